@@ -1,0 +1,84 @@
+#include "cases/CaseRunner.hpp"
+
+#include "cases/ConfigError.hpp"
+#include "cases/JsonFile.hpp"
+#include "cases/Process.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+namespace fs = std::filesystem;
+
+namespace drafting::cases {
+
+long CaseRunner::meshCells(const std::string& caseDir) {
+    std::ifstream in(caseDir + "/constant/polyMesh/owner");
+    std::string line;
+    static const std::regex note(R"(nCells:\s*([0-9]+))");
+    for (int i = 0; i < 30 && std::getline(in, line); ++i) {
+        std::smatch m;
+        if (std::regex_search(line, m, note)) return std::stol(m[1].str());
+    }
+    return -1;
+}
+
+CaseResult CaseRunner::run(const std::string& caseDirIn) const {
+    const std::string caseDir = fs::absolute(caseDirIn).string();
+    const auto spec = JsonFile::read(caseDir + "/case.json");
+    CaseResult result;
+    result.caseName = spec.at("name").get<std::string>();
+    result.parameters = spec.at("parameters");
+
+    const std::string resultsPath = caseDir + "/results.json";
+    fs::remove(resultsPath);
+    nlohmann::json timing = nlohmann::json::object();
+
+    auto finish = [&](CaseResult r) {
+        r.extra["timing_s"] = timing;
+        r.extra["mesh"] = {{"cells", meshCells(caseDir)}, {"dimension", spec.value("dimension", 2)},
+                           {"level", spec.value("level", "")}};
+        JsonFile::writeAtomic(resultsPath, r.toJson());
+        return r;
+    };
+
+    for (const auto& step : spec.at("steps")) {
+        const std::string stepName = step.at("name").get<std::string>();
+        std::vector<std::string> argv = step.at("argv").get<std::vector<std::string>>();
+        argv[0] = tools_.application(argv[0]);
+        const std::string log = caseDir + "/log." + stepName;
+        fs::remove(log);
+        const auto proc = Process::run(argv, caseDir, log, tools_.foamEnvironment());
+        timing[stepName] = proc.seconds;
+        if (!proc.started) {
+            result.reason = stepName + ": could not start " + argv[0] + " (is OpenFOAM installed? run scripts/setup-deps.sh)";
+            return finish(result);
+        }
+        if (proc.exitCode != 0) {
+            // The solver may have stopped itself with a reason (runnerDrag's divergence guard).
+            if (step.value("solver", false) && fs::exists(resultsPath)) {
+                auto own = CaseResult::fromJson(JsonFile::read(resultsPath));
+                if (!own.ok() && !own.reason.empty()) {
+                    own.caseName = result.caseName;
+                    own.parameters = result.parameters;
+                    return finish(own);
+                }
+            }
+            result.reason = stepName + " exited with code " + std::to_string(proc.exitCode) + " (see log." +
+                            stepName + ")";
+            return finish(result);
+        }
+    }
+
+    if (!fs::exists(resultsPath)) {
+        result.reason = "the solver wrote no results.json (runnerDrag function object not loaded?)";
+        return finish(result);
+    }
+    CaseResult solved = CaseResult::fromJson(JsonFile::read(resultsPath));
+    solved.caseName = result.caseName;
+    solved.parameters = result.parameters;
+    solved.checkPhysical();
+    return finish(solved);
+}
+
+}  // namespace drafting::cases

@@ -1,0 +1,26 @@
+#pragma once
+#include <string>
+
+#include "cases/CaseResult.hpp"
+#include "cases/ToolPaths.hpp"
+
+namespace drafting::cases {
+
+/// Runs one generated case: the steps listed in its case.json (meshing, mesh check, solver)
+/// in order, each logged to log.<step>, then turns the solver's runnerDrag output into the
+/// case's results.json. Any failing step, a missing or non-physical result marks the case
+/// failed with the reason; the results file is always written.
+class CaseRunner {
+public:
+    explicit CaseRunner(ToolPaths tools) : tools_(std::move(tools)) {}
+
+    CaseResult run(const std::string& caseDir) const;
+
+    /// Cells of the case's mesh, from the note OpenFOAM writes in polyMesh/owner (-1: unknown).
+    static long meshCells(const std::string& caseDir);
+
+private:
+    ToolPaths tools_;
+};
+
+}  // namespace drafting::cases

@@ -1,0 +1,201 @@
+#include "cases/CaseWriter.hpp"
+
+#include "cases/ConfigError.hpp"
+#include "cases/JsonFile.hpp"
+#include "cases/SafeName.hpp"
+#include "meshes/Athlete.hpp"
+#include "meshes/FoamHeader.hpp"
+#include "meshes/SectionMesh.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using drafting::meshes::foamHeader;
+
+namespace drafting::cases {
+
+namespace {
+
+std::string num(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof(buf), "%.9g", v);
+    return buf;
+}
+
+void writeText(const fs::path& path, const std::string& text) {
+    std::ofstream out(path, std::ios::trunc);
+    out << text;
+    if (!out) throw RunError("cannot write " + path.string());
+}
+
+// Inflow turbulence from intensity I and length scale L (k = 1.5 (I U)², ω = √k / (Cμ^¼ L)).
+struct Turbulence {
+    double k, omega, epsilon;
+};
+Turbulence inflowTurbulence(double U, double intensity, double length) {
+    constexpr double Cmu = 0.09;
+    const double k = 1.5 * std::pow(intensity * U, 2);
+    return {k, std::sqrt(k) / (std::pow(Cmu, 0.25) * length), std::pow(Cmu, 0.75) * std::pow(k, 1.5) / length};
+}
+
+// One field file: inlet fixed, outlet inletOutlet (or fixed p), slip sides, walls as given.
+std::string field(const std::string& name, const std::string& cls, const std::string& dims, const std::string& value,
+                  const std::string& inlet, const std::string& outlet, const std::string& wall) {
+    std::ostringstream d;
+    d << foamHeader(name, cls, "0") << "dimensions " << dims << ";\n\ninternalField uniform " << value
+      << ";\n\nboundaryField\n{\n"
+      << "    inlet   { " << inlet << " }\n"
+      << "    outlet  { " << outlet << " }\n"
+      << "    sides   { type slip; }\n"
+      << "    runners { " << wall << " }\n"
+      << "    \"(front|back)\" { type empty; }\n}\n";
+    return d.str();
+}
+
+}  // namespace
+
+void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const std::string& caseDir,
+                       const std::string& fingerprint) {
+    SafeName::check("case name", spec.name);
+    for (const auto& r : spec.runners) SafeName::check("runner name", r.name);
+
+    const meshes::Athlete athlete(config.athleteHeight, config.athleteMass);
+    const double U = config.airSpeed();
+    const double nu = kAirViscosity / config.airDensity;
+    const auto turb = inflowTurbulence(U, config.turbulenceIntensity, config.turbulenceLengthScale);
+    const double span = athlete.height();
+    const double refArea = athlete.sectionWidth() * span;  // = frontal area by construction
+
+    const fs::path root(caseDir);
+    fs::create_directories(root / "0");
+    fs::create_directories(root / "constant");
+    fs::create_directories(root / "system");
+
+    std::vector<meshes::SectionMesh::Body> bodies;
+    for (const auto& r : spec.runners) bodies.push_back({r.name, r.x, r.y});
+    meshes::SectionMesh(bodies, 0.5 * athlete.sectionDepth(), 0.5 * athlete.sectionWidth(), span,
+                        meshes::SectionMesh::levelFrom(config.level))
+        .write(caseDir);
+
+    // ---- fields: the runners stand still, the air moves towards -x
+    const std::string Uin = "(" + num(-U) + " 0 0)";
+    writeText(root / "0" / "U",
+              field("U", "volVectorField", "[0 1 -1 0 0 0 0]", Uin, "type fixedValue; value uniform " + Uin + ";",
+                    "type inletOutlet; inletValue uniform (0 0 0); value uniform " + Uin + ";", "type noSlip;"));
+    writeText(root / "0" / "p",
+              field("p", "volScalarField", "[0 2 -2 0 0 0 0]", "0", "type zeroGradient;",
+                    "type fixedValue; value uniform 0;", "type zeroGradient;"));
+    auto turbField = [&](const std::string& name, const std::string& dims, double v, const std::string& wallType) {
+        const std::string value = num(v);
+        writeText(root / "0" / name,
+                  field(name, "volScalarField", dims, value, "type fixedValue; value uniform " + value + ";",
+                        "type inletOutlet; inletValue uniform " + value + "; value uniform " + value + ";",
+                        "type " + wallType + "; value uniform " + value + ";"));
+    };
+    turbField("k", "[0 2 -2 0 0 0 0]", turb.k, "kqRWallFunction");
+    turbField("omega", "[0 0 -1 0 0 0 0]", turb.omega, "omegaWallFunction");
+    turbField("epsilon", "[0 2 -3 0 0 0 0]", turb.epsilon, "epsilonWallFunction");
+    writeText(root / "0" / "nut",
+              field("nut", "volScalarField", "[0 2 -1 0 0 0 0]", "0", "type calculated; value uniform 0;",
+                    "type calculated; value uniform 0;", "type nutkWallFunction; value uniform 0;"));
+
+    // ---- physical properties
+    writeText(root / "constant" / "transportProperties",
+              foamHeader("transportProperties", "dictionary", "constant") +
+                  "transportModel Newtonian;\n\nnu " + num(nu) + ";  // mu / rho = " + num(kAirViscosity) + " / " +
+                  num(config.airDensity) + "\n");
+    const bool laminar = config.turbulence == "laminar";
+    writeText(root / "constant" / "turbulenceProperties",
+              foamHeader("turbulenceProperties", "dictionary", "constant") +
+                  (laminar ? std::string("simulationType laminar;\n")
+                           : "simulationType RAS;\n\nRAS\n{\n    RASModel " + config.turbulence +
+                                 ";\n    turbulence on;\n    printCoeffs on;\n}\n"));
+
+    // ---- controls: iterations, the force accounting and the results file
+    const int window = std::max(1, std::min(200, config.maxIterations / 10));
+    std::ostringstream bodiesList;
+    for (const auto& r : spec.runners) bodiesList << ' ' << r.name;
+    std::ostringstream control;
+    control << foamHeader("controlDict", "dictionary", "system") << "application " << config.application << ";\n\n"
+            << "startFrom startTime;\nstartTime 0;\nstopAt endTime;\nendTime " << config.maxIterations
+            << ";\ndeltaT 1;\n\n"
+            << "writeControl timeStep;\nwriteInterval " << config.maxIterations
+            << ";\npurgeWrite 0;\nwriteFormat binary;\nwritePrecision 8;\nwriteCompression off;\n"
+            << "timeFormat general;\ntimePrecision 6;\nrunTimeModifiable false;\n\n"
+            << "functions\n{\n    runnerDrag\n    {\n"
+            << "        type            runnerDrag;\n"
+            << "        libs            (\"libdraftFunctionObjects.so\");\n"
+            << "        bodies          (" << bodiesList.str() << " );\n"
+            << "        rhoInf          " << num(config.airDensity) << ";\n"
+            << "        Uref            " << num(U) << ";\n"
+            << "        Aref            " << num(refArea) << ";\n"
+            << "        averagingWindow " << window << ";\n"
+            << "        residualTolerance " << num(config.tolerance) << ";\n"
+            << "    }\n}\n";
+    writeText(root / "system" / "controlDict", control.str());
+
+    writeText(root / "system" / "fvSchemes",
+              foamHeader("fvSchemes", "dictionary", "system") +
+                  "ddtSchemes { default steadyState; }\n\n"
+                  "gradSchemes\n{\n    default Gauss linear;\n    grad(U) cellLimited Gauss linear 1;\n}\n\n"
+                  "divSchemes\n{\n    default none;\n"
+                  "    div(phi,U) bounded Gauss linearUpwind grad(U);\n"
+                  "    div(phi,k) bounded Gauss upwind;\n"
+                  "    div(phi,omega) bounded Gauss upwind;\n"
+                  "    div(phi,epsilon) bounded Gauss upwind;\n"
+                  "    div((nuEff*dev2(T(grad(U))))) Gauss linear;\n}\n\n"
+                  "laplacianSchemes { default Gauss linear limited corrected 0.33; }\n\n"
+                  "interpolationSchemes { default linear; }\n\n"
+                  "snGradSchemes { default limited corrected 0.33; }\n\n"
+                  "wallDist { method meshWave; }\n");
+    const std::string tol = num(config.tolerance);
+    writeText(root / "system" / "fvSolution",
+              foamHeader("fvSolution", "dictionary", "system") +
+                  "solvers\n{\n"
+                  "    p { solver GAMG; smoother GaussSeidel; tolerance 1e-7; relTol 0.05; }\n"
+                  "    \"(U|k|omega|epsilon)\" { solver smoothSolver; smoother symGaussSeidel; tolerance 1e-8; "
+                  "relTol 0.1; }\n}\n\n"
+                  "SIMPLE\n{\n    consistent yes;\n    nNonOrthogonalCorrectors 0;\n"
+                  "    residualControl\n    {\n        p " + tol + ";\n        U " + tol +
+                  ";\n        \"(k|omega|epsilon)\" " + tol + ";\n    }\n}\n\n"
+                  "relaxationFactors\n{\n    equations\n    {\n        U 0.95;\n        \"(k|omega|epsilon)\" 0.9;\n"
+                  "    }\n}\n");
+
+    // ParaView opens the case through this marker (built-in OpenFOAM reader).
+    writeText(root / "case.foam", "");
+
+    nlohmann::json parameters = spec.parametersJson();
+    parameters["speed_mps"] = config.speed;
+    parameters["headwind_mps"] = config.headwind;
+    parameters["air_speed_mps"] = U;
+    parameters["air_density_kg_m3"] = config.airDensity;
+    parameters["height_m"] = athlete.height();
+    parameters["mass_kg"] = athlete.mass();
+    parameters["frontal_area_m2"] = athlete.frontalArea();
+    parameters["turbulence"] = config.turbulence;
+    parameters["application"] = config.application;
+
+    auto step = [](const std::string& name, std::vector<std::string> argv, bool solver = false) {
+        return nlohmann::json{{"name", name}, {"argv", argv}, {"solver", solver}};
+    };
+    const nlohmann::json caseJson = {
+        {"name", spec.name},
+        {"fingerprint", fingerprint},
+        {"template", kTemplateVersion},
+        {"dimension", config.dimension},
+        {"level", config.level},
+        {"parameters", parameters},
+        {"steps",
+         {step("blockMesh", {"blockMesh"}), step("snappyHexMesh", {"snappyHexMesh", "-overwrite"}),
+          step("extrudeMesh", {"extrudeMesh"}), step("changeDictionary", {"changeDictionary"}),
+          step("checkMesh", {"checkMesh"}), step(config.application, {config.application}, true)}},
+    };
+    JsonFile::writeAtomic((root / "case.json").string(), caseJson);
+}
+
+}  // namespace drafting::cases

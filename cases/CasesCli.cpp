@@ -1,0 +1,150 @@
+#include "cases/CasesCli.hpp"
+
+#include "cases/ConfigError.hpp"
+#include "cases/SweepConfig.hpp"
+#include "cases/SweepPlan.hpp"
+#include "cases/SweepRunner.hpp"
+#include "cases/ToolPaths.hpp"
+#include "cases/ValueList.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <filesystem>
+#include <thread>
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+namespace drafting::cases {
+
+namespace {
+
+// Splits "--section.key value" / "--section.key=value" config overrides from the rest, since
+// Boost.PO cannot know which unregistered options take a value.
+void splitOverrides(const std::vector<std::string>& args, std::vector<std::string>& own,
+                    std::vector<std::string>& overrides) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const std::string key = a.size() > 2 && a.compare(0, 2, "--") == 0 ? a.substr(2, a.find('=') - 2) : "";
+        // Config keys have a section ("athlete.height"); "name" is the one top-level key.
+        const bool isKey = key.find('.') != std::string::npos || key == "name";
+        if (!isKey) {
+            own.push_back(a);
+            continue;
+        }
+        if (a.find('=') != std::string::npos) {
+            overrides.push_back(a);
+        } else {
+            if (i + 1 >= args.size()) throw ConfigError(a.substr(2) + ": missing value on the command line");
+            overrides.push_back(a + "=" + args[++i]);
+        }
+    }
+}
+
+}  // namespace
+
+std::string CasesCli::usage() {
+    return "usage: draft-cases COMMAND [options] [--section.key value ...]\n"
+           "commands:\n"
+           "  plan CONFIG             list the cases CONFIG expands to (writes nothing)\n"
+           "  generate CONFIG -o DIR  write the OpenFOAM cases and manifest.json\n"
+           "  run DIR                 run the cases of DIR that are not finished\n"
+           "  sweep CONFIG -o DIR     generate, then run\n"
+           "options:\n"
+           "  -o, --output DIR        sweep directory\n"
+           "  -j, --jobs N            cases run at once (default: cores)\n"
+           "  --max-cases N           refuse sweeps larger than N cases (default 200)\n"
+           "  --force                 re-run finished cases too\n"
+           "  -h, --help              this text\n"
+           "Any config key can be overridden as --section.key value (see docs/config.md).\n";
+}
+
+int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    std::vector<std::string> own, overrides;
+    splitOverrides(args, own, overrides);
+
+    po::options_description desc;
+    desc.add_options()("help,h", "")("output,o", po::value<std::string>())("jobs,j", po::value<int>())(
+        "max-cases", po::value<int>())("force", "")("command", po::value<std::string>())(
+        "target", po::value<std::string>());
+    po::positional_options_description positional;
+    positional.add("command", 1).add("target", 1);
+
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(own).options(desc).positional(positional).run(), vm);
+    } catch (const po::too_many_positional_options_error&) {
+        throw ConfigError("too many arguments (see draft-cases --help)");
+    } catch (const po::error& e) {
+        throw ConfigError(std::string("command line: ") + e.what());
+    }
+    if (vm.count("help") || !vm.count("command")) {
+        (vm.count("help") ? out : err) << usage();
+        return vm.count("help") ? 0 : 1;
+    }
+
+    const std::string command = vm["command"].as<std::string>();
+    if (command != "plan" && command != "generate" && command != "run" && command != "sweep")
+        throw ConfigError("command '" + command + "' is unknown (plan, generate, run, sweep)");
+    if (!vm.count("target"))
+        throw ConfigError(command + ": missing " + std::string(command == "run" ? "DIR" : "CONFIG"));
+    const std::string target = vm["target"].as<std::string>();
+
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    int jobs = cores;
+    if (vm.count("jobs")) {
+        jobs = vm["jobs"].as<int>();
+        if (jobs < 1 || jobs > 256) throw ConfigError("--jobs = '" + std::to_string(jobs) + "': outside [1, 256]");
+    }
+    int maxCases = 200;
+    if (vm.count("max-cases")) {
+        maxCases = vm["max-cases"].as<int>();
+        if (maxCases < 1) throw ConfigError("--max-cases = '" + std::to_string(maxCases) + "': must be at least 1");
+    }
+    const bool needsOutput = command == "generate" || command == "sweep";
+    if (needsOutput && !vm.count("output")) throw ConfigError(command + ": missing -o DIR");
+    if (command == "run" && !overrides.empty())
+        throw ConfigError("run: config overrides (" + overrides.front() + ") belong to generate or sweep");
+
+    const SweepRunner runner(ToolPaths::discover());
+
+    if (command == "run") {
+        if (!fs::exists(target + "/manifest.json"))
+            throw ConfigError("run: '" + target + "' is not a sweep directory (no manifest.json)");
+        const int failed = runner.run(target, jobs, vm.count("force") != 0, out);
+        if (failed > 0) {
+            err << "draft-cases: " << failed << " case(s) failed (see " << target << "/manifest.json)\n";
+            return 3;
+        }
+        return 0;
+    }
+
+    // Everything is validated before anything is written.
+    const SweepConfig config = SweepConfig::load(target, overrides);
+    const auto plan = SweepPlan::expand(config, static_cast<std::size_t>(maxCases));
+
+    if (command == "plan") {
+        out << "sweep " << config.name << ": " << plan.size() << " case(s)\n";
+        for (const auto& spec : plan) {
+            out << "  " << spec.name << ":";
+            for (const auto& r : spec.runners)
+                out << " " << r.name << "(" << ValueList::format(r.x) << ", " << ValueList::format(r.y) << ")";
+            out << '\n';
+        }
+        return 0;
+    }
+
+    const std::string dir = vm["output"].as<std::string>();
+    if (fs::exists(dir) && !fs::is_directory(dir)) throw ConfigError("-o '" + dir + "': exists and is not a directory");
+    runner.generate(config, plan, dir, out);
+    if (command == "generate") return 0;
+
+    const int failed = runner.run(dir, jobs, vm.count("force") != 0, out);
+    if (failed > 0) {
+        err << "draft-cases: " << failed << " case(s) failed (see " << dir << "/manifest.json)\n";
+        return 3;
+    }
+    return 0;
+}
+
+}  // namespace drafting::cases

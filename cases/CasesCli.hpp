@@ -1,0 +1,18 @@
+#pragma once
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace drafting::cases {
+
+/// The draft-cases command line (plan | generate | run | sweep). Throws ConfigError for bad
+/// input (before anything is written) and RunError for failures while running.
+class CasesCli {
+public:
+    /// `args` excludes the program name. Returns the exit code: 0, or 3 when cases failed.
+    static int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+    static std::string usage();
+};
+
+}  // namespace drafting::cases

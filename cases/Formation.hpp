@@ -1,0 +1,45 @@
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cases/SweepConfig.hpp"
+
+namespace drafting::cases {
+
+/// One runner of a case: the lead runner ("lead") sits at the origin; pacers are
+/// pacer1, pacer2, ... ordered as the preset lists them.
+struct RunnerPlacement {
+    std::string name;
+    double x = 0.0;  // m, along the running direction
+    double y = 0.0;  // m, lateral
+};
+
+/// The pacer positions of a preset for one point of the sweep.
+///   ahead:        (f, l)                       behind: (-b, l)
+///   ahead-behind: (f, l), (-b, l)
+///   single-file:  (k f, l) for k = 1..ahead, (-k b, l) for k = 1..behind
+///   ineos:        V opening forward: (f, 0), (f + r, ±l), (f + 2r, ±2l); behind (-b, ±l/2)
+///   breaking2:    arrowhead: (f, 0), (f, ±l), (f + r, ±l/2), (f + 2r, 0)
+///   custom:       formation.positions as given
+/// with f = front gap, b = back gap, l = lateral, r = formation.row_gap.
+class Formation {
+public:
+    static constexpr std::size_t kMaxPacers = 16;
+
+    static std::vector<RunnerPlacement> place(const SweepConfig& config, double frontGap, double backGap,
+                                              double lateral);
+
+    /// Which sweep axes a preset uses.
+    static bool usesFrontGap(const std::string& preset);
+    static bool usesBackGap(const std::string& preset);
+    static bool usesLateral(const std::string& preset);
+
+    /// Throws ConfigError when two runners' sections overlap or touch (ellipses with semi-axes
+    /// halfDepth along x and halfWidth along y, with a clearance of 10% for the mesh).
+    static void checkClearance(const std::vector<RunnerPlacement>& runners, double halfDepth,
+                               double halfWidth, const std::string& caseName);
+};
+
+}  // namespace drafting::cases

@@ -1,0 +1,77 @@
+#include "cases/Process.hpp"
+
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace drafting::cases {
+
+Process::Result Process::run(const std::vector<std::string>& argv, const std::string& workDir,
+                             const std::string& logFile, const std::map<std::string, std::string>& extraEnv) {
+    Result result;
+    if (argv.empty()) return result;
+    const auto start = std::chrono::steady_clock::now();
+
+    const pid_t pid = fork();
+    if (pid < 0) return result;
+    if (pid == 0) {
+                // The log path may be relative to the parent's directory: open it before chdir.
+        const int fd = open(logFile.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+        if (fd < 0) _exit(126);
+        if (!workDir.empty() && chdir(workDir.c_str()) != 0) _exit(126);
+        dup2(fd, STDOUT_FILENO);
+        dup2(fd, STDERR_FILENO);
+        close(fd);
+        const int devnull = open("/dev/null", O_RDONLY);
+        if (devnull >= 0) {
+            dup2(devnull, STDIN_FILENO);
+            close(devnull);
+        }
+        for (const auto& [key, value] : extraEnv) setenv(key.c_str(), value.c_str(), 1);
+        std::vector<char*> args;
+        for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+        args.push_back(nullptr);
+        execvp(args[0], args.data());
+        _exit(127);
+    }
+
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) return result;
+    }
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (WIFEXITED(status)) {
+        result.exitCode = WEXITSTATUS(status);
+        result.started = result.exitCode != 127;
+    } else if (WIFSIGNALED(status)) {
+        result.exitCode = 128 + WTERMSIG(status);
+        result.started = true;
+    }
+    return result;
+}
+
+std::string Process::which(const std::string& program) {
+    if (program.find('/') != std::string::npos) return access(program.c_str(), X_OK) == 0 ? program : "";
+    const char* path = std::getenv("PATH");
+    if (path == nullptr) return "";
+    std::string dirs(path);
+    std::size_t begin = 0;
+    while (begin <= dirs.size()) {
+        const std::size_t end = dirs.find(':', begin);
+        const std::string dir = dirs.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+        if (!dir.empty()) {
+            const std::string candidate = dir + "/" + program;
+            if (access(candidate.c_str(), X_OK) == 0) return candidate;
+        }
+        if (end == std::string::npos) break;
+        begin = end + 1;
+    }
+    return "";
+}
+
+}  // namespace drafting::cases

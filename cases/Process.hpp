@@ -1,0 +1,26 @@
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+namespace drafting::cases {
+
+/// Runs a program with an argument vector (never through a shell, so no user string is ever
+/// interpreted), in a working directory, with stdout and stderr appended to a log file.
+class Process {
+public:
+    struct Result {
+        int exitCode = -1;       // exit status, or 128 + signal
+        bool started = false;    // false: the program could not be executed
+        double seconds = 0.0;    // wall time
+    };
+
+    /// `extraEnv` entries are added to (or replace in) the child's environment.
+    static Result run(const std::vector<std::string>& argv, const std::string& workDir,
+                      const std::string& logFile, const std::map<std::string, std::string>& extraEnv = {});
+
+    /// Full path of `program` found on PATH, or empty.
+    static std::string which(const std::string& program);
+};
+
+}  // namespace drafting::cases

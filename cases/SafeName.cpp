@@ -1,0 +1,28 @@
+#include "cases/SafeName.hpp"
+
+#include "cases/ConfigError.hpp"
+
+#include <regex>
+
+namespace drafting::cases {
+
+bool SafeName::isSafe(const std::string& value) {
+    static const std::regex allowed("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    return std::regex_match(value, allowed) && value.find("..") == std::string::npos;
+}
+
+const std::string& SafeName::check(const std::string& field, const std::string& value) {
+    if (!isSafe(value)) {
+        std::string shown;
+        for (char ch : value) {
+            if (ch == '\n') shown += "\\n";
+            else if (ch == '\r') shown += "\\r";
+            else shown += ch;
+        }
+        throw ConfigError(field + " = '" + shown +
+                          "': use letters, digits, '_', '-', '.' (at most 64, no '..', no path separators)");
+    }
+    return value;
+}
+
+}  // namespace drafting::cases

@@ -1,0 +1,68 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace drafting::cases {
+
+/// A pacer position relative to the lead runner [m]: x along the running direction, y lateral.
+struct PacerPosition {
+    double x = 0.0;
+    double y = 0.0;
+};
+
+/// Everything a sweep config (INI) says, validated. docs/config.md documents every key.
+struct SweepConfig {
+    std::string name = "sweep";
+
+    double athleteHeight = 1.57;  // m
+    double athleteMass = 42.0;    // kg
+
+    double speed = 0.0;           // m/s, from run.speed or run.mile_time
+    double headwind = 0.0;        // m/s, positive against the runner
+    double airDensity = 1.18;     // kg/m³
+    double turbulenceIntensity = 0.01;
+    double turbulenceLengthScale = 0.1;  // m
+
+    std::string preset = "ahead-behind";
+    std::vector<PacerPosition> positions;  // preset "custom"
+    int aheadCount = 2;                    // preset "single-file"
+    int behindCount = 1;
+    double rowGap = 0.6;  // m, between rows of the V presets
+
+    std::vector<double> frontGaps{1.3};
+    std::vector<double> backGaps{1.0};
+    std::vector<double> laterals{0.0};
+
+    int dimension = 2;
+    std::string level = "coarse";
+
+    std::string turbulence = "kOmegaSST";
+    std::string application = "draftFoam";
+    int maxIterations = 1500;
+    double tolerance = 1e-4;
+
+    /// Air speed seen by the runner [m/s].
+    double airSpeed() const { return speed + headwind; }
+
+    /// Reads `path` (empty: defaults only) and applies `--section.key value` overrides,
+    /// which win over the file. Throws ConfigError with one line naming key and value.
+    static SweepConfig load(const std::string& path, const std::vector<std::string>& overrides = {});
+
+    /// Same, from the text of a config file (tests, embedded examples).
+    static SweepConfig parse(const std::string& text, const std::vector<std::string>& overrides = {});
+
+    /// The settings as JSON (for the manifest and each case's results).
+    nlohmann::json toJson() const;
+
+    /// Parses "m:ss.ss" (or "ss.ss") into seconds; throws ConfigError for `field`.
+    static double parseMileTime(const std::string& field, const std::string& text);
+};
+
+/// The mile, in metres.
+inline constexpr double kMileMetres = 1609.344;
+
+}  // namespace drafting::cases

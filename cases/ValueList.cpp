@@ -1,0 +1,71 @@
+#include "cases/ValueList.hpp"
+
+#include "cases/ConfigError.hpp"
+
+#include <boost/algorithm/string.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace drafting::cases {
+
+namespace {
+
+[[noreturn]] void fail(const std::string& field, const std::string& text, const std::string& why) {
+    throw ConfigError(field + " = '" + text + "': " + why);
+}
+
+double parseNumber(const std::string& field, const std::string& whole, std::string token) {
+    boost::algorithm::trim(token);
+    if (token.empty()) fail(field, whole, "empty value");
+    char* end = nullptr;
+    const double value = std::strtod(token.c_str(), &end);
+    if (end == token.c_str() || *end != '\0') fail(field, whole, "'" + token + "' is not a number");
+    if (!std::isfinite(value)) fail(field, whole, "'" + token + "' is not finite");
+    return value;
+}
+
+}  // namespace
+
+std::vector<double> ValueList::parse(const std::string& field, const std::string& text,
+                                     std::size_t maxCount) {
+    std::string trimmed = boost::algorithm::trim_copy(text);
+    if (trimmed.empty()) fail(field, text, "empty list");
+    std::vector<double> values;
+
+    if (trimmed.find(':') != std::string::npos) {
+        std::vector<std::string> parts;
+        boost::algorithm::split(parts, trimmed, boost::is_any_of(":"));
+        if (parts.size() != 3) fail(field, text, "a range is start:stop:step");
+        const double start = parseNumber(field, text, parts[0]);
+        const double stop = parseNumber(field, text, parts[1]);
+        const double step = parseNumber(field, text, parts[2]);
+        if (step == 0.0) fail(field, text, "step must not be 0");
+        if ((stop - start) / step < -1e-9) fail(field, text, "step goes away from stop (empty range)");
+        const double count = std::floor((stop - start) / step + 1e-9) + 1.0;
+        if (count > static_cast<double>(maxCount))
+            fail(field, text, "more than " + std::to_string(maxCount) + " values");
+        for (long i = 0; i < static_cast<long>(count); ++i) {
+            // Round to 1e-9 so 0.8 + 3 × 0.1 prints as 1.1, not 1.0999999999999999.
+            values.push_back(std::round((start + static_cast<double>(i) * step) * 1e9) / 1e9);
+        }
+    } else {
+        std::vector<std::string> parts;
+        boost::algorithm::split(parts, trimmed, boost::is_any_of(","));
+        if (parts.size() > maxCount) fail(field, text, "more than " + std::to_string(maxCount) + " values");
+        for (const auto& part : parts) values.push_back(parseNumber(field, text, part));
+    }
+    return values;
+}
+
+std::string ValueList::format(double value) {
+    char buf[32];
+    for (int precision = 1; precision <= 17; ++precision) {
+        std::snprintf(buf, sizeof(buf), "%.*g", precision, value);
+        if (std::strtod(buf, nullptr) == value) break;
+    }
+    return buf;
+}
+
+}  // namespace drafting::cases

@@ -1,0 +1,62 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace drafting::meshes {
+
+/// The 2D mesh of a formation: each runner is an elliptical horizontal section. Meshed the
+/// standard "2D snappyHexMesh" way: a one-cell slab from blockMesh, snappyHexMesh around the
+/// extruded ellipses (one STL solid and one wall patch per runner, all in the group
+/// "runners"), then extrudeMesh re-extrudes the z = 0 face mesh into one cell of the
+/// athlete's height, so forces are those of a body of the athlete's height.
+class SectionMesh {
+public:
+    struct Body {
+        std::string name;  // patch name, safe (letters, digits, _-.)
+        double x = 0.0;    // centre [m]
+        double y = 0.0;
+    };
+
+    /// Refinement level: background cell = kCoarseCell / ratio^k with ratio √2 (constant
+    /// refinement ratio, so three levels feed a Richardson / GCI study).
+    enum class Level { coarse = 0, medium = 1, fine = 2 };
+    static Level levelFrom(const std::string& name);
+
+    SectionMesh(std::vector<Body> bodies, double halfDepth, double halfWidth, double span, Level level);
+
+    /// Writes constant/triSurface/*.stl and system/{blockMesh,snappyHexMesh,extrudeMesh,
+    /// changeDictionary}Dict into `caseDir`.
+    void write(const std::string& caseDir) const;
+
+    /// Background (level-0) cell size [m].
+    double backgroundCell() const;
+
+    /// Domain bounds [m] (snapped to the background cell).
+    double xMin() const { return xMin_; }
+    double xMax() const { return xMax_; }
+    double yMin() const { return yMin_; }
+    double yMax() const { return yMax_; }
+
+    static constexpr double kCoarseCell = 0.25;  // m
+    static constexpr double kUpstream = 4.0;     // m before the first runner
+    static constexpr double kDownstream = 8.0;   // m behind the last runner
+    static constexpr double kSide = 4.0;         // m beside the outermost runners
+    static constexpr int kSurfaceLevel = 4;
+    static constexpr int kWakeLevel = 2;
+    static constexpr int kLayers = 2;
+    static constexpr int kSegments = 96;         // STL polygon per ellipse
+
+private:
+    std::string stl(const Body& body) const;
+    std::string blockMeshDict() const;
+    std::string snappyHexMeshDict() const;
+    std::string extrudeMeshDict() const;
+    std::string changeDictionaryDict() const;
+
+    std::vector<Body> bodies_;
+    double halfDepth_, halfWidth_, span_;
+    Level level_;
+    double xMin_ = 0, xMax_ = 0, yMin_ = 0, yMax_ = 0;
+};
+
+}  // namespace drafting::meshes

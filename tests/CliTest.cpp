@@ -1,0 +1,144 @@
+// Command-line behaviour from tables (PROJ style): arguments → exit code and message.
+#include "TestSupport.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+using drafting::test::runCommand;
+using drafting::test::TempDir;
+using drafting::test::treeSnapshot;
+using drafting::test::writeFile;
+
+namespace {
+
+struct CliCase {
+    const char* label;
+    std::vector<std::string> args;  // "@CFG" → a valid config file, "@DIR" → a temp dir
+    int exitCode;
+    const char* expected;  // substring of stderr (or stdout for exit 0)
+};
+
+std::ostream& operator<<(std::ostream& os, const CliCase& c) { return os << c.label; }
+
+const char* kValidConfig = "name = cli\n[formation]\npreset = ahead\n[sweep]\nfront_gap = 1.0, 1.5\n";
+
+std::vector<std::string> expand(const std::vector<std::string>& args, const std::string& cfg, const std::string& dir) {
+    std::vector<std::string> out;
+    for (const auto& a : args) out.push_back(a == "@CFG" ? cfg : a == "@DIR" ? dir : a);
+    return out;
+}
+
+class CliDraftCases : public ::testing::TestWithParam<CliCase> {};
+
+TEST_P(CliDraftCases, ExitCodeAndMessage) {
+    TempDir tmp;
+    const std::string cfg = tmp.path() + "/sweep.cfg";
+    writeFile(cfg, kValidConfig);
+    const std::string dir = tmp.path() + "/out";
+    std::vector<std::string> argv{DRAFT_CASES_BIN};
+    for (const auto& a : expand(GetParam().args, cfg, dir)) argv.push_back(a);
+
+    const auto r = runCommand(argv);
+    EXPECT_EQ(r.exitCode, GetParam().exitCode) << r.err << r.out;
+    const std::string& text = GetParam().exitCode == 0 ? r.out : r.err;
+    EXPECT_NE(text.find(GetParam().expected), std::string::npos) << "stdout: " << r.out << "\nstderr: " << r.err;
+    if (GetParam().exitCode != 0) {
+        // One line, and nothing written.
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+        EXPECT_FALSE(std::filesystem::exists(dir)) << "bad input created " << dir;
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    CliTable, CliDraftCases,
+    ::testing::Values(
+        CliCase{"help", {"--help"}, 0, "usage: draft-cases"},
+        CliCase{"plan", {"plan", "@CFG"}, 0, "sweep cli: 3 case(s)"},
+        CliCase{"plan override", {"plan", "@CFG", "--sweep.front_gap", "1:2:0.5"}, 0, "4 case(s)"},
+        CliCase{"plan override with =", {"plan", "@CFG", "--formation.preset=solo"}, 0, "1 case(s)"},
+        CliCase{"unknown command", {"frobnicate", "@CFG"}, 1, "command 'frobnicate' is unknown"},
+        CliCase{"missing config", {"plan"}, 1, "plan: missing CONFIG"},
+        CliCase{"missing file", {"plan", "/nonexistent/x.cfg"}, 1, "config file '/nonexistent/x.cfg'"},
+        CliCase{"missing -o", {"generate", "@CFG"}, 1, "generate: missing -o DIR"},
+        CliCase{"bad override value", {"generate", "@CFG", "-o", "@DIR", "--athlete.height", "9"}, 1,
+                "athlete.height = '9'"},
+        CliCase{"unknown override key", {"generate", "@CFG", "-o", "@DIR", "--athlete.age", "30"}, 1,
+                "unknown key 'athlete.age'"},
+        CliCase{"override without value", {"plan", "@CFG", "--athlete.height"}, 1, "athlete.height: missing value"},
+        CliCase{"injection in name", {"generate", "@CFG", "-o", "@DIR", "--name", "x;rm"}, 1, "name = 'x;rm'"},
+        CliCase{"include in name", {"generate", "@CFG", "-o", "@DIR", "--name=#include"}, 1, "name = '#include'"},
+        CliCase{"zero step", {"generate", "@CFG", "-o", "@DIR", "--sweep.front_gap", "1:2:0"}, 1,
+                "step must not be 0"},
+        CliCase{"overlap",
+                {"generate", "@CFG", "-o", "@DIR", "--formation.preset", "custom", "--formation.positions", "(0.1, 0)"},
+                1, "overlap or touch"},
+        CliCase{"too many cases", {"generate", "@CFG", "-o", "@DIR", "--sweep.front_gap", "1:10:0.01"}, 1,
+                "exceed the limit of 200"},
+        CliCase{"bad jobs", {"sweep", "@CFG", "-o", "@DIR", "--jobs", "0"}, 1, "--jobs = '0'"},
+        CliCase{"bad max-cases", {"plan", "@CFG", "--max-cases", "0"}, 1, "--max-cases = '0'"},
+        CliCase{"run without manifest", {"run", "@DIR"}, 1, "is not a sweep directory"},
+        CliCase{"3D not yet", {"plan", "@CFG", "--mesh.dimension", "3"}, 1, "mesh.dimension = '3'"},
+        CliCase{"extra argument", {"plan", "@CFG", "extra"}, 1, "too many arguments"},
+        CliCase{"unknown option", {"plan", "@CFG", "--frob"}, 1, "command line:"}));
+
+TEST(CliDraftCasesDisk, BadInputLeavesAnExistingSweepByteIdentical) {
+    TempDir tmp;
+    const std::string cfg = tmp.path() + "/sweep.cfg";
+    writeFile(cfg, kValidConfig);
+    const std::string dir = tmp.path() + "/out";
+    ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "generate", cfg, "-o", dir}).exitCode, 0);
+    const std::string before = treeSnapshot(dir);
+    ASSERT_FALSE(before.empty());
+    for (const auto& bad : std::vector<std::vector<std::string>>{
+             {"--athlete.mass", "0"}, {"--formation.preset", "wedge"}, {"--sweep.back_gap", "a:b:c"}}) {
+        std::vector<std::string> argv{DRAFT_CASES_BIN, "generate", cfg, "-o", dir};
+        argv.insert(argv.end(), bad.begin(), bad.end());
+        EXPECT_EQ(runCommand(argv).exitCode, 1);
+        EXPECT_EQ(treeSnapshot(dir), before) << bad[0];
+    }
+}
+
+TEST(CliDraftCasesDisk, GenerateWritesCasesManifestAndParaViewMarkers) {
+    TempDir tmp;
+    const std::string cfg = tmp.path() + "/sweep.cfg";
+    writeFile(cfg, kValidConfig);
+    const std::string dir = tmp.path() + "/out";
+    const auto r = runCommand({DRAFT_CASES_BIN, "generate", cfg, "-o", dir});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    for (const char* name : {"solo", "ahead-f1", "ahead-f1.5"}) {
+        const std::string c = dir + "/" + name;
+        for (const char* f : {"/case.json", "/case.foam", "/system/controlDict", "/system/snappyHexMeshDict",
+                              "/0/U", "/constant/triSurface/lead.stl"})
+            EXPECT_TRUE(std::filesystem::exists(c + f)) << c + f;
+    }
+    EXPECT_TRUE(std::filesystem::exists(dir + "/ahead-f1/constant/triSurface/pacer1.stl"));
+    EXPECT_NE(drafting::test::readFile(dir + "/manifest.json").find("\"pending\""), std::string::npos);
+}
+
+TEST(CliDraftPost, NotASweepDirectory) {
+    TempDir tmp;
+    const auto r = runCommand({DRAFT_POST_BIN, tmp.path()});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.err.find("not a sweep directory"), std::string::npos) << r.err;
+}
+
+TEST(CliDraftPost, UnfinishedSweepHasNoBaselineAndWritesNothing) {
+    TempDir tmp;
+    const std::string cfg = tmp.path() + "/sweep.cfg";
+    writeFile(cfg, kValidConfig);
+    const std::string dir = tmp.path() + "/out";
+    ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "generate", cfg, "-o", dir}).exitCode, 0);
+    const auto r = runCommand({DRAFT_POST_BIN, dir, "--no-plot"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("solo baseline failed"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(dir + "/savings.csv"));
+}
+
+TEST(CliDraftPost, Help) {
+    const auto r = runCommand({DRAFT_POST_BIN, "--help"});
+    EXPECT_EQ(r.exitCode, 0);
+    EXPECT_NE(r.out.find("usage: draft-post"), std::string::npos);
+}
+
+}  // namespace

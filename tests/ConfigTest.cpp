@@ -1,0 +1,165 @@
+#include "cases/ConfigError.hpp"
+#include "cases/SweepConfig.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using drafting::cases::ConfigError;
+using drafting::cases::SweepConfig;
+
+TEST(Config, DefaultsAreAFourMinuteMileForKipyegon) {
+    const auto c = SweepConfig::parse("");
+    EXPECT_EQ(c.name, "sweep");
+    EXPECT_DOUBLE_EQ(c.athleteHeight, 1.57);
+    EXPECT_DOUBLE_EQ(c.athleteMass, 42.0);
+    EXPECT_NEAR(c.speed, 6.7056, 1e-4);  // 1609.344 m / 240 s
+    EXPECT_EQ(c.preset, "ahead-behind");
+    EXPECT_EQ(c.dimension, 2);
+    EXPECT_EQ(c.level, "coarse");
+    EXPECT_EQ(c.turbulence, "kOmegaSST");
+}
+
+TEST(Config, ReadsEveryKey) {
+    const auto c = SweepConfig::parse(R"(
+name = kipyegon-test
+[athlete]
+height = 1.60
+mass = 45
+[run]
+speed = 6.5
+headwind = 1.0
+air_density = 1.2
+turbulence_intensity = 0.02
+turbulence_length_scale = 0.2
+[formation]
+preset = single-file
+ahead = 3
+behind = 2
+row_gap = 0.8
+[sweep]
+front_gap = 1.0:1.4:0.2
+back_gap = 1.0, 1.5
+lateral = 0
+[mesh]
+dimension = 2
+level = medium
+[solver]
+turbulence = kEpsilon
+application = simpleFoam
+max_iterations = 800
+tolerance = 1e-5
+)");
+    EXPECT_EQ(c.name, "kipyegon-test");
+    EXPECT_DOUBLE_EQ(c.athleteHeight, 1.60);
+    EXPECT_DOUBLE_EQ(c.athleteMass, 45.0);
+    EXPECT_DOUBLE_EQ(c.speed, 6.5);
+    EXPECT_DOUBLE_EQ(c.headwind, 1.0);
+    EXPECT_DOUBLE_EQ(c.airSpeed(), 7.5);
+    EXPECT_DOUBLE_EQ(c.airDensity, 1.2);
+    EXPECT_DOUBLE_EQ(c.turbulenceIntensity, 0.02);
+    EXPECT_DOUBLE_EQ(c.turbulenceLengthScale, 0.2);
+    EXPECT_EQ(c.preset, "single-file");
+    EXPECT_EQ(c.aheadCount, 3);
+    EXPECT_EQ(c.behindCount, 2);
+    EXPECT_DOUBLE_EQ(c.rowGap, 0.8);
+    EXPECT_EQ(c.frontGaps, (std::vector<double>{1.0, 1.2, 1.4}));
+    EXPECT_EQ(c.backGaps, (std::vector<double>{1.0, 1.5}));
+    EXPECT_EQ(c.laterals, (std::vector<double>{0.0}));
+    EXPECT_EQ(c.level, "medium");
+    EXPECT_EQ(c.turbulence, "kEpsilon");
+    EXPECT_EQ(c.application, "simpleFoam");
+    EXPECT_EQ(c.maxIterations, 800);
+    EXPECT_DOUBLE_EQ(c.tolerance, 1e-5);
+}
+
+TEST(Config, MileTimeGivesTheMeanSpeed) {
+    const auto c = SweepConfig::parse("[run]\nmile_time = 4:07.64\n");
+    EXPECT_NEAR(c.speed, 6.499, 1e-3);  // REFERENCES.md: 4:07.64 is 6.499 m/s
+}
+
+TEST(Config, CommandLineOverridesTheFile) {
+    const auto c = SweepConfig::parse("[athlete]\nheight = 1.60\n", {"--athlete.height=1.75", "--mesh.level=fine"});
+    EXPECT_DOUBLE_EQ(c.athleteHeight, 1.75);
+    EXPECT_EQ(c.level, "fine");
+}
+
+TEST(Config, CustomPositionsAreParsed) {
+    const auto c = SweepConfig::parse("[formation]\npreset = custom\npositions = (1.3, 0), (-1.0, 0.5)\n");
+    ASSERT_EQ(c.positions.size(), 2u);
+    EXPECT_DOUBLE_EQ(c.positions[0].x, 1.3);
+    EXPECT_DOUBLE_EQ(c.positions[1].x, -1.0);
+    EXPECT_DOUBLE_EQ(c.positions[1].y, 0.5);
+}
+
+TEST(Config, ParseMileTimeForms) {
+    EXPECT_DOUBLE_EQ(SweepConfig::parseMileTime("t", "4:00"), 240.0);
+    EXPECT_DOUBLE_EQ(SweepConfig::parseMileTime("t", "3:59.37"), 239.37);
+    EXPECT_DOUBLE_EQ(SweepConfig::parseMileTime("t", "59.5"), 59.5);
+    EXPECT_THROW(SweepConfig::parseMileTime("t", "4:75"), ConfigError);
+    EXPECT_THROW(SweepConfig::parseMileTime("t", "four"), ConfigError);
+}
+
+TEST(Config, JsonCarriesEverySection) {
+    const auto j = SweepConfig::parse("").toJson();
+    for (const char* key : {"name", "athlete", "run", "formation", "sweep", "mesh", "solver"})
+        EXPECT_TRUE(j.contains(key)) << key;
+}
+
+struct BadConfig {
+    const char* text;
+    const char* expected;  // must appear in the one-line message
+};
+
+void PrintTo(const BadConfig& c, std::ostream* os) { *os << "config: " << c.text; }
+
+class ConfigRejects : public ::testing::TestWithParam<BadConfig> {};
+
+TEST_P(ConfigRejects, WithOneLineNamingKeyAndValue) {
+    try {
+        SweepConfig::parse(GetParam().text);
+        FAIL() << "accepted: " << GetParam().text;
+    } catch (const ConfigError& e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find(GetParam().expected), std::string::npos) << what;
+        EXPECT_EQ(what.find('\n'), std::string::npos) << "message spans lines: " << what;
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    EveryKey, ConfigRejects,
+    ::testing::Values(
+        BadConfig{"name = ../etc", "name = '../etc'"}, BadConfig{"name = a$b", "name = 'a$b'"},
+        BadConfig{"name = #codeStream", "name = ''"}  /* '#' starts an INI comment */,
+        BadConfig{"[athlete]\nheight = 0.4", "athlete.height = '0.4'"},
+        BadConfig{"[athlete]\nheight = tall", "athlete.height = 'tall'"},
+        BadConfig{"[athlete]\nmass = -3", "athlete.mass = '-3'"},
+        BadConfig{"[run]\nspeed = 0", "run.speed = '0'"},
+        BadConfig{"[run]\nspeed = 6\nmile_time = 4:00", "give one, not both"},
+        BadConfig{"[run]\nmile_time = 4:xx", "run.mile_time = '4:xx'"},
+        BadConfig{"[run]\nmile_time = 0:30", "run.mile_time = '0:30'"},
+        BadConfig{"[run]\nheadwind = 40", "run.headwind = '40'"},
+        BadConfig{"[run]\nspeed = 3\nheadwind = -3", "air speed relative to the runner"},
+        BadConfig{"[run]\nair_density = 13", "run.air_density = '13'"},
+        BadConfig{"[run]\nturbulence_intensity = 2", "run.turbulence_intensity = '2'"},
+        BadConfig{"[run]\nturbulence_length_scale = 0", "run.turbulence_length_scale = '0'"},
+        BadConfig{"[formation]\npreset = peloton", "formation.preset = 'peloton'"},
+        BadConfig{"[formation]\npreset = ahead\npositions = (1,0)", "need formation.preset = custom"},
+        BadConfig{"[formation]\npreset = custom", "needs formation.positions"},
+        BadConfig{"[formation]\npreset = custom\npositions = 1.3 0", "formation.positions = '1.3 0'"},
+        BadConfig{"[formation]\nahead = 2.5", "formation.ahead = '2.5'"},
+        BadConfig{"[formation]\nbehind = 99", "formation.behind = '99'"},
+        BadConfig{"[formation]\npreset = single-file\nahead = 0\nbehind = 0", "needs at least one pacer"},
+        BadConfig{"[formation]\nrow_gap = 0", "formation.row_gap = '0'"},
+        BadConfig{"[sweep]\nfront_gap = 0.1", "sweep.front_gap = '0.1'"},
+        BadConfig{"[sweep]\nback_gap = 1:2:0", "sweep.back_gap = '1:2:0'"},
+        BadConfig{"[sweep]\nlateral = 9", "sweep.lateral = '9'"},
+        BadConfig{"[mesh]\ndimension = 4", "mesh.dimension = '4'"},
+        BadConfig{"[mesh]\ndimension = 3", "mesh.dimension = '3'"},
+        BadConfig{"[mesh]\nlevel = ultra", "mesh.level = 'ultra'"},
+        BadConfig{"[solver]\nturbulence = LES", "solver.turbulence = 'LES'"},
+        BadConfig{"[solver]\napplication = rm", "solver.application = 'rm'"},
+        BadConfig{"[solver]\nmax_iterations = 0", "solver.max_iterations = '0'"},
+        BadConfig{"[solver]\ntolerance = 1", "solver.tolerance = '1'"},
+        BadConfig{"[solver]\nunknown_key = 1", "unknown key 'solver.unknown_key'"},
+        BadConfig{"[athlete]\nheight = 1.6\nheight = 1.7", "given more than once"}));

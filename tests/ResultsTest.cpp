@@ -1,0 +1,160 @@
+#include "cases/CaseResult.hpp"
+#include "cases/ConfigError.hpp"
+#include "cases/JsonFile.hpp"
+#include "cases/Manifest.hpp"
+#include "postprocess/PostError.hpp"
+#include "postprocess/SavingsTable.hpp"
+#include "TestSupport.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+
+using namespace drafting;
+using drafting::test::TempDir;
+
+namespace {
+
+nlohmann::json bodyJson(double drag, double cd = 0.9) {
+    return {{"drag_N", drag}, {"side_N", 0.0}, {"lift_N", 0.0}, {"drag_std_N", 0.01},
+            {"cda_m2", drag / 26.5}, {"cd", cd}, {"reference_area_m2", 0.365}};
+}
+
+void writeCase(const std::string& dir, const std::string& name, const std::string& status, double leadDrag) {
+    std::filesystem::create_directories(dir + "/" + name);
+    nlohmann::json r = {{"case", name}, {"status", status}, {"reason", status == "ok" ? "" : "diverged"},
+                        {"iterations", 500}, {"converged", true}, {"bodies", {{"lead", bodyJson(leadDrag)}}}};
+    cases::JsonFile::writeAtomic(dir + "/" + name + "/results.json", r);
+}
+
+cases::Manifest manifestWith(const std::vector<std::pair<std::string, nlohmann::json>>& cases) {
+    cases::Manifest m;
+    m.sweepName = "t";
+    m.config = {{"run", {{"speed_mps", 6.7}}}};
+    for (const auto& [name, params] : cases) m.cases.push_back({name, params, "ok", ""});
+    return m;
+}
+
+}  // namespace
+
+TEST(CaseResult, RoundTripsThroughJson) {
+    cases::CaseResult r;
+    r.caseName = "ahead-f1.3";
+    r.status = "ok";
+    r.iterations = 812;
+    r.converged = true;
+    r.bodies["lead"] = {10.5, 0.1, 0.0, 0.02, 0.4, 1.1, 0.365};
+    r.parameters = {{"front_gap_m", 1.3}};
+    const auto back = cases::CaseResult::fromJson(r.toJson());
+    EXPECT_EQ(back.caseName, "ahead-f1.3");
+    EXPECT_EQ(back.iterations, 812);
+    EXPECT_TRUE(back.converged);
+    EXPECT_DOUBLE_EQ(back.bodies.at("lead").dragN, 10.5);
+    EXPECT_DOUBLE_EQ(back.bodies.at("lead").cd, 1.1);
+    EXPECT_DOUBLE_EQ(back.parameters["front_gap_m"].get<double>(), 1.3);
+}
+
+TEST(CaseResult, NullForceReadsAsNaNAndFailsThePhysicalCheck) {
+    nlohmann::json j = {{"status", "ok"}, {"bodies", {{"lead", bodyJson(1.0)}}}};
+    j["bodies"]["lead"]["drag_N"] = nullptr;
+    auto r = cases::CaseResult::fromJson(j);
+    EXPECT_TRUE(std::isnan(r.bodies.at("lead").dragN));
+    EXPECT_FALSE(r.checkPhysical());
+    EXPECT_EQ(r.status, "failed");
+    EXPECT_NE(r.reason.find("non-finite"), std::string::npos);
+}
+
+TEST(CaseResult, AbsurdDragCoefficientIsMarkedNonPhysical) {
+    auto r = cases::CaseResult::fromJson({{"status", "ok"}, {"bodies", {{"lead", bodyJson(500.0, 45.0)}}}});
+    EXPECT_FALSE(r.checkPhysical());
+    EXPECT_NE(r.reason.find("non-physical drag on lead"), std::string::npos) << r.reason;
+}
+
+TEST(CaseResult, PlausibleResultPasses) {
+    auto r = cases::CaseResult::fromJson({{"status", "ok"}, {"bodies", {{"lead", bodyJson(8.0, 1.1)}}}});
+    EXPECT_TRUE(r.checkPhysical());
+    EXPECT_TRUE(r.ok());
+}
+
+TEST(CaseResult, RejectsUnknownStatus) {
+    EXPECT_THROW(cases::CaseResult::fromJson({{"status", "maybe"}}), cases::RunError);
+    EXPECT_THROW(cases::CaseResult::fromJson(nlohmann::json::array()), cases::RunError);
+}
+
+TEST(JsonFile, AtomicWriteLeavesNoTemporary) {
+    TempDir dir;
+    cases::JsonFile::writeAtomic(dir.path() + "/a.json", {{"x", 1}});
+    EXPECT_TRUE(std::filesystem::exists(dir.path() + "/a.json"));
+    EXPECT_FALSE(std::filesystem::exists(dir.path() + "/a.json.tmp"));
+    EXPECT_EQ(cases::JsonFile::read(dir.path() + "/a.json")["x"], 1);
+}
+
+TEST(JsonFile, GarbageIsAnErrorNotAValue) {
+    TempDir dir;
+    test::writeFile(dir.path() + "/bad.json", "{\"x\": ");
+    EXPECT_THROW(cases::JsonFile::read(dir.path() + "/bad.json"), cases::RunError);
+}
+
+TEST(SavingsTable, SavingIsRelativeToSolo) {
+    TempDir dir;
+    const auto m = manifestWith({{"solo", {{"formation", "solo"}}},
+                                 {"ahead-f1", {{"formation", "ahead"}, {"front_gap_m", 1.0}}},
+                                 {"behind-b1", {{"formation", "behind"}, {"back_gap_m", 1.0}}}});
+    m.write(dir.path());
+    writeCase(dir.path(), "solo", "ok", 10.0);
+    writeCase(dir.path(), "ahead-f1", "ok", 4.0);
+    writeCase(dir.path(), "behind-b1", "ok", 9.5);
+    const auto t = post::SavingsTable::fromSweep(dir.path());
+    ASSERT_EQ(t.rows().size(), 3u);
+    EXPECT_DOUBLE_EQ(t.soloDrag(), 10.0);
+    EXPECT_NEAR(*t.rows()[0].savingPct, 0.0, 1e-12);
+    EXPECT_NEAR(*t.rows()[1].savingPct, 60.0, 1e-12);
+    EXPECT_NEAR(*t.rows()[2].savingPct, 5.0, 1e-12);
+    EXPECT_FALSE(t.rows()[2].frontGap.has_value());
+}
+
+TEST(SavingsTable, FailedAndMissingCasesAreListedWithReasonAndNoNumbers) {
+    TempDir dir;
+    const auto m = manifestWith({{"solo", {{"formation", "solo"}}},
+                                 {"a", {{"formation", "ahead"}, {"front_gap_m", 1.0}}},
+                                 {"b", {{"formation", "ahead"}, {"front_gap_m", 2.0}}}});
+    m.write(dir.path());
+    writeCase(dir.path(), "solo", "ok", 10.0);
+    writeCase(dir.path(), "a", "failed", 4.0);
+    const auto t = post::SavingsTable::fromSweep(dir.path());
+    EXPECT_EQ(t.rows()[1].status, "failed");
+    EXPECT_EQ(t.rows()[1].reason, "diverged");
+    EXPECT_FALSE(t.rows()[1].savingPct.has_value());
+    EXPECT_EQ(t.rows()[2].status, "failed");
+    EXPECT_NE(t.rows()[2].reason.find("no results.json"), std::string::npos);
+
+    t.writeCsv(dir.path() + "/savings.csv");
+    const std::string csv = test::readFile(dir.path() + "/savings.csv");
+    EXPECT_EQ(csv.rfind("case,formation,front_gap_m,back_gap_m,lateral_m,speed_mps,drag_lead_N,drag_solo_N,saving_pct",
+                        0),
+              0u);
+    EXPECT_NE(csv.find("a,ahead,1,,,6.7,,10,,,true,failed,diverged"), std::string::npos) << csv;
+}
+
+TEST(SavingsTable, NoSoloBaselineIsAnError) {
+    TempDir dir;
+    manifestWith({{"a", {{"formation", "ahead"}, {"front_gap_m", 1.0}}}}).write(dir.path());
+    writeCase(dir.path(), "a", "ok", 4.0);
+    EXPECT_THROW(post::SavingsTable::fromSweep(dir.path()), post::PostError);
+}
+
+TEST(SavingsTable, FailedSoloIsAnError) {
+    TempDir dir;
+    manifestWith({{"solo", {{"formation", "solo"}}}}).write(dir.path());
+    writeCase(dir.path(), "solo", "failed", 10.0);
+    EXPECT_THROW(post::SavingsTable::fromSweep(dir.path()), post::PostError);
+}
+
+TEST(Manifest, RefusesCaseNamesThatLeaveTheSweep) {
+    TempDir dir;
+    cases::JsonFile::writeAtomic(dir.path() + "/manifest.json",
+                                 {{"name", "x"}, {"config", nlohmann::json::object()},
+                                  {"cases", {{{"name", "../../etc"}, {"parameters", nlohmann::json::object()}}}}});
+    EXPECT_THROW(cases::Manifest::read(dir.path()), cases::RunError);
+}

@@ -1,0 +1,63 @@
+#include "cases/ConfigError.hpp"
+#include "cases/ValueList.hpp"
+
+#include <gtest/gtest.h>
+
+using drafting::cases::ConfigError;
+using drafting::cases::ValueList;
+
+TEST(ValueList, ParsesCommaList) {
+    EXPECT_EQ(ValueList::parse("sweep.front_gap", "1.0, 1.3,2"), (std::vector<double>{1.0, 1.3, 2.0}));
+}
+
+TEST(ValueList, RangeIncludesStopOnTheGrid) {
+    EXPECT_EQ(ValueList::parse("k", "0.8:2.0:0.4"), (std::vector<double>{0.8, 1.2, 1.6, 2.0}));
+}
+
+TEST(ValueList, RangeRoundsAwayFloatingPointDrift) {
+    const auto v = ValueList::parse("k", "0.8:1.1:0.1");
+    ASSERT_EQ(v.size(), 4u);
+    EXPECT_EQ(ValueList::format(v[3]), "1.1");
+}
+
+TEST(ValueList, RangeStopsBeforeAnOffGridStop) {
+    EXPECT_EQ(ValueList::parse("k", "1:2:0.3"), (std::vector<double>{1.0, 1.3, 1.6, 1.9}));
+}
+
+TEST(ValueList, DescendingRangeWithNegativeStep) {
+    EXPECT_EQ(ValueList::parse("k", "2:1:-0.5"), (std::vector<double>{2.0, 1.5, 1.0}));
+}
+
+TEST(ValueList, SingleValueRange) { EXPECT_EQ(ValueList::parse("k", "1.3:1.3:0.1"), (std::vector<double>{1.3})); }
+
+struct BadList {
+    const char* text;
+    const char* message;
+};
+
+class ValueListRejects : public ::testing::TestWithParam<BadList> {};
+
+TEST_P(ValueListRejects, WithFieldAndValueInTheMessage) {
+    try {
+        ValueList::parse("sweep.front_gap", GetParam().text);
+        FAIL() << "accepted '" << GetParam().text << "'";
+    } catch (const ConfigError& e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find("sweep.front_gap"), std::string::npos) << what;
+        EXPECT_NE(what.find(GetParam().message), std::string::npos) << what;
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Malformed, ValueListRejects,
+                         ::testing::Values(BadList{"", "empty list"}, BadList{"1.0,,2", "empty value"},
+                                           BadList{"1:2:0", "step must not be 0"},
+                                           BadList{"2:1:0.5", "empty range"}, BadList{"1:2", "start:stop:step"},
+                                           BadList{"abc", "not a number"}, BadList{"1, nan", "not finite"},
+                                           BadList{"0:1000:0.001", "more than"},
+                                           BadList{"1.0;rm -rf", "not a number"}));
+
+TEST(ValueList, FormatIsShortest) {
+    EXPECT_EQ(ValueList::format(1.3), "1.3");
+    EXPECT_EQ(ValueList::format(2.0), "2");
+    EXPECT_EQ(ValueList::format(-0.25), "-0.25");
+}
