@@ -21,6 +21,7 @@ packages=(
   nlohmann-json3-dev
   libopenmpi-dev openmpi-bin
   cmake g++ make python3
+  xvfb xauth libgl1-mesa-dri
   dpkg-dev
 )
 
@@ -92,7 +93,6 @@ for dirpath, dirnames, filenames in os.walk(src):
         count += 1
 print(f"[setup-deps] lnInclude folders: {count}")
 PY
-  # OSspecific/POSIX is compiled as part of OpenFOAM, give it an lnInclude too.
   mkdir -p "$cache"
   rm -rf "$foam_src"
   mv "$tree" "$foam_src"

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The main job: install what is missing, build, run the default formation sweep
+# (cases/examples/quickstart.cfg) and reduce it to drag savings.
+# Extra arguments go to draft-cases, e.g. --jobs 1 or --mesh.level medium.
+# Re-running reuses the build and every finished case.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build="${BUILD_DIR:-$root/build}"
+out="${QUICKSTART_DIR:-$root/runs/quickstart}"
+
+bash "$root/scripts/setup-deps.sh"
+BUILD_DIR="$build" bash "$root/scripts/build.sh"
+
+"$build/bin/draft-cases" sweep "$root/cases/examples/quickstart.cfg" -o "$out" "$@"
+"$build/bin/draft-post" "$out"
+
+cat <<MSG
+
+Results in $out:
+  manifest.json          every case, its parameters and status
+  <case>/results.json    forces per runner (drag, side, lift, CdA, Cd)
+  savings.csv / .json    the lead runner's drag saving against solo, per formation
+  savings.png / .svg     saving vs front gap, one line per rear gap
+  <case>/case.foam       open in ParaView for the flow field
+MSG
