@@ -44,6 +44,16 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
 
     for (const auto& step : spec.at("steps")) {
         const std::string stepName = step.at("name").get<std::string>();
+        if (step.contains("remove")) {
+            // Housekeeping inside the case, no program: paths are the writer's own, never user text.
+            for (const auto& rel : step.at("remove")) {
+                const fs::path target = fs::path(caseDir) / rel.get<std::string>();
+                if (rel.get<std::string>().find("..") != std::string::npos)
+                    throw RunError("case.json: step " + stepName + " leaves the case: " + rel.get<std::string>());
+                fs::remove_all(target);
+            }
+            continue;
+        }
         std::vector<std::string> argv = step.at("argv").get<std::vector<std::string>>();
         argv[0] = tools_.application(argv[0]);
         const std::string log = caseDir + "/log." + stepName;

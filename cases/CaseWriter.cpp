@@ -102,7 +102,9 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
     turbField("epsilon", "[0 2 -3 0 0 0 0]", turb.epsilon, "epsilonWallFunction");
     writeText(root / "0" / "nut",
               field("nut", "volScalarField", "[0 2 -1 0 0 0 0]", "0", "type calculated; value uniform 0;",
-                    "type calculated; value uniform 0;", "type nutkWallFunction; value uniform 0;"));
+                    "type calculated; value uniform 0;",
+                    // Spalding's law holds at any y+: the coarse first cells sit in the buffer layer.
+                    "type nutUSpaldingWallFunction; value uniform 0;"));
 
     // ---- physical properties
     writeText(root / "constant" / "transportProperties",
@@ -193,6 +195,10 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
         {"steps",
          {step("blockMesh", {"blockMesh"}), step("snappyHexMesh", {"snappyHexMesh", "-overwrite"}),
           step("extrudeMesh", {"extrudeMesh"}), step("changeDictionary", {"changeDictionary"}),
+          // snappyHexMesh's refinement history no longer matches the extruded mesh.
+          {{"name", "removeStaleMeshData"},
+           {"remove", {"constant/polyMesh/cellLevel", "constant/polyMesh/pointLevel",
+                       "constant/polyMesh/level0Edge", "constant/polyMesh/surfaceIndex"}}},
           step("checkMesh", {"checkMesh"}), step(config.application, {config.application}, true)}},
     };
     JsonFile::writeAtomic((root / "case.json").string(), caseJson);

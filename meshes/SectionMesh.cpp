@@ -168,7 +168,7 @@ std::string SectionMesh::extrudeMeshDict() const {
     d << foamHeader("extrudeMeshDict", "dictionary", "system")
       << "// The z = 0 face mesh becomes one cell of the athlete's height.\n"
       << "constructFrom patch;\nsourceCase \".\";\nsourcePatches (back);\nexposedPatchName front;\n"
-      << "flipNormals false;\nextrudeModel linearNormal;\nnLayers 1;\nexpansionRatio 1.0;\n"
+      << "flipNormals true;  // back faces -z: flipped, the slab spans z in [0, height]\nextrudeModel linearNormal;\nnLayers 1;\nexpansionRatio 1.0;\n"
       << "linearNormalCoeffs\n{\n    thickness " << num(span_) << ";\n}\nmergeFaces false;\nmergeTol 0;\n";
     return d.str();
 }
