@@ -77,6 +77,15 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
     for (const auto& r : table.rows()) {
         if (r.status != "ok") out << "  failed: " << r.caseName << ": " << r.reason << '\n';
     }
+    std::string unsettled;
+    for (const auto& r : table.rows()) {
+        if (r.status == "ok" && !r.converged) unsettled += (unsettled.empty() ? "" : ", ") + r.caseName;
+    }
+    if (!unsettled.empty()) {
+        err << "draft-post: warning: not converged (drag is a mean over the final iterations, see drag_std_N in "
+               "results.json): "
+            << unsettled << '\n';
+    }
     out << "  " << outDir << "/savings.csv\n";
     if (plot) {
         const int series = SavingsPlot::write(table, outDir + "/savings.png", outDir + "/savings.svg",
