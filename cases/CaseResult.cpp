@@ -24,6 +24,7 @@ CaseResult CaseResult::fromJson(const nlohmann::json& j) {
     if (!j.is_object() || !j.contains("status") || !j.at("status").is_string())
         throw RunError("results: missing 'status'");
     CaseResult r;
+    r.source = j;
     r.caseName = j.value("case", "");
     r.status = j.at("status").get<std::string>();
     if (r.status != "ok" && r.status != "failed") throw RunError("results: status '" + r.status + "' is unknown");
@@ -52,19 +53,27 @@ CaseResult CaseResult::fromJson(const nlohmann::json& j) {
 }
 
 nlohmann::json CaseResult::toJson() const {
+    nlohmann::json j = source.is_object() ? source : nlohmann::json::object();
     nlohmann::json bodiesJson = nlohmann::json::object();
     for (const auto& [name, f] : bodies) {
-        bodiesJson[name] = {{"drag_N", numberOrNull(f.dragN)},
-                            {"side_N", numberOrNull(f.sideN)},
-                            {"lift_N", numberOrNull(f.liftN)},
-                            {"drag_std_N", numberOrNull(f.dragStdN)},
-                            {"cda_m2", numberOrNull(f.cdaM2)},
-                            {"cd", numberOrNull(f.cd)},
-                            {"reference_area_m2", numberOrNull(f.referenceAreaM2)}};
+        nlohmann::json b = j.contains("bodies") && j["bodies"].contains(name) ? j["bodies"][name]
+                                                                              : nlohmann::json::object();
+        b["drag_N"] = numberOrNull(f.dragN);
+        b["side_N"] = numberOrNull(f.sideN);
+        b["lift_N"] = numberOrNull(f.liftN);
+        b["drag_std_N"] = numberOrNull(f.dragStdN);
+        b["cda_m2"] = numberOrNull(f.cdaM2);
+        b["cd"] = numberOrNull(f.cd);
+        b["reference_area_m2"] = numberOrNull(f.referenceAreaM2);
+        bodiesJson[name] = b;
     }
-    nlohmann::json j = {{"case", caseName},   {"status", status},       {"reason", reason},
-                        {"iterations", iterations}, {"converged", converged}, {"parameters", parameters},
-                        {"bodies", bodiesJson}};
+    j["case"] = caseName;
+    j["status"] = status;
+    j["reason"] = reason;
+    j["iterations"] = iterations;
+    j["converged"] = converged;
+    j["parameters"] = parameters;
+    j["bodies"] = bodiesJson;
     for (const auto& [key, value] : extra.items()) j[key] = value;
     return j;
 }

@@ -28,6 +28,9 @@ struct CaseResult {
     std::map<std::string, BodyForces> bodies;
     nlohmann::json parameters = nlohmann::json::object();
     nlohmann::json extra = nlohmann::json::object();  // mesh, timings, residuals
+    /// The JSON this result was read from: keys it does not model (confidence intervals,
+    /// Strouhal numbers, stop reason, ...) are written back unchanged.
+    nlohmann::json source = nlohmann::json::object();
 
     bool ok() const { return status == "ok"; }
 

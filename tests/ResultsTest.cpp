@@ -55,6 +55,19 @@ TEST(CaseResult, RoundTripsThroughJson) {
     EXPECT_DOUBLE_EQ(back.parameters["front_gap_m"].get<double>(), 1.3);
 }
 
+TEST(CaseResult, KeepsKeysItDoesNotModel) {
+    nlohmann::json j = {{"status", "ok"}, {"stop", "settled"}, {"bodies", {{"lead", bodyJson(8.0)}}}};
+    j["bodies"]["lead"]["strouhal"] = 0.2;
+    j["bodies"]["lead"]["drag_ci95_N"] = 0.05;
+    auto r = cases::CaseResult::fromJson(j);
+    r.parameters = {{"front_gap_m", 1.0}};
+    const auto out = r.toJson();
+    EXPECT_EQ(out["stop"], "settled");
+    EXPECT_DOUBLE_EQ(out["bodies"]["lead"]["strouhal"].get<double>(), 0.2);
+    EXPECT_DOUBLE_EQ(out["bodies"]["lead"]["drag_ci95_N"].get<double>(), 0.05);
+    EXPECT_DOUBLE_EQ(out["parameters"]["front_gap_m"].get<double>(), 1.0);
+}
+
 TEST(CaseResult, NullForceReadsAsNaNAndFailsThePhysicalCheck) {
     nlohmann::json j = {{"status", "ok"}, {"bodies", {{"lead", bodyJson(1.0)}}}};
     j["bodies"]["lead"]["drag_N"] = nullptr;

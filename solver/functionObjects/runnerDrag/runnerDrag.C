@@ -10,6 +10,10 @@ License
 #include "turbulentTransportModel.H"
 #include "addToRunTimeSelectionTable.H"
 #include "OFstream.H"
+#include "labelRange.H"
+
+#include "BatchMeans.hpp"
+#include "StrouhalEstimator.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -130,75 +134,127 @@ void Foam::functionObjects::runnerDrag::readResiduals()
 }
 
 
+Foam::labelRange Foam::functionObjects::runnerDrag::averagedSamples() const
+{
+    const label n = times_.size();
+    if (averagingStart_ < 0.5*VGREAT)
+    {
+        label first = n;
+        forAll(times_, i)
+        {
+            if (times_[i] >= averagingStart_ - SMALL)
+            {
+                first = i;
+                break;
+            }
+        }
+        return labelRange(first, n - first);
+    }
+
+    // At most the final quarter of the run, so a run that settled early does
+    // not average in its own transient.
+    const label window = min(averagingWindow_, max(label(1), n/4));
+    return labelRange(max(n - window, label(0)), min(window, n));
+}
+
+
 void Foam::functionObjects::runnerDrag::writeResults() const
 {
+    using drafting::solver::monitoring::BatchMeans;
+    using drafting::solver::monitoring::StrouhalEstimator;
+
     if (!Pstream::master())
     {
         return;
     }
 
-    const label nIter = history_.empty() ? 0 : history_[0].size();
-    // At most the final quarter of the run, so a run that settled early does
-    // not average in its own transient.
-    const label window = min(averagingWindow_, max(label(1), nIter/4));
+    const label nIter = times_.size();
+    const labelRange used = averagedSamples();
+    const bool settled = stopReason_ == "settled";
     const bool converged =
-        failure_.empty()
-     && residualU_ < residualTolerance_
-     && residualP_ < residualTolerance_;
+        !failed_
+     && (settled
+      || (residualU_ < residualTolerance_ && residualP_ < residualTolerance_));
 
-    const scalar dynPressure = 0.5*rhoInf_*sqr(Uref_);
+    const scalar q = 0.5*rhoInf_*sqr(Uref_);
+    const scalar qA = q*Aref_;
+
+    std::vector<double> sampleTimes;
+    for (const label i : used)
+    {
+        sampleTimes.push_back(times_[i]);
+    }
 
     std::ostringstream os;
     os  << "{\n"
         << "  \"producer\": \"runnerDrag\",\n"
-        << "  \"status\": \"" << (failure_.empty() ? "ok" : "failed") << "\",\n"
-        << "  \"reason\": \"" << failure_.c_str() << "\",\n"
+        << "  \"status\": \"" << (failed_ ? "failed" : "ok") << "\",\n"
+        << "  \"reason\": \"" << (failed_ ? stopReason_.c_str() : "") << "\",\n"
+        << "  \"stop\": \""
+        << (failed_ ? "diverged" : settled ? "settled" : "end") << "\",\n"
         << "  \"iterations\": " << nIter << ",\n"
         << "  \"converged\": " << (converged ? "true" : "false") << ",\n"
+        << "  \"settled\": " << (settled ? "true" : "false") << ",\n"
         << "  \"residuals\": {\"U\": " << jsonNumber(residualU_)
         << ", \"p\": " << jsonNumber(residualP_)
         << ", \"tolerance\": " << jsonNumber(residualTolerance_) << "},\n"
         << "  \"reference\": {\"rho_kg_m3\": " << jsonNumber(rhoInf_)
         << ", \"U_mps\": " << jsonNumber(Uref_)
         << ", \"area_m2\": " << jsonNumber(Aref_)
-        << ", \"averaging_window\": " << window << "},\n"
+        << ", \"averaged_samples\": " << used.size()
+        << ", \"averaged_from\": "
+        << jsonNumber(used.size() ? times_[used.first()] : NAN)
+        << ", \"batches\": " << batches_ << "},\n"
         << "  \"bodies\": {";
 
     forAll(bodyNames_, bodyi)
     {
-        // Mean and standard deviation over the final window
-        vector mean(Zero);
-        scalar dragVar = 0;
         const DynamicList<vector>& h = history_[bodyi];
-        for (label i = nIter - window; i < nIter; ++i)
+        std::vector<double> drag, side, lift;
+        for (const label i : used)
         {
-            mean += h[i];
+            drag.push_back(h[i].x());
+            side.push_back(h[i].y());
+            lift.push_back(h[i].z());
         }
-        if (window > 0)
-        {
-            mean /= window;
-            for (label i = nIter - window; i < nIter; ++i)
-            {
-                dragVar += sqr(h[i].x() - mean.x());
-            }
-            dragVar /= max(window - 1, 1);
-        }
-        else
-        {
-            mean = vector::uniform(NAN);
-            dragVar = NAN;
-        }
+        const auto D = BatchMeans::estimate(drag, batches_);
+        const auto S = BatchMeans::estimate(side, batches_);
+        const auto L = BatchMeans::estimate(lift, batches_);
 
-        const scalar cda = mean.x()/dynPressure;
+        std::string strouhal = "null";
+        if (strouhalLength_ > 0)
+        {
+            std::vector<double> cross;
+            for (const double f : (strouhalFromLift_ ? lift : side))
+            {
+                cross.push_back(f/qA);
+            }
+            const auto shed = StrouhalEstimator::estimate
+            (
+                sampleTimes, cross, strouhalLength_, Uref_
+            );
+            if (shed)
+            {
+                strouhal = jsonNumber(shed->strouhal);
+            }
+        }
 
         os  << (bodyi ? ",\n" : "\n")
             << "    \"" << bodyNames_[bodyi].c_str() << "\": {"
-            << "\"drag_N\": " << jsonNumber(mean.x())
-            << ", \"side_N\": " << jsonNumber(mean.y())
-            << ", \"lift_N\": " << jsonNumber(mean.z())
-            << ", \"drag_std_N\": " << jsonNumber(std::sqrt(dragVar))
-            << ", \"cda_m2\": " << jsonNumber(cda)
-            << ", \"cd\": " << jsonNumber(cda/Aref_)
+            << "\"drag_N\": " << jsonNumber(D.mean)
+            << ", \"drag_ci95_N\": " << jsonNumber(D.halfWidth95)
+            << ", \"drag_std_N\": " << jsonNumber(D.standardDeviation)
+            << ", \"side_N\": " << jsonNumber(S.mean)
+            << ", \"lift_N\": " << jsonNumber(L.mean)
+            << ", \"cda_m2\": " << jsonNumber(D.mean/q)
+            << ", \"cd\": " << jsonNumber(D.mean/qA)
+            << ", \"cd_ci95\": " << jsonNumber(D.halfWidth95/qA)
+            << ", \"cs\": " << jsonNumber(S.mean/qA)
+            << ", \"cl\": " << jsonNumber(L.mean/qA)
+            << ", \"cl_amplitude\": "
+            << jsonNumber(std::sqrt(2.0)*L.standardDeviation/qA)
+            << ", \"strouhal\": " << strouhal
+            << ", \"batch_lag1\": " << jsonNumber(D.lag1Correlation)
             << ", \"reference_area_m2\": " << jsonNumber(Aref_)
             << "}";
     }
@@ -253,9 +309,18 @@ Foam::functionObjects::runnerDrag::runnerDrag
     averagingWindow_(50),
     residualTolerance_(1e-4),
     resultsFile_("results.json"),
+    averagingStart_(VGREAT),
+    batches_(10),
+    strouhalLength_(0),
+    strouhalFromLift_(false),
+    times_(),
+    history_(),
     residualU_(VGREAT),
     residualP_(VGREAT),
-    failure_(),
+    settled_(),
+    guard_(),
+    stopReason_(),
+    failed_(false),
     finished_(false)
 {
     read(dict);
@@ -348,14 +413,93 @@ bool Foam::functionObjects::runnerDrag::read(const dictionary& dict)
 
     history_.setSize(bodyNames_.size());
 
+    averagingStart_ = dict.getOrDefault<scalar>("averagingStart", VGREAT);
+    batches_ = dict.getOrDefault<label>("batches", 10);
+    if (batches_ < 2)
+    {
+        FatalIOErrorInFunction(dict)
+            << "batches must be at least 2, not " << batches_
+            << exit(FatalIOError);
+    }
+
+    strouhalLength_ = dict.getOrDefault<scalar>("strouhalLength", 0);
+    if (strouhalLength_ < 0)
+    {
+        FatalIOErrorInFunction(dict)
+            << "strouhalLength must be positive, not " << strouhalLength_
+            << exit(FatalIOError);
+    }
+    const word strouhalForce = dict.getOrDefault<word>("strouhalForce", "side");
+    if (strouhalForce != "side" && strouhalForce != "lift")
+    {
+        FatalIOErrorInFunction(dict)
+            << "strouhalForce must be side or lift, not " << strouhalForce
+            << exit(FatalIOError);
+    }
+    strouhalFromLift_ = strouhalForce == "lift";
+
+    settled_.reset();
+    if (dict.found("settled"))
+    {
+        const dictionary& sd = dict.subDict("settled");
+        const label window = sd.getOrDefault<label>("window", 100);
+        const scalar tol = sd.getOrDefault<scalar>("tolerance", 0.005);
+        const scalar absCd = sd.getOrDefault<scalar>("absoluteCd", 0.005);
+        const label minIter = sd.getOrDefault<label>("minIterations", 200);
+        if (window < 1 || !(tol > 0) || absCd < 0 || minIter < 0)
+        {
+            FatalIOErrorInFunction(sd)
+                << "settled: window >= 1, tolerance > 0, absoluteCd >= 0 and"
+                << " minIterations >= 0 are required; got window " << window
+                << ", tolerance " << tol << ", absoluteCd " << absCd
+                << ", minIterations " << minIter
+                << exit(FatalIOError);
+        }
+        settled_.reset
+        (
+            new drafting::solver::monitoring::SettledDetector
+            (
+                window, tol, absCd*0.5*rhoInf_*sqr(Uref_)*Aref_, minIter
+            )
+        );
+    }
+
+    drafting::solver::monitoring::DivergenceGuard::Limits limits;
+    if (dict.found("divergence"))
+    {
+        const dictionary& gd = dict.subDict("divergence");
+        limits.minCd = gd.getOrDefault<scalar>("minCd", limits.minCd);
+        limits.maxCd = gd.getOrDefault<scalar>("maxCd", limits.maxCd);
+        limits.blowUpFactor =
+            gd.getOrDefault<scalar>("blowUpFactor", limits.blowUpFactor);
+        limits.blowUpFloor =
+            gd.getOrDefault<scalar>("blowUpFloor", limits.blowUpFloor);
+        limits.warmUp = gd.getOrDefault<label>("warmUp", limits.warmUp);
+        if (!(limits.minCd < limits.maxCd) || !(limits.blowUpFactor > 1))
+        {
+            FatalIOErrorInFunction(gd)
+                << "divergence: minCd < maxCd and blowUpFactor > 1 are"
+                << " required; got minCd " << limits.minCd << ", maxCd "
+                << limits.maxCd << ", blowUpFactor " << limits.blowUpFactor
+                << exit(FatalIOError);
+        }
+    }
+    guard_.reset(new drafting::solver::monitoring::DivergenceGuard(limits));
+
     return true;
 }
 
 
 bool Foam::functionObjects::runnerDrag::execute()
 {
+    if (finished_)
+    {
+        return true;
+    }
+
     const List<vector> forces = bodyForces();
     const vector sideDir = liftDir_ ^ flowDir_;
+    const scalar qA = 0.5*rhoInf_*sqr(Uref_)*Aref_;
 
     Ostream& os = file();
     if (Pstream::master())
@@ -363,22 +507,21 @@ bool Foam::functionObjects::runnerDrag::execute()
         writeCurrentTime(os);
     }
 
+    times_.append(time_.value());
+    std::vector<double> drag, cd;
+    std::vector<std::string> names;
     forAll(forces, bodyi)
     {
         const vector& F = forces[bodyi];
         const vector dsl(F & flowDir_, F & sideDir, F & liftDir_);
         history_[bodyi].append(dsl);
+        drag.push_back(dsl.x());
+        cd.push_back(finite(F) ? dsl.x()/qA : NAN);
+        names.push_back(bodyNames_[bodyi]);
 
         if (Pstream::master())
         {
             os  << tab << dsl.x() << tab << dsl.y() << tab << dsl.z();
-        }
-
-        if (!finite(F) && failure_.empty())
-        {
-            failure_ =
-                "non-finite force on body " + bodyNames_[bodyi]
-              + " at iteration " + Foam::name(time_.timeIndex());
         }
     }
     if (Pstream::master())
@@ -387,13 +530,37 @@ bool Foam::functionObjects::runnerDrag::execute()
     }
 
     readResiduals();
-
-    if (!failure_.empty())
+    std::vector<double> residuals;
+    std::vector<std::string> equations;
+    if (residualU_ < 0.5*VGREAT)
     {
+        residuals.push_back(residualU_);
+        equations.push_back(UName_);
+    }
+    if (residualP_ < 0.5*VGREAT)
+    {
+        residuals.push_back(residualP_);
+        equations.push_back(pName_);
+    }
+
+    const std::string why =
+        guard_->check(time_.timeIndex(), cd, names, residuals, equations);
+    if (!why.empty())
+    {
+        failed_ = true;
+        stopReason_ = why;
         writeResults();
         finished_ = true;
         FatalErrorInFunction
-            << "Stopping: " << failure_.c_str() << exit(FatalError);
+            << "Stopping: " << why.c_str() << exit(FatalError);
+    }
+
+    if (settled_ && settled_->add(drag))
+    {
+        Info<< type() << " " << name() << ": drag of every body settled after "
+            << times_.size() << " iterations; writing and stopping" << endl;
+        stopReason_ = "settled";
+        const_cast<Time&>(time_).writeAndEnd();
     }
 
     return true;
