@@ -118,32 +118,52 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
                            : "simulationType RAS;\n\nRAS\n{\n    RASModel " + config.turbulence +
                                  ";\n    turbulence on;\n    printCoeffs on;\n}\n"));
 
-    // ---- controls: iterations, the force accounting and the results file
-    const int window = std::max(1, std::min(200, config.maxIterations / 10));
+    // ---- controls: iterations or time steps, the force accounting and the results file
+    const bool transient = config.mode == "transient";
     std::ostringstream bodiesList;
     for (const auto& r : spec.runners) bodiesList << ' ' << r.name;
     std::ostringstream control;
     control << foamHeader("controlDict", "dictionary", "system") << "application " << config.application << ";\n\n"
-            << "startFrom startTime;\nstartTime 0;\nstopAt endTime;\nendTime " << config.maxIterations
-            << ";\ndeltaT 1;\n\n"
-            << "writeControl timeStep;\nwriteInterval " << config.maxIterations
-            << ";\npurgeWrite 0;\nwriteFormat binary;\nwritePrecision 8;\nwriteCompression off;\n"
-            << "timeFormat general;\ntimePrecision 6;\nrunTimeModifiable false;\n\n"
+            << "startFrom startTime;\nstartTime 0;\nstopAt endTime;\n";
+    if (transient) {
+        // First step from the mesh: a tenth of the smallest refined cell crossed at U.
+        const double dt0 = 0.1 * meshes::SectionMesh::kCoarseCell / 16.0 / U;
+        control << "endTime " << num(config.endTime) << ";\ndeltaT " << num(dt0) << ";\n"
+                << "adjustTimeStep yes;\nmaxCo " << num(config.maxCourant) << ";\nmaxDeltaT 1;\n\n"
+                << "writeControl adjustableRunTime;\nwriteInterval " << num(config.endTime) << ";\n";
+    } else {
+        control << "endTime " << config.maxIterations << ";\ndeltaT 1;\n\n"
+                << "writeControl timeStep;\nwriteInterval " << config.maxIterations << ";\n";
+    }
+    control << "purgeWrite 0;\nwriteFormat binary;\nwritePrecision 8;\nwriteCompression off;\n"
+            << "timeFormat general;\ntimePrecision 8;\nrunTimeModifiable false;\n\n"
             << "functions\n{\n    runnerDrag\n    {\n"
             << "        type            runnerDrag;\n"
             << "        libs            (\"libdraftFunctionObjects.so\");\n"
             << "        bodies          (" << bodiesList.str() << " );\n"
             << "        rhoInf          " << num(config.airDensity) << ";\n"
             << "        Uref            " << num(U) << ";\n"
-            << "        Aref            " << num(refArea) << ";\n"
-            << "        averagingWindow " << window << ";\n"
-            << "        residualTolerance " << num(config.tolerance) << ";\n"
-            << "    }\n}\n";
+            << "        Aref            " << num(refArea) << ";\n";
+    if (transient) {
+        control << "        averagingStart  " << num(config.averagingStart) << ";\n"
+                << "        strouhalLength  " << num(athlete.sectionWidth()) << ";\n";
+    } else {
+        control << "        averagingWindow " << std::max(1, std::min(200, config.maxIterations / 10)) << ";\n";
+    }
+    control << "        residualTolerance " << num(config.tolerance) << ";\n";
+    if (config.settledTolerance > 0.0) {
+        control << "        settled\n        {\n"
+                << "            window          " << config.settledWindow << ";\n"
+                << "            tolerance       " << num(config.settledTolerance) << ";\n"
+                << "            absoluteCd      " << num(config.settledTolerance) << ";\n"
+                << "            minIterations   " << 2 * config.settledWindow << ";\n        }\n";
+    }
+    control << "    }\n}\n";
     writeText(root / "system" / "controlDict", control.str());
 
     writeText(root / "system" / "fvSchemes",
               foamHeader("fvSchemes", "dictionary", "system") +
-                  "ddtSchemes { default steadyState; }\n\n"
+                  (transient ? "ddtSchemes { default backward; }\n\n" : "ddtSchemes { default steadyState; }\n\n") +
                   "gradSchemes\n{\n    default Gauss linear;\n    grad(U) cellLimited Gauss linear 1;\n}\n\n"
                   "divSchemes\n{\n    default none;\n"
                   "    div(phi,U) bounded Gauss linearUpwind grad(U);\n"
@@ -156,17 +176,23 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
                   "snGradSchemes { default limited corrected 0.33; }\n\n"
                   "wallDist { method meshWave; }\n");
     const std::string tol = num(config.tolerance);
+    const std::string solvers =
+        "solvers\n{\n"
+        "    p { solver GAMG; smoother GaussSeidel; tolerance 1e-7; relTol 0.05; }\n"
+        "    pFinal { $p; relTol 0; }\n"
+        "    \"(U|k|omega|epsilon)\" { solver smoothSolver; smoother symGaussSeidel; tolerance 1e-8; relTol 0.1; }\n"
+        "    \"(U|k|omega|epsilon)Final\" { solver smoothSolver; smoother symGaussSeidel; tolerance 1e-8; "
+        "relTol 0; }\n}\n\n";
     writeText(root / "system" / "fvSolution",
-              foamHeader("fvSolution", "dictionary", "system") +
-                  "solvers\n{\n"
-                  "    p { solver GAMG; smoother GaussSeidel; tolerance 1e-7; relTol 0.05; }\n"
-                  "    \"(U|k|omega|epsilon)\" { solver smoothSolver; smoother symGaussSeidel; tolerance 1e-8; "
-                  "relTol 0.1; }\n}\n\n"
-                  "SIMPLE\n{\n    consistent yes;\n    nNonOrthogonalCorrectors 0;\n"
-                  "    residualControl\n    {\n        p " + tol + ";\n        U " + tol +
-                  ";\n        \"(k|omega|epsilon)\" " + tol + ";\n    }\n}\n\n"
-                  "relaxationFactors\n{\n    equations\n    {\n        U 0.95;\n        \"(k|omega|epsilon)\" 0.9;\n"
-                  "    }\n}\n");
+              foamHeader("fvSolution", "dictionary", "system") + solvers +
+                  (transient
+                       ? std::string("PIMPLE\n{\n    nOuterCorrectors 1;\n    nCorrectors 2;\n"
+                                     "    nNonOrthogonalCorrectors 0;\n}\n")
+                       : "SIMPLE\n{\n    consistent yes;\n    nNonOrthogonalCorrectors 0;\n"
+                         "    residualControl\n    {\n        p " + tol + ";\n        U " + tol +
+                             ";\n        \"(k|omega|epsilon)\" " + tol + ";\n    }\n}\n\n"
+                             "relaxationFactors\n{\n    equations\n    {\n        U 0.95;\n"
+                             "        \"(k|omega|epsilon)\" 0.9;\n    }\n}\n"));
 
     // ParaView opens the case through this marker (built-in OpenFOAM reader).
     writeText(root / "case.foam", "");

@@ -33,7 +33,9 @@ const std::vector<std::string>& allKeys() {
         "formation.row_gap",
         "sweep.front_gap", "sweep.back_gap", "sweep.lateral",
         "mesh.dimension", "mesh.level",
-        "solver.turbulence", "solver.application", "solver.max_iterations", "solver.tolerance",
+        "solver.turbulence", "solver.application", "solver.mode", "solver.max_iterations", "solver.tolerance",
+        "solver.end_time", "solver.averaging_start", "solver.max_courant", "solver.settled_tolerance",
+        "solver.settled_window",
     };
     return keys;
 }
@@ -213,6 +215,24 @@ SweepConfig build(const std::map<std::string, std::string>& raw) {
         c.maxIterations = integer("solver.max_iterations", get("solver.max_iterations"), 1, 100000);
     if (has("solver.tolerance"))
         c.tolerance = number("solver.tolerance", get("solver.tolerance"), 1e-12, 0.1, "");
+    if (has("solver.mode")) c.mode = choice("solver.mode", get("solver.mode"), {"steady", "transient"});
+    if (c.application == "simpleFoam" && c.mode == "transient")
+        throw ConfigError("solver.application = 'simpleFoam': steady only; use draftFoam for solver.mode = transient");
+    if (has("solver.end_time")) c.endTime = number("solver.end_time", get("solver.end_time"), 0.01, 1e4, "s");
+    if (has("solver.averaging_start"))
+        c.averagingStart = number("solver.averaging_start", get("solver.averaging_start"), 0.0, 1e4, "s");
+    if (c.mode == "transient" && c.averagingStart >= c.endTime) {
+        std::ostringstream msg;
+        msg << quoted("solver.averaging_start", has("solver.averaging_start") ? get("solver.averaging_start") : "1.5")
+            << ": must be before solver.end_time (" << c.endTime << " s)";
+        throw ConfigError(msg.str());
+    }
+    if (has("solver.max_courant"))
+        c.maxCourant = number("solver.max_courant", get("solver.max_courant"), 0.05, 20.0, "");
+    if (has("solver.settled_tolerance"))
+        c.settledTolerance = number("solver.settled_tolerance", get("solver.settled_tolerance"), 0.0, 0.5, "");
+    if (has("solver.settled_window"))
+        c.settledWindow = integer("solver.settled_window", get("solver.settled_window"), 5, 100000);
     return c;
 }
 
@@ -262,8 +282,14 @@ nlohmann::json SweepConfig::toJson() const {
         {"solver",
          {{"turbulence", turbulence},
           {"application", application},
+          {"mode", mode},
           {"max_iterations", maxIterations},
-          {"tolerance", tolerance}}},
+          {"tolerance", tolerance},
+          {"end_time_s", endTime},
+          {"averaging_start_s", averagingStart},
+          {"max_courant", maxCourant},
+          {"settled_tolerance", settledTolerance},
+          {"settled_window", settledWindow}}},
     };
 }
 

@@ -42,8 +42,14 @@ struct SweepConfig {
 
     std::string turbulence = "kOmegaSST";
     std::string application = "draftFoam";
-    int maxIterations = 1500;
-    double tolerance = 1e-4;
+    std::string mode = "steady";      // steady (SIMPLE) | transient (PIMPLE)
+    int maxIterations = 1500;         // steady
+    double tolerance = 1e-4;          // steady: residual criterion
+    double endTime = 4.0;             // s, transient
+    double averagingStart = 1.5;      // s, transient: start-up discarded before this
+    double maxCourant = 1.0;          // transient
+    double settledTolerance = 0.0;    // relative; 0 disables the settled-drag stop
+    int settledWindow = 100;          // iterations or time steps
 
     /// Air speed seen by the runner [m/s].
     double airSpeed() const { return speed + headwind; }

@@ -12,16 +12,26 @@ Group
     grpIncompressibleSolvers
 
 Description
-    Steady incompressible solver for air around runners in a formation, in
-    the runner's frame of reference (the runners stand still, the air and
-    the ground move towards -x at running speed plus headwind).
+    Incompressible solver for air around runners in a formation, in the
+    runner's frame of reference (the runners stand still, the air and the
+    ground move towards -x at running speed plus headwind).
 
-    Solves, with the SIMPLE(C) algorithm,
-    \f[
-        \div \vec{U} = 0, \qquad
-        \div (\vec{U}\vec{U}) - \div \gvec{R} = - \grad p + \vec{S}_U
-    \f]
-    with a RAS turbulence model chosen in constant/turbulenceProperties.
+    Two modes, chosen by the case's system/fvSolution:
+    - steady: a SIMPLE dictionary; SIMPLE(C) iterations on
+      \f[
+          \div \vec{U} = 0, \qquad
+          \div (\vec{U}\vec{U}) - \div \gvec{R} = - \grad p + \vec{S}_U
+      \f]
+      exactly as simpleFoam;
+    - transient: a PIMPLE dictionary; PIMPLE time steps on
+      \f[
+          \ddt{\vec{U}} + \div (\vec{U}\vec{U}) - \div \gvec{R}
+        = - \grad p + \vec{S}_U
+      \f]
+      exactly as pimpleFoam on a static mesh, with adjustTimeStep/maxCo
+      from controlDict.
+    The turbulence model (RAS, LES or laminar) is chosen in
+    constant/turbulenceProperties.
     Per-runner forces come from the runnerDrag function object
     (libdraftFunctionObjects.so), which stock simpleFoam can load as well,
     so every case draft-cases writes runs unchanged under either solver.
@@ -35,6 +45,7 @@ Usage
 #include "singlePhaseTransportModel.H"
 #include "turbulentTransportModel.H"
 #include "simpleControl.H"
+#include "pimpleControl.H"
 #include "fvOptions.H"
 
 // * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * //
@@ -43,8 +54,9 @@ int main(int argc, char *argv[])
 {
     argList::addNote
     (
-        "Steady incompressible solver for drafting studies in running"
-        " (runner's frame of reference)."
+        "Incompressible solver for drafting studies in running (runner's"
+        " frame of reference): steady with a SIMPLE dictionary in"
+        " fvSolution, transient with a PIMPLE one."
     );
 
     #include "postProcess.H"
@@ -53,30 +65,19 @@ int main(int argc, char *argv[])
     #include "setRootCaseLists.H"
     #include "createTime.H"
     #include "createMesh.H"
-    #include "createControl.H"
+
     #include "createFields.H"
     #include "initContinuityErrs.H"
 
     turbulence->validate();
 
-    Info<< "\nStarting iterations\n" << endl;
-
-    while (simple.loop())
+    if (transient)
     {
-        Info<< "Iteration = " << runTime.timeName() << nl << endl;
-
-        // Pressure-velocity SIMPLE corrector
-        {
-            #include "UEqn.H"
-            #include "pEqn.H"
-        }
-
-        laminarTransport.correct();
-        turbulence->correct();
-
-        runTime.write();
-
-        runTime.printExecutionTime(Info);
+        #include "transient/loop.H"
+    }
+    else
+    {
+        #include "steady/loop.H"
     }
 
     Info<< "End\n" << endl;
