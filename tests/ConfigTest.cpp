@@ -49,6 +49,11 @@ turbulence = kEpsilon
 application = simpleFoam
 max_iterations = 800
 tolerance = 1e-5
+end_time = 6
+averaging_start = 2
+max_courant = 0.8
+settled_tolerance = 0.002
+settled_window = 80
 )");
     EXPECT_EQ(c.name, "kipyegon-test");
     EXPECT_DOUBLE_EQ(c.athleteHeight, 1.60);
@@ -71,6 +76,18 @@ tolerance = 1e-5
     EXPECT_EQ(c.application, "simpleFoam");
     EXPECT_EQ(c.maxIterations, 800);
     EXPECT_DOUBLE_EQ(c.tolerance, 1e-5);
+    EXPECT_EQ(c.mode, "steady");
+    EXPECT_DOUBLE_EQ(c.endTime, 6.0);
+    EXPECT_DOUBLE_EQ(c.averagingStart, 2.0);
+    EXPECT_DOUBLE_EQ(c.maxCourant, 0.8);
+    EXPECT_DOUBLE_EQ(c.settledTolerance, 0.002);
+    EXPECT_EQ(c.settledWindow, 80);
+}
+
+TEST(Config, TransientModeWithDraftFoam) {
+    const auto c = SweepConfig::parse("[solver]\nmode = transient\nend_time = 3\naveraging_start = 1\n");
+    EXPECT_EQ(c.mode, "transient");
+    EXPECT_EQ(c.application, "draftFoam");
 }
 
 TEST(Config, MileTimeGivesTheMeanSpeed) {
@@ -162,4 +179,11 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"[solver]\nmax_iterations = 0", "solver.max_iterations = '0'"},
         BadConfig{"[solver]\ntolerance = 1", "solver.tolerance = '1'"},
         BadConfig{"[solver]\nunknown_key = 1", "unknown key 'solver.unknown_key'"},
+        BadConfig{"[solver]\nmode = implicit", "solver.mode = 'implicit'"},
+        BadConfig{"[solver]\nmode = transient\napplication = simpleFoam", "steady only"},
+        BadConfig{"[solver]\nend_time = -1", "solver.end_time = '-1'"},
+        BadConfig{"[solver]\nmode = transient\nend_time = 2\naveraging_start = 3", "must be before solver.end_time"},
+        BadConfig{"[solver]\nmax_courant = 100", "solver.max_courant = '100'"},
+        BadConfig{"[solver]\nsettled_tolerance = 2", "solver.settled_tolerance = '2'"},
+        BadConfig{"[solver]\nsettled_window = 1", "solver.settled_window = '1'"},
         BadConfig{"[athlete]\nheight = 1.6\nheight = 1.7", "given more than once"}));

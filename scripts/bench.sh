@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Benchmarks (not tests): prints tables and writes runs/bench/bench.json.
+#   1. draftFoam vs stock simpleFoam, same 2D formation case, mesh and schemes: s per iteration.
+#   2. Settled-drag stop vs a fixed 2000-iteration run: iterations used and drag error.
+# Usage: scripts/bench.sh [--repeat N] [--level coarse|medium|fine]
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build="${BUILD_DIR:-$root/build}"
+out="${BENCH_DIR:-$root/runs/bench}"
+repeat=3
+level=medium
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --repeat) repeat="$2"; shift 2 ;;
+    --level) level="$2"; shift 2 ;;
+    *) echo "bench.sh: unknown argument $1" >&2; exit 1 ;;
+  esac
+done
+
+bash "$root/scripts/setup-deps.sh" >/dev/null
+BUILD_DIR="$build" bash "$root/scripts/build.sh" >/dev/null
+mkdir -p "$out"
+cases="$build/bin/draft-cases"
+
+cat > "$out/formation.cfg" <<CFG
+name = bench
+[formation]
+preset = ahead-behind
+[sweep]
+front_gap = 1.3
+back_gap = 1.0
+CFG
+
+# 1. Cost per iteration: a fixed number of iterations (tolerance too small to stop early), one
+#    case at a time so the two solvers never share the cores.
+for app in draftFoam simpleFoam; do
+  for i in $(seq 1 "$repeat"); do
+    "$cases" sweep "$out/formation.cfg" -o "$out/cost-$app-$i" --jobs 1 --force \
+      --formation.preset ahead --solver.application "$app" --solver.max_iterations 400 \
+      --solver.tolerance 1e-12 --mesh.level "$level" >/dev/null
+  done
+done
+
+# 2. Settled-drag stop against a fixed 2000-iteration run of the same case.
+"$cases" sweep "$out/formation.cfg" -o "$out/fixed-2000" --jobs 2 --force \
+  --solver.max_iterations 2000 --solver.tolerance 1e-12 >/dev/null
+"$cases" sweep "$out/formation.cfg" -o "$out/settled" --jobs 2 --force \
+  --solver.max_iterations 2000 --solver.tolerance 1e-12 \
+  --solver.settled_tolerance 0.001 --solver.settled_window 50 >/dev/null
+
+python3 - "$out" "$repeat" "$level" <<'PY'
+import json, sys
+out, repeat, level = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+def result(d, case): return json.load(open(f"{out}/{d}/{case}/results.json"))
+report = {"level": level, "repeat": repeat, "cost": {}, "settled": {}}
+rows = []
+for app in ("draftFoam", "simpleFoam"):
+    per = []
+    for i in range(1, repeat + 1):
+        r = result(f"cost-{app}-{i}", "ahead-f1.3")
+        per.append(r["timing_s"][app] / r["iterations"])
+    report["cost"][app] = {"s_per_iteration_min": min(per), "runs": per, "cells": r["mesh"]["cells"],
+                           "iterations": r["iterations"], "lead_drag_N": r["bodies"]["lead"]["drag_N"]}
+ratio = report["cost"]["draftFoam"]["s_per_iteration_min"] / report["cost"]["simpleFoam"]["s_per_iteration_min"]
+report["cost"]["ratio"] = ratio
+print(f"\n1. Cost per iteration ({level} 2D case, {report['cost']['draftFoam']['cells']} cells, "
+      f"400 iterations, best of {repeat})")
+print(f"   {'solver':<12}{'s/iteration':>14}{'lead drag [N]':>16}")
+for app in ("draftFoam", "simpleFoam"):
+    c = report["cost"][app]
+    print(f"   {app:<12}{c['s_per_iteration_min']:>14.5f}{c['lead_drag_N']:>16.6f}")
+print(f"   ratio draftFoam / simpleFoam = {ratio:.3f} (goal <= 1.02)")
+
+print("\n2. Settled-drag stop vs fixed 2000 iterations (coarse 2D ahead-behind 1.3 m / 1.0 m)")
+print(f"   {'case':<26}{'fixed it':>9}{'settled it':>11}{'share':>8}{'body':>8}{'drag err':>10}")
+for case in ("solo", "ahead-behind-f1.3-b1"):
+    f, s = result("fixed-2000", case), result("settled", case)
+    errs = {b: abs(s["bodies"][b]["drag_N"] - f["bodies"][b]["drag_N"]) / abs(f["bodies"][b]["drag_N"])
+            for b in f["bodies"]}
+    worst = max(errs, key=errs.get)
+    share = s["iterations"] / f["iterations"]
+    report["settled"][case] = {"fixed_iterations": f["iterations"], "settled_iterations": s["iterations"],
+                               "share": share, "stop": s.get("stop"), "drag_rel_error": errs}
+    print(f"   {case:<26}{f['iterations']:>9}{s['iterations']:>11}{share:>8.1%}{worst:>8}{errs[worst]:>10.4%}")
+print("   goal: drag within 0.5% of the 2000-iteration value using <= 40% of the iterations")
+json.dump(report, open(f"{out}/bench.json", "w"), indent=2)
+print(f"\n   machine-readable: {out}/bench.json")
+PY
