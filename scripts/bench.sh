@@ -41,6 +41,28 @@ for app in draftFoam simpleFoam; do
   done
 done
 
+# 1b. Instructions per iteration (callgrind counts instructions, not seconds: the other core's load
+#     does not change them). The difference of a 30- and a 10-iteration run cancels the start-up.
+count_instructions() {  # app iterations → instructions
+  local app=$1 n=$2 dir="$out/instr-$1-$2"
+  "$cases" generate "$out/formation.cfg" -o "$dir" --formation.preset ahead --solver.application "$app" \
+    --solver.max_iterations "$n" --solver.tolerance 1e-12 --mesh.level "$level" >/dev/null
+  local c="$dir/ahead-f1.3"
+  (cd "$c" && for step in blockMesh "snappyHexMesh -overwrite" extrudeMesh changeDictionary; do
+     WM_PROJECT_DIR=/usr/share/openfoam $step >/dev/null 2>&1; done
+   rm -f constant/polyMesh/{cellLevel,pointLevel,level0Edge,surfaceIndex}
+   local exe=$app; [ "$app" = draftFoam ] && exe="$build/bin/draftFoam"
+   WM_PROJECT_DIR=/usr/share/openfoam LD_LIBRARY_PATH="$build/lib" \
+     valgrind --tool=callgrind --callgrind-out-file=callgrind.out "$exe" >/dev/null 2>callgrind.log)
+  awk '/^summary:|^totals:/ {print $2; exit}' "$c/callgrind.out"
+}
+if command -v valgrind >/dev/null; then
+  for app in draftFoam simpleFoam; do
+    echo "$app $(count_instructions $app 10) $(count_instructions $app 30)" >> "$out/instructions.txt.tmp"
+  done
+  mv "$out/instructions.txt.tmp" "$out/instructions.txt"
+fi
+
 # 2. Settled-drag stop against a fixed 2000-iteration run of the same case.
 "$cases" sweep "$out/formation.cfg" -o "$out/fixed-2000" --jobs 2 --force \
   --solver.max_iterations 2000 --solver.tolerance 1e-12 >/dev/null
@@ -63,13 +85,24 @@ for app in ("draftFoam", "simpleFoam"):
                            "iterations": r["iterations"], "lead_drag_N": r["bodies"]["lead"]["drag_N"]}
 ratio = report["cost"]["draftFoam"]["s_per_iteration_min"] / report["cost"]["simpleFoam"]["s_per_iteration_min"]
 report["cost"]["ratio"] = ratio
+import os
+instr = {}
+if os.path.exists(f"{out}/instructions.txt"):
+    for line in open(f"{out}/instructions.txt"):
+        app, i10, i30 = line.split()
+        instr[app] = (int(i30) - int(i10)) / 20.0
+    report["cost"]["instructions_per_iteration"] = instr
+    report["cost"]["instruction_ratio"] = instr["draftFoam"] / instr["simpleFoam"]
 print(f"\n1. Cost per iteration ({level} 2D case, {report['cost']['draftFoam']['cells']} cells, "
       f"400 iterations, best of {repeat})")
 print(f"   {'solver':<12}{'s/iteration':>14}{'lead drag [N]':>16}")
 for app in ("draftFoam", "simpleFoam"):
     c = report["cost"][app]
     print(f"   {app:<12}{c['s_per_iteration_min']:>14.5f}{c['lead_drag_N']:>16.6f}")
-print(f"   ratio draftFoam / simpleFoam = {ratio:.3f} (goal <= 1.02)")
+print(f"   ratio draftFoam / simpleFoam = {ratio:.3f} (wall time; goal <= 1.02)")
+if instr:
+    print(f"   instructions per iteration (callgrind, 30 minus 10 iterations): draftFoam {instr['draftFoam']:.4g},"
+          f" simpleFoam {instr['simpleFoam']:.4g}, ratio {report['cost']['instruction_ratio']:.4f}")
 
 print("\n2. Settled-drag stop vs fixed 2000 iterations (coarse 2D ahead-behind 1.3 m / 1.0 m)")
 print(f"   {'case':<26}{'fixed it':>9}{'settled it':>11}{'share':>8}{'body':>8}{'drag err':>10}")

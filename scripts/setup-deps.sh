@@ -22,6 +22,7 @@ packages=(
   libopenmpi-dev openmpi-bin
   cmake g++ make python3
   xvfb xauth libgl1-mesa-dri
+  valgrind
   dpkg-dev
 )
 

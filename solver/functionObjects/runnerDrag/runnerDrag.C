@@ -561,6 +561,10 @@ bool Foam::functionObjects::runnerDrag::execute()
             << times_.size() << " iterations; writing and stopping" << endl;
         stopReason_ = "settled";
         const_cast<Time&>(time_).writeAndEnd();
+
+        // Time::run() calls no end() when the loop is ended from execute()
+        writeResults();
+        finished_ = true;
     }
 
     return true;
