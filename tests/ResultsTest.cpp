@@ -1,5 +1,6 @@
 #include "cases/CaseResult.hpp"
 #include "cases/ConfigError.hpp"
+#include "cases/ForceAgreement.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "postprocess/PostError.hpp"
@@ -170,4 +171,29 @@ TEST(Manifest, RefusesCaseNamesThatLeaveTheSweep) {
                                  {{"name", "x"}, {"config", nlohmann::json::object()},
                                   {"cases", {{{"name", "../../etc"}, {"parameters", nlohmann::json::object()}}}}});
     EXPECT_THROW(cases::Manifest::read(dir.path()), cases::RunError);
+}
+
+TEST(ForceAgreement, RebuildsTheForceFromDragSideLiftAndComparesWithStock) {
+    TempDir dir;
+    // flow +x, lift +y → side = lift × flow = −z. Two bodies summing to F = (3, 0.5, −0.25).
+    test::writeFile(dir.path() + "/postProcessing/runnerDrag/0/runnerDrag.dat",
+                    "# Iteration\tcyl_drag ...\n1\t9 9 9\t9 9 9\n2\t1.0\t0.05\t0.2\t2.0\t0.2\t0.3\n");
+    test::writeFile(dir.path() + "/postProcessing/stockForces/0/force.dat",
+                    "# Time (total_x total_y total_z) (p) (v)\n"
+                    "2\t(3.0 0.5 -0.25)\t(2.9 0.5 -0.25)\t(0.1 0 0)\n");
+    const auto c = cases::ForceAgreement::compare(dir.path(), "stockForces", {1, 0, 0}, {0, 1, 0});
+    EXPECT_NEAR(c.runnerDrag[0], 3.0, 1e-12);
+    EXPECT_NEAR(c.runnerDrag[1], 0.5, 1e-12);
+    EXPECT_NEAR(c.runnerDrag[2], -0.25, 1e-12);
+    EXPECT_LT(c.relativeDifference, 1e-12);
+
+    test::writeFile(dir.path() + "/postProcessing/stockForces/0/force.dat", "2\t(3.03 0.5 -0.25)\t(0 0 0)\t(0 0 0)\n");
+    EXPECT_NEAR(cases::ForceAgreement::compare(dir.path(), "stockForces", {1, 0, 0}, {0, 1, 0}).relativeDifference,
+                0.03 / std::sqrt(3.03 * 3.03 + 0.25 + 0.0625), 1e-9);
+}
+
+TEST(ForceAgreement, MissingStockFileIsAnError) {
+    TempDir dir;
+    test::writeFile(dir.path() + "/postProcessing/runnerDrag/0/runnerDrag.dat", "1\t1 0 0\n");
+    EXPECT_THROW(cases::ForceAgreement::compare(dir.path(), "stockForces", {1, 0, 0}, {0, 1, 0}), cases::RunError);
 }

@@ -1,0 +1,25 @@
+#pragma once
+#include <array>
+#include <string>
+
+namespace drafting::cases {
+
+/// Compares the final force of runnerDrag (summed over its bodies) with OpenFOAM's stock forces
+/// function object on the same patches, from the two objects' own data files:
+///   postProcessing/runnerDrag/0/runnerDrag.dat   iteration, then drag side lift per body
+///   postProcessing/<stockName>/0/force.dat       time (Fx Fy Fz) (pressure) (viscous)
+class ForceAgreement {
+public:
+    struct Comparison {
+        std::array<double, 3> runnerDrag{};  // total force [N], x y z
+        std::array<double, 3> stock{};
+        double relativeDifference = 0.0;     // |F_runnerDrag − F_stock| / |F_stock|
+    };
+
+    /// flow and lift are runnerDrag's flowDirection and liftDirection (unit vectors).
+    /// Throws RunError when a file is missing or malformed.
+    static Comparison compare(const std::string& caseDir, const std::string& stockName,
+                              const std::array<double, 3>& flow, const std::array<double, 3>& lift);
+};
+
+}  // namespace drafting::cases
