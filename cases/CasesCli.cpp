@@ -1,6 +1,8 @@
 #include "cases/CasesCli.hpp"
 
 #include "cases/ConfigError.hpp"
+#include "cases/ReferenceCase.hpp"
+#include "cases/SafeName.hpp"
 #include "cases/SweepConfig.hpp"
 #include "cases/SweepPlan.hpp"
 #include "cases/SweepRunner.hpp"
@@ -50,6 +52,8 @@ std::string CasesCli::usage() {
            "  generate CONFIG -o DIR  write the OpenFOAM cases and manifest.json\n"
            "  run DIR                 run the cases of DIR that are not finished\n"
            "  sweep CONFIG -o DIR     generate, then run\n"
+           "  reference NAME -o DIR   run a reference flow and check it (st-2d1, cylinder-re100,\n"
+           "                          tandem-cylinders); DIR/results.json holds values and checks\n"
            "options:\n"
            "  -o, --output DIR        sweep directory\n"
            "  -j, --jobs N            cases run at once (default: cores)\n"
@@ -84,10 +88,11 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     }
 
     const std::string command = vm["command"].as<std::string>();
-    if (command != "plan" && command != "generate" && command != "run" && command != "sweep")
-        throw ConfigError("command '" + command + "' is unknown (plan, generate, run, sweep)");
+    if (command != "plan" && command != "generate" && command != "run" && command != "sweep" && command != "reference")
+        throw ConfigError("command '" + command + "' is unknown (plan, generate, run, sweep, reference)");
     if (!vm.count("target"))
-        throw ConfigError(command + ": missing " + std::string(command == "run" ? "DIR" : "CONFIG"));
+        throw ConfigError(command + ": missing " +
+                          std::string(command == "run" ? "DIR" : command == "reference" ? "NAME" : "CONFIG"));
     const std::string target = vm["target"].as<std::string>();
 
     const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -101,12 +106,37 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         maxCases = vm["max-cases"].as<int>();
         if (maxCases < 1) throw ConfigError("--max-cases = '" + std::to_string(maxCases) + "': must be at least 1");
     }
-    const bool needsOutput = command == "generate" || command == "sweep";
+    const bool needsOutput = command == "generate" || command == "sweep" || command == "reference";
     if (needsOutput && !vm.count("output")) throw ConfigError(command + ": missing -o DIR");
     if (command == "run" && !overrides.empty())
         throw ConfigError("run: config overrides (" + overrides.front() + ") belong to generate or sweep");
 
     const SweepRunner runner(ToolPaths::discover());
+
+    if (command == "reference") {
+        if (!overrides.empty()) throw ConfigError("reference: takes no config overrides (" + overrides.front() + ")");
+        SafeName::check("reference", target);
+        const auto r = ReferenceCase::run(target, vm["output"].as<std::string>(), ToolPaths::discover(), jobs);
+        out << "reference " << target << ":\n";
+        for (const auto& c : r["checks"]) {
+            char line[256];
+            const std::string value = c["value"].is_number() ? std::to_string(c["value"].get<double>()) : "missing";
+            std::snprintf(line, sizeof(line), "  %-36s %-12s %s  (%s)\n", c["quantity"].get<std::string>().c_str(),
+                          value.c_str(), c["pass"].get<bool>() ? "pass" : "FAIL", c["note"].get<std::string>().c_str());
+            out << line;
+        }
+        for (const auto& [sub, a] : r["stock_forces"].items()) {
+            if (a.contains("relative_difference"))
+                out << "  runnerDrag vs stock forces (" << sub << "): relative difference "
+                    << a["relative_difference"].get<double>() << '\n';
+        }
+        if (!r["pass"].get<bool>()) {
+            err << "draft-cases: reference " << target << " did not pass (see " << vm["output"].as<std::string>()
+                << "/results.json)\n";
+            return 3;
+        }
+        return 0;
+    }
 
     if (command == "run") {
         if (!fs::exists(target + "/manifest.json"))

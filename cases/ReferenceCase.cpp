@@ -1,0 +1,431 @@
+#include "cases/ReferenceCase.hpp"
+
+#include "cases/CaseRunner.hpp"
+#include "cases/ConfigError.hpp"
+#include "cases/ForceAgreement.hpp"
+#include "cases/JsonFile.hpp"
+#include "cases/ReferenceCheck.hpp"
+#include "meshes/FoamHeader.hpp"
+
+#include <atomic>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#ifndef DRAFTING_SOURCE_DIR
+#define DRAFTING_SOURCE_DIR "."
+#endif
+
+namespace fs = std::filesystem;
+using drafting::meshes::foamHeader;
+
+namespace drafting::cases {
+
+namespace {
+
+std::string num(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof(buf), "%.9g", v);
+    return buf;
+}
+
+void writeText(const fs::path& path, const std::string& text) {
+    fs::create_directories(path.parent_path());
+    std::ofstream out(path, std::ios::trunc);
+    out << text;
+    if (!out) throw RunError("cannot write " + path.string());
+}
+
+// blockMesh expansion ratio (last / first cell) for n cells over length L whose first cell is d0.
+double ratioFor(double L, int n, double d0) {
+    auto f = [&](double r) { return std::fabs(r - 1.0) < 1e-12 ? d0 * n - L : d0 * (std::pow(r, n) - 1) / (r - 1) - L; };
+    double lo = n * d0 >= L ? 1e-6 : 1.0, hi = n * d0 >= L ? 1.0 : 10.0;
+    for (int i = 0; i < 200; ++i) {
+        const double mid = 0.5 * (lo + hi);
+        if ((f(mid) > 0) == (f(hi) > 0)) hi = mid;
+        else lo = mid;
+    }
+    return std::pow(0.5 * (lo + hi), n - 1);
+}
+
+struct OGrid {
+    double xc, yc, R;
+    int nr;      // radial cells
+    double gr;   // radial expansion, outward
+};
+
+// Lines X[0..], Y[0..3]; row 1 (Y[1]..Y[2]) holds the O-grid squares: column i in `ogrid` is a
+// square around a cylinder cut into four blocks with arcs on the circle; every other
+// (column, row) is one H-block. A square's tangential cells equal nx[i] = ny[1].
+struct Layout {
+    std::vector<double> X, Y;
+    std::vector<int> nx, ny;
+    std::vector<double> gx, gy;
+    std::map<int, OGrid> ogrid;
+    double span = 1.0;
+    std::string lateralType;            // patch type of bottom and top
+    std::vector<std::string> bodyNames; // one per O-grid column, in column order
+};
+
+std::string blockMeshDict(const Layout& L, long& cells) {
+    using Face = std::array<int, 4>;
+    const int NX = static_cast<int>(L.X.size()), NY = static_cast<int>(L.Y.size());
+    std::vector<std::pair<double, double>> v;
+    std::map<std::pair<int, int>, int> grid;
+    for (int j = 0; j < NY; ++j)
+        for (int i = 0; i < NX; ++i) {
+            grid[{i, j}] = static_cast<int>(v.size());
+            v.emplace_back(L.X[i], L.Y[j]);
+        }
+    std::map<std::pair<int, int>, int> circle;
+    const double corner[4] = {225, 315, 45, 135};  // SW SE NE NW
+    for (const auto& [col, o] : L.ogrid)
+        for (int k = 0; k < 4; ++k) {
+            circle[{col, k}] = static_cast<int>(v.size());
+            const double a = corner[k] * M_PI / 180.0;
+            v.emplace_back(o.xc + o.R * std::cos(a), o.yc + o.R * std::sin(a));
+        }
+    const int nv = static_cast<int>(v.size());
+
+    std::ostringstream d, blocks, edges;
+    d << foamHeader("blockMeshDict", "dictionary", "system") << "scale 1;\n\nvertices\n(\n";
+    for (double z : {0.0, L.span})
+        for (const auto& [x, y] : v) d << "    (" << num(x) << ' ' << num(y) << ' ' << num(z) << ")\n";
+    d << ");\n\n";
+
+    auto hex = [nv](const Face& q) {
+        std::ostringstream s;
+        for (int a : q) s << a << ' ';
+        for (int k = 0; k < 4; ++k) s << q[k] + nv << (k < 3 ? " " : "");
+        return s.str();
+    };
+    std::vector<Face> inlet, outlet, bottom, top;
+    std::map<int, std::vector<Face>> walls;
+    cells = 0;
+    for (int j = 0; j < NY - 1; ++j) {
+        for (int i = 0; i < NX - 1; ++i) {
+            const auto og = L.ogrid.find(i);
+            if (j == 1 && og != L.ogrid.end()) {
+                const OGrid& o = og->second;
+                const int S[4] = {grid[{i, 1}], grid[{i + 1, 1}], grid[{i + 1, 2}], grid[{i, 2}]};
+                int C[4];
+                for (int k = 0; k < 4; ++k) C[k] = circle[{i, k}];
+                for (int k = 0; k < 4; ++k) {  // bottom, right, top, left quarter
+                    const int a = k, b = (k + 1) % 4;
+                    blocks << "    hex (" << hex({C[a], S[a], S[b], C[b]}) << ") (" << o.nr << ' ' << L.nx[i]
+                           << " 1) simpleGrading (" << num(o.gr) << " 1 1)\n";
+                    walls[i].push_back({C[a], C[b], C[b] + nv, C[a] + nv});
+                    const double mid = (270.0 + 90.0 * k) * M_PI / 180.0;
+                    for (int dz = 0; dz < 2; ++dz)
+                        edges << "    arc " << C[a] + dz * nv << ' ' << C[b] + dz * nv << " ("
+                              << num(o.xc + o.R * std::cos(mid)) << ' ' << num(o.yc + o.R * std::sin(mid)) << ' '
+                              << num(dz * L.span) << ")\n";
+                    cells += static_cast<long>(o.nr) * L.nx[i];
+                }
+                continue;
+            }
+            const Face q = {grid[{i, j}], grid[{i + 1, j}], grid[{i + 1, j + 1}], grid[{i, j + 1}]};
+            blocks << "    hex (" << hex(q) << ") (" << L.nx[i] << ' ' << L.ny[j] << " 1) simpleGrading ("
+                   << num(L.gx[i]) << ' ' << num(L.gy[j]) << " 1)\n";
+            cells += static_cast<long>(L.nx[i]) * L.ny[j];
+            if (i == 0) inlet.push_back({q[0], q[3], q[3] + nv, q[0] + nv});
+            if (i == NX - 2) outlet.push_back({q[1], q[2], q[2] + nv, q[1] + nv});
+            if (j == 0) bottom.push_back({q[0], q[1], q[1] + nv, q[0] + nv});
+            if (j == NY - 2) top.push_back({q[3], q[2], q[2] + nv, q[3] + nv});
+        }
+    }
+    auto patch = [](const std::string& name, const std::string& type, const std::vector<Face>& faces) {
+        std::ostringstream s;
+        s << "    " << name << "\n    {\n        type " << type << ";\n        faces\n        (\n";
+        for (const auto& f : faces) s << "            (" << f[0] << ' ' << f[1] << ' ' << f[2] << ' ' << f[3] << ")\n";
+        s << "        );\n    }\n";
+        return s.str();
+    };
+    d << "blocks\n(\n" << blocks.str() << ");\n\nedges\n(\n" << edges.str() << ");\n\nboundary\n(\n"
+      << patch("inlet", "patch", inlet) << patch("outlet", "patch", outlet) << patch("bottom", L.lateralType, bottom)
+      << patch("top", L.lateralType, top);
+    std::size_t b = 0;
+    for (const auto& [col, faces] : walls) d << patch(L.bodyNames.at(b++), "wall", faces);
+    d << ");\n\ndefaultPatch\n{\n    name frontAndBack;\n    type empty;\n}\n";
+    return d.str();
+}
+
+std::string field(const std::string& cls, const std::string& name, const std::string& dims,
+                  const std::string& internal, const std::vector<std::pair<std::string, std::string>>& bcs) {
+    std::ostringstream s;
+    s << foamHeader(name, cls, "0") << "dimensions " << dims << ";\n\ninternalField " << internal
+      << ";\n\nboundaryField\n{\n";
+    for (const auto& [patch, body] : bcs) s << "    " << patch << "\n    {\n        " << body << "\n    }\n";
+    s << "}\n";
+    return s.str();
+}
+
+// runnerDrag and stock forces on the same patches, air moving +x, cross-stream force along y.
+std::string forceObjects(const std::vector<std::string>& bodies, double U, double Aref, bool transient,
+                         double averagingStart, double D) {
+    std::ostringstream s, list;
+    for (const auto& b : bodies) list << ' ' << b;
+    s << "functions\n{\n    runnerDrag\n    {\n"
+      << "        type            runnerDrag;\n"
+      << "        bodies          (" << list.str() << " );\n"
+      << "        rhoInf          1;\n        Uref            " << num(U) << ";\n"
+      << "        Aref            " << num(Aref) << ";\n"
+      << "        flowDirection   (1 0 0);\n        liftDirection   (0 1 0);\n";
+    if (transient)
+        s << "        averagingStart  " << num(averagingStart) << ";\n        batches         10;\n"
+          << "        strouhalLength  " << num(D) << ";\n        strouhalForce   lift;\n";
+    else
+        s << "        averagingWindow 50;\n        residualTolerance 1e-5;\n";
+    s << "        divergence      { maxCd 20; warmUp 200; }\n    }\n"
+      << "    stockForces\n    {\n"
+      << "        type            forces;\n        libs            (\"libforces.so\");\n"
+      << "        writeControl    timeStep;\n        writeInterval   1;\n        log             false;\n"
+      << "        patches         (" << list.str() << " );\n"
+      << "        rho             rhoInf;\n        rhoInf          1;\n        CofR            (0 0 0);\n    }\n}\n";
+    return s.str();
+}
+
+std::string laminar() {
+    return foamHeader("turbulenceProperties", "dictionary", "constant") + "simulationType laminar;\n";
+}
+
+std::string transport(double nu) {
+    return foamHeader("transportProperties", "dictionary", "constant") + "transportModel Newtonian;\n\nnu " + num(nu) +
+           ";\n";
+}
+
+nlohmann::json caseJson(const std::string& name, const nlohmann::json& parameters, long cells) {
+    auto step = [](const std::string& n, std::vector<std::string> argv, bool solver = false) {
+        return nlohmann::json{{"name", n}, {"argv", argv}, {"solver", solver}};
+    };
+    return {{"name", name},
+            {"parameters", parameters},
+            {"dimension", 2},
+            {"level", "reference"},
+            {"cells_planned", cells},
+            {"steps", {step("blockMesh", {"blockMesh"}), step("checkMesh", {"checkMesh"}),
+                       step("draftFoam", {"draftFoam"}, true)}}};
+}
+
+// Schäfer–Turek 2D-1: channel 2.2 × 0.41, D = 0.1 at (0.2, 0.2), Re 20 (helper-tuned: n = 32).
+void writeSt2d1(const fs::path& c) {
+    const int n = 32;
+    const double D = 0.1, R = 0.05, xc = 0.2, yc = 0.2, span = 0.1, h = 0.2 / n;
+    Layout L;
+    L.X = {0, 0.1, 0.3, 2.2};
+    L.Y = {0, 0.1, 0.3, 0.41};
+    const int nd = static_cast<int>(std::lround(3.25 * n)), ntop = static_cast<int>(std::lround(0.11 / h));
+    L.nx = {n / 2, n, nd};
+    L.ny = {n / 2, n, ntop};
+    L.gx = {1, 1, ratioFor(1.9, nd, h)};
+    L.gy = {1, 1, 1};
+    const double firstRadial = 0.4 * M_PI * D / (4 * n);
+    const int nr = static_cast<int>(std::lround(0.55 * n));
+    L.ogrid[1] = {xc, yc, R, nr, ratioFor(0.1 - R, nr, firstRadial)};
+    L.span = span;
+    L.lateralType = "wall";
+    L.bodyNames = {"cylinder"};
+    long cells = 0;
+    writeText(c / "system/blockMeshDict", blockMeshDict(L, cells));
+
+    // Parabolic inflow U(y) = 4 Umax y (H − y) / H² as a stock fixedProfile polynomial.
+    const double Umax = 0.3, H = 0.41, c1 = 4 * Umax / H, c2 = -4 * Umax / (H * H);
+    writeText(c / "0/U", field("volVectorField", "U", "[0 1 -1 0 0 0 0]", "uniform (0 0 0)",
+                               {{"inlet", "type fixedProfile;\n        profile polynomial ( ((" + num(c1) +
+                                              " 0 0) (1 0 0)) ((" + num(c2) +
+                                              " 0 0) (2 0 0)) );\n        direction (0 1 0);\n        origin 0;"},
+                                {"outlet", "type zeroGradient;"},
+                                {"\"(bottom|top|cylinder)\"", "type noSlip;"},
+                                {"frontAndBack", "type empty;"}}));
+    writeText(c / "0/p", field("volScalarField", "p", "[0 2 -2 0 0 0 0]", "uniform 0",
+                               {{"inlet", "type zeroGradient;"},
+                                {"outlet", "type fixedValue;\n        value uniform 0;"},
+                                {"\"(bottom|top|cylinder)\"", "type zeroGradient;"},
+                                {"frontAndBack", "type empty;"}}));
+    writeText(c / "constant/transportProperties", transport(1e-3));
+    writeText(c / "constant/turbulenceProperties", laminar());
+    writeText(c / "system/controlDict",
+              foamHeader("controlDict", "dictionary", "system") +
+                  "application draftFoam;\nstartFrom startTime;\nstartTime 0;\nstopAt endTime;\nendTime 5000;\n"
+                  "deltaT 1;\nwriteControl timeStep;\nwriteInterval 5000;\npurgeWrite 0;\nwriteFormat binary;\n"
+                  "writePrecision 10;\ntimeFormat general;\ntimePrecision 6;\nrunTimeModifiable false;\n\n" +
+                  forceObjects({"cylinder"}, 0.2, D * span, false, 0, D));
+    writeText(c / "system/fvSchemes",
+              foamHeader("fvSchemes", "dictionary", "system") +
+                  "ddtSchemes { default steadyState; }\ngradSchemes { default Gauss linear; }\n"
+                  "divSchemes\n{\n    default none;\n    div(phi,U) bounded Gauss linear;\n"
+                  "    div((nuEff*dev2(T(grad(U))))) Gauss linear;\n}\n"
+                  "laplacianSchemes { default Gauss linear corrected; }\ninterpolationSchemes { default linear; }\n"
+                  "snGradSchemes { default corrected; }\n");
+    writeText(c / "system/fvSolution",
+              foamHeader("fvSolution", "dictionary", "system") +
+                  "solvers\n{\n    p { solver GAMG; smoother GaussSeidel; tolerance 1e-9; relTol 0.05; }\n"
+                  "    U { solver smoothSolver; smoother symGaussSeidel; tolerance 1e-10; relTol 0.1; }\n}\n\n"
+                  "SIMPLE\n{\n    consistent yes;\n    nNonOrthogonalCorrectors 0;\n"
+                  "    residualControl { p 1e-6; U 1e-7; }\n}\n\n"
+                  "relaxationFactors { equations { U 0.9; } }\n");
+    JsonFile::writeAtomic((c / "case.json").string(),
+                          caseJson("st-2d1", {{"reference", "st-2d1"}, {"Re", 20}}, cells));
+}
+
+// Cylinders D = 1 at x = 0 (and x = spacing) in a uniform stream U = 1, ν = 0.01 (Re 100), slip
+// lateral boundaries at ±25 D, 15 D upstream, 25 D downstream of the last; shedding is started by
+// spinning the first cylinder for the first 3 s (helper-tuned; stock rotatingWallVelocity).
+void writeCylinderRow(const fs::path& c, const std::string& name, double spacing, double squareHalf,
+                      double endTime, double averagingStart) {
+    const int n = 24;
+    const double D = 1, R = 0.5, a = squareHalf, Lu = 15, Ld = 25, H = 25, dt = 0.025, span = 1, h = 2 * a / n;
+    const bool tandem = spacing > 0;
+    Layout L;
+    L.X = {-Lu, -a, a};
+    L.nx = {0, n};
+    if (tandem) {
+        L.X.push_back(spacing - a);
+        L.X.push_back(spacing + a);
+        L.nx.push_back(std::max(1, static_cast<int>(std::lround((spacing - 2 * a) / h))));
+        L.nx.push_back(n);
+    }
+    L.X.push_back((tandem ? spacing : 0.0) + Ld);
+    L.Y = {-H, -a, a, H};
+    const int nup = n, nlat = n, nd = static_cast<int>(std::lround(2.5 * n));
+    L.nx[0] = nup;
+    L.nx.push_back(nd);
+    L.gx.assign(L.nx.size(), 1.0);
+    L.gx.front() = 1.0 / ratioFor(Lu - a, nup, h);
+    L.gx.back() = ratioFor(Ld - a, nd, h);
+    const double gl = ratioFor(H - a, nlat, h);
+    L.ny = {nlat, n, nlat};
+    L.gy = {1.0 / gl, 1, gl};
+    const double firstRadial = 0.4 * M_PI * D / (4 * n);
+    const int nr = static_cast<int>(std::lround(0.8 * n * a));
+    const double gr = ratioFor(a - R, nr, firstRadial);
+    L.ogrid[1] = {0.0, 0.0, R, nr, gr};
+    L.bodyNames = {tandem ? "upstream" : "cylinder"};
+    if (tandem) {
+        L.ogrid[3] = {spacing, 0.0, R, nr, gr};
+        L.bodyNames.push_back("downstream");
+    }
+    L.span = span;
+    L.lateralType = "patch";
+    long cells = 0;
+    writeText(c / "system/blockMeshDict", blockMeshDict(L, cells));
+
+    std::vector<std::pair<std::string, std::string>> ubc = {
+        {"inlet", "type fixedValue;\n        value uniform (1 0 0);"},
+        {"outlet", "type inletOutlet;\n        inletValue uniform (0 0 0);\n        value uniform (1 0 0);"},
+        {"\"(top|bottom)\"", "type slip;"},
+        {L.bodyNames[0], "type rotatingWallVelocity;\n        origin (0 0 0);\n        axis (0 0 1);\n"
+                         "        omega table ( (0 0.5) (2 0.5) (3 0) );\n        value uniform (0 0 0);"}};
+    if (tandem) ubc.push_back({"downstream", "type noSlip;"});
+    ubc.push_back({"frontAndBack", "type empty;"});
+    writeText(c / "0/U", field("volVectorField", "U", "[0 1 -1 0 0 0 0]", "uniform (1 0 0)", ubc));
+    writeText(c / "0/p", field("volScalarField", "p", "[0 2 -2 0 0 0 0]", "uniform 0",
+                               {{"inlet", "type zeroGradient;"},
+                                {"outlet", "type fixedValue;\n        value uniform 0;"},
+                                {"\"(top|bottom|cylinder|upstream|downstream)\"", "type zeroGradient;"},
+                                {"frontAndBack", "type empty;"}}));
+    writeText(c / "constant/transportProperties", transport(0.01));
+    writeText(c / "constant/turbulenceProperties", laminar());
+    writeText(c / "system/controlDict",
+              foamHeader("controlDict", "dictionary", "system") +
+                  "application draftFoam;\nstartFrom startTime;\nstartTime 0;\nstopAt endTime;\nendTime " +
+                  num(endTime) + ";\ndeltaT " + num(dt) +
+                  ";\nadjustTimeStep no;\nwriteControl runTime;\nwriteInterval " + num(endTime) +
+                  ";\npurgeWrite 0;\nwriteFormat binary;\nwritePrecision 10;\ntimeFormat general;\n"
+                  "timePrecision 6;\nrunTimeModifiable false;\n\n" +
+                  forceObjects(L.bodyNames, 1.0, D * span, true, averagingStart, D));
+    writeText(c / "system/fvSchemes",
+              foamHeader("fvSchemes", "dictionary", "system") +
+                  "ddtSchemes { default backward; }\ngradSchemes { default Gauss linear; }\n"
+                  "divSchemes\n{\n    default none;\n    div(phi,U) Gauss linear;\n"
+                  "    div((nuEff*dev2(T(grad(U))))) Gauss linear;\n}\n"
+                  "laplacianSchemes { default Gauss linear corrected; }\ninterpolationSchemes { default linear; }\n"
+                  "snGradSchemes { default corrected; }\n");
+    writeText(c / "system/fvSolution",
+              foamHeader("fvSolution", "dictionary", "system") +
+                  "solvers\n{\n    p { solver GAMG; smoother DIC; tolerance 1e-5; relTol 0.05; }\n"
+                  "    pFinal { $p; relTol 0; }\n"
+                  "    \"(U|UFinal)\" { solver smoothSolver; smoother symGaussSeidel; tolerance 1e-7; relTol 0; }\n"
+                  "}\n\nPIMPLE\n{\n    momentumPredictor yes;\n    nOuterCorrectors 1;\n    nCorrectors 2;\n"
+                  "    nNonOrthogonalCorrectors 0;\n}\n");
+    JsonFile::writeAtomic((c / "case.json").string(),
+                          caseJson(name, {{"reference", name}, {"Re", 100}, {"spacing_D", spacing}}, cells));
+}
+
+}  // namespace
+
+const std::vector<std::string>& ReferenceCase::names() {
+    static const std::vector<std::string> list = {"st-2d1", "cylinder-re100", "tandem-cylinders"};
+    return list;
+}
+
+std::string ReferenceCase::referenceDir() {
+    if (const char* env = std::getenv("DRAFTING_REFERENCE_DIR"); env != nullptr && *env != '\0') return env;
+    return std::string(DRAFTING_SOURCE_DIR) + "/cases/reference";
+}
+
+nlohmann::json ReferenceCase::run(const std::string& name, const std::string& dirIn, const ToolPaths& tools,
+                                  int jobs) {
+    bool known = false;
+    for (const auto& n : names()) known = known || n == name;
+    if (!known) throw ConfigError("reference '" + name + "' is unknown (st-2d1, cylinder-re100, tandem-cylinders)");
+    const std::string expectedPath = referenceDir() + "/" + name + "/expected.json";
+    const auto expected = JsonFile::read(expectedPath);
+
+    const fs::path dir = fs::absolute(dirIn);
+    fs::create_directories(dir);
+    // (sub-case folder, label in the combined results)
+    std::vector<std::pair<fs::path, std::string>> subCases;
+    if (name == "st-2d1") {
+        writeSt2d1(dir);
+        subCases = {{dir, ""}};
+    } else if (name == "cylinder-re100") {
+        writeCylinderRow(dir, name, 0.0, 1.0, 80.0, 30.0);
+        subCases = {{dir, ""}};
+    } else {
+        writeCylinderRow(dir / "spacing_2D", "tandem-cylinders-2D", 2.0, 0.8, 90.0, 40.0);
+        writeCylinderRow(dir / "spacing_5D", "tandem-cylinders-5D", 5.0, 1.0, 90.0, 40.0);
+        subCases = {{dir / "spacing_2D", "spacing_2D"}, {dir / "spacing_5D", "spacing_5D"}};
+    }
+
+    const CaseRunner runner(tools);
+    std::vector<CaseResult> results(subCases.size());
+    std::atomic<std::size_t> next{0};
+    auto worker = [&]() {
+        for (std::size_t k = next++; k < subCases.size(); k = next++) results[k] = runner.run(subCases[k].first.string());
+    };
+    std::vector<std::thread> pool;
+    for (int j = 0; j < std::max(1, std::min<int>(jobs, static_cast<int>(subCases.size()))); ++j) pool.emplace_back(worker);
+    for (auto& t : pool) t.join();
+
+    nlohmann::json combined = subCases.size() == 1 ? results[0].toJson() : nlohmann::json::object();
+    nlohmann::json agreement = nlohmann::json::object();
+    bool allOk = true;
+    for (std::size_t k = 0; k < subCases.size(); ++k) {
+        allOk = allOk && results[k].ok();
+        if (!subCases[k].second.empty()) combined[subCases[k].second] = results[k].toJson();
+        try {
+            const auto c = ForceAgreement::compare(subCases[k].first.string(), "stockForces", {1, 0, 0}, {0, 1, 0});
+            agreement[subCases[k].second.empty() ? name : subCases[k].second] = {
+                {"relative_difference", c.relativeDifference}, {"runnerDrag_N", c.runnerDrag}, {"stockForces_N", c.stock}};
+        } catch (const RunError& e) {
+            agreement[subCases[k].second.empty() ? name : subCases[k].second] = {{"error", e.what()}};
+        }
+    }
+    combined["reference"] = name;
+    combined["expected"] = expected;
+    combined["stock_forces"] = agreement;
+    const auto checks = ReferenceCheck::evaluate(expected, combined);
+    combined["checks"] = checks["checks"];
+    combined["pass"] = allOk && checks["pass"].get<bool>();
+    JsonFile::writeAtomic((dir / "results.json").string(), combined);
+    return combined;
+}
+
+}  // namespace drafting::cases
