@@ -142,3 +142,18 @@ TEST(CliDraftPost, Help) {
 }
 
 }  // namespace
+
+TEST(CliDraftCasesReference, UnknownNameIsRefusedBeforeWriting) {
+    TempDir tmp;
+    const auto r = runCommand({DRAFT_CASES_BIN, "reference", "sphere-re1e6", "-o", tmp.path() + "/x"});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.err.find("reference 'sphere-re1e6' is unknown"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(tmp.path() + "/x"));
+}
+
+TEST(CliDraftCasesReference, HostileNameIsRefused) {
+    TempDir tmp;
+    const auto r = runCommand({DRAFT_CASES_BIN, "reference", "../st-2d1", "-o", tmp.path() + "/x"});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.err.find("reference = '../st-2d1'"), std::string::npos) << r.err;
+}

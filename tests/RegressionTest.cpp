@@ -53,3 +53,35 @@ TEST(RegressionSweep2D, TrailingAPacerSavesDragAndClosestGapSavesMost) {
     EXPECT_EQ(again.exitCode, 0) << again.err;
     EXPECT_NE(again.out.find("kept 3 finished case(s)"), std::string::npos) << again.out;
 }
+
+namespace {
+
+// Runs a reference flow through the CLI and checks its tolerances and the force agreement.
+void runReference(const std::string& name) {
+    TempDir tmp;
+    const std::string dir = tmp.path() + "/" + name;
+    const auto r = runCommand({DRAFT_CASES_BIN, "reference", name, "-o", dir, "--jobs", "2"});
+    const auto results = drafting::cases::JsonFile::read(dir + "/results.json");
+    for (const auto& c : results["checks"])
+        EXPECT_TRUE(c["pass"].get<bool>()) << name << ": " << c.dump();
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    ASSERT_FALSE(results["stock_forces"].empty());
+    for (const auto& [sub, a] : results["stock_forces"].items()) {
+        ASSERT_TRUE(a.contains("relative_difference")) << sub << ": " << a.dump();
+        EXPECT_LE(a["relative_difference"].get<double>(), 1e-6) << sub << ": runnerDrag differs from stock forces";
+    }
+}
+
+}  // namespace
+
+TEST(RegressionReference, SchaeferTurek2D1) {
+    runReference("st-2d1");
+}
+
+TEST(RegressionReference, CylinderRe100) {
+    runReference("cylinder-re100");
+}
+
+TEST(RegressionReference, TandemCylinders) {
+    runReference("tandem-cylinders");
+}
