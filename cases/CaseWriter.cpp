@@ -4,7 +4,7 @@
 #include "cases/JsonFile.hpp"
 #include "cases/SafeName.hpp"
 #include "meshes/Athlete.hpp"
-#include "meshes/FoamHeader.hpp"
+#include "meshes/FoamFile.hpp"
 #include "meshes/SectionMesh.hpp"
 
 #include <algorithm>
@@ -15,23 +15,11 @@
 #include <sstream>
 
 namespace fs = std::filesystem;
-using drafting::meshes::foamHeader;
+using drafting::meshes::FoamFile;
 
 namespace drafting::cases {
 
 namespace {
-
-std::string num(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof(buf), "%.9g", v);
-    return buf;
-}
-
-void writeText(const fs::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::trunc);
-    out << text;
-    if (!out) throw RunError("cannot write " + path.string());
-}
 
 // Inflow turbulence from intensity I and length scale L (k = 1.5 (I U)², ω = √k / (Cμ^¼ L)).
 struct Turbulence {
@@ -47,7 +35,7 @@ Turbulence inflowTurbulence(double U, double intensity, double length) {
 std::string field(const std::string& name, const std::string& cls, const std::string& dims, const std::string& value,
                   const std::string& inlet, const std::string& outlet, const std::string& wall) {
     std::ostringstream d;
-    d << foamHeader(name, cls, "0") << "dimensions " << dims << ";\n\ninternalField uniform " << value
+    d << FoamFile::header(name, cls, "0") << "dimensions " << dims << ";\n\ninternalField uniform " << value
       << ";\n\nboundaryField\n{\n"
       << "    inlet   { " << inlet << " }\n"
       << "    outlet  { " << outlet << " }\n"
@@ -83,16 +71,16 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
         .write(caseDir);
 
     // ---- fields: the runners stand still, the air moves towards -x
-    const std::string Uin = "(" + num(-U) + " 0 0)";
-    writeText(root / "0" / "U",
+    const std::string Uin = "(" + FoamFile::number(-U) + " 0 0)";
+    FoamFile::write(root / "0" / "U",
               field("U", "volVectorField", "[0 1 -1 0 0 0 0]", Uin, "type fixedValue; value uniform " + Uin + ";",
                     "type inletOutlet; inletValue uniform (0 0 0); value uniform " + Uin + ";", "type noSlip;"));
-    writeText(root / "0" / "p",
+    FoamFile::write(root / "0" / "p",
               field("p", "volScalarField", "[0 2 -2 0 0 0 0]", "0", "type zeroGradient;",
                     "type fixedValue; value uniform 0;", "type zeroGradient;"));
     auto turbField = [&](const std::string& name, const std::string& dims, double v, const std::string& wallType) {
-        const std::string value = num(v);
-        writeText(root / "0" / name,
+        const std::string value = FoamFile::number(v);
+        FoamFile::write(root / "0" / name,
                   field(name, "volScalarField", dims, value, "type fixedValue; value uniform " + value + ";",
                         "type inletOutlet; inletValue uniform " + value + "; value uniform " + value + ";",
                         "type " + wallType + "; value uniform " + value + ";"));
@@ -100,20 +88,20 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
     turbField("k", "[0 2 -2 0 0 0 0]", turb.k, "kqRWallFunction");
     turbField("omega", "[0 0 -1 0 0 0 0]", turb.omega, "omegaWallFunction");
     turbField("epsilon", "[0 2 -3 0 0 0 0]", turb.epsilon, "epsilonWallFunction");
-    writeText(root / "0" / "nut",
+    FoamFile::write(root / "0" / "nut",
               field("nut", "volScalarField", "[0 2 -1 0 0 0 0]", "0", "type calculated; value uniform 0;",
                     "type calculated; value uniform 0;",
                     // Spalding's law holds at any y+: the coarse first cells sit in the buffer layer.
                     "type nutUSpaldingWallFunction; value uniform 0;"));
 
     // ---- physical properties
-    writeText(root / "constant" / "transportProperties",
-              foamHeader("transportProperties", "dictionary", "constant") +
-                  "transportModel Newtonian;\n\nnu " + num(nu) + ";  // mu / rho = " + num(kAirViscosity) + " / " +
-                  num(config.airDensity) + "\n");
+    FoamFile::write(root / "constant" / "transportProperties",
+              FoamFile::header("transportProperties", "dictionary", "constant") +
+                  "transportModel Newtonian;\n\nnu " + FoamFile::number(nu) + ";  // mu / rho = " + FoamFile::number(kAirViscosity) + " / " +
+                  FoamFile::number(config.airDensity) + "\n");
     const bool laminar = config.turbulence == "laminar";
-    writeText(root / "constant" / "turbulenceProperties",
-              foamHeader("turbulenceProperties", "dictionary", "constant") +
+    FoamFile::write(root / "constant" / "turbulenceProperties",
+              FoamFile::header("turbulenceProperties", "dictionary", "constant") +
                   (laminar ? std::string("simulationType laminar;\n")
                            : "simulationType RAS;\n\nRAS\n{\n    RASModel " + config.turbulence +
                                  ";\n    turbulence on;\n    printCoeffs on;\n}\n"));
@@ -123,14 +111,14 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
     std::ostringstream bodiesList;
     for (const auto& r : spec.runners) bodiesList << ' ' << r.name;
     std::ostringstream control;
-    control << foamHeader("controlDict", "dictionary", "system") << "application " << config.application << ";\n\n"
+    control << FoamFile::header("controlDict", "dictionary", "system") << "application " << config.application << ";\n\n"
             << "startFrom startTime;\nstartTime 0;\nstopAt endTime;\n";
     if (transient) {
         // First step from the mesh: a tenth of the smallest refined cell crossed at U.
         const double dt0 = 0.1 * meshes::SectionMesh::kCoarseCell / 16.0 / U;
-        control << "endTime " << num(config.endTime) << ";\ndeltaT " << num(dt0) << ";\n"
-                << "adjustTimeStep yes;\nmaxCo " << num(config.maxCourant) << ";\nmaxDeltaT 1;\n\n"
-                << "writeControl adjustableRunTime;\nwriteInterval " << num(config.endTime) << ";\n";
+        control << "endTime " << FoamFile::number(config.endTime) << ";\ndeltaT " << FoamFile::number(dt0) << ";\n"
+                << "adjustTimeStep yes;\nmaxCo " << FoamFile::number(config.maxCourant) << ";\nmaxDeltaT 1;\n\n"
+                << "writeControl adjustableRunTime;\nwriteInterval " << FoamFile::number(config.endTime) << ";\n";
     } else {
         control << "endTime " << config.maxIterations << ";\ndeltaT 1;\n\n"
                 << "writeControl timeStep;\nwriteInterval " << config.maxIterations << ";\n";
@@ -141,28 +129,28 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
             << "        type            runnerDrag;\n"
             << "        libs            (\"libdraftFunctionObjects.so\");\n"
             << "        bodies          (" << bodiesList.str() << " );\n"
-            << "        rhoInf          " << num(config.airDensity) << ";\n"
-            << "        Uref            " << num(U) << ";\n"
-            << "        Aref            " << num(refArea) << ";\n";
+            << "        rhoInf          " << FoamFile::number(config.airDensity) << ";\n"
+            << "        Uref            " << FoamFile::number(U) << ";\n"
+            << "        Aref            " << FoamFile::number(refArea) << ";\n";
     if (transient) {
-        control << "        averagingStart  " << num(config.averagingStart) << ";\n"
-                << "        strouhalLength  " << num(athlete.sectionWidth()) << ";\n";
+        control << "        averagingStart  " << FoamFile::number(config.averagingStart) << ";\n"
+                << "        strouhalLength  " << FoamFile::number(athlete.sectionWidth()) << ";\n";
     } else {
         control << "        averagingWindow " << std::max(1, std::min(200, config.maxIterations / 10)) << ";\n";
     }
-    control << "        residualTolerance " << num(config.tolerance) << ";\n";
+    control << "        residualTolerance " << FoamFile::number(config.tolerance) << ";\n";
     if (config.settledTolerance > 0.0) {
         control << "        settled\n        {\n"
                 << "            window          " << config.settledWindow << ";\n"
-                << "            tolerance       " << num(config.settledTolerance) << ";\n"
-                << "            absoluteCd      " << num(config.settledTolerance) << ";\n"
+                << "            tolerance       " << FoamFile::number(config.settledTolerance) << ";\n"
+                << "            absoluteCd      " << FoamFile::number(config.settledTolerance) << ";\n"
                 << "            minIterations   " << 2 * config.settledWindow << ";\n        }\n";
     }
     control << "    }\n}\n";
-    writeText(root / "system" / "controlDict", control.str());
+    FoamFile::write(root / "system" / "controlDict", control.str());
 
-    writeText(root / "system" / "fvSchemes",
-              foamHeader("fvSchemes", "dictionary", "system") +
+    FoamFile::write(root / "system" / "fvSchemes",
+              FoamFile::header("fvSchemes", "dictionary", "system") +
                   (transient ? "ddtSchemes { default backward; }\n\n" : "ddtSchemes { default steadyState; }\n\n") +
                   "gradSchemes\n{\n    default Gauss linear;\n    grad(U) cellLimited Gauss linear 1;\n}\n\n"
                   "divSchemes\n{\n    default none;\n"
@@ -175,7 +163,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
                   "interpolationSchemes { default linear; }\n\n"
                   "snGradSchemes { default limited corrected 0.33; }\n\n"
                   "wallDist { method meshWave; }\n");
-    const std::string tol = num(config.tolerance);
+    const std::string tol = FoamFile::number(config.tolerance);
     const std::string solvers =
         "solvers\n{\n"
         "    p { solver GAMG; smoother GaussSeidel; tolerance 1e-7; relTol 0.05; }\n"
@@ -183,8 +171,8 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
         "    \"(U|k|omega|epsilon)\" { solver smoothSolver; smoother symGaussSeidel; tolerance 1e-8; relTol 0.1; }\n"
         "    \"(U|k|omega|epsilon)Final\" { solver smoothSolver; smoother symGaussSeidel; tolerance 1e-8; "
         "relTol 0; }\n}\n\n";
-    writeText(root / "system" / "fvSolution",
-              foamHeader("fvSolution", "dictionary", "system") + solvers +
+    FoamFile::write(root / "system" / "fvSolution",
+              FoamFile::header("fvSolution", "dictionary", "system") + solvers +
                   (transient
                        ? std::string("PIMPLE\n{\n    nOuterCorrectors 1;\n    nCorrectors 2;\n"
                                      "    nNonOrthogonalCorrectors 0;\n}\n")
@@ -195,7 +183,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
                              "        \"(k|omega|epsilon)\" 0.9;\n    }\n}\n"));
 
     // ParaView opens the case through this marker (built-in OpenFOAM reader).
-    writeText(root / "case.foam", "");
+    FoamFile::write(root / "case.foam", "");
 
     nlohmann::json parameters = spec.parametersJson();
     parameters["speed_mps"] = config.speed;

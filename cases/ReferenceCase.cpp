@@ -5,7 +5,7 @@
 #include "cases/ForceAgreement.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/ReferenceCheck.hpp"
-#include "meshes/FoamHeader.hpp"
+#include "meshes/FoamFile.hpp"
 
 #include <atomic>
 #include <cmath>
@@ -23,24 +23,11 @@
 #endif
 
 namespace fs = std::filesystem;
-using drafting::meshes::foamHeader;
+using drafting::meshes::FoamFile;
 
 namespace drafting::cases {
 
 namespace {
-
-std::string num(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof(buf), "%.9g", v);
-    return buf;
-}
-
-void writeText(const fs::path& path, const std::string& text) {
-    fs::create_directories(path.parent_path());
-    std::ofstream out(path, std::ios::trunc);
-    out << text;
-    if (!out) throw RunError("cannot write " + path.string());
-}
 
 // blockMesh expansion ratio (last / first cell) for n cells over length L whose first cell is d0.
 double ratioFor(double L, int n, double d0) {
@@ -94,9 +81,9 @@ std::string blockMeshDict(const Layout& L, long& cells) {
     const int nv = static_cast<int>(v.size());
 
     std::ostringstream d, blocks, edges;
-    d << foamHeader("blockMeshDict", "dictionary", "system") << "scale 1;\n\nvertices\n(\n";
+    d << FoamFile::header("blockMeshDict", "dictionary", "system") << "scale 1;\n\nvertices\n(\n";
     for (double z : {0.0, L.span})
-        for (const auto& [x, y] : v) d << "    (" << num(x) << ' ' << num(y) << ' ' << num(z) << ")\n";
+        for (const auto& [x, y] : v) d << "    (" << FoamFile::number(x) << ' ' << FoamFile::number(y) << ' ' << FoamFile::number(z) << ")\n";
     d << ");\n\n";
 
     auto hex = [nv](const Face& q) {
@@ -119,20 +106,20 @@ std::string blockMeshDict(const Layout& L, long& cells) {
                 for (int k = 0; k < 4; ++k) {  // bottom, right, top, left quarter
                     const int a = k, b = (k + 1) % 4;
                     blocks << "    hex (" << hex({C[a], S[a], S[b], C[b]}) << ") (" << o.nr << ' ' << L.nx[i]
-                           << " 1) simpleGrading (" << num(o.gr) << " 1 1)\n";
+                           << " 1) simpleGrading (" << FoamFile::number(o.gr) << " 1 1)\n";
                     walls[i].push_back({C[a], C[b], C[b] + nv, C[a] + nv});
                     const double mid = (270.0 + 90.0 * k) * M_PI / 180.0;
                     for (int dz = 0; dz < 2; ++dz)
                         edges << "    arc " << C[a] + dz * nv << ' ' << C[b] + dz * nv << " ("
-                              << num(o.xc + o.R * std::cos(mid)) << ' ' << num(o.yc + o.R * std::sin(mid)) << ' '
-                              << num(dz * L.span) << ")\n";
+                              << FoamFile::number(o.xc + o.R * std::cos(mid)) << ' ' << FoamFile::number(o.yc + o.R * std::sin(mid)) << ' '
+                              << FoamFile::number(dz * L.span) << ")\n";
                     cells += static_cast<long>(o.nr) * L.nx[i];
                 }
                 continue;
             }
             const Face q = {grid[{i, j}], grid[{i + 1, j}], grid[{i + 1, j + 1}], grid[{i, j + 1}]};
             blocks << "    hex (" << hex(q) << ") (" << L.nx[i] << ' ' << L.ny[j] << " 1) simpleGrading ("
-                   << num(L.gx[i]) << ' ' << num(L.gy[j]) << " 1)\n";
+                   << FoamFile::number(L.gx[i]) << ' ' << FoamFile::number(L.gy[j]) << " 1)\n";
             cells += static_cast<long>(L.nx[i]) * L.ny[j];
             if (i == 0) inlet.push_back({q[0], q[3], q[3] + nv, q[0] + nv});
             if (i == NX - 2) outlet.push_back({q[1], q[2], q[2] + nv, q[1] + nv});
@@ -159,7 +146,7 @@ std::string blockMeshDict(const Layout& L, long& cells) {
 std::string field(const std::string& cls, const std::string& name, const std::string& dims,
                   const std::string& internal, const std::vector<std::pair<std::string, std::string>>& bcs) {
     std::ostringstream s;
-    s << foamHeader(name, cls, "0") << "dimensions " << dims << ";\n\ninternalField " << internal
+    s << FoamFile::header(name, cls, "0") << "dimensions " << dims << ";\n\ninternalField " << internal
       << ";\n\nboundaryField\n{\n";
     for (const auto& [patch, body] : bcs) s << "    " << patch << "\n    {\n        " << body << "\n    }\n";
     s << "}\n";
@@ -174,12 +161,12 @@ std::string forceObjects(const std::vector<std::string>& bodies, double U, doubl
     s << "functions\n{\n    runnerDrag\n    {\n"
       << "        type            runnerDrag;\n"
       << "        bodies          (" << list.str() << " );\n"
-      << "        rhoInf          1;\n        Uref            " << num(U) << ";\n"
-      << "        Aref            " << num(Aref) << ";\n"
+      << "        rhoInf          1;\n        Uref            " << FoamFile::number(U) << ";\n"
+      << "        Aref            " << FoamFile::number(Aref) << ";\n"
       << "        flowDirection   (1 0 0);\n        liftDirection   (0 1 0);\n";
     if (transient)
-        s << "        averagingStart  " << num(averagingStart) << ";\n        batches         10;\n"
-          << "        strouhalLength  " << num(D) << ";\n        strouhalForce   lift;\n";
+        s << "        averagingStart  " << FoamFile::number(averagingStart) << ";\n        batches         10;\n"
+          << "        strouhalLength  " << FoamFile::number(D) << ";\n        strouhalForce   lift;\n";
     else
         s << "        averagingWindow 50;\n        residualTolerance 1e-5;\n";
     s << "        divergence      { maxCd 20; warmUp 200; }\n    }\n"
@@ -192,11 +179,11 @@ std::string forceObjects(const std::vector<std::string>& bodies, double U, doubl
 }
 
 std::string laminar() {
-    return foamHeader("turbulenceProperties", "dictionary", "constant") + "simulationType laminar;\n";
+    return FoamFile::header("turbulenceProperties", "dictionary", "constant") + "simulationType laminar;\n";
 }
 
 std::string transport(double nu) {
-    return foamHeader("transportProperties", "dictionary", "constant") + "transportModel Newtonian;\n\nnu " + num(nu) +
+    return FoamFile::header("transportProperties", "dictionary", "constant") + "transportModel Newtonian;\n\nnu " + FoamFile::number(nu) +
            ";\n";
 }
 
@@ -232,39 +219,39 @@ void writeSt2d1(const fs::path& c) {
     L.lateralType = "wall";
     L.bodyNames = {"cylinder"};
     long cells = 0;
-    writeText(c / "system/blockMeshDict", blockMeshDict(L, cells));
+    FoamFile::write(c / "system/blockMeshDict", blockMeshDict(L, cells));
 
     // Parabolic inflow U(y) = 4 Umax y (H − y) / H² as a stock fixedProfile polynomial.
     const double Umax = 0.3, H = 0.41, c1 = 4 * Umax / H, c2 = -4 * Umax / (H * H);
-    writeText(c / "0/U", field("volVectorField", "U", "[0 1 -1 0 0 0 0]", "uniform (0 0 0)",
-                               {{"inlet", "type fixedProfile;\n        profile polynomial ( ((" + num(c1) +
-                                              " 0 0) (1 0 0)) ((" + num(c2) +
+    FoamFile::write(c / "0/U", field("volVectorField", "U", "[0 1 -1 0 0 0 0]", "uniform (0 0 0)",
+                               {{"inlet", "type fixedProfile;\n        profile polynomial ( ((" + FoamFile::number(c1) +
+                                              " 0 0) (1 0 0)) ((" + FoamFile::number(c2) +
                                               " 0 0) (2 0 0)) );\n        direction (0 1 0);\n        origin 0;"},
                                 {"outlet", "type zeroGradient;"},
                                 {"\"(bottom|top|cylinder)\"", "type noSlip;"},
                                 {"frontAndBack", "type empty;"}}));
-    writeText(c / "0/p", field("volScalarField", "p", "[0 2 -2 0 0 0 0]", "uniform 0",
+    FoamFile::write(c / "0/p", field("volScalarField", "p", "[0 2 -2 0 0 0 0]", "uniform 0",
                                {{"inlet", "type zeroGradient;"},
                                 {"outlet", "type fixedValue;\n        value uniform 0;"},
                                 {"\"(bottom|top|cylinder)\"", "type zeroGradient;"},
                                 {"frontAndBack", "type empty;"}}));
-    writeText(c / "constant/transportProperties", transport(1e-3));
-    writeText(c / "constant/turbulenceProperties", laminar());
-    writeText(c / "system/controlDict",
-              foamHeader("controlDict", "dictionary", "system") +
+    FoamFile::write(c / "constant/transportProperties", transport(1e-3));
+    FoamFile::write(c / "constant/turbulenceProperties", laminar());
+    FoamFile::write(c / "system/controlDict",
+              FoamFile::header("controlDict", "dictionary", "system") +
                   "application draftFoam;\nstartFrom startTime;\nstartTime 0;\nstopAt endTime;\nendTime 5000;\n"
                   "deltaT 1;\nwriteControl timeStep;\nwriteInterval 5000;\npurgeWrite 0;\nwriteFormat binary;\n"
                   "writePrecision 10;\ntimeFormat general;\ntimePrecision 6;\nrunTimeModifiable false;\n\n" +
                   forceObjects({"cylinder"}, 0.2, D * span, false, 0, D));
-    writeText(c / "system/fvSchemes",
-              foamHeader("fvSchemes", "dictionary", "system") +
+    FoamFile::write(c / "system/fvSchemes",
+              FoamFile::header("fvSchemes", "dictionary", "system") +
                   "ddtSchemes { default steadyState; }\ngradSchemes { default Gauss linear; }\n"
                   "divSchemes\n{\n    default none;\n    div(phi,U) bounded Gauss linear;\n"
                   "    div((nuEff*dev2(T(grad(U))))) Gauss linear;\n}\n"
                   "laplacianSchemes { default Gauss linear corrected; }\ninterpolationSchemes { default linear; }\n"
                   "snGradSchemes { default corrected; }\n");
-    writeText(c / "system/fvSolution",
-              foamHeader("fvSolution", "dictionary", "system") +
+    FoamFile::write(c / "system/fvSolution",
+              FoamFile::header("fvSolution", "dictionary", "system") +
                   "solvers\n{\n    p { solver GAMG; smoother GaussSeidel; tolerance 1e-9; relTol 0.05; }\n"
                   "    U { solver smoothSolver; smoother symGaussSeidel; tolerance 1e-10; relTol 0.1; }\n}\n\n"
                   "SIMPLE\n{\n    consistent yes;\n    nNonOrthogonalCorrectors 0;\n"
@@ -314,7 +301,7 @@ void writeCylinderRow(const fs::path& c, const std::string& name, double spacing
     L.span = span;
     L.lateralType = "patch";
     long cells = 0;
-    writeText(c / "system/blockMeshDict", blockMeshDict(L, cells));
+    FoamFile::write(c / "system/blockMeshDict", blockMeshDict(L, cells));
 
     std::vector<std::pair<std::string, std::string>> ubc = {
         {"inlet", "type fixedValue;\n        value uniform (1 0 0);"},
@@ -324,31 +311,31 @@ void writeCylinderRow(const fs::path& c, const std::string& name, double spacing
                          "        omega table ( (0 0.5) (2 0.5) (3 0) );\n        value uniform (0 0 0);"}};
     if (tandem) ubc.push_back({"downstream", "type noSlip;"});
     ubc.push_back({"frontAndBack", "type empty;"});
-    writeText(c / "0/U", field("volVectorField", "U", "[0 1 -1 0 0 0 0]", "uniform (1 0 0)", ubc));
-    writeText(c / "0/p", field("volScalarField", "p", "[0 2 -2 0 0 0 0]", "uniform 0",
+    FoamFile::write(c / "0/U", field("volVectorField", "U", "[0 1 -1 0 0 0 0]", "uniform (1 0 0)", ubc));
+    FoamFile::write(c / "0/p", field("volScalarField", "p", "[0 2 -2 0 0 0 0]", "uniform 0",
                                {{"inlet", "type zeroGradient;"},
                                 {"outlet", "type fixedValue;\n        value uniform 0;"},
                                 {"\"(top|bottom|cylinder|upstream|downstream)\"", "type zeroGradient;"},
                                 {"frontAndBack", "type empty;"}}));
-    writeText(c / "constant/transportProperties", transport(0.01));
-    writeText(c / "constant/turbulenceProperties", laminar());
-    writeText(c / "system/controlDict",
-              foamHeader("controlDict", "dictionary", "system") +
+    FoamFile::write(c / "constant/transportProperties", transport(0.01));
+    FoamFile::write(c / "constant/turbulenceProperties", laminar());
+    FoamFile::write(c / "system/controlDict",
+              FoamFile::header("controlDict", "dictionary", "system") +
                   "application draftFoam;\nstartFrom startTime;\nstartTime 0;\nstopAt endTime;\nendTime " +
-                  num(endTime) + ";\ndeltaT " + num(dt) +
-                  ";\nadjustTimeStep no;\nwriteControl runTime;\nwriteInterval " + num(endTime) +
+                  FoamFile::number(endTime) + ";\ndeltaT " + FoamFile::number(dt) +
+                  ";\nadjustTimeStep no;\nwriteControl runTime;\nwriteInterval " + FoamFile::number(endTime) +
                   ";\npurgeWrite 0;\nwriteFormat binary;\nwritePrecision 10;\ntimeFormat general;\n"
                   "timePrecision 6;\nrunTimeModifiable false;\n\n" +
                   forceObjects(L.bodyNames, 1.0, D * span, true, averagingStart, D));
-    writeText(c / "system/fvSchemes",
-              foamHeader("fvSchemes", "dictionary", "system") +
+    FoamFile::write(c / "system/fvSchemes",
+              FoamFile::header("fvSchemes", "dictionary", "system") +
                   "ddtSchemes { default backward; }\ngradSchemes { default Gauss linear; }\n"
                   "divSchemes\n{\n    default none;\n    div(phi,U) Gauss linear;\n"
                   "    div((nuEff*dev2(T(grad(U))))) Gauss linear;\n}\n"
                   "laplacianSchemes { default Gauss linear corrected; }\ninterpolationSchemes { default linear; }\n"
                   "snGradSchemes { default corrected; }\n");
-    writeText(c / "system/fvSolution",
-              foamHeader("fvSolution", "dictionary", "system") +
+    FoamFile::write(c / "system/fvSolution",
+              FoamFile::header("fvSolution", "dictionary", "system") +
                   "solvers\n{\n    p { solver GAMG; smoother DIC; tolerance 1e-5; relTol 0.05; }\n"
                   "    pFinal { $p; relTol 0; }\n"
                   "    \"(U|UFinal)\" { solver smoothSolver; smoother symGaussSeidel; tolerance 1e-7; relTol 0; }\n"

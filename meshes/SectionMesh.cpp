@@ -1,6 +1,6 @@
 #include "meshes/SectionMesh.hpp"
 
-#include "meshes/FoamHeader.hpp"
+#include "meshes/FoamFile.hpp"
 #include "meshes/GeometryError.hpp"
 
 #include <algorithm>
@@ -13,22 +13,6 @@
 namespace fs = std::filesystem;
 
 namespace drafting::meshes {
-
-namespace {
-
-std::string num(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof(buf), "%.9g", v);
-    return buf;
-}
-
-void writeText(const fs::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::trunc);
-    out << text;
-    if (!out) throw GeometryError("cannot write " + path.string());
-}
-
-}  // namespace
 
 SectionMesh::Level SectionMesh::levelFrom(const std::string& name) {
     if (name == "coarse") return Level::coarse;
@@ -71,8 +55,8 @@ std::string SectionMesh::stl(const Body& b) const {
         double n[3] = {u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]};
         const double len = std::sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
         for (double& c : n) c /= (len > 0 ? len : 1.0);
-        out << "  facet normal " << num(n[0]) << ' ' << num(n[1]) << ' ' << num(n[2]) << "\n    outer loop\n";
-        for (const double* pt : {p, q, r}) out << "      vertex " << num(pt[0]) << ' ' << num(pt[1]) << ' ' << num(pt[2]) << '\n';
+        out << "  facet normal " << FoamFile::number(n[0]) << ' ' << FoamFile::number(n[1]) << ' ' << FoamFile::number(n[2]) << "\n    outer loop\n";
+        for (const double* pt : {p, q, r}) out << "      vertex " << FoamFile::number(pt[0]) << ' ' << FoamFile::number(pt[1]) << ' ' << FoamFile::number(pt[2]) << '\n';
         out << "    endloop\n  endfacet\n";
     };
     for (int i = 0; i < kSegments; ++i) {
@@ -94,15 +78,15 @@ std::string SectionMesh::blockMeshDict() const {
     const double h = backgroundCell();
     const long nx = std::lround((xMax_ - xMin_) / h), ny = std::lround((yMax_ - yMin_) / h);
     std::ostringstream d;
-    d << foamHeader("blockMeshDict", "dictionary", "system") << "scale 1;\n\n"
+    d << FoamFile::header("blockMeshDict", "dictionary", "system") << "scale 1;\n\n"
       << "// One cubic cell thick in z: snappyHexMesh refines it, extrudeMesh then makes it 2D.\n"
       << "vertices\n(\n"
-      << "    (" << num(xMin_) << ' ' << num(yMin_) << " 0) (" << num(xMax_) << ' ' << num(yMin_) << " 0)\n"
-      << "    (" << num(xMax_) << ' ' << num(yMax_) << " 0) (" << num(xMin_) << ' ' << num(yMax_) << " 0)\n"
-      << "    (" << num(xMin_) << ' ' << num(yMin_) << ' ' << num(h) << ") (" << num(xMax_) << ' ' << num(yMin_)
-      << ' ' << num(h) << ")\n"
-      << "    (" << num(xMax_) << ' ' << num(yMax_) << ' ' << num(h) << ") (" << num(xMin_) << ' ' << num(yMax_)
-      << ' ' << num(h) << ")\n);\n\n"
+      << "    (" << FoamFile::number(xMin_) << ' ' << FoamFile::number(yMin_) << " 0) (" << FoamFile::number(xMax_) << ' ' << FoamFile::number(yMin_) << " 0)\n"
+      << "    (" << FoamFile::number(xMax_) << ' ' << FoamFile::number(yMax_) << " 0) (" << FoamFile::number(xMin_) << ' ' << FoamFile::number(yMax_) << " 0)\n"
+      << "    (" << FoamFile::number(xMin_) << ' ' << FoamFile::number(yMin_) << ' ' << FoamFile::number(h) << ") (" << FoamFile::number(xMax_) << ' ' << FoamFile::number(yMin_)
+      << ' ' << FoamFile::number(h) << ")\n"
+      << "    (" << FoamFile::number(xMax_) << ' ' << FoamFile::number(yMax_) << ' ' << FoamFile::number(h) << ") (" << FoamFile::number(xMin_) << ' ' << FoamFile::number(yMax_)
+      << ' ' << FoamFile::number(h) << ")\n);\n\n"
       << "blocks\n(\n    hex (0 1 2 3 4 5 6 7) (" << nx << ' ' << ny << " 1) simpleGrading (1 1 1)\n);\n\n"
       << "boundary\n(\n"
       << "    inlet  { type patch; faces ((2 6 5 1)); }   // x = xMax: the air comes in\n"
@@ -124,13 +108,13 @@ std::string SectionMesh::snappyHexMeshDict() const {
         yhi = std::max(yhi, b.y);
     }
     std::ostringstream d;
-    d << foamHeader("snappyHexMeshDict", "dictionary", "system")
+    d << FoamFile::header("snappyHexMeshDict", "dictionary", "system")
       << "castellatedMesh true;\nsnap            true;\naddLayers       true;\n\ngeometry\n{\n";
     for (const auto& b : bodies_)
         d << "    " << b.name << " { type triSurfaceMesh; file \"" << b.name << ".stl\"; }\n";
     d << "    wake\n    {\n        type searchableBox;\n"
-      << "        min (" << num(xlo - 3.0) << ' ' << num(ylo - 0.6) << " -1);\n"
-      << "        max (" << num(xhi + 0.6) << ' ' << num(yhi + 0.6) << " 1);\n    }\n}\n\n"
+      << "        min (" << FoamFile::number(xlo - 3.0) << ' ' << FoamFile::number(ylo - 0.6) << " -1);\n"
+      << "        max (" << FoamFile::number(xhi + 0.6) << ' ' << FoamFile::number(yhi + 0.6) << " 1);\n    }\n}\n\n"
       << "castellatedMeshControls\n{\n"
       << "    maxLocalCells 1000000;\n    maxGlobalCells 2000000;\n    minRefinementCells 0;\n"
       << "    maxLoadUnbalance 0.1;\n    nCellsBetweenLevels 2;\n    features ();\n"
@@ -142,10 +126,10 @@ std::string SectionMesh::snappyHexMeshDict() const {
     // Graded refinement around each body: 0.06 m at the surface level, then one level less.
     const double near = 0.24 * kCoarseCell, far = 1.0 * kCoarseCell;
     for (const auto& b : bodies_)
-        d << "        " << b.name << " { mode distance; levels ((" << num(near) << ' ' << kSurfaceLevel << ") ("
-          << num(far) << ' ' << kSurfaceLevel - 1 << ")); }\n";
+        d << "        " << b.name << " { mode distance; levels ((" << FoamFile::number(near) << ' ' << kSurfaceLevel << ") ("
+          << FoamFile::number(far) << ' ' << kSurfaceLevel - 1 << ")); }\n";
     d << "        wake { mode inside; levels ((1e15 " << kWakeLevel << ")); }\n    }\n"
-      << "    locationInMesh (" << num(xMax_ - 0.37 * h) << ' ' << num(yMax_ - 0.41 * h) << ' ' << num(0.43 * h)
+      << "    locationInMesh (" << FoamFile::number(xMax_ - 0.37 * h) << ' ' << FoamFile::number(yMax_ - 0.41 * h) << ' ' << FoamFile::number(0.43 * h)
       << ");\n    allowFreeStandingZoneFaces false;\n}\n\n"
       << "snapControls\n{\n    nSmoothPatch 3;\n    tolerance 2.0;\n    nSolveIter 30;\n    nRelaxIter 5;\n"
       << "    nFeatureSnapIter 10;\n    implicitFeatureSnap false;\n    explicitFeatureSnap false;\n}\n\n"
@@ -165,18 +149,18 @@ std::string SectionMesh::snappyHexMeshDict() const {
 
 std::string SectionMesh::extrudeMeshDict() const {
     std::ostringstream d;
-    d << foamHeader("extrudeMeshDict", "dictionary", "system")
+    d << FoamFile::header("extrudeMeshDict", "dictionary", "system")
       << "// The z = 0 face mesh becomes one cell of the athlete's height.\n"
       << "constructFrom patch;\nsourceCase \".\";\nsourcePatches (back);\nexposedPatchName front;\n"
       << "flipNormals true;  // back faces -z: flipped, the slab spans z in [0, height]\nextrudeModel linearNormal;\nnLayers 1;\nexpansionRatio 1.0;\n"
-      << "linearNormalCoeffs\n{\n    thickness " << num(span_) << ";\n}\nmergeFaces false;\nmergeTol 0;\n";
+      << "linearNormalCoeffs\n{\n    thickness " << FoamFile::number(span_) << ";\n}\nmergeFaces false;\nmergeTol 0;\n";
     return d.str();
 }
 
 std::string SectionMesh::changeDictionaryDict() const {
     // extrudeMesh keeps the symmetryPlane type of the slab faces; a 2D case needs empty.
     std::ostringstream d;
-    d << foamHeader("changeDictionaryDict", "dictionary", "system")
+    d << FoamFile::header("changeDictionaryDict", "dictionary", "system")
       << "boundary\n{\n    \"(front|back)\"\n    {\n        type empty;\n        inGroups (empty);\n    }\n}\n";
     return d.str();
 }
@@ -185,11 +169,11 @@ void SectionMesh::write(const std::string& caseDir) const {
     const fs::path root(caseDir);
     fs::create_directories(root / "constant" / "triSurface");
     fs::create_directories(root / "system");
-    for (const auto& b : bodies_) writeText(root / "constant" / "triSurface" / (b.name + ".stl"), stl(b));
-    writeText(root / "system" / "blockMeshDict", blockMeshDict());
-    writeText(root / "system" / "snappyHexMeshDict", snappyHexMeshDict());
-    writeText(root / "system" / "extrudeMeshDict", extrudeMeshDict());
-    writeText(root / "system" / "changeDictionaryDict", changeDictionaryDict());
+    for (const auto& b : bodies_) FoamFile::write(root / "constant" / "triSurface" / (b.name + ".stl"), stl(b));
+    FoamFile::write(root / "system" / "blockMeshDict", blockMeshDict());
+    FoamFile::write(root / "system" / "snappyHexMeshDict", snappyHexMeshDict());
+    FoamFile::write(root / "system" / "extrudeMeshDict", extrudeMeshDict());
+    FoamFile::write(root / "system" / "changeDictionaryDict", changeDictionaryDict());
 }
 
 }  // namespace drafting::meshes

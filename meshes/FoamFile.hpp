@@ -1,0 +1,49 @@
+#pragma once
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <string>
+
+namespace drafting::meshes {
+
+/// A dictionary or field file could not be written.
+class FoamFileError : public std::runtime_error {
+public:
+    explicit FoamFileError(const std::string& what) : std::runtime_error(what) {}
+};
+
+/// Writing OpenFOAM dictionaries: the FoamFile banner, numbers, files.
+class FoamFile {
+public:
+    /// The FoamFile banner every OpenFOAM dictionary starts with.
+    static std::string header(const std::string& object, const std::string& cls = "dictionary",
+                              const std::string& location = "") {
+        std::string s =
+            "/*--------------------------------*- C++ -*----------------------------------*\\\n"
+            "  Written by draft-cases (drafting). Edit the sweep config, not this file.\n"
+            "\\*---------------------------------------------------------------------------*/\n"
+            "FoamFile\n{\n    version     2.0;\n    format      ascii;\n    class       " +
+            cls + ";\n";
+        if (!location.empty()) s += "    location    \"" + location + "\";\n";
+        s += "    object      " + object + ";\n}\n\n";
+        return s;
+    }
+
+    /// A number as OpenFOAM reads it back exactly enough (9 significant digits).
+    static std::string number(double v) {
+        char buf[32];
+        std::snprintf(buf, sizeof(buf), "%.9g", v);
+        return buf;
+    }
+
+    /// Writes `text` to `path`, creating its folder. Throws FoamFileError.
+    static void write(const std::filesystem::path& path, const std::string& text) {
+        std::filesystem::create_directories(path.parent_path());
+        std::ofstream out(path, std::ios::trunc);
+        out << text;
+        if (!out) throw FoamFileError("cannot write " + path.string());
+    }
+};
+
+}  // namespace drafting::meshes
