@@ -85,3 +85,20 @@ TEST(RegressionReference, CylinderRe100) {
 TEST(RegressionReference, TandemCylinders) {
     runReference("tandem-cylinders");
 }
+
+TEST(RegressionStockSolver, SimpleFoamLoadsRunnerDragAndMatchesDraftFoam) {
+    TempDir tmp;
+    const std::string cfg = tmp.path() + "/solo.cfg";
+    writeFile(cfg, "name = stock\n[formation]\npreset = solo\n[solver]\nmax_iterations = 300\n");
+    for (const char* app : {"draftFoam", "simpleFoam"}) {
+        const auto r = runCommand({DRAFT_CASES_BIN, "sweep", cfg, "-o", tmp.path() + "/" + app, "--jobs", "1",
+                                   "--solver.application", app});
+        ASSERT_EQ(r.exitCode, 0) << app << ": " << r.out << r.err;
+    }
+    const auto own = drafting::cases::JsonFile::read(tmp.path() + "/draftFoam/solo/results.json");
+    const auto stock = drafting::cases::JsonFile::read(tmp.path() + "/simpleFoam/solo/results.json");
+    EXPECT_EQ(stock["parameters"]["application"], "simpleFoam");
+    EXPECT_EQ(own["iterations"], stock["iterations"]);
+    // Same SIMPLEC coupling, same function object: the same numbers.
+    EXPECT_DOUBLE_EQ(own["bodies"]["lead"]["drag_N"].get<double>(), stock["bodies"]["lead"]["drag_N"].get<double>());
+}

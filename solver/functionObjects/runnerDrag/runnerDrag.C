@@ -254,6 +254,8 @@ void Foam::functionObjects::runnerDrag::writeResults() const
             << ", \"cl_amplitude\": "
             << jsonNumber(std::sqrt(2.0)*L.standardDeviation/qA)
             << ", \"strouhal\": " << strouhal
+            << ", \"saving_pct\": "
+            << (soloDrag_ > 0 ? jsonNumber(100*(1 - D.mean/soloDrag_)) : "null")
             << ", \"batch_lag1\": " << jsonNumber(D.lag1Correlation)
             << ", \"reference_area_m2\": " << jsonNumber(Aref_)
             << "}";
@@ -311,6 +313,7 @@ Foam::functionObjects::runnerDrag::runnerDrag
     resultsFile_("results.json"),
     averagingStart_(VGREAT),
     batches_(10),
+    soloDrag_(0),
     strouhalLength_(0),
     strouhalFromLift_(false),
     times_(),
@@ -419,6 +422,14 @@ bool Foam::functionObjects::runnerDrag::read(const dictionary& dict)
     {
         FatalIOErrorInFunction(dict)
             << "batches must be at least 2, not " << batches_
+            << exit(FatalIOError);
+    }
+
+    soloDrag_ = dict.getOrDefault<scalar>("soloDrag", 0);
+    if (soloDrag_ < 0 || !std::isfinite(soloDrag_))
+    {
+        FatalIOErrorInFunction(dict)
+            << "soloDrag must be a positive drag [N], not " << soloDrag_
             << exit(FatalIOError);
     }
 
