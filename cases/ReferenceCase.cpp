@@ -178,6 +178,16 @@ std::string forceObjects(const std::vector<std::string>& bodies, double U, doubl
     return s.str();
 }
 
+// Second-order laminar schemes: central convection (bounded for the steady solve).
+std::string laminarSchemes(const std::string& ddt, const std::string& divU) {
+    return FoamFile::header("fvSchemes", "dictionary", "system") + "ddtSchemes { default " + ddt +
+           "; }\ngradSchemes { default Gauss linear; }\n"
+           "divSchemes\n{\n    default none;\n    div(phi,U) " + divU + ";\n"
+           "    div((nuEff*dev2(T(grad(U))))) Gauss linear;\n}\n"
+           "laplacianSchemes { default Gauss linear corrected; }\ninterpolationSchemes { default linear; }\n"
+           "snGradSchemes { default corrected; }\n";
+}
+
 std::string laminar() {
     return FoamFile::header("turbulenceProperties", "dictionary", "constant") + "simulationType laminar;\n";
 }
@@ -243,13 +253,7 @@ void writeSt2d1(const fs::path& c) {
                   "deltaT 1;\nwriteControl timeStep;\nwriteInterval 5000;\npurgeWrite 0;\nwriteFormat binary;\n"
                   "writePrecision 10;\ntimeFormat general;\ntimePrecision 6;\nrunTimeModifiable false;\n\n" +
                   forceObjects({"cylinder"}, 0.2, D * span, false, 0, D));
-    FoamFile::write(c / "system/fvSchemes",
-              FoamFile::header("fvSchemes", "dictionary", "system") +
-                  "ddtSchemes { default steadyState; }\ngradSchemes { default Gauss linear; }\n"
-                  "divSchemes\n{\n    default none;\n    div(phi,U) bounded Gauss linear;\n"
-                  "    div((nuEff*dev2(T(grad(U))))) Gauss linear;\n}\n"
-                  "laplacianSchemes { default Gauss linear corrected; }\ninterpolationSchemes { default linear; }\n"
-                  "snGradSchemes { default corrected; }\n");
+    FoamFile::write(c / "system/fvSchemes", laminarSchemes("steadyState", "bounded Gauss linear"));
     FoamFile::write(c / "system/fvSolution",
               FoamFile::header("fvSolution", "dictionary", "system") +
                   "solvers\n{\n    p { solver GAMG; smoother GaussSeidel; tolerance 1e-9; relTol 0.05; }\n"
@@ -327,13 +331,7 @@ void writeCylinderRow(const fs::path& c, const std::string& name, double spacing
                   ";\npurgeWrite 0;\nwriteFormat binary;\nwritePrecision 10;\ntimeFormat general;\n"
                   "timePrecision 6;\nrunTimeModifiable false;\n\n" +
                   forceObjects(L.bodyNames, 1.0, D * span, true, averagingStart, D));
-    FoamFile::write(c / "system/fvSchemes",
-              FoamFile::header("fvSchemes", "dictionary", "system") +
-                  "ddtSchemes { default backward; }\ngradSchemes { default Gauss linear; }\n"
-                  "divSchemes\n{\n    default none;\n    div(phi,U) Gauss linear;\n"
-                  "    div((nuEff*dev2(T(grad(U))))) Gauss linear;\n}\n"
-                  "laplacianSchemes { default Gauss linear corrected; }\ninterpolationSchemes { default linear; }\n"
-                  "snGradSchemes { default corrected; }\n");
+    FoamFile::write(c / "system/fvSchemes", laminarSchemes("backward", "Gauss linear"));
     FoamFile::write(c / "system/fvSolution",
               FoamFile::header("fvSolution", "dictionary", "system") +
                   "solvers\n{\n    p { solver GAMG; smoother DIC; tolerance 1e-5; relTol 0.05; }\n"
