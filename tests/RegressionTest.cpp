@@ -102,3 +102,31 @@ TEST(RegressionStockSolver, SimpleFoamLoadsRunnerDragAndMatchesDraftFoam) {
     // Same SIMPLEC coupling, same function object: the same numbers.
     EXPECT_DOUBLE_EQ(own["bodies"]["lead"]["drag_N"].get<double>(), stock["bodies"]["lead"]["drag_N"].get<double>());
 }
+
+TEST(RegressionGuard, NonPhysicalDragStopsTheRunAsFailedWithTheReason) {
+    TempDir tmp;
+    const std::string cfg = tmp.path() + "/solo.cfg";
+    writeFile(cfg, "name = guard\n[formation]\npreset = solo\n[solver]\nmax_iterations = 300\n");
+    const std::string dir = tmp.path() + "/sweep";
+    ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "generate", cfg, "-o", dir}).exitCode, 0);
+
+    // A solo runner's Cd is about 1; a guard that allows at most 0.5 must stop the run.
+    const std::string controlDict = dir + "/solo/system/controlDict";
+    std::string text = drafting::test::readFile(controlDict);
+    const auto at = text.find("        residualTolerance");
+    ASSERT_NE(at, std::string::npos);
+    text.insert(at, "        divergence { maxCd 0.5; warmUp 20; }\n");
+    writeFile(controlDict, text);
+
+    const auto run = runCommand({DRAFT_CASES_BIN, "run", dir});
+    EXPECT_EQ(run.exitCode, 3) << run.out << run.err;
+    const auto result = drafting::cases::JsonFile::read(dir + "/solo/results.json");
+    EXPECT_EQ(result["status"], "failed");
+    EXPECT_EQ(result["stop"], "diverged");
+    EXPECT_NE(result["reason"].get<std::string>().find("non-physical drag on body lead"), std::string::npos)
+        << result["reason"];
+    EXPECT_LE(result["iterations"].get<int>(), 22);
+    const auto manifest = drafting::cases::JsonFile::read(dir + "/manifest.json");
+    EXPECT_EQ(manifest["cases"][0]["status"], "failed");
+    EXPECT_EQ(manifest["cases"][0]["reason"], result["reason"]);
+}
