@@ -3,6 +3,7 @@
 #include "cases/ConfigError.hpp"
 #include "cases/ReferenceCase.hpp"
 #include "cases/SafeName.hpp"
+#include "cases/SweepLock.hpp"
 #include "cases/SweepConfig.hpp"
 #include "cases/SweepPlan.hpp"
 #include "cases/SweepRunner.hpp"
@@ -141,6 +142,7 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     if (command == "run") {
         if (!fs::exists(target + "/manifest.json"))
             throw ConfigError("run: '" + target + "' is not a sweep directory (no manifest.json)");
+        const SweepLock lock(target);
         const int failed = runner.run(target, jobs, vm.count("force") != 0, out);
         if (failed > 0) {
             err << "draft-cases: " << failed << " case(s) failed (see " << target << "/manifest.json)\n";
@@ -166,6 +168,8 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
 
     const std::string dir = vm["output"].as<std::string>();
     if (fs::exists(dir) && !fs::is_directory(dir)) throw ConfigError("-o '" + dir + "': exists and is not a directory");
+    fs::create_directories(dir);
+    const SweepLock lock(dir);
     runner.generate(config, plan, dir, out);
     if (command == "generate") return 0;
 

@@ -3,7 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
 #include <filesystem>
+#include <sys/file.h>
+#include <unistd.h>
 
 using drafting::test::runCommand;
 using drafting::test::TempDir;
@@ -156,4 +159,27 @@ TEST(CliDraftCasesReference, HostileNameIsRefused) {
     const auto r = runCommand({DRAFT_CASES_BIN, "reference", "../st-2d1", "-o", tmp.path() + "/x"});
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.err.find("reference = '../st-2d1'"), std::string::npos) << r.err;
+}
+
+TEST(CliDraftCasesLock, ASecondRunnerOnOneSweepIsRefusedAndChangesNothing) {
+    TempDir tmp;
+    const std::string cfg = tmp.path() + "/sweep.cfg";
+    writeFile(cfg, kValidConfig);
+    const std::string dir = tmp.path() + "/out";
+    ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "generate", cfg, "-o", dir}).exitCode, 0);
+    const std::string before = treeSnapshot(dir);
+
+    // Hold the sweep's lock as another runner would.
+    const int fd = open((dir + "/.draft-cases.lock").c_str(), O_RDWR);
+    ASSERT_GE(fd, 0);
+    ASSERT_EQ(flock(fd, LOCK_EX | LOCK_NB), 0);
+    for (const auto& argv : std::vector<std::vector<std::string>>{{DRAFT_CASES_BIN, "run", dir},
+                                                                  {DRAFT_CASES_BIN, "sweep", cfg, "-o", dir}}) {
+        const auto r = runCommand(argv);
+        EXPECT_EQ(r.exitCode, 2) << r.err;
+        EXPECT_NE(r.err.find("is in use by another draft-cases (pid"), std::string::npos) << r.err;
+    }
+    EXPECT_EQ(treeSnapshot(dir), before);
+    close(fd);  // released: a runner may go ahead again
+    EXPECT_EQ(runCommand({DRAFT_CASES_BIN, "generate", cfg, "-o", dir}).exitCode, 0);
 }
