@@ -4,6 +4,7 @@
 #include "cases/ReferenceCase.hpp"
 #include "cases/SafeName.hpp"
 #include "cases/SweepLock.hpp"
+#include "cases/SweepStatus.hpp"
 #include "cases/SweepConfig.hpp"
 #include "cases/SweepPlan.hpp"
 #include "cases/SweepRunner.hpp"
@@ -52,6 +53,7 @@ std::string CasesCli::usage() {
            "  plan CONFIG             list the cases CONFIG expands to (writes nothing)\n"
            "  generate CONFIG -o DIR  write the OpenFOAM cases and manifest.json\n"
            "  run DIR                 run the cases of DIR that are not finished\n"
+           "  status DIR [--json]     per-case state of a sweep (pending, ok, failed)\n"
            "  sweep CONFIG -o DIR     generate, then run\n"
            "  reference NAME -o DIR   run a reference flow and check it (st-2d1, cylinder-re100,\n"
            "                          tandem-cylinders); DIR/results.json holds values and checks\n"
@@ -60,6 +62,7 @@ std::string CasesCli::usage() {
            "  -j, --jobs N            cases run at once (default: cores)\n"
            "  --max-cases N           refuse sweeps larger than N cases (default 200)\n"
            "  --force                 re-run finished cases too\n"
+           "  --json                  status: print JSON\n"
            "  -h, --help              this text\n"
            "Any config key can be overridden as --section.key value (see docs/config.md).\n";
 }
@@ -70,7 +73,7 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
 
     po::options_description desc;
     desc.add_options()("help,h", "")("output,o", po::value<std::string>())("jobs,j", po::value<int>())(
-        "max-cases", po::value<int>())("force", "")("command", po::value<std::string>())(
+        "max-cases", po::value<int>())("force", "")("json", "")("command", po::value<std::string>())(
         "target", po::value<std::string>());
     po::positional_options_description positional;
     positional.add("command", 1).add("target", 1);
@@ -89,11 +92,12 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     }
 
     const std::string command = vm["command"].as<std::string>();
-    if (command != "plan" && command != "generate" && command != "run" && command != "sweep" && command != "reference")
-        throw ConfigError("command '" + command + "' is unknown (plan, generate, run, sweep, reference)");
+    if (command != "plan" && command != "generate" && command != "run" && command != "sweep" &&
+        command != "reference" && command != "status")
+        throw ConfigError("command '" + command + "' is unknown (plan, generate, run, sweep, status, reference)");
     if (!vm.count("target"))
         throw ConfigError(command + ": missing " +
-                          std::string(command == "run" ? "DIR" : command == "reference" ? "NAME" : "CONFIG"));
+                          std::string(command == "run" || command == "status" ? "DIR" : command == "reference" ? "NAME" : "CONFIG"));
     const std::string target = vm["target"].as<std::string>();
 
     const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -113,6 +117,15 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         throw ConfigError("run: config overrides (" + overrides.front() + ") belong to generate or sweep");
 
     const SweepRunner runner(ToolPaths::discover());
+
+    if (command == "status") {
+        if (!fs::exists(target + "/manifest.json"))
+            throw ConfigError("status: '" + target + "' is not a sweep directory (no manifest.json)");
+        const auto status = SweepStatus::read(target);
+        if (vm.count("json")) out << status.dump(2) << '\n';
+        else out << SweepStatus::table(status);
+        return 0;
+    }
 
     if (command == "reference") {
         if (!overrides.empty()) throw ConfigError("reference: takes no config overrides (" + overrides.front() + ")");

@@ -2,6 +2,7 @@
 #include "TestSupport.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <fcntl.h>
 #include <filesystem>
@@ -81,6 +82,7 @@ INSTANTIATE_TEST_SUITE_P(
         CliCase{"bad jobs", {"sweep", "@CFG", "-o", "@DIR", "--jobs", "0"}, 1, "--jobs = '0'"},
         CliCase{"bad max-cases", {"plan", "@CFG", "--max-cases", "0"}, 1, "--max-cases = '0'"},
         CliCase{"run without manifest", {"run", "@DIR"}, 1, "is not a sweep directory"},
+        CliCase{"status without manifest", {"status", "@DIR"}, 1, "status: '"},
         CliCase{"3D not yet", {"plan", "@CFG", "--mesh.dimension", "3"}, 1, "mesh.dimension = '3'"},
         CliCase{"extra argument", {"plan", "@CFG", "extra"}, 1, "too many arguments"},
         CliCase{"unknown option", {"plan", "@CFG", "--frob"}, 1, "command line:"}));
@@ -182,4 +184,20 @@ TEST(CliDraftCasesLock, ASecondRunnerOnOneSweepIsRefusedAndChangesNothing) {
     EXPECT_EQ(treeSnapshot(dir), before);
     close(fd);  // released: a runner may go ahead again
     EXPECT_EQ(runCommand({DRAFT_CASES_BIN, "generate", cfg, "-o", dir}).exitCode, 0);
+}
+
+TEST(CliDraftCasesStatus, PendingCasesAfterGenerateAsTableAndJson) {
+    TempDir tmp;
+    const std::string cfg = tmp.path() + "/sweep.cfg";
+    writeFile(cfg, kValidConfig);
+    const std::string dir = tmp.path() + "/out";
+    ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "generate", cfg, "-o", dir}).exitCode, 0);
+    const auto table = runCommand({DRAFT_CASES_BIN, "status", dir});
+    EXPECT_EQ(table.exitCode, 0) << table.err;
+    EXPECT_NE(table.out.find("sweep cli: 0 ok, 0 failed, 3 pending"), std::string::npos) << table.out;
+    const auto json = runCommand({DRAFT_CASES_BIN, "status", dir, "--json"});
+    ASSERT_EQ(json.exitCode, 0);
+    const auto s = nlohmann::json::parse(json.out);
+    EXPECT_EQ(s["counts"]["pending"], 3);
+    EXPECT_EQ(s["cases"][0]["name"], "solo");
 }

@@ -1,0 +1,64 @@
+#include "cases/SweepStatus.hpp"
+
+#include "cases/CaseResult.hpp"
+#include "cases/ConfigError.hpp"
+#include "cases/JsonFile.hpp"
+#include "cases/Manifest.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <sstream>
+
+namespace drafting::cases {
+
+nlohmann::json SweepStatus::read(const std::string& sweepDir) {
+    const Manifest manifest = Manifest::read(sweepDir);
+    nlohmann::json cases = nlohmann::json::array();
+    nlohmann::json counts = {{"pending", 0}, {"ok", 0}, {"failed", 0}};
+    for (const auto& e : manifest.cases) {
+        nlohmann::json row = {{"name", e.name},       {"status", e.status}, {"reason", e.reason},
+                              {"iterations", nullptr}, {"converged", nullptr}, {"lead_drag_N", nullptr}};
+        const std::string results = sweepDir + "/" + e.name + "/results.json";
+        if (std::filesystem::exists(results)) {
+            try {
+                const auto r = CaseResult::fromJson(JsonFile::read(results));
+                row["status"] = r.status;
+                row["reason"] = r.reason;
+                row["iterations"] = r.iterations;
+                row["converged"] = r.converged;
+                if (const auto lead = r.bodies.find("lead"); lead != r.bodies.end() && r.ok())
+                    row["lead_drag_N"] = lead->second.dragN;
+            } catch (const RunError& err) {
+                row["status"] = "failed";
+                row["reason"] = err.what();
+            }
+        }
+        counts[row["status"].get<std::string>()] = counts.value(row["status"].get<std::string>(), 0) + 1;
+        cases.push_back(row);
+    }
+    return {{"sweep", manifest.sweepName}, {"counts", counts}, {"cases", cases}};
+}
+
+std::string SweepStatus::table(const nlohmann::json& s) {
+    std::ostringstream out;
+    for (const auto& c : s["cases"]) {
+        char line[320];
+        std::string detail;
+        if (c["lead_drag_N"].is_number()) {
+            char buf[96];
+            std::snprintf(buf, sizeof(buf), "lead drag %.3f N, %d iterations%s", c["lead_drag_N"].get<double>(),
+                          c["iterations"].get<int>(), c["converged"].get<bool>() ? "" : " (not converged)");
+            detail = buf;
+        } else {
+            detail = c["reason"].get<std::string>();
+        }
+        std::snprintf(line, sizeof(line), "  %-32s %-8s %s\n", c["name"].get<std::string>().c_str(),
+                      c["status"].get<std::string>().c_str(), detail.c_str());
+        out << line;
+    }
+    out << "sweep " << s["sweep"].get<std::string>() << ": " << s["counts"]["ok"] << " ok, " << s["counts"]["failed"]
+        << " failed, " << s["counts"]["pending"] << " pending\n";
+    return out.str();
+}
+
+}  // namespace drafting::cases
