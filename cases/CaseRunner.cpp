@@ -12,6 +12,22 @@ namespace fs = std::filesystem;
 
 namespace drafting::cases {
 
+void CaseRunner::clearRunArtefacts(const std::string& caseDir) {
+    // Everything a run makes: meshes, solution times other than 0, data files, logs, results.
+    // What the case writer made (0/, system/, constant/*Properties, triSurface) stays.
+    fs::remove_all(fs::path(caseDir) / "constant" / "polyMesh");
+    fs::remove_all(fs::path(caseDir) / "postProcessing");
+    fs::remove(fs::path(caseDir) / "results.json");
+    fs::remove(fs::path(caseDir) / "results.json.tmp");
+    for (const auto& entry : fs::directory_iterator(caseDir)) {
+        const std::string name = entry.path().filename().string();
+        const bool timeDir = entry.is_directory() && name != "0" &&
+                             name.find_first_not_of("0123456789.e-+") == std::string::npos;
+        const bool runFile = entry.is_regular_file() && name.rfind("log.", 0) == 0;
+        if (timeDir || runFile || name.rfind("processor", 0) == 0) fs::remove_all(entry.path());
+    }
+}
+
 long CaseRunner::meshCells(const std::string& caseDir) {
     std::ifstream in(caseDir + "/constant/polyMesh/owner");
     std::string line;
@@ -31,7 +47,7 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
     result.parameters = spec.at("parameters");
 
     const std::string resultsPath = caseDir + "/results.json";
-    fs::remove(resultsPath);
+    clearRunArtefacts(caseDir);
     nlohmann::json timing = nlohmann::json::object();
 
     auto finish = [&](CaseResult r) {

@@ -16,6 +16,10 @@ public:
 
     CaseResult run(const std::string& caseDir) const;
 
+    /// Removes what an earlier (possibly interrupted) run left: mesh, time folders other than 0,
+    /// postProcessing, logs, results. A re-run then starts from what the case writer made.
+    static void clearRunArtefacts(const std::string& caseDir);
+
     /// Cells of the case's mesh, from the note OpenFOAM writes in polyMesh/owner (-1: unknown).
     static long meshCells(const std::string& caseDir);
 

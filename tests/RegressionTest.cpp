@@ -130,3 +130,34 @@ TEST(RegressionGuard, NonPhysicalDragStopsTheRunAsFailedWithTheReason) {
     EXPECT_EQ(manifest["cases"][0]["status"], "failed");
     EXPECT_EQ(manifest["cases"][0]["reason"], result["reason"]);
 }
+
+TEST(RegressionResume, AnInterruptedCaseRestartsCleanlyAndFinishedOnesAreUntouched) {
+    TempDir tmp;
+    const std::string cfg = tmp.path() + "/s.cfg";
+    writeFile(cfg, "name = resume\n[formation]\npreset = ahead\n[sweep]\nfront_gap = 1.3\n"
+                   "[solver]\nmax_iterations = 400\n");
+    const std::string dir = tmp.path() + "/sweep";
+    ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "sweep", cfg, "-o", dir, "--jobs", "2"}).exitCode, 0);
+    const auto first = drafting::cases::JsonFile::read(dir + "/ahead-f1.3/results.json");
+    const std::string soloBefore = drafting::test::treeSnapshot(dir + "/solo");
+
+    // As if the runner was killed mid-solve: manifest still pending, a partial time folder and a
+    // half-written force history in the case, no results.
+    auto manifest = drafting::cases::JsonFile::read(dir + "/manifest.json");
+    manifest["cases"][1]["status"] = "pending";
+    drafting::cases::JsonFile::writeAtomic(dir + "/manifest.json", manifest);
+    std::filesystem::remove(dir + "/ahead-f1.3/results.json");
+    writeFile(dir + "/ahead-f1.3/57/U", "partial");
+    writeFile(dir + "/ahead-f1.3/postProcessing/runnerDrag/0/runnerDrag.dat", "1\t9 9 9\t9 9 9\n");
+
+    const auto again = runCommand({DRAFT_CASES_BIN, "run", dir});
+    ASSERT_EQ(again.exitCode, 0) << again.out << again.err;
+    EXPECT_NE(again.out.find("running 1 of 2 case(s)"), std::string::npos) << again.out;
+    EXPECT_FALSE(std::filesystem::exists(dir + "/ahead-f1.3/57"));
+    const auto second = drafting::cases::JsonFile::read(dir + "/ahead-f1.3/results.json");
+    EXPECT_EQ(second["iterations"], first["iterations"]);
+    for (const char* body : {"lead", "pacer1"})
+        EXPECT_DOUBLE_EQ(second["bodies"][body]["drag_N"].get<double>(), first["bodies"][body]["drag_N"].get<double>())
+            << body;
+    EXPECT_EQ(drafting::test::treeSnapshot(dir + "/solo"), soloBefore);
+}
