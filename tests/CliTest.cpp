@@ -27,6 +27,15 @@ std::ostream& operator<<(std::ostream& os, const CliCase& c) { return os << c.la
 
 const char* kValidConfig = "name = cli\n[formation]\npreset = ahead\n[sweep]\nfront_gap = 1.0, 1.5\n";
 
+// A temp dir with a valid config (cfg) and, once generate() ran, its sweep (dir).
+struct SweepFixture {
+    TempDir tmp;
+    std::string cfg = tmp.path() + "/sweep.cfg";
+    std::string dir = tmp.path() + "/out";
+    SweepFixture() { writeFile(cfg, kValidConfig); }
+    int generate() const { return runCommand({DRAFT_CASES_BIN, "generate", cfg, "-o", dir}).exitCode; }
+};
+
 std::vector<std::string> expand(const std::vector<std::string>& args, const std::string& cfg, const std::string& dir) {
     std::vector<std::string> out;
     for (const auto& a : args) out.push_back(a == "@CFG" ? cfg : a == "@DIR" ? dir : a);
@@ -36,10 +45,9 @@ std::vector<std::string> expand(const std::vector<std::string>& args, const std:
 class CliDraftCases : public ::testing::TestWithParam<CliCase> {};
 
 TEST_P(CliDraftCases, ExitCodeAndMessage) {
-    TempDir tmp;
-    const std::string cfg = tmp.path() + "/sweep.cfg";
-    writeFile(cfg, kValidConfig);
-    const std::string dir = tmp.path() + "/out";
+    const SweepFixture f;
+    const std::string& cfg = f.cfg;
+    const std::string& dir = f.dir;
     std::vector<std::string> argv{DRAFT_CASES_BIN};
     for (const auto& a : expand(GetParam().args, cfg, dir)) argv.push_back(a);
 
@@ -88,11 +96,10 @@ INSTANTIATE_TEST_SUITE_P(
         CliCase{"unknown option", {"plan", "@CFG", "--frob"}, 1, "command line:"}));
 
 TEST(CliDraftCasesDisk, BadInputLeavesAnExistingSweepByteIdentical) {
-    TempDir tmp;
-    const std::string cfg = tmp.path() + "/sweep.cfg";
-    writeFile(cfg, kValidConfig);
-    const std::string dir = tmp.path() + "/out";
-    ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "generate", cfg, "-o", dir}).exitCode, 0);
+    const SweepFixture f;
+    ASSERT_EQ(f.generate(), 0);
+    const std::string& cfg = f.cfg;
+    const std::string& dir = f.dir;
     const std::string before = treeSnapshot(dir);
     ASSERT_FALSE(before.empty());
     for (const auto& bad : std::vector<std::vector<std::string>>{
@@ -105,10 +112,9 @@ TEST(CliDraftCasesDisk, BadInputLeavesAnExistingSweepByteIdentical) {
 }
 
 TEST(CliDraftCasesDisk, GenerateWritesCasesManifestAndParaViewMarkers) {
-    TempDir tmp;
-    const std::string cfg = tmp.path() + "/sweep.cfg";
-    writeFile(cfg, kValidConfig);
-    const std::string dir = tmp.path() + "/out";
+    const SweepFixture f;
+    const std::string& cfg = f.cfg;
+    const std::string& dir = f.dir;
     const auto r = runCommand({DRAFT_CASES_BIN, "generate", cfg, "-o", dir});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     for (const char* name : {"solo", "ahead-f1", "ahead-f1.5"}) {
@@ -129,11 +135,10 @@ TEST(CliDraftPost, NotASweepDirectory) {
 }
 
 TEST(CliDraftPost, UnfinishedSweepHasNoBaselineAndWritesNothing) {
-    TempDir tmp;
-    const std::string cfg = tmp.path() + "/sweep.cfg";
-    writeFile(cfg, kValidConfig);
-    const std::string dir = tmp.path() + "/out";
-    ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "generate", cfg, "-o", dir}).exitCode, 0);
+    const SweepFixture f;
+    ASSERT_EQ(f.generate(), 0);
+    const std::string& cfg = f.cfg;
+    const std::string& dir = f.dir;
     const auto r = runCommand({DRAFT_POST_BIN, dir, "--no-plot"});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_NE(r.err.find("solo baseline failed"), std::string::npos) << r.err;
@@ -164,11 +169,10 @@ TEST(CliDraftCasesReference, HostileNameIsRefused) {
 }
 
 TEST(CliDraftCasesLock, ASecondRunnerOnOneSweepIsRefusedAndChangesNothing) {
-    TempDir tmp;
-    const std::string cfg = tmp.path() + "/sweep.cfg";
-    writeFile(cfg, kValidConfig);
-    const std::string dir = tmp.path() + "/out";
-    ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "generate", cfg, "-o", dir}).exitCode, 0);
+    const SweepFixture f;
+    ASSERT_EQ(f.generate(), 0);
+    const std::string& cfg = f.cfg;
+    const std::string& dir = f.dir;
     const std::string before = treeSnapshot(dir);
 
     // Hold the sweep's lock as another runner would.
@@ -187,11 +191,10 @@ TEST(CliDraftCasesLock, ASecondRunnerOnOneSweepIsRefusedAndChangesNothing) {
 }
 
 TEST(CliDraftCasesStatus, PendingCasesAfterGenerateAsTableAndJson) {
-    TempDir tmp;
-    const std::string cfg = tmp.path() + "/sweep.cfg";
-    writeFile(cfg, kValidConfig);
-    const std::string dir = tmp.path() + "/out";
-    ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "generate", cfg, "-o", dir}).exitCode, 0);
+    const SweepFixture f;
+    ASSERT_EQ(f.generate(), 0);
+    const std::string& cfg = f.cfg;
+    const std::string& dir = f.dir;
     const auto table = runCommand({DRAFT_CASES_BIN, "status", dir});
     EXPECT_EQ(table.exitCode, 0) << table.err;
     EXPECT_NE(table.out.find("sweep cli: 0 ok, 0 failed, 3 pending"), std::string::npos) << table.out;
