@@ -19,6 +19,7 @@ void CaseRunner::clearRunArtefacts(const std::string& caseDir) {
     fs::remove_all(fs::path(caseDir) / "postProcessing");
     fs::remove(fs::path(caseDir) / "results.json");
     fs::remove(fs::path(caseDir) / "results.json.tmp");
+    fs::remove(fs::path(caseDir) / kMeshCheckFile);
     for (const auto& entry : fs::directory_iterator(caseDir)) {
         const std::string name = entry.path().filename().string();
         const bool timeDir = entry.is_directory() && name != "0" &&
@@ -26,6 +27,16 @@ void CaseRunner::clearRunArtefacts(const std::string& caseDir) {
         const bool runFile = entry.is_regular_file() && name.rfind("log.", 0) == 0;
         if (timeDir || runFile || name.rfind("processor", 0) == 0) fs::remove_all(entry.path());
     }
+}
+
+nlohmann::json CaseRunner::step(const std::string& name, const std::vector<std::string>& argv, bool solver) {
+    return {{"name", name}, {"argv", argv}, {"solver", solver}};
+}
+
+nlohmann::json CaseRunner::meshCheckStep() {
+    auto s = step("checkMesh", {"draftCheckMesh", "-output", kMeshCheckFile});
+    s["meshCheck"] = true;
+    return s;
 }
 
 long CaseRunner::meshCells(const std::string& caseDir) {
@@ -54,6 +65,8 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
         r.extra["timing_s"] = timing;
         r.extra["mesh"] = {{"cells", meshCells(caseDir)}, {"dimension", spec.value("dimension", 2)},
                            {"level", spec.value("level", "")}};
+        const fs::path checkPath = fs::path(caseDir) / kMeshCheckFile;
+        if (fs::exists(checkPath)) r.extra["mesh"]["check"] = JsonFile::read(checkPath.string());
         JsonFile::writeAtomic(resultsPath, r.toJson());
         return r;
     };
@@ -78,6 +91,18 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
         timing[stepName] = proc.seconds;
         if (!proc.started) {
             result.reason = stepName + ": could not start " + argv[0] + " (is OpenFOAM installed? run scripts/setup-deps.sh)";
+            return finish(result);
+        }
+        if (proc.exitCode != 0 && step.value("meshCheck", false)) {
+            // draftCheckMesh names the checks that failed; the mesh is never solved.
+            result.reason = "mesh fails checkMesh";
+            const fs::path checkPath = fs::path(caseDir) / kMeshCheckFile;
+            if (fs::exists(checkPath)) {
+                const auto verdict = JsonFile::read(checkPath.string());
+                result.reason += ": " + verdict.value("failed", std::string("?")) + " (max non-orthogonality " +
+                                 verdict.at("max_non_orthogonality_deg").dump() + " deg, max skewness " +
+                                 verdict.at("max_skewness").dump() + "; see log." + stepName + ")";
+            }
             return finish(result);
         }
         if (proc.exitCode != 0) {

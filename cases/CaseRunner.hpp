@@ -1,5 +1,8 @@
 #pragma once
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "cases/CaseResult.hpp"
 #include "cases/ToolPaths.hpp"
@@ -22,6 +25,15 @@ public:
 
     /// Cells of the case's mesh, from the note OpenFOAM writes in polyMesh/owner (-1: unknown).
     static long meshCells(const std::string& caseDir);
+
+    /// A step of case.json: a program run in the case folder, logged to log.<name>.
+    static nlohmann::json step(const std::string& name, const std::vector<std::string>& argv, bool solver = false);
+    /// The mesh-check step: draftCheckMesh, whose failure marks the case failed with the checks
+    /// that failed, before any solver runs.
+    static nlohmann::json meshCheckStep();
+
+    /// The mesh-check step's JSON verdict (solver/draftCheckMesh), inside the case.
+    static constexpr const char* kMeshCheckFile = "meshCheck.json";
 
 private:
     ToolPaths tools_;

@@ -1,5 +1,6 @@
 #include "cases/CaseWriter.hpp"
 
+#include "cases/CaseRunner.hpp"
 #include "cases/ConfigError.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/SafeName.hpp"
@@ -196,9 +197,6 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
     parameters["turbulence"] = config.turbulence;
     parameters["application"] = config.application;
 
-    auto step = [](const std::string& name, std::vector<std::string> argv, bool solver = false) {
-        return nlohmann::json{{"name", name}, {"argv", argv}, {"solver", solver}};
-    };
     const nlohmann::json caseJson = {
         {"name", spec.name},
         {"fingerprint", fingerprint},
@@ -207,13 +205,13 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
         {"level", config.level},
         {"parameters", parameters},
         {"steps",
-         {step("blockMesh", {"blockMesh"}), step("snappyHexMesh", {"snappyHexMesh", "-overwrite"}),
-          step("extrudeMesh", {"extrudeMesh"}), step("changeDictionary", {"changeDictionary"}),
+         {CaseRunner::step("blockMesh", {"blockMesh"}), CaseRunner::step("snappyHexMesh", {"snappyHexMesh", "-overwrite"}),
+          CaseRunner::step("extrudeMesh", {"extrudeMesh"}), CaseRunner::step("changeDictionary", {"changeDictionary"}),
           // snappyHexMesh's refinement history no longer matches the extruded mesh.
           {{"name", "removeStaleMeshData"},
            {"remove", {"constant/polyMesh/cellLevel", "constant/polyMesh/pointLevel",
                        "constant/polyMesh/level0Edge", "constant/polyMesh/surfaceIndex"}}},
-          step("checkMesh", {"checkMesh"}), step(config.application, {config.application}, true)}},
+          CaseRunner::meshCheckStep(), CaseRunner::step(config.application, {config.application}, true)}},
     };
     JsonFile::writeAtomic((root / "case.json").string(), caseJson);
 }

@@ -17,7 +17,7 @@ public:
                       const std::string& fingerprint);
 
     /// Bumped whenever the generated files change meaning, so finished cases are re-run.
-    static constexpr const char* kTemplateVersion = "2d-3";
+    static constexpr const char* kTemplateVersion = "2d-4";
 
     /// Dynamic viscosity of air at 25 °C [Pa s]; ν = μ / ρ follows the config's density.
     static constexpr double kAirViscosity = 1.84e-5;

@@ -198,16 +198,13 @@ std::string transport(double nu) {
 }
 
 nlohmann::json caseJson(const std::string& name, const nlohmann::json& parameters, long cells) {
-    auto step = [](const std::string& n, std::vector<std::string> argv, bool solver = false) {
-        return nlohmann::json{{"name", n}, {"argv", argv}, {"solver", solver}};
-    };
     return {{"name", name},
             {"parameters", parameters},
             {"dimension", 2},
             {"level", "reference"},
             {"cells_planned", cells},
-            {"steps", {step("blockMesh", {"blockMesh"}), step("checkMesh", {"checkMesh"}),
-                       step("draftFoam", {"draftFoam"}, true)}}};
+            {"steps", {CaseRunner::step("blockMesh", {"blockMesh"}), CaseRunner::meshCheckStep(),
+                       CaseRunner::step("draftFoam", {"draftFoam"}, true)}}};
 }
 
 // Schäfer–Turek 2D-1: channel 2.2 × 0.41, D = 0.1 at (0.2, 0.2), Re 20 (helper-tuned: n = 32).

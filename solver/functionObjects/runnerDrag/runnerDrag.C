@@ -117,6 +117,56 @@ Foam::functionObjects::runnerDrag::bodyForces() const
 }
 
 
+Foam::List<Foam::FixedList<Foam::scalar, 3>>
+Foam::functionObjects::runnerDrag::bodyYPlus() const
+{
+    // y+ = y u_tau/nu with u_tau from the effective wall shear, as the stock
+    // yPlus function object computes it off wall-function patches; with a
+    // wall function nuEff holds the modelled shear, so both agree there too.
+    typedef incompressible::turbulenceModel icoTurbModel;
+
+    List<FixedList<scalar, 3>> stats(bodyNames_.size());
+    const bool haveTurb = foundObject<icoTurbModel>(icoTurbModel::propertiesName);
+    const volVectorField& U = lookupObject<volVectorField>(UName_);
+
+    forAll(bodyPatches_, bodyi)
+    {
+        scalar yMin = VGREAT, yMax = -VGREAT, sumYA = 0, sumA = 0;
+        if (haveTurb)
+        {
+            const icoTurbModel& turb =
+                lookupObject<icoTurbModel>(icoTurbModel::propertiesName);
+            for (const label patchi : bodyPatches_[bodyi])
+            {
+                const scalarField& y = turb.y()[patchi];
+                const scalarField nuEff(turb.nuEff(patchi));
+                const scalarField nu(turb.nu(patchi));
+                const scalarField yPlus
+                (
+                    y*sqrt(nuEff*mag(U.boundaryField()[patchi].snGrad()))/nu
+                );
+                const scalarField& area = mesh_.magSf().boundaryField()[patchi];
+                if (yPlus.size())
+                {
+                    yMin = min(yMin, min(yPlus));
+                    yMax = max(yMax, max(yPlus));
+                }
+                sumYA += sum(yPlus*area);
+                sumA += sum(area);
+            }
+        }
+        reduce(yMin, minOp<scalar>());
+        reduce(yMax, maxOp<scalar>());
+        reduce(sumYA, sumOp<scalar>());
+        reduce(sumA, sumOp<scalar>());
+        stats[bodyi][0] = sumA > 0 ? yMin : NAN;
+        stats[bodyi][1] = sumA > 0 ? sumYA/sumA : NAN;
+        stats[bodyi][2] = sumA > 0 ? yMax : NAN;
+    }
+    return stats;
+}
+
+
 void Foam::functionObjects::runnerDrag::readResiduals()
 {
     const dictionary& solverDict = mesh_.solverPerformanceDict();
@@ -162,6 +212,9 @@ void Foam::functionObjects::runnerDrag::writeResults() const
 {
     using drafting::solver::monitoring::BatchMeans;
     using drafting::solver::monitoring::StrouhalEstimator;
+
+    // Collective: every rank takes part before the master writes
+    const List<FixedList<scalar, 3>> yPlus = bodyYPlus();
 
     if (!Pstream::master())
     {
@@ -258,6 +311,9 @@ void Foam::functionObjects::runnerDrag::writeResults() const
             << (soloDrag_ > 0 ? jsonNumber(100*(1 - D.mean/soloDrag_)) : "null")
             << ", \"batch_lag1\": " << jsonNumber(D.lag1Correlation)
             << ", \"reference_area_m2\": " << jsonNumber(Aref_)
+            << ", \"y_plus\": {\"min\": " << jsonNumber(yPlus[bodyi][0])
+            << ", \"mean\": " << jsonNumber(yPlus[bodyi][1])
+            << ", \"max\": " << jsonNumber(yPlus[bodyi][2]) << "}"
             << "}";
     }
     os  << "\n  }\n}\n";

@@ -1,0 +1,87 @@
+// The mesh-check step: a mesh that fails checkMesh's checks fails the case before any solver runs.
+#include "cases/CaseRunner.hpp"
+#include "cases/JsonFile.hpp"
+#include "cases/ToolPaths.hpp"
+#include "meshes/FoamFile.hpp"
+#include "TestSupport.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace fs = std::filesystem;
+using drafting::cases::CaseRunner;
+using drafting::cases::JsonFile;
+using drafting::cases::ToolPaths;
+using drafting::meshes::FoamFile;
+using drafting::test::TempDir;
+
+namespace {
+
+// One block of 3 x 3 x 3 cells whose top is shifted by `shear` along x. With `fold`, a step after
+// blockMesh moves the first interior point out of the block, folding the cells around it inside
+// out (blockMesh itself refuses inverted blocks).
+void writeCase(const std::string& dir, double shear, bool fold) {
+    const std::string s = FoamFile::number(shear), s1 = FoamFile::number(1 + shear);
+    FoamFile::write(dir + "/system/controlDict", FoamFile::header("controlDict") +
+                                                     "application draftFoam;\nstartFrom startTime;\nstartTime 0;\n"
+                                                     "stopAt endTime;\nendTime 1;\ndeltaT 1;\nwriteControl timeStep;\n"
+                                                     "writeInterval 1;\n");
+    FoamFile::write(dir + "/system/blockMeshDict",
+                    FoamFile::header("blockMeshDict") + "scale 1;\nvertices\n(\n (0 0 0) (1 0 0) (" + s1 + " 1 0) (" + s +
+                        " 1 0)\n (0 0 1) (1 0 1) (" + s1 + " 1 1) (" + s +
+                        " 1 1)\n);\nblocks\n(\n hex (0 1 2 3 4 5 6 7) (3 3 3) simpleGrading (1 1 1)\n);\n"
+                        "boundary\n(\n walls { type wall; faces ((0 4 7 3) (2 6 5 1) (3 7 6 2) (1 5 4 0) (0 3 2 1) "
+                        "(4 5 6 7)); }\n);\n");
+    nlohmann::json caseJson = {
+        {"name", "sheared"},
+        {"parameters", nlohmann::json::object()},
+        {"steps", nlohmann::json::array()}};
+    auto& steps = caseJson["steps"];
+    steps.push_back(CaseRunner::step("blockMesh", {"blockMesh"}));
+    if (fold)
+        steps.push_back(CaseRunner::step(
+            "fold", {"sed", "-i", "s/^(0.3333333333 0.3333333333 0.3333333333)$/(2.5 2.5 2.5)/",
+                     "constant/polyMesh/points"}));
+    steps.push_back(CaseRunner::meshCheckStep());
+    steps.push_back(CaseRunner::step("draftFoam", {"draftFoam"}, true));
+    JsonFile::writeAtomic(dir + "/case.json", caseJson);
+}
+
+}  // namespace
+
+TEST(MeshCheck, InvertedCellsFailTheCaseBeforeTheSolverRuns) {
+    TempDir tmp;
+    writeCase(tmp.path(), 0.0, true);
+    const auto result = CaseRunner(ToolPaths::discover()).run(tmp.path());
+    EXPECT_FALSE(result.ok());
+    EXPECT_NE(result.reason.find("mesh fails checkMesh: closedCells, cellVolumes"), std::string::npos) << result.reason;
+    EXPECT_FALSE(fs::exists(tmp.path() + "/log.draftFoam"));
+
+    const auto verdict = JsonFile::read(tmp.path() + "/" + CaseRunner::kMeshCheckFile);
+    EXPECT_FALSE(verdict["ok"].get<bool>());
+    EXPECT_GT(verdict["max_non_orthogonality_deg"].get<double>(), 90.0);
+    EXPECT_EQ(verdict["cells"].get<long>(), 27);
+
+    // The written results carry the verdict too.
+    const auto written = JsonFile::read(tmp.path() + "/results.json");
+    EXPECT_EQ(written["status"], "failed");
+    EXPECT_FALSE(written["mesh"]["check"]["checks"]["cellVolumes"].get<bool>());
+}
+
+TEST(MeshCheck, GoodMeshPassesAndReportsItsQuality) {
+    TempDir tmp;
+    writeCase(tmp.path(), 0.5, false);  // cells lean 26.6 degrees: fine
+    const auto env = ToolPaths::discover();
+    ASSERT_EQ(drafting::test::runCommand({"/usr/bin/env", "WM_PROJECT_DIR=" + env.foamProjectDir, "blockMesh"}, tmp.path())
+                  .exitCode,
+              0);
+    const auto check = drafting::test::runCommand(
+        {"/usr/bin/env", "WM_PROJECT_DIR=" + env.foamProjectDir, env.application("draftCheckMesh")}, tmp.path());
+    ASSERT_EQ(check.exitCode, 0) << check.out << check.err;
+    const auto verdict = JsonFile::read(tmp.path() + "/meshCheck.json");
+    EXPECT_TRUE(verdict["ok"].get<bool>());
+    EXPECT_NEAR(verdict["max_non_orthogonality_deg"].get<double>(), 26.565, 0.5);
+    EXPECT_EQ(verdict["cells"].get<long>(), 27);
+    EXPECT_EQ(verdict["failed"], "");
+}
