@@ -6,6 +6,7 @@
 #include "cases/SafeName.hpp"
 #include "meshes/Athlete.hpp"
 #include "meshes/FoamFile.hpp"
+#include "meshes/FormationMesh.hpp"
 #include "meshes/SectionMesh.hpp"
 
 #include <algorithm>
@@ -32,17 +33,23 @@ Turbulence inflowTurbulence(double U, double intensity, double length) {
     return {k, std::sqrt(k) / (std::pow(Cmu, 0.25) * length), std::pow(Cmu, 0.75) * std::pow(k, 1.5) / length};
 }
 
-// One field file: inlet fixed, outlet inletOutlet (or fixed p), slip sides, walls as given.
+// One field file: inlet fixed, outlet inletOutlet (or fixed p), slip sides, walls as given. 2D
+// slabs have empty front and back; 3D boxes a slip top and the ground, a wall moving with the air.
 std::string field(const std::string& name, const std::string& cls, const std::string& dims, const std::string& value,
-                  const std::string& inlet, const std::string& outlet, const std::string& wall) {
+                  const std::string& inlet, const std::string& outlet, const std::string& wall, int dimension,
+                  const std::string& ground = "") {
     std::ostringstream d;
     d << FoamFile::header(name, cls, "0") << "dimensions " << dims << ";\n\ninternalField uniform " << value
       << ";\n\nboundaryField\n{\n"
       << "    inlet   { " << inlet << " }\n"
       << "    outlet  { " << outlet << " }\n"
       << "    sides   { type slip; }\n"
-      << "    runners { " << wall << " }\n"
-      << "    \"(front|back)\" { type empty; }\n}\n";
+      << "    runners { " << wall << " }\n";
+    if (dimension == 3)
+        d << "    top     { type slip; }\n"
+          << "    ground  { " << (ground.empty() ? wall : ground) << " }\n}\n";
+    else
+        d << "    \"(front|back)\" { type empty; }\n}\n";
     return d.str();
 }
 
@@ -57,34 +64,57 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
     const double U = config.airSpeed();
     const double nu = kAirViscosity / config.airDensity;
     const auto turb = inflowTurbulence(U, config.turbulenceIntensity, config.turbulenceLengthScale);
-    const double span = athlete.height();
-    const double refArea = athlete.sectionWidth() * span;  // = frontal area by construction
+    const bool is3d = config.dimension == 3;
+    const meshes::MeshLevel level = meshes::MeshLevel::from(config.level);
 
     const fs::path root(caseDir);
     fs::create_directories(root / "0");
     fs::create_directories(root / "constant");
     fs::create_directories(root / "system");
 
-    std::vector<meshes::SectionMesh::Body> bodies;
-    for (const auto& r : spec.runners) bodies.push_back({r.name, r.x, r.y});
-    meshes::SectionMesh(bodies, 0.5 * athlete.sectionDepth(), 0.5 * athlete.sectionWidth(), span,
-                        meshes::SectionMesh::levelFrom(config.level))
-        .write(caseDir);
+    // Reference area and the cross-flow length of the Strouhal number; the finest cell sets the
+    // first transient time step.
+    double refArea = 0.0, strouhalLength = 0.0, finestCell = 0.0;
+    nlohmann::json geometry;
+    if (is3d) {
+        const auto body = runnerBody(config);
+        std::vector<meshes::FormationMesh::Body> bodies;
+        for (const auto& r : spec.runners) bodies.push_back({r.name, r.x, r.y});
+        const meshes::FormationMesh mesh(bodies, body, level);
+        mesh.write(caseDir);
+        refArea = body.frontalArea();
+        strouhalLength = body.width();
+        finestCell = mesh.surfaceCell();
+        geometry = body.describe();
+        JsonFile::writeAtomic((root / "runner.json").string(), geometry);
+    } else {
+        std::vector<meshes::SectionMesh::Body> bodies;
+        for (const auto& r : spec.runners) bodies.push_back({r.name, r.x, r.y});
+        const meshes::SectionMesh mesh(bodies, 0.5 * athlete.sectionDepth(), 0.5 * athlete.sectionWidth(),
+                                       athlete.height(), level);
+        mesh.write(caseDir);
+        refArea = athlete.sectionWidth() * athlete.height();  // = frontal area by construction
+        strouhalLength = athlete.sectionWidth();
+        finestCell = mesh.backgroundCell() / 16.0;
+    }
+    const int dim = config.dimension;
 
     // ---- fields: the runners stand still, the air moves towards -x
     const std::string Uin = "(" + FoamFile::number(-U) + " 0 0)";
     FoamFile::write(root / "0" / "U",
               field("U", "volVectorField", "[0 1 -1 0 0 0 0]", Uin, "type fixedValue; value uniform " + Uin + ";",
-                    "type inletOutlet; inletValue uniform (0 0 0); value uniform " + Uin + ";", "type noSlip;"));
+                    "type inletOutlet; inletValue uniform (0 0 0); value uniform " + Uin + ";", "type noSlip;", dim,
+                    // In the runner's frame the ground moves with the air.
+                    "type fixedValue; value uniform " + Uin + ";"));
     FoamFile::write(root / "0" / "p",
               field("p", "volScalarField", "[0 2 -2 0 0 0 0]", "0", "type zeroGradient;",
-                    "type fixedValue; value uniform 0;", "type zeroGradient;"));
+                    "type fixedValue; value uniform 0;", "type zeroGradient;", dim));
     auto turbField = [&](const std::string& name, const std::string& dims, double v, const std::string& wallType) {
         const std::string value = FoamFile::number(v);
         FoamFile::write(root / "0" / name,
                   field(name, "volScalarField", dims, value, "type fixedValue; value uniform " + value + ";",
                         "type inletOutlet; inletValue uniform " + value + "; value uniform " + value + ";",
-                        "type " + wallType + "; value uniform " + value + ";"));
+                        "type " + wallType + "; value uniform " + value + ";", dim));
     };
     turbField("k", "[0 2 -2 0 0 0 0]", turb.k, "kqRWallFunction");
     turbField("omega", "[0 0 -1 0 0 0 0]", turb.omega, "omegaWallFunction");
@@ -93,7 +123,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
               field("nut", "volScalarField", "[0 2 -1 0 0 0 0]", "0", "type calculated; value uniform 0;",
                     "type calculated; value uniform 0;",
                     // Spalding's law holds at any y+: the coarse first cells sit in the buffer layer.
-                    "type nutUSpaldingWallFunction; value uniform 0;"));
+                    "type nutUSpaldingWallFunction; value uniform 0;", dim));
 
     // ---- physical properties
     FoamFile::write(root / "constant" / "transportProperties",
@@ -116,7 +146,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
             << "startFrom startTime;\nstartTime 0;\nstopAt endTime;\n";
     if (transient) {
         // First step from the mesh: a tenth of the smallest refined cell crossed at U.
-        const double dt0 = 0.1 * meshes::SectionMesh::kCoarseCell / 16.0 / U;
+        const double dt0 = 0.1 * finestCell / U;
         control << "endTime " << FoamFile::number(config.endTime) << ";\ndeltaT " << FoamFile::number(dt0) << ";\n"
                 << "adjustTimeStep yes;\nmaxCo " << FoamFile::number(config.maxCourant) << ";\nmaxDeltaT 1;\n\n"
                 << "writeControl adjustableRunTime;\nwriteInterval " << FoamFile::number(config.endTime) << ";\n";
@@ -135,7 +165,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
             << "        Aref            " << FoamFile::number(refArea) << ";\n";
     if (transient) {
         control << "        averagingStart  " << FoamFile::number(config.averagingStart) << ";\n"
-                << "        strouhalLength  " << FoamFile::number(athlete.sectionWidth()) << ";\n";
+                << "        strouhalLength  " << FoamFile::number(strouhalLength) << ";\n";
     } else {
         control << "        averagingWindow " << std::max(1, std::min(200, config.maxIterations / 10)) << ";\n";
     }
@@ -175,9 +205,11 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
     FoamFile::write(root / "system" / "fvSolution",
               FoamFile::header("fvSolution", "dictionary", "system") + solvers +
                   (transient
-                       ? std::string("PIMPLE\n{\n    nOuterCorrectors 1;\n    nCorrectors 2;\n"
-                                     "    nNonOrthogonalCorrectors 0;\n}\n")
-                       : "SIMPLE\n{\n    consistent yes;\n    nNonOrthogonalCorrectors 0;\n"
+                       ? "PIMPLE\n{\n    nOuterCorrectors 1;\n    nCorrectors 2;\n"
+                                     "    nNonOrthogonalCorrectors " + std::to_string(is3d ? 1 : 0) + ";\n}\n"
+                       // snappyHexMesh's 3D cells lean up to 65 degrees: one correction.
+                       : "SIMPLE\n{\n    consistent yes;\n    nNonOrthogonalCorrectors " + std::to_string(is3d ? 1 : 0) +
+                             ";\n"
                          "    residualControl\n    {\n        p " + tol + ";\n        U " + tol +
                              ";\n        \"(k|omega|epsilon)\" " + tol + ";\n    }\n}\n\n"
                              "relaxationFactors\n{\n    equations\n    {\n        U 0.95;\n"
@@ -193,27 +225,40 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
     parameters["air_density_kg_m3"] = config.airDensity;
     parameters["height_m"] = athlete.height();
     parameters["mass_kg"] = athlete.mass();
-    parameters["frontal_area_m2"] = athlete.frontalArea();
+    parameters["frontal_area_m2"] = refArea;
+    parameters["frontal_area_pugh_m2"] = athlete.frontalArea();
     parameters["turbulence"] = config.turbulence;
     parameters["application"] = config.application;
 
-    const nlohmann::json caseJson = {
+    nlohmann::json caseJson = {
         {"name", spec.name},
         {"fingerprint", fingerprint},
         {"template", kTemplateVersion},
         {"dimension", config.dimension},
         {"level", config.level},
         {"parameters", parameters},
-        {"steps",
-         {CaseRunner::step("blockMesh", {"blockMesh"}), CaseRunner::step("snappyHexMesh", {"snappyHexMesh", "-overwrite"}),
-          CaseRunner::step("extrudeMesh", {"extrudeMesh"}), CaseRunner::step("changeDictionary", {"changeDictionary"}),
-          // snappyHexMesh's refinement history no longer matches the extruded mesh.
-          {{"name", "removeStaleMeshData"},
-           {"remove", {"constant/polyMesh/cellLevel", "constant/polyMesh/pointLevel",
-                       "constant/polyMesh/level0Edge", "constant/polyMesh/surfaceIndex"}}},
-          CaseRunner::meshCheckStep(), CaseRunner::step(config.application, {config.application}, true)}},
+        {"steps", nlohmann::json::array()},
     };
+    auto& steps = caseJson["steps"];
+    steps.push_back(CaseRunner::step("blockMesh", {"blockMesh"}));
+    steps.push_back(CaseRunner::step("snappyHexMesh", {"snappyHexMesh", "-overwrite"}));
+    if (!is3d) {
+        steps.push_back(CaseRunner::step("extrudeMesh", {"extrudeMesh"}));
+        steps.push_back(CaseRunner::step("changeDictionary", {"changeDictionary"}));
+        // snappyHexMesh's refinement history no longer matches the extruded mesh.
+        steps.push_back({{"name", "removeStaleMeshData"},
+                         {"remove", {"constant/polyMesh/cellLevel", "constant/polyMesh/pointLevel",
+                                     "constant/polyMesh/level0Edge", "constant/polyMesh/surfaceIndex"}}});
+    }
+    steps.push_back(CaseRunner::meshCheckStep());
+    steps.push_back(CaseRunner::step(config.application, {config.application}, true));
     JsonFile::writeAtomic((root / "case.json").string(), caseJson);
+}
+
+meshes::RunnerBody CaseWriter::runnerBody(const SweepConfig& config) {
+    const meshes::Athlete athlete(config.athleteHeight, config.athleteMass);
+    if (!config.geometryStl.empty()) return meshes::RunnerBody::fromStl(config.geometryStl, athlete);
+    return meshes::RunnerBody(athlete, meshes::RunnerBody::poseFrom(config.geometryPose));
 }
 
 }  // namespace drafting::cases

@@ -3,10 +3,12 @@
 
 #include "cases/SweepConfig.hpp"
 #include "cases/SweepPlan.hpp"
+#include "meshes/RunnerBody.hpp"
 
 namespace drafting::cases {
 
-/// Writes one OpenFOAM case for a CaseSpec: mesh dictionaries (meshes::SectionMesh), initial
+/// Writes one OpenFOAM case for a CaseSpec: mesh dictionaries (meshes::SectionMesh in 2D,
+/// meshes::FormationMesh and the runner surfaces in 3D, with runner.json), initial
 /// and boundary fields in the runner's frame, solver settings with the runnerDrag function
 /// object, a ParaView marker, and case.json listing the steps CaseRunner executes.
 ///
@@ -16,8 +18,12 @@ public:
     static void write(const SweepConfig& config, const CaseSpec& spec, const std::string& caseDir,
                       const std::string& fingerprint);
 
+    /// The runner surface of a 3D sweep: the user's STL if geometry.stl is set, else the
+    /// parametric body in geometry.pose. Throws meshes::GeometryError.
+    static meshes::RunnerBody runnerBody(const SweepConfig& config);
+
     /// Bumped whenever the generated files change meaning, so finished cases are re-run.
-    static constexpr const char* kTemplateVersion = "2d-4";
+    static constexpr const char* kTemplateVersion = "4";
 
     /// Dynamic viscosity of air at 25 °C [Pa s]; ν = μ / ρ follows the config's density.
     static constexpr double kAirViscosity = 1.84e-5;

@@ -3,7 +3,10 @@
 #include "cases/ConfigError.hpp"
 #include "cases/ValueList.hpp"
 
+#include "meshes/BodyClearance.hpp"
+
 #include <cmath>
+#include <sstream>
 
 namespace drafting::cases {
 
@@ -16,9 +19,9 @@ bool Formation::usesBackGap(const std::string& p) {
 }
 bool Formation::usesLateral(const std::string& p) { return p != "solo" && p != "custom"; }
 
-std::vector<RunnerPlacement> Formation::place(const SweepConfig& c, double f, double b, double l) {
+std::vector<RunnerPlacement> Formation::place(const SweepConfig& c, const std::string& p, double f, double b,
+                                              double l) {
     std::vector<std::pair<double, double>> pacers;
-    const std::string& p = c.preset;
     const double r = c.rowGap;
     if (p == "ahead") {
         pacers = {{f, l}};
@@ -64,6 +67,26 @@ void Formation::checkClearance(const std::vector<RunnerPlacement>& runners, doub
                                   ValueList::format(runners[i].x) + ", " + ValueList::format(runners[i].y) +
                                   ") and " + runners[j].name + " at (" + ValueList::format(runners[j].x) + ", " +
                                   ValueList::format(runners[j].y) + ") overlap or touch");
+            }
+        }
+    }
+}
+
+void Formation::checkClearance3d(const std::vector<RunnerPlacement>& runners, const meshes::RunnerBody& body,
+                                 const std::string& caseName) {
+    const meshes::BodyClearance clearance(body.surface());
+    for (std::size_t i = 0; i < runners.size(); ++i) {
+        for (std::size_t j = i + 1; j < runners.size(); ++j) {
+            const double gap = clearance.gap(runners[j].x - runners[i].x, runners[j].y - runners[i].y);
+            if (gap < kMinGap3d) {
+                std::ostringstream msg;
+                msg << "formation of case " << caseName << ": " << runners[i].name << " at ("
+                    << ValueList::format(runners[i].x) << ", " << ValueList::format(runners[i].y) << ") and "
+                    << runners[j].name << " at (" << ValueList::format(runners[j].x) << ", "
+                    << ValueList::format(runners[j].y) << ") overlap or touch (surface gap "
+                    << std::lround(gap * 1000.0) << " mm; 3D runners need " << std::lround(kMinGap3d * 1000.0)
+                    << " mm)";
+                throw ConfigError(msg.str());
             }
         }
     }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cases/SweepConfig.hpp"
+#include "meshes/RunnerBody.hpp"
 
 namespace drafting::cases {
 
@@ -28,8 +29,8 @@ class Formation {
 public:
     static constexpr std::size_t kMaxPacers = 16;
 
-    static std::vector<RunnerPlacement> place(const SweepConfig& config, double frontGap, double backGap,
-                                              double lateral);
+    static std::vector<RunnerPlacement> place(const SweepConfig& config, const std::string& preset,
+                                              double frontGap, double backGap, double lateral);
 
     /// Which sweep axes a preset uses.
     static bool usesFrontGap(const std::string& preset);
@@ -40,6 +41,15 @@ public:
     /// halfDepth along x and halfWidth along y, with a clearance of 10% for the mesh).
     static void checkClearance(const std::vector<RunnerPlacement>& runners, double halfDepth,
                                double halfWidth, const std::string& caseName);
+
+    /// Throws ConfigError when two 3D runners come closer than kMinGap3d (or overlap), measured
+    /// between their surfaces (meshes::BodyClearance).
+    static void checkClearance3d(const std::vector<RunnerPlacement>& runners, const meshes::RunnerBody& body,
+                                 const std::string& caseName);
+
+    /// Smallest surface-to-surface gap between 3D runners [m]: a few surface cells, so the
+    /// mesh resolves the air between them.
+    static constexpr double kMinGap3d = 0.05;
 };
 
 }  // namespace drafting::cases

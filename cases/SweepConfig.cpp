@@ -8,7 +8,9 @@
 #include <boost/algorithm/string.hpp>
 #include <boost/program_options.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -22,6 +24,9 @@ namespace drafting::cases {
 
 namespace {
 
+const std::vector<std::string> kPresets = {"solo",        "ahead", "behind",    "ahead-behind",
+                                           "single-file", "ineos", "breaking2", "custom"};
+
 // Every key the config accepts. One table, so the parser, the CLI and the docs agree.
 const std::vector<std::string>& allKeys() {
     static const std::vector<std::string> keys = {
@@ -33,11 +38,19 @@ const std::vector<std::string>& allKeys() {
         "formation.row_gap",
         "sweep.front_gap", "sweep.back_gap", "sweep.lateral",
         "mesh.dimension", "mesh.level",
+        "geometry.pose", "geometry.stl",
         "solver.turbulence", "solver.application", "solver.mode", "solver.max_iterations", "solver.tolerance",
         "solver.end_time", "solver.averaging_start", "solver.max_courant", "solver.settled_tolerance",
         "solver.settled_window",
     };
-    return keys;
+    static const std::vector<std::string> all = [] {
+        std::vector<std::string> out = keys;
+        for (const auto& preset : kPresets)
+            for (const char* axis : {"front_gap", "back_gap", "lateral"})
+                out.push_back("sweep." + preset + "." + axis);
+        return out;
+    }();
+    return all;
 }
 
 std::string quoted(const std::string& key, const std::string& text) {
@@ -88,6 +101,33 @@ std::vector<double> axis(const std::string& key, const std::string& text, double
         }
     }
     return values;
+}
+
+// "ahead, behind, ahead-behind": formations, each once.
+std::vector<std::string> presetList(const std::string& key, const std::string& text) {
+    std::vector<std::string> parts, out;
+    boost::algorithm::split(parts, text, boost::algorithm::is_any_of(","));
+    for (const auto& part : parts) {
+        const std::string preset = boost::algorithm::trim_copy(part);
+        if (std::find(kPresets.begin(), kPresets.end(), preset) == kPresets.end()) {
+            std::string list;
+            for (const auto& a : kPresets) list += (list.empty() ? "" : "|") + a;
+            throw ConfigError(quoted(key, text) + ": '" + preset + "' is not one of " + list);
+        }
+        if (std::find(out.begin(), out.end(), preset) != out.end())
+            throw ConfigError(quoted(key, text) + ": " + preset + " given twice");
+        out.push_back(preset);
+    }
+    return out;
+}
+
+// A readable file, made absolute: the path never reaches a dictionary or a script, the case
+// writer reads the STL itself.
+std::string stlPath(const std::string& key, const std::string& text) {
+    const std::string t = boost::algorithm::trim_copy(text);
+    std::ifstream in(t);
+    if (t.empty() || !in) throw ConfigError(quoted(key, text) + ": cannot be read");
+    return std::filesystem::absolute(t).lexically_normal().string();
 }
 
 // "(1.3, 0), (-1.0, 0.5)": pacer positions relative to the lead runner.
@@ -178,33 +218,59 @@ SweepConfig build(const std::map<std::string, std::string>& raw) {
         c.turbulenceLengthScale =
             number("run.turbulence_length_scale", get("run.turbulence_length_scale"), 0.001, 10.0, "m");
 
-    if (has("formation.preset"))
-        c.preset = choice("formation.preset", get("formation.preset"),
-                          {"solo", "ahead", "behind", "ahead-behind", "single-file", "ineos", "breaking2", "custom"});
+    if (has("formation.preset")) c.presets = presetList("formation.preset", get("formation.preset"));
+    auto uses = [&](const char* preset) {
+        return std::find(c.presets.begin(), c.presets.end(), preset) != c.presets.end();
+    };
     if (has("formation.positions")) {
-        if (c.preset != "custom")
+        if (!uses("custom"))
             throw ConfigError(quoted("formation.positions", get("formation.positions")) +
-                              ": explicit positions need formation.preset = custom (preset is " + c.preset + ")");
+                              ": explicit positions need formation.preset = custom (preset is " +
+                              get("formation.preset") + ")");
         c.positions = positionsFrom("formation.positions", get("formation.positions"));
-    } else if (c.preset == "custom") {
+    } else if (uses("custom")) {
         throw ConfigError("formation.preset = 'custom': needs formation.positions, e.g. (1.3, 0), (-1.0, 0)");
     }
     if (has("formation.ahead")) c.aheadCount = integer("formation.ahead", get("formation.ahead"), 0, 8);
     if (has("formation.behind")) c.behindCount = integer("formation.behind", get("formation.behind"), 0, 8);
-    if (c.preset == "single-file" && c.aheadCount + c.behindCount == 0)
+    if (uses("single-file") && c.aheadCount + c.behindCount == 0)
         throw ConfigError("formation.ahead = '0' and formation.behind = '0': single-file needs at least one pacer");
     if (has("formation.row_gap")) c.rowGap = number("formation.row_gap", get("formation.row_gap"), 0.2, 5.0, "m");
 
-    if (has("sweep.front_gap")) c.frontGaps = axis("sweep.front_gap", get("sweep.front_gap"), 0.3, 20.0);
-    if (has("sweep.back_gap")) c.backGaps = axis("sweep.back_gap", get("sweep.back_gap"), 0.3, 20.0);
-    if (has("sweep.lateral")) c.laterals = axis("sweep.lateral", get("sweep.lateral"), -5.0, 5.0);
-
-    if (has("mesh.dimension")) {
-        c.dimension = integer("mesh.dimension", get("mesh.dimension"), 2, 3);
-        if (c.dimension == 3)
-            throw ConfigError("mesh.dimension = '3': the 3D pipeline is not available in this version; use 2");
+    auto readAxes = [&](const std::string& prefix, SweepAxes& a) {
+        const std::string f = prefix + ".front_gap", b = prefix + ".back_gap", l = prefix + ".lateral";
+        if (raw.count(f)) a.frontGaps = axis(f, raw.at(f), 0.3, 20.0);
+        if (raw.count(b)) a.backGaps = axis(b, raw.at(b), 0.3, 20.0);
+        if (raw.count(l)) a.laterals = axis(l, raw.at(l), -5.0, 5.0);
+    };
+    readAxes("sweep", c.axes);
+    for (const auto& preset : kPresets) {
+        const std::string prefix = "sweep." + preset;
+        const bool given = raw.count(prefix + ".front_gap") || raw.count(prefix + ".back_gap") ||
+                           raw.count(prefix + ".lateral");
+        if (!given) continue;
+        if (!uses(preset.c_str())) {
+            const std::string key = raw.count(prefix + ".front_gap") ? prefix + ".front_gap"
+                                    : raw.count(prefix + ".back_gap") ? prefix + ".back_gap"
+                                                                      : prefix + ".lateral";
+            throw ConfigError(quoted(key, raw.at(key)) + ": " + preset + " is not in formation.preset");
+        }
+        SweepAxes own = c.axes;
+        readAxes(prefix, own);
+        c.presetAxes[preset] = own;
     }
+
+    if (has("mesh.dimension")) c.dimension = integer("mesh.dimension", get("mesh.dimension"), 2, 3);
+    c.level = c.dimension == 3 ? "medium" : "coarse";
     if (has("mesh.level")) c.level = choice("mesh.level", get("mesh.level"), {"coarse", "medium", "fine"});
+    if (has("geometry.pose")) {
+        c.geometryPose = choice("geometry.pose", get("geometry.pose"), {"mid-stride", "standing"});
+        if (c.dimension != 3) throw ConfigError(quoted("geometry.pose", get("geometry.pose")) + ": needs mesh.dimension = 3");
+    }
+    if (has("geometry.stl")) {
+        c.geometryStl = stlPath("geometry.stl", get("geometry.stl"));
+        if (c.dimension != 3) throw ConfigError(quoted("geometry.stl", get("geometry.stl")) + ": needs mesh.dimension = 3");
+    }
 
     if (has("solver.turbulence"))
         c.turbulence = choice("solver.turbulence", get("solver.turbulence"),
@@ -262,7 +328,17 @@ SweepConfig SweepConfig::parse(const std::string& text, const std::vector<std::s
     return build(readRaw(&in, overrides));
 }
 
+const SweepAxes& SweepConfig::axesFor(const std::string& preset) const {
+    const auto own = presetAxes.find(preset);
+    return own != presetAxes.end() ? own->second : axes;
+}
+
 nlohmann::json SweepConfig::toJson() const {
+    auto axesJson = [](const SweepAxes& a) {
+        return nlohmann::json{{"front_gap_m", a.frontGaps}, {"back_gap_m", a.backGaps}, {"lateral_m", a.laterals}};
+    };
+    nlohmann::json sweepJson = axesJson(axes);
+    for (const auto& [preset, a] : presetAxes) sweepJson[preset] = axesJson(a);
     nlohmann::json positionsJson = nlohmann::json::array();
     for (const auto& p : positions) positionsJson.push_back({p.x, p.y});
     return {
@@ -275,10 +351,11 @@ nlohmann::json SweepConfig::toJson() const {
           {"turbulence_intensity", turbulenceIntensity},
           {"turbulence_length_scale_m", turbulenceLengthScale}}},
         {"formation",
-         {{"preset", preset}, {"positions", positionsJson}, {"ahead", aheadCount}, {"behind", behindCount},
+         {{"preset", presets}, {"positions", positionsJson}, {"ahead", aheadCount}, {"behind", behindCount},
           {"row_gap_m", rowGap}}},
-        {"sweep", {{"front_gap_m", frontGaps}, {"back_gap_m", backGaps}, {"lateral_m", laterals}}},
+        {"sweep", sweepJson},
         {"mesh", {{"dimension", dimension}, {"level", level}}},
+        {"geometry", {{"pose", geometryPose}, {"stl", geometryStl}}},
         {"solver",
          {{"turbulence", turbulence},
           {"application", application},

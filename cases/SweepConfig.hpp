@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -14,6 +15,13 @@ struct PacerPosition {
     double y = 0.0;
 };
 
+/// The spacings a formation is swept over [m].
+struct SweepAxes {
+    std::vector<double> frontGaps{1.3};
+    std::vector<double> backGaps{1.0};
+    std::vector<double> laterals{0.0};
+};
+
 /// Everything a sweep config (INI) says, validated. docs/config.md documents every key.
 struct SweepConfig {
     std::string name = "sweep";
@@ -27,18 +35,23 @@ struct SweepConfig {
     double turbulenceIntensity = 0.01;
     double turbulenceLengthScale = 0.1;  // m
 
-    std::string preset = "ahead-behind";
+    /// Formations swept, in order; the solo baseline is always the sweep's first case.
+    std::vector<std::string> presets{"ahead-behind"};
     std::vector<PacerPosition> positions;  // preset "custom"
     int aheadCount = 2;                    // preset "single-file"
     int behindCount = 1;
     double rowGap = 0.6;  // m, between rows of the V presets
 
-    std::vector<double> frontGaps{1.3};
-    std::vector<double> backGaps{1.0};
-    std::vector<double> laterals{0.0};
+    SweepAxes axes;                                  // [sweep]
+    std::map<std::string, SweepAxes> presetAxes;     // [sweep.PRESET]: overrides for one preset
+
+    /// The axes `preset` is swept over: its own [sweep.PRESET] keys, else [sweep]'s.
+    const SweepAxes& axesFor(const std::string& preset) const;
 
     int dimension = 2;
-    std::string level = "coarse";
+    std::string level = "coarse";  // default: coarse in 2D, medium in 3D
+    std::string geometryPose = "mid-stride";  // 3D parametric body
+    std::string geometryStl;                  // 3D: a user STL instead (absolute path)
 
     std::string turbulence = "kOmegaSST";
     std::string application = "draftFoam";

@@ -1,5 +1,6 @@
 #include "cases/SweepPlan.hpp"
 
+#include "cases/CaseWriter.hpp"
 #include "cases/ConfigError.hpp"
 #include "cases/ValueList.hpp"
 #include "meshes/Athlete.hpp"
@@ -19,51 +20,65 @@ nlohmann::json CaseSpec::parametersJson() const {
 
 std::vector<CaseSpec> SweepPlan::expand(const SweepConfig& config, std::size_t maxCases) {
     const meshes::Athlete athlete(config.athleteHeight, config.athleteMass);
-    const double halfDepth = 0.5 * athlete.sectionDepth();
-    const double halfWidth = 0.5 * athlete.sectionWidth();
 
     std::vector<CaseSpec> cases;
     cases.push_back({"solo", "solo", std::nullopt, std::nullopt, std::nullopt, {{"lead", 0.0, 0.0}}});
-    if (config.preset == "solo") return cases;
 
-    const std::string& p = config.preset;
+    std::size_t total = 1;
     const std::vector<double> none{0.0};
-    const auto& fronts = Formation::usesFrontGap(p) ? config.frontGaps : none;
-    const auto& backs = Formation::usesBackGap(p) ? config.backGaps : none;
-    const auto& lats = Formation::usesLateral(p) ? config.laterals : none;
-
-    const std::size_t total = fronts.size() * backs.size() * lats.size() + 1;
+    for (const auto& p : config.presets) {
+        if (p == "solo") continue;
+        const auto& a = config.axesFor(p);
+        total += (Formation::usesFrontGap(p) ? a.frontGaps.size() : 1) * (Formation::usesBackGap(p) ? a.backGaps.size() : 1) *
+                 (Formation::usesLateral(p) ? a.laterals.size() : 1);
+    }
     if (total > maxCases)
         throw ConfigError("sweep: " + std::to_string(total) + " cases exceed the limit of " +
                           std::to_string(maxCases) + " (raise it with --max-cases)");
 
-    for (double f : fronts) {
-        for (double b : backs) {
-            for (double l : lats) {
-                CaseSpec spec;
-                spec.formation = p;
-                spec.name = p;
-                if (Formation::usesFrontGap(p)) {
-                    spec.frontGap = f;
-                    spec.name += "-f" + ValueList::format(f);
+    for (const auto& p : config.presets) {
+        if (p == "solo") continue;
+        const auto& a = config.axesFor(p);
+        const auto& fronts = Formation::usesFrontGap(p) ? a.frontGaps : none;
+        const auto& backs = Formation::usesBackGap(p) ? a.backGaps : none;
+        const auto& lats = Formation::usesLateral(p) ? a.laterals : none;
+        for (double f : fronts) {
+            for (double b : backs) {
+                for (double l : lats) {
+                    CaseSpec spec;
+                    spec.formation = p;
+                    spec.name = p;
+                    if (Formation::usesFrontGap(p)) {
+                        spec.frontGap = f;
+                        spec.name += "-f" + ValueList::format(f);
+                    }
+                    if (Formation::usesBackGap(p)) {
+                        spec.backGap = b;
+                        spec.name += "-b" + ValueList::format(b);
+                    }
+                    if (Formation::usesLateral(p)) {
+                        spec.lateral = l;
+                        if (a.laterals.size() > 1 || l != 0.0) spec.name += "-l" + ValueList::format(l);
+                    }
+                    spec.runners = Formation::place(config, p, f, b, l);
+                    for (const auto& existing : cases) {
+                        if (existing.name == spec.name)
+                            throw ConfigError("sweep: case " + spec.name + " appears twice (repeated value in a list?)");
+                    }
+                    cases.push_back(std::move(spec));
                 }
-                if (Formation::usesBackGap(p)) {
-                    spec.backGap = b;
-                    spec.name += "-b" + ValueList::format(b);
-                }
-                if (Formation::usesLateral(p)) {
-                    spec.lateral = l;
-                    if (config.laterals.size() > 1 || l != 0.0) spec.name += "-l" + ValueList::format(l);
-                }
-                spec.runners = Formation::place(config, f, b, l);
-                Formation::checkClearance(spec.runners, halfDepth, halfWidth, spec.name);
-                for (const auto& existing : cases) {
-                    if (existing.name == spec.name)
-                        throw ConfigError("sweep: case " + spec.name + " appears twice (repeated value in a list?)");
-                }
-                cases.push_back(std::move(spec));
             }
         }
+    }
+
+    // Runners may not overlap or touch: 2D sections as ellipses, 3D bodies by their surfaces.
+    if (config.dimension == 3) {
+        const auto body = CaseWriter::runnerBody(config);
+        for (const auto& spec : cases) Formation::checkClearance3d(spec.runners, body, spec.name);
+    } else {
+        for (const auto& spec : cases)
+            Formation::checkClearance(spec.runners, 0.5 * athlete.sectionDepth(), 0.5 * athlete.sectionWidth(),
+                                      spec.name);
     }
     return cases;
 }

@@ -14,14 +14,7 @@ namespace fs = std::filesystem;
 
 namespace drafting::meshes {
 
-SectionMesh::Level SectionMesh::levelFrom(const std::string& name) {
-    if (name == "coarse") return Level::coarse;
-    if (name == "medium") return Level::medium;
-    if (name == "fine") return Level::fine;
-    throw GeometryError("mesh.level = '" + name + "': expected coarse|medium|fine");
-}
-
-SectionMesh::SectionMesh(std::vector<Body> bodies, double halfDepth, double halfWidth, double span, Level level)
+SectionMesh::SectionMesh(std::vector<Body> bodies, double halfDepth, double halfWidth, double span, MeshLevel level)
     : bodies_(std::move(bodies)), halfDepth_(halfDepth), halfWidth_(halfWidth), span_(span), level_(level) {
     if (bodies_.empty()) throw GeometryError("formation: no runners");
     const double h = backgroundCell();
@@ -39,7 +32,7 @@ SectionMesh::SectionMesh(std::vector<Body> bodies, double halfDepth, double half
 }
 
 double SectionMesh::backgroundCell() const {
-    return kCoarseCell / std::pow(std::sqrt(2.0), static_cast<int>(level_));
+    return kCoarseCell * level_.cellScale();
 }
 
 std::string SectionMesh::stl(const Body& b) const {

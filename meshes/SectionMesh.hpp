@@ -2,6 +2,8 @@
 #include <string>
 #include <vector>
 
+#include "meshes/MeshLevel.hpp"
+
 namespace drafting::meshes {
 
 /// The 2D mesh of a formation: each runner is an elliptical horizontal section. Meshed the
@@ -17,12 +19,8 @@ public:
         double y = 0.0;
     };
 
-    /// Refinement level: background cell = kCoarseCell / ratio^k with ratio √2 (constant
-    /// refinement ratio, so three levels feed a Richardson / GCI study).
-    enum class Level { coarse = 0, medium = 1, fine = 2 };
-    static Level levelFrom(const std::string& name);
-
-    SectionMesh(std::vector<Body> bodies, double halfDepth, double halfWidth, double span, Level level);
+    /// Background cell = kCoarseCell × level.cellScale().
+    SectionMesh(std::vector<Body> bodies, double halfDepth, double halfWidth, double span, MeshLevel level);
 
     /// Writes constant/triSurface/*.stl and system/{blockMesh,snappyHexMesh,extrudeMesh,
     /// changeDictionary}Dict into `caseDir`.
@@ -55,7 +53,7 @@ private:
 
     std::vector<Body> bodies_;
     double halfDepth_, halfWidth_, span_;
-    Level level_;
+    MeshLevel level_;
     double xMin_ = 0, xMax_ = 0, yMin_ = 0, yMax_ = 0;
 };
 

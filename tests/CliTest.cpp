@@ -91,7 +91,11 @@ INSTANTIATE_TEST_SUITE_P(
         CliCase{"bad max-cases", {"plan", "@CFG", "--max-cases", "0"}, 1, "--max-cases = '0'"},
         CliCase{"run without manifest", {"run", "@DIR"}, 1, "is not a sweep directory"},
         CliCase{"status without manifest", {"status", "@DIR"}, 1, "status: '"},
-        CliCase{"3D not yet", {"plan", "@CFG", "--mesh.dimension", "3"}, 1, "mesh.dimension = '3'"},
+        CliCase{"dimension 1", {"plan", "@CFG", "--mesh.dimension", "1"}, 1, "mesh.dimension = '1'"},
+        CliCase{"3D runners touching", {"plan", "@CFG", "--mesh.dimension", "3", "--sweep.front_gap", "0.4"}, 1,
+                "overlap or touch"},
+        CliCase{"per-preset axis override", {"plan", "@CFG", "--formation.preset", "ahead, behind",
+                                             "--sweep.behind.back_gap", "1.5"}, 0, "behind-b1.5: lead(0, 0) pacer1(-1.5, 0)"},
         CliCase{"extra argument", {"plan", "@CFG", "extra"}, 1, "too many arguments"},
         CliCase{"unknown option", {"plan", "@CFG", "--frob"}, 1, "command line:"}));
 

@@ -1,5 +1,6 @@
 #include "cases/ConfigError.hpp"
 #include "cases/SweepConfig.hpp"
+#include "cases/SweepPlan.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,6 +8,7 @@
 
 using drafting::cases::ConfigError;
 using drafting::cases::SweepConfig;
+using drafting::cases::SweepPlan;
 
 TEST(Config, DefaultsAreAFourMinuteMileForKipyegon) {
     const auto c = SweepConfig::parse("");
@@ -14,7 +16,7 @@ TEST(Config, DefaultsAreAFourMinuteMileForKipyegon) {
     EXPECT_DOUBLE_EQ(c.athleteHeight, 1.57);
     EXPECT_DOUBLE_EQ(c.athleteMass, 42.0);
     EXPECT_NEAR(c.speed, 6.7056, 1e-4);  // 1609.344 m / 240 s
-    EXPECT_EQ(c.preset, "ahead-behind");
+    EXPECT_EQ(c.presets, (std::vector<std::string>{"ahead-behind"}));
     EXPECT_EQ(c.dimension, 2);
     EXPECT_EQ(c.level, "coarse");
     EXPECT_EQ(c.turbulence, "kOmegaSST");
@@ -64,13 +66,13 @@ settled_window = 80
     EXPECT_DOUBLE_EQ(c.airDensity, 1.2);
     EXPECT_DOUBLE_EQ(c.turbulenceIntensity, 0.02);
     EXPECT_DOUBLE_EQ(c.turbulenceLengthScale, 0.2);
-    EXPECT_EQ(c.preset, "single-file");
+    EXPECT_EQ(c.presets, (std::vector<std::string>{"single-file"}));
     EXPECT_EQ(c.aheadCount, 3);
     EXPECT_EQ(c.behindCount, 2);
     EXPECT_DOUBLE_EQ(c.rowGap, 0.8);
-    EXPECT_EQ(c.frontGaps, (std::vector<double>{1.0, 1.2, 1.4}));
-    EXPECT_EQ(c.backGaps, (std::vector<double>{1.0, 1.5}));
-    EXPECT_EQ(c.laterals, (std::vector<double>{0.0}));
+    EXPECT_EQ(c.axes.frontGaps, (std::vector<double>{1.0, 1.2, 1.4}));
+    EXPECT_EQ(c.axes.backGaps, (std::vector<double>{1.0, 1.5}));
+    EXPECT_EQ(c.axes.laterals, (std::vector<double>{0.0}));
     EXPECT_EQ(c.level, "medium");
     EXPECT_EQ(c.turbulence, "kEpsilon");
     EXPECT_EQ(c.application, "simpleFoam");
@@ -172,7 +174,15 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"[sweep]\nback_gap = 1:2:0", "sweep.back_gap = '1:2:0'"},
         BadConfig{"[sweep]\nlateral = 9", "sweep.lateral = '9'"},
         BadConfig{"[mesh]\ndimension = 4", "mesh.dimension = '4'"},
-        BadConfig{"[mesh]\ndimension = 3", "mesh.dimension = '3'"},
+        BadConfig{"[mesh]\ndimension = 4", "mesh.dimension = '4'"},
+        BadConfig{"[geometry]\npose = sitting\n[mesh]\ndimension = 3", "geometry.pose = 'sitting'"},
+        BadConfig{"[geometry]\npose = standing", "geometry.pose = 'standing': needs mesh.dimension = 3"},
+        BadConfig{"[geometry]\nstl = /no/such/runner.stl\n[mesh]\ndimension = 3",
+                  "geometry.stl = '/no/such/runner.stl': cannot be read"},
+        BadConfig{"[formation]\npreset = ahead, ahead", "ahead given twice"},
+        BadConfig{"[formation]\npreset = ahead, wedge", "formation.preset = 'ahead, wedge': 'wedge' is not one of"},
+        BadConfig{"[formation]\npreset = ahead\n[sweep.behind]\nback_gap = 1", "sweep.behind.back_gap = '1': behind is not in formation.preset"},
+        BadConfig{"[formation]\npreset = ahead\n[sweep.ahead]\nfront_gap = 0.1", "sweep.ahead.front_gap = '0.1'"},
         BadConfig{"[mesh]\nlevel = ultra", "mesh.level = 'ultra'"},
         BadConfig{"[solver]\nturbulence = LES", "solver.turbulence = 'LES'"},
         BadConfig{"[solver]\napplication = rm", "solver.application = 'rm'"},
@@ -187,3 +197,28 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"[solver]\nsettled_tolerance = 2", "solver.settled_tolerance = '2'"},
         BadConfig{"[solver]\nsettled_window = 1", "solver.settled_window = '1'"},
         BadConfig{"[athlete]\nheight = 1.6\nheight = 1.7", "given more than once"}));
+
+TEST(Config, SeveralFormationsSweepTheirOwnAxes) {
+    // The Breaking4 study: a pacer ahead at every gap, one behind alone, the pair at one point.
+    const auto c = SweepConfig::parse(
+        "[formation]\npreset = ahead, behind, ahead-behind\n"
+        "[sweep]\nfront_gap = 0.8, 1.3, 2.0\nback_gap = 1.0\n"
+        "[sweep.ahead-behind]\nfront_gap = 1.3\n");
+    EXPECT_EQ(c.presets, (std::vector<std::string>{"ahead", "behind", "ahead-behind"}));
+    EXPECT_EQ(c.axesFor("ahead").frontGaps, (std::vector<double>{0.8, 1.3, 2.0}));
+    EXPECT_EQ(c.axesFor("ahead-behind").frontGaps, (std::vector<double>{1.3}));
+    EXPECT_EQ(c.axesFor("ahead-behind").backGaps, (std::vector<double>{1.0}));  // inherited
+
+    const auto plan = SweepPlan::expand(c);
+    std::vector<std::string> names;
+    for (const auto& spec : plan) names.push_back(spec.name);
+    EXPECT_EQ(names, (std::vector<std::string>{"solo", "ahead-f0.8", "ahead-f1.3", "ahead-f2", "behind-b1",
+                                               "ahead-behind-f1.3-b1"}));
+}
+
+TEST(Config, ThreeDimensionalSweepsDefaultToTheMediumLevel) {
+    EXPECT_EQ(SweepConfig::parse("").level, "coarse");
+    EXPECT_EQ(SweepConfig::parse("[mesh]\ndimension = 3\n").level, "medium");
+    EXPECT_EQ(SweepConfig::parse("[mesh]\ndimension = 3\nlevel = coarse\n").level, "coarse");
+    EXPECT_EQ(SweepConfig::parse("[mesh]\ndimension = 3\n").geometryPose, "mid-stride");
+}

@@ -10,7 +10,7 @@ using namespace drafting::cases;
 
 TEST(Formation, AheadBehindPlacesOnePacerEachSide) {
     const auto c = SweepConfig::parse("");
-    const auto r = Formation::place(c, 1.3, 1.0, 0.0);
+    const auto r = Formation::place(c, c.presets.front(), 1.3, 1.0, 0.0);
     ASSERT_EQ(r.size(), 3u);
     EXPECT_EQ(r[0].name, "lead");
     EXPECT_DOUBLE_EQ(r[1].x, 1.3);
@@ -19,7 +19,7 @@ TEST(Formation, AheadBehindPlacesOnePacerEachSide) {
 
 TEST(Formation, IneosHasFiveAheadTwoBehind) {
     const auto c = SweepConfig::parse("[formation]\npreset = ineos\n");
-    const auto r = Formation::place(c, 1.3, 1.0, 0.6);
+    const auto r = Formation::place(c, c.presets.front(), 1.3, 1.0, 0.6);
     ASSERT_EQ(r.size(), 8u);
     int ahead = 0, behind = 0;
     for (std::size_t i = 1; i < r.size(); ++i) (r[i].x > 0 ? ahead : behind)++;
@@ -29,7 +29,7 @@ TEST(Formation, IneosHasFiveAheadTwoBehind) {
 
 TEST(Formation, VPresetsNeedALateralSpacing) {
     const auto c = SweepConfig::parse("[formation]\npreset = breaking2\n");
-    EXPECT_THROW(Formation::place(c, 1.3, 1.0, 0.0), ConfigError);
+    EXPECT_THROW(Formation::place(c, c.presets.front(), 1.3, 1.0, 0.0), ConfigError);
 }
 
 TEST(Formation, OverlappingRunnersAreRefused) {

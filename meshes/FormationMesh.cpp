@@ -1,0 +1,128 @@
+#include "meshes/FormationMesh.hpp"
+
+#include "meshes/FoamFile.hpp"
+#include "meshes/GeometryError.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace drafting::meshes {
+
+namespace {
+std::string point(double x, double y, double z) {
+    return "(" + FoamFile::number(x) + ' ' + FoamFile::number(y) + ' ' + FoamFile::number(z) + ")";
+}
+}  // namespace
+
+FormationMesh::FormationMesh(std::vector<Body> bodies, const RunnerBody& runner, MeshLevel level)
+    : bodies_(std::move(bodies)), runner_(runner), level_(level) {
+    if (bodies_.empty()) throw GeometryError("formation: no runners");
+    const double h = backgroundCell();
+    const double halfDepth = 0.5 * runner_.depth(), halfWidth = 0.5 * runner_.width();
+    bodyXMin_ = bodyYMin_ = 1e300;
+    bodyXMax_ = bodyYMax_ = -1e300;
+    for (const auto& b : bodies_) {
+        bodyXMin_ = std::min(bodyXMin_, b.x - halfDepth);
+        bodyXMax_ = std::max(bodyXMax_, b.x + halfDepth);
+        bodyYMin_ = std::min(bodyYMin_, b.y - halfWidth);
+        bodyYMax_ = std::max(bodyYMax_, b.y + halfWidth);
+    }
+    // Snapped to whole background cells, so every level's box is made of cubes.
+    xMin_ = std::floor((bodyXMin_ - kDownstream) / h) * h;
+    xMax_ = std::ceil((bodyXMax_ + kUpstream) / h) * h;
+    yMin_ = std::floor((bodyYMin_ - kSide) / h) * h;
+    yMax_ = std::ceil((bodyYMax_ + kSide) / h) * h;
+    zMax_ = std::ceil(kTopOverHeight * runner_.height() / h) * h;
+}
+
+double FormationMesh::surfaceCell() const { return backgroundCell() / std::pow(2.0, kCurvatureLevel); }
+
+std::string FormationMesh::blockMeshDict() const {
+    const double h = backgroundCell();
+    const long nx = std::lround((xMax_ - xMin_) / h), ny = std::lround((yMax_ - yMin_) / h),
+               nz = std::lround(zMax_ / h);
+    std::ostringstream d;
+    d << FoamFile::header("blockMeshDict", "dictionary", "system") << "scale 1;\n\n"
+      << "// Background cubes of " << FoamFile::number(h) << " m; the ground is z = 0.\n"
+      << "vertices\n(\n"
+      << "    " << point(xMin_, yMin_, 0) << ' ' << point(xMax_, yMin_, 0) << ' ' << point(xMax_, yMax_, 0) << ' '
+      << point(xMin_, yMax_, 0) << "\n"
+      << "    " << point(xMin_, yMin_, zMax_) << ' ' << point(xMax_, yMin_, zMax_) << ' '
+      << point(xMax_, yMax_, zMax_) << ' ' << point(xMin_, yMax_, zMax_) << "\n);\n\n"
+      << "blocks\n(\n    hex (0 1 2 3 4 5 6 7) (" << nx << ' ' << ny << ' ' << nz << ") simpleGrading (1 1 1)\n);\n\n"
+      << "boundary\n(\n"
+      << "    inlet  { type patch; faces ((2 6 5 1)); }   // x = xMax: the air comes in\n"
+      << "    outlet { type patch; faces ((0 4 7 3)); }   // x = xMin\n"
+      << "    sides  { type patch; faces ((3 7 6 2) (1 5 4 0)); }\n"
+      << "    top    { type patch; faces ((4 5 6 7)); }\n"
+      << "    ground { type wall; faces ((0 3 2 1)); }     // moves with the air in the runner's frame\n"
+      << ");\n";
+    return d.str();
+}
+
+std::string FormationMesh::snappyHexMeshDict() const {
+    const double h = backgroundCell();
+    const double s = level_.cellScale();
+    const double top = runner_.height();
+    std::ostringstream d;
+    d << FoamFile::header("snappyHexMeshDict", "dictionary", "system")
+      << "castellatedMesh true;\nsnap            true;\naddLayers       true;\n\ngeometry\n{\n";
+    for (const auto& b : bodies_)
+        d << "    " << b.name << " { type triSurfaceMesh; file \"" << b.name << ".stl\"; }\n";
+    // Near wake: every runner and 1.5 m behind the last; far wake: 4 m behind, wider and taller.
+    d << "    nearWake\n    {\n        type searchableBox;\n"
+      << "        min " << point(bodyXMin_ - kNearWake, bodyYMin_ - 0.25, -1) << ";\n"
+      << "        max " << point(bodyXMax_ + 0.3, bodyYMax_ + 0.25, top + 0.15) << ";\n    }\n"
+      << "    farWake\n    {\n        type searchableBox;\n"
+      << "        min " << point(bodyXMin_ - kFarWake, bodyYMin_ - 0.6, -1) << ";\n"
+      << "        max " << point(bodyXMax_ + 0.8, bodyYMax_ + 0.6, top + 0.5) << ";\n    }\n}\n\n";
+
+    d << "castellatedMeshControls\n{\n"
+      << "    maxLocalCells 20000000;\n    maxGlobalCells 40000000;\n    minRefinementCells 0;\n"
+      << "    maxLoadUnbalance 0.1;\n    nCellsBetweenLevels 3;\n    features ();\n"
+      << "    refinementSurfaces\n    {\n";
+    for (const auto& b : bodies_)
+        d << "        " << b.name << " { level (" << kSurfaceLevel << ' ' << kCurvatureLevel
+          << "); patchInfo { type wall; inGroups (runners); } }\n";
+    d << "    }\n    resolveFeatureAngle 30;\n    refinementRegions\n    {\n";
+    for (const auto& b : bodies_)
+        d << "        " << b.name << " { mode distance; levels ((" << FoamFile::number(kShellDistance * s) << ' '
+          << kShellLevel << ")); }\n";
+    d << "        nearWake { mode inside; levels ((1e15 " << kWakeLevel << ")); }\n"
+      << "        farWake { mode inside; levels ((1e15 " << kFarWakeLevel << ")); }\n    }\n"
+      << "    locationInMesh " << point(xMax_ - 0.37 * h, yMax_ - 0.41 * h, zMax_ - 0.43 * h) << ";\n"
+      << "    allowFreeStandingZoneFaces false;\n}\n\n"
+      << "snapControls\n{\n    nSmoothPatch 3;\n    tolerance 2.0;\n    nSolveIter 50;\n    nRelaxIter 5;\n"
+      << "    nFeatureSnapIter 10;\n    implicitFeatureSnap true;\n    explicitFeatureSnap false;\n"
+      << "    multiRegionFeatureSnap false;\n}\n\n"
+      // Relative sizes follow the surface cells, so y+ shrinks with the level as GCI needs.
+      << "addLayersControls\n{\n    relativeSizes true;\n    layers\n    {\n";
+    for (const auto& b : bodies_) d << "        " << b.name << " { nSurfaceLayers " << kLayers << "; }\n";
+    d << "    }\n    expansionRatio 1.25;\n    finalLayerThickness 0.4;\n    minThickness 0.05;\n    nGrow 0;\n"
+      << "    featureAngle 130;\n    slipFeatureAngle 30;\n    nRelaxIter 5;\n    nSmoothSurfaceNormals 1;\n"
+      << "    nSmoothNormals 3;\n    nSmoothThickness 10;\n    maxFaceThicknessRatio 0.5;\n"
+      << "    maxThicknessToMedialRatio 0.3;\n    minMedialAxisAngle 90;\n    nBufferCellsNoExtrude 0;\n"
+      << "    nLayerIter 50;\n    nRelaxedIter 20;\n}\n\n"
+      // checkMesh's own limits where they are stricter, so a snapped mesh passes draftCheckMesh.
+      << "meshQualityControls\n{\n    maxNonOrtho 65;\n    maxBoundarySkewness 4;\n    maxInternalSkewness 4;\n"
+      << "    maxConcave 80;\n    minVol 1e-13;\n    minTetQuality 1e-15;\n    minArea -1;\n    minTwist 0.02;\n"
+      << "    minDeterminant 0.001;\n    minFaceWeight 0.05;\n    minVolRatio 0.01;\n    minTriangleTwist -1;\n"
+      << "    nSmoothScale 4;\n    errorReduction 0.75;\n"
+      << "    relaxed { maxNonOrtho 75; }\n}\n\nmergeTolerance 1e-6;\n";
+    return d.str();
+}
+
+void FormationMesh::write(const std::string& caseDir) const {
+    const fs::path root(caseDir);
+    for (const auto& b : bodies_)
+        FoamFile::write(root / "constant" / "triSurface" / (b.name + ".stl"),
+                        runner_.stl(b.name, b.x, b.y, -kGroundSink));
+    FoamFile::write(root / "system" / "blockMeshDict", blockMeshDict());
+    FoamFile::write(root / "system" / "snappyHexMeshDict", snappyHexMeshDict());
+}
+
+}  // namespace drafting::meshes

@@ -1,0 +1,70 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "meshes/MeshLevel.hpp"
+#include "meshes/RunnerBody.hpp"
+
+namespace drafting::meshes {
+
+/// The 3D mesh of a formation: a blockMesh box over moving ground, snappyHexMesh around one
+/// runner surface per body (its own STL solid and wall patch, all in the group "runners"),
+/// surface refinement with a curvature level for the limbs, a refined shell around each body,
+/// two nested wake boxes reaching well behind the last runner, and prism layers for wall
+/// functions.
+///
+/// Every length scales with MeshLevel::cellScale(), so coarse, medium and fine form a family
+/// with the constant ratio √2.
+class FormationMesh {
+public:
+    struct Body {
+        std::string name;  // patch name, safe (letters, digits, _-.)
+        double x = 0.0;    // bounding-box centre [m]
+        double y = 0.0;
+    };
+
+    FormationMesh(std::vector<Body> bodies, const RunnerBody& runner, MeshLevel level);
+
+    /// Writes constant/triSurface/<body>.stl and system/{blockMesh,snappyHexMesh}Dict.
+    void write(const std::string& caseDir) const;
+
+    double backgroundCell() const { return kCoarseCell * level_.cellScale(); }
+    /// Finest surface cell [m] (curvature level).
+    double surfaceCell() const;
+
+    double xMin() const { return xMin_; }
+    double xMax() const { return xMax_; }
+    double yMin() const { return yMin_; }
+    double yMax() const { return yMax_; }
+    double zMax() const { return zMax_; }
+
+    static constexpr double kCoarseCell = 0.25;   // m, background cell at the coarse level
+    static constexpr double kUpstream = 3.0;      // m of air before the first runner
+    static constexpr double kDownstream = 6.0;    // m behind the last runner
+    static constexpr double kSide = 2.5;          // m beside the outermost runners
+    static constexpr double kTopOverHeight = 1.9; // domain top in runner heights
+    /// The feet are sunk this far into the ground: a body tangent to the ground would leave
+    /// cells of zero thickness under the stance foot.
+    static constexpr double kGroundSink = 0.015;  // m
+    static constexpr int kSurfaceLevel = 3;       // everywhere on a body
+    static constexpr int kCurvatureLevel = 4;     // where the surface turns by > 30° per cell
+    static constexpr int kShellLevel = 3;         // within kShellDistance of a body
+    static constexpr double kShellDistance = 0.08;
+    static constexpr int kWakeLevel = 2;          // near wake box
+    static constexpr int kFarWakeLevel = 1;       // far wake box
+    static constexpr double kNearWake = 1.5;      // m behind the last runner
+    static constexpr double kFarWake = 4.0;
+    static constexpr int kLayers = 3;
+
+private:
+    std::string blockMeshDict() const;
+    std::string snappyHexMeshDict() const;
+
+    std::vector<Body> bodies_;
+    const RunnerBody& runner_;
+    MeshLevel level_;
+    double xMin_ = 0, xMax_ = 0, yMin_ = 0, yMax_ = 0, zMax_ = 0;
+    double bodyXMin_ = 0, bodyXMax_ = 0, bodyYMin_ = 0, bodyYMax_ = 0;
+};
+
+}  // namespace drafting::meshes

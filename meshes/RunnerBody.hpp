@@ -1,0 +1,106 @@
+#pragma once
+// A 3D runner surface: parametric from anthropometry, or a user STL, sized to the athlete.
+
+#include "meshes/Athlete.hpp"
+
+#include <nlohmann/json.hpp>
+#include <vtkPolyData.h>
+#include <vtkSmartPointer.h>
+
+#include <string>
+#include <vector>
+
+namespace drafting::meshes {
+
+/// One closed, manifold triangulated runner: feet on z = 0, facing +x, bounding box centred on
+/// x = 0, y = 0, metres.
+///
+/// The parametric body is a smooth union (polynomial smooth-min, blend radius kBlend) of capsules,
+/// tapered capsules and elliptic capsules, one per segment, sampled on a kCell grid, contoured
+/// with vtkFlyingEdges3D and decimated to about kTargetTriangles. Segment lengths and joint
+/// heights are fractions of the height H from Winter DA (2009), Biomechanics and Motor Control of
+/// Human Movement, 4th ed., Wiley, ch. 4, Fig. 4.1 (after Drillis & Contini 1966): shoulder
+/// 0.818H, hip 0.530H, knee 0.285H, ankle 0.039H, chin 0.870H, shoulder width 0.259H, hip width
+/// 0.191H, upper arm 0.186H, forearm 0.146H, hand 0.108H, thigh 0.245H, shank 0.246H, foot
+/// length 0.152H, foot width 0.055H. Winter gives no girths: the radii are those of a reference
+/// lean runner (kRefHeight, kRefMass), scaled by sqrt((m / H) / (kRefMass / kRefHeight)) so that
+/// mass ∝ girth² × height; they were chosen so the model's volume is the athlete's mass at about
+/// 1000 kg/m³ and its frontal area is close to Pugh's 0.266 × BSA (Athlete::frontalArea()).
+class RunnerBody {
+public:
+    enum class Pose { midStride, standing };
+    /// "mid-stride" | "standing"; throws GeometryError naming geometry.pose otherwise.
+    static Pose poseFrom(const std::string& name);
+    static std::string poseName(Pose pose);
+
+    /// Parametric body from anthropometric segment proportions scaled to the athlete's height
+    /// and mass. Mid-stride is the flight phase: left leg forward (thigh 28° forward of vertical,
+    /// knee bent), right leg back with the shank raised behind, arms opposite with elbows at 90°,
+    /// trunk inclined 5° forward. The front foot's plantar flexion is solved so the posed body
+    /// still spans the athlete's height from forefoot to head top (a forefoot landing).
+    RunnerBody(const Athlete& athlete, Pose pose);
+
+    /// A user STL (ASCII or binary) scaled uniformly to the athlete's height, placed the same
+    /// way. The file must already be z-up and facing +x; it is not rotated. Throws GeometryError
+    /// (naming geometry.stl and the path) if unreadable, empty, or not closed/manifold.
+    static RunnerBody fromStl(const std::string& path, const Athlete& athlete);
+
+    /// Triangles, outward-oriented; feet on z = 0 (min z exactly 0), facing +x, bounding box
+    /// centre at x = 0, y = 0.
+    vtkSmartPointer<vtkPolyData> surface() const { return surface_; }
+    double height() const { return bounds_[5]; }                  // max z [m]
+    double depth() const { return bounds_[1] - bounds_[0]; }      // x extent [m]
+    double width() const { return bounds_[3] - bounds_[2]; }      // y extent [m]
+    /// Area projected on the y-z plane [m²]: the triangles rasterised on a kRasterCell grid.
+    double frontalArea() const { return frontalArea_; }
+    double volume() const { return volume_; }                     // enclosed volume [m³]
+
+    /// runner.json: measured sizes beside Pugh's frontal area, source, triangles, and the
+    /// segment table (lengths, radii, citation) for the parametric body.
+    nlohmann::json describe() const;
+
+    /// ASCII STL whose solid is named `solidName` (letters, digits, _ . -), translated by
+    /// (dx, dy, dz). Throws GeometryError for an unsafe name.
+    std::string stl(const std::string& solidName, double dx = 0, double dy = 0, double dz = 0) const;
+
+    /// True if every edge is shared by exactly two triangles and the surface is one connected
+    /// shell (vtkFeatureEdges boundary + non-manifold = 0, vtkPolyDataConnectivityFilter 1 region).
+    static bool isClosedManifold(vtkPolyData* surface);
+
+    /// One modelled segment: a length (0 for blobs such as the head) and its end radii; for
+    /// elliptic sections, depth (x) and width (y) half-axes instead.
+    struct Segment {
+        std::string name;
+        double length = 0.0;          // m
+        double lengthFraction = 0.0;  // of H, from Winter Fig. 4.1 (0 when not from Winter)
+        double radiusStart = 0.0;     // m (proximal end, or half-depth for elliptic sections)
+        double radiusEnd = 0.0;       // m (distal end, or half-width for elliptic sections)
+        bool elliptic = false;
+    };
+    const std::vector<Segment>& segments() const { return segments_; }
+
+    static constexpr double kCell = 0.006;            // sampling grid [m]
+    static constexpr double kBlend = 0.015;           // smooth-union radius [m]
+    static constexpr long kTargetTriangles = 30000;
+    static constexpr double kRasterCell = 0.002;      // frontal-area raster [m]
+    static constexpr double kRefHeight = 1.75;        // reference lean runner [m]
+    static constexpr double kRefMass = 60.0;          // [kg]
+    static constexpr double kTrunkLeanDeg = 5.0;
+
+private:
+    RunnerBody(const Athlete& athlete, std::string pose, std::string source);
+
+    vtkSmartPointer<vtkPolyData> surface_;
+    double athleteHeight_, mass_, pughArea_;
+    std::string pose_, source_;
+    std::vector<Segment> segments_;
+    nlohmann::json poseAngles_ = nlohmann::json::object();
+    double bounds_[6] = {0, 0, 0, 0, 0, 0};
+    double frontalArea_ = 0.0;
+    double volume_ = 0.0;
+
+    /// Orients, places and measures a closed surface (shared by both sources).
+    void adopt(vtkSmartPointer<vtkPolyData> surface);
+};
+
+}  // namespace drafting::meshes
