@@ -1,6 +1,8 @@
 #include "cases/CasesCli.hpp"
 
 #include "cases/ConfigError.hpp"
+#include "cases/ConvergenceStudy.hpp"
+#include "cases/JsonFile.hpp"
 #include "cases/ReferenceCase.hpp"
 #include "cases/SafeName.hpp"
 #include "cases/SweepLock.hpp"
@@ -10,9 +12,13 @@
 #include "cases/SweepRunner.hpp"
 #include "cases/ToolPaths.hpp"
 #include "cases/ValueList.hpp"
+#include "meshes/Athlete.hpp"
+#include "meshes/FoamFile.hpp"
+#include "meshes/RunnerBody.hpp"
 
 #include <boost/program_options.hpp>
 
+#include <cstdio>
 #include <filesystem>
 #include <thread>
 
@@ -45,7 +51,52 @@ void splitOverrides(const std::vector<std::string>& args, std::vector<std::strin
     }
 }
 
+// A number option of the geometry command, "--height 1.57": one line naming it when malformed.
+double numberOption(const po::variables_map& vm, const char* name, double fallback) {
+    if (!vm.count(name)) return fallback;
+    const std::string text = vm[name].as<std::string>();
+    try {
+        std::size_t used = 0;
+        const double v = std::stod(text, &used);
+        if (used == text.size()) return v;
+    } catch (const std::exception&) {
+    }
+    throw ConfigError(std::string("--") + name + " = '" + text + "': not a number");
+}
+
 }  // namespace
+
+int CasesCli::geometry(const po::variables_map& vm, std::ostream& out) {
+    if (vm.count("target")) throw ConfigError("geometry: takes no CONFIG; use --height, --mass, --pose");
+    if (!vm.count("output")) throw ConfigError("geometry: missing -o FILE.stl");
+    const fs::path stlPath = vm["output"].as<std::string>();
+    if (stlPath.extension() != ".stl") throw ConfigError("-o '" + stlPath.string() + "': expected a .stl file name");
+    if (fs::is_directory(stlPath)) throw ConfigError("-o '" + stlPath.string() + "': is a directory");
+    const SweepConfig defaults;
+    const meshes::Athlete athlete(numberOption(vm, "height", defaults.athleteHeight),
+                                  numberOption(vm, "mass", defaults.athleteMass));
+    const std::string pose = vm.count("pose") ? vm["pose"].as<std::string>() : defaults.geometryPose;
+    const auto body = vm.count("stl") ? meshes::RunnerBody::fromStl(vm["stl"].as<std::string>(), athlete)
+                                      : meshes::RunnerBody(athlete, meshes::RunnerBody::poseFrom(pose));
+    // The solid's name comes from the file name only where it is safe; "runner" otherwise.
+    std::string solid = stlPath.stem().string();
+    try {
+        SafeName::check("solid", solid);
+    } catch (const ConfigError&) {
+        solid = "runner";
+    }
+    fs::path jsonPath = stlPath;
+    jsonPath.replace_extension(".json");
+    if (!stlPath.parent_path().empty()) fs::create_directories(stlPath.parent_path());
+    meshes::FoamFile::write(stlPath, body.stl(solid));
+    JsonFile::writeAtomic(jsonPath.string(), body.describe());
+    char line[200];
+    std::snprintf(line, sizeof(line), "%s: height %.3f m, frontal area %.4f m^2 (Pugh %.4f), depth %.3f m, width %.3f m\n",
+                  stlPath.string().c_str(), body.height(), body.frontalArea(), athlete.frontalArea(), body.depth(),
+                  body.width());
+    out << line << "wrote " << stlPath.string() << " and " << jsonPath.string() << '\n';
+    return 0;
+}
 
 std::string CasesCli::usage() {
     return "usage: draft-cases COMMAND [options] [--section.key value ...]\n"
@@ -55,6 +106,12 @@ std::string CasesCli::usage() {
            "  run DIR                 run the cases of DIR that are not finished\n"
            "  status DIR [--json]     per-case state of a sweep (pending, ok, failed)\n"
            "  sweep CONFIG -o DIR     generate, then run\n"
+           "  convergence CONFIG -o DIR\n"
+           "                          run CONFIG at the coarse, medium and fine levels (DIR/LEVEL) and\n"
+           "                          write each body's Richardson-extrapolated drag and GCI\n"
+           "                          (DIR/convergence.json, .csv)\n"
+           "  geometry -o FILE.stl [--height M] [--mass KG] [--pose mid-stride|standing] [--stl IN.stl]\n"
+           "                          write a 3D runner surface and FILE.json beside it\n"
            "  reference NAME -o DIR   run a reference flow and check it (st-2d1, cylinder-re100,\n"
            "                          tandem-cylinders); DIR/results.json holds values and checks\n"
            "options:\n"
@@ -74,7 +131,8 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     po::options_description desc;
     desc.add_options()("help,h", "")("output,o", po::value<std::string>())("jobs,j", po::value<int>())(
         "max-cases", po::value<int>())("force", "")("json", "")("command", po::value<std::string>())(
-        "target", po::value<std::string>());
+        "target", po::value<std::string>())("height", po::value<std::string>())("mass", po::value<std::string>())(
+        "pose", po::value<std::string>())("stl", po::value<std::string>());
     po::positional_options_description positional;
     positional.add("command", 1).add("target", 1);
 
@@ -93,8 +151,15 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
 
     const std::string command = vm["command"].as<std::string>();
     if (command != "plan" && command != "generate" && command != "run" && command != "sweep" &&
-        command != "reference" && command != "status")
-        throw ConfigError("command '" + command + "' is unknown (plan, generate, run, sweep, status, reference)");
+        command != "reference" && command != "status" && command != "convergence" && command != "geometry")
+        throw ConfigError("command '" + command +
+                          "' is unknown (plan, generate, run, sweep, status, convergence, geometry, reference)");
+    if (command == "geometry") return geometry(vm, out);
+    for (const char* own : {"height", "mass", "pose", "stl"})
+        if (vm.count(own))
+            throw ConfigError(std::string("--") + own + ": belongs to the geometry command (in a sweep: --" +
+                              (std::string(own) == "pose" || std::string(own) == "stl" ? "geometry." : "athlete.") +
+                              own + ")");
     if (!vm.count("target"))
         throw ConfigError(command + ": missing " +
                           std::string(command == "run" || command == "status" ? "DIR" : command == "reference" ? "NAME" : "CONFIG"));
@@ -111,7 +176,8 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         maxCases = vm["max-cases"].as<int>();
         if (maxCases < 1) throw ConfigError("--max-cases = '" + std::to_string(maxCases) + "': must be at least 1");
     }
-    const bool needsOutput = command == "generate" || command == "sweep" || command == "reference";
+    const bool needsOutput =
+        command == "generate" || command == "sweep" || command == "reference" || command == "convergence";
     if (needsOutput && !vm.count("output")) throw ConfigError(command + ": missing -o DIR");
     if (command == "run" && !overrides.empty())
         throw ConfigError("run: config overrides (" + overrides.front() + ") belong to generate or sweep");
@@ -183,6 +249,17 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     if (fs::exists(dir) && !fs::is_directory(dir)) throw ConfigError("-o '" + dir + "': exists and is not a directory");
     fs::create_directories(dir);
     const SweepLock lock(dir);
+    if (command == "convergence") {
+        const auto study = ConvergenceStudy::run(config, plan, dir, runner, jobs, vm.count("force") != 0, out);
+        out << ConvergenceStudy::table(study);
+        int failed = 0;
+        for (const auto& row : study["cases"]) failed += row["status"] != "ok";
+        if (failed > 0) {
+            err << "draft-cases: " << failed << " case(s) failed at some level (see " << dir << "/convergence.json)\n";
+            return 3;
+        }
+        return 0;
+    }
     runner.generate(config, plan, dir, out);
     if (command == "generate") return 0;
 

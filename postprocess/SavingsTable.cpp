@@ -51,7 +51,7 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
     const double speed = manifest.config.at("run").value("speed_mps", 0.0);
 
     SavingsTable table;
-    std::optional<double> solo;
+    std::optional<double> solo, soloCd;
     for (const auto& entry : manifest.cases) {
         SavingsRow row;
         row.caseName = entry.name;
@@ -80,6 +80,12 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
                     } else {
                         row.dragLead = it->second.dragN;
                         row.cdaLead = it->second.cdaM2;
+                        row.cdLead = it->second.cd;
+                        row.frontalArea = it->second.referenceAreaM2;
+                        const auto& lead = result.source["bodies"]["lead"];
+                        if (lead.contains("y_plus")) row.yPlusLead = optionalNumber(lead["y_plus"], "mean");
+                        if (result.extra.contains("mesh"))
+                            row.cells = optionalNumber(result.extra["mesh"], "cells");
                     }
                 }
             } catch (const cases::RunError& e) {
@@ -90,6 +96,7 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
         if (row.formation == "solo") {
             if (row.status != "ok") throw PostError("sweep " + sweepDir + ": the solo baseline failed: " + row.reason);
             solo = row.dragLead;
+            soloCd = row.cdLead;
         }
         table.rows_.push_back(std::move(row));
     }
@@ -99,6 +106,7 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
     table.soloDrag_ = *solo;
     for (auto& row : table.rows_) {
         row.dragSolo = *solo;
+        row.cdSolo = soloCd;
         if (row.status == "ok" && row.dragLead) row.savingPct = 100.0 * (1.0 - *row.dragLead / *solo);
     }
     return table;
@@ -110,12 +118,14 @@ void SavingsTable::writeCsv(const std::string& path) const {
         std::ofstream out(tmp, std::ios::trunc);
         if (!out) throw PostError("cannot write " + tmp);
         out << "case,formation,front_gap_m,back_gap_m,lateral_m,speed_mps,drag_lead_N,drag_solo_N,saving_pct,"
-               "cda_lead_m2,converged,status,reason\n";
+               "cda_lead_m2,converged,status,reason,frontal_area_m2,cd_lead,cd_solo,cells,y_plus_lead\n";
         for (const auto& r : rows_) {
             out << csvText(r.caseName) << ',' << csvText(r.formation) << ',' << cell(r.frontGap) << ','
                 << cell(r.backGap) << ',' << cell(r.lateral) << ',' << cell(r.speed) << ',' << cell(r.dragLead)
                 << ',' << cell(r.dragSolo) << ',' << cell(r.savingPct) << ',' << cell(r.cdaLead) << ','
-                << (r.converged ? "true" : "false") << ',' << r.status << ',' << csvText(r.reason) << '\n';
+                << (r.converged ? "true" : "false") << ',' << r.status << ',' << csvText(r.reason) << ','
+                << cell(r.frontalArea) << ',' << cell(r.cdLead) << ',' << cell(r.cdSolo) << ',' << cell(r.cells) << ','
+                << cell(r.yPlusLead) << '\n';
         }
         if (!out) throw PostError("cannot write " + tmp);
     }
@@ -135,6 +145,11 @@ nlohmann::json SavingsTable::toJson() const {
                         {"drag_solo_N", optionalJson(r.dragSolo)},
                         {"saving_pct", optionalJson(r.savingPct)},
                         {"cda_lead_m2", optionalJson(r.cdaLead)},
+                        {"frontal_area_m2", optionalJson(r.frontalArea)},
+                        {"cd_lead", optionalJson(r.cdLead)},
+                        {"cd_solo", optionalJson(r.cdSolo)},
+                        {"cells", optionalJson(r.cells)},
+                        {"y_plus_lead", optionalJson(r.yPlusLead)},
                         {"converged", r.converged},
                         {"status", r.status},
                         {"reason", r.reason}});

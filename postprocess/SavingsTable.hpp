@@ -17,6 +17,9 @@ struct SavingsRow {
     std::string reason;
     bool converged = false;
     std::optional<double> dragLead, dragSolo, savingPct, cdaLead;
+    std::optional<double> frontalArea;  // the reference area of Cd [m²]: the runner's, in 3D measured
+    std::optional<double> cdLead, cdSolo;
+    std::optional<double> cells, yPlusLead;  // mesh cells; area-weighted mean y+ on the lead runner
 };
 
 /// The reduction of a sweep: saving_pct = 100 × (1 − drag_lead / drag_solo).

@@ -1,4 +1,5 @@
 // Command-line behaviour from tables (PROJ style): arguments → exit code and message.
+#include "cases/JsonFile.hpp"
 #include "TestSupport.hpp"
 
 #include <gtest/gtest.h>
@@ -38,7 +39,7 @@ struct SweepFixture {
 
 std::vector<std::string> expand(const std::vector<std::string>& args, const std::string& cfg, const std::string& dir) {
     std::vector<std::string> out;
-    for (const auto& a : args) out.push_back(a == "@CFG" ? cfg : a == "@DIR" ? dir : a);
+    for (const auto& a : args) out.push_back(a == "@CFG" ? cfg : a == "@DIR" ? dir : a == "@STL" ? dir + "/runner.stl" : a);
     return out;
 }
 
@@ -91,6 +92,17 @@ INSTANTIATE_TEST_SUITE_P(
         CliCase{"bad max-cases", {"plan", "@CFG", "--max-cases", "0"}, 1, "--max-cases = '0'"},
         CliCase{"run without manifest", {"run", "@DIR"}, 1, "is not a sweep directory"},
         CliCase{"status without manifest", {"status", "@DIR"}, 1, "status: '"},
+        CliCase{"geometry height not a number", {"geometry", "-o", "@STL", "--height", "tall"}, 1,
+                "--height = 'tall': not a number"},
+        CliCase{"geometry height out of range", {"geometry", "-o", "@STL", "--height", "3"}, 1,
+                "athlete.height = 3 is outside"},
+        CliCase{"geometry unknown pose", {"geometry", "-o", "@STL", "--pose", "sitting"}, 1,
+                "geometry.pose = 'sitting'"},
+        CliCase{"geometry missing STL", {"geometry", "-o", "@STL", "--stl", "/no/such.stl"}, 1, "geometry.stl"},
+        CliCase{"geometry not an STL name", {"geometry", "-o", "@DIR"}, 1, "expected a .stl file name"},
+        CliCase{"geometry without -o", {"geometry"}, 1, "missing -o FILE.stl"},
+        CliCase{"geometry option on plan", {"plan", "@CFG", "--height", "1.6"}, 1, "belongs to the geometry command"},
+        CliCase{"convergence without -o", {"convergence", "@CFG"}, 1, "convergence: missing -o DIR"},
         CliCase{"dimension 1", {"plan", "@CFG", "--mesh.dimension", "1"}, 1, "mesh.dimension = '1'"},
         CliCase{"3D runners touching", {"plan", "@CFG", "--mesh.dimension", "3", "--sweep.front_gap", "0.4"}, 1,
                 "overlap or touch"},
@@ -129,6 +141,48 @@ TEST(CliDraftCasesDisk, GenerateWritesCasesManifestAndParaViewMarkers) {
     }
     EXPECT_TRUE(std::filesystem::exists(dir + "/ahead-f1/constant/triSurface/pacer1.stl"));
     EXPECT_NE(drafting::test::readFile(dir + "/manifest.json").find("\"pending\""), std::string::npos);
+}
+
+TEST(CliDraftCasesDisk, GeometryWritesAClosedRunnerAndItsDescription) {
+    TempDir tmp;
+    const std::string stl = tmp.path() + "/kipyegon.stl";
+    const auto r = runCommand({DRAFT_CASES_BIN, "geometry", "--height", "1.57", "--mass", "42", "-o", stl});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto text = drafting::test::readFile(stl);
+    EXPECT_EQ(text.rfind("solid kipyegon", 0), 0u);
+    const auto description = drafting::cases::JsonFile::read(tmp.path() + "/kipyegon.json");
+    EXPECT_NEAR(description["height_m"].get<double>(), 1.57, 0.01);
+    EXPECT_GT(description["frontal_area_m2"].get<double>(), 0.25);
+    EXPECT_LT(description["frontal_area_m2"].get<double>(), 0.5);
+    EXPECT_EQ(description["pose"], "mid-stride");
+}
+
+TEST(CliDraftCasesDisk, Generate3dWritesRunnersGroundAndLayers) {
+    const SweepFixture f;
+    const auto r = runCommand({DRAFT_CASES_BIN, "generate", f.cfg, "-o", f.dir, "--mesh.dimension", "3",
+                               "--sweep.front_gap", "1.3", "--mesh.level", "coarse"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const std::string c = f.dir + "/ahead-f1.3";
+    for (const char* file : {"/runner.json", "/constant/triSurface/lead.stl", "/constant/triSurface/pacer1.stl"})
+        EXPECT_TRUE(std::filesystem::exists(c + file)) << c + file;
+    const auto blockMesh = drafting::test::readFile(c + "/system/blockMeshDict");
+    EXPECT_NE(blockMesh.find("ground { type wall;"), std::string::npos);
+    const auto snappy = drafting::test::readFile(c + "/system/snappyHexMeshDict");
+    EXPECT_NE(snappy.find("pacer1 { level (3 4); patchInfo { type wall; inGroups (runners); } }"), std::string::npos);
+    EXPECT_NE(snappy.find("nSurfaceLayers 3"), std::string::npos);
+    EXPECT_NE(snappy.find("nearWake"), std::string::npos);
+    // The ground moves with the air in the runner's frame; there are no 2D empty faces.
+    const auto U = drafting::test::readFile(c + "/0/U");
+    EXPECT_NE(U.find("ground  { type fixedValue; value uniform (-6.70"), std::string::npos) << U;
+    EXPECT_EQ(U.find("empty"), std::string::npos);
+    const auto caseJson = drafting::cases::JsonFile::read(c + "/case.json");
+    EXPECT_EQ(caseJson["dimension"], 3);
+    std::vector<std::string> steps;
+    for (const auto& s : caseJson["steps"]) steps.push_back(s["name"]);
+    EXPECT_EQ(steps, (std::vector<std::string>{"blockMesh", "snappyHexMesh", "checkMesh", "draftFoam"}));
+    // The reference area is the measured frontal area of the body.
+    const auto runner = drafting::cases::JsonFile::read(c + "/runner.json");
+    EXPECT_DOUBLE_EQ(caseJson["parameters"]["frontal_area_m2"].get<double>(), runner["frontal_area_m2"].get<double>());
 }
 
 TEST(CliDraftPost, NotASweepDirectory) {
