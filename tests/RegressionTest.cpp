@@ -161,3 +161,75 @@ TEST(RegressionResume, AnInterruptedCaseRestartsCleanlyAndFinishedOnesAreUntouch
             << body;
     EXPECT_EQ(drafting::test::treeSnapshot(dir + "/solo"), soloBefore);
 }
+
+// The 3D pipeline end to end on the coarse level: the Breaking4 example sweep meshed with
+// snappyHexMesh, checked, solved and reduced. It checks the pipeline, not the published
+// figures (the study level is medium: docs/validation.md).
+TEST(RegressionSweep3D, CoarseBreaking4MeshesSolvesAndReduces) {
+    TempDir tmp;
+    const std::string dir = tmp.path() + "/breaking4";
+    const auto run = runCommand({DRAFT_CASES_BIN, "sweep", std::string(DRAFTING_SOURCE_DIR) + "/cases/examples/breaking4-3d.cfg",
+                                 "-o", dir, "--jobs", "2", "--mesh.level", "coarse", "--solver.max_iterations", "250"});
+    ASSERT_EQ(run.exitCode, 0) << run.out << run.err;
+    const auto post = runCommand({DRAFT_POST_BIN, dir, "--no-plot"});
+    ASSERT_EQ(post.exitCode, 0) << post.out << post.err;
+
+    const auto savings = drafting::cases::JsonFile::read(dir + "/savings.json");
+    ASSERT_EQ(savings["rows"].size(), 8u);
+    double soloArea = NAN, aheadSaving = NAN;
+    for (const auto& row : savings["rows"]) {
+        ASSERT_EQ(row["status"], "ok") << row.dump();
+        EXPECT_GT(row["cells"].get<double>(), 50000.0) << row["case"];
+        EXPECT_GT(row["y_plus_lead"].get<double>(), 1.0) << row["case"];
+        EXPECT_TRUE(row["cd_solo"].is_number());
+        if (row["formation"] == "solo") soloArea = row["frontal_area_m2"].get<double>();
+        if (row["case"] == "ahead-f1.3") aheadSaving = row["saving_pct"].get<double>();
+    }
+    // A pacer 1.3 m ahead shelters the lead runner even on the coarse mesh.
+    EXPECT_GT(aheadSaving, 20.0);
+    EXPECT_LT(aheadSaving, 100.0);
+
+    // Each case: its runner's measured frontal area is the reference area, every body has its
+    // own patch with y+, and the mesh passed draftCheckMesh.
+    const auto runner = drafting::cases::JsonFile::read(dir + "/ahead-behind-f1.3-b1/runner.json");
+    EXPECT_DOUBLE_EQ(soloArea, runner["frontal_area_m2"].get<double>());
+    const auto pair = drafting::cases::JsonFile::read(dir + "/ahead-behind-f1.3-b1/results.json");
+    for (const char* body : {"lead", "pacer1", "pacer2"}) {
+        ASSERT_TRUE(pair["bodies"].contains(body)) << body;
+        EXPECT_GT(pair["bodies"][body]["y_plus"]["mean"].get<double>(), 1.0) << body;
+    }
+    EXPECT_TRUE(pair["mesh"]["check"]["ok"].get<bool>());
+    EXPECT_EQ(pair["mesh"]["dimension"], 3);
+    const std::string csv = drafting::test::readFile(dir + "/savings.csv");
+    EXPECT_NE(csv.find("frontal_area_m2,cd_lead,cd_solo"), std::string::npos);
+}
+
+// Mesh independence through the CLI: three levels of one 2D case, reduced to Richardson/GCI.
+TEST(RegressionConvergence, ThreeLevelsGiveOrderExtrapolationAndGci) {
+    TempDir tmp;
+    const std::string cfg = tmp.path() + "/solo.cfg";
+    writeFile(cfg, "name = gci\n[formation]\npreset = solo\n[solver]\nmax_iterations = 400\n");
+    const std::string dir = tmp.path() + "/study";
+    const auto run = runCommand({DRAFT_CASES_BIN, "convergence", cfg, "-o", dir, "--jobs", "2"});
+    ASSERT_EQ(run.exitCode, 0) << run.out << run.err;
+    EXPECT_NE(run.out.find("extrap N"), std::string::npos) << run.out;
+
+    const auto study = drafting::cases::JsonFile::read(dir + "/convergence.json");
+    EXPECT_NEAR(study["ratio"].get<double>(), std::sqrt(2.0), 1e-12);
+    ASSERT_EQ(study["cases"].size(), 1u);
+    const auto& solo = study["cases"][0];
+    ASSERT_EQ(solo["status"], "ok") << solo.dump();
+    // Each level halves the 2D cell area: about twice the cells.
+    const double coarse = solo["levels"]["coarse"]["cells"].get<double>();
+    const double medium = solo["levels"]["medium"]["cells"].get<double>();
+    const double fine = solo["levels"]["fine"]["cells"].get<double>();
+    EXPECT_NEAR(medium / coarse, 2.0, 0.4);
+    EXPECT_NEAR(fine / medium, 2.0, 0.4);
+    const auto& lead = solo["bodies"]["lead"];
+    for (const char* level : {"coarse", "medium", "fine"}) EXPECT_GT(lead["drag_N"][level].get<double>(), 1.0);
+    const std::string behaviour = lead["estimate"]["behaviour"];
+    EXPECT_TRUE(behaviour == "monotonic" || behaviour == "oscillatory" || behaviour == "divergent") << behaviour;
+    EXPECT_TRUE(std::filesystem::exists(dir + "/convergence.csv"));
+    for (const char* level : {"coarse", "medium", "fine"})
+        EXPECT_TRUE(std::filesystem::exists(dir + "/" + level + "/manifest.json")) << level;
+}
