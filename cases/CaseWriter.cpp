@@ -104,8 +104,9 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
     FoamFile::write(root / "0" / "U",
               field("U", "volVectorField", "[0 1 -1 0 0 0 0]", Uin, "type fixedValue; value uniform " + Uin + ";",
                     "type inletOutlet; inletValue uniform (0 0 0); value uniform " + Uin + ";", "type noSlip;", dim,
-                    // In the runner's frame the ground moves with the air.
-                    "type fixedValue; value uniform " + Uin + ";"));
+                    // In the runner's frame the ground moves at the running speed; a headwind
+                    // moves the air faster than the ground.
+                    "type fixedValue; value uniform (" + FoamFile::number(-config.speed) + " 0 0);"));
     FoamFile::write(root / "0" / "p",
               field("p", "volScalarField", "[0 2 -2 0 0 0 0]", "0", "type zeroGradient;",
                     "type fixedValue; value uniform 0;", "type zeroGradient;", dim));

@@ -16,8 +16,9 @@ namespace drafting::cases {
 ///   asymptotic ratio = GCI_medium / (r^p GCI_fine), near 1 in the asymptotic range
 class GridConvergence {
 public:
-    /// monotonic: e32/e21 in (0, 1); oscillatory: negative (|.| used, flagged); divergent: the
-    /// change grows with refinement (no order, no GCI); converged: the three values are equal.
+    /// monotonic: e32/e21 > 1 (the change shrinks as the cells do); oscillatory: e32/e21 < -1 (the
+    /// sign flips; |.| used, flagged); divergent: |e32/e21| <= 1, the change does not shrink with
+    /// refinement (no order, no GCI); converged: the three values are equal.
     enum class Behaviour { monotonic, oscillatory, divergent, converged };
 
     struct Estimate {

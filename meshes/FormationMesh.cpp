@@ -66,7 +66,6 @@ std::string FormationMesh::blockMeshDict() const {
 
 std::string FormationMesh::snappyHexMeshDict() const {
     const double h = backgroundCell();
-    const double s = level_.cellScale();
     const double top = runner_.height();
     std::ostringstream d;
     d << FoamFile::header("snappyHexMeshDict", "dictionary", "system")
@@ -90,7 +89,7 @@ std::string FormationMesh::snappyHexMeshDict() const {
           << "); patchInfo { type wall; inGroups (runners); } }\n";
     d << "    }\n    resolveFeatureAngle 30;\n    refinementRegions\n    {\n";
     for (const auto& b : bodies_)
-        d << "        " << b.name << " { mode distance; levels ((" << FoamFile::number(kShellDistance * s) << ' '
+        d << "        " << b.name << " { mode distance; levels ((" << FoamFile::number(kShellDistance) << ' '
           << kShellLevel << ")); }\n";
     d << "        nearWake { mode inside; levels ((1e15 " << kWakeLevel << ")); }\n"
       << "        farWake { mode inside; levels ((1e15 " << kFarWakeLevel << ")); }\n    }\n"

@@ -67,15 +67,14 @@ public:
     /// shell (vtkFeatureEdges boundary + non-manifold = 0, vtkPolyDataConnectivityFilter 1 region).
     static bool isClosedManifold(vtkPolyData* surface);
 
-    /// One modelled segment: a length (0 for blobs such as the head) and its end radii; for
-    /// elliptic sections, depth (x) and width (y) half-axes instead.
+    /// One modelled segment [m]: a round section tapering from radiusStart (proximal) to
+    /// radiusEnd, or an elliptic one with the half-axes that apply (the others 0).
     struct Segment {
         std::string name;
-        double length = 0.0;          // m
-        double lengthFraction = 0.0;  // of H, from Winter Fig. 4.1 (0 when not from Winter)
-        double radiusStart = 0.0;     // m (proximal end, or half-depth for elliptic sections)
-        double radiusEnd = 0.0;       // m (distal end, or half-width for elliptic sections)
-        bool elliptic = false;
+        double length = 0.0;
+        double lengthFraction = 0.0;  // of H, from Winter Fig. 4.1 (0 when the length is this model's)
+        double radiusStart = 0.0, radiusEnd = 0.0;
+        double halfDepth = 0.0, halfWidth = 0.0, halfHeight = 0.0;
     };
     const std::vector<Segment>& segments() const { return segments_; }
 
@@ -95,6 +94,7 @@ private:
     std::string pose_, source_;
     std::vector<Segment> segments_;
     nlohmann::json poseAngles_ = nlohmann::json::object();
+    double girthScale_ = 1.0;
     double bounds_[6] = {0, 0, 0, 0, 0, 0};
     double frontalArea_ = 0.0;
     double volume_ = 0.0;
