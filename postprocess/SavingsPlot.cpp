@@ -85,7 +85,8 @@ int SavingsPlot::write(const SavingsTable& table, const std::string& pngPath, co
             data->SetValue(static_cast<vtkIdType>(i), 1, points[i].second);
         }
         const auto& c = kPalette[index % 8];
-        vtkPlot* line = chart->AddPlot(vtkChart::LINE);
+        // A single point (e.g. the Breaking4 pair at one gap) is a marker: VTK cannot draw a line through it.
+        vtkPlot* line = chart->AddPlot(points.size() > 1 ? vtkChart::LINE : vtkChart::POINTS);
         line->SetInputData(data, 0, 1);
         line->SetColor(c[0], c[1], c[2], 255);
         line->SetWidth(2.5);
