@@ -2,17 +2,25 @@
 # Benchmarks (not tests): prints tables and writes runs/bench/bench.json.
 #   1. draftFoam vs stock simpleFoam, same 2D formation case, mesh and schemes: s per iteration.
 #   2. Settled-drag stop vs a fixed 2000-iteration run: iterations used and drag error.
+#   --3d LEVEL instead: the 3D Breaking4 sweep (cases/examples/breaking4-3d.cfg) at LEVEL, two cases
+#   at a time, and a table of per-case cost (cells, meshing, solving, core-minutes) from each
+#   results.json; finished cases in runs/bench/3d-LEVEL are reused, so a long medium run resumes.
 # Usage: scripts/bench.sh [--repeat N] [--level coarse|medium|fine]
+#        scripts/bench.sh --3d coarse|medium|fine [-- draft-cases overrides, e.g. --solver.max_iterations 250]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build="${BUILD_DIR:-$root/build}"
 out="${BENCH_DIR:-$root/runs/bench}"
 repeat=3
 level=medium
+level3d=""
+extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --repeat) repeat="$2"; shift 2 ;;
     --level) level="$2"; shift 2 ;;
+    --3d) level3d="${2:-}"; shift 2 ;;
+    --) shift; extra=("$@"); break ;;
     *) echo "bench.sh: unknown argument $1" >&2; exit 1 ;;
   esac
 done
@@ -21,6 +29,46 @@ bash "$root/scripts/setup-deps.sh" >/dev/null
 BUILD_DIR="$build" bash "$root/scripts/build.sh" >/dev/null
 mkdir -p "$out"
 cases="$build/bin/draft-cases"
+
+if [ -n "$level3d" ]; then
+  case "$level3d" in coarse|medium|fine) ;; *) echo "bench.sh: --3d '$level3d': expected coarse|medium|fine" >&2; exit 1 ;; esac
+  sweep="$out/3d-$level3d"
+  start=$(date +%s)
+  "$cases" sweep "$root/cases/examples/breaking4-3d.cfg" -o "$sweep" --jobs 2 --mesh.level "$level3d" \
+    ${extra[@]+"${extra[@]}"} >/dev/null || true
+  wall=$(( $(date +%s) - start ))
+  python3 - "$sweep" "$level3d" "$wall" <<'PY'
+import json, os, sys
+sweep, level, wall = sys.argv[1], sys.argv[2], int(sys.argv[3])
+manifest = json.load(open(f"{sweep}/manifest.json"))
+rows, report = [], {"level": level, "wall_s_this_call": wall, "cases": {}}
+print(f"\n3D Breaking4 sweep, {level} level ({sweep}); times from each case's results.json")
+print(f"   {'case':<24}{'status':>8}{'cells':>9}{'mesh s':>8}{'solve s':>9}{'iter':>6}{'s/iter':>8}{'core-min':>9}{'lead N':>9}")
+for entry in manifest["cases"]:
+    path = f"{sweep}/{entry['name']}/results.json"
+    if not os.path.exists(path):
+        print(f"   {entry['name']:<24}{'not run':>8}")
+        continue
+    r = json.load(open(path))
+    t = r.get("timing_s", {})
+    mesh = sum(v for k, v in t.items() if k in ("blockMesh", "snappyHexMesh", "checkMesh"))
+    solve = sum(v for k, v in t.items() if k in ("draftFoam", "simpleFoam"))
+    it = r.get("iterations", 0)
+    lead = r.get("bodies", {}).get("lead", {}).get("drag_N")
+    row = {"status": r["status"], "cells": r["mesh"]["cells"], "mesh_s": mesh, "solve_s": solve,
+           "iterations": it, "s_per_iteration": solve / it if it else None,
+           "core_minutes": (mesh + solve) / 60.0, "lead_drag_N": lead}
+    report["cases"][entry["name"]] = row
+    spi = f"{row['s_per_iteration']:.3f}" if it else "-"
+    leadtxt = f"{lead:.3f}" if isinstance(lead, (int, float)) else "-"
+    print(f"   {entry['name']:<24}{r['status']:>8}{row['cells']:>9}{mesh:>8.0f}{solve:>9.0f}{it:>6}{spi:>8}"
+          f"{row['core_minutes']:>9.1f}{leadtxt:>9}")
+print("   (one case per core; goal: lead drag with <= 5% GCI in <= 60 core-minutes per formation)")
+json.dump(report, open(f"{sweep}/bench-3d.json", "w"), indent=2)
+print(f"   machine-readable: {sweep}/bench-3d.json")
+PY
+  exit 0
+fi
 
 cat > "$out/formation.cfg" <<CFG
 name = bench
