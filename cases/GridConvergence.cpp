@@ -1,5 +1,6 @@
 #include "cases/GridConvergence.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -28,7 +29,8 @@ nlohmann::json GridConvergence::Estimate::toJson() const {
             {"extrapolated", numberOrNull(extrapolated)},
             {"gci_fine", numberOrNull(gciFine)},
             {"gci_medium", numberOrNull(gciMedium)},
-            {"asymptotic_ratio", numberOrNull(asymptoticRatio)}};
+            {"asymptotic_ratio", numberOrNull(asymptoticRatio)},
+            {"gci_fine_bounded", numberOrNull(gciFineBounded)}};
 }
 
 GridConvergence::Estimate GridConvergence::estimate(double f1, double f2, double f3, double r, double fs) {
@@ -43,7 +45,7 @@ GridConvergence::Estimate GridConvergence::estimate(double f1, double f2, double
         e.behaviour = Behaviour::converged;
         e.order = kNaN;
         e.extrapolated = f1;
-        e.gciFine = e.gciMedium = 0.0;
+        e.gciFine = e.gciMedium = e.gciFineBounded = 0.0;
         e.asymptoticRatio = kNaN;
         return e;
     }
@@ -51,7 +53,7 @@ GridConvergence::Estimate GridConvergence::estimate(double f1, double f2, double
     // |e32| <= |e21|: the change does not shrink with the cells, so there is no order to observe.
     if (!(std::abs(ratio) > 1.0) || !std::isfinite(ratio)) {
         e.behaviour = Behaviour::divergent;
-        e.order = e.extrapolated = e.gciFine = e.gciMedium = e.asymptoticRatio = kNaN;
+        e.order = e.extrapolated = e.gciFine = e.gciMedium = e.asymptoticRatio = e.gciFineBounded = kNaN;
         return e;
     }
     e.behaviour = ratio > 0 ? Behaviour::monotonic : Behaviour::oscillatory;
@@ -61,6 +63,9 @@ GridConvergence::Estimate GridConvergence::estimate(double f1, double f2, double
     e.gciFine = f1 != 0.0 ? fs * std::abs((f1 - f2) / f1) / (rp - 1.0) : kNaN;
     e.gciMedium = f2 != 0.0 ? fs * std::abs((f2 - f3) / f2) / (rp - 1.0) : kNaN;
     e.asymptoticRatio = e.gciFine > 0.0 ? e.gciMedium / (rp * e.gciFine) : kNaN;
+    const double pUsed = std::min(e.order, kFormalOrder);
+    const double fsUsed = std::abs(e.order - kFormalOrder) <= 0.1 * kFormalOrder ? fs : 3.0;
+    e.gciFineBounded = f1 != 0.0 ? fsUsed * std::abs((f1 - f2) / f1) / (std::pow(r, pUsed) - 1.0) : kNaN;
     return e;
 }
 

@@ -14,6 +14,10 @@ namespace drafting::cases {
 ///   f_ext = f1 + (f1 - f2) / (r^p - 1)
 ///   GCI_fine = Fs |(f1 - f2) / f1| / (r^p - 1),  Fs = 1.25 for a three-grid study
 ///   asymptotic ratio = GCI_medium / (r^p GCI_fine), near 1 in the asymptotic range
+/// An observed order far from the schemes' formal order means the grids are not in the
+/// asymptotic range and p, f_ext and GCI_fine can be far off (a huge p gives a tiny GCI). The
+/// bounded GCI follows Roache's advice for that case: p limited to the formal order and Fs = 3
+/// unless p is within 10 % of it.
 class GridConvergence {
 public:
     /// monotonic: e32/e21 > 1 (the change shrinks as the cells do); oscillatory: e32/e21 < -1 (the
@@ -28,12 +32,17 @@ public:
         double gciFine = 0.0;        // fraction, e.g. 0.03 = 3 %
         double gciMedium = 0.0;
         double asymptoticRatio = 0.0;
+        double gciFineBounded = 0.0;  // min(p, formal order), Fs 1.25 or 3
+
 
         nlohmann::json toJson() const;
     };
 
     /// Throws std::invalid_argument for r <= 1 or non-finite values.
     static Estimate estimate(double fine, double medium, double coarse, double ratio, double safetyFactor = 1.25);
+
+    /// Formal order of the discretisation (linearUpwind / Gauss linear: second order).
+    static constexpr double kFormalOrder = 2.0;
 
     static std::string name(Behaviour behaviour);
 };

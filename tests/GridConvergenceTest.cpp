@@ -44,6 +44,20 @@ TEST(GridConvergence, NonIntegerOrderAndRatio) {
     EXPECT_NEAR(e.asymptoticRatio, (1.0 + 0.5 * std::pow(0.1, 1.7)) / (1.0 + 0.5 * std::pow(0.15, 1.7)), 1e-9);
 }
 
+TEST(GridConvergence, BoundedGciEqualsGciAtTheFormalOrder) {
+    const auto e = series(7.0, 30.0, 2.0, std::sqrt(2.0));
+    EXPECT_NEAR(e.gciFineBounded, e.gciFine, 1e-12);  // p = 2: Fs 1.25, same GCI
+}
+
+TEST(GridConvergence, BoundedGciDistrustsAnOrderFarAboveTheFormalOne) {
+    // The 3D solo runner's drag: 7.2815 (coarse), 7.0803, 7.0718 N gives p = 9.1 and a GCI of
+    // 0.01 %; bounded to p = 2 with Fs = 3 it is 3 × 0.0085 / 7.0718 / (2 - 1) = 0.36 %.
+    const auto e = GridConvergence::estimate(7.0718, 7.0803, 7.2815, std::sqrt(2.0));
+    EXPECT_GT(e.order, 9.0);
+    EXPECT_LT(e.gciFine, 0.0002);
+    EXPECT_NEAR(e.gciFineBounded, 3.0 * 0.0085 / 7.0718, 1e-9);
+}
+
 TEST(GridConvergence, OscillatoryChangeIsFlagged) {
     // 10.0 (fine), 9.0, 11.0: the sign flips, |e32/e21| = 2.
     const auto e = GridConvergence::estimate(10.0, 9.0, 11.0, 2.0);
