@@ -42,6 +42,7 @@ const std::vector<std::string>& allKeys() {
         "solver.turbulence", "solver.application", "solver.mode", "solver.max_iterations", "solver.tolerance",
         "solver.end_time", "solver.averaging_start", "solver.max_courant", "solver.settled_tolerance",
         "solver.settled_window",
+        "pacing.baseline_time",
     };
     static const std::vector<std::string> all = [] {
         std::vector<std::string> out = keys;
@@ -299,6 +300,13 @@ SweepConfig build(const std::map<std::string, std::string>& raw) {
         c.settledTolerance = number("solver.settled_tolerance", get("solver.settled_tolerance"), 0.0, 0.5, "");
     if (has("solver.settled_window"))
         c.settledWindow = integer("solver.settled_window", get("solver.settled_window"), 5, 100000);
+    if (has("pacing.baseline_time")) {
+        c.pacingBaselineTime = SweepConfig::parseMileTime("pacing.baseline_time", get("pacing.baseline_time"));
+        const double v = kMileMetres / c.pacingBaselineTime;
+        if (v < 2.5 || v > 8.0)
+            throw ConfigError(quoted("pacing.baseline_time", get("pacing.baseline_time")) +
+                              ": implies a mile speed outside the pacing model's [2.5, 8] m/s");
+    }
     return c;
 }
 
@@ -367,6 +375,8 @@ nlohmann::json SweepConfig::toJson() const {
           {"max_courant", maxCourant},
           {"settled_tolerance", settledTolerance},
           {"settled_window", settledWindow}}},
+        {"pacing", {{"baseline_time_s", pacingBaselineTime > 0.0 ? nlohmann::json(pacingBaselineTime)
+                                                                  : nlohmann::json()}}},
     };
 }
 

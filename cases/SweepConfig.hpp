@@ -35,6 +35,10 @@ struct SweepConfig {
     double turbulenceIntensity = 0.01;
     double turbulenceLengthScale = 0.1;  // m
 
+    /// The athlete's time over a mile alone, for the pacing model (pacing.baseline_time);
+    /// 0 = the mile time of the running speed.
+    double pacingBaselineTime = 0.0;  // s
+
     /// Formations swept, in order; the solo baseline is always the sweep's first case.
     std::vector<std::string> presets{"ahead-behind"};
     std::vector<PacerPosition> positions;  // preset "custom"

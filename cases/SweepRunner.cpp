@@ -22,6 +22,7 @@ std::string SweepRunner::fingerprint(const SweepConfig& config, const CaseSpec& 
     nlohmann::json settings = config.toJson();
     settings.erase("name");    // renaming a sweep does not change its physics
     settings.erase("sweep");   // the case's own point of the sweep is in its parameters
+    settings.erase("pacing");  // post-processing only
     const std::string text = settings.dump() + spec.parametersJson().dump() + CaseWriter::kTemplateVersion;
     char buf[20];
     std::snprintf(buf, sizeof(buf), "%016zx", std::hash<std::string>{}(text));

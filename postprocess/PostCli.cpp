@@ -2,8 +2,15 @@
 
 #include "cases/ConfigError.hpp"
 #include "cases/JsonFile.hpp"
+#include "cases/Manifest.hpp"
 #include "postprocess/OffscreenDisplay.hpp"
+#include "postprocess/PacingError.hpp"
+#include "postprocess/PacingModel.hpp"
+#include "postprocess/PacingTable.hpp"
 #include "postprocess/PostError.hpp"
+#include "postprocess/RaceReplay.hpp"
+#include "postprocess/RaceSchedule.hpp"
+#include "postprocess/SavingsFit.hpp"
 #include "postprocess/SavingsPlot.hpp"
 #include "postprocess/SavingsTable.hpp"
 
@@ -11,38 +18,84 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <iomanip>
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
 
 namespace drafting::post {
 
-std::string PostCli::usage() {
-    return "usage: draft-post SWEEPDIR [-o OUT] [--no-plot]\n"
-           "Reduces a sweep to savings.csv / savings.json (lead runner's drag against solo)\n"
-           "and plots saving vs front gap as savings.png / savings.svg.\n"
-           "  -o, --output OUT   where to write (default: SWEEPDIR)\n"
-           "  --no-plot          tables only\n";
-}
+namespace {
 
-int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
-    po::options_description desc;
-    desc.add_options()("help,h", "")("output,o", po::value<std::string>())("no-plot", "")(
-        "sweep", po::value<std::string>());
-    po::positional_options_description positional;
-    positional.add("sweep", 1);
+po::variables_map parse(const std::vector<std::string>& args, const po::options_description& desc,
+                        const po::positional_options_description& positional) {
     po::variables_map vm;
     try {
-        po::store(po::command_line_parser(std::vector<std::string>(argv.begin() + 1, argv.end()))
-                      .options(desc)
-                      .positional(positional)
-                      .run(),
-                  vm);
+        po::store(po::command_line_parser(args).options(desc).positional(positional).run(), vm);
     } catch (const po::too_many_positional_options_error&) {
         throw cases::ConfigError("too many arguments (see draft-post --help)");
     } catch (const po::error& e) {
         throw cases::ConfigError(std::string("command line: ") + e.what());
     }
+    return vm;
+}
+
+// A number option: one line naming the option and the text when it is not a finite number.
+double numberOption(const po::variables_map& vm, const char* key) {
+    const std::string text = vm[key].as<std::string>();
+    try {
+        std::size_t used = 0;
+        const double v = std::stod(text, &used);
+        if (used == text.size() && std::isfinite(v)) return v;
+    } catch (const std::exception&) {
+    }
+    throw PacingError(std::string("--") + key + " = '" + text + "': not a number");
+}
+
+std::string fixed(double v, int digits) {
+    char buf[64];
+    std::snprintf(buf, sizeof(buf), "%.*f", digits, v);
+    return buf;
+}
+
+}  // namespace
+
+std::string PostCli::usage() {
+    return "usage: draft-post SWEEPDIR [-o OUT] [--no-plot]\n"
+           "       draft-post pace --mass KG --height M --baseline-time M:SS.ss --drag-saving F\n"
+           "                       [--cda M2] [--air-density RHO] [--distance M] [--json]\n"
+           "       draft-post race SCHEDULE [--sweep SWEEPDIR] [--json] [-o OUT]\n"
+           "\n"
+           "draft-post SWEEPDIR reduces a sweep (or a convergence study's directory) to\n"
+           "  savings.csv/.json  the lead runner's drag saving against solo, with error bars\n"
+           "  bodies.csv         every runner's drag and saving (lead and each pacer)\n"
+           "  fit.json           saving vs front gap fitted per rear gap: s = 100 exp(-(g/L)^n)\n"
+           "  pacing.csv/.json   each formation's predicted mile time (docs/pacing-model.md)\n"
+           "  savings.png/.svg   saving vs front gap with error bars and fitted curves\n"
+           "  -o, --output OUT   where to write (default: SWEEPDIR)\n"
+           "  --no-plot          tables only\n"
+           "\n"
+           "draft-post pace predicts one saving: drag saving F (0-1) of the athlete's solo drag\n"
+           "  -> metabolic saving (Soares da Silva et al. 2022) -> speed (Kipp et al. 2019).\n"
+           "  --cda M2           solo drag area (default: Pugh's frontal area x 0.75)\n"
+           "  --air-density RHO  kg/m^3 (default 1.18)\n"
+           "  --distance M       race distance (default 1609.344, a mile)\n"
+           "  --json             print JSON (mile_time_s, speed_gain_pct, metabolic_saving_pct, air_share_pct, ...)\n"
+           "\n"
+           "draft-post race replays a race with formation changes from a schedule file\n"
+           "  (cases/examples/breaking4-race.cfg): predicted splits and final time.\n";
+}
+
+int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
+    if (argv.size() >= 2 && argv[1] == "pace") return runPace(argv, out);
+    if (argv.size() >= 2 && argv[1] == "race") return runRace(argv, out);
+
+    po::options_description desc;
+    desc.add_options()("help,h", "")("output,o", po::value<std::string>())("no-plot", "")(
+        "sweep", po::value<std::string>());
+    po::positional_options_description positional;
+    positional.add("sweep", 1);
+    const po::variables_map vm = parse(std::vector<std::string>(argv.begin() + 1, argv.end()), desc, positional);
     if (vm.count("help")) {
         out << usage();
         return 0;
@@ -51,13 +104,39 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
         err << usage();
         return 1;
     }
-    const std::string sweep = vm["sweep"].as<std::string>();
-    if (!fs::exists(sweep + "/manifest.json"))
-        throw cases::ConfigError("SWEEPDIR = '" + sweep + "': not a sweep directory (no manifest.json)");
+    std::string sweep = vm["sweep"].as<std::string>();
     const std::string outDir = vm.count("output") ? vm["output"].as<std::string>() : sweep;
 
-    // Read everything first: a sweep that cannot be reduced writes nothing.
-    const SavingsTable table = SavingsTable::fromSweep(sweep);
+    // A convergence study's directory: reduce its fine level, with the GCI as error bars.
+    std::optional<nlohmann::json> convergence;
+    std::string level;
+    if (!fs::exists(sweep + "/manifest.json") && fs::exists(sweep + "/convergence.json")) {
+        convergence = cases::JsonFile::read(sweep + "/convergence.json");
+        level = "fine";
+        sweep += "/fine";
+    } else if (fs::exists(fs::path(sweep) / ".." / "convergence.json")) {
+        const std::string name = fs::path(sweep).lexically_normal().filename().string();
+        if (name == "fine" || name == "medium") {
+            convergence = cases::JsonFile::read((fs::path(sweep) / ".." / "convergence.json").string());
+            level = name;
+        }
+    }
+    if (!fs::exists(sweep + "/manifest.json"))
+        throw cases::ConfigError("SWEEPDIR = '" + vm["sweep"].as<std::string>() +
+                                 "': not a sweep directory (no manifest.json)");
+
+    // Read and compute everything first: a sweep that cannot be reduced writes nothing.
+    SavingsTable table = SavingsTable::fromSweep(sweep);
+    if (convergence) table.attachGci(*convergence, level);
+    const auto curves = SavingsFit::fit(table);
+    const cases::Manifest manifest = cases::Manifest::read(sweep);
+    std::optional<PacingTable> pacing;
+    std::string pacingWarning;
+    try {
+        pacing = PacingTable::build(table, manifest.config);
+    } catch (const PacingError& e) {
+        pacingWarning = std::string("no pacing prediction: ") + e.what();
+    }
     bool plot = vm.count("no-plot") == 0;
     if (plot && !OffscreenDisplay::ensure(argv)) {
         err << "draft-post: warning: no X display and no xvfb-run; plots skipped (install xvfb)\n";
@@ -66,7 +145,13 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
 
     fs::create_directories(outDir);
     table.writeCsv(outDir + "/savings.csv");
+    table.writeBodiesCsv(outDir + "/bodies.csv");
     cases::JsonFile::writeAtomic(outDir + "/savings.json", table.toJson());
+    cases::JsonFile::writeAtomic(outDir + "/fit.json", SavingsFit::toJson(curves));
+    if (pacing) {
+        pacing->writeCsv(outDir + "/pacing.csv");
+        cases::JsonFile::writeAtomic(outDir + "/pacing.json", pacing->toJson());
+    }
 
     int ok = 0, failed = 0;
     for (const auto& r : table.rows()) (r.status == "ok" ? ok : failed)++;
@@ -86,12 +171,118 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
                "results.json): "
             << unsettled << '\n';
     }
-    out << "  " << outDir << "/savings.csv\n";
+    if (!pacingWarning.empty()) err << "draft-post: warning: " << pacingWarning << '\n';
+    for (const auto& c : curves) {
+        if (c.status == "fitted" || c.status == "exact") {
+            out << "  fit " << c.label << ": L " << fixed(c.decayLength, 2) << " m, n " << fixed(c.shape, 2)
+                << ", half saving at " << fixed(c.halfSavingGap(), 2) << " m, rmse " << fixed(c.rmse, 2) << " points (" << c.gaps.size() << " gaps)\n";
+        }
+    }
+    if (pacing) {
+        for (const auto& r : pacing->rows()) {
+            if (r.prediction && r.formation != "solo")
+                out << "  pace " << r.caseName << ": saving " << fixed(100.0 * r.prediction->dragSaving, 1)
+                    << " % -> mile " << formatRaceTime(r.prediction->timeS) << " (alone "
+                    << formatRaceTime(pacing->inputs().baselineTimeS) << ")\n";
+        }
+    }
+    out << "  " << outDir << "/savings.csv, bodies.csv, fit.json" << (pacing ? ", pacing.csv" : "") << '\n';
     if (plot) {
         const int series = SavingsPlot::write(table, outDir + "/savings.png", outDir + "/savings.svg",
-                                              "Drag saving of the lead runner (solo " + std::string(solo) + ")");
+                                              "Drag saving of the lead runner (solo " + std::string(solo) + ")",
+                                              curves);
         if (series > 0) out << "  " << outDir << "/savings.png (" << series << " series)\n";
     }
+    return 0;
+}
+
+int PostCli::runPace(const std::vector<std::string>& argv, std::ostream& out) {
+    po::options_description desc;
+    desc.add_options()("help,h", "")("mass", po::value<std::string>())("height", po::value<std::string>())(
+        "baseline-time", po::value<std::string>())("drag-saving", po::value<std::string>())(
+        "cda", po::value<std::string>())("air-density", po::value<std::string>())("distance", po::value<std::string>())(
+        "json", "");
+    const po::variables_map vm = parse(std::vector<std::string>(argv.begin() + 2, argv.end()), desc, {});
+    if (vm.count("help")) {
+        out << usage();
+        return 0;
+    }
+    for (const char* key : {"mass", "height", "baseline-time", "drag-saving"})
+        if (!vm.count(key)) throw PacingError(std::string("--") + key + ": missing (see draft-post --help)");
+    PacingInputs in;
+    in.massKg = numberOption(vm, "mass");
+    in.heightM = numberOption(vm, "height");
+    in.baselineTimeS = parseRaceTime("--baseline-time", vm["baseline-time"].as<std::string>());
+    if (vm.count("cda")) in.cdaM2 = numberOption(vm, "cda");
+    if (vm.count("air-density")) in.airDensity = numberOption(vm, "air-density");
+    if (vm.count("distance")) in.distanceM = numberOption(vm, "distance");
+    const double saving = numberOption(vm, "drag-saving");
+    const PacingModel model(in);
+    const PacingPrediction p = model.predict(saving);
+    if (vm.count("json")) {
+        nlohmann::json j = p.toJson();
+        j["inputs"] = {{"mass_kg", in.massKg},
+                       {"height_m", in.heightM},
+                       {"baseline_time_s", in.baselineTimeS},
+                       {"distance_m", in.distanceM},
+                       {"air_density_kg_m3", in.airDensity},
+                       {"cda_m2", model.cdaM2()},
+                       {"cda_source", in.cdaM2 ? "--cda" : "Pugh frontal area x 0.75"}};
+        out << j.dump(2) << '\n';
+        return 0;
+    }
+    out << "alone:           " << formatRaceTime(in.baselineTimeS) << " (" << fixed(p.baselineSpeedMps, 3)
+        << " m/s), drag " << fixed(p.soloDragN, 2) << " N = " << fixed(p.dragForceBwPct, 2) << " % of body weight\n"
+        << "air share:       " << fixed(p.airSharePct, 2) << " % of metabolic power (CdA " << fixed(model.cdaM2(), 3)
+        << " m^2)\n"
+        << "drag saving:     " << fixed(100.0 * saving, 1) << " %\n"
+        << "metabolic:       " << fixed(p.metabolicSavingPct, 2) << " % saved (" << fixed(p.metabolicPowerSavedW, 1)
+        << " W of " << fixed(p.metabolicPowerW, 0) << " W)\n"
+        << "speed:           +" << fixed(p.speedGainPct, 2) << " % (" << fixed(p.speedMps, 3) << " m/s)\n"
+        << "predicted time:  " << formatRaceTime(p.timeS) << '\n';
+    return 0;
+}
+
+int PostCli::runRace(const std::vector<std::string>& argv, std::ostream& out) {
+    po::options_description desc;
+    desc.add_options()("help,h", "")("schedule", po::value<std::string>())("sweep", po::value<std::string>())(
+        "json", "")("output,o", po::value<std::string>());
+    po::positional_options_description positional;
+    positional.add("schedule", 1);
+    const po::variables_map vm = parse(std::vector<std::string>(argv.begin() + 2, argv.end()), desc, positional);
+    if (vm.count("help")) {
+        out << usage();
+        return 0;
+    }
+    if (!vm.count("schedule")) throw PacingError("SCHEDULE: missing (see draft-post --help)");
+    const RaceSchedule schedule =
+        RaceSchedule::load(vm["schedule"].as<std::string>(), vm.count("sweep") ? vm["sweep"].as<std::string>() : "");
+    PacingInputs inputs;
+    const auto segments = schedule.resolve(inputs);
+    const PacingModel model(inputs);
+    const RaceReplay::Result result = RaceReplay::run(model, segments, schedule.splitM);
+    nlohmann::json j = result.toJson();
+    j["cda_m2"] = model.cdaM2();
+    j["sweep"] = schedule.sweepDir;
+    if (vm.count("output")) {
+        fs::create_directories(vm["output"].as<std::string>());
+        cases::JsonFile::writeAtomic(vm["output"].as<std::string>() + "/race.json", j);
+    }
+    if (vm.count("json")) {
+        out << j.dump(2) << '\n';
+        return 0;
+    }
+    out << "alone " << formatRaceTime(result.baselineTimeS) << " (CdA " << fixed(model.cdaM2(), 3) << " m^2)\n";
+    for (const auto& s : result.segments) {
+        out << "  " << std::setw(7) << fixed(s["from_m"].get<double>(), 0) << "-" << std::setw(4) << std::left
+            << fixed(s["to_m"].get<double>(), 0) << std::right << " m  " << std::setw(28) << std::left
+            << s["formation"].get<std::string>() << std::right << " saving " << std::setw(5)
+            << fixed(100.0 * s["drag_saving"].get<double>(), 1) << " %  " << fixed(s["speed_mps"].get<double>(), 3)
+            << " m/s\n";
+    }
+    out << "splits:";
+    for (const auto& s : result.splits) out << "  " << fixed(s.distanceM, 0) << " m " << formatRaceTime(s.timeS);
+    out << "\npredicted time " << formatRaceTime(result.finalTimeS) << '\n';
     return 0;
 }
 

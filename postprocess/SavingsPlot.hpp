@@ -1,6 +1,9 @@
 #pragma once
 #include <string>
 
+#include <vector>
+
+#include "postprocess/SavingsFit.hpp"
 #include "postprocess/SavingsTable.hpp"
 
 namespace drafting::post {
@@ -10,9 +13,11 @@ namespace drafting::post {
 /// (xvfb-run provides one on a headless machine); failed cases are never plotted.
 class SavingsPlot {
 public:
-    /// Returns the number of series drawn (0: nothing with a front gap to plot, no files).
+    /// Measured points carry error bars (95 % averaging interval and GCI in quadrature); a
+    /// series with a fitted curve in `fits` gets it as a dashed line. Returns the number of
+    /// series drawn (0: nothing with a front gap to plot, no files).
     static int write(const SavingsTable& table, const std::string& pngPath, const std::string& svgPath,
-                     const std::string& title);
+                     const std::string& title, const std::vector<SavingsFit::Curve>& fits = {});
 };
 
 }  // namespace drafting::post

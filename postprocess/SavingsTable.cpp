@@ -6,7 +6,9 @@
 #include "cases/Manifest.hpp"
 #include "postprocess/PostError.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -37,6 +39,46 @@ std::string csvText(const std::string& s) {
 
 nlohmann::json optionalJson(const std::optional<double>& v) {
     return v && std::isfinite(*v) ? nlohmann::json(*v) : nlohmann::json();
+}
+
+std::optional<double> finiteOrNone(double v) {
+    return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
+}
+
+// First-order propagation for s = 100 (1 - d/d0): independent relative errors add in quadrature.
+std::optional<double> savingError(double drag, std::optional<double> dragErr, double solo,
+                                  std::optional<double> soloErr) {
+    if (!dragErr && !soloErr) return std::nullopt;
+    const double a = dragErr ? *dragErr / drag : 0.0, b = soloErr ? *soloErr / solo : 0.0;
+    return 100.0 * std::abs(drag / solo) * std::sqrt(a * a + b * b);
+}
+
+// Pacers sort after the lead in their numeric order (pacer2 before pacer10).
+bool bodyBefore(const BodySaving& x, const BodySaving& y) {
+    auto rank = [](const std::string& n) -> std::pair<int, std::string> {
+        if (n == "lead") return {-1, n};
+        if (n.rfind("pacer", 0) == 0 && n.size() > 5 && n.find_first_not_of("0123456789", 5) == std::string::npos)
+            return {std::stoi(n.substr(5)), n};
+        return {1 << 20, n};
+    };
+    return rank(x.body) < rank(y.body);
+}
+
+nlohmann::json bodiesJson(const std::vector<BodySaving>& bodies) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& b : bodies) {
+        out.push_back({{"body", b.body},
+                       {"drag_N", b.dragN},
+                       {"drag_ci95_N", optionalJson(b.dragCi95N)},
+                       {"saving_pct", optionalJson(b.savingPct)},
+                       {"saving_ci95_pct", optionalJson(b.savingCi95Pct)},
+                       {"saving_gci_pct", optionalJson(b.savingGciPct)},
+                       {"side_N", optionalJson(b.sideN)},
+                       {"cd", optionalJson(b.cd)},
+                       {"cda_m2", optionalJson(b.cdaM2)},
+                       {"y_plus_mean", optionalJson(b.yPlusMean)}});
+    }
+    return out;
 }
 
 }  // namespace
@@ -86,6 +128,20 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
                         if (lead.contains("y_plus")) row.yPlusLead = optionalNumber(lead["y_plus"], "mean");
                         if (result.extra.contains("mesh"))
                             row.cells = optionalNumber(result.extra["mesh"], "cells");
+                        row.dragLeadCi95 = optionalNumber(lead, "drag_ci95_N");
+                        for (const auto& [name, forces] : result.bodies) {
+                            BodySaving b;
+                            b.body = name;
+                            b.dragN = forces.dragN;
+                            const auto& source = result.source["bodies"][name];
+                            b.dragCi95N = optionalNumber(source, "drag_ci95_N");
+                            b.cd = finiteOrNone(forces.cd);
+                            b.cdaM2 = finiteOrNone(forces.cdaM2);
+                            b.sideN = finiteOrNone(forces.sideN);
+                            if (source.contains("y_plus")) b.yPlusMean = optionalNumber(source["y_plus"], "mean");
+                            row.bodies.push_back(b);
+                        }
+                        std::sort(row.bodies.begin(), row.bodies.end(), bodyBefore);
                     }
                 }
             } catch (const cases::RunError& e) {
@@ -104,12 +160,64 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
     if (!(*solo > 0.0)) throw PostError("sweep " + sweepDir + ": the solo drag is not positive");
 
     table.soloDrag_ = *solo;
+    std::optional<double> soloCi;
+    for (const auto& row : table.rows_)
+        if (row.formation == "solo") soloCi = row.dragLeadCi95;
     for (auto& row : table.rows_) {
         row.dragSolo = *solo;
         row.cdSolo = soloCd;
-        if (row.status == "ok" && row.dragLead) row.savingPct = 100.0 * (1.0 - *row.dragLead / *solo);
+        if (row.status != "ok" || !row.dragLead) continue;
+        row.savingPct = 100.0 * (1.0 - *row.dragLead / *solo);
+        // The solo case against itself has no uncertainty of its own ratio.
+        row.savingCi95Pct = row.formation == "solo" ? std::optional<double>(0.0)
+                                                    : savingError(*row.dragLead, row.dragLeadCi95, *solo, soloCi);
+        for (auto& b : row.bodies) {
+            b.savingPct = 100.0 * (1.0 - b.dragN / *solo);
+            b.savingCi95Pct = row.formation == "solo" ? std::optional<double>(0.0)
+                                                      : savingError(b.dragN, b.dragCi95N, *solo, soloCi);
+        }
     }
     return table;
+}
+
+int SavingsTable::attachGci(const nlohmann::json& convergence, const std::string& level) {
+    if (level != "fine" && level != "medium") return 0;  // the coarse level has no GCI of its own
+    // Relative GCI of one body's drag at this level; the bounded GCI is the conservative one.
+    std::map<std::pair<std::string, std::string>, double> gci;
+    for (const auto& c : convergence.value("cases", nlohmann::json::array())) {
+        if (c.value("status", "") != "ok" || !c.contains("bodies")) continue;
+        for (const auto& [body, b] : c["bodies"].items()) {
+            const auto& e = b.value("estimate", nlohmann::json::object());
+            const char* key = level == "fine" ? (e.contains("gci_fine_bounded") && e["gci_fine_bounded"].is_number()
+                                                     ? "gci_fine_bounded"
+                                                     : "gci_fine")
+                                              : "gci_medium";
+            if (e.contains(key) && e[key].is_number()) gci[{c.value("case", ""), body}] = e[key].get<double>();
+        }
+    }
+    std::string soloCase;
+    for (const auto& r : rows_)
+        if (r.formation == "solo") soloCase = r.caseName;
+    const auto soloIt = gci.find({soloCase, "lead"});
+    if (soloIt == gci.end()) return 0;
+    const double soloRel = soloIt->second;
+    int attached = 0;
+    for (auto& row : rows_) {
+        if (row.status != "ok" || !row.dragLead) continue;
+        for (auto& b : row.bodies) {
+            const auto it = gci.find({row.caseName, b.body});
+            if (it == gci.end()) continue;
+            b.savingGciPct = row.formation == "solo" ? 0.0
+                                                     : savingError(b.dragN, it->second * b.dragN, soloDrag_,
+                                                                   soloRel * soloDrag_)
+                                                           .value();
+            if (b.body == "lead") {
+                row.savingGciPct = b.savingGciPct;
+                ++attached;
+            }
+        }
+    }
+    return attached;
 }
 
 void SavingsTable::writeCsv(const std::string& path) const {
@@ -118,14 +226,42 @@ void SavingsTable::writeCsv(const std::string& path) const {
         std::ofstream out(tmp, std::ios::trunc);
         if (!out) throw PostError("cannot write " + tmp);
         out << "case,formation,front_gap_m,back_gap_m,lateral_m,speed_mps,drag_lead_N,drag_solo_N,saving_pct,"
-               "cda_lead_m2,converged,status,reason,frontal_area_m2,cd_lead,cd_solo,cells,y_plus_lead\n";
+               "cda_lead_m2,converged,status,reason,frontal_area_m2,cd_lead,cd_solo,cells,y_plus_lead,drag_lead_ci95_N,"
+               "saving_ci95_pct,saving_gci_pct\n";
         for (const auto& r : rows_) {
             out << csvText(r.caseName) << ',' << csvText(r.formation) << ',' << cell(r.frontGap) << ','
                 << cell(r.backGap) << ',' << cell(r.lateral) << ',' << cell(r.speed) << ',' << cell(r.dragLead)
                 << ',' << cell(r.dragSolo) << ',' << cell(r.savingPct) << ',' << cell(r.cdaLead) << ','
                 << (r.converged ? "true" : "false") << ',' << r.status << ',' << csvText(r.reason) << ','
                 << cell(r.frontalArea) << ',' << cell(r.cdLead) << ',' << cell(r.cdSolo) << ',' << cell(r.cells) << ','
-                << cell(r.yPlusLead) << '\n';
+                << cell(r.yPlusLead) << ',' << cell(r.dragLeadCi95) << ',' << cell(r.savingCi95Pct) << ','
+                << cell(r.savingGciPct) << '\n';
+        }
+        if (!out) throw PostError("cannot write " + tmp);
+    }
+    std::filesystem::rename(tmp, path);
+}
+
+void SavingsTable::writeBodiesCsv(const std::string& path) const {
+    const std::string tmp = path + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        if (!out) throw PostError("cannot write " + tmp);
+        out << "case,formation,front_gap_m,back_gap_m,lateral_m,body,drag_N,drag_ci95_N,drag_solo_N,saving_pct,"
+               "saving_ci95_pct,saving_gci_pct,side_N,cd,cda_m2,y_plus_mean,status,reason\n";
+        for (const auto& r : rows_) {
+            const std::string head = csvText(r.caseName) + ',' + csvText(r.formation) + ',' + cell(r.frontGap) + ',' +
+                                     cell(r.backGap) + ',' + cell(r.lateral) + ',';
+            if (r.status != "ok") {  // one row naming the failure, no numbers
+                out << head << ",,,,,,,,,,," << r.status << ',' << csvText(r.reason) << '\n';
+                continue;
+            }
+            for (const auto& b : r.bodies) {
+                out << head << csvText(b.body) << ',' << cell(b.dragN) << ',' << cell(b.dragCi95N) << ','
+                    << cell(r.dragSolo) << ',' << cell(b.savingPct) << ',' << cell(b.savingCi95Pct) << ','
+                    << cell(b.savingGciPct) << ',' << cell(b.sideN) << ',' << cell(b.cd) << ',' << cell(b.cdaM2) << ','
+                    << cell(b.yPlusMean) << ',' << r.status << ',' << csvText(r.reason) << '\n';
+            }
         }
         if (!out) throw PostError("cannot write " + tmp);
     }
@@ -150,6 +286,10 @@ nlohmann::json SavingsTable::toJson() const {
                         {"cd_solo", optionalJson(r.cdSolo)},
                         {"cells", optionalJson(r.cells)},
                         {"y_plus_lead", optionalJson(r.yPlusLead)},
+                        {"drag_lead_ci95_N", optionalJson(r.dragLeadCi95)},
+                        {"saving_ci95_pct", optionalJson(r.savingCi95Pct)},
+                        {"saving_gci_pct", optionalJson(r.savingGciPct)},
+                        {"bodies", bodiesJson(r.bodies)},
                         {"converged", r.converged},
                         {"status", r.status},
                         {"reason", r.reason}});

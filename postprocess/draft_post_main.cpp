@@ -1,5 +1,6 @@
-// draft-post: reduces a sweep to drag-savings tables and plots.
+// draft-post: reduces a sweep to drag savings, fits, plots and mile times; predicts and replays races.
 #include "cases/ConfigError.hpp"
+#include "postprocess/PacingError.hpp"
 #include "postprocess/PostCli.hpp"
 #include "postprocess/PostError.hpp"
 
@@ -10,6 +11,9 @@ int main(int argc, char** argv) {
     try {
         return post::PostCli::run({argv, argv + argc}, std::cout, std::cerr);
     } catch (const cases::ConfigError& e) {
+        std::cerr << "draft-post: error: " << e.what() << '\n';
+        return 1;
+    } catch (const post::PacingError& e) {
         std::cerr << "draft-post: error: " << e.what() << '\n';
         return 1;
     } catch (const post::PostError& e) {

@@ -1,0 +1,125 @@
+#include "postprocess/PacingTable.hpp"
+
+#include "postprocess/PacingError.hpp"
+#include "postprocess/PostError.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+namespace drafting::post {
+
+namespace {
+
+constexpr double kMile = 1609.344;
+
+std::string cell(const std::optional<double>& v, const char* format = "%.6g") {
+    if (!v || !std::isfinite(*v)) return "";
+    char buf[32];
+    std::snprintf(buf, sizeof(buf), format, *v);
+    return buf;
+}
+
+nlohmann::json optionalJson(const std::optional<double>& v) {
+    return v && std::isfinite(*v) ? nlohmann::json(*v) : nlohmann::json();
+}
+
+std::string csvText(const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char ch : s) out += (ch == '"') ? std::string("\"\"") : std::string(1, ch == '\n' ? ' ' : ch);
+    return out + "\"";
+}
+
+}  // namespace
+
+PacingTable PacingTable::build(const SavingsTable& table, const nlohmann::json& config) {
+    PacingTable out;
+    const auto athlete = config.value("athlete", nlohmann::json::object());
+    const auto run = config.value("run", nlohmann::json::object());
+    out.inputs_.massKg = athlete.value("mass_kg", 0.0);
+    out.inputs_.heightM = athlete.value("height_m", 0.0);
+    out.inputs_.airDensity = run.value("air_density_kg_m3", 1.18);
+    out.inputs_.distanceM = kMile;
+    const auto pacing = config.value("pacing", nlohmann::json::object());
+    if (pacing.contains("baseline_time_s") && pacing["baseline_time_s"].is_number()) {
+        out.inputs_.baselineTimeS = pacing["baseline_time_s"].get<double>();
+        out.baselineSource_ = "pacing.baseline_time";
+    } else {
+        out.inputs_.baselineTimeS = kMile / run.value("speed_mps", 0.0);
+        out.baselineSource_ = "run.speed";
+    }
+    // The solo case's drag area: the CFD's own number, not a formula's.
+    for (const auto& r : table.rows()) {
+        if (r.formation == "solo" && r.cdaLead && *r.cdaLead > 0.0) out.inputs_.cdaM2 = r.cdaLead;
+    }
+    const PacingModel model(out.inputs_);
+    for (const auto& r : table.rows()) {
+        Row row;
+        row.caseName = r.caseName;
+        row.formation = r.formation;
+        row.frontGap = r.frontGap;
+        row.backGap = r.backGap;
+        row.lateral = r.lateral;
+        if (r.status != "ok" || !r.savingPct) {
+            row.note = "failed: " + r.reason;
+        } else if (*r.savingPct < 0.0) {
+            row.note = "more drag than alone: the pacing model takes savings in [0, 1]";
+        } else {
+            row.prediction = model.predict(std::min(1.0, *r.savingPct / 100.0));
+        }
+        out.rows_.push_back(row);
+    }
+    return out;
+}
+
+void PacingTable::writeCsv(const std::string& path) const {
+    const std::string tmp = path + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        if (!out) throw PostError("cannot write " + tmp);
+        out << "case,formation,front_gap_m,back_gap_m,lateral_m,drag_saving_pct,metabolic_saving_pct,"
+               "metabolic_power_saved_W,air_power_saved_W,speed_gain_pct,speed_mps,mile_time_s,mile_time,note\n";
+        for (const auto& r : rows_) {
+            out << csvText(r.caseName) << ',' << csvText(r.formation) << ',' << cell(r.frontGap) << ','
+                << cell(r.backGap) << ',' << cell(r.lateral) << ',';
+            if (r.prediction) {
+                const auto& p = *r.prediction;
+                out << cell(100.0 * p.dragSaving) << ',' << cell(p.metabolicSavingPct) << ','
+                    << cell(p.metabolicPowerSavedW) << ',' << cell(p.airPowerSavedW) << ',' << cell(p.speedGainPct)
+                    << ',' << cell(p.speedMps) << ',' << cell(p.timeS, "%.3f") << ',' << formatRaceTime(p.timeS);
+            } else {
+                out << ",,,,,,,";
+            }
+            out << ',' << csvText(r.note) << '\n';
+        }
+        if (!out) throw PostError("cannot write " + tmp);
+    }
+    std::filesystem::rename(tmp, path);
+}
+
+nlohmann::json PacingTable::toJson() const {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& r : rows_) {
+        nlohmann::json j = {{"case", r.caseName},
+                            {"formation", r.formation},
+                            {"front_gap_m", optionalJson(r.frontGap)},
+                            {"back_gap_m", optionalJson(r.backGap)},
+                            {"lateral_m", optionalJson(r.lateral)},
+                            {"note", r.note}};
+        j["prediction"] = r.prediction ? r.prediction->toJson() : nlohmann::json();
+        rows.push_back(j);
+    }
+    return {{"athlete", {{"mass_kg", inputs_.massKg}, {"height_m", inputs_.heightM}}},
+            {"baseline_time_s", inputs_.baselineTimeS},
+            {"baseline_time", formatRaceTime(inputs_.baselineTimeS)},
+            {"baseline_source", baselineSource_},
+            {"distance_m", inputs_.distanceM},
+            {"air_density_kg_m3", inputs_.airDensity},
+            {"cda_m2", optionalJson(inputs_.cdaM2)},
+            {"model", "docs/pacing-model.md: Soares da Silva et al. 2022 force-to-power, Kipp et al. 2019 speed"},
+            {"rows", rows}};
+}
+
+}  // namespace drafting::post

@@ -1,0 +1,42 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "postprocess/PacingModel.hpp"
+#include "postprocess/SavingsTable.hpp"
+
+namespace drafting::post {
+
+/// pacing.csv: what each formation of a sweep is worth over a mile, through the pacing model,
+/// for the sweep's athlete (athlete.*), air density and solo drag area from the solo case.
+class PacingTable {
+public:
+    struct Row {
+        std::string caseName, formation;
+        std::optional<double> frontGap, backGap, lateral;
+        std::optional<PacingPrediction> prediction;  // empty when the case failed or the saving is < 0
+        std::string note;
+    };
+
+    /// `config` is the manifest's config; the baseline time is pacing.baseline_time or else the
+    /// mile time of run.speed. Throws PacingError when the athlete is outside the model's range.
+    static PacingTable build(const SavingsTable& table, const nlohmann::json& config);
+
+    const std::vector<Row>& rows() const { return rows_; }
+    const PacingInputs& inputs() const { return inputs_; }
+    /// Where the baseline time came from: "pacing.baseline_time" or "run.speed".
+    const std::string& baselineSource() const { return baselineSource_; }
+
+    void writeCsv(const std::string& path) const;
+    nlohmann::json toJson() const;
+
+private:
+    std::vector<Row> rows_;
+    PacingInputs inputs_;
+    std::string baselineSource_;
+};
+
+}  // namespace drafting::post

@@ -1,0 +1,363 @@
+// The pacing model against the published relations it uses, the race replay, the savings fit.
+#include "cases/JsonFile.hpp"
+#include "cases/Manifest.hpp"
+#include "postprocess/PacingError.hpp"
+#include "postprocess/PacingModel.hpp"
+#include "postprocess/PacingTable.hpp"
+#include "postprocess/RaceReplay.hpp"
+#include "postprocess/RaceSchedule.hpp"
+#include "postprocess/SavingsFit.hpp"
+#include "postprocess/SavingsTable.hpp"
+#include "TestSupport.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+
+using namespace drafting;
+using drafting::test::TempDir;
+
+namespace {
+
+post::PacingInputs kipyegon(double baseline = 247.64) {
+    post::PacingInputs in;
+    in.massKg = 42.0;
+    in.heightM = 1.57;
+    in.baselineTimeS = baseline;
+    return in;
+}
+
+// Kipchoge-sized runner at 2:04 marathon pace: the calibration case of Kipp et al. 2019.
+post::PacingInputs marathoner() {
+    post::PacingInputs in;
+    in.massKg = 52.0;
+    in.heightM = 1.67;
+    in.distanceM = 42195.0;
+    in.baselineTimeS = 2 * 3600 + 4 * 60;
+    in.airDensity = 1.2;
+    return in;
+}
+
+double ratioAt(double speed, double gain = 0.01) {
+    post::PacingInputs in = marathoner();
+    in.baselineTimeS = in.distanceM / speed;
+    const post::PacingModel m(in);
+    return (m.speedForEconomyGain(gain) / speed - 1.0) / gain;
+}
+
+}  // namespace
+
+TEST(PacingModel, ZeroSavingReturnsTheBaselineExactly) {
+    const post::PacingModel m(kipyegon());
+    const auto p = m.predict(0.0);
+    EXPECT_EQ(p.timeS, 247.64);
+    EXPECT_EQ(p.speedGainPct, 0.0);
+    EXPECT_EQ(p.metabolicSavingPct, 0.0);
+}
+
+TEST(PacingModel, OnePercentBodyWeightCostsSixPointOneThreePercent) {
+    // Soares da Silva, Kram & Hoogkamer 2022: +6.13 % metabolic power per 1 % body weight.
+    for (double v : {3.3, 4.4, 6.5})
+        EXPECT_NEAR(post::PacingModel::impededPower(v, 0.01) / post::PacingModel::runningPower(v), 1.0613, 1e-12);
+}
+
+TEST(PacingModel, SpeedGainIsTwoThirdsOfEconomyAtMarathonPace) {
+    // Kipp, Kram & Hoogkamer 2019: at 2:04 marathon pace a 3 % better economy → 1.97 % faster, 2:01:36.
+    const post::PacingModel m(marathoner());
+    const double v = m.speedForEconomyGain(0.03);
+    EXPECT_NEAR(100.0 * (v / m.baselineSpeed() - 1.0), 1.97, 0.02);
+    EXPECT_NEAR(42195.0 / v, 2 * 3600 + 60 + 36, 5.0);
+    // About 2/3 at 5.5 m/s (not fitted: a check of the curve's shape).
+    EXPECT_NEAR(ratioAt(5.5, 0.03), 2.0 / 3.0, 0.03);
+    // Near 1 at 3 m/s, above 1 below it, below 1 above it.
+    EXPECT_NEAR(ratioAt(3.0), 1.0, 0.03);
+    EXPECT_GT(ratioAt(2.6), 1.0);
+    EXPECT_LT(ratioAt(4.0), 1.0);
+}
+
+TEST(PacingModel, AirShareMatchesPublishedRanges) {
+    // Pugh 1971: ≈ 7.5–8 % at middle-distance speed (≈ 6 m/s); Davies 1980: ≈ 4 % at 6 m/s;
+    // Soares da Silva et al. 2022: ≈ 8.5 % at 2 h marathon pace.
+    post::PacingInputs in = marathoner();
+    in.baselineTimeS = in.distanceM / 6.0;
+    const double at6 = post::PacingModel(in).predict(0.0).airSharePct;
+    EXPECT_GT(at6, 4.0);
+    EXPECT_LT(at6, 9.0);
+    in.baselineTimeS = 2 * 3600;
+    const double marathon = post::PacingModel(in).predict(0.0).airSharePct;
+    EXPECT_GT(marathon, 6.0);
+    EXPECT_LT(marathon, 9.5);
+}
+
+TEST(PacingModel, SavingChainIsConsistent) {
+    post::PacingInputs in = kipyegon();
+    in.cdaM2 = 0.267;  // this project's 3D solo runner
+    const post::PacingModel m(in);
+    const auto p = m.predict(0.721);
+    // Metabolic saving at the baseline speed: 6.13 f s / (1 + 6.13 f).
+    const double f = p.soloDragN / (42.0 * 9.81);
+    EXPECT_NEAR(p.metabolicSavingPct, 100.0 * 6.13 * f * 0.721 / (1.0 + 6.13 * f), 1e-9);
+    EXPECT_NEAR(p.airPowerSavedW, 0.721 * p.soloDragN * m.baselineSpeed(), 1e-9);
+    // She spends the same power faster: the prediction is on the iso-power line.
+    EXPECT_NEAR(m.metabolicPower(p.speedMps, 0.721), m.metabolicPower(m.baselineSpeed(), 0.0), 1e-9);
+    // Speed gain below the metabolic saving (curvilinear relation above 3 m/s) but not tiny.
+    EXPECT_LT(p.speedGainPct, p.metabolicSavingPct);
+    EXPECT_GT(p.speedGainPct, 0.5 * p.metabolicSavingPct);
+    // A sub-4 needs 3.19 % (Soares da Silva et al. 2025): 72 % of the drag removed gets there.
+    EXPECT_LT(p.timeS, 240.0);
+    // More shelter, faster; monotonic.
+    double last = 1e9;
+    for (double s : {0.0, 0.2, 0.4, 0.6, 0.8, 1.0}) {
+        const double t = m.predict(s).timeS;
+        EXPECT_LT(t, last);
+        last = t;
+    }
+}
+
+TEST(PacingModel, OutOfRangeInputsAreRefusedNamingTheField) {
+    auto expectRefused = [](post::PacingInputs in, const std::string& field) {
+        try {
+            post::PacingModel m(in);
+            FAIL() << "accepted " << field;
+        } catch (const post::PacingError& e) {
+            EXPECT_EQ(std::string(e.what()).rfind(field, 0), 0u) << e.what();
+        }
+    };
+    auto in = kipyegon();
+    in.massKg = 0.0;
+    expectRefused(in, "mass");
+    in = kipyegon();
+    in.massKg = -5.0;
+    expectRefused(in, "mass");
+    in = kipyegon();
+    in.heightM = 0.0;
+    expectRefused(in, "height");
+    in = kipyegon(1.0);  // a 1-second mile
+    expectRefused(in, "baseline-time");
+    in = kipyegon();
+    in.cdaM2 = -0.1;
+    expectRefused(in, "cda");
+    in = kipyegon();
+    in.airDensity = NAN;
+    expectRefused(in, "air-density");
+    const post::PacingModel m(kipyegon());
+    EXPECT_THROW(m.predict(-0.01), post::PacingError);
+    EXPECT_THROW(m.predict(1.01), post::PacingError);
+    EXPECT_THROW(m.predict(NAN), post::PacingError);
+    EXPECT_NO_THROW(m.predict(1.0));
+}
+
+TEST(PacingModel, RaceTimesParseAndFormat) {
+    EXPECT_DOUBLE_EQ(post::parseRaceTime("t", "4:07.64"), 247.64);
+    EXPECT_DOUBLE_EQ(post::parseRaceTime("t", "59.5"), 59.5);
+    for (const char* bad : {"", "4:7", "4:60.0", "-4:00", "4:00:00", "four", "4:0x", "1e3", "4:.5"})
+        EXPECT_THROW(post::parseRaceTime("t", bad), post::PacingError) << bad;
+    EXPECT_EQ(post::formatRaceTime(239.999), "4:00.00");
+    EXPECT_EQ(post::formatRaceTime(247.64), "4:07.64");
+}
+
+TEST(RaceReplay, UnshelteredRaceIsTheBaselineAndSplitsAddUp) {
+    const post::PacingModel m(kipyegon());
+    const auto r = post::RaceReplay::run(m, {{1609.344, 0.0, "alone"}});
+    EXPECT_NEAR(r.finalTimeS, 247.64, 1e-9);
+    ASSERT_EQ(r.splits.size(), 5u);  // 400, 800, 1200, 1600, finish
+    EXPECT_NEAR(r.splits[0].timeS, 247.64 * 400 / 1609.344, 1e-9);
+    EXPECT_DOUBLE_EQ(r.splits.back().distanceM, 1609.344);
+    double sum = 0;
+    for (const auto& s : r.splits) sum += s.lapTimeS;
+    EXPECT_NEAR(sum, r.finalTimeS, 1e-9);
+}
+
+TEST(RaceReplay, ShelterThenAloneLiesBetweenTheTwoExtremes) {
+    const post::PacingModel m(kipyegon());
+    const double sheltered = m.predict(0.7).timeS;
+    const auto r = post::RaceReplay::run(m, {{800, 0.7, "pair"}, {1409.344, 0.7, "fresh pair"}, {1609.344, 0.0, "alone"}});
+    EXPECT_LT(r.finalTimeS, 247.64);
+    EXPECT_GT(r.finalTimeS, sheltered);
+    // Exactly: 1409.344 m at the sheltered speed and 200 m at the solo speed.
+    EXPECT_NEAR(r.finalTimeS, sheltered * 1409.344 / 1609.344 + 247.64 * 200 / 1609.344, 1e-9);
+    // The 800 m split is sheltered throughout.
+    EXPECT_NEAR(r.splits[1].timeS, sheltered * 800 / 1609.344, 1e-9);
+}
+
+TEST(RaceReplay, BadSchedulesAreRefused) {
+    const post::PacingModel m(kipyegon());
+    EXPECT_THROW(post::RaceReplay::run(m, {}), post::PacingError);
+    EXPECT_THROW(post::RaceReplay::run(m, {{800, 0.5, "a"}, {700, 0.5, "b"}, {1609.344, 0, "c"}}), post::PacingError);
+    EXPECT_THROW(post::RaceReplay::run(m, {{800, 0.5, "a"}}), post::PacingError);  // stops short of the finish
+    EXPECT_THROW(post::RaceReplay::run(m, {{2000, 0.5, "a"}}), post::PacingError);  // runs past it
+    EXPECT_THROW(post::RaceReplay::run(m, {{1609.344, 1.5, "a"}}), post::PacingError);
+}
+
+namespace {
+
+void writeCase(const std::string& dir, const std::string& name, double lead, double pacer = -1) {
+    std::filesystem::create_directories(dir + "/" + name);
+    auto body = [](double d) {
+        return nlohmann::json{{"drag_N", d}, {"side_N", 0.0}, {"lift_N", 0.0}, {"drag_std_N", 0.01},
+                              {"drag_ci95_N", 0.02}, {"cda_m2", d / 26.5}, {"cd", d / 9.5},
+                              {"reference_area_m2", 0.357}};
+    };
+    nlohmann::json bodies = {{"lead", body(lead)}};
+    if (pacer > 0) bodies["pacer1"] = body(pacer);
+    cases::JsonFile::writeAtomic(dir + "/" + name + "/results.json",
+                                 {{"case", name}, {"status", "ok"}, {"reason", ""}, {"iterations", 300},
+                                  {"converged", true}, {"bodies", bodies}});
+}
+
+// A sweep whose savings follow s = 100 exp(-(g/2.3)^1.7) exactly.
+std::string exactSweep(const TempDir& dir) {
+    cases::Manifest m;
+    m.sweepName = "fit";
+    m.config = {{"athlete", {{"height_m", 1.57}, {"mass_kg", 42.0}}},
+                {"run", {{"speed_mps", 6.7056}, {"air_density_kg_m3", 1.18}}},
+                {"pacing", {{"baseline_time_s", 247.64}}}};
+    m.cases.push_back({"solo", {{"formation", "solo"}}, "ok", ""});
+    writeCase(dir.path(), "solo", 7.0);
+    for (double g : {0.8, 1.0, 1.3, 1.6, 2.0}) {
+        const std::string name = "ahead-f" + std::to_string(g);
+        m.cases.push_back({name, {{"formation", "ahead"}, {"front_gap_m", g}, {"lateral_m", 0.0}}, "ok", ""});
+        writeCase(dir.path(), name, 7.0 * (1.0 - std::exp(-std::pow(g / 2.3, 1.7))), 6.8);
+    }
+    m.write(dir.path());
+    return dir.path();
+}
+
+}  // namespace
+
+TEST(SavingsFit, RecoversTheParametersOfAnExactCurve) {
+    TempDir dir;
+    const auto table = post::SavingsTable::fromSweep(exactSweep(dir));
+    const auto curves = post::SavingsFit::fit(table);
+    ASSERT_EQ(curves.size(), 1u);
+    EXPECT_EQ(curves[0].status, "fitted");
+    EXPECT_NEAR(curves[0].decayLength, 2.3, 1e-6);
+    EXPECT_NEAR(curves[0].shape, 1.7, 1e-6);
+    EXPECT_NEAR(curves[0].rmse, 0.0, 1e-6);
+    EXPECT_NEAR(curves[0].halfSavingGap(), 2.3 * std::pow(std::log(2.0), 1 / 1.7), 1e-6);
+    const auto json = post::SavingsFit::toJson(curves);
+    EXPECT_EQ(json["curves"][0]["points"].size(), 5u);
+}
+
+TEST(SavingsFit, NoisyPointsGiveStandardErrorsAndOnePointNoFit) {
+    post::SavingsTable empty;
+    EXPECT_TRUE(post::SavingsFit::fit(empty).empty());
+    TempDir dir;
+    cases::Manifest m;
+    m.sweepName = "noisy";
+    m.config = {{"run", {{"speed_mps", 6.7}}}};
+    m.cases.push_back({"solo", {{"formation", "solo"}}, "ok", ""});
+    writeCase(dir.path(), "solo", 7.0);
+    const double noise[] = {1.5, -1.0, 0.8, -1.2};
+    int i = 0;
+    for (double g : {0.8, 1.2, 1.6, 2.0}) {
+        const std::string name = "a" + std::to_string(i);
+        m.cases.push_back({name, {{"formation", "ahead"}, {"front_gap_m", g}, {"back_gap_m", 1.0}}, "ok", ""});
+        writeCase(dir.path(), name, 7.0 * (1.0 - (std::exp(-std::pow(g / 2.0, 1.5)) + noise[i++] / 100.0)));
+    }
+    m.cases.push_back({"single", {{"formation", "ahead"}, {"front_gap_m", 1.3}, {"back_gap_m", 1.5}}, "ok", ""});
+    writeCase(dir.path(), "single", 3.0);
+    m.write(dir.path());
+    const auto curves = post::SavingsFit::fit(post::SavingsTable::fromSweep(dir.path()));
+    ASSERT_EQ(curves.size(), 2u);
+    EXPECT_EQ(curves[0].status, "fitted");
+    EXPECT_NEAR(curves[0].decayLength, 2.0, 0.15);
+    ASSERT_TRUE(curves[0].decayLengthSe.has_value());
+    EXPECT_GT(*curves[0].decayLengthSe, 0.0);
+    EXPECT_GT(curves[0].rmse, 0.3);
+    EXPECT_EQ(curves[1].status, "too-few-points");
+}
+
+TEST(SavingsTable, EveryBodyAndItsErrorBar) {
+    TempDir dir;
+    const auto table = post::SavingsTable::fromSweep(exactSweep(dir));
+    const auto& row = table.rows()[1];
+    ASSERT_EQ(row.bodies.size(), 2u);
+    EXPECT_EQ(row.bodies[0].body, "lead");
+    EXPECT_EQ(row.bodies[1].body, "pacer1");
+    EXPECT_NEAR(*row.bodies[1].savingPct, 100.0 * (1 - 6.8 / 7.0), 1e-9);
+    // 95 % half-widths of 0.02 N on both drags, in quadrature, as points of saving.
+    const double lead = *row.dragLead;
+    EXPECT_NEAR(*row.savingCi95Pct, 100.0 * lead / 7.0 * std::hypot(0.02 / lead, 0.02 / 7.0), 1e-9);
+    table.writeBodiesCsv(dir.path() + "/bodies.csv");
+    const std::string csv = test::readFile(dir.path() + "/bodies.csv");
+    EXPECT_NE(csv.find(",pacer1,6.8,0.02,7,"), std::string::npos) << csv;
+}
+
+TEST(SavingsTable, GciFromAConvergenceStudyBecomesAnErrorBar) {
+    TempDir dir;
+    auto table = post::SavingsTable::fromSweep(exactSweep(dir));
+    const nlohmann::json study = {
+        {"cases",
+         {{{"case", "solo"}, {"status", "ok"}, {"bodies", {{"lead", {{"estimate", {{"gci_fine_bounded", 0.01}}}}}}}},
+          {{"case", "ahead-f1.300000"},
+           {"status", "ok"},
+           {"bodies", {{"lead", {{"estimate", {{"gci_fine_bounded", 0.03}, {"gci_medium", 0.05}}}}}}}}}}};
+    EXPECT_EQ(table.attachGci(study, "coarse"), 0);
+    EXPECT_EQ(table.attachGci(study, "fine"), 2);
+    for (const auto& r : table.rows()) {
+        if (r.caseName != "ahead-f1.300000") continue;
+        ASSERT_TRUE(r.savingGciPct.has_value());
+        EXPECT_NEAR(*r.savingGciPct, 100.0 * *r.dragLead / 7.0 * std::hypot(0.03, 0.01), 1e-9);
+    }
+}
+
+TEST(PacingTable, EveryFormationGetsAMileTimeFromTheSoloDragArea) {
+    TempDir dir;
+    const std::string sweep = exactSweep(dir);
+    const auto table = post::SavingsTable::fromSweep(sweep);
+    const auto pacing = post::PacingTable::build(table, cases::Manifest::read(sweep).config);
+    EXPECT_EQ(pacing.baselineSource(), "pacing.baseline_time");
+    EXPECT_NEAR(*pacing.inputs().cdaM2, 7.0 / 26.5, 1e-12);
+    ASSERT_EQ(pacing.rows().size(), 6u);
+    EXPECT_EQ(pacing.rows()[0].prediction->timeS, 247.64);  // solo: the baseline itself
+    double last = 0.0;
+    for (std::size_t i = 1; i < pacing.rows().size(); ++i) {  // larger gaps, less saving, slower
+        ASSERT_TRUE(pacing.rows()[i].prediction.has_value());
+        EXPECT_GT(pacing.rows()[i].prediction->timeS, last);
+        EXPECT_LT(pacing.rows()[i].prediction->timeS, 247.64);
+        last = pacing.rows()[i].prediction->timeS;
+    }
+    pacing.writeCsv(dir.path() + "/pacing.csv");
+    const std::string csv = test::readFile(dir.path() + "/pacing.csv");
+    EXPECT_EQ(csv.rfind("case,formation,front_gap_m,back_gap_m,lateral_m,drag_saving_pct,", 0), 0u);
+    EXPECT_NE(csv.find("solo,solo,,,,0,0,0,0,0,"), std::string::npos) << csv;
+}
+
+TEST(RaceSchedule, ReadsSegmentsFromASweepAndRefusesBadOnes) {
+    TempDir dir;
+    const std::string sweep = exactSweep(dir);
+    const std::string file = dir.path() + "/race.cfg";
+    test::writeFile(file, "[athlete]\nmass = 42\nheight = 1.57\n[race]\nbaseline_time = 4:07.64\nsweep = " + sweep +
+                              "\nsegment = 800 ahead-f1.300000\nsegment = 1409.344 0.5\nsegment = 1609.344 alone\n");
+    const auto schedule = post::RaceSchedule::load(file);
+    post::PacingInputs in;
+    const auto segments = schedule.resolve(in);
+    ASSERT_EQ(segments.size(), 3u);
+    EXPECT_NEAR(segments[0].dragSaving, std::exp(-std::pow(1.3 / 2.3, 1.7)), 1e-9);
+    EXPECT_DOUBLE_EQ(segments[1].dragSaving, 0.5);
+    EXPECT_DOUBLE_EQ(segments[2].dragSaving, 0.0);
+    EXPECT_NEAR(*in.cdaM2, 7.0 / 26.5, 1e-12);
+
+    auto refused = [&](const std::string& text, const std::string& field) {
+        test::writeFile(file, text);
+        try {
+            post::PacingInputs unused;
+            post::RaceSchedule::load(file).resolve(unused);
+            ADD_FAILURE() << "accepted: " << text;
+        } catch (const post::PacingError& e) {
+            EXPECT_NE(std::string(e.what()).find(field), std::string::npos) << e.what();
+        }
+    };
+    const std::string head = "[athlete]\nmass = 42\nheight = 1.57\n[race]\nbaseline_time = 4:07.64\n";
+    refused(head + "segment = 1609.344 no-such-case\nsweep = " + sweep + "\n", "no such case");
+    refused(head + "segment = 1609.344 ahead-f1.300000\n", "no race.sweep");
+    refused(head + "segment = 1609.344 ../../etc\nsweep = " + sweep + "\n", "race.segment");
+    refused(head + "segment = 1609.344 $(rm)\n", "race.segment");
+    refused(head + "segment = fast alone\n", "race.segment");
+    refused(head + "segment = 1609.344 1.5\n", "race.segment");
+    refused("[athlete]\nmass = 42\nheight = 1.57\n[race]\nsegment = 1609.344 alone\n", "race.baseline_time");
+    refused(head + "segment = 1609.344 alone\nsweep = /nonexistent\n", "race.sweep");
+    refused(head + "segment = 1609.344 alone\nbogus = 1\n", "bogus");
+}
