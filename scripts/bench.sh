@@ -5,8 +5,11 @@
 #   --3d LEVEL instead: the 3D Breaking4 sweep (cases/examples/breaking4-3d.cfg) at LEVEL, two cases
 #   at a time, and a table of per-case cost (cells, meshing, solving, core-minutes) from each
 #   results.json; finished cases in runs/bench/3d-LEVEL are reused, so a long medium run resumes.
+#   --reduce N instead: draft-post on a sweep of N cases (+ solo) with synthetic results and
+#   1500-iteration force histories: seconds to reduce without images (goal <= 10 s for 100) and with.
 # Usage: scripts/bench.sh [--repeat N] [--level coarse|medium|fine]
 #        scripts/bench.sh --3d coarse|medium|fine [-- draft-cases overrides, e.g. --solver.max_iterations 250]
+#        scripts/bench.sh --reduce N
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build="${BUILD_DIR:-$root/build}"
@@ -14,12 +17,14 @@ out="${BENCH_DIR:-$root/runs/bench}"
 repeat=3
 level=medium
 level3d=""
+reduce=""
 extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --repeat) repeat="$2"; shift 2 ;;
     --level) level="$2"; shift 2 ;;
     --3d) level3d="${2:-}"; shift 2 ;;
+    --reduce) reduce="${2:-}"; shift 2 ;;
     --) shift; extra=("$@"); break ;;
     *) echo "bench.sh: unknown argument $1" >&2; exit 1 ;;
   esac
@@ -29,6 +34,66 @@ bash "$root/scripts/setup-deps.sh" >/dev/null
 BUILD_DIR="$build" bash "$root/scripts/build.sh" >/dev/null
 mkdir -p "$out"
 cases="$build/bin/draft-cases"
+
+if [ -n "$reduce" ]; then
+  case "$reduce" in ''|*[!0-9]*) echo "bench.sh: --reduce '$reduce': expected a number of cases" >&2; exit 1 ;; esac
+  sweep="$out/reduce-$reduce"
+  rm -rf "$sweep"
+  # The cases draft-cases would write (front gaps x rear gaps), then results as a solver would leave them.
+  backs=4
+  fronts=$(( (reduce + backs - 1) / backs ))
+  cat > "$out/reduce.cfg" <<CFG
+name = reduce-bench
+[formation]
+preset = ahead-behind
+[sweep]
+front_gap = 0.8:$(python3 -c "print(round(0.8 + 0.05 * ($fronts - 1), 4))"):0.05
+back_gap = 0.8, 1.0, 1.2, 1.4
+CFG
+  "$cases" generate "$out/reduce.cfg" -o "$sweep" --max-cases 100000 >/dev/null
+  python3 - "$sweep" <<'PY'
+import json, math, os, random, sys
+sweep = sys.argv[1]
+random.seed(1)
+manifest = json.load(open(f"{sweep}/manifest.json"))
+for entry in manifest["cases"]:
+    p = entry["parameters"]
+    g = p.get("front_gap_m")
+    saving = 0.0 if g is None else math.exp(-(g / 2.3) ** 1.7)
+    drags = {"lead": 7.08 * (1 - saving), "pacer1": 6.7, "pacer2": 3.0}
+    if entry["name"] == "solo":
+        drags = {"lead": 7.08}
+    bodies = {b: {"drag_N": d, "side_N": 0.01, "lift_N": 0.1, "drag_std_N": 0.01, "drag_ci95_N": 0.02,
+                  "cda_m2": d / 26.53, "cd": d / 9.48, "reference_area_m2": 0.357} for b, d in drags.items()}
+    case = f"{sweep}/{entry['name']}"
+    json.dump({"case": entry["name"], "status": "ok", "reason": "", "iterations": 1500, "converged": True,
+               "bodies": bodies, "mesh": {"cells": 25000}}, open(f"{case}/results.json", "w"))
+    os.makedirs(f"{case}/postProcessing/runnerDrag/0", exist_ok=True)
+    with open(f"{case}/postProcessing/runnerDrag/0/runnerDrag.dat", "w") as f:
+        f.write("# Runner forces [N] in the runner's frame\n# Iteration\t" +
+                "\t".join(f"{b}_drag\t{b}_side\t{b}_lift" for b in drags) + "\n")
+        for i in range(1, 1501):
+            f.write(f"{i}\t" + "\t".join(f"{d * (1 + 0.5 * math.exp(-i / 200)):.8e}\t1e-2\t1e-1"
+                                          for d in drags.values()) + "\n")
+    entry["status"] = "ok"
+json.dump(manifest, open(f"{sweep}/manifest.json", "w"), indent=1)
+PY
+  n=$(python3 -c "import json;print(len(json.load(open('$sweep/manifest.json'))['cases']))")
+  t0=$(date +%s.%N); "$build/bin/draft-post" "$sweep" --no-plot >/dev/null; t1=$(date +%s.%N)
+  "$build/bin/draft-post" "$sweep" >/dev/null 2>&1; t2=$(date +%s.%N)
+  python3 - "$out" "$n" "$t0" "$t1" "$t2" <<'PY'
+import json, sys
+out, n, t0, t1, t2 = sys.argv[1], int(sys.argv[2]), *map(float, sys.argv[3:])
+tables, full = t1 - t0, t2 - t1
+print(f"\ndraft-post on a {n}-case sweep (synthetic results, 1500-iteration histories)")
+print(f"   {'reduction':<34}{'wall s':>8}")
+print(f"   {'tables + fit + pacing (--no-plot)':<34}{tables:>8.2f}   goal <= 10 s for 100 cases")
+print(f"   {'everything, with plots and report':<34}{full:>8.2f}")
+json.dump({"cases": n, "no_plot_s": tables, "full_s": full}, open(f"{out}/bench-reduce.json", "w"), indent=2)
+print(f"   machine-readable: {out}/bench-reduce.json")
+PY
+  exit 0
+fi
 
 if [ -n "$level3d" ]; then
   case "$level3d" in coarse|medium|fine) ;; *) echo "bench.sh: --3d '$level3d': expected coarse|medium|fine" >&2; exit 1 ;; esac
