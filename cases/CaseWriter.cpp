@@ -178,7 +178,17 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
                 << "            absoluteCd      " << FoamFile::number(config.settledTolerance) << ";\n"
                 << "            minIterations   " << 2 * config.settledWindow << ";\n        }\n";
     }
-    control << "    }\n}\n";
+    control << "    }\n";
+    // The runners' wall shear stress for ParaView (postprocess/FlowFieldExport), computed only
+    // when a time is written: it costs a velocity gradient over the whole mesh.
+    control << "    wallShearStress\n    {\n"
+            << "        type            wallShearStress;\n"
+            << "        libs            (\"libfieldFunctionObjects.so\");\n"
+            << "        patches         (" << bodiesList.str() << " );\n"
+            << "        executeControl  writeTime;\n"
+            << "        writeControl    writeTime;\n"
+            << "    }\n";
+    control << "}\n";
     FoamFile::write(root / "system" / "controlDict", control.str());
 
     FoamFile::write(root / "system" / "fvSchemes",

@@ -3,12 +3,15 @@
 #   - Debian packages (OpenFOAM v1912 binaries, VTK, Boost.PO, GoogleTest, nlohmann-json, Open MPI, ...)
 #   - the OpenFOAM v1912 headers, from Debian's own source package (the binary package ships none),
 #     unpacked into a cache and flattened into lnInclude folders the way wmake would.
+#   - the browser test's npm packages (tests/browser: playwright-core driving Debian's chromium),
+#     with Debian's nodejs and npm when the machine has no Node.js of its own.
 # A second run only checks and returns in seconds.
 #
 # Environment:
 #   DRAFTING_CACHE   where the OpenFOAM source tree is kept   (default: $HOME/.cache/drafting)
 set -euo pipefail
 
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cache="${DRAFTING_CACHE:-${HOME:-/root}/.cache/drafting}"
 foam_src="$cache/openfoam-src"
 stamp="$foam_src/.headers-ready"
@@ -24,6 +27,8 @@ packages=(
   xvfb xauth libgl1-mesa-dri
   valgrind
   dpkg-dev
+  chromium
+  paraview
 )
 
 log() { echo "[setup-deps] $*"; }
@@ -37,6 +42,9 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Node.js (for the browser test) only when there is none: a machine's own Node ships its npm,
+# and Debian's npm would conflict with it.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then missing+=(nodejs npm); fi
 
 need_src=1
 [ -f "$stamp" ] && need_src=0
@@ -101,5 +109,35 @@ PY
   touch "$stamp"
 else
   log "OpenFOAM headers: cached in $foam_src"
+fi
+
+# npm ci only when node_modules is missing or the lockfile changed since the last install.
+browser_dir="$root/tests/browser"
+lock_sum=$(sha256sum "$browser_dir/package-lock.json" | cut -d' ' -f1)
+lock_stamp="$browser_dir/node_modules/.drafting-lock-sha256"
+if [ -f "$lock_stamp" ] && [ "$(cat "$lock_stamp")" = "$lock_sum" ]; then
+  log "browser test packages: present ($browser_dir/node_modules)"
+else
+  log "installing the browser test's npm packages (npm ci in $browser_dir)"
+  (cd "$browser_dir" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$lock_sum" > "$lock_stamp"
+fi
+# ParaView's Python (pvpython) for the flow-field test. Debian's python3-paraview conflicts with
+# python3-vtk9, which libvtk9-dev needs: it is unpacked into the cache instead of installed, and
+# runs on the paraview package's libraries (tests/paraview_flow_fields.py puts it on sys.path).
+pv_dir="$cache/paraview"
+pv_version=$(dpkg-query -W -f='${Version}' paraview)
+if [ -f "$pv_dir/.version" ] && [ "$(cat "$pv_dir/.version")" = "$pv_version" ]; then
+  log "ParaView Python: cached in $pv_dir"
+else
+  log "unpacking python3-paraview $pv_version into $pv_dir"
+  rm -rf "$pv_dir.tmp"
+  mkdir -p "$pv_dir.tmp"
+  (cd "$pv_dir.tmp" && apt-get download -q "python3-paraview=$pv_version" >/dev/null)
+  dpkg-deb -x "$pv_dir.tmp"/python3-paraview_*.deb "$pv_dir.tmp/root"
+  echo "$pv_version" > "$pv_dir.tmp/root/.version"
+  rm -rf "$pv_dir"
+  mv "$pv_dir.tmp/root" "$pv_dir"
+  rm -rf "$pv_dir.tmp"
 fi
 log "done"
