@@ -3,16 +3,21 @@
 #include "cases/ConfigError.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/Manifest.hpp"
+#include "postprocess/FlowFieldExport.hpp"
+#include "postprocess/HistoryPlot.hpp"
 #include "postprocess/OffscreenDisplay.hpp"
+#include "postprocess/PacerDragPlot.hpp"
 #include "postprocess/PacingError.hpp"
 #include "postprocess/PacingModel.hpp"
 #include "postprocess/PacingTable.hpp"
 #include "postprocess/PostError.hpp"
 #include "postprocess/RaceReplay.hpp"
+#include "postprocess/ReportPage.hpp"
 #include "postprocess/RaceSchedule.hpp"
 #include "postprocess/SavingsFit.hpp"
 #include "postprocess/SavingsPlot.hpp"
 #include "postprocess/SavingsTable.hpp"
+#include "postprocess/SweepReport.hpp"
 
 #include <boost/program_options.hpp>
 
@@ -61,7 +66,7 @@ std::string fixed(double v, int digits) {
 }  // namespace
 
 std::string PostCli::usage() {
-    return "usage: draft-post SWEEPDIR [-o OUT] [--no-plot]\n"
+    return "usage: draft-post SWEEPDIR [-o OUT] [--no-plot] [--no-flow]\n"
            "       draft-post pace --mass KG --height M --baseline-time M:SS.ss --drag-saving F\n"
            "                       [--cda M2] [--air-density RHO] [--distance M] [--json]\n"
            "       draft-post race SCHEDULE [--sweep SWEEPDIR] [--json] [-o OUT]\n"
@@ -72,8 +77,13 @@ std::string PostCli::usage() {
            "  fit.json           saving vs front gap fitted per rear gap: s = 100 exp(-(g/L)^n)\n"
            "  pacing.csv/.json   each formation's predicted mile time (docs/pacing-model.md)\n"
            "  savings.png/.svg   saving vs front gap with error bars and fitted curves\n"
+           "  pacers.png/.svg    the pacers' own saving; history.png/.svg the lead's drag histories\n"
+           "  flow/              per case a chest-height slice (.vtp), the runners (.vtm) and speed.png;\n"
+           "                     flow/sweep.pvd steps through the cases in ParaView\n"
+           "  report.html        one self-contained page with all of it\n"
            "  -o, --output OUT   where to write (default: SWEEPDIR)\n"
-           "  --no-plot          tables only\n"
+           "  --no-plot          no images and no flow fields: tables, fit, pacing and report only\n"
+           "  --no-flow          no flow fields\n"
            "\n"
            "draft-post pace predicts one saving: drag saving F (0-1) of the athlete's solo drag\n"
            "  -> metabolic saving (Soares da Silva et al. 2022) -> speed (Kipp et al. 2019).\n"
@@ -91,7 +101,7 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
     if (argv.size() >= 2 && argv[1] == "race") return runRace(argv, out);
 
     po::options_description desc;
-    desc.add_options()("help,h", "")("output,o", po::value<std::string>())("no-plot", "")(
+    desc.add_options()("help,h", "")("output,o", po::value<std::string>())("no-plot", "")("no-flow", "")(
         "sweep", po::value<std::string>());
     po::positional_options_description positional;
     positional.add("sweep", 1);
@@ -187,12 +197,54 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
         }
     }
     out << "  " << outDir << "/savings.csv, bodies.csv, fit.json" << (pacing ? ", pacing.csv" : "") << '\n';
+
+    SweepReport report;
+    report.sweepName = manifest.sweepName;
+    report.sweepDir = sweep;
+    report.config = manifest.config;
+    report.table = &table;
+    report.curves = &curves;
+    report.pacing = pacing ? &*pacing : nullptr;
+    if (convergence) report.gciLevel = level;
+    if (!pacingWarning.empty()) report.warnings.push_back(pacingWarning);
+    FlowSweepExport flow;
     if (plot) {
-        const int series = SavingsPlot::write(table, outDir + "/savings.png", outDir + "/savings.svg",
-                                              "Drag saving of the lead runner (solo " + std::string(solo) + ")",
-                                              curves);
-        if (series > 0) out << "  " << outDir << "/savings.png (" << series << " series)\n";
+        auto figure = [&](const std::string& name, int series, const std::string& title, const std::string& caption) {
+            if (series <= 0) return;
+            report.figures.push_back({{"title", title}, {"path", name + ".png"}, {"caption", caption}});
+            out << "  " << outDir << "/" << name << ".png (" << series << " series)\n";
+        };
+        figure("savings",
+               SavingsPlot::write(table, outDir + "/savings.png", outDir + "/savings.svg",
+                                  "Drag saving of the lead runner (solo " + std::string(solo) + ")", curves),
+               "Lead runner's saving vs front gap",
+               "Markers: cases, with 95 % / GCI error bars; dashed: the fit of fit.json.");
+        figure("pacers",
+               PacerDragPlot::write(table, outDir + "/pacers.png", outDir + "/pacers.svg", "The pacers' own drag"),
+               "The pacers' own saving", "Each pacer's drag against the same solo runner (bodies.csv).");
+        figure("history",
+               HistoryPlot::writeSweep(table, sweep, outDir + "/history.png", outDir + "/history.svg",
+                                       "Convergence: the lead runner's drag"),
+               "Convergence histories", "The lead runner's drag per iteration (or time) in every finished case.");
+        if (vm.count("no-flow") == 0) {
+            flow = FlowFieldExport::exportSweep(sweep, outDir + "/flow");
+            // The report links and embeds relative to where it lives.
+            auto relative = [&](std::string& p) {
+                if (!p.empty()) p = fs::relative(p, outDir).generic_string();
+            };
+            relative(flow.pvd);
+            for (auto& c : flow.cases) {
+                relative(c.slice);
+                relative(c.surfaces);
+                relative(c.image);
+            }
+            cases::JsonFile::writeAtomic(outDir + "/flow/flow.json", flow.toJson());
+            report.flow = &flow;
+            out << "  " << outDir << "/flow/sweep.pvd (" << flow.cases.size() << " case(s) for ParaView)\n";
+        }
     }
+    ReportPage::write(report.model(), outDir);
+    out << "  " << outDir << "/report.html\n";
     return 0;
 }
 

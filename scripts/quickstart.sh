@@ -17,9 +17,15 @@ BUILD_DIR="$build" bash "$root/scripts/build.sh"
 cat <<MSG
 
 Results in $out:
+  report.html            the whole study on one page (open it in a browser)
   manifest.json          every case, its parameters and status
   <case>/results.json    forces per runner (drag, side, lift, CdA, Cd)
-  savings.csv / .json    the lead runner's drag saving against solo, per formation
-  savings.png / .svg     saving vs front gap, one line per rear gap
-  <case>/case.foam       open in ParaView for the flow field
+  savings.csv / .json    the lead runner's drag saving against solo, with error bars
+  bodies.csv             every runner's drag and saving (the lead and each pacer)
+  fit.json               saving vs front gap, fitted per rear gap
+  pacing.csv / .json     each formation's predicted mile time (docs/pacing-model.md)
+  savings.png, pacers.png, history.png (+ .svg)
+  flow/sweep.pvd         open in ParaView: steps through the formations
+  flow/<case>/           chest-height slice (.vtp), runner surfaces (.vtm), speed.png
+  <case>/case.foam       the OpenFOAM case, for ParaView's own reader
 MSG

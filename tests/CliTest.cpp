@@ -262,3 +262,75 @@ TEST(CliDraftCasesStatus, PendingCasesAfterGenerateAsTableAndJson) {
     EXPECT_EQ(s["counts"]["pending"], 3);
     EXPECT_EQ(s["cases"][0]["name"], "solo");
 }
+
+namespace {
+
+class CliDraftPostPace : public ::testing::TestWithParam<CliCase> {};
+
+TEST_P(CliDraftPostPace, ExitCodeAndMessage) {
+    std::vector<std::string> argv{DRAFT_POST_BIN, "pace"};
+    for (const auto& a : GetParam().args) argv.push_back(a);
+    const auto r = runCommand(argv);
+    EXPECT_EQ(r.exitCode, GetParam().exitCode) << r.err << r.out;
+    const std::string& text = GetParam().exitCode == 0 ? r.out : r.err;
+    EXPECT_NE(text.find(GetParam().expected), std::string::npos) << "stdout: " << r.out << "\nstderr: " << r.err;
+    if (GetParam().exitCode != 0) EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+}
+
+#define PACE "--mass", "42", "--height", "1.57", "--baseline-time", "4:07.64"
+INSTANTIATE_TEST_SUITE_P(
+    CliTable, CliDraftPostPace,
+    ::testing::Values(
+        CliCase{"prediction", {PACE, "--drag-saving", "0.721", "--cda", "0.267"}, 0, "predicted time:  3:57.2"},
+        CliCase{"zero saving is the baseline", {PACE, "--drag-saving", "0"}, 0, "predicted time:  4:07.64"},
+        CliCase{"json", {PACE, "--drag-saving", "0.5", "--json"}, 0, "\"metabolic_saving_pct\""},
+        CliCase{"saving above 1", {PACE, "--drag-saving", "1.2"}, 1, "drag-saving = 1.2"},
+        CliCase{"negative saving", {PACE, "--drag-saving", "-0.1"}, 1, "drag-saving = -0.1"},
+        CliCase{"saving not a number", {PACE, "--drag-saving", "lots"}, 1, "--drag-saving = 'lots'"},
+        CliCase{"zero mass", {"--mass", "0", "--height", "1.57", "--baseline-time", "4:07.64", "--drag-saving", "0.5"},
+                1, "mass = 0: must be positive"},
+        CliCase{"negative mass", {"--mass", "-42", "--height", "1.57", "--baseline-time", "4:07.64", "--drag-saving",
+                                  "0.5"}, 1, "mass = -42"},
+        CliCase{"bad time", {"--mass", "42", "--height", "1.57", "--baseline-time", "4m07", "--drag-saving", "0.5"}, 1,
+                "--baseline-time = '4m07'"},
+        CliCase{"missing saving", {PACE}, 1, "--drag-saving: missing"},
+        CliCase{"bad cda", {PACE, "--drag-saving", "0.5", "--cda", "0"}, 1, "cda = 0"},
+        CliCase{"bad density", {PACE, "--drag-saving", "0.5", "--air-density", "nan"}, 1, "--air-density = 'nan'"},
+        CliCase{"unknown option", {PACE, "--drag-saving", "0.5", "--wind", "3"}, 1, "command line:"}));
+#undef PACE
+
+}  // namespace
+
+TEST(CliDraftPostPace, JsonHasTheQuantitiesTheIssueNames) {
+    const auto r = runCommand({DRAFT_POST_BIN, "pace", "--mass", "42", "--height", "1.57", "--baseline-time",
+                               "4:07.64", "--drag-saving", "0.721", "--cda", "0.267", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    for (const char* key : {"mile_time_s", "speed_gain_pct", "metabolic_saving_pct", "air_share_pct"})
+        EXPECT_TRUE(j.contains(key) && j[key].is_number()) << key;
+    EXPECT_NEAR(j["mile_time_s"].get<double>(), 237.23, 0.05);
+    EXPECT_NEAR(j["air_share_pct"].get<double>(), 9.0, 0.05);
+}
+
+TEST(CliDraftPostRace, BreakingFourExampleWithNumbersAndBadScheduleChangesNothing) {
+    TempDir tmp;
+    const std::string file = tmp.path() + "/race.cfg";
+    writeFile(file, "[athlete]\nmass = 42\nheight = 1.57\n[race]\nbaseline_time = 4:07.64\ncda = 0.267\n"
+                    "segment = 1409.344 0.721\nsegment = 1609.344 alone\n");
+    auto r = runCommand({DRAFT_POST_BIN, "race", file, "--json", "-o", tmp.path() + "/out"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["final_time"], "3:58.53");
+    EXPECT_EQ(j["splits"].size(), 5u);
+    EXPECT_TRUE(std::filesystem::exists(tmp.path() + "/out/race.json"));
+
+    writeFile(file, "[athlete]\nmass = 42\nheight = 1.57\n[race]\nbaseline_time = 4:07.64\n"
+                    "segment = 800 0.5\nsegment = 1600 alone\n");
+    const std::string before = treeSnapshot(tmp.path());
+    r = runCommand({DRAFT_POST_BIN, "race", file, "-o", tmp.path() + "/out"});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.err.find("segment = 1600 m: the last segment must end at the race distance"), std::string::npos)
+        << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_EQ(treeSnapshot(tmp.path()), before);
+}

@@ -1,5 +1,6 @@
 // End to end: a small 2D sweep meshed, solved with draftFoam and reduced with draft-post.
 #include "cases/JsonFile.hpp"
+#include "cases/Process.hpp"
 #include "TestSupport.hpp"
 
 #include <gtest/gtest.h>
@@ -52,6 +53,37 @@ TEST(RegressionSweep2D, TrailingAPacerSavesDragAndClosestGapSavesMost) {
     const auto again = runCommand({DRAFT_CASES_BIN, "sweep", cfg, "-o", dir});
     EXPECT_EQ(again.exitCode, 0) << again.err;
     EXPECT_NE(again.out.find("kept 3 finished case(s)"), std::string::npos) << again.out;
+
+    // Everything quickstart writes: bodies, fit, pacing, plots, flow fields and the report,
+    // and the report reads in headless Chromium with every image and no request.
+    const std::string out = tmp.path() + "/post";
+    const auto full = runCommand({DRAFT_POST_BIN, dir, "-o", out});
+    ASSERT_EQ(full.exitCode, 0) << full.out << full.err;
+    const auto fit = drafting::cases::JsonFile::read(out + "/fit.json");
+    ASSERT_EQ(fit["curves"].size(), 1u);
+    EXPECT_EQ(fit["curves"][0]["status"], "exact");  // two gaps
+    const auto pacing = drafting::cases::JsonFile::read(out + "/pacing.json");
+    for (const auto& row : pacing["rows"]) {
+        ASSERT_FALSE(row["prediction"].is_null()) << row.dump();
+        const double t = row["prediction"]["mile_time_s"].get<double>();
+        if (row["formation"] == "solo")
+            EXPECT_DOUBLE_EQ(t, 240.0);  // no pacing.baseline_time: the mile at the running speed
+        else
+            EXPECT_LT(t, 240.0);
+    }
+    EXPECT_NE(drafting::test::readFile(out + "/bodies.csv").find(",pacer1,"), std::string::npos);
+    for (const char* f : {"savings.png", "pacers.png", "history.png", "flow/sweep.pvd", "flow/ahead-f1/slice.vtp",
+                          "flow/ahead-f1/surfaces.vtm", "flow/ahead-f1/speed.png", "report.html"})
+        EXPECT_TRUE(std::filesystem::exists(out + "/" + f)) << f;
+    const std::string browserDir = std::string(DRAFTING_SOURCE_DIR) + "/tests/browser";
+    const auto page = runCommand({drafting::cases::Process::which("node"), browserDir + "/check-report.mjs",
+                                  out + "/report.html", out + "/report-screenshot.png"});
+    ASSERT_EQ(page.exitCode, 0) << page.out << page.err << " (scripts/setup-deps.sh installs node and chromium)";
+    const auto seen = nlohmann::json::parse(page.out);
+    EXPECT_TRUE(seen["requests"].empty()) << seen["requests"].dump();
+    EXPECT_TRUE(seen["consoleErrors"].empty()) << seen["consoleErrors"].dump();
+    EXPECT_GE(seen["images"].size(), 6u);  // three plots, three flow images
+    for (const auto& img : seen["images"]) EXPECT_GT(img["naturalWidth"].get<int>(), 0) << img.dump();
 }
 
 namespace {

@@ -1,0 +1,171 @@
+#include "postprocess/SweepReport.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <cmath>
+#include <ctime>
+
+namespace drafting::post {
+
+namespace {
+
+nlohmann::json optionalJson(const std::optional<double>& v) {
+    return v && std::isfinite(*v) ? nlohmann::json(*v) : nlohmann::json();
+}
+
+nlohmann::json column(const char* key, const char* title, int digits = -1) {
+    nlohmann::json c = {{"key", key}, {"title", title}};
+    if (digits >= 0) c["digits"] = digits;
+    return c;
+}
+
+std::string utcNow() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    char buf[32];
+    std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+    return buf;
+}
+
+}  // namespace
+
+nlohmann::json SweepReport::model() const {
+    nlohmann::json m = {{"title", "Drafting study: " + sweepName},
+                        {"sweep_dir", sweepDir},
+                        {"generated_utc", utcNow()},
+                        {"tool_version", DRAFTING_VERSION},
+                        {"how_to_read",
+                         "Saving is the lead runner's drag reduction against running alone at the same speed, "
+                         "100 × (1 − drag / solo drag). Error bars are the 95 % averaging interval of the forces"
+                         " and, where a convergence study exists, the grid-convergence index. Mile times come "
+                         "from the pacing model (docs/pacing-model.md): same metabolic power as alone, less air "
+                         "drag, more speed."}};
+    if (!config.is_null()) m["config"] = config;
+
+    int ok = 0, failed = 0;
+    nlohmann::json unconverged = nlohmann::json::array(), failedList = nlohmann::json::array();
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& r : table->rows()) {
+        if (r.status == "ok") {
+            ++ok;
+            if (!r.converged) unconverged.push_back(r.caseName);
+            rows.push_back({{"case", r.caseName},
+                            {"formation", r.formation},
+                            {"front_gap_m", optionalJson(r.frontGap)},
+                            {"back_gap_m", optionalJson(r.backGap)},
+                            {"lateral_m", optionalJson(r.lateral)},
+                            {"drag_lead_N", optionalJson(r.dragLead)},
+                            {"saving_pct", optionalJson(r.savingPct)},
+                            {"saving_ci95_pct", optionalJson(r.savingCi95Pct)},
+                            {"saving_gci_pct", optionalJson(r.savingGciPct)},
+                            {"cd_lead", optionalJson(r.cdLead)},
+                            {"cells", optionalJson(r.cells)},
+                            {"y_plus_lead", optionalJson(r.yPlusLead)},
+                            {"converged", r.converged ? "yes" : "no"}});
+        } else {
+            ++failed;
+            failedList.push_back({{"case", r.caseName}, {"reason", r.reason}});
+        }
+    }
+    m["summary"] = {{"cases", table->rows().size()},
+                    {"ok", ok},
+                    {"failed", failed},
+                    {"solo_drag_N", table->soloDrag()},
+                    {"unconverged", unconverged}};
+    m["savings"] = {{"columns",
+                     {column("case", "Case"), column("formation", "Formation"), column("front_gap_m", "Front gap [m]", 2),
+                      column("back_gap_m", "Rear gap [m]", 2), column("lateral_m", "Lateral [m]", 2),
+                      column("drag_lead_N", "Lead drag [N]", 3), column("saving_pct", "Saving [%]", 1),
+                      column("saving_ci95_pct", "± 95 % [points]", 2),
+                      column("saving_gci_pct", gciLevel ? "± GCI [points]" : "± GCI (no study)", 2),
+                      column("cd_lead", "Cd lead", 3), column("cells", "Cells", 0), column("y_plus_lead", "y+ lead", 1),
+                      column("converged", "Converged")}},
+                    {"rows", rows}};
+    m["failed"] = failedList;
+
+    if (curves && !curves->empty()) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& c : *curves) {
+            nlohmann::json j = {{"label", c.label}, {"points", c.gaps.size()}, {"status", c.status}};
+            if (c.status == "fitted" || c.status == "exact") {
+                j["parameters"] = {{"L [m]", c.decayLength}, {"n", c.shape}, {"half saving at [m]", c.halfSavingGap()}};
+                if (c.decayLengthSe) j["parameters"]["± L [m]"] = *c.decayLengthSe;
+                if (c.shapeSe) j["parameters"]["± n"] = *c.shapeSe;
+                j["rmse_pct"] = c.rmse;
+            }
+            if (!c.note.empty()) j["note"] = c.note;
+            list.push_back(j);
+        }
+        m["fit"] = {{"model", "Stretched exponential: 100 % at touching distance, none far behind (fit.json)."},
+                    {"equation", SavingsFit::kModel},
+                    {"curves", list}};
+    }
+
+    if (pacing) {
+        nlohmann::json prow = nlohmann::json::array();
+        for (const auto& r : pacing->rows()) {
+            nlohmann::json j = {{"case", r.caseName}, {"formation", r.formation}, {"note", r.note}};
+            if (r.prediction) {
+                const auto& p = *r.prediction;
+                j["drag_saving_pct"] = 100.0 * p.dragSaving;
+                j["metabolic_saving_pct"] = p.metabolicSavingPct;
+                j["metabolic_power_saved_W"] = p.metabolicPowerSavedW;
+                j["speed_gain_pct"] = p.speedGainPct;
+                j["mile_time"] = formatRaceTime(p.timeS);
+            }
+            prow.push_back(j);
+        }
+        const auto& in = pacing->inputs();
+        char athlete[128];
+        std::snprintf(athlete, sizeof(athlete), "%.2f m, %.0f kg, CdA %.3f m² (solo case), air %.2f kg/m³", in.heightM,
+                      in.massKg, in.cdaM2.value_or(0.0), in.airDensity);
+        m["pacing"] = {
+            {"athlete", athlete},
+            {"baseline_time", formatRaceTime(in.baselineTimeS) + " alone (" + pacing->baselineSource() + ")"},
+            {"columns",
+             {column("case", "Case"), column("formation", "Formation"), column("drag_saving_pct", "Drag saving [%]", 1),
+              column("metabolic_saving_pct", "Metabolic saving [%]", 2),
+              column("metabolic_power_saved_W", "Power saved [W]", 1), column("speed_gain_pct", "Speed gain [%]", 2),
+              column("mile_time", "Mile"), column("note", "Note")}},
+            {"rows", prow},
+            {"notes",
+             {"Soares da Silva, Kram & Hoogkamer 2022: +6.13 % metabolic power per 1 % body weight of impeding force.",
+              "Kipp, Kram & Hoogkamer 2019: speed gains about 2/3 of a metabolic saving at elite speeds.",
+              "Same metabolic power as alone over the whole mile; no start, no kick (docs/pacing-model.md)."}}};
+    }
+
+    nlohmann::json figs = nlohmann::json::array();
+    for (const auto& f : figures) figs.push_back(f);
+    if (!figs.empty()) m["figures"] = figs;
+
+    nlohmann::json links = nlohmann::json::array();
+    for (const char* f : {"savings.csv", "bodies.csv", "fit.json", "pacing.csv"})
+        links.push_back({{"title", f}, {"href", f}});
+    std::vector<std::string> allWarnings = warnings;
+    if (!unconverged.empty()) {
+        std::string names;
+        for (const auto& n : unconverged) names += (names.empty() ? "" : ", ") + n.get<std::string>();
+        allWarnings.push_back("Not converged (forces are a mean over the last iterations; see drag_std_N): " + names);
+    }
+    if (flow) {
+        nlohmann::json images = nlohmann::json::array();
+        for (const auto& c : flow->cases)
+            if (!c.image.empty()) images.push_back({{"case", c.caseName}, {"path", c.image}});
+        if (!images.empty()) m["flow_images"] = images;
+        if (!flow->pvd.empty())
+            links.insert(links.begin(), {{"title", "All cases in ParaView (steps through the spacings)"},
+                                         {"href", flow->pvd}});
+        for (const auto& c : flow->cases) {
+            links.push_back({{"title", c.caseName + ": chest-height slice"}, {"href", c.slice}});
+            links.push_back({{"title", c.caseName + ": runner surfaces"}, {"href", c.surfaces}});
+        }
+        for (const auto& w : flow->warnings) allWarnings.push_back("flow fields: " + w);
+        for (const auto& c : flow->cases)
+            for (const auto& w : c.warnings) allWarnings.push_back("flow fields, " + c.caseName + ": " + w);
+        for (const auto& s : flow->skipped) allWarnings.push_back("flow fields skipped: " + s);
+    }
+    m["links"] = links;
+    if (!allWarnings.empty()) m["warnings"] = allWarnings;
+    return m;
+}
+
+}  // namespace drafting::post

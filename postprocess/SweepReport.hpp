@@ -1,0 +1,31 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "postprocess/FlowFieldExport.hpp"
+#include "postprocess/PacingTable.hpp"
+#include "postprocess/SavingsFit.hpp"
+#include "postprocess/SavingsTable.hpp"
+
+namespace drafting::post {
+
+/// Everything draft-post found, gathered into the model ReportPage renders as report.html.
+/// Paths in the model are relative to the output directory.
+struct SweepReport {
+    std::string sweepName, sweepDir;
+    nlohmann::json config;
+    const SavingsTable* table = nullptr;
+    const std::vector<SavingsFit::Curve>* curves = nullptr;
+    const PacingTable* pacing = nullptr;
+    const FlowSweepExport* flow = nullptr;  // with paths relative to the output directory
+    std::vector<nlohmann::json> figures;    // {title, path, caption}
+    std::vector<std::string> warnings;
+    std::optional<std::string> gciLevel;    // the convergence level whose GCI is in the error bars
+
+    nlohmann::json model() const;
+};
+
+}  // namespace drafting::post
