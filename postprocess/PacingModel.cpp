@@ -3,6 +3,7 @@
 #include "meshes/Athlete.hpp"
 #include "meshes/GeometryError.hpp"
 #include "postprocess/PacingError.hpp"
+#include "postprocess/TableText.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -13,15 +14,9 @@ namespace drafting::post {
 
 namespace {
 
-std::string number(double v) {
-    std::ostringstream s;
-    s << v;
-    return s.str();
-}
-
 void requireRange(const std::string& field, double value, double lo, double hi, const std::string& unit) {
     if (!std::isfinite(value) || value < lo || value > hi)
-        throw PacingError(field + " = " + number(value) + ": must be in [" + number(lo) + ", " + number(hi) + "]" +
+        throw PacingError(field + " = " + TableText::plain(value) + ": must be in [" + TableText::plain(lo) + ", " + TableText::plain(hi) + "]" +
                           (unit.empty() ? "" : " " + unit));
 }
 
@@ -31,18 +26,18 @@ double shape(double v) { return PacingModel::kShapeA + v + PacingModel::kShapeC 
 }  // namespace
 
 PacingModel::PacingModel(const PacingInputs& inputs) : inputs_(inputs) {
-    if (!(inputs.massKg > 0.0)) throw PacingError("mass = " + number(inputs.massKg) + ": must be positive (kg)");
+    if (!(inputs.massKg > 0.0)) throw PacingError("mass = " + TableText::plain(inputs.massKg) + ": must be positive (kg)");
     requireRange("mass", inputs.massKg, meshes::Athlete::kMinMass, meshes::Athlete::kMaxMass, "kg");
-    if (!(inputs.heightM > 0.0)) throw PacingError("height = " + number(inputs.heightM) + ": must be positive (m)");
+    if (!(inputs.heightM > 0.0)) throw PacingError("height = " + TableText::plain(inputs.heightM) + ": must be positive (m)");
     requireRange("height", inputs.heightM, meshes::Athlete::kMinHeight, meshes::Athlete::kMaxHeight, "m");
     requireRange("distance", inputs.distanceM, 100.0, 100000.0, "m");
     if (!(inputs.baselineTimeS > 0.0))
-        throw PacingError("baseline-time = " + number(inputs.baselineTimeS) + " s: must be positive");
+        throw PacingError("baseline-time = " + TableText::plain(inputs.baselineTimeS) + " s: must be positive");
     const double v0 = inputs.distanceM / inputs.baselineTimeS;
     if (v0 < kMinSpeed || v0 > kMaxSpeed)
         throw PacingError("baseline-time = " + formatRaceTime(inputs.baselineTimeS) + ": a mean speed of " +
-                          number(v0) + " m/s is outside the model's [" + number(kMinSpeed) + ", " +
-                          number(kMaxSpeed) + "] m/s");
+                          TableText::plain(v0) + " m/s is outside the model's [" + TableText::plain(kMinSpeed) + ", " +
+                          TableText::plain(kMaxSpeed) + "] m/s");
     requireRange("air-density", inputs.airDensity, 0.5, 1.5, "kg/m^3");
     if (inputs.cdaM2) {
         requireRange("cda", *inputs.cdaM2, 0.02, 2.0, "m^2");
@@ -70,7 +65,7 @@ double PacingModel::speedForPower(double power, double dragSaving) const {
     // P rises monotonically with v; bracket generously around the baseline and bisect.
     double lo = 0.25 * baselineSpeed(), hi = 3.0 * baselineSpeed();
     if (metabolicPower(hi, dragSaving) < power || metabolicPower(lo, dragSaving) > power)
-        throw PacingError("no speed in [" + number(lo) + ", " + number(hi) + "] m/s spends that power");
+        throw PacingError("no speed in [" + TableText::plain(lo) + ", " + TableText::plain(hi) + "] m/s spends that power");
     for (int i = 0; i < 200 && hi - lo > 1e-13 * hi; ++i) {
         const double mid = 0.5 * (lo + hi);
         (metabolicPower(mid, dragSaving) < power ? lo : hi) = mid;
@@ -79,7 +74,7 @@ double PacingModel::speedForPower(double power, double dragSaving) const {
 }
 
 double PacingModel::speedForEconomyGain(double r) const {
-    if (!(r >= 0.0 && r < 0.5)) throw PacingError("economy gain = " + number(r) + ": must be in [0, 0.5)");
+    if (!(r >= 0.0 && r < 0.5)) throw PacingError("economy gain = " + TableText::plain(r) + ": must be in [0, 0.5)");
     const double target = metabolicPower(baselineSpeed(), 0.0);
     if (r == 0.0) return baselineSpeed();
     double lo = baselineSpeed(), hi = 3.0 * baselineSpeed();
@@ -92,7 +87,7 @@ double PacingModel::speedForEconomyGain(double r) const {
 
 PacingPrediction PacingModel::predict(double dragSaving) const {
     if (!std::isfinite(dragSaving) || dragSaving < 0.0 || dragSaving > 1.0)
-        throw PacingError("drag-saving = " + number(dragSaving) + ": must be a fraction in [0, 1]");
+        throw PacingError("drag-saving = " + TableText::plain(dragSaving) + ": must be a fraction in [0, 1]");
     PacingPrediction p;
     const double v0 = baselineSpeed();
     p.dragSaving = dragSaving;

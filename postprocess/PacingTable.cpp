@@ -2,6 +2,7 @@
 
 #include "postprocess/PacingError.hpp"
 #include "postprocess/PostError.hpp"
+#include "postprocess/TableText.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -13,24 +14,6 @@ namespace drafting::post {
 namespace {
 
 constexpr double kMile = 1609.344;
-
-std::string cell(const std::optional<double>& v, const char* format = "%.6g") {
-    if (!v || !std::isfinite(*v)) return "";
-    char buf[32];
-    std::snprintf(buf, sizeof(buf), format, *v);
-    return buf;
-}
-
-nlohmann::json optionalJson(const std::optional<double>& v) {
-    return v && std::isfinite(*v) ? nlohmann::json(*v) : nlohmann::json();
-}
-
-std::string csvText(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char ch : s) out += (ch == '"') ? std::string("\"\"") : std::string(1, ch == '\n' ? ' ' : ch);
-    return out + "\"";
-}
 
 }  // namespace
 
@@ -82,17 +65,17 @@ void PacingTable::writeCsv(const std::string& path) const {
         out << "case,formation,front_gap_m,back_gap_m,lateral_m,drag_saving_pct,metabolic_saving_pct,"
                "metabolic_power_saved_W,air_power_saved_W,speed_gain_pct,speed_mps,mile_time_s,mile_time,note\n";
         for (const auto& r : rows_) {
-            out << csvText(r.caseName) << ',' << csvText(r.formation) << ',' << cell(r.frontGap) << ','
-                << cell(r.backGap) << ',' << cell(r.lateral) << ',';
+            out << TableText::csvField(r.caseName) << ',' << TableText::csvField(r.formation) << ',' << TableText::csvNumber(r.frontGap) << ','
+                << TableText::csvNumber(r.backGap) << ',' << TableText::csvNumber(r.lateral) << ',';
             if (r.prediction) {
                 const auto& p = *r.prediction;
-                out << cell(100.0 * p.dragSaving) << ',' << cell(p.metabolicSavingPct) << ','
-                    << cell(p.metabolicPowerSavedW) << ',' << cell(p.airPowerSavedW) << ',' << cell(p.speedGainPct)
-                    << ',' << cell(p.speedMps) << ',' << cell(p.timeS, "%.3f") << ',' << formatRaceTime(p.timeS);
+                out << TableText::csvNumber(100.0 * p.dragSaving) << ',' << TableText::csvNumber(p.metabolicSavingPct) << ','
+                    << TableText::csvNumber(p.metabolicPowerSavedW) << ',' << TableText::csvNumber(p.airPowerSavedW) << ',' << TableText::csvNumber(p.speedGainPct)
+                    << ',' << TableText::csvNumber(p.speedMps) << ',' << TableText::csvNumber(p.timeS, "%.3f") << ',' << formatRaceTime(p.timeS);
             } else {
                 out << ",,,,,,,";
             }
-            out << ',' << csvText(r.note) << '\n';
+            out << ',' << TableText::csvField(r.note) << '\n';
         }
         if (!out) throw PostError("cannot write " + tmp);
     }
@@ -104,9 +87,9 @@ nlohmann::json PacingTable::toJson() const {
     for (const auto& r : rows_) {
         nlohmann::json j = {{"case", r.caseName},
                             {"formation", r.formation},
-                            {"front_gap_m", optionalJson(r.frontGap)},
-                            {"back_gap_m", optionalJson(r.backGap)},
-                            {"lateral_m", optionalJson(r.lateral)},
+                            {"front_gap_m", TableText::jsonNumber(r.frontGap)},
+                            {"back_gap_m", TableText::jsonNumber(r.backGap)},
+                            {"lateral_m", TableText::jsonNumber(r.lateral)},
                             {"note", r.note}};
         j["prediction"] = r.prediction ? r.prediction->toJson() : nlohmann::json();
         rows.push_back(j);
@@ -117,7 +100,7 @@ nlohmann::json PacingTable::toJson() const {
             {"baseline_source", baselineSource_},
             {"distance_m", inputs_.distanceM},
             {"air_density_kg_m3", inputs_.airDensity},
-            {"cda_m2", optionalJson(inputs_.cdaM2)},
+            {"cda_m2", TableText::jsonNumber(inputs_.cdaM2)},
             {"model", "docs/pacing-model.md: Soares da Silva et al. 2022 force-to-power, Kipp et al. 2019 speed"},
             {"rows", rows}};
 }

@@ -1,39 +1,30 @@
 #include "postprocess/RaceReplay.hpp"
 
 #include "postprocess/PacingError.hpp"
+#include "postprocess/TableText.hpp"
 
 #include <cmath>
 #include <sstream>
 
 namespace drafting::post {
 
-namespace {
-
-std::string number(double v) {
-    std::ostringstream s;
-    s << v;
-    return s.str();
-}
-
-}  // namespace
-
 RaceReplay::Result RaceReplay::run(const PacingModel& model, const std::vector<Segment>& segments, double splitM) {
     const double distance = model.inputs().distanceM;
     if (segments.empty()) throw PacingError("segment: the race needs at least one segment");
-    if (!(splitM > 0.0) || !std::isfinite(splitM)) throw PacingError("split = " + number(splitM) + ": must be positive");
+    if (!(splitM > 0.0) || !std::isfinite(splitM)) throw PacingError("split = " + TableText::plain(splitM) + ": must be positive");
     double previous = 0.0;
     for (const auto& s : segments) {
         if (!(s.untilM > previous) || !std::isfinite(s.untilM))
-            throw PacingError("segment = " + number(s.untilM) + " m: segments must end in increasing order after " +
-                              number(previous) + " m");
+            throw PacingError("segment = " + TableText::plain(s.untilM) + " m: segments must end in increasing order after " +
+                              TableText::plain(previous) + " m");
         if (s.untilM > distance + 1e-6)
-            throw PacingError("segment = " + number(s.untilM) + " m: beyond the race distance " + number(distance) +
+            throw PacingError("segment = " + TableText::plain(s.untilM) + " m: beyond the race distance " + TableText::plain(distance) +
                               " m");
         previous = s.untilM;
     }
     if (std::abs(previous - distance) > 1e-6)
-        throw PacingError("segment = " + number(previous) + " m: the last segment must end at the race distance " +
-                          number(distance) + " m");
+        throw PacingError("segment = " + TableText::plain(previous) + " m: the last segment must end at the race distance " +
+                          TableText::plain(distance) + " m");
 
     // Even metabolic power: the power she could hold alone for the whole race.
     const double power = model.metabolicPower(model.baselineSpeed(), 0.0);

@@ -1,6 +1,7 @@
 #include "postprocess/SavingsFit.hpp"
 
 #include "cases/ValueList.hpp"
+#include "postprocess/TableText.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -10,10 +11,6 @@
 namespace drafting::post {
 
 namespace {
-
-nlohmann::json optionalJson(const std::optional<double>& v) {
-    return v && std::isfinite(*v) ? nlohmann::json(*v) : nlohmann::json();
-}
 
 // s(g) = 100 exp(-(g/L)^n) and its derivatives in L and n.
 double model(double g, double length, double shape) { return 100.0 * std::exp(-std::pow(g / length, shape)); }
@@ -184,16 +181,16 @@ nlohmann::json SavingsFit::Curve::toJson() const {
     }
     nlohmann::json j = {{"label", label},
                         {"formation", formation},
-                        {"back_gap_m", optionalJson(backGap)},
-                        {"lateral_m", optionalJson(lateral)},
+                        {"back_gap_m", TableText::jsonNumber(backGap)},
+                        {"lateral_m", TableText::jsonNumber(lateral)},
                         {"status", status},
                         {"note", note},
                         {"points", points}};
     if (status == "fitted" || status == "exact") {
         j["parameters"] = {{"decay_length_m", decayLength},
-                           {"decay_length_se_m", optionalJson(decayLengthSe)},
+                           {"decay_length_se_m", TableText::jsonNumber(decayLengthSe)},
                            {"shape", shape},
-                           {"shape_se", optionalJson(shapeSe)},
+                           {"shape_se", TableText::jsonNumber(shapeSe)},
                            {"half_saving_gap_m", halfSavingGap()}};
         j["rmse_pct"] = rmse;
         j["weighted"] = weighted;

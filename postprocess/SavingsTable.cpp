@@ -5,6 +5,7 @@
 #include "cases/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "postprocess/PostError.hpp"
+#include "postprocess/TableText.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -20,29 +21,6 @@ namespace {
 std::optional<double> optionalNumber(const nlohmann::json& j, const char* key) {
     if (!j.contains(key) || !j.at(key).is_number()) return std::nullopt;
     return j.at(key).get<double>();
-}
-
-std::string cell(const std::optional<double>& v) {
-    if (!v || !std::isfinite(*v)) return "";
-    char buf[32];
-    std::snprintf(buf, sizeof(buf), "%.6g", *v);
-    return buf;
-}
-
-// RFC 4180: quote a field holding a comma, quote or newline.
-std::string csvText(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char ch : s) out += (ch == '"') ? std::string("\"\"") : std::string(1, ch == '\n' ? ' ' : ch);
-    return out + "\"";
-}
-
-nlohmann::json optionalJson(const std::optional<double>& v) {
-    return v && std::isfinite(*v) ? nlohmann::json(*v) : nlohmann::json();
-}
-
-std::optional<double> finiteOrNone(double v) {
-    return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
 }
 
 // First-order propagation for s = 100 (1 - d/d0): independent relative errors add in quadrature.
@@ -69,14 +47,14 @@ nlohmann::json bodiesJson(const std::vector<BodySaving>& bodies) {
     for (const auto& b : bodies) {
         out.push_back({{"body", b.body},
                        {"drag_N", b.dragN},
-                       {"drag_ci95_N", optionalJson(b.dragCi95N)},
-                       {"saving_pct", optionalJson(b.savingPct)},
-                       {"saving_ci95_pct", optionalJson(b.savingCi95Pct)},
-                       {"saving_gci_pct", optionalJson(b.savingGciPct)},
-                       {"side_N", optionalJson(b.sideN)},
-                       {"cd", optionalJson(b.cd)},
-                       {"cda_m2", optionalJson(b.cdaM2)},
-                       {"y_plus_mean", optionalJson(b.yPlusMean)}});
+                       {"drag_ci95_N", TableText::jsonNumber(b.dragCi95N)},
+                       {"saving_pct", TableText::jsonNumber(b.savingPct)},
+                       {"saving_ci95_pct", TableText::jsonNumber(b.savingCi95Pct)},
+                       {"saving_gci_pct", TableText::jsonNumber(b.savingGciPct)},
+                       {"side_N", TableText::jsonNumber(b.sideN)},
+                       {"cd", TableText::jsonNumber(b.cd)},
+                       {"cda_m2", TableText::jsonNumber(b.cdaM2)},
+                       {"y_plus_mean", TableText::jsonNumber(b.yPlusMean)}});
     }
     return out;
 }
@@ -135,9 +113,9 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
                             b.dragN = forces.dragN;
                             const auto& source = result.source["bodies"][name];
                             b.dragCi95N = optionalNumber(source, "drag_ci95_N");
-                            b.cd = finiteOrNone(forces.cd);
-                            b.cdaM2 = finiteOrNone(forces.cdaM2);
-                            b.sideN = finiteOrNone(forces.sideN);
+                            b.cd = TableText::finite(forces.cd);
+                            b.cdaM2 = TableText::finite(forces.cdaM2);
+                            b.sideN = TableText::finite(forces.sideN);
                             if (source.contains("y_plus")) b.yPlusMean = optionalNumber(source["y_plus"], "mean");
                             row.bodies.push_back(b);
                         }
@@ -229,13 +207,13 @@ void SavingsTable::writeCsv(const std::string& path) const {
                "cda_lead_m2,converged,status,reason,frontal_area_m2,cd_lead,cd_solo,cells,y_plus_lead,drag_lead_ci95_N,"
                "saving_ci95_pct,saving_gci_pct\n";
         for (const auto& r : rows_) {
-            out << csvText(r.caseName) << ',' << csvText(r.formation) << ',' << cell(r.frontGap) << ','
-                << cell(r.backGap) << ',' << cell(r.lateral) << ',' << cell(r.speed) << ',' << cell(r.dragLead)
-                << ',' << cell(r.dragSolo) << ',' << cell(r.savingPct) << ',' << cell(r.cdaLead) << ','
-                << (r.converged ? "true" : "false") << ',' << r.status << ',' << csvText(r.reason) << ','
-                << cell(r.frontalArea) << ',' << cell(r.cdLead) << ',' << cell(r.cdSolo) << ',' << cell(r.cells) << ','
-                << cell(r.yPlusLead) << ',' << cell(r.dragLeadCi95) << ',' << cell(r.savingCi95Pct) << ','
-                << cell(r.savingGciPct) << '\n';
+            out << TableText::csvField(r.caseName) << ',' << TableText::csvField(r.formation) << ',' << TableText::csvNumber(r.frontGap) << ','
+                << TableText::csvNumber(r.backGap) << ',' << TableText::csvNumber(r.lateral) << ',' << TableText::csvNumber(r.speed) << ',' << TableText::csvNumber(r.dragLead)
+                << ',' << TableText::csvNumber(r.dragSolo) << ',' << TableText::csvNumber(r.savingPct) << ',' << TableText::csvNumber(r.cdaLead) << ','
+                << (r.converged ? "true" : "false") << ',' << r.status << ',' << TableText::csvField(r.reason) << ','
+                << TableText::csvNumber(r.frontalArea) << ',' << TableText::csvNumber(r.cdLead) << ',' << TableText::csvNumber(r.cdSolo) << ',' << TableText::csvNumber(r.cells) << ','
+                << TableText::csvNumber(r.yPlusLead) << ',' << TableText::csvNumber(r.dragLeadCi95) << ',' << TableText::csvNumber(r.savingCi95Pct) << ','
+                << TableText::csvNumber(r.savingGciPct) << '\n';
         }
         if (!out) throw PostError("cannot write " + tmp);
     }
@@ -250,17 +228,17 @@ void SavingsTable::writeBodiesCsv(const std::string& path) const {
         out << "case,formation,front_gap_m,back_gap_m,lateral_m,body,drag_N,drag_ci95_N,drag_solo_N,saving_pct,"
                "saving_ci95_pct,saving_gci_pct,side_N,cd,cda_m2,y_plus_mean,status,reason\n";
         for (const auto& r : rows_) {
-            const std::string head = csvText(r.caseName) + ',' + csvText(r.formation) + ',' + cell(r.frontGap) + ',' +
-                                     cell(r.backGap) + ',' + cell(r.lateral) + ',';
+            const std::string head = TableText::csvField(r.caseName) + ',' + TableText::csvField(r.formation) + ',' + TableText::csvNumber(r.frontGap) + ',' +
+                                     TableText::csvNumber(r.backGap) + ',' + TableText::csvNumber(r.lateral) + ',';
             if (r.status != "ok") {  // one row naming the failure, no numbers
-                out << head << ",,,,,,,,,,," << r.status << ',' << csvText(r.reason) << '\n';
+                out << head << ",,,,,,,,,,," << r.status << ',' << TableText::csvField(r.reason) << '\n';
                 continue;
             }
             for (const auto& b : r.bodies) {
-                out << head << csvText(b.body) << ',' << cell(b.dragN) << ',' << cell(b.dragCi95N) << ','
-                    << cell(r.dragSolo) << ',' << cell(b.savingPct) << ',' << cell(b.savingCi95Pct) << ','
-                    << cell(b.savingGciPct) << ',' << cell(b.sideN) << ',' << cell(b.cd) << ',' << cell(b.cdaM2) << ','
-                    << cell(b.yPlusMean) << ',' << r.status << ',' << csvText(r.reason) << '\n';
+                out << head << TableText::csvField(b.body) << ',' << TableText::csvNumber(b.dragN) << ',' << TableText::csvNumber(b.dragCi95N) << ','
+                    << TableText::csvNumber(r.dragSolo) << ',' << TableText::csvNumber(b.savingPct) << ',' << TableText::csvNumber(b.savingCi95Pct) << ','
+                    << TableText::csvNumber(b.savingGciPct) << ',' << TableText::csvNumber(b.sideN) << ',' << TableText::csvNumber(b.cd) << ',' << TableText::csvNumber(b.cdaM2) << ','
+                    << TableText::csvNumber(b.yPlusMean) << ',' << r.status << ',' << TableText::csvField(r.reason) << '\n';
             }
         }
         if (!out) throw PostError("cannot write " + tmp);
@@ -273,22 +251,22 @@ nlohmann::json SavingsTable::toJson() const {
     for (const auto& r : rows_) {
         rows.push_back({{"case", r.caseName},
                         {"formation", r.formation},
-                        {"front_gap_m", optionalJson(r.frontGap)},
-                        {"back_gap_m", optionalJson(r.backGap)},
-                        {"lateral_m", optionalJson(r.lateral)},
+                        {"front_gap_m", TableText::jsonNumber(r.frontGap)},
+                        {"back_gap_m", TableText::jsonNumber(r.backGap)},
+                        {"lateral_m", TableText::jsonNumber(r.lateral)},
                         {"speed_mps", r.speed},
-                        {"drag_lead_N", optionalJson(r.dragLead)},
-                        {"drag_solo_N", optionalJson(r.dragSolo)},
-                        {"saving_pct", optionalJson(r.savingPct)},
-                        {"cda_lead_m2", optionalJson(r.cdaLead)},
-                        {"frontal_area_m2", optionalJson(r.frontalArea)},
-                        {"cd_lead", optionalJson(r.cdLead)},
-                        {"cd_solo", optionalJson(r.cdSolo)},
-                        {"cells", optionalJson(r.cells)},
-                        {"y_plus_lead", optionalJson(r.yPlusLead)},
-                        {"drag_lead_ci95_N", optionalJson(r.dragLeadCi95)},
-                        {"saving_ci95_pct", optionalJson(r.savingCi95Pct)},
-                        {"saving_gci_pct", optionalJson(r.savingGciPct)},
+                        {"drag_lead_N", TableText::jsonNumber(r.dragLead)},
+                        {"drag_solo_N", TableText::jsonNumber(r.dragSolo)},
+                        {"saving_pct", TableText::jsonNumber(r.savingPct)},
+                        {"cda_lead_m2", TableText::jsonNumber(r.cdaLead)},
+                        {"frontal_area_m2", TableText::jsonNumber(r.frontalArea)},
+                        {"cd_lead", TableText::jsonNumber(r.cdLead)},
+                        {"cd_solo", TableText::jsonNumber(r.cdSolo)},
+                        {"cells", TableText::jsonNumber(r.cells)},
+                        {"y_plus_lead", TableText::jsonNumber(r.yPlusLead)},
+                        {"drag_lead_ci95_N", TableText::jsonNumber(r.dragLeadCi95)},
+                        {"saving_ci95_pct", TableText::jsonNumber(r.savingCi95Pct)},
+                        {"saving_gci_pct", TableText::jsonNumber(r.savingGciPct)},
                         {"bodies", bodiesJson(r.bodies)},
                         {"converged", r.converged},
                         {"status", r.status},

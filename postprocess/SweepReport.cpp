@@ -1,5 +1,7 @@
 #include "postprocess/SweepReport.hpp"
 
+#include "postprocess/TableText.hpp"
+
 #include <chrono>
 #include <cstdio>
 #include <cmath>
@@ -8,10 +10,6 @@
 namespace drafting::post {
 
 namespace {
-
-nlohmann::json optionalJson(const std::optional<double>& v) {
-    return v && std::isfinite(*v) ? nlohmann::json(*v) : nlohmann::json();
-}
 
 nlohmann::json column(const char* key, const char* title, int digits = -1) {
     nlohmann::json c = {{"key", key}, {"title", title}};
@@ -50,16 +48,16 @@ nlohmann::json SweepReport::model() const {
             if (!r.converged) unconverged.push_back(r.caseName);
             rows.push_back({{"case", r.caseName},
                             {"formation", r.formation},
-                            {"front_gap_m", optionalJson(r.frontGap)},
-                            {"back_gap_m", optionalJson(r.backGap)},
-                            {"lateral_m", optionalJson(r.lateral)},
-                            {"drag_lead_N", optionalJson(r.dragLead)},
-                            {"saving_pct", optionalJson(r.savingPct)},
-                            {"saving_ci95_pct", optionalJson(r.savingCi95Pct)},
-                            {"saving_gci_pct", optionalJson(r.savingGciPct)},
-                            {"cd_lead", optionalJson(r.cdLead)},
-                            {"cells", optionalJson(r.cells)},
-                            {"y_plus_lead", optionalJson(r.yPlusLead)},
+                            {"front_gap_m", TableText::jsonNumber(r.frontGap)},
+                            {"back_gap_m", TableText::jsonNumber(r.backGap)},
+                            {"lateral_m", TableText::jsonNumber(r.lateral)},
+                            {"drag_lead_N", TableText::jsonNumber(r.dragLead)},
+                            {"saving_pct", TableText::jsonNumber(r.savingPct)},
+                            {"saving_ci95_pct", TableText::jsonNumber(r.savingCi95Pct)},
+                            {"saving_gci_pct", TableText::jsonNumber(r.savingGciPct)},
+                            {"cd_lead", TableText::jsonNumber(r.cdLead)},
+                            {"cells", TableText::jsonNumber(r.cells)},
+                            {"y_plus_lead", TableText::jsonNumber(r.yPlusLead)},
                             {"converged", r.converged ? "yes" : "no"}});
         } else {
             ++failed;

@@ -1,0 +1,24 @@
+#pragma once
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace drafting::post {
+
+/// How draft-post's tables write values: empty CSV cells and JSON nulls for what is missing or
+/// not finite, RFC 4180 quoting, and numbers in error messages as the user would type them.
+struct TableText {
+    /// A CSV cell: "" when missing or not finite, else printf `format` (default %.6g).
+    static std::string csvNumber(const std::optional<double>& value, const char* format = "%.6g");
+    /// RFC 4180: a field holding a comma, quote or newline is quoted (newlines become spaces).
+    static std::string csvField(const std::string& text);
+    /// A JSON number, or null when missing or not finite.
+    static nlohmann::json jsonNumber(const std::optional<double>& value);
+    /// A finite value, or nothing.
+    static std::optional<double> finite(double value);
+    /// The shortest plain form of a number, for messages (1.5, 0.721, 1e-05).
+    static std::string plain(double value);
+};
+
+}  // namespace drafting::post
