@@ -49,8 +49,11 @@ PacingTable PacingTable::build(const SavingsTable& table, const nlohmann::json& 
             row.note = "failed: " + r.reason;
         } else if (*r.savingPct < 0.0) {
             row.note = "more drag than alone: the pacing model takes savings in [0, 1]";
+        } else if (*r.savingPct > 100.0) {
+            // A runner pushed forward: real in a 2D section's tandem wake, not in a 3D race.
+            row.note = "negative drag (saving above 100 %): the pacing model takes savings in [0, 1]";
         } else {
-            row.prediction = model.predict(std::min(1.0, *r.savingPct / 100.0));
+            row.prediction = model.predict(*r.savingPct / 100.0);
         }
         out.rows_.push_back(row);
     }

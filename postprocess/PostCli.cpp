@@ -66,7 +66,7 @@ std::string fixed(double v, int digits) {
 }  // namespace
 
 std::string PostCli::usage() {
-    return "usage: draft-post SWEEPDIR [-o OUT] [--no-plot] [--no-flow]\n"
+    return "usage: draft-post SWEEPDIR [-o OUT] [--no-plot] [--no-flow] [--race SCHEDULE]\n"
            "       draft-post pace --mass KG --height M --baseline-time M:SS.ss --drag-saving F\n"
            "                       [--cda M2] [--air-density RHO] [--distance M] [--json]\n"
            "       draft-post race SCHEDULE [--sweep SWEEPDIR] [--json] [-o OUT]\n"
@@ -84,6 +84,7 @@ std::string PostCli::usage() {
            "  -o, --output OUT   where to write (default: SWEEPDIR)\n"
            "  --no-plot          no images and no flow fields: tables, fit, pacing and report only\n"
            "  --no-flow          no flow fields\n"
+           "  --race SCHEDULE    also replay a race from this sweep's savings (race.json, in the report)\n"
            "\n"
            "draft-post pace predicts one saving: drag saving F (0-1) of the athlete's solo drag\n"
            "  -> metabolic saving (Soares da Silva et al. 2022) -> speed (Kipp et al. 2019).\n"
@@ -102,7 +103,7 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
 
     po::options_description desc;
     desc.add_options()("help,h", "")("output,o", po::value<std::string>())("no-plot", "")("no-flow", "")(
-        "sweep", po::value<std::string>());
+        "race", po::value<std::string>())("sweep", po::value<std::string>());
     po::positional_options_description positional;
     positional.add("sweep", 1);
     const po::variables_map vm = parse(std::vector<std::string>(argv.begin() + 1, argv.end()), desc, positional);
@@ -147,6 +148,15 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
     } catch (const PacingError& e) {
         pacingWarning = std::string("no pacing prediction: ") + e.what();
     }
+    std::optional<nlohmann::json> race;
+    if (vm.count("race")) {
+        const RaceSchedule schedule = RaceSchedule::load(vm["race"].as<std::string>(), sweep);
+        PacingInputs inputs;
+        const auto segments = schedule.resolve(inputs);
+        const PacingModel model(inputs);
+        race = RaceReplay::run(model, segments, schedule.splitM).toJson();
+        (*race)["cda_m2"] = model.cdaM2();
+    }
     bool plot = vm.count("no-plot") == 0;
     if (plot && !OffscreenDisplay::ensure(argv)) {
         err << "draft-post: warning: no X display and no xvfb-run; plots skipped (install xvfb)\n";
@@ -162,6 +172,7 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
         pacing->writeCsv(outDir + "/pacing.csv");
         cases::JsonFile::writeAtomic(outDir + "/pacing.json", pacing->toJson());
     }
+    if (race) cases::JsonFile::writeAtomic(outDir + "/race.json", *race);
 
     int ok = 0, failed = 0;
     for (const auto& r : table.rows()) (r.status == "ok" ? ok : failed)++;
@@ -206,6 +217,8 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
     report.curves = &curves;
     report.pacing = pacing ? &*pacing : nullptr;
     if (convergence) report.gciLevel = level;
+    report.race = race;
+    if (race) out << "  race replay: " << (*race)["final_time"].get<std::string>() << " (" << outDir << "/race.json)\n";
     if (!pacingWarning.empty()) report.warnings.push_back(pacingWarning);
     FlowSweepExport flow;
     if (plot) {

@@ -4,6 +4,7 @@
 #include "postprocess/PacingError.hpp"
 #include "postprocess/PostError.hpp"
 #include "postprocess/SavingsTable.hpp"
+#include "postprocess/TableText.hpp"
 
 #include <boost/program_options.hpp>
 
@@ -119,9 +120,10 @@ std::vector<RaceReplay::Segment> RaceSchedule::resolve(PacingInputs& inputsOut) 
             if (!row) throw PacingError(quoted("race.segment", e.source) + ": no such case in " + sweepDir);
             if (row->status != "ok" || !row->savingPct)
                 throw PacingError(quoted("race.segment", e.source) + ": that case failed: " + row->reason);
-            if (*row->savingPct < 0.0)
-                throw PacingError(quoted("race.segment", e.source) + ": that formation adds drag (" +
-                                  std::to_string(*row->savingPct) + " %); the model takes savings in [0, 1]");
+            if (*row->savingPct < 0.0 || *row->savingPct > 100.0)
+                throw PacingError(quoted("race.segment", e.source) + ": that formation's saving is " +
+                                  TableText::plain(*row->savingPct) +
+                                  " % (the pacing model takes savings in [0, 1]; above 100 % the runner is pushed)");
             seg.dragSaving = *row->savingPct / 100.0;
         }
         out.push_back(seg);

@@ -2,10 +2,12 @@
 
 #include "postprocess/TableText.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cmath>
 #include <ctime>
+#include <regex>
 
 namespace drafting::post {
 
@@ -59,6 +61,7 @@ nlohmann::json SweepReport::model() const {
                             {"cells", TableText::jsonNumber(r.cells)},
                             {"y_plus_lead", TableText::jsonNumber(r.yPlusLead)},
                             {"converged", r.converged ? "yes" : "no"}});
+            if (gciLevel) rows.back()["saving_gci_pct"] = TableText::jsonNumber(r.savingGciPct);
         } else {
             ++failed;
             failedList.push_back({{"case", r.caseName}, {"reason", r.reason}});
@@ -74,10 +77,13 @@ nlohmann::json SweepReport::model() const {
                       column("back_gap_m", "Rear gap [m]", 2), column("lateral_m", "Lateral [m]", 2),
                       column("drag_lead_N", "Lead drag [N]", 3), column("saving_pct", "Saving [%]", 1),
                       column("saving_ci95_pct", "± 95 % [points]", 2),
-                      column("saving_gci_pct", gciLevel ? "± GCI [points]" : "± GCI (no study)", 2),
                       column("cd_lead", "Cd lead", 3), column("cells", "Cells", 0), column("y_plus_lead", "y+ lead", 1),
                       column("converged", "Converged")}},
                     {"rows", rows}};
+    // The GCI column only where a convergence study gave one.
+    if (gciLevel)
+        m["savings"]["columns"].insert(m["savings"]["columns"].begin() + 8,
+                                       column("saving_gci_pct", "± GCI [points]", 2));
     m["failed"] = failedList;
 
     if (curves && !curves->empty()) {
@@ -131,6 +137,27 @@ nlohmann::json SweepReport::model() const {
               "Same metabolic power as alone over the whole mile; no start, no kick (docs/pacing-model.md)."}}};
     }
 
+    if (race) {
+        nlohmann::json rows = nlohmann::json::array();
+        for (const auto& seg : (*race)["segments"])
+            rows.push_back({{"from_m", seg["from_m"]},
+                            {"to_m", seg["to_m"]},
+                            {"formation", seg["formation"]},
+                            {"drag_saving_pct", 100.0 * seg["drag_saving"].get<double>()},
+                            {"speed_mps", seg["speed_mps"]}});
+        std::string splits;
+        for (const auto& sp : (*race)["splits"])
+            splits += (splits.empty() ? "" : ", ") + TableText::plain(std::round(sp["distance_m"].get<double>())) +
+                      " m " + sp["time"].get<std::string>();
+        m["race"] = {{"title", "At her solo power (" + (*race)["baseline_time"].get<std::string>() + " alone); splits " +
+                                   splits},
+                     {"columns",
+                      {column("from_m", "From [m]", 0), column("to_m", "To [m]", 0), column("formation", "Formation"),
+                       column("drag_saving_pct", "Drag saving [%]", 1), column("speed_mps", "Speed [m/s]", 3)}},
+                     {"rows", rows},
+                     {"final_time", (*race)["final_time"]}};
+    }
+
     nlohmann::json figs = nlohmann::json::array();
     for (const auto& f : figures) figs.push_back(f);
     if (!figs.empty()) m["figures"] = figs;
@@ -157,8 +184,20 @@ nlohmann::json SweepReport::model() const {
             links.push_back({{"title", c.caseName + ": runner surfaces"}, {"href", c.surfaces}});
         }
         for (const auto& w : flow->warnings) allWarnings.push_back("flow fields: " + w);
-        for (const auto& c : flow->cases)
-            for (const auto& w : c.warnings) allWarnings.push_back("flow fields, " + c.caseName + ": " + w);
+        // One line per kind of warning, naming its cases: old cases all lack the same field.
+        std::vector<std::pair<std::string, std::string>> grouped;
+        static const std::regex when(R"( \(not written at time [^)]*\))");
+        for (const auto& c : flow->cases) {
+            for (const auto& w : c.warnings) {
+                const std::string kind = std::regex_replace(w, when, "");
+                auto it = std::find_if(grouped.begin(), grouped.end(), [&](const auto& g) { return g.first == kind; });
+                if (it == grouped.end())
+                    grouped.emplace_back(kind, c.caseName);
+                else
+                    it->second += ", " + c.caseName;
+            }
+        }
+        for (const auto& [kind, names] : grouped) allWarnings.push_back("flow fields: " + kind + ": " + names);
         for (const auto& s : flow->skipped) allWarnings.push_back("flow fields skipped: " + s);
     }
     m["links"] = links;

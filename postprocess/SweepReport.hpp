@@ -24,6 +24,7 @@ struct SweepReport {
     std::vector<nlohmann::json> figures;    // {title, path, caption}
     std::vector<std::string> warnings;
     std::optional<std::string> gciLevel;    // the convergence level whose GCI is in the error bars
+    std::optional<nlohmann::json> race;     // RaceReplay::Result::toJson() of draft-post --race
 
     nlohmann::json model() const;
 };

@@ -361,3 +361,24 @@ TEST(RaceSchedule, ReadsSegmentsFromASweepAndRefusesBadOnes) {
     refused(head + "segment = 1609.344 alone\nsweep = /nonexistent\n", "race.sweep");
     refused(head + "segment = 1609.344 alone\nbogus = 1\n", "bogus");
 }
+
+TEST(PacingTable, NegativeDragGetsANoteNotAClampedPrediction) {
+    TempDir dir;
+    const std::string sweep = exactSweep(dir);
+    writeCase(sweep, "ahead-f0.800000", -0.5);  // pushed forward: saving 107 %
+    const auto table = post::SavingsTable::fromSweep(sweep);
+    const auto pacing = post::PacingTable::build(table, cases::Manifest::read(sweep).config);
+    EXPECT_FALSE(pacing.rows()[1].prediction.has_value());
+    EXPECT_NE(pacing.rows()[1].note.find("negative drag"), std::string::npos) << pacing.rows()[1].note;
+
+    const std::string file = dir.path() + "/race.cfg";
+    test::writeFile(file, "[athlete]\nmass = 42\nheight = 1.57\n[race]\nbaseline_time = 4:07.64\nsweep = " + sweep +
+                              "\nsegment = 1609.344 ahead-f0.800000\n");
+    post::PacingInputs in;
+    try {
+        post::RaceSchedule::load(file).resolve(in);
+        FAIL() << "a saving above 100 % was accepted";
+    } catch (const post::PacingError& e) {
+        EXPECT_NE(std::string(e.what()).find("race.segment = 'ahead-f0.800000'"), std::string::npos) << e.what();
+    }
+}
