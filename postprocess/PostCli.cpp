@@ -196,7 +196,8 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
     for (const auto& c : curves) {
         if (c.status == "fitted" || c.status == "exact") {
             out << "  fit " << c.label << ": L " << fixed(c.decayLength, 2) << " m, n " << fixed(c.shape, 2)
-                << ", half saving at " << fixed(c.halfSavingGap(), 2) << " m, rmse " << fixed(c.rmse, 2) << " points (" << c.gaps.size() << " gaps)\n";
+                << ", half saving at " << fixed(c.halfSavingGap(), 2) << " m, rmse " << fixed(c.rmse, 2)
+                << " points (" << c.gaps.size() << " gaps)" << (c.note.empty() ? "" : "; " + c.note) << '\n';
         }
     }
     if (pacing) {
