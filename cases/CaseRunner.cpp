@@ -50,6 +50,21 @@ long CaseRunner::meshCells(const std::string& caseDir) {
     return -1;
 }
 
+std::string CaseRunner::runTool(const std::vector<std::string>& args, const std::string& caseDir,
+                                const std::string& name, nlohmann::json& timing,
+                                const std::map<std::string, std::string>& env) const {
+    std::vector<std::string> argv = args;
+    argv[0] = tools_.application(argv[0]);
+    const std::string log = caseDir + "/log." + name;
+    fs::remove(log);
+    const auto proc = Process::run(argv, caseDir, log, env, caseDir + "/" + kRunningFile);
+    timing[name] = proc.seconds;
+    if (!proc.started) return name + ": could not start " + argv[0] + " (run scripts/setup-deps.sh)";
+    if (proc.exitCode != 0)
+        return name + " exited with code " + std::to_string(proc.exitCode) + " (see log." + name + ")";
+    return "";
+}
+
 CaseResult CaseRunner::run(const std::string& caseDirIn) const {
     const std::string caseDir = fs::absolute(caseDirIn).string();
     const auto spec = JsonFile::read(caseDir + "/case.json");
@@ -58,6 +73,9 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
     result.parameters = spec.at("parameters");
 
     const std::string resultsPath = caseDir + "/results.json";
+    // A runner killed with -9 may have left its solver running here: stop it before clearing.
+    const std::string groupFile = caseDir + "/" + kRunningFile;
+    Process::killStaleGroup(groupFile, caseDir);
     clearRunArtefacts(caseDir);
     nlohmann::json timing = nlohmann::json::object();
 
@@ -65,6 +83,7 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
         r.extra["timing_s"] = timing;
         r.extra["mesh"] = {{"cells", meshCells(caseDir)}, {"dimension", spec.value("dimension", 2)},
                            {"level", spec.value("level", "")}};
+        r.extra["mpi_ranks"] = ranks_;
         const fs::path checkPath = fs::path(caseDir) / kMeshCheckFile;
         if (fs::exists(checkPath)) r.extra["mesh"]["check"] = JsonFile::read(checkPath.string());
         JsonFile::writeAtomic(resultsPath, r.toJson());
@@ -85,9 +104,35 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
         }
         std::vector<std::string> argv = step.at("argv").get<std::vector<std::string>>();
         argv[0] = tools_.application(argv[0]);
+        const bool parallel = ranks_ > 1 && step.value("solver", false);
+        auto env = tools_.foamEnvironment();
+        if (parallel) {
+            // One subdomain per rank. Debian's OpenFOAM ships scotch and metis only as stubs, so the
+            // split is hierarchical along x: cells sorted by x and dealt out in equal numbers.
+            // Only numbers go in: nothing from the user.
+            std::ofstream dict(caseDir + "/system/decomposeParDict", std::ios::trunc);
+            dict << "FoamFile\n{\n    version 2.0;\n    format ascii;\n    class dictionary;\n"
+                    "    object decomposeParDict;\n}\n\nnumberOfSubdomains "
+                 << ranks_ << ";\n\nmethod hierarchical;\n\ncoeffs\n{\n    n (" << ranks_
+                 << " 1 1);\n    order xyz;\n}\n";
+            dict.close();
+            // Open MPI refuses to start as root (CI, containers) unless told this is deliberate.
+            env["OMPI_ALLOW_RUN_AS_ROOT"] = "1";
+            env["OMPI_ALLOW_RUN_AS_ROOT_CONFIRM"] = "1";
+            // The mesh is cut into one piece per rank first; a failed cut fails the case, unsolved.
+            const auto cut = runTool({"decomposePar", "-force"}, caseDir, "decomposePar", timing, env);
+            if (!cut.empty()) {
+                result.reason = cut;
+                return finish(result);
+            }
+            std::vector<std::string> mpi = {Process::which("mpirun"), "-np", std::to_string(ranks_)};
+            if (oversubscribe_) mpi.push_back("--oversubscribe");
+            argv.insert(argv.begin(), mpi.begin(), mpi.end());
+            argv.push_back("-parallel");
+        }
         const std::string log = caseDir + "/log." + stepName;
         fs::remove(log);
-        const auto proc = Process::run(argv, caseDir, log, tools_.foamEnvironment());
+        const auto proc = Process::run(argv, caseDir, log, env, groupFile);
         timing[stepName] = proc.seconds;
         if (!proc.started) {
             result.reason = stepName + ": could not start " + argv[0] + " (is OpenFOAM installed? run scripts/setup-deps.sh)";
@@ -118,6 +163,16 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
             result.reason = stepName + " exited with code " + std::to_string(proc.exitCode) + " (see log." +
                             stepName + ")";
             return finish(result);
+        }
+        if (parallel) {
+            // The flow-field export reads the whole case: put the final time back together.
+            const auto joined = runTool({"reconstructPar", "-latestTime"}, caseDir, "reconstructPar", timing, env);
+            if (!joined.empty()) {
+                result.reason = joined;
+                return finish(result);
+            }
+            for (const auto& entry : fs::directory_iterator(caseDir))
+                if (entry.path().filename().string().rfind("processor", 0) == 0) fs::remove_all(entry.path());
         }
     }
 

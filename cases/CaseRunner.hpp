@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,9 +16,15 @@ namespace drafting::cases {
 /// failed with the reason; the results file is always written.
 class CaseRunner {
 public:
-    explicit CaseRunner(ToolPaths tools) : tools_(std::move(tools)) {}
+    /// `ranks` > 1 runs the solver step with MPI: decomposePar (hierarchical), mpirun -np ranks
+    /// SOLVER -parallel, then reconstructPar of the final time (what post-processing reads).
+    /// `oversubscribe` lets mpirun start more ranks than the machine has cores.
+    explicit CaseRunner(ToolPaths tools, int ranks = 1, bool oversubscribe = false)
+        : tools_(std::move(tools)), ranks_(ranks), oversubscribe_(oversubscribe) {}
 
     CaseResult run(const std::string& caseDir) const;
+
+    int ranks() const { return ranks_; }
 
     /// Removes what an earlier (possibly interrupted) run left: mesh, time folders other than 0,
     /// postProcessing, logs, results. A re-run then starts from what the case writer made.
@@ -34,9 +41,17 @@ public:
 
     /// The mesh-check step's JSON verdict (solver/draftCheckMesh), inside the case.
     static constexpr const char* kMeshCheckFile = "meshCheck.json";
+    /// The process group of the step running now (Process::run); gone when the step ends.
+    static constexpr const char* kRunningFile = "running.pgid";
 
 private:
+    /// Runs an OpenFOAM utility in the case, logged to log.NAME; returns why it failed, or "".
+    std::string runTool(const std::vector<std::string>& argv, const std::string& caseDir, const std::string& name,
+                        nlohmann::json& timing, const std::map<std::string, std::string>& env) const;
+
     ToolPaths tools_;
+    int ranks_ = 1;
+    bool oversubscribe_ = false;
 };
 
 }  // namespace drafting::cases

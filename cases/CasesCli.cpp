@@ -1,10 +1,13 @@
 #include "cases/CasesCli.hpp"
 
+#include "cases/CaseTask.hpp"
 #include "cases/ConfigError.hpp"
 #include "cases/ConvergenceStudy.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/ReferenceCase.hpp"
 #include "cases/SafeName.hpp"
+#include "cases/SlurmBackend.hpp"
+#include "cases/SlurmStatus.hpp"
 #include "cases/SweepLock.hpp"
 #include "cases/SweepStatus.hpp"
 #include "cases/SweepConfig.hpp"
@@ -119,7 +122,16 @@ std::string CasesCli::usage() {
            "  -j, --jobs N            cases run at once (default: cores)\n"
            "  --max-cases N           refuse sweeps larger than N cases (default 200)\n"
            "  --force                 re-run finished cases too\n"
+           "  --np N                  MPI ranks per case (decomposePar, mpirun, reconstructPar; default 1)\n"
+           "  --oversubscribe         allow jobs x np above the cores\n"
+           "  --retries N             re-runs of a case whose program died or failed (default 1)\n"
            "  --json                  status: print JSON\n"
+           "  --backend local|slurm   run/sweep: run here (default) or submit one Slurm job array\n"
+           "                          and a reduce job (docs/cluster.md); with slurm:\n"
+           "    --partition P, --account A, --time LIMIT, --module M (repeatable),\n"
+           "    --ntasks N (MPI ranks per case), --jobs P (array tasks at once),\n"
+           "    --signal-seconds S (SIGUSR1 S s before the limit, default 60),\n"
+           "    --dry-run (write SWEEPDIR/slurm/*.sbatch, submit nothing), --wait (block until done)\n"
            "  -h, --help              this text\n"
            "Any config key can be overridden as --section.key value (see docs/config.md).\n";
 }
@@ -130,9 +142,15 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
 
     po::options_description desc;
     desc.add_options()("help,h", "")("output,o", po::value<std::string>())("jobs,j", po::value<int>())(
-        "max-cases", po::value<int>())("force", "")("json", "")("command", po::value<std::string>())(
+        "max-cases", po::value<int>())("np", po::value<int>())("oversubscribe", "")("retries", po::value<int>())(
+        "force", "")("json", "")("command", po::value<std::string>())(
         "target", po::value<std::string>())("height", po::value<std::string>())("mass", po::value<std::string>())(
         "pose", po::value<std::string>())("stl", po::value<std::string>());
+    // The Slurm backend (docs/cluster.md) and its hidden per-task command.
+    desc.add_options()("backend", po::value<std::string>())("dry-run", "")("wait", "")(
+        "partition", po::value<std::string>())("account", po::value<std::string>())("time", po::value<std::string>())(
+        "module", po::value<std::vector<std::string>>()->composing())("ntasks", po::value<int>())(
+        "signal-seconds", po::value<int>())("index", po::value<int>());
     po::positional_options_description positional;
     positional.add("command", 1).add("target", 1);
 
@@ -151,7 +169,8 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
 
     const std::string command = vm["command"].as<std::string>();
     if (command != "plan" && command != "generate" && command != "run" && command != "sweep" &&
-        command != "reference" && command != "status" && command != "convergence" && command != "geometry")
+        command != "reference" && command != "status" && command != "convergence" && command != "geometry" &&
+        command != "run-task")
         throw ConfigError("command '" + command +
                           "' is unknown (plan, generate, run, sweep, status, convergence, geometry, reference)");
     if (command == "geometry") return geometry(vm, out);
@@ -162,14 +181,61 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
                               own + ")");
     if (!vm.count("target"))
         throw ConfigError(command + ": missing " +
-                          std::string(command == "run" || command == "status" ? "DIR" : command == "reference" ? "NAME" : "CONFIG"));
+                          std::string(command == "run" || command == "status" || command == "run-task" ? "DIR"
+                                      : command == "reference"                                             ? "NAME"
+                                                                                                           : "CONFIG"));
     const std::string target = vm["target"].as<std::string>();
+
+    // Slurm options are checked with everything else, before anything is written.
+    const std::string backend = vm.count("backend") ? vm["backend"].as<std::string>() : "local";
+    if (backend != "local" && backend != "slurm")
+        throw ConfigError("--backend = '" + backend + "': use local or slurm");
+    if (backend == "slurm" && command != "run" && command != "sweep")
+        throw ConfigError("--backend slurm: belongs to run or sweep, not " + command);
+    SlurmBackend::Options slurm;
+    for (const char* opt : {"dry-run", "wait", "partition", "account", "time", "module", "ntasks", "signal-seconds"})
+        if (vm.count(opt) && backend != "slurm")
+            throw ConfigError(std::string("--") + opt + ": belongs to --backend slurm (run or sweep)");
+    if (backend == "slurm") {
+        if (vm.count("partition")) slurm.partition = vm["partition"].as<std::string>();
+        if (vm.count("account")) slurm.account = vm["account"].as<std::string>();
+        if (vm.count("time")) slurm.timeLimit = vm["time"].as<std::string>();
+        if (vm.count("module")) slurm.modules = vm["module"].as<std::vector<std::string>>();
+        if (vm.count("ntasks")) slurm.ntasks = vm["ntasks"].as<int>();
+        if (vm.count("signal-seconds")) slurm.signalSeconds = vm["signal-seconds"].as<int>();
+        if (vm.count("jobs")) slurm.maxParallel = vm["jobs"].as<int>();
+        slurm.dryRun = vm.count("dry-run") != 0;
+        slurm.wait = vm.count("wait") != 0;
+        if (vm.count("force")) throw ConfigError("--force: not with --backend slurm (run it locally)");
+        SlurmBackend::validate(slurm);
+        const bool sweeps = command == "sweep" && vm.count("output");
+        SlurmBackend::checkPaths(sweeps ? vm["output"].as<std::string>() : target, ToolPaths::discover());
+    }
+    if (vm.count("index") && command != "run-task") throw ConfigError("--index: belongs to run-task");
 
     const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     int jobs = cores;
     if (vm.count("jobs")) {
         jobs = vm["jobs"].as<int>();
         if (jobs < 1 || jobs > 256) throw ConfigError("--jobs = '" + std::to_string(jobs) + "': outside [1, 256]");
+    }
+    SweepRunner::RunOptions runOptions;
+    if (vm.count("np")) {
+        runOptions.ranks = vm["np"].as<int>();
+        if (runOptions.ranks < 1 || runOptions.ranks > 1024)
+            throw ConfigError("--np = '" + std::to_string(runOptions.ranks) + "': outside [1, 1024]");
+        if (!vm.count("jobs")) jobs = std::max(1, cores / runOptions.ranks);
+    }
+    runOptions.oversubscribe = vm.count("oversubscribe") != 0;
+    if (jobs * runOptions.ranks > cores && !runOptions.oversubscribe &&
+        !(vm.count("backend") && vm["backend"].as<std::string>() == "slurm"))  // --jobs: the array's throttle
+        throw ConfigError("--jobs " + std::to_string(jobs) + " x --np " + std::to_string(runOptions.ranks) + " = " +
+                          std::to_string(jobs * runOptions.ranks) + ": more than the " + std::to_string(cores) +
+                          " cores (add --oversubscribe to allow it)");
+    if (vm.count("retries")) {
+        runOptions.retries = vm["retries"].as<int>();
+        if (runOptions.retries < 0 || runOptions.retries > 10)
+            throw ConfigError("--retries = '" + std::to_string(runOptions.retries) + "': outside [0, 10]");
     }
     int maxCases = 200;
     if (vm.count("max-cases")) {
@@ -187,10 +253,19 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     if (command == "status") {
         if (!fs::exists(target + "/manifest.json"))
             throw ConfigError("status: '" + target + "' is not a sweep directory (no manifest.json)");
-        const auto status = SweepStatus::read(target);
+        auto status = SweepStatus::read(target);
+        SlurmStatus::annotate(target, status);
         if (vm.count("json")) out << status.dump(2) << '\n';
-        else out << SweepStatus::table(status);
+        else out << SweepStatus::table(status) << SlurmStatus::table(status);
         return 0;
+    }
+
+    if (command == "run-task") {
+        // One case of a Slurm job array (SlurmBackend writes the call); no SweepLock: tasks share the sweep.
+        if (!vm.count("index")) throw ConfigError("run-task: missing --index I");
+        if (!fs::exists(target + "/manifest.json"))
+            throw ConfigError("run-task: '" + target + "' is not a sweep directory (no manifest.json)");
+        return CaseTask(ToolPaths::discover()).run(target, vm["index"].as<int>(), out);
     }
 
     if (command == "reference") {
@@ -221,8 +296,15 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     if (command == "run") {
         if (!fs::exists(target + "/manifest.json"))
             throw ConfigError("run: '" + target + "' is not a sweep directory (no manifest.json)");
+        if (backend == "slurm") {
+            {
+                const SweepLock lock(target);
+                SlurmBackend::submit(target, slurm, ToolPaths::discover(), out);
+            }
+            return slurm.wait ? SlurmBackend::wait(target, out, err) : 0;
+        }
         const SweepLock lock(target);
-        const int failed = runner.run(target, jobs, vm.count("force") != 0, out);
+        const int failed = runner.run(target, jobs, vm.count("force") != 0, out, runOptions);
         if (failed > 0) {
             err << "draft-cases: " << failed << " case(s) failed (see " << target << "/manifest.json)\n";
             return 3;
@@ -262,8 +344,12 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     }
     runner.generate(config, plan, dir, out);
     if (command == "generate") return 0;
+    if (backend == "slurm") {
+        SlurmBackend::submit(dir, slurm, ToolPaths::discover(), out);
+        return slurm.wait ? SlurmBackend::wait(dir, out, err) : 0;
+    }
 
-    const int failed = runner.run(dir, jobs, vm.count("force") != 0, out);
+    const int failed = runner.run(dir, jobs, vm.count("force") != 0, out, runOptions);
     if (failed > 0) {
         err << "draft-cases: " << failed << " case(s) failed (see " << dir << "/manifest.json)\n";
         return 3;

@@ -6,13 +6,17 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <fstream>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 namespace drafting::cases {
 
 Process::Result Process::run(const std::vector<std::string>& argv, const std::string& workDir,
-                             const std::string& logFile, const std::map<std::string, std::string>& extraEnv) {
+                             const std::string& logFile, const std::map<std::string, std::string>& extraEnv,
+                             const std::string& groupFile) {
     Result result;
     if (argv.empty()) return result;
     const auto start = std::chrono::steady_clock::now();
@@ -20,7 +24,10 @@ Process::Result Process::run(const std::vector<std::string>& argv, const std::st
     const pid_t pid = fork();
     if (pid < 0) return result;
     if (pid == 0) {
-                // The log path may be relative to the parent's directory: open it before chdir.
+        if (!groupFile.empty()) setpgid(0, 0);
+        // Dies with the runner's thread when the runner dies (kill -9 included).
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        // The log path may be relative to the parent's directory: open it before chdir.
         const int fd = open(logFile.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
         if (fd < 0) _exit(126);
         if (!workDir.empty() && chdir(workDir.c_str()) != 0) _exit(126);
@@ -40,9 +47,17 @@ Process::Result Process::run(const std::vector<std::string>& argv, const std::st
         _exit(127);
     }
 
+    if (!groupFile.empty()) {
+        setpgid(pid, pid);  // also from the parent: whichever runs first, the group exists
+        std::ofstream(groupFile, std::ios::trunc) << pid << '\n';
+    }
     int status = 0;
     while (waitpid(pid, &status, 0) < 0) {
         if (errno != EINTR) return result;
+    }
+    if (!groupFile.empty()) {
+        kill(-pid, SIGKILL);  // ranks mpirun left behind, if any
+        std::filesystem::remove(groupFile);
     }
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (WIFEXITED(status)) {
@@ -53,6 +68,26 @@ Process::Result Process::run(const std::vector<std::string>& argv, const std::st
         result.started = true;
     }
     return result;
+}
+
+bool Process::killStaleGroup(const std::string& groupFile, const std::string& workDir) {
+    std::ifstream in(groupFile);
+    long pgid = 0;
+    if (!(in >> pgid) || pgid <= 1) {
+        std::filesystem::remove(groupFile);
+        return false;
+    }
+    in.close();
+    // Only a group whose leader still works in this case: a reused pid elsewhere is left alone.
+    std::error_code ec;
+    const auto cwd = std::filesystem::read_symlink("/proc/" + std::to_string(pgid) + "/cwd", ec);
+    bool killed = false;
+    if (!ec && std::filesystem::equivalent(cwd, workDir, ec)) {
+        killed = kill(static_cast<pid_t>(-pgid), SIGKILL) == 0;
+        for (int i = 0; i < 100 && kill(static_cast<pid_t>(-pgid), 0) == 0; ++i) usleep(20000);
+    }
+    std::filesystem::remove(groupFile);
+    return killed;
 }
 
 std::string Process::which(const std::string& program) {

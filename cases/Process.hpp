@@ -15,9 +15,17 @@ public:
         double seconds = 0.0;    // wall time
     };
 
-    /// `extraEnv` entries are added to (or replace in) the child's environment.
+    /// `extraEnv` entries are added to (or replace in) the child's environment. With a
+    /// `groupFile`, the child leads its own process group (mpirun's ranks join it) and the group
+    /// id is kept in that file while it runs, so a later runner can stop what a killed one left.
     static Result run(const std::vector<std::string>& argv, const std::string& workDir,
-                      const std::string& logFile, const std::map<std::string, std::string>& extraEnv = {});
+                      const std::string& logFile, const std::map<std::string, std::string>& extraEnv = {},
+                      const std::string& groupFile = "");
+
+    /// Kills (SIGKILL) the process group named in `groupFile` if it still runs in `workDir`
+    /// (a runner killed with -9 leaves its solver behind), and removes the file. Returns true
+    /// if a group was killed.
+    static bool killStaleGroup(const std::string& groupFile, const std::string& workDir);
 
     /// Full path of `program` found on PATH, or empty.
     static std::string which(const std::string& program);

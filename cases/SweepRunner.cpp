@@ -67,30 +67,47 @@ void SweepRunner::generate(const SweepConfig& config, const std::vector<CaseSpec
     log << '\n';
 }
 
-int SweepRunner::run(const std::string& sweepDir, int jobs, bool force, std::ostream& log) const {
+bool SweepRunner::retryable(const std::string& reason) {
+    return reason.find(" exited with code ") != std::string::npos || reason.find("could not start") != std::string::npos;
+}
+
+int SweepRunner::run(const std::string& sweepDir, int jobs, bool force, std::ostream& log,
+                     const RunOptions& options) const {
     Manifest manifest = Manifest::read(sweepDir);
     std::vector<std::size_t> todo;
     for (std::size_t i = 0; i < manifest.cases.size(); ++i) {
         if (force || manifest.cases[i].status != "ok") todo.push_back(i);
     }
-    log << "running " << todo.size() << " of " << manifest.cases.size() << " case(s), " << jobs << " at a time\n"
-        << std::flush;
+    log << "running " << todo.size() << " of " << manifest.cases.size() << " case(s), " << jobs << " at a time";
+    if (options.ranks > 1) log << ", " << options.ranks << " MPI ranks each";
+    log << '\n' << std::flush;
 
     std::mutex mutex;
     std::atomic<std::size_t> next{0};
     std::size_t done = 0;
     int failed = 0;
-    const CaseRunner runner(tools_);
+    const CaseRunner runner(tools_, options.ranks, options.oversubscribe);
 
     auto worker = [&]() {
         for (std::size_t k = next++; k < todo.size(); k = next++) {
             auto& entry = manifest.cases[todo[k]];
             CaseResult result;
-            try {
-                result = runner.run(sweepDir + "/" + entry.name);
-            } catch (const std::exception& e) {
-                result.status = "failed";
-                result.reason = e.what();
+            for (int attempt = 0; attempt <= options.retries; ++attempt) {
+                try {
+                    result = runner.run(sweepDir + "/" + entry.name);
+                } catch (const std::exception& e) {
+                    result.status = "failed";
+                    result.reason = e.what();
+                }
+                if (result.ok() || !retryable(result.reason)) break;
+                if (attempt < options.retries) {
+                    std::lock_guard<std::mutex> lock(mutex);
+                    log << "  " << entry.name << ": " << result.reason << "; retrying (" << attempt + 1 << " of "
+                        << options.retries << ")\n"
+                        << std::flush;
+                } else if (options.retries > 0) {
+                    result.reason += " (after " + std::to_string(options.retries + 1) + " attempts)";
+                }
             }
             std::lock_guard<std::mutex> lock(mutex);
             entry.status = result.status;

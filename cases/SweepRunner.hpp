@@ -19,9 +19,23 @@ public:
     void generate(const SweepConfig& config, const std::vector<CaseSpec>& cases, const std::string& sweepDir,
                   std::ostream& log) const;
 
+    struct RunOptions {
+        int ranks = 1;               // MPI ranks per case (CaseRunner)
+        bool oversubscribe = false;  // let jobs × ranks exceed the cores
+        /// Re-runs of a case whose program died or exited with an error (a killed solver, a
+        /// crashed mesher); verdicts that would repeat (mesh check, non-physical drag) are final.
+        int retries = 1;
+    };
+
     /// Runs every case not yet finished (all of them with `force`), `jobs` at a time.
     /// Returns the number of failed cases.
-    int run(const std::string& sweepDir, int jobs, bool force, std::ostream& log) const;
+    int run(const std::string& sweepDir, int jobs, bool force, std::ostream& log) const {
+        return run(sweepDir, jobs, force, log, RunOptions{});
+    }
+    int run(const std::string& sweepDir, int jobs, bool force, std::ostream& log, const RunOptions& options) const;
+
+    /// True for a failure worth another attempt: a program that died or exited with an error.
+    static bool retryable(const std::string& reason);
 
     /// Identifies a case's settings: equal fingerprints, equal case.
     static std::string fingerprint(const SweepConfig& config, const CaseSpec& spec);

@@ -29,6 +29,7 @@ packages=(
   dpkg-dev
   chromium
   paraview
+  slurm-wlm munge
 )
 
 log() { echo "[setup-deps] $*"; }
@@ -67,7 +68,19 @@ fi
 
 if [ "${#missing[@]}" -gt 0 ]; then
   log "installing: ${missing[*]}"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+  # slurm-wlm and munge would start their system daemons on install; the cluster tests run their
+  # own (tests/cluster/slurm-cluster.sh). A policy-rc.d that denies starts, only for this install.
+  policy=/usr/sbin/policy-rc.d
+  own_policy=0
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\n# drafting setup-deps: no service starts during this install\nexit 101\n' | as_root tee "$policy" >/dev/null
+    as_root chmod 0755 "$policy"
+    own_policy=1
+  fi
+  status=0
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" || status=$?
+  [ "$own_policy" = 1 ] && as_root rm -f "$policy"
+  [ "$status" = 0 ] || exit "$status"
 else
   log "Debian packages: all present"
 fi

@@ -109,6 +109,11 @@ INSTANTIATE_TEST_SUITE_P(
         CliCase{"per-preset axis override", {"plan", "@CFG", "--formation.preset", "ahead, behind",
                                              "--sweep.behind.back_gap", "1.5"}, 0, "behind-b1.5: lead(0, 0) pacer1(-1.5, 0)"},
         CliCase{"extra argument", {"plan", "@CFG", "extra"}, 1, "too many arguments"},
+        CliCase{"np zero", {"sweep", "@CFG", "-o", "@DIR", "--np", "0"}, 1, "--np = '0'"},
+        CliCase{"np not a number", {"sweep", "@CFG", "-o", "@DIR", "--np", "two"}, 1, "command line:"},
+        CliCase{"jobs x np above the cores", {"sweep", "@CFG", "-o", "@DIR", "--jobs", "1", "--np", "1024"}, 1,
+                "x --np 1024 = 1024: more than the"},
+        CliCase{"retries out of range", {"sweep", "@CFG", "-o", "@DIR", "--retries", "11"}, 1, "--retries = '11'"},
         CliCase{"unknown option", {"plan", "@CFG", "--frob"}, 1, "command line:"}));
 
 TEST(CliDraftCasesDisk, BadInputLeavesAnExistingSweepByteIdentical) {

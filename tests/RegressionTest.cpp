@@ -7,6 +7,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fcntl.h>
+#include <fstream>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <filesystem>
 
 using drafting::test::runCommand;
@@ -297,5 +302,134 @@ TEST(RegressionConvergence, ThreeLevelsGiveOrderExtrapolationAndGci) {
                     100.0 * lead / soloDrag * std::hypot(gciOf(0).get<double>(), gciOf(1).get<double>()), 1e-9);
     } else {
         EXPECT_TRUE(row["saving_gci_pct"].is_null()) << row.dump();
+    }
+}
+
+namespace {
+
+// Starts draft-cases in the background (no shell) with its output in a log; returns its pid.
+pid_t spawnCases(const std::vector<std::string>& args, const std::string& log) {
+    const pid_t pid = fork();
+    if (pid == 0) {
+        const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+        dup2(fd, STDOUT_FILENO);
+        dup2(fd, STDERR_FILENO);
+        std::vector<char*> argv{const_cast<char*>(DRAFT_CASES_BIN)};
+        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        execv(DRAFT_CASES_BIN, argv.data());
+        _exit(127);
+    }
+    return pid;
+}
+
+// Polls until `ready` holds (true) or `seconds` pass (false).
+template <class F>
+bool waitFor(F ready, double seconds = 120.0) {
+    for (int i = 0; i < seconds * 50; ++i) {
+        if (ready()) return true;
+        usleep(20000);
+    }
+    return false;
+}
+
+std::string caseStatus(const std::string& dir, int index) {
+    try {
+        return drafting::cases::JsonFile::read(dir + "/manifest.json")["cases"][index]["status"];
+    } catch (const std::exception&) {
+        return "";  // mid-rename: try again
+    }
+}
+
+// The pid in a case's running.pgid once its solver (not the mesher) runs.
+long runningSolver(const std::string& caseDir) {
+    if (!std::filesystem::exists(caseDir + "/log.draftFoam")) return 0;
+    std::ifstream in(caseDir + "/running.pgid");
+    long pid = 0;
+    return (in >> pid) ? pid : 0;
+}
+
+// Running, not a zombie waiting for a parent that no longer exists.
+bool processAlive(long pid) {
+    if (pid <= 0 || kill(static_cast<pid_t>(pid), 0) != 0) return false;
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string pidText, comm, state;
+    stat >> pidText >> comm >> state;
+    return state != "Z";
+}
+
+}  // namespace
+
+TEST(RegressionResume, KillMinusNineOfTheRunnerAndOfASolverThenResumeEqualsAnUninterruptedRun) {
+    TempDir tmp;
+    const std::string cfg = tmp.path() + "/s.cfg";
+    writeFile(cfg, "name = kill\n[formation]\npreset = ahead\n[sweep]\nfront_gap = 1.0, 1.6, 2.2\n"
+                   "[solver]\nmax_iterations = 400\n");
+    const std::string reference = tmp.path() + "/reference", dir = tmp.path() + "/sweep";
+    ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "sweep", cfg, "-o", reference, "--jobs", "1"}).exitCode, 0);
+    ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "generate", cfg, "-o", dir}).exitCode, 0);
+
+    // 1. kill -9 the runner while the second case's solver runs.
+    pid_t runner = spawnCases({"run", dir, "--jobs", "1"}, tmp.path() + "/run1.log");
+    ASSERT_TRUE(waitFor([&] { return caseStatus(dir, 0) == "ok" && runningSolver(dir + "/ahead-f1") > 0; }));
+    const long orphan = runningSolver(dir + "/ahead-f1");
+    kill(runner, SIGKILL);
+    waitpid(runner, nullptr, 0);
+    // The solver dies with its runner (no orphan writing into the case).
+    EXPECT_TRUE(waitFor([&] { return !processAlive(orphan); }, 1.0)) << "solver " << orphan << " outlived its runner";
+    EXPECT_EQ(caseStatus(dir, 1), "pending");
+    const std::string soloFiles = drafting::test::treeSnapshot(dir + "/solo");
+
+    // 2. Run again; kill -9 the solver of a case this time: the runner retries it.
+    runner = spawnCases({"run", dir, "--jobs", "1"}, tmp.path() + "/run2.log");
+    ASSERT_TRUE(waitFor([&] { return runningSolver(dir + "/ahead-f1.6") > 0; }));
+    kill(static_cast<pid_t>(runningSolver(dir + "/ahead-f1.6")), SIGKILL);
+    int status = 0;
+    waitpid(runner, &status, 0);
+    const std::string log = drafting::test::readFile(tmp.path() + "/run2.log");
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << log;
+    EXPECT_NE(log.find("running 3 of 4 case(s)"), std::string::npos) << log;  // solo was not re-run
+    EXPECT_NE(log.find("ahead-f1.6: draftFoam exited with code 137"), std::string::npos) << log;
+    EXPECT_NE(log.find("retrying (1 of 1)"), std::string::npos) << log;
+
+    // Finished files untouched; every result equal to the uninterrupted run's.
+    EXPECT_EQ(drafting::test::treeSnapshot(dir + "/solo"), soloFiles);
+    const auto manifest = drafting::cases::JsonFile::read(dir + "/manifest.json");
+    for (const auto& entry : manifest["cases"]) {
+        ASSERT_EQ(entry["status"], "ok") << entry.dump();
+        const std::string name = entry["name"];
+        const auto a = drafting::cases::JsonFile::read(reference + "/" + name + "/results.json");
+        const auto b = drafting::cases::JsonFile::read(dir + "/" + name + "/results.json");
+        EXPECT_EQ(a["iterations"], b["iterations"]) << name;
+        for (const auto& [body, forces] : a["bodies"].items())
+            EXPECT_DOUBLE_EQ(b["bodies"][body]["drag_N"].get<double>(), forces["drag_N"].get<double>())
+                << name << " " << body;
+        EXPECT_FALSE(std::filesystem::exists(dir + "/" + name + "/running.pgid")) << name;
+    }
+}
+
+TEST(RegressionMpi, TwoRanksAgreeWithSerialWithinHalfAPercent) {
+    TempDir tmp;
+    const std::string cfg = tmp.path() + "/s.cfg";
+    writeFile(cfg, "name = mpi\n[formation]\npreset = ahead\n[sweep]\nfront_gap = 1.3\n[solver]\nmax_iterations = 400\n");
+    const std::string serial = tmp.path() + "/serial", parallel = tmp.path() + "/parallel";
+    ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "sweep", cfg, "-o", serial, "--jobs", "1"}).exitCode, 0);
+    const auto run = runCommand({DRAFT_CASES_BIN, "sweep", cfg, "-o", parallel, "--jobs", "1", "--np", "2"});
+    ASSERT_EQ(run.exitCode, 0) << run.out << run.err;
+    EXPECT_NE(run.out.find("2 MPI ranks each"), std::string::npos) << run.out;
+    for (const char* name : {"solo", "ahead-f1.3"}) {
+        const auto a = drafting::cases::JsonFile::read(serial + "/" + name + "/results.json");
+        const auto b = drafting::cases::JsonFile::read(parallel + "/" + name + "/results.json");
+        EXPECT_EQ(b["mpi_ranks"], 2);
+        for (const auto& [body, forces] : a["bodies"].items()) {
+            const double s = forces["drag_N"].get<double>(), p = b["bodies"][body]["drag_N"].get<double>();
+            EXPECT_NEAR(p, s, 0.005 * std::abs(s)) << name << " " << body;
+        }
+        // Reconstructed for post-processing, pieces removed.
+        const std::string caseDir = parallel + "/" + name;
+        EXPECT_TRUE(std::filesystem::exists(caseDir + "/log.decomposePar")) << name;
+        EXPECT_TRUE(std::filesystem::exists(caseDir + "/log.reconstructPar")) << name;
+        EXPECT_FALSE(std::filesystem::exists(caseDir + "/processor0")) << name;
+        EXPECT_TRUE(std::filesystem::exists(caseDir + "/" + std::to_string(b["iterations"].get<int>()) + "/U")) << name;
     }
 }

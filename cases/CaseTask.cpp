@@ -1,0 +1,156 @@
+#include "cases/CaseTask.hpp"
+
+#include "cases/CaseResult.hpp"
+#include "cases/CaseRunner.hpp"
+#include "cases/ConfigError.hpp"
+#include "cases/JsonFile.hpp"
+#include "cases/Manifest.hpp"
+#include "cases/SafeName.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/file.h>
+#include <thread>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace drafting::cases {
+
+namespace {
+
+volatile std::sig_atomic_t stopSignal = 0;
+
+void onStop(int sig) {
+    if (stopSignal == 0) stopSignal = sig;
+}
+
+}  // namespace
+
+std::string CaseTask::caseName(const std::string& sweepDir, int index) {
+    std::ifstream in(sweepDir + "/slurm/cases.txt");
+    if (!in) throw RunError("cannot read " + sweepDir + "/slurm/cases.txt");
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream row(line);
+        int i = -1;
+        std::string name;
+        if (row >> i >> name && i == index) {
+            if (!SafeName::isSafe(name)) throw RunError("slurm/cases.txt: unsafe case name '" + name + "'");
+            return name;
+        }
+    }
+    throw RunError("slurm/cases.txt has no task " + std::to_string(index));
+}
+
+void CaseTask::record(const std::string& sweepDir, const std::string& name, const std::string& status,
+                      const std::string& reason) {
+    // Tasks of one array finish at the same time: a blocking lock, held only for the update.
+    const std::string lockPath = sweepDir + "/" + kLockFile;
+    const int fd = open(lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) throw RunError("cannot open " + lockPath + ": " + std::strerror(errno));
+    while (flock(fd, LOCK_EX) != 0) {
+        if (errno != EINTR) {
+            close(fd);
+            throw RunError("cannot lock " + lockPath + ": " + std::strerror(errno));
+        }
+    }
+    try {
+        Manifest manifest = Manifest::read(sweepDir);
+        for (auto& e : manifest.cases)
+            if (e.name == name) {
+                e.status = status;
+                e.reason = reason;
+            }
+        manifest.write(sweepDir);
+    } catch (...) {
+        close(fd);
+        throw;
+    }
+    close(fd);
+}
+
+int CaseTask::run(const std::string& sweepDirIn, int index, std::ostream& log) const {
+    const std::string sweepDir = fs::absolute(sweepDirIn).string();
+    const std::string name = caseName(sweepDir, index);
+    const std::string caseDir = sweepDir + "/" + name;
+    log << "task " << index << ": case " << name << "\n" << std::flush;
+
+    // Finished by an earlier run of this task (requeued after it wrote): only CaseRunner writes
+    // timing_s, so a results.json the solver left mid-run does not count.
+    const std::string resultsPath = caseDir + "/results.json";
+    if (fs::exists(resultsPath)) {
+        try {
+            const auto j = JsonFile::read(resultsPath);
+            if (CaseResult::fromJson(j).ok() && j.contains("timing_s")) {
+                record(sweepDir, name, "ok", "");
+                log << name << ": already finished, not run again\n";
+                return 0;
+            }
+        } catch (const RunError&) {
+        }
+    }
+
+    // Our own process group, so that a stop signal reaches every program the case starts.
+    setpgid(0, 0);
+    struct sigaction sa {};
+    sa.sa_handler = onStop;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGUSR1, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+
+    // Once a signal came, stop whatever step runs now or starts next (CaseRunner runs them in turn).
+    // A step leads its own process group (its id in the case's running.pgid): signal that one too.
+    std::atomic<bool> done{false};
+    const std::string groupFile = caseDir + "/" + CaseRunner::kRunningFile;
+    std::thread guard([&done, groupFile]() {
+        while (!done) {
+            if (stopSignal != 0) {
+                kill(0, SIGTERM);  // our group, this process included: onStop ignores it
+                std::ifstream in(groupFile);
+                long pgid = 0;
+                if (in >> pgid && pgid > 1) kill(static_cast<pid_t>(-pgid), SIGTERM);
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        }
+    });
+
+    CaseResult result;
+    try {
+        // The array script exports the job's --ntasks: that many MPI ranks inside the allocation.
+        int ranks = 1;
+        if (const char* n = std::getenv("DRAFTING_NTASKS"); n != nullptr) ranks = std::max(1, std::atoi(n));
+        result = CaseRunner(tools_, ranks, false).run(caseDir);
+    } catch (const std::exception& e) {
+        result.status = "failed";
+        result.reason = e.what();
+    }
+    done = true;
+    guard.join();
+
+    if (stopSignal != 0) {
+        // Not the case's fault: leave it to run again, from a clean folder.
+        CaseRunner::clearRunArtefacts(caseDir);
+        const std::string why = std::string("interrupted by ") + (stopSignal == SIGUSR1 ? "SIGUSR1" : "SIGTERM") +
+                                " (time limit or scancel); runs again on the next submission";
+        record(sweepDir, name, "pending", why);
+        log << name << ": " << why << "\n";
+        return kInterrupted;
+    }
+    record(sweepDir, name, result.status, result.reason);
+    log << name << ": " << result.status;
+    if (!result.ok()) log << " (" << result.reason << ")";
+    log << "\n";
+    return 0;
+}
+
+}  // namespace drafting::cases

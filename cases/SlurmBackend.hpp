@@ -1,0 +1,55 @@
+#pragma once
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "cases/ToolPaths.hpp"
+
+namespace drafting::cases {
+
+/// Runs a sweep on a Slurm cluster: ONE job array (one task per unfinished case, each running
+/// `draft-cases run-task SWEEPDIR --index I`) and a reduce job (draft-post) chained with afterok.
+/// Scripts, the task → case list and the job ids go to SWEEPDIR/slurm/ (docs/cluster.md).
+class SlurmBackend {
+public:
+    struct Options {
+        std::string partition;             // --partition (empty: the cluster's default)
+        std::string account;               // --account
+        std::string timeLimit;             // --time, per task (empty: the partition's limit)
+        std::vector<std::string> modules;  // --module, loaded in order before each task
+        int maxParallel = 0;               // --jobs: array throttle %P (0: no throttle)
+        int ntasks = 1;                    // --ntasks: MPI ranks per case
+        int signalSeconds = 60;            // --signal-seconds: SIGUSR1 this long before the limit
+        bool dryRun = false;               // --dry-run: write the scripts, submit nothing
+        bool wait = false;                 // --wait: block until the array and the reduce end
+    };
+
+    /// Throws ConfigError (one line naming the option and value) for anything that could not
+    /// safely go into a job script. Called before anything is written.
+    static void validate(const Options& options);
+
+    /// Throws ConfigError when the sweep directory or the programs' paths cannot go into a job
+    /// script unquoted (they appear on #SBATCH lines, which no quoting protects).
+    static void checkPaths(const std::string& sweepDir, const ToolPaths& tools);
+
+    /// Writes SWEEPDIR/slurm/{array.sbatch, reduce.sbatch, cases.txt} for the cases not yet ok
+    /// and, unless dry-run, submits them and records SWEEPDIR/slurm/jobs.json.
+    /// Returns jobs.json's content (job ids null on a dry run).
+    static nlohmann::json submit(const std::string& sweepDir, const Options& options, const ToolPaths& tools,
+                                 std::ostream& log);
+
+    /// Polls the queue until the array and reduce jobs of jobs.json have left it. Returns the exit
+    /// code of the sweep: 0 all ok and reduced, 3 cases failed, 2 cases left pending or reduce failed.
+    static int wait(const std::string& sweepDir, std::ostream& log, std::ostream& err);
+
+    /// "D-HH:MM:SS", "HH:MM:SS", "MM:SS", "MM", "D-HH", "D-HH:MM" (Slurm's --time formats).
+    static bool isTimeLimit(const std::string& value);
+
+    static constexpr const char* kDir = "slurm";
+    static constexpr const char* kJobsFile = "slurm/jobs.json";
+    static constexpr const char* kCasesFile = "slurm/cases.txt";
+};
+
+}  // namespace drafting::cases
