@@ -23,7 +23,9 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <iostream>
 #include <thread>
+#include <unistd.h>
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -227,6 +229,8 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         if (!vm.count("jobs")) jobs = std::max(1, cores / runOptions.ranks);
     }
     runOptions.oversubscribe = vm.count("oversubscribe") != 0;
+    // A redrawn bar only where a person watches; logs, CI and Slurm output get plain lines.
+    runOptions.progressBar = &out == &std::cout && isatty(STDOUT_FILENO) != 0;
     if (jobs * runOptions.ranks > cores && !runOptions.oversubscribe &&
         !(vm.count("backend") && vm["backend"].as<std::string>() == "slurm"))  // --jobs: the array's throttle
         throw ConfigError("--jobs " + std::to_string(jobs) + " x --np " + std::to_string(runOptions.ranks) + " = " +

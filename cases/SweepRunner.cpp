@@ -6,6 +6,7 @@
 #include "cases/ConfigError.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/Manifest.hpp"
+#include "cases/Progress.hpp"
 
 #include <atomic>
 #include <cstdio>
@@ -88,9 +89,11 @@ int SweepRunner::run(const std::string& sweepDir, int jobs, bool force, std::ost
     int failed = 0;
     const CaseRunner runner(tools_, options.ranks, options.oversubscribe);
 
+    Progress progress(log, todo.size(), options.progressBar);
     auto worker = [&]() {
         for (std::size_t k = next++; k < todo.size(); k = next++) {
             auto& entry = manifest.cases[todo[k]];
+            progress.started();
             CaseResult result;
             for (int attempt = 0; attempt <= options.retries; ++attempt) {
                 try {
@@ -101,33 +104,35 @@ int SweepRunner::run(const std::string& sweepDir, int jobs, bool force, std::ost
                 }
                 if (result.ok() || !retryable(result.reason)) break;
                 if (attempt < options.retries) {
-                    std::lock_guard<std::mutex> lock(mutex);
-                    log << "  " << entry.name << ": " << result.reason << "; retrying (" << attempt + 1 << " of "
-                        << options.retries << ")\n"
-                        << std::flush;
+                    progress.note("  " + entry.name + ": " + result.reason + "; retrying (" + std::to_string(attempt + 1) +
+                                  " of " + std::to_string(options.retries) + ")");
                 } else if (options.retries > 0) {
                     result.reason += " (after " + std::to_string(options.retries + 1) + " attempts)";
                 }
             }
-            std::lock_guard<std::mutex> lock(mutex);
-            entry.status = result.status;
-            entry.reason = result.reason;
-            manifest.write(sweepDir);
-            ++done;
-            log << "[" << done << "/" << todo.size() << "] " << entry.name << ": " << result.status;
+            std::string line;
+            {
+                std::lock_guard<std::mutex> lock(mutex);
+                entry.status = result.status;
+                entry.reason = result.reason;
+                manifest.write(sweepDir);
+                ++done;
+                line = "[" + std::to_string(done) + "/" + std::to_string(todo.size()) + "] " + entry.name + ": " +
+                       result.status;
+                if (!result.ok()) ++failed;
+            }
             if (result.ok()) {
                 const auto lead = result.bodies.find("lead");
                 if (lead != result.bodies.end()) {
                     char buf[96];
                     std::snprintf(buf, sizeof(buf), ", lead drag %.3f N, %d iterations%s", lead->second.dragN,
                                   result.iterations, result.converged ? "" : " (NOT converged)");
-                    log << buf;
+                    line += buf;
                 }
             } else {
-                ++failed;
-                log << " (" << result.reason << ")";
+                line += " (" + result.reason + ")";
             }
-            log << '\n' << std::flush;
+            progress.finished(result.ok(), line);
         }
     };
 

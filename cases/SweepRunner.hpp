@@ -25,6 +25,7 @@ public:
         /// Re-runs of a case whose program died or exited with an error (a killed solver, a
         /// crashed mesher); verdicts that would repeat (mesh check, non-physical drag) are final.
         int retries = 1;
+        bool progressBar = false;    // a bar redrawn in place: only when the output is a terminal
     };
 
     /// Runs every case not yet finished (all of them with `force`), `jobs` at a time.
