@@ -7,9 +7,12 @@
 #   results.json; finished cases in runs/bench/3d-LEVEL are reused, so a long medium run resumes.
 #   --reduce N instead: draft-post on a sweep of N cases (+ solo) with synthetic results and
 #   1500-iteration force histories: seconds to reduce without images (goal <= 10 s for 100) and with.
+#   --slurm N instead: N 2D cases through a local one-node Slurm cluster (tests/cluster) with
+#   --wait, against the sum of the case times over the slots (goal: <= 5 % overhead).
 # Usage: scripts/bench.sh [--repeat N] [--level coarse|medium|fine]
 #        scripts/bench.sh --3d coarse|medium|fine [-- draft-cases overrides, e.g. --solver.max_iterations 250]
 #        scripts/bench.sh --reduce N
+#        scripts/bench.sh --slurm N
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build="${BUILD_DIR:-$root/build}"
@@ -18,6 +21,7 @@ repeat=3
 level=medium
 level3d=""
 reduce=""
+slurm=""
 extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -25,6 +29,7 @@ while [ $# -gt 0 ]; do
     --level) level="$2"; shift 2 ;;
     --3d) level3d="${2:-}"; shift 2 ;;
     --reduce) reduce="${2:-}"; shift 2 ;;
+    --slurm) slurm="${2:-}"; shift 2 ;;
     --) shift; extra=("$@"); break ;;
     *) echo "bench.sh: unknown argument $1" >&2; exit 1 ;;
   esac
@@ -34,6 +39,51 @@ bash "$root/scripts/setup-deps.sh" >/dev/null
 BUILD_DIR="$build" bash "$root/scripts/build.sh" >/dev/null
 mkdir -p "$out"
 cases="$build/bin/draft-cases"
+
+if [ -n "$slurm" ]; then
+  case "$slurm" in ''|*[!0-9]*) echo "bench.sh: --slurm '$slurm': expected a number of cases" >&2; exit 1 ;; esac
+  cluster=$(mktemp -d /tmp/drafting-slurm-bench.XXXXXX)
+  trap 'bash "$root/tests/cluster/slurm-cluster.sh" stop "$cluster" >/dev/null 2>&1 || true; rm -rf "$cluster"' EXIT
+  eval "$(bash "$root/tests/cluster/slurm-cluster.sh" start "$cluster")"
+  slots=$(nproc)
+  sweep="$out/slurm-$slurm"
+  rm -rf "$sweep"
+  # N - 1 pacer gaps plus solo, 2D at the medium level with 2500 iterations: cases of about a
+  # minute, so the fixed cost of scheduling is measured against work of a realistic size.
+  gaps=$(python3 -c "print(', '.join(str(round(0.8 + 0.1 * i, 2)) for i in range($slurm - 1)))")
+  printf 'name = slurm-bench\n[formation]\npreset = ahead\n[sweep]\nfront_gap = %s\n[mesh]\nlevel = medium\n[solver]\nmax_iterations = 2500\ntolerance = 1e-12\n' \
+    "$gaps" > "$out/slurm.cfg"
+  start=$(date +%s.%N)
+  "$cases" sweep "$out/slurm.cfg" -o "$sweep" --backend slurm --jobs "$slots" --wait >/dev/null
+  end=$(date +%s.%N)
+  # What the chained reduce job spends in draft-post, timed again here to tell it apart.
+  r0=$(date +%s.%N); "$build/bin/draft-post" "$sweep" -o "$sweep/reduce-timing" >/dev/null 2>&1; r1=$(date +%s.%N)
+  python3 - "$sweep" "$start" "$end" "$slots" "$out" "$r0" "$r1" <<'PY'
+import json, os, sys
+sweep, start, end, slots, out = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+reduce_s = float(sys.argv[7]) - float(sys.argv[6])
+manifest = json.load(open(f"{sweep}/manifest.json"))
+total = 0.0
+for entry in manifest["cases"]:
+    r = json.load(open(f"{sweep}/{entry['name']}/results.json"))
+    total += sum(r.get("timing_s", {}).values())
+wall = end - start
+ideal = total / slots
+print(f"\nSlurm sweep of {len(manifest['cases'])} 2D cases on a local one-node cluster, {slots} slots")
+print(f"   {'quantity':<44}{'s':>8}")
+print(f"   {'sum of case times (mesh + solve)':<44}{total:>8.1f}")
+print(f"   {'ideal wall = sum / slots':<44}{ideal:>8.1f}")
+print(f"   {'measured wall (submit to reduce done, --wait)':<44}{wall:>8.1f}")
+print(f"   {'of which the reduce job (draft-post, timed apart)':<44}{reduce_s:>8.1f}")
+print(f"   overhead of the array {100 * ((wall - reduce_s) / ideal - 1):.1f} %   goal <= 5 %;"
+      f" with the reduce job {100 * (wall / ideal - 1):.1f} %")
+json.dump({"cases": len(manifest["cases"]), "slots": slots, "sum_case_s": total, "ideal_wall_s": ideal,
+           "wall_s": wall, "reduce_s": reduce_s, "overhead_pct": 100 * ((wall - reduce_s) / ideal - 1),
+           "overhead_with_reduce_pct": 100 * (wall / ideal - 1)}, open(f"{out}/bench-slurm.json", "w"), indent=2)
+print(f"   machine-readable: {out}/bench-slurm.json")
+PY
+  exit 0
+fi
 
 if [ -n "$reduce" ]; then
   case "$reduce" in ''|*[!0-9]*) echo "bench.sh: --reduce '$reduce': expected a number of cases" >&2; exit 1 ;; esac
