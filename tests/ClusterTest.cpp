@@ -12,7 +12,9 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <memory>
+#include <unistd.h>
 
 using drafting::cases::JsonFile;
 using drafting::test::runCommand;
@@ -180,6 +182,50 @@ TEST_F(ClusterSlurm, SweepThroughTheClusterMatchesALocalRunAndStatusShowsTheJobs
     const auto none = runCommand({DRAFT_CASES_BIN, "run", remote, "--backend", "slurm"});
     EXPECT_EQ(none.exitCode, 0) << none.err;
     EXPECT_NE(none.out.find("nothing to submit"), std::string::npos) << none.out;
+}
+
+// SIGUSR1 before the wall-time limit (what --signal=B:USR1@S sends): the task stops its solver,
+// clears the partial run and leaves the case pending with the reason; submitting again finishes it.
+TEST_F(ClusterSlurm, UsrOneStopsATaskCleanlyAndASecondSubmissionFinishesTheCase) {
+    TempDir tmp;
+    writeFile(tmp.path() + "/s.cfg", "name = stop\n[formation]\npreset = solo\n"
+                                     "[solver]\nmax_iterations = 4000\ntolerance = 1e-12\n");
+    const std::string dir = tmp.path() + "/slurm";
+    const auto s = runCommand({DRAFT_CASES_BIN, "sweep", tmp.path() + "/s.cfg", "-o", dir, "--backend", "slurm"});
+    ASSERT_EQ(s.exitCode, 0) << s.out << s.err;
+    const std::string array = JsonFile::read(dir + "/slurm/jobs.json")["array_job_id"];
+
+    // Once the solver runs, signal the batch shell as Slurm would before the limit.
+    bool running = false;
+    for (int i = 0; i < 1200 && !running; ++i) {
+        running = fs::exists(dir + "/solo/log.draftFoam") && fs::exists(dir + "/solo/running.pgid");
+        if (!running) usleep(100000);
+    }
+    ASSERT_TRUE(running) << queue() << jobLogs(dir);
+    long solver = 0;
+    std::ifstream(dir + "/solo/running.pgid") >> solver;
+    const std::string scancel = drafting::cases::Process::which("scancel");
+    ASSERT_FALSE(scancel.empty());
+    ASSERT_EQ(runCommand({scancel, "--batch", "--signal=USR1", array}).exitCode, 0);
+    for (int i = 0; i < 600 && queue().find(array) != std::string::npos; ++i) usleep(100000);
+    EXPECT_EQ(queue().find(array), std::string::npos) << queue();
+
+    auto manifest = JsonFile::read(dir + "/manifest.json");
+    EXPECT_EQ(manifest["cases"][0]["status"], "pending") << manifest.dump();
+    EXPECT_NE(manifest["cases"][0]["reason"].get<std::string>().find("interrupted by SIGUSR1"), std::string::npos)
+        << manifest.dump();
+    EXPECT_FALSE(fs::exists(dir + "/solo/running.pgid"));
+    EXPECT_FALSE(fs::exists(dir + "/solo/results.json"));
+    // The solver is gone (or a zombie nobody waits for), not running on in the case.
+    std::string state = "gone";
+    std::ifstream("/proc/" + std::to_string(solver) + "/stat") >> state >> state >> state;
+    EXPECT_TRUE(solver > 0 && (state == "gone" || state == "Z")) << "solver " << solver << " state " << state;
+
+    const auto again = runCommand({DRAFT_CASES_BIN, "run", dir, "--backend", "slurm", "--wait"});
+    ASSERT_EQ(again.exitCode, 0) << again.out << again.err << jobLogs(dir);
+    manifest = JsonFile::read(dir + "/manifest.json");
+    EXPECT_EQ(manifest["cases"][0]["status"], "ok") << manifest.dump();
+    EXPECT_EQ(JsonFile::read(dir + "/solo/results.json")["iterations"], 4000);
 }
 
 }  // namespace
