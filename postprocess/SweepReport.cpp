@@ -91,10 +91,13 @@ nlohmann::json SweepReport::model() const {
         for (const auto& c : *curves) {
             nlohmann::json j = {{"label", c.label}, {"points", c.gaps.size()}, {"status", c.status}};
             if (c.status == "fitted" || c.status == "exact") {
-                j["parameters"] = {{"L [m]", c.decayLength}, {"n", c.shape}, {"half saving at [m]", c.halfSavingGap()}};
-                if (c.decayLengthSe) j["parameters"]["± L [m]"] = *c.decayLengthSe;
-                if (c.shapeSe) j["parameters"]["± n"] = *c.shapeSe;
-                j["rmse_pct"] = c.rmse;
+                // Three decimals: the fit says nothing finer (fit.json keeps every digit).
+                const auto r3 = [](double v) { return std::round(v * 1000.0) / 1000.0; };
+                j["parameters"] = {{"L [m]", r3(c.decayLength)}, {"n", r3(c.shape)},
+                                   {"half saving at [m]", r3(c.halfSavingGap())}};
+                if (c.decayLengthSe) j["parameters"]["± L [m]"] = r3(*c.decayLengthSe);
+                if (c.shapeSe) j["parameters"]["± n"] = r3(*c.shapeSe);
+                j["rmse_pct"] = r3(c.rmse);
             }
             if (!c.note.empty()) j["note"] = c.note;
             list.push_back(j);
