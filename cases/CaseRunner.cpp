@@ -187,4 +187,30 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
     return finish(solved);
 }
 
+CaseResult CaseRunner::runWithRetries(const std::string& caseDir, int retries,
+                                      const std::function<void(const std::string&, int)>& onRetry,
+                                      const std::function<bool()>& stopped) const {
+    CaseResult result;
+    for (int attempt = 0; attempt <= retries; ++attempt) {
+        try {
+            result = run(caseDir);
+        } catch (const std::exception& e) {
+            result = CaseResult{};
+            result.status = "failed";
+            result.reason = e.what();
+        }
+        if (result.ok() || !retryable(result.reason) || (stopped && stopped())) break;
+        if (attempt < retries) {
+            if (onRetry) onRetry(result.reason, attempt + 1);
+        } else if (retries > 0) {
+            result.reason += " (after " + std::to_string(retries + 1) + " attempts)";
+        }
+    }
+    return result;
+}
+
+bool CaseRunner::retryable(const std::string& reason) {
+    return reason.find(" exited with code ") != std::string::npos || reason.find("could not start") != std::string::npos;
+}
+
 }  // namespace drafting::cases

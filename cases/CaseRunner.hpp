@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -23,6 +24,18 @@ public:
         : tools_(std::move(tools)), ranks_(ranks), oversubscribe_(oversubscribe) {}
 
     CaseResult run(const std::string& caseDir) const;
+
+    /// run(), repeated up to `retries` more times while the case fails for a reason worth
+    /// retrying (retryable). `onRetry` hears each retry's reason and attempt number; `stopped`,
+    /// when given and true, ends the attempts (a stop signal). The last attempt's reason gets
+    /// "(after N attempts)".
+    CaseResult runWithRetries(const std::string& caseDir, int retries,
+                              const std::function<void(const std::string& reason, int attempt)>& onRetry,
+                              const std::function<bool()>& stopped = {}) const;
+
+    /// A program that died or exited with an error may succeed again (a killed solver, a full
+    /// disk); deterministic verdicts (mesh check, non-physical drag, bad input) will not.
+    static bool retryable(const std::string& reason);
 
     int ranks() const { return ranks_; }
 

@@ -79,7 +79,7 @@ void CaseTask::record(const std::string& sweepDir, const std::string& name, cons
     close(fd);
 }
 
-int CaseTask::run(const std::string& sweepDirIn, int index, std::ostream& log) const {
+int CaseTask::run(const std::string& sweepDirIn, int index, std::ostream& log, int retries) const {
     const std::string sweepDir = fs::absolute(sweepDirIn).string();
     const std::string name = caseName(sweepDir, index);
     const std::string caseDir = sweepDir + "/" + name;
@@ -124,16 +124,18 @@ int CaseTask::run(const std::string& sweepDirIn, int index, std::ostream& log) c
         }
     });
 
-    CaseResult result;
-    try {
-        // The array script exports the job's --ntasks: that many MPI ranks inside the allocation.
-        int ranks = 1;
-        if (const char* n = std::getenv("DRAFTING_NTASKS"); n != nullptr) ranks = std::max(1, std::atoi(n));
-        result = CaseRunner(tools_, ranks, false).run(caseDir);
-    } catch (const std::exception& e) {
-        result.status = "failed";
-        result.reason = e.what();
-    }
+    // The array script exports the job's --ntasks: that many MPI ranks inside the allocation.
+    int ranks = 1;
+    if (const char* n = std::getenv("DRAFTING_NTASKS"); n != nullptr) ranks = std::max(1, std::atoi(n));
+    const CaseResult result = CaseRunner(tools_, ranks, false)
+                                  .runWithRetries(
+                                      caseDir, retries,
+                                      [&](const std::string& reason, int attempt) {
+                                          log << name << ": " << reason << "; retrying (" << attempt << " of "
+                                              << retries << ")\n"
+                                              << std::flush;
+                                      },
+                                      [] { return stopSignal != 0; });
     done = true;
     guard.join();
 

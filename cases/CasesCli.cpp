@@ -126,7 +126,8 @@ std::string CasesCli::usage() {
            "  --force                 re-run finished cases too\n"
            "  --np N                  MPI ranks per case (decomposePar, mpirun, reconstructPar; default 1)\n"
            "  --oversubscribe         allow jobs x np above the cores\n"
-           "  --retries N             re-runs of a case whose program died or failed (default 1)\n"
+           "  --retries N             re-runs of a case whose program died or failed (default 1;\n"
+           "                          with slurm, inside the case's array task)\n"
            "  --json                  status: print JSON\n"
            "  --backend local|slurm   run/sweep: run here (default) or submit one Slurm job array\n"
            "                          and a reduce job (docs/cluster.md); with slurm:\n"
@@ -240,6 +241,7 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         runOptions.retries = vm["retries"].as<int>();
         if (runOptions.retries < 0 || runOptions.retries > 10)
             throw ConfigError("--retries = '" + std::to_string(runOptions.retries) + "': outside [0, 10]");
+        slurm.retries = runOptions.retries;
     }
     int maxCases = 200;
     if (vm.count("max-cases")) {
@@ -269,7 +271,7 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         if (!vm.count("index")) throw ConfigError("run-task: missing --index I");
         if (!fs::exists(target + "/manifest.json"))
             throw ConfigError("run-task: '" + target + "' is not a sweep directory (no manifest.json)");
-        return CaseTask(ToolPaths::discover()).run(target, vm["index"].as<int>(), out);
+        return CaseTask(ToolPaths::discover()).run(target, vm["index"].as<int>(), out, runOptions.retries);
     }
 
     if (command == "reference") {

@@ -150,7 +150,8 @@ nlohmann::json SlurmBackend::submit(const std::string& sweepDirIn, const Options
     array << "set -u\n" << moduleLines(o)
           << "export DRAFTING_NTASKS=" << o.ntasks << "\n"
           << "# In the background, so this shell can forward Slurm's warning signal to it.\n"
-          << cases << " run-task " << sweepDir << " --index \"$SLURM_ARRAY_TASK_ID\" &\n"
+          << cases << " run-task " << sweepDir << " --index \"$SLURM_ARRAY_TASK_ID\" --retries " << o.retries
+          << " &\n"
           << "child=$!\n"
           << "trap 'kill -USR1 \"$child\" 2>/dev/null' USR1 TERM\n"
           << "wait \"$child\"\nrc=$?\n"

@@ -22,6 +22,7 @@ public:
         int maxParallel = 0;               // --jobs: array throttle %P (0: no throttle)
         int ntasks = 1;                    // --ntasks: MPI ranks per case
         int signalSeconds = 60;            // --signal-seconds: SIGUSR1 this long before the limit
+        int retries = 1;                   // --retries: re-runs of a failed case inside its task
         bool dryRun = false;               // --dry-run: write the scripts, submit nothing
         bool wait = false;                 // --wait: block until the array and the reduce end
     };

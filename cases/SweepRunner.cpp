@@ -68,10 +68,6 @@ void SweepRunner::generate(const SweepConfig& config, const std::vector<CaseSpec
     log << '\n';
 }
 
-bool SweepRunner::retryable(const std::string& reason) {
-    return reason.find(" exited with code ") != std::string::npos || reason.find("could not start") != std::string::npos;
-}
-
 int SweepRunner::run(const std::string& sweepDir, int jobs, bool force, std::ostream& log,
                      const RunOptions& options) const {
     Manifest manifest = Manifest::read(sweepDir);
@@ -94,22 +90,11 @@ int SweepRunner::run(const std::string& sweepDir, int jobs, bool force, std::ost
         for (std::size_t k = next++; k < todo.size(); k = next++) {
             auto& entry = manifest.cases[todo[k]];
             progress.started();
-            CaseResult result;
-            for (int attempt = 0; attempt <= options.retries; ++attempt) {
-                try {
-                    result = runner.run(sweepDir + "/" + entry.name);
-                } catch (const std::exception& e) {
-                    result.status = "failed";
-                    result.reason = e.what();
-                }
-                if (result.ok() || !retryable(result.reason)) break;
-                if (attempt < options.retries) {
-                    progress.note("  " + entry.name + ": " + result.reason + "; retrying (" + std::to_string(attempt + 1) +
-                                  " of " + std::to_string(options.retries) + ")");
-                } else if (options.retries > 0) {
-                    result.reason += " (after " + std::to_string(options.retries + 1) + " attempts)";
-                }
-            }
+            const CaseResult result = runner.runWithRetries(
+                sweepDir + "/" + entry.name, options.retries, [&](const std::string& reason, int attempt) {
+                    progress.note("  " + entry.name + ": " + reason + "; retrying (" + std::to_string(attempt) + " of " +
+                                  std::to_string(options.retries) + ")");
+                });
             std::string line;
             {
                 std::lock_guard<std::mutex> lock(mutex);

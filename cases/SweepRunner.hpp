@@ -35,9 +35,6 @@ public:
     }
     int run(const std::string& sweepDir, int jobs, bool force, std::ostream& log, const RunOptions& options) const;
 
-    /// True for a failure worth another attempt: a program that died or exited with an error.
-    static bool retryable(const std::string& reason);
-
     /// Identifies a case's settings: equal fingerprints, equal case.
     static std::string fingerprint(const SweepConfig& config, const CaseSpec& spec);
 

@@ -14,10 +14,13 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using drafting::cases::JsonFile;
 using drafting::test::runCommand;
+using drafting::test::runningSolver;
 using drafting::test::TempDir;
 using drafting::test::treeSnapshot;
 using drafting::test::writeFile;
@@ -226,6 +229,58 @@ TEST_F(ClusterSlurm, UsrOneStopsATaskCleanlyAndASecondSubmissionFinishesTheCase)
     manifest = JsonFile::read(dir + "/manifest.json");
     EXPECT_EQ(manifest["cases"][0]["status"], "ok") << manifest.dump();
     EXPECT_EQ(JsonFile::read(dir + "/solo/results.json")["iterations"], 4000);
+}
+
+// --retries reaches the array task: kill -9 of a task's solver makes the task run its case again
+// inside the same allocation, and the sweep still ends ok with the uninterrupted result.
+TEST_F(ClusterSlurm, AKilledSolverIsRetriedInsideItsTask) {
+    TempDir tmp;
+    writeFile(tmp.path() + "/s.cfg", "name = retry\n[formation]\npreset = solo\n"
+                                     "[solver]\nmax_iterations = 600\ntolerance = 1e-12\n");
+    const std::string local = tmp.path() + "/local", dir = tmp.path() + "/slurm";
+    ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "sweep", tmp.path() + "/s.cfg", "-o", local, "--jobs", "1"}).exitCode, 0);
+
+    const std::string log = tmp.path() + "/submit.log";
+    const pid_t submitter = drafting::test::spawnLogged(
+        {DRAFT_CASES_BIN, "sweep", tmp.path() + "/s.cfg", "-o", dir, "--backend", "slurm", "--wait", "--retries", "1"},
+        log);
+    ASSERT_TRUE(drafting::test::waitFor([&] { return runningSolver(dir + "/solo") > 0; }))
+        << drafting::test::readFile(log) << queue() << jobLogs(dir);
+    ASSERT_EQ(kill(static_cast<pid_t>(runningSolver(dir + "/solo")), SIGKILL), 0);
+    int status = 0;
+    waitpid(submitter, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << drafting::test::readFile(log) << jobLogs(dir);
+
+    EXPECT_NE(drafting::test::readFile(dir + "/slurm/array.sbatch").find(" --retries 1 "), std::string::npos);
+    const std::string logs = jobLogs(dir);
+    EXPECT_NE(logs.find("solo: draftFoam exited with code 137"), std::string::npos) << logs;
+    EXPECT_NE(logs.find("retrying (1 of 1)"), std::string::npos) << logs;
+    EXPECT_EQ(JsonFile::read(dir + "/manifest.json")["cases"][0]["status"], "ok");
+    const auto a = JsonFile::read(local + "/solo/results.json"), b = JsonFile::read(dir + "/solo/results.json");
+    EXPECT_EQ(b["iterations"], a["iterations"]);
+    EXPECT_DOUBLE_EQ(b["bodies"]["lead"]["drag_N"].get<double>(), a["bodies"]["lead"]["drag_N"].get<double>());
+}
+
+// --ntasks 2: the task runs its case on two MPI ranks inside the allocation (mpirun under Slurm),
+// and the drag agrees with a serial local run within 0.5 %.
+TEST_F(ClusterSlurm, ATaskOnTwoRanksAgreesWithSerialWithinHalfAPercent) {
+    TempDir tmp;
+    writeFile(tmp.path() + "/s.cfg", kConfig);
+    const std::string local = tmp.path() + "/local", dir = tmp.path() + "/slurm";
+    ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "sweep", tmp.path() + "/s.cfg", "-o", local, "--jobs", "2"}).exitCode, 0);
+    const auto s = runCommand({DRAFT_CASES_BIN, "sweep", tmp.path() + "/s.cfg", "-o", dir, "--backend", "slurm",
+                               "--wait", "--ntasks", "2", "--jobs", "1"});
+    ASSERT_EQ(s.exitCode, 0) << s.out << s.err << jobLogs(dir);
+    for (const char* name : {"solo", "ahead-f1.3"}) {
+        const auto a = JsonFile::read(local + "/" + std::string(name) + "/results.json");
+        const auto b = JsonFile::read(dir + "/" + std::string(name) + "/results.json");
+        EXPECT_EQ(b["mpi_ranks"], 2) << name;
+        for (const auto& [body, forces] : a["bodies"].items()) {
+            const double serial = forces["drag_N"].get<double>(), parallel = b["bodies"][body]["drag_N"].get<double>();
+            EXPECT_NEAR(parallel, serial, 0.005 * std::abs(serial)) << name << " " << body;
+        }
+        EXPECT_FALSE(fs::exists(dir + "/" + std::string(name) + "/processor0")) << name;
+    }
 }
 
 }  // namespace

@@ -307,58 +307,18 @@ TEST(RegressionConvergence, ThreeLevelsGiveOrderExtrapolationAndGci) {
 
 namespace {
 
-// Starts draft-cases in the background (no shell) with its output in a log; returns its pid.
-pid_t spawnCases(const std::vector<std::string>& args, const std::string& log) {
-    const pid_t pid = fork();
-    if (pid == 0) {
-        const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-        dup2(fd, STDOUT_FILENO);
-        dup2(fd, STDERR_FILENO);
-        std::vector<char*> argv{const_cast<char*>(DRAFT_CASES_BIN)};
-        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        execv(DRAFT_CASES_BIN, argv.data());
-        _exit(127);
-    }
-    return pid;
-}
-
-// Polls until `ready` holds (true) or `seconds` pass (false).
-template <class F>
-bool waitFor(F ready, double seconds = 120.0) {
-    for (int i = 0; i < seconds * 50; ++i) {
-        if (ready()) return true;
-        usleep(20000);
-    }
-    return false;
-}
-
-std::string caseStatus(const std::string& dir, int index) {
-    try {
-        return drafting::cases::JsonFile::read(dir + "/manifest.json")["cases"][index]["status"];
-    } catch (const std::exception&) {
-        return "";  // mid-rename: try again
-    }
-}
-
-// The pid in a case's running.pgid once its solver (not the mesher) runs.
-long runningSolver(const std::string& caseDir) {
-    if (!std::filesystem::exists(caseDir + "/log.draftFoam")) return 0;
-    std::ifstream in(caseDir + "/running.pgid");
-    long pid = 0;
-    return (in >> pid) ? pid : 0;
-}
-
-// Running, not a zombie waiting for a parent that no longer exists.
-bool processAlive(long pid) {
-    if (pid <= 0 || kill(static_cast<pid_t>(pid), 0) != 0) return false;
-    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-    std::string pidText, comm, state;
-    stat >> pidText >> comm >> state;
-    return state != "Z";
+// draft-cases in the background, its output in a log.
+pid_t spawnCases(std::vector<std::string> args, const std::string& log) {
+    args.insert(args.begin(), DRAFT_CASES_BIN);
+    return drafting::test::spawnLogged(args, log);
 }
 
 }  // namespace
+
+using drafting::test::caseStatus;
+using drafting::test::processAlive;
+using drafting::test::runningSolver;
+using drafting::test::waitFor;
 
 TEST(RegressionResume, KillMinusNineOfTheRunnerAndOfASolverThenResumeEqualsAnUninterruptedRun) {
     TempDir tmp;

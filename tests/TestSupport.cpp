@@ -1,5 +1,9 @@
 #include "TestSupport.hpp"
 
+#include "cases/JsonFile.hpp"
+
+#include <csignal>
+
 #include <cstdlib>
 #include <fcntl.h>
 #include <filesystem>
@@ -78,6 +82,44 @@ std::string treeSnapshot(const std::string& dir) {
     std::string out;
     for (const auto& [k, v] : entries) out += k + " " + v + "\n";
     return out;
+}
+
+pid_t spawnLogged(const std::vector<std::string>& argv, const std::string& log) {
+    const pid_t pid = fork();
+    if (pid == 0) {
+        const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+        dup2(fd, STDOUT_FILENO);
+        dup2(fd, STDERR_FILENO);
+        std::vector<char*> args;
+        for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+        args.push_back(nullptr);
+        execv(args[0], args.data());
+        _exit(127);
+    }
+    return pid;
+}
+
+std::string caseStatus(const std::string& dir, int index) {
+    try {
+        return drafting::cases::JsonFile::read(dir + "/manifest.json")["cases"][index]["status"];
+    } catch (const std::exception&) {
+        return "";  // mid-rename: try again
+    }
+}
+
+long runningSolver(const std::string& caseDir) {
+    if (!std::filesystem::exists(caseDir + "/log.draftFoam")) return 0;
+    std::ifstream in(caseDir + "/running.pgid");
+    long pid = 0;
+    return (in >> pid) ? pid : 0;
+}
+
+bool processAlive(long pid) {
+    if (pid <= 0 || kill(static_cast<pid_t>(pid), 0) != 0) return false;
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string pidText, comm, state;
+    stat >> pidText >> comm >> state;
+    return state != "Z";
 }
 
 }  // namespace drafting::test

@@ -1,5 +1,7 @@
 #pragma once
 #include <string>
+#include <sys/types.h>
+#include <unistd.h>
 #include <vector>
 
 namespace drafting::test {
@@ -31,5 +33,27 @@ void writeFile(const std::string& path, const std::string& text);
 
 /// A listing of every file under `dir` with size and content hash: equal listings, equal trees.
 std::string treeSnapshot(const std::string& dir);
+
+/// Starts a program in the background (no shell), stdout and stderr appended to `log`; its pid.
+pid_t spawnLogged(const std::vector<std::string>& argv, const std::string& log);
+
+/// Polls every 20 ms until `ready` holds (true) or `seconds` pass (false).
+template <class F>
+bool waitFor(F ready, double seconds = 120.0) {
+    for (int i = 0; i < seconds * 50; ++i) {
+        if (ready()) return true;
+        usleep(20000);
+    }
+    return false;
+}
+
+/// The status of case `index` in DIR/manifest.json ("" while it is being replaced).
+std::string caseStatus(const std::string& dir, int index);
+
+/// The process group in a case's running.pgid once its solver (not the mesher) runs, else 0.
+long runningSolver(const std::string& caseDir);
+
+/// Running, not a zombie waiting for a parent that no longer exists.
+bool processAlive(long pid);
 
 }  // namespace drafting::test
