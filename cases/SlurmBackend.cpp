@@ -6,6 +6,7 @@
 #include "cases/SlurmClient.hpp"
 #include "cases/SweepStatus.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -75,6 +76,12 @@ std::string moduleLines(const SlurmBackend::Options& o) {
     return m;
 }
 
+// How many bodies a case holds: its cost grows with the cells around each of them.
+std::size_t runnerCount(const Manifest::Entry& entry) {
+    const auto runners = entry.parameters.find("runners");
+    return runners != entry.parameters.end() && runners->is_array() ? runners->size() : 1;
+}
+
 }  // namespace
 
 bool SlurmBackend::isTimeLimit(const std::string& value) {
@@ -126,9 +133,17 @@ nlohmann::json SlurmBackend::submit(const std::string& sweepDirIn, const Options
     }
 
     const Manifest manifest = Manifest::read(sweepDir);
-    std::vector<std::string> todo;
+    std::vector<const Manifest::Entry*> pending;
     for (const auto& e : manifest.cases)
-        if (e.status != "ok") todo.push_back(e.name);
+        if (e.status != "ok") pending.push_back(&e);
+    // Slurm starts array tasks in index order: the cases with the most runners (the most cells,
+    // the longest runs) first, so that a short solo case fills the last wave instead of leaving a
+    // slot idle while a long one finishes. Ties keep the sweep's order.
+    std::stable_sort(pending.begin(), pending.end(), [](const Manifest::Entry* a, const Manifest::Entry* b) {
+        return runnerCount(*a) > runnerCount(*b);
+    });
+    std::vector<std::string> todo;
+    for (const auto* e : pending) todo.push_back(e->name);
 
     fs::create_directories(slurmDir / "logs");
     std::string list;

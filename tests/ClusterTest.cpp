@@ -92,7 +92,8 @@ TEST_F(ClusterSlurm, DryRunWritesTheArrayScriptWithTheOptionsAndSubmitsNothing) 
         EXPECT_NE(script.find(line), std::string::npos) << line << "\n" << script;
     const std::string reduce = drafting::test::readFile(dir + "/slurm/reduce.sbatch");
     EXPECT_NE(reduce.find("/draft-post " + fs::absolute(dir).string()), std::string::npos) << reduce;
-    EXPECT_EQ(drafting::test::readFile(dir + "/slurm/cases.txt"), "0 solo\n1 ahead-f1.3\n");
+    // The case with more runners (longer) first: the short solo case fills the last wave.
+    EXPECT_EQ(drafting::test::readFile(dir + "/slurm/cases.txt"), "0 ahead-f1.3\n1 solo\n");
     EXPECT_FALSE(fs::exists(dir + "/slurm/jobs.json"));
     EXPECT_EQ(queue(), "");
 }
@@ -176,7 +177,7 @@ TEST_F(ClusterSlurm, SweepThroughTheClusterMatchesALocalRunAndStatusShowsTheJobs
 
     // A task run again (as after a requeue) finds its finished case and does not re-run it.
     const std::string before = treeSnapshot(remote + "/solo");
-    const auto again = runCommand({DRAFT_CASES_BIN, "run-task", remote, "--index", "0"});
+    const auto again = runCommand({DRAFT_CASES_BIN, "run-task", remote, "--index", "1"});  // solo
     EXPECT_EQ(again.exitCode, 0) << again.err;
     EXPECT_NE(again.out.find("already finished"), std::string::npos) << again.out;
     EXPECT_EQ(treeSnapshot(remote + "/solo"), before);
