@@ -15,7 +15,7 @@
 # Usage: scripts/bench.sh [--repeat N] [--level coarse|medium|fine]
 #        scripts/bench.sh --3d coarse|medium|fine [-- draft-cases overrides, e.g. --solver.max_iterations 250]
 #        scripts/bench.sh --reduce N
-#        scripts/bench.sh --slurm N
+#        scripts/bench.sh --slurm N [--iterations K]   (K per case, default 2500: 35-50 s cases)
 #        scripts/bench.sh --mpi coarse|medium|fine [--preset solo|ahead] [--iterations N]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -27,7 +27,7 @@ level3d=""
 reduce=""
 slurm=""
 mpi=""
-iterations=100
+iterations=""
 preset=ahead
 extra=()
 while [ $# -gt 0 ]; do
@@ -52,6 +52,7 @@ cases="$build/bin/draft-cases"
 
 if [ -n "$mpi" ]; then
   case "$mpi" in coarse|medium|fine) ;; *) echo "bench.sh: --mpi '$mpi': expected coarse|medium|fine" >&2; exit 1 ;; esac
+  iterations="${iterations:-100}"
   case "$iterations" in ''|*[!0-9]*) echo "bench.sh: --iterations '$iterations': expected a number" >&2; exit 1 ;; esac
   case "$preset" in solo|ahead) ;; *) echo "bench.sh: --preset '$preset': expected solo|ahead" >&2; exit 1 ;; esac
   # Kipyegon in 3D: the same case twice through draft-cases, serial and then --np 2, each
@@ -118,17 +119,19 @@ fi
 
 if [ -n "$slurm" ]; then
   case "$slurm" in ''|*[!0-9]*) echo "bench.sh: --slurm '$slurm': expected a number of cases" >&2; exit 1 ;; esac
+  iterations="${iterations:-2500}"
+  case "$iterations" in ''|*[!0-9]*) echo "bench.sh: --iterations '$iterations': expected a number" >&2; exit 1 ;; esac
   cluster=$(mktemp -d /tmp/drafting-slurm-bench.XXXXXX)
   trap 'bash "$root/tests/cluster/slurm-cluster.sh" stop "$cluster" >/dev/null 2>&1 || true; rm -rf "$cluster"' EXIT
   eval "$(bash "$root/tests/cluster/slurm-cluster.sh" start "$cluster")"
   slots=$(nproc)
   sweep="$out/slurm-$slurm"
   rm -rf "$sweep"
-  # N - 1 pacer gaps plus solo, 2D at the medium level with 2500 iterations: cases of about a
-  # minute, so the fixed cost of scheduling is measured against work of a realistic size.
+  # N - 1 pacer gaps plus solo, 2D at the medium level with 2500 iterations by default: cases of
+  # 35-50 s, long beside Slurm's latencies; --iterations stretches them towards 3D case lengths.
   gaps=$(python3 -c "print(', '.join(str(round(0.8 + 0.1 * i, 2)) for i in range($slurm - 1)))")
-  printf 'name = slurm-bench\n[formation]\npreset = ahead\n[sweep]\nfront_gap = %s\n[mesh]\nlevel = medium\n[solver]\nmax_iterations = 2500\ntolerance = 1e-12\n' \
-    "$gaps" > "$out/slurm.cfg"
+  printf 'name = slurm-bench\n[formation]\npreset = ahead\n[sweep]\nfront_gap = %s\n[mesh]\nlevel = medium\n[solver]\nmax_iterations = %s\ntolerance = 1e-12\n' \
+    "$gaps" "$iterations" > "$out/slurm.cfg"
   start=$(date +%s.%N)
   "$cases" sweep "$out/slurm.cfg" -o "$sweep" --backend slurm --jobs "$slots" --wait >/dev/null
   end=$(date +%s.%N)
@@ -139,7 +142,7 @@ if [ -n "$slurm" ]; then
     > "$out/slurm-jobs.txt" 2>/dev/null || true
   scontrol -o show job "$(python3 -c "import json;print(json.load(open('$sweep/slurm/jobs.json'))['reduce_job_id'])")" \
     >> "$out/slurm-jobs.txt" 2>/dev/null || true
-  python3 - "$sweep" "$start" "$end" "$slots" "$out" "$r0" "$r1" <<'PY'
+  BENCH_ITERATIONS="$iterations" python3 - "$sweep" "$start" "$end" "$slots" "$out" "$r0" "$r1" <<'PY'
 import datetime, heapq, json, os, sys
 sweep, start, end, slots, out = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
 reduce_s = float(sys.argv[7]) - float(sys.argv[6])
@@ -175,7 +178,8 @@ if tasks and reduce_job and reduce_job["start"]:
     timeline = {"submit_to_first_task_s": min(j["start"] for j in tasks) - min(j["submit"] for j in tasks),
                 "last_task_to_reduce_start_s": reduce_job["start"] - max(j["end"] for j in tasks),
                 "reduce_job_s": reduce_job["end"] - reduce_job["start"]}
-print(f"\nSlurm sweep of {len(manifest['cases'])} 2D cases on a local one-node cluster, {slots} slots")
+print(f"\nSlurm sweep of {len(manifest['cases'])} 2D cases ({os.environ['BENCH_ITERATIONS']} iterations each)"
+      f" on a local one-node cluster, {slots} slots")
 print(f"   {'quantity':<52}{'s':>8}")
 print(f"   {'sum of case times (mesh + solve)':<52}{total:>8.1f}")
 print(f"   {'ideal wall = sum / slots':<52}{ideal:>8.1f}")
@@ -190,7 +194,8 @@ overhead = 100 * ((wall - reduce_s) / ideal - 1)
 print(f"   overhead of the array {overhead:.1f} %   goal <= 5 %;  with the reduce job {100 * (wall / ideal - 1):.1f} %")
 print(f"   of which uneven last wave {100 * (packed / ideal - 1):.1f} %, scheduling and start-up "
       f"{100 * (wall - reduce_s - packed) / ideal:.1f} %")
-json.dump({"cases": len(manifest["cases"]), "slots": slots, "sum_case_s": total, "ideal_wall_s": ideal,
+json.dump({"cases": len(manifest["cases"]), "iterations_per_case": int(os.environ["BENCH_ITERATIONS"]),
+           "slots": slots, "sum_case_s": total, "ideal_wall_s": ideal,
            "no_cost_wall_s": packed, "wall_s": wall, "reduce_s": reduce_s, "overhead_pct": overhead,
            "overhead_with_reduce_pct": 100 * (wall / ideal - 1),
            "uneven_last_wave_pct": 100 * (packed / ideal - 1),
