@@ -71,11 +71,14 @@ std::string treeSnapshot(const std::string& dir) {
     if (fs::exists(dir)) {
         for (const auto& e : fs::recursive_directory_iterator(dir)) {
             const std::string rel = fs::relative(e.path(), dir).string();
-            if (e.is_regular_file()) {
+            // Links are recorded, never followed: a tool must not write through them either.
+            if (e.is_symlink()) {
+                entries[rel] = "link:" + fs::read_symlink(e.path()).string();
+            } else if (e.is_regular_file()) {
                 entries[rel] = std::to_string(e.file_size()) + ":" +
                                std::to_string(std::hash<std::string>{}(readFile(e.path().string())));
             } else {
-                entries[rel] = "dir";
+                entries[rel] = e.is_directory() ? "dir" : "other";
             }
         }
     }

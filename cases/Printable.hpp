@@ -1,0 +1,18 @@
+#pragma once
+#include <cstddef>
+#include <string>
+
+namespace drafting::cases {
+
+/// A value from a file or the command line as it may appear in a one-line message: quoted,
+/// control and escape characters shown as \n, \t, \xNN, and at most `maxChars` bytes of it, so a
+/// hostile value can neither break the line, drive the terminal nor flood the log.
+class Printable {
+public:
+    static constexpr std::size_t kMaxChars = 100;
+
+    /// 'value', escaped and cut: 'aaaa…' (+N bytes).
+    static std::string quote(const std::string& value, std::size_t maxChars = kMaxChars);
+};
+
+}  // namespace drafting::cases

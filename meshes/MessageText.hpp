@@ -1,0 +1,18 @@
+#pragma once
+#include <cstddef>
+#include <string>
+
+namespace drafting::meshes {
+
+/// A value as it may appear in a one-line error message of meshes/: quoted, control and escape
+/// characters shown as \n, \t, \xNN, at most `maxChars` bytes. cases::Printable::quote is this
+/// same function: it lives here because meshes/ sits below cases/ and must not include it.
+class MessageText {
+public:
+    static constexpr std::size_t kMaxChars = 100;
+
+    /// 'value', escaped and cut: 'aaaa...' (+N bytes).
+    static std::string quote(const std::string& value, std::size_t maxChars = kMaxChars);
+};
+
+}  // namespace drafting::meshes
