@@ -2,11 +2,15 @@
 
 #include "cases/ConfigError.hpp"
 #include "cases/JsonFile.hpp"
+#include "cases/Printable.hpp"
 #include "cases/Process.hpp"
+#include "cases/SafeName.hpp"
+#include "meshes/AtomicFile.hpp"
 
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <system_error>
 
 namespace fs = std::filesystem;
 
@@ -15,18 +19,45 @@ namespace drafting::cases {
 void CaseRunner::clearRunArtefacts(const std::string& caseDir) {
     // Everything a run makes: meshes, solution times other than 0, data files, logs, results.
     // What the case writer made (0/, system/, constant/*Properties, triSurface) stays.
-    fs::remove_all(fs::path(caseDir) / "constant" / "polyMesh");
+    // remove_all removes a link, never what it points to; but a linked constant/ would lead
+    // constant/polyMesh out of the case, so only a real folder is entered.
+    if (!fs::is_symlink(fs::path(caseDir) / "constant")) fs::remove_all(fs::path(caseDir) / "constant" / "polyMesh");
     fs::remove_all(fs::path(caseDir) / "postProcessing");
     fs::remove(fs::path(caseDir) / "results.json");
-    fs::remove(fs::path(caseDir) / "results.json.tmp");
+    fs::remove(fs::path(caseDir) / "results.json.tmp");  // runnerDrag's own temporary
     fs::remove(fs::path(caseDir) / kMeshCheckFile);
     for (const auto& entry : fs::directory_iterator(caseDir)) {
         const std::string name = entry.path().filename().string();
         const bool timeDir = entry.is_directory() && name != "0" &&
                              name.find_first_not_of("0123456789.e-+") == std::string::npos;
         const bool runFile = entry.is_regular_file() && name.rfind("log.", 0) == 0;
-        if (timeDir || runFile || name.rfind("processor", 0) == 0) fs::remove_all(entry.path());
+        const bool leftTemporary = !entry.is_symlink() && meshes::AtomicFile::isTemporaryOf(name, "results.json");
+        if (timeDir || runFile || leftTemporary || name.rfind("processor", 0) == 0) fs::remove_all(entry.path());
     }
+}
+
+std::string CaseRunner::removalProblem(const std::string& caseDir, const nlohmann::json& step, const nlohmann::json& entry) {
+    const std::string stepName = step.contains("name") && step["name"].is_string() ? step["name"].get<std::string>() : "";
+    const std::string field = "case.json: steps[" + Printable::quote(stepName) + "].remove";
+    if (!entry.is_string()) return field + " entry " + Printable::quote(entry.dump()) + ": not a path";
+    const std::string rel = entry.get<std::string>();
+    // Relative, and every component a safe name: no "/", no "..", no ".", no empty component.
+    fs::path target = caseDir;
+    std::size_t from = 0;
+    for (;;) {
+        const std::size_t slash = rel.find('/', from);
+        const std::string component = rel.substr(from, slash == std::string::npos ? std::string::npos : slash - from);
+        if (!SafeName::isSafe(component))
+            return field + " entry " + Printable::quote(rel) + ": not a relative path of safe names inside the case";
+        target /= component;
+        // A link anywhere on the way could lead remove_all out of the case.
+        std::error_code ec;
+        if (fs::symlink_status(target, ec).type() == fs::file_type::symlink)
+            return field + " entry " + Printable::quote(rel) + ": passes through a symbolic link";
+        if (slash == std::string::npos) break;
+        from = slash + 1;
+    }
+    return "";
 }
 
 nlohmann::json CaseRunner::step(const std::string& name, const std::vector<std::string>& argv, bool solver) {
@@ -72,6 +103,14 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
     result.caseName = spec.at("name").get<std::string>();
     result.parameters = spec.at("parameters");
 
+    // A case.json that would delete outside the case, or through a link, fails the case before
+    // anything is deleted.
+    std::string badRemoval;
+    for (const auto& step : spec.at("steps"))
+        if (step.contains("remove"))
+            for (const auto& entry : step.at("remove"))
+                if (badRemoval.empty()) badRemoval = removalProblem(caseDir, step, entry);
+
     const std::string resultsPath = caseDir + "/results.json";
     // A runner killed with -9 may have left its solver running here: stop it before clearing.
     const std::string groupFile = caseDir + "/" + kRunningFile;
@@ -90,15 +129,22 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
         return r;
     };
 
+    if (!badRemoval.empty()) {
+        result.reason = badRemoval;
+        return finish(result);
+    }
+
     for (const auto& step : spec.at("steps")) {
         const std::string stepName = step.at("name").get<std::string>();
         if (step.contains("remove")) {
-            // Housekeeping inside the case, no program: paths are the writer's own, never user text.
-            for (const auto& rel : step.at("remove")) {
-                const fs::path target = fs::path(caseDir) / rel.get<std::string>();
-                if (rel.get<std::string>().find("..") != std::string::npos)
-                    throw RunError("case.json: step " + stepName + " leaves the case: " + rel.get<std::string>());
-                fs::remove_all(target);
+            // Housekeeping inside the case, no program. Checked again here: the steps before may
+            // have changed the folders on the way.
+            for (const auto& entry : step.at("remove")) {
+                if (const std::string problem = removalProblem(caseDir, step, entry); !problem.empty()) {
+                    result.reason = problem;
+                    return finish(result);
+                }
+                fs::remove_all(fs::path(caseDir) / entry.get<std::string>());
             }
             continue;
         }
@@ -110,12 +156,17 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
             // One subdomain per rank. Debian's OpenFOAM ships scotch and metis only as stubs, so the
             // split is hierarchical along x: cells sorted by x and dealt out in equal numbers.
             // Only numbers go in: nothing from the user.
-            std::ofstream dict(caseDir + "/system/decomposeParDict", std::ios::trunc);
-            dict << "FoamFile\n{\n    version 2.0;\n    format ascii;\n    class dictionary;\n"
-                    "    object decomposeParDict;\n}\n\nnumberOfSubdomains "
-                 << ranks_ << ";\n\nmethod hierarchical;\n\ncoeffs\n{\n    n (" << ranks_
-                 << " 1 1);\n    order xyz;\n}\n";
-            dict.close();
+            const std::string ranks = std::to_string(ranks_);
+            const std::string dictPath = caseDir + "/system/decomposeParDict";
+            try {
+                meshes::AtomicFile::write(dictPath,
+                                          "FoamFile\n{\n    version 2.0;\n    format ascii;\n    class dictionary;\n"
+                                          "    object decomposeParDict;\n}\n\nnumberOfSubdomains " + ranks +
+                                              ";\n\nmethod hierarchical;\n\ncoeffs\n{\n    n (" + ranks +
+                                              " 1 1);\n    order xyz;\n}\n");
+            } catch (const std::system_error& e) {
+                throw RunError(e.what());
+            }
             // Open MPI refuses to start as root (CI, containers) unless told this is deliberate.
             env["OMPI_ALLOW_RUN_AS_ROOT"] = "1";
             env["OMPI_ALLOW_RUN_AS_ROOT_CONFIRM"] = "1";

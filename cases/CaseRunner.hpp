@@ -57,6 +57,12 @@ public:
     /// The process group of the step running now (Process::run); gone when the step ends.
     static constexpr const char* kRunningFile = "running.pgid";
 
+    /// Why an entry of a step's "remove" list may not be deleted ("" if it may): it must be a
+    /// relative path of SafeName components that passes through no symbolic link. The reason names
+    /// case.json, the step's field and the entry.
+    static std::string removalProblem(const std::string& caseDir, const nlohmann::json& step,
+                                      const nlohmann::json& entry);
+
 private:
     /// Runs an OpenFOAM utility in the case, logged to log.NAME; returns why it failed, or "".
     std::string runTool(const std::vector<std::string>& argv, const std::string& caseDir, const std::string& name,

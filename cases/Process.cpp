@@ -28,7 +28,7 @@ Process::Result Process::run(const std::vector<std::string>& argv, const std::st
         // Dies with the runner's thread when the runner dies (kill -9 included).
         prctl(PR_SET_PDEATHSIG, SIGKILL);
         // The log path may be relative to the parent's directory: open it before chdir.
-        const int fd = open(logFile.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+        const int fd = open(logFile.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW, 0644);
         if (fd < 0) _exit(126);
         if (!workDir.empty() && chdir(workDir.c_str()) != 0) _exit(126);
         dup2(fd, STDOUT_FILENO);
@@ -49,7 +49,14 @@ Process::Result Process::run(const std::vector<std::string>& argv, const std::st
 
     if (!groupFile.empty()) {
         setpgid(pid, pid);  // also from the parent: whichever runs first, the group exists
-        std::ofstream(groupFile, std::ios::trunc) << pid << '\n';
+        // Never through a link planted at the file's name: replace whatever is there.
+        std::filesystem::remove(groupFile);
+        const int fd = open(groupFile.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+        if (fd >= 0) {
+            const std::string text = std::to_string(pid) + "\n";
+            [[maybe_unused]] const ssize_t written = write(fd, text.data(), text.size());
+            close(fd);
+        }
     }
     int status = 0;
     while (waitpid(pid, &status, 0) < 0) {

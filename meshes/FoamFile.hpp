@@ -1,9 +1,11 @@
 #pragma once
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <stdexcept>
 #include <string>
+#include <system_error>
+
+#include "meshes/AtomicFile.hpp"
 
 namespace drafting::meshes {
 
@@ -37,12 +39,15 @@ public:
         return buf;
     }
 
-    /// Writes `text` to `path`, creating its folder. Throws FoamFileError.
+    /// Writes `text` to `path` atomically (AtomicFile: never through a link), creating its folder;
+    /// a bare file name is written in the current directory. Throws FoamFileError.
     static void write(const std::filesystem::path& path, const std::string& text) {
-        std::filesystem::create_directories(path.parent_path());
-        std::ofstream out(path, std::ios::trunc);
-        out << text;
-        if (!out) throw FoamFileError("cannot write " + path.string());
+        if (!path.parent_path().empty()) std::filesystem::create_directories(path.parent_path());
+        try {
+            AtomicFile::write(path.string(), text);
+        } catch (const std::system_error& e) {
+            throw FoamFileError(e.what());
+        }
     }
 };
 
