@@ -1,6 +1,7 @@
 #include "cases/SafeName.hpp"
 
 #include "cases/ConfigError.hpp"
+#include "cases/Printable.hpp"
 
 #include <regex>
 
@@ -13,14 +14,8 @@ bool SafeName::isSafe(const std::string& value) {
 
 const std::string& SafeName::check(const std::string& field, const std::string& value) {
     if (!isSafe(value)) {
-        std::string shown;
-        for (char ch : value) {
-            if (ch == '\n') shown += "\\n";
-            else if (ch == '\r') shown += "\\r";
-            else shown += ch;
-        }
-        throw ConfigError(field + " = '" + shown +
-                          "': use letters, digits, '_', '-', '.' (at most 64, no '..', no path separators)");
+        throw ConfigError(field + " = " + Printable::quote(value) +
+                          ": use letters, digits, '_', '-', '.' (at most 64, no '..', no path separators)");
     }
     return value;
 }

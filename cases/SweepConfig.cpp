@@ -1,28 +1,35 @@
 #include "cases/SweepConfig.hpp"
 
 #include "cases/ConfigError.hpp"
+#include "cases/DecimalNumber.hpp"
 #include "cases/Formation.hpp"
+#include "cases/Printable.hpp"
 #include "cases/SafeName.hpp"
 #include "cases/ValueList.hpp"
 
-#include <boost/algorithm/string.hpp>
-#include <boost/program_options.hpp>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
-#include <cstdlib>
-#include <fstream>
 #include <map>
 #include <regex>
 #include <set>
 #include <sstream>
 
-namespace po = boost::program_options;
-
 namespace drafting::cases {
 
 namespace {
+
+// A sweep config is a few hundred bytes; anything near this is not one (and must not be slurped).
+constexpr std::size_t kMaxConfigBytes = 1024 * 1024;
+// The longest legitimate value is a list of 1000 sweep values; this keeps hostile values (and the
+// regexes that read them) small.
+constexpr std::size_t kMaxValueBytes = 16 * 1024;
 
 const std::vector<std::string> kPresets = {"solo",        "ahead", "behind",    "ahead-behind",
                                            "single-file", "ineos", "breaking2", "custom"};
@@ -54,286 +61,455 @@ const std::vector<std::string>& allKeys() {
     return all;
 }
 
-std::string quoted(const std::string& key, const std::string& text) {
-    return key + " = '" + text + "'";
+bool isKnownKey(const std::string& key) {
+    const auto& keys = allKeys();
+    return std::find(keys.begin(), keys.end(), key) != keys.end();
 }
 
-double number(const std::string& key, const std::string& text, double lo, double hi, const char* unit) {
-    const std::string t = boost::algorithm::trim_copy(text);
-    char* end = nullptr;
-    const double v = std::strtod(t.c_str(), &end);
-    if (t.empty() || end == t.c_str() || *end != '\0' || !std::isfinite(v))
-        throw ConfigError(quoted(key, text) + ": not a number");
-    if (v < lo || v > hi) {
-        std::ostringstream msg;
-        msg << quoted(key, text) << ": outside [" << lo << ", " << hi << "]" << (*unit ? " " : "") << unit;
-        throw ConfigError(msg.str());
-    }
-    return v;
+// What a key or section name may look like before it is ever echoed: a line of some other file
+// (a password hash, a private key) never has this shape and so is never shown.
+bool hasKeyShape(const std::string& text) {
+    static const std::regex shape("[A-Za-z0-9_-]{1,32}(\\.[A-Za-z0-9_-]{1,32}){0,3}");
+    return text.size() <= 64 && std::regex_match(text, shape);
 }
 
-int integer(const std::string& key, const std::string& text, int lo, int hi) {
-    const std::string t = boost::algorithm::trim_copy(text);
-    if (!std::regex_match(t, std::regex("[+-]?[0-9]{1,9}")))
-        throw ConfigError(quoted(key, text) + ": not a whole number");
-    const int v = std::stoi(t);
-    if (v < lo || v > hi)
-        throw ConfigError(quoted(key, text) + ": outside [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
-    return v;
+std::string trimBlanks(const std::string& text) {
+    const char* blanks = " \t\r\v\f";
+    const auto first = text.find_first_not_of(blanks);
+    if (first == std::string::npos) return "";
+    return text.substr(first, text.find_last_not_of(blanks) - first + 1);
 }
 
-std::string choice(const std::string& key, const std::string& text, const std::set<std::string>& allowed) {
-    const std::string t = boost::algorithm::trim_copy(text);
-    if (allowed.count(t) == 0) {
-        std::string list;
-        for (const auto& a : allowed) list += (list.empty() ? "" : "|") + a;
-        throw ConfigError(quoted(key, text) + ": expected one of " + list);
-    }
-    return t;
-}
-
-std::vector<double> axis(const std::string& key, const std::string& text, double lo, double hi) {
-    auto values = ValueList::parse(key, text);
-    for (double v : values) {
-        if (v < lo || v > hi) {
-            std::ostringstream msg;
-            msg << quoted(key, text) << ": value " << ValueList::format(v) << " outside [" << lo << ", " << hi << "] m";
-            throw ConfigError(msg.str());
-        }
-    }
-    return values;
-}
-
-// "ahead, behind, ahead-behind": formations, each once.
-std::vector<std::string> presetList(const std::string& key, const std::string& text) {
-    std::vector<std::string> parts, out;
-    boost::algorithm::split(parts, text, boost::algorithm::is_any_of(","));
-    for (const auto& part : parts) {
-        const std::string preset = boost::algorithm::trim_copy(part);
-        if (std::find(kPresets.begin(), kPresets.end(), preset) == kPresets.end()) {
-            std::string list;
-            for (const auto& a : kPresets) list += (list.empty() ? "" : "|") + a;
-            throw ConfigError(quoted(key, text) + ": '" + preset + "' is not one of " + list);
-        }
-        if (std::find(out.begin(), out.end(), preset) != out.end())
-            throw ConfigError(quoted(key, text) + ": " + preset + " given twice");
-        out.push_back(preset);
-    }
+std::string joined(const std::vector<std::string>& items, const char* separator) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
     return out;
 }
 
-// A readable file, made absolute: the path never reaches a dictionary or a script, the case
-// writer reads the STL itself.
-std::string stlPath(const std::string& key, const std::string& text) {
-    const std::string t = boost::algorithm::trim_copy(text);
-    std::ifstream in(t);
-    if (t.empty() || !in) throw ConfigError(quoted(key, text) + ": cannot be read");
-    return std::filesystem::absolute(t).lexically_normal().string();
-}
+// A value as read, with where it came from: "config file 'a.cfg', line 3" or "command line".
+struct RawValue {
+    std::string text;
+    std::string origin;
+    bool fromCommandLine = false;
+};
+using RawValues = std::map<std::string, RawValue>;
 
-// "(1.3, 0), (-1.0, 0.5)": pacer positions relative to the lead runner.
-std::vector<PacerPosition> positionsFrom(const std::string& key, const std::string& text) {
-    static const std::regex pair(R"(\s*\(\s*([^,()]+?)\s*,\s*([^,()]+?)\s*\)\s*(,|$))");
-    std::vector<PacerPosition> out;
-    const std::string t = boost::algorithm::trim_copy(text);
-    auto it = t.cbegin();
-    std::smatch m;
-    while (it != t.cend()) {
-        if (!std::regex_search(it, t.cend(), m, pair, std::regex_constants::match_continuous))
-            throw ConfigError(quoted(key, text) + ": expected pairs like (1.3, 0), (-1.0, 0.5)");
-        PacerPosition p;
-        p.x = number(key, m[1].str(), -50.0, 50.0, "m");
-        p.y = number(key, m[2].str(), -20.0, 20.0, "m");
-        out.push_back(p);
-        it = m[0].second;
+// `--section.key=value` overrides (CasesCli joins "--key value"); they win over the file.
+RawValues readOverrides(const std::vector<std::string>& overrides) {
+    RawValues raw;
+    for (const auto& arg : overrides) {
+        const auto eq = arg.find('=');
+        if (arg.compare(0, 2, "--") != 0 || eq == std::string::npos)
+            throw ConfigError("command line: " + Printable::quote(arg) + ": expected --section.key=value");
+        const std::string key = arg.substr(2, eq - 2);
+        if (!isKnownKey(key))
+            throw ConfigError("command line: unknown key " + Printable::quote(key) + " (see docs/config.md)");
+        if (raw.count(key)) throw ConfigError("command line: key " + key + " given more than once");
+        raw[key] = {trimBlanks(arg.substr(eq + 1)), "command line", true};
     }
-    if (out.empty()) throw ConfigError(quoted(key, text) + ": no positions given");
-    if (out.size() > Formation::kMaxPacers)
-        throw ConfigError(quoted(key, text) + ": more than " + std::to_string(Formation::kMaxPacers) + " pacers");
-    return out;
-}
-
-// Raw key → text, command line first (it wins), then the file.
-std::map<std::string, std::string> readRaw(std::istream* file, const std::vector<std::string>& overrides) {
-    po::options_description desc("sweep config");
-    for (const auto& key : allKeys()) desc.add_options()(key.c_str(), po::value<std::string>());
-
-    po::variables_map vm;
-    try {
-        if (!overrides.empty()) {
-            std::vector<std::string> args = overrides;
-            po::store(po::command_line_parser(args).options(desc).style(
-                          po::command_line_style::default_style & ~po::command_line_style::allow_guessing)
-                          .run(),
-                      vm);
-        }
-        if (file != nullptr) po::store(po::parse_config_file(*file, desc, false), vm);
-    } catch (const po::multiple_occurrences& e) {
-        throw ConfigError(std::string("key ") + e.get_option_name() + " given more than once");
-    } catch (const po::unknown_option& e) {
-        std::string key = e.get_option_name();
-        key = key.substr(key.find_first_not_of('-'));
-        key = key.substr(0, key.find('='));
-        throw ConfigError("unknown key '" + key + "' (see docs/config.md)");
-    } catch (const po::error& e) {
-        throw ConfigError(std::string("config: ") + e.what());
-    }
-    std::map<std::string, std::string> raw;
-    for (const auto& [key, value] : vm) raw[key] = value.as<std::string>();
     return raw;
 }
 
-SweepConfig build(const std::map<std::string, std::string>& raw) {
+// INI text → values, into `raw` under what the command line already set. `source` names the file
+// ("config file 'a.cfg'"). Lines are "key = value" under "[section]" headers; '#' starts a comment
+// anywhere; a UTF-8 byte order mark is skipped. Messages show a key only once it has a key's shape,
+// and a value only once its key is known.
+void readIni(std::string text, const std::string& source, RawValues& raw) {
+    if (text.size() > kMaxConfigBytes)
+        throw ConfigError(source + ": larger than 1 MiB (" + std::to_string(text.size()) + " bytes), not a sweep config");
+    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+    std::istringstream in(text);
+    std::string line, prefix;
+    std::map<std::string, std::size_t> seenOnLine;
+    for (std::size_t number = 1; std::getline(in, line); ++number) {
+        const std::string where = source + ", line " + std::to_string(number);
+        if (line.find('\0') != std::string::npos) throw ConfigError(where + ": a NUL byte (binary, not a sweep config)");
+        line = trimBlanks(line.substr(0, line.find('#')));
+        if (line.empty()) continue;
+        if (line.front() == '[' && line.back() == ']') {
+            const std::string section = trimBlanks(line.substr(1, line.size() - 2));
+            if (!hasKeyShape(section)) throw ConfigError(where + ": not a [section] header");
+            prefix = section + ".";
+            continue;
+        }
+        const auto eq = line.find('=');
+        const std::string name = eq == std::string::npos ? "" : trimBlanks(line.substr(0, eq));
+        if (!hasKeyShape(name)) throw ConfigError(where + ": not 'key = value'");
+        const std::string key = prefix + name;
+        if (!isKnownKey(key))
+            throw ConfigError(where + ": unknown key " + Printable::quote(key) + " (see docs/config.md)");
+        const std::string value = trimBlanks(line.substr(eq + 1));
+        if (seenOnLine.count(key))
+            throw ConfigError(where + ": key " + key + " given more than once (first on line " +
+                              std::to_string(seenOnLine[key]) + ")");
+        seenOnLine[key] = number;
+        if (raw.count(key)) continue;  // the command line wins
+        raw[key] = {value, where, false};
+    }
+}
+
+// A file opened without blocking (a FIFO or a terminal must not hang the tool), closed on scope exit.
+class OpenedFile {
+public:
+    explicit OpenedFile(const std::string& path) : fd_(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)) {
+        error_ = fd_ < 0 ? errno : (::fstat(fd_, &status_) == 0 ? 0 : errno);
+    }
+    ~OpenedFile() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    OpenedFile(const OpenedFile&) = delete;
+    OpenedFile& operator=(const OpenedFile&) = delete;
+
+    int fd() const { return fd_; }
+    /// 0, or the errno of open/fstat.
+    int error() const { return error_; }
+    /// "" if a readable regular file, else why not (no user text in it).
+    std::string problem() const {
+        if (error_ != 0) return std::string("cannot be read (") + std::strerror(error_) + ")";
+        if (S_ISDIR(status_.st_mode)) return "is a directory";
+        if (!S_ISREG(status_.st_mode)) return "not a regular file";
+        return "";
+    }
+    std::size_t size() const { return static_cast<std::size_t>(status_.st_size); }
+
+private:
+    int fd_;
+    int error_ = 0;
+    struct stat status_ {};
+};
+
+// The text of config file `path`, refused unless a regular file of at most 1 MiB.
+std::string readConfigFile(const std::string& path, const std::string& source) {
+    const OpenedFile file(path);
+    // Out of descriptors or memory is the machine's failure, not the input's.
+    if (file.error() == EMFILE || file.error() == ENFILE || file.error() == ENOMEM)
+        throw RunError(source + ": " + file.problem());
+    if (!file.problem().empty()) throw ConfigError(source + ": " + file.problem());
+    if (file.size() > kMaxConfigBytes)
+        throw ConfigError(source + ": larger than 1 MiB (" + std::to_string(file.size()) + " bytes), not a sweep config");
+    std::string text;
+    char buffer[65536];
+    while (text.size() <= kMaxConfigBytes) {
+        const ssize_t got = ::read(file.fd(), buffer, sizeof(buffer));
+        if (got == 0) break;
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            throw RunError(source + ": read failed (" + std::strerror(errno) + ")");
+        }
+        text.append(buffer, static_cast<std::size_t>(got));
+    }
+    return text;
+}
+
+// The raw values of one sweep, with the checks every key shares: each message starts with where
+// the value came from and names the key and the (quoted) value.
+class Values {
+public:
+    explicit Values(RawValues raw) : raw_(std::move(raw)) {
+        for (const auto& [key, value] : raw_)
+            if (value.text.size() > kMaxValueBytes)
+                fail(key, "longer than " + std::to_string(kMaxValueBytes) + " characters");
+    }
+
+    bool has(const std::string& key) const { return raw_.count(key) != 0; }
+    const std::string& text(const std::string& key) const { return raw_.at(key).text; }
+
+    /// "config file 'a.cfg', line 3: athlete.height = '0.4'".
+    std::string describe(const std::string& key) const {
+        return raw_.at(key).origin + ": " + key + " = " + Printable::quote(text(key));
+    }
+    /// "run.mile_time = '4:00' (command line)": a second key in a message, shorter.
+    std::string alsoDescribe(const std::string& key, const std::string& firstKey) const {
+        const auto& value = raw_.at(key);
+        const bool sameSource = value.fromCommandLine == raw_.at(firstKey).fromCommandLine;
+        return key + " = " + Printable::quote(value.text, 40) + (sameSource ? "" : " (" + value.origin + ")");
+    }
+    [[noreturn]] void fail(const std::string& key, const std::string& why) const {
+        throw ConfigError(describe(key) + ": " + why);
+    }
+    /// Runs a checker that names key and value itself (ValueList, SafeName), adding the origin.
+    template <class Check>
+    auto checked(const std::string& key, Check check) const {
+        try {
+            return check(text(key));
+        } catch (const ConfigError& e) {
+            throw ConfigError(raw_.at(key).origin + ": " + e.what());
+        }
+    }
+
+    double number(const std::string& key, double lo, double hi, const char* unit) const {
+        return inRange(key, DecimalNumber::parse(text(key)), lo, hi, unit);
+    }
+
+    int integer(const std::string& key, int lo, int hi) const {
+        const std::string& t = text(key);
+        const std::size_t sign = !t.empty() && (t[0] == '+' || t[0] == '-') ? 1 : 0;
+        const bool whole = t.size() > sign && t.size() - sign <= 9 &&
+                           t.find_first_not_of("0123456789", sign) == std::string::npos;
+        if (!whole) fail(key, "not a whole number (decimal digits)");
+        const int v = std::stoi(t);
+        if (v < lo || v > hi) fail(key, "outside [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+        return v;
+    }
+
+    std::string choice(const std::string& key, const std::set<std::string>& allowed) const {
+        if (allowed.count(text(key)) == 0)
+            fail(key, "expected one of " + joined(std::vector<std::string>(allowed.begin(), allowed.end()), "|"));
+        return text(key);
+    }
+
+    std::vector<double> axis(const std::string& key, double lo, double hi) const {
+        const auto values = checked(key, [&](const std::string& t) { return ValueList::parse(key, t); });
+        for (double v : values) {
+            if (v < lo || v > hi) {
+                std::ostringstream msg;
+                msg << "value " << ValueList::format(v) << " outside [" << lo << ", " << hi << "] m";
+                fail(key, msg.str());
+            }
+        }
+        return values;
+    }
+
+    // "ahead, behind, ahead-behind": formations, each once.
+    std::vector<std::string> presetList(const std::string& key) const {
+        if (text(key).empty() || text(key).back() == ',') fail(key, "empty preset");
+        std::vector<std::string> out;
+        std::istringstream parts(text(key));
+        for (std::string part; std::getline(parts, part, ',');) {
+            const std::string preset = trimBlanks(part);
+            if (std::find(kPresets.begin(), kPresets.end(), preset) == kPresets.end())
+                fail(key, Printable::quote(preset, 40) + " is not one of " + joined(kPresets, "|"));
+            if (std::find(out.begin(), out.end(), preset) != out.end()) fail(key, preset + " given twice");
+            out.push_back(preset);
+        }
+        return out;
+    }
+
+    // "(1.3, 0), (-1.0, 0.5)": pacer positions relative to the lead runner. Read by hand: a
+    // backtracking regex over a long hostile value could exhaust the stack.
+    std::vector<PacerPosition> positions(const std::string& key) const {
+        const std::string& t = text(key);
+        const char* expected = "expected pairs like (1.3, 0), (-1.0, 0.5)";
+        std::vector<PacerPosition> out;
+        std::size_t at = 0;
+        while (true) {
+            at = t.find_first_not_of(" \t", at);
+            if (at == std::string::npos || t[at] != '(') fail(key, expected);
+            const auto close = t.find(')', at);
+            if (close == std::string::npos) fail(key, expected);
+            const std::string inside = t.substr(at + 1, close - at - 1);
+            const auto comma = inside.find(',');
+            if (comma == std::string::npos || inside.find_first_of(",(", comma + 1) != std::string::npos ||
+                inside.find('(') != std::string::npos)
+                fail(key, expected);
+            PacerPosition p;
+            p.x = coordinate(key, inside.substr(0, comma), 50.0);
+            p.y = coordinate(key, inside.substr(comma + 1), 20.0);
+            out.push_back(p);
+            if (out.size() > Formation::kMaxPacers)
+                fail(key, "more than " + std::to_string(Formation::kMaxPacers) + " pacers");
+            at = t.find_first_not_of(" \t", close + 1);
+            if (at == std::string::npos) break;
+            if (t[at] != ',') fail(key, expected);
+            ++at;
+        }
+        return out;
+    }
+
+    // A readable regular file, made absolute: the path never reaches a dictionary or a script,
+    // the case writer reads the STL itself. Opened without blocking, so a FIFO cannot hang us.
+    std::string stlPath(const std::string& key) const {
+        const std::string& t = text(key);
+        if (t.empty()) fail(key, "cannot be read (empty path)");
+        const OpenedFile file(t);
+        if (!file.problem().empty()) fail(key, file.problem());
+        return std::filesystem::absolute(t).lexically_normal().string();
+    }
+
+private:
+    double inRange(const std::string& key, std::optional<double> v, double lo, double hi, const char* unit) const {
+        if (!v) fail(key, "not a number (decimal, e.g. 1.57 or 2e-3)");
+        if (*v < lo || *v > hi) {
+            std::ostringstream msg;
+            msg << "outside [" << lo << ", " << hi << "]" << (*unit ? " " : "") << unit;
+            fail(key, msg.str());
+        }
+        return *v;
+    }
+
+    double coordinate(const std::string& key, const std::string& token, double limit) const {
+        const auto v = DecimalNumber::parse(token);
+        if (!v) fail(key, Printable::quote(trimBlanks(token), 30) + " is not a number");
+        if (std::abs(*v) > limit) {
+            std::ostringstream msg;
+            msg << Printable::quote(trimBlanks(token), 30) << " outside [" << -limit << ", " << limit << "] m";
+            fail(key, msg.str());
+        }
+        return *v;
+    }
+
+    RawValues raw_;
+};
+
+SweepConfig build(const Values& raw) {
     SweepConfig c;
-    auto has = [&](const char* k) { return raw.count(k) != 0; };
-    auto get = [&](const char* k) { return raw.at(k); };
+    auto has = [&](const char* k) { return raw.has(k); };
 
-    if (has("name")) c.name = SafeName::check("name", boost::algorithm::trim_copy(get("name")));
+    if (has("name"))
+        c.name = raw.checked("name", [](const std::string& t) { return SafeName::check("name", t); });
 
-    if (has("athlete.height")) c.athleteHeight = number("athlete.height", get("athlete.height"), 1.2, 2.3, "m");
-    if (has("athlete.mass")) c.athleteMass = number("athlete.mass", get("athlete.mass"), 30.0, 150.0, "kg");
+    if (has("athlete.height")) c.athleteHeight = raw.number("athlete.height", 1.2, 2.3, "m");
+    if (has("athlete.mass")) c.athleteMass = raw.number("athlete.mass", 30.0, 150.0, "kg");
 
     if (has("run.speed") && has("run.mile_time"))
-        throw ConfigError("run.speed = '" + get("run.speed") + "' and run.mile_time = '" + get("run.mile_time") +
-                          "': give one, not both");
+        throw ConfigError(raw.describe("run.speed") + " and " + raw.alsoDescribe("run.mile_time", "run.speed") +
+                          ": give one, not both");
     if (has("run.speed")) {
-        c.speed = number("run.speed", get("run.speed"), 1.0, 12.0, "m/s");
+        c.speed = raw.number("run.speed", 1.0, 12.0, "m/s");
+    } else if (has("run.mile_time")) {
+        c.speed = kMileMetres / raw.checked("run.mile_time", [](const std::string& t) {
+            return SweepConfig::parseMileTime("run.mile_time", t);
+        });
+        if (c.speed < 1.0 || c.speed > 12.0) raw.fail("run.mile_time", "implies a speed outside [1, 12] m/s");
     } else {
-        const std::string mile = has("run.mile_time") ? get("run.mile_time") : "4:00.00";
-        c.speed = kMileMetres / SweepConfig::parseMileTime("run.mile_time", mile);
-        if (c.speed < 1.0 || c.speed > 12.0)
-            throw ConfigError(quoted("run.mile_time", mile) + ": implies a speed outside [1, 12] m/s");
+        c.speed = kMileMetres / 240.0;  // the four-minute mile
     }
-    if (has("run.headwind")) c.headwind = number("run.headwind", get("run.headwind"), -10.0, 10.0, "m/s");
-    if (c.airSpeed() < 0.5) {
-        std::ostringstream msg;
-        msg << quoted("run.headwind", has("run.headwind") ? get("run.headwind") : "0")
-            << ": air speed relative to the runner would be " << c.airSpeed() << " m/s (needs >= 0.5)";
-        throw ConfigError(msg.str());
+    if (has("run.headwind")) {
+        c.headwind = raw.number("run.headwind", -10.0, 10.0, "m/s");
+        // Without a headwind the air speed is the running speed, at least 1 m/s.
+        if (c.airSpeed() < 0.5) {
+            std::ostringstream msg;
+            msg << "air speed relative to the runner would be " << c.airSpeed() << " m/s (needs >= 0.5)";
+            raw.fail("run.headwind", msg.str());
+        }
     }
-    if (has("run.air_density"))
-        c.airDensity = number("run.air_density", get("run.air_density"), 0.5, 1.5, "kg/m^3");
+    if (has("run.air_density")) c.airDensity = raw.number("run.air_density", 0.5, 1.5, "kg/m^3");
     if (has("run.turbulence_intensity"))
-        c.turbulenceIntensity = number("run.turbulence_intensity", get("run.turbulence_intensity"), 0.001, 0.3, "");
+        c.turbulenceIntensity = raw.number("run.turbulence_intensity", 0.001, 0.3, "");
     if (has("run.turbulence_length_scale"))
-        c.turbulenceLengthScale =
-            number("run.turbulence_length_scale", get("run.turbulence_length_scale"), 0.001, 10.0, "m");
+        c.turbulenceLengthScale = raw.number("run.turbulence_length_scale", 0.001, 10.0, "m");
 
-    if (has("formation.preset")) c.presets = presetList("formation.preset", get("formation.preset"));
-    auto uses = [&](const char* preset) {
+    if (has("formation.preset")) c.presets = raw.presetList("formation.preset");
+    auto uses = [&](const std::string& preset) {
         return std::find(c.presets.begin(), c.presets.end(), preset) != c.presets.end();
     };
     if (has("formation.positions")) {
         if (!uses("custom"))
-            throw ConfigError(quoted("formation.positions", get("formation.positions")) +
-                              ": explicit positions need formation.preset = custom (preset is " +
-                              get("formation.preset") + ")");
-        c.positions = positionsFrom("formation.positions", get("formation.positions"));
+            raw.fail("formation.positions", "explicit positions need formation.preset = custom (preset is " +
+                                                joined(c.presets, ", ") + ")");
+        c.positions = raw.positions("formation.positions");
     } else if (uses("custom")) {
-        throw ConfigError("formation.preset = 'custom': needs formation.positions, e.g. (1.3, 0), (-1.0, 0)");
+        raw.fail("formation.preset", "custom needs formation.positions, e.g. (1.3, 0), (-1.0, 0)");
     }
-    if (has("formation.ahead")) c.aheadCount = integer("formation.ahead", get("formation.ahead"), 0, 8);
-    if (has("formation.behind")) c.behindCount = integer("formation.behind", get("formation.behind"), 0, 8);
-    if (uses("single-file") && c.aheadCount + c.behindCount == 0)
-        throw ConfigError("formation.ahead = '0' and formation.behind = '0': single-file needs at least one pacer");
-    if (has("formation.row_gap")) c.rowGap = number("formation.row_gap", get("formation.row_gap"), 0.2, 5.0, "m");
+    if (has("formation.ahead")) c.aheadCount = raw.integer("formation.ahead", 0, 8);
+    if (has("formation.behind")) c.behindCount = raw.integer("formation.behind", 0, 8);
+    if (uses("single-file") && c.aheadCount + c.behindCount == 0) {
+        // Both counts were given (the defaults are 2 and 1).
+        const char* key = has("formation.ahead") ? "formation.ahead" : "formation.behind";
+        raw.fail(key, "single-file needs at least one pacer (formation.ahead + formation.behind = 0)");
+    }
+    if (has("formation.row_gap")) c.rowGap = raw.number("formation.row_gap", 0.2, 5.0, "m");
 
     auto readAxes = [&](const std::string& prefix, SweepAxes& a) {
         const std::string f = prefix + ".front_gap", b = prefix + ".back_gap", l = prefix + ".lateral";
-        if (raw.count(f)) a.frontGaps = axis(f, raw.at(f), 0.3, 20.0);
-        if (raw.count(b)) a.backGaps = axis(b, raw.at(b), 0.3, 20.0);
-        if (raw.count(l)) a.laterals = axis(l, raw.at(l), -5.0, 5.0);
+        if (raw.has(f)) a.frontGaps = raw.axis(f, 0.3, 20.0);
+        if (raw.has(b)) a.backGaps = raw.axis(b, 0.3, 20.0);
+        if (raw.has(l)) a.laterals = raw.axis(l, -5.0, 5.0);
     };
     readAxes("sweep", c.axes);
     for (const auto& preset : kPresets) {
         const std::string prefix = "sweep." + preset;
-        const bool given = raw.count(prefix + ".front_gap") || raw.count(prefix + ".back_gap") ||
-                           raw.count(prefix + ".lateral");
-        if (!given) continue;
-        if (!uses(preset.c_str())) {
-            const std::string key = raw.count(prefix + ".front_gap") ? prefix + ".front_gap"
-                                    : raw.count(prefix + ".back_gap") ? prefix + ".back_gap"
-                                                                      : prefix + ".lateral";
-            throw ConfigError(quoted(key, raw.at(key)) + ": " + preset + " is not in formation.preset");
-        }
+        const std::string given = raw.has(prefix + ".front_gap") ? prefix + ".front_gap"
+                                  : raw.has(prefix + ".back_gap") ? prefix + ".back_gap"
+                                  : raw.has(prefix + ".lateral")  ? prefix + ".lateral"
+                                                                  : "";
+        if (given.empty()) continue;
+        if (!uses(preset)) raw.fail(given, preset + " is not in formation.preset");
         SweepAxes own = c.axes;
         readAxes(prefix, own);
         c.presetAxes[preset] = own;
     }
 
-    if (has("mesh.dimension")) c.dimension = integer("mesh.dimension", get("mesh.dimension"), 2, 3);
+    if (has("mesh.dimension")) c.dimension = raw.integer("mesh.dimension", 2, 3);
     c.level = c.dimension == 3 ? "medium" : "coarse";
-    if (has("mesh.level")) c.level = choice("mesh.level", get("mesh.level"), {"coarse", "medium", "fine"});
+    if (has("mesh.level")) c.level = raw.choice("mesh.level", {"coarse", "medium", "fine"});
     if (has("geometry.pose")) {
-        c.geometryPose = choice("geometry.pose", get("geometry.pose"), {"mid-stride", "standing"});
-        if (c.dimension != 3) throw ConfigError(quoted("geometry.pose", get("geometry.pose")) + ": needs mesh.dimension = 3");
+        c.geometryPose = raw.choice("geometry.pose", {"mid-stride", "standing"});
+        if (c.dimension != 3) raw.fail("geometry.pose", "needs mesh.dimension = 3");
     }
     if (has("geometry.stl")) {
-        c.geometryStl = stlPath("geometry.stl", get("geometry.stl"));
-        if (c.dimension != 3) throw ConfigError(quoted("geometry.stl", get("geometry.stl")) + ": needs mesh.dimension = 3");
+        c.geometryStl = raw.stlPath("geometry.stl");
+        if (c.dimension != 3) raw.fail("geometry.stl", "needs mesh.dimension = 3");
     }
 
     if (has("solver.turbulence"))
-        c.turbulence = choice("solver.turbulence", get("solver.turbulence"),
-                              {"kOmegaSST", "kEpsilon", "realizableKE", "laminar"});
-    if (has("solver.application"))
-        c.application = choice("solver.application", get("solver.application"), {"draftFoam", "simpleFoam"});
-    if (has("solver.max_iterations"))
-        c.maxIterations = integer("solver.max_iterations", get("solver.max_iterations"), 1, 100000);
-    if (has("solver.tolerance"))
-        c.tolerance = number("solver.tolerance", get("solver.tolerance"), 1e-12, 0.1, "");
-    if (has("solver.mode")) c.mode = choice("solver.mode", get("solver.mode"), {"steady", "transient"});
+        c.turbulence = raw.choice("solver.turbulence", {"kOmegaSST", "kEpsilon", "realizableKE", "laminar"});
+    if (has("solver.application")) c.application = raw.choice("solver.application", {"draftFoam", "simpleFoam"});
+    if (has("solver.max_iterations")) c.maxIterations = raw.integer("solver.max_iterations", 1, 100000);
+    if (has("solver.tolerance")) c.tolerance = raw.number("solver.tolerance", 1e-12, 0.1, "");
+    if (has("solver.mode")) c.mode = raw.choice("solver.mode", {"steady", "transient"});
     if (c.application == "simpleFoam" && c.mode == "transient")
-        throw ConfigError("solver.application = 'simpleFoam': steady only; use draftFoam for solver.mode = transient");
-    if (has("solver.end_time")) c.endTime = number("solver.end_time", get("solver.end_time"), 0.01, 1e4, "s");
-    if (has("solver.averaging_start"))
-        c.averagingStart = number("solver.averaging_start", get("solver.averaging_start"), 0.0, 1e4, "s");
+        raw.fail("solver.application", "steady only; use draftFoam for solver.mode = transient");
+    if (has("solver.end_time")) c.endTime = raw.number("solver.end_time", 0.01, 1e4, "s");
+    if (has("solver.averaging_start")) c.averagingStart = raw.number("solver.averaging_start", 0.0, 1e4, "s");
     if (c.mode == "transient" && c.averagingStart >= c.endTime) {
+        // Blame the key that was given: the defaults (1.5 s before 4 s) agree.
         std::ostringstream msg;
-        msg << quoted("solver.averaging_start", has("solver.averaging_start") ? get("solver.averaging_start") : "1.5")
-            << ": must be before solver.end_time (" << c.endTime << " s)";
-        throw ConfigError(msg.str());
+        if (has("solver.averaging_start")) {
+            msg << "must be before solver.end_time (" << c.endTime << " s)";
+            raw.fail("solver.averaging_start", msg.str());
+        }
+        msg << "must be after solver.averaging_start (" << c.averagingStart << " s)";
+        raw.fail("solver.end_time", msg.str());
     }
-    if (has("solver.max_courant"))
-        c.maxCourant = number("solver.max_courant", get("solver.max_courant"), 0.05, 20.0, "");
+    if (has("solver.max_courant")) c.maxCourant = raw.number("solver.max_courant", 0.05, 20.0, "");
     if (has("solver.settled_tolerance"))
-        c.settledTolerance = number("solver.settled_tolerance", get("solver.settled_tolerance"), 0.0, 0.5, "");
-    if (has("solver.settled_window"))
-        c.settledWindow = integer("solver.settled_window", get("solver.settled_window"), 5, 100000);
+        c.settledTolerance = raw.number("solver.settled_tolerance", 0.0, 0.5, "");
+    if (has("solver.settled_window")) c.settledWindow = raw.integer("solver.settled_window", 5, 100000);
     if (has("pacing.baseline_time")) {
-        c.pacingBaselineTime = SweepConfig::parseMileTime("pacing.baseline_time", get("pacing.baseline_time"));
+        c.pacingBaselineTime = raw.checked("pacing.baseline_time", [](const std::string& t) {
+            return SweepConfig::parseMileTime("pacing.baseline_time", t);
+        });
         const double v = kMileMetres / c.pacingBaselineTime;
-        if (v < 2.5 || v > 8.0)
-            throw ConfigError(quoted("pacing.baseline_time", get("pacing.baseline_time")) +
-                              ": implies a mile speed outside the pacing model's [2.5, 8] m/s");
+        if (v < 2.5 || v > 8.0) raw.fail("pacing.baseline_time", "implies a mile speed outside the pacing model's [2.5, 8] m/s");
     }
     return c;
 }
 
 }  // namespace
 
+// The one grammar for mile times (docs/config.md): "m:ss" or "m:ss.s…" (1–3 digits of minutes, seconds
+// exactly two digits below 60, 1–6 decimals), or seconds alone "ss" / "ss.s…" (1–2 digits); blanks
+// around it are ignored. "4:7", "4:075", "4:00." and "1e2" are refused.
 double SweepConfig::parseMileTime(const std::string& field, const std::string& text) {
-    static const std::regex form(R"(\s*(?:([0-9]{1,3}):)?([0-9]{1,2}(?:\.[0-9]*)?)\s*)");
+    static const std::regex form(R"(([0-9]{1,3}):([0-5][0-9](?:\.[0-9]{1,6})?)|([0-9]{1,2}(?:\.[0-9]{1,6})?))");
+    const auto fail = [&](const std::string& why) {
+        return ConfigError(field + " = " + Printable::quote(text) + ": " + why);
+    };
+    const std::string trimmed = trimBlanks(text);
     std::smatch m;
-    if (!std::regex_match(text, m, form)) throw ConfigError(quoted(field, text) + ": expected m:ss.ss");
+    if (trimmed.size() > 16 || !std::regex_match(trimmed, m, form))
+        throw fail("expected m:ss or m:ss.ss, seconds two digits below 60 (e.g. 4:07.64)");
     const double minutes = m[1].matched ? std::stod(m[1].str()) : 0.0;
-    const double seconds = std::stod(m[2].str());
-    if (m[1].matched && seconds >= 60.0) throw ConfigError(quoted(field, text) + ": seconds must be below 60");
+    const double seconds = std::stod(m[1].matched ? m[2].str() : m[3].str());
     const double total = minutes * 60.0 + seconds;
-    if (total <= 0.0) throw ConfigError(quoted(field, text) + ": must be positive");
+    if (total <= 0.0) throw fail("must be positive");
     return total;
 }
 
 SweepConfig SweepConfig::load(const std::string& path, const std::vector<std::string>& overrides) {
-    if (path.empty()) return build(readRaw(nullptr, overrides));
-    std::ifstream in(path);
-    if (!in) throw ConfigError("config file '" + path + "': cannot be read");
-    return build(readRaw(&in, overrides));
+    const std::string source = "config file " + Printable::quote(path);
+    // `plan ""` must not quietly run the default sweep.
+    if (path.empty()) throw ConfigError(source + ": cannot be read (empty path)");
+    RawValues raw = readOverrides(overrides);
+    readIni(readConfigFile(path, source), source, raw);
+    return build(Values(std::move(raw)));
 }
 
 SweepConfig SweepConfig::parse(const std::string& text, const std::vector<std::string>& overrides) {
-    std::istringstream in(text);
-    return build(readRaw(&in, overrides));
+    RawValues raw = readOverrides(overrides);
+    readIni(text, "config text", raw);
+    return build(Values(std::move(raw)));
 }
 
 const SweepAxes& SweepConfig::axesFor(const std::string& preset) const {

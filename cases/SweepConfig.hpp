@@ -71,17 +71,22 @@ struct SweepConfig {
     /// Air speed seen by the runner [m/s].
     double airSpeed() const { return speed + headwind; }
 
-    /// Reads `path` (empty: defaults only) and applies `--section.key value` overrides,
-    /// which win over the file. Throws ConfigError with one line naming key and value.
+    /// Reads `path` (an empty path is refused; parse("") gives the defaults) and applies `--section.key=value` overrides,
+    /// which win over the file. Throws ConfigError with one line naming the file and line (or
+    /// "command line"), the key and the quoted value; a value is shown only once its key is known,
+    /// so a file that is not a config is never echoed. Refuses anything but a regular file of at
+    /// most 1 MiB without NUL bytes; skips a UTF-8 byte order mark. RunError if the machine fails.
     static SweepConfig load(const std::string& path, const std::vector<std::string>& overrides = {});
 
-    /// Same, from the text of a config file (tests, embedded examples).
+    /// Same, from the text of a config file (tests, embedded examples); messages say "config text".
     static SweepConfig parse(const std::string& text, const std::vector<std::string>& overrides = {});
 
     /// The settings as JSON (for the manifest and each case's results).
     nlohmann::json toJson() const;
 
-    /// Parses "m:ss.ss" (or "ss.ss") into seconds; throws ConfigError for `field`.
+    /// Parses a mile time into seconds: "m:ss" or "m:ss.s…" (seconds exactly two digits, below 60),
+    /// or seconds alone "ss" / "ss.s…"; blanks around it are ignored. Throws ConfigError naming
+    /// `field` and the quoted text. The one grammar for mile times (docs/config.md).
     static double parseMileTime(const std::string& field, const std::string& text);
 };
 

@@ -1,10 +1,15 @@
 #include "cases/ConfigError.hpp"
 #include "cases/SweepConfig.hpp"
 #include "cases/SweepPlan.hpp"
+#include "TestSupport.hpp"
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <cmath>
+#include <functional>
 
 using drafting::cases::ConfigError;
 using drafting::cases::SweepConfig;
@@ -119,6 +124,16 @@ TEST(Config, ParseMileTimeForms) {
     EXPECT_THROW(SweepConfig::parseMileTime("t", "four"), ConfigError);
 }
 
+TEST(Config, ParseMileTimeIsStrict) {
+    EXPECT_DOUBLE_EQ(SweepConfig::parseMileTime("t", " 4:07.64 "), 247.64);
+    EXPECT_DOUBLE_EQ(SweepConfig::parseMileTime("t", "12:05"), 725.0);
+    EXPECT_DOUBLE_EQ(SweepConfig::parseMileTime("t", "7"), 7.0);
+    // Seconds are two digits once minutes are given; no trailing dot, exponent or second colon.
+    for (const char* bad : {"4:7", "4:7.5", "4:075", "4:00.", "4:", ":30", "1e2", "4:00:00", "0x1p2", "4:00.1234567",
+                            "-4:00", "123", "0:00", "inf"})
+        EXPECT_THROW(SweepConfig::parseMileTime("t", bad), ConfigError) << bad;
+}
+
 TEST(Config, JsonCarriesEverySection) {
     const auto j = SweepConfig::parse("").toJson();
     for (const char* key : {"name", "athlete", "run", "formation", "sweep", "mesh", "solver"})
@@ -221,4 +236,153 @@ TEST(Config, ThreeDimensionalSweepsDefaultToTheMediumLevel) {
     EXPECT_EQ(SweepConfig::parse("[mesh]\ndimension = 3\n").level, "medium");
     EXPECT_EQ(SweepConfig::parse("[mesh]\ndimension = 3\nlevel = coarse\n").level, "coarse");
     EXPECT_EQ(SweepConfig::parse("[mesh]\ndimension = 3\n").geometryPose, "mid-stride");
+}
+
+namespace {
+
+// The message of the ConfigError `load` throws ("" if none).
+std::string refusal(const std::function<void()>& load) {
+    try {
+        load();
+    } catch (const ConfigError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+std::string parseRefusal(const std::string& text, const std::vector<std::string>& overrides = {}) {
+    return refusal([&] { SweepConfig::parse(text, overrides); });
+}
+
+bool printable(const std::string& line) {
+    return std::none_of(line.begin(), line.end(), [](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return c < 0x20 || c == 0x7f;
+    });
+}
+
+}  // namespace
+
+TEST(ConfigFile, MessagesNameTheFileAndLineOrTheCommandLine) {
+    drafting::test::TempDir tmp;
+    const std::string path = tmp.path() + "/bad.cfg";
+    drafting::test::writeFile(path, "name = x\n[athlete]\nheight = 0.4\n");
+    EXPECT_EQ(refusal([&] { SweepConfig::load(path); }).rfind("config file '" + path + "', line 3: athlete.height = '0.4'", 0),
+              0u)
+        << refusal([&] { SweepConfig::load(path); });
+    EXPECT_EQ(parseRefusal("", {"--athlete.height=9"}).rfind("command line: athlete.height = '9'", 0), 0u)
+        << parseRefusal("", {"--athlete.height=9"});
+    // The key from a nested checker (ValueList, SafeName, mile time) gets the origin too.
+    EXPECT_NE(parseRefusal("\n[sweep]\nfront_gap = 1:2:0").find("config text, line 3: sweep.front_gap = '1:2:0'"),
+              std::string::npos);
+    EXPECT_NE(parseRefusal("", {"--run.mile_time=4:7"}).find("command line: run.mile_time = '4:7'"), std::string::npos);
+}
+
+TEST(ConfigFile, ADirectoryIsNotAConfig) {
+    drafting::test::TempDir tmp;
+    EXPECT_EQ(refusal([&] { SweepConfig::load(tmp.path()); }), "config file '" + tmp.path() + "': is a directory");
+}
+
+TEST(ConfigFile, AnEmptyPathIsNotTheDefaults) {
+    EXPECT_EQ(refusal([] { SweepConfig::load(""); }), "config file '': cannot be read (empty path)");
+}
+
+TEST(ConfigFile, AFifoIsRefusedWithoutBlocking) {
+    drafting::test::TempDir tmp;
+    const std::string fifo = tmp.path() + "/pipe.cfg";
+    ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+    EXPECT_EQ(refusal([&] { SweepConfig::load(fifo); }), "config file '" + fifo + "': not a regular file");
+}
+
+TEST(ConfigFile, LargeOrBinaryFilesAreRefused) {
+    drafting::test::TempDir tmp;
+    const std::string big = tmp.path() + "/big.cfg";
+    drafting::test::writeFile(big, "# " + std::string(2 * 1024 * 1024, 'x') + "\n");
+    EXPECT_NE(refusal([&] { SweepConfig::load(big); }).find("larger than 1 MiB"), std::string::npos);
+    const std::string binary = tmp.path() + "/binary.cfg";
+    drafting::test::writeFile(binary, std::string("name = a\n\x7f" "ELF") + std::string(3, '\0'));
+    EXPECT_EQ(refusal([&] { SweepConfig::load(binary); }),
+              "config file '" + binary + "', line 2: a NUL byte (binary, not a sweep config)");
+}
+
+TEST(ConfigFile, LinesOfOtherFilesAreNeverEchoed) {
+    const std::string shadow = parseRefusal("root:$6$SECRET:19000:0:99999:7:::\n");
+    EXPECT_EQ(shadow, "config text, line 1: not 'key = value'");
+    EXPECT_EQ(parseRefusal("export TOKEN=SECRET\n"), "config text, line 1: not 'key = value'");
+    EXPECT_EQ(parseRefusal("[SECRET stuff]\n"), "config text, line 1: not a [section] header");
+    // A key-shaped key is named, its value is not: the key is unknown, so its value means nothing.
+    EXPECT_EQ(parseRefusal("password = SECRET\n"), "config text, line 1: unknown key 'password' (see docs/config.md)");
+}
+
+TEST(ConfigFile, AByteOrderMarkIsSkipped) {
+    const auto c = SweepConfig::parse("\xEF\xBB\xBFname = bom\n[athlete]\nheight = 1.6\n");
+    EXPECT_EQ(c.name, "bom");
+    EXPECT_DOUBLE_EQ(c.athleteHeight, 1.6);
+}
+
+TEST(ConfigFile, ControlCharactersAndHugeValuesAreQuotedSafely) {
+    const std::string esc = "\x1b[2J\x1b]0;owned\x07";
+    for (const std::string& text :
+         {"[athlete]\nheight = " + esc, "name = a" + esc, "[sweep]\nfront_gap = 1, " + esc,
+          "[formation]\npreset = ahead, " + esc, "[mesh]\nlevel = " + esc, "[run]\nmile_time = " + esc,
+          "[formation]\npreset = custom\npositions = (1" + esc + ", 0)",
+          "[athlete]\nheight = " + std::string(100000, '7'), "[sweep]\nfront_gap = " + std::string(10000, '1') + "x"}) {
+        const std::string what = parseRefusal(text);
+        EXPECT_FALSE(what.empty()) << text.substr(0, 80);
+        EXPECT_TRUE(printable(what)) << what;
+        EXPECT_LE(what.size(), 400u) << what;
+    }
+    EXPECT_NE(parseRefusal("[athlete]\nheight = " + esc).find("athlete.height = '\\x1b[2J\\x1b]0;owned\\x07'"),
+              std::string::npos);
+    const std::string unknown = parseRefusal("", {"--athlete.\x1b[2J=1"});
+    EXPECT_EQ(unknown, "command line: unknown key 'athlete.\\x1b[2J' (see docs/config.md)");
+}
+
+TEST(ConfigFile, NumbersAreDecimalOnly) {
+    for (const char* bad : {"0x1.8p0", "inf", "nan", "1e999", "-inf", "1.6abc", "", "0X1P0"}) {
+        EXPECT_NE(parseRefusal(std::string("[athlete]\nheight = ") + bad).find("not a number"), std::string::npos) << bad;
+        EXPECT_NE(parseRefusal("", {std::string("--athlete.height=") + bad}).find("command line: athlete.height"),
+                  std::string::npos)
+            << bad;
+    }
+    EXPECT_NE(parseRefusal("[formation]\npreset = custom\npositions = (0x1p1, 0)").find("'0x1p1' is not a number"),
+              std::string::npos);
+    EXPECT_NE(parseRefusal("[sweep]\nlateral = 0x1p-1").find("'0x1p-1': not a number"), std::string::npos);
+    for (const char* bad : {"0x10", "1e3", "1000.0", "+", "1 6", "0b1", "0x1p4"})
+        EXPECT_NE(parseRefusal(std::string("[solver]\nmax_iterations = ") + bad).find("not a whole number"),
+                  std::string::npos)
+            << bad;
+    EXPECT_NE(parseRefusal("[solver]\nmax_iterations = 0x10").find("solver.max_iterations = '0x10': not a whole number"),
+              std::string::npos);
+    EXPECT_DOUBLE_EQ(SweepConfig::parse("[athlete]\nheight = 16e-1\n").athleteHeight, 1.6);
+    EXPECT_EQ(SweepConfig::parse("[solver]\nmax_iterations = +800\n").maxIterations, 800);
+}
+
+TEST(ConfigFile, CrossKeyMessagesNeverFailWithoutTheKeys) {
+    // positions without a preset used to look up the absent formation.preset (std::out_of_range).
+    EXPECT_EQ(parseRefusal("[formation]\npositions = (1.3, 0)"),
+              "config text, line 2: formation.positions = '(1.3, 0)': explicit positions need formation.preset = "
+              "custom (preset is ahead-behind)");
+    EXPECT_NE(parseRefusal("[solver]\nmode = transient\nend_time = 1").find("solver.end_time = '1': must be after"),
+              std::string::npos);
+    EXPECT_NE(parseRefusal("[run]\nspeed = 6", {"--run.mile_time=4:00"})
+                  .find("run.speed = '6' and run.mile_time = '4:00' (command line): give one, not both"),
+              std::string::npos);
+}
+
+TEST(ConfigFile, StlMustBeARegularFile) {
+    drafting::test::TempDir tmp;
+    EXPECT_NE(parseRefusal("[mesh]\ndimension = 3\n[geometry]\nstl = " + tmp.path()).find("': is a directory"),
+              std::string::npos);
+    EXPECT_NE(parseRefusal("[mesh]\ndimension = 3\n[geometry]\nstl = /dev/zero").find("': not a regular file"),
+              std::string::npos);
+}
+
+TEST(ConfigFile, KeysTwiceAreRefusedWithBothLines) {
+    EXPECT_EQ(parseRefusal("[athlete]\nheight = 1.6\n\nheight = 1.7\n"),
+              "config text, line 4: key athlete.height given more than once (first on line 2)");
+    EXPECT_EQ(parseRefusal("", {"--athlete.height=1.6", "--athlete.height=1.7"}),
+              "command line: key athlete.height given more than once");
+    // The command line still wins over the file.
+    EXPECT_DOUBLE_EQ(SweepConfig::parse("[athlete]\nheight = 1.6\n", {"--athlete.height=1.7"}).athleteHeight, 1.7);
 }

@@ -52,9 +52,34 @@ INSTANTIATE_TEST_SUITE_P(Malformed, ValueListRejects,
                          ::testing::Values(BadList{"", "empty list"}, BadList{"1.0,,2", "empty value"},
                                            BadList{"1:2:0", "step must not be 0"},
                                            BadList{"2:1:0.5", "empty range"}, BadList{"1:2", "start:stop:step"},
-                                           BadList{"abc", "not a number"}, BadList{"1, nan", "not finite"},
+                                           BadList{"abc", "not a number"}, BadList{"1, nan", "'nan': not a number"},
+                                           BadList{"0x1p0", "'0x1p0': not a number"},
+                                           BadList{"1, inf", "'inf': not a number"},
+                                           BadList{"1e999", "'1e999': not a number"},
+                                           BadList{"1:0x2:1", "'0x2': not a number"},
+                                           BadList{"0X10, 1", "'0X10': not a number"},
                                            BadList{"0:1000:0.001", "more than"},
                                            BadList{"1.0;rm -rf", "not a number"}));
+
+TEST(ValueList, MessagesQuoteTheValueEscapedAndCut) {
+    const std::vector<std::string> hostile = {"1, \x1b[31mred\x1b[0m", std::string(10 * 1024 * 1024, '1') + "x",
+                                              "1:2:" + std::string(5000, '\x1b')};
+    for (const auto& text : hostile) {
+        try {
+            ValueList::parse("sweep.lateral", text);
+            FAIL() << "accepted " << text.substr(0, 40);
+        } catch (const ConfigError& e) {
+            const std::string what = e.what();
+            EXPECT_LE(what.size(), 300u) << what.substr(0, 400);
+            EXPECT_EQ(what.find('\x1b'), std::string::npos) << what.substr(0, 400);
+            EXPECT_EQ(what.rfind("sweep.lateral = '", 0), 0u) << what.substr(0, 400);
+        }
+    }
+}
+
+TEST(ValueList, DecimalExponentsStillWork) {
+    EXPECT_EQ(ValueList::parse("k", "1e0, 15e-1, +2"), (std::vector<double>{1.0, 1.5, 2.0}));
+}
 
 TEST(ValueList, FormatIsShortest) {
     EXPECT_EQ(ValueList::format(1.3), "1.3");
