@@ -2,6 +2,7 @@
 
 #include "meshes/FoamFile.hpp"
 #include "meshes/GeometryError.hpp"
+#include "meshes/MessageText.hpp"
 
 #include <vtkCallbackCommand.h>
 #include <vtkCellArray.h>
@@ -28,6 +29,10 @@
 #include <limits>
 #include <sstream>
 #include <utility>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace drafting::meshes {
 
@@ -376,6 +381,14 @@ vtkSmartPointer<vtkImageData> sample(const std::vector<Primitive>& prims, double
     return image;
 }
 
+/// An open file descriptor, closed when it goes out of scope.
+struct Descriptor {
+    int fd = -1;
+    ~Descriptor() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
 struct EdgeDefects {
     vtkIdType open = 0, nonManifold = 0;
     int regions = 0;
@@ -470,7 +483,7 @@ bool safeName(const std::string& name) {
 RunnerBody::Pose RunnerBody::poseFrom(const std::string& name) {
     if (name == "mid-stride") return Pose::midStride;
     if (name == "standing") return Pose::standing;
-    throw GeometryError("geometry.pose = '" + name + "': expected mid-stride|standing");
+    throw GeometryError("geometry.pose = " + MessageText::quote(name) + ": expected mid-stride|standing");
 }
 
 std::string RunnerBody::poseName(Pose pose) { return pose == Pose::midStride ? "mid-stride" : "standing"; }
@@ -558,8 +571,41 @@ RunnerBody::RunnerBody(const Athlete& athlete, Pose pose) : RunnerBody(athlete, 
 }
 
 RunnerBody RunnerBody::fromStl(const std::string& path, const Athlete& athlete) {
-    const std::string field = "geometry.stl = '" + path + "': ";
-    if (!std::ifstream(path)) throw GeometryError(field + "cannot open the file");
+    const std::string field = "geometry.stl = " + MessageText::quote(path) + ": ";
+    auto refused = [&field](const std::string& why) { return GeometryError(field + why); };
+    auto shown = [](double v) {
+        std::ostringstream text;
+        text.precision(4);
+        text << v;
+        return text.str();
+    };
+
+    // A FIFO, a device or a directory is refused by its type before it is opened (opening a
+    // device can have effects of its own; reading /dev/zero never ends). Then the file is opened
+    // without blocking and checked again on the descriptor, so a path swapped in between is no
+    // way around the checks; VTK reads that same open file through /proc/self/fd where there is one.
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) throw refused("cannot open the file");
+    if (!S_ISREG(st.st_mode)) throw refused("not a regular file");
+    const Descriptor file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)};
+    const int fd = file.fd;
+    if (fd < 0) throw refused("cannot open the file");
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) throw refused("not a regular file");
+    if (st.st_size > kMaxStlBytes)
+        throw refused(std::to_string(st.st_size) + " bytes, above the limit of " + std::to_string(kMaxStlBytes) +
+                      " bytes (64 MiB)");
+    // A binary STL states its triangle count in bytes 80-83 (little endian): a file whose size
+    // matches a count above the limit is refused before anything is read.
+    unsigned char head[84];
+    if (::pread(fd, head, sizeof(head), 0) == static_cast<ssize_t>(sizeof(head))) {
+        const unsigned long long count = head[80] | head[81] << 8 | head[82] << 16 |
+                                         static_cast<unsigned long long>(head[83]) << 24;
+        if (84 + 50 * count == static_cast<unsigned long long>(st.st_size) && count > kMaxStlTriangles)
+            throw refused(std::to_string(count) + " triangles, above the limit of " +
+                          std::to_string(kMaxStlTriangles));
+    }
+    const std::string openFile = "/proc/self/fd/" + std::to_string(fd);
+    const std::string readPath = ::access(openFile.c_str(), R_OK) == 0 ? openFile : path;
 
     // vtkSTLReader reports bad files through VTK's error output; turn that into our error.
     vtkNew<vtkSTLReader> reader;
@@ -572,18 +618,55 @@ RunnerBody RunnerBody::fromStl(const std::string& path, const Athlete& athlete) 
     });
     reader->AddObserver(vtkCommand::ErrorEvent, onError);
     reader->GetExecutive()->AddObserver(vtkCommand::ErrorEvent, onError);
-    reader->SetFileName(path.c_str());
+    reader->SetFileName(readPath.c_str());
+    // The reader's own point merging bins points by their bounds, which a NaN or infinite
+    // coordinate breaks: points are merged by vtkCleanPolyData below, once they are known finite.
+    reader->MergingOff();
+    reader->Update();
+    if (!readerError.empty()) throw refused("not a readable STL file");
+    vtkPolyData* raw = reader->GetOutput();
+    if (raw->GetNumberOfPolys() > kMaxStlTriangles)
+        throw refused(std::to_string(raw->GetNumberOfPolys()) + " triangles, above the limit of " +
+                      std::to_string(kMaxStlTriangles));
+    for (vtkIdType i = 0; i < raw->GetNumberOfPoints(); ++i) {
+        double p[3];
+        raw->GetPoint(i, p);
+        if (!std::isfinite(p[0]) || !std::isfinite(p[1]) || !std::isfinite(p[2]))
+            throw refused("a vertex coordinate is not a finite number");
+    }
+
     vtkNew<vtkCleanPolyData> clean;
-    clean->SetInputConnection(reader->GetOutputPort());
+    clean->SetInputData(raw);
     vtkNew<vtkTriangleFilter> triangulate;
     triangulate->SetInputConnection(clean->GetOutputPort());
     triangulate->PassLinesOff();
     triangulate->PassVertsOff();
     triangulate->Update();
-    if (!readerError.empty()) throw GeometryError(field + "not a readable STL file");
+    if (!readerError.empty()) throw refused("not a readable STL file");
     auto surface = vtkSmartPointer<vtkPolyData>::New();
     surface->ShallowCopy(triangulate->GetOutput());
-    if (surface->GetNumberOfPolys() == 0) throw GeometryError(field + "no triangles");
+    if (surface->GetNumberOfPolys() == 0) throw refused("no triangles");
+
+    // Extents once scaled to the athlete, checked before the surface is oriented, meshed or
+    // rasterised (a 1 x 1 x 1e-6 m box scales to 1750 km, whose raster cannot be allocated).
+    double b[6];
+    surface->GetBounds(b);
+    if (!(b[5] - b[4] > 0)) throw refused("has no extent in z");
+    const double H = athlete.height();
+    const double scale = H / (b[5] - b[4]);
+    const std::pair<const char*, double> extents[] = {{"depth (x)", scale * (b[1] - b[0])},
+                                                       {"width (y)", scale * (b[3] - b[2])}};
+    for (const auto& [name, extent] : extents) {
+        if (!(extent <= kMaxStlExtent))
+            throw refused(std::string(name) + " " + shown(extent) + " m once scaled to the athlete's height of " +
+                          shown(H) + " m, above the limit of " + shown(kMaxStlExtent) + " m");
+    }
+    for (const auto& [name, extent] : extents) {
+        if (!(extent >= kMinStlThickness * H))
+            throw refused(std::string(name) + " " + shown(extent) + " m once scaled, below " + shown(kMinStlThickness) +
+                          " of the height (" + shown(kMinStlThickness * H) + " m): a sheet, not a body");
+    }
+
     const EdgeDefects d = edgeDefects(surface);
     if (d.open != 0 || d.nonManifold != 0 || d.regions != 1) {
         std::ostringstream msg;
@@ -591,12 +674,8 @@ RunnerBody RunnerBody::fromStl(const std::string& path, const Athlete& athlete) 
             << " non-manifold edges, " << d.regions << " connected regions";
         throw GeometryError(msg.str());
     }
-    double b[6];
-    surface->GetBounds(b);
-    if (!(b[5] - b[4] > 0)) throw GeometryError(field + "has no extent in z");
 
     // Uniform scale about the placement origin: bounding-box centre in x, y and the lowest point.
-    const double scale = athlete.height() / (b[5] - b[4]);
     const double cx = 0.5 * (b[0] + b[1]), cy = 0.5 * (b[2] + b[3]), cz = b[4];
     auto scaled = vtkSmartPointer<vtkPoints>::New();
     scaled->SetDataTypeToDouble();
@@ -707,7 +786,7 @@ nlohmann::json RunnerBody::describe() const {
 
 std::string RunnerBody::stl(const std::string& solidName, double dx, double dy, double dz) const {
     if (!safeName(solidName))
-        throw GeometryError("runner solid name '" + solidName + "': expected letters, digits, _ . -");
+        throw GeometryError("runner solid name " + MessageText::quote(solidName) + ": expected letters, digits, _ . -");
     std::string out = "solid " + solidName + "\n";
     out.reserve(static_cast<size_t>(surface_->GetNumberOfPolys()) * 260);
     vtkPoints* pts = surface_->GetPoints();

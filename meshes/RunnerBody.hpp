@@ -42,7 +42,11 @@ public:
 
     /// A user STL (ASCII or binary) scaled uniformly to the athlete's height, placed the same
     /// way. The file must already be z-up and facing +x; it is not rotated. Throws GeometryError
-    /// (naming geometry.stl and the path) if unreadable, empty, or not closed/manifold.
+    /// (naming geometry.stl, the quoted path and the failing bound) if it is not a regular file,
+    /// is larger than kMaxStlBytes or has more than kMaxStlTriangles triangles, has a coordinate
+    /// that is not finite, is unreadable or empty, is wider or deeper than kMaxStlExtent once
+    /// scaled, thinner than kMinStlThickness of its height, or not closed/manifold. The bounds are
+    /// checked before anything is meshed or rasterised, so a wrong file costs no memory.
     static RunnerBody fromStl(const std::string& path, const Athlete& athlete);
 
     /// Triangles, outward-oriented; feet on z = 0 (min z exactly 0), facing +x, bounding box
@@ -85,6 +89,24 @@ public:
     static constexpr double kRefHeight = 1.75;        // reference lean runner [m]
     static constexpr double kRefMass = 60.0;          // [kg]
     static constexpr double kTrunkLeanDeg = 5.0;
+
+    // Bounds on a user STL (fromStl). A human body plus margin fits well inside them; a file
+    // outside them is the wrong file or in the wrong units, and would otherwise exhaust memory
+    // (reader, frontal-area raster) or give a background mesh the size of a town. The height
+    // needs no bound of its own: the surface is scaled to the athlete's, which Athlete keeps in
+    // [kMinHeight, kMaxHeight].
+    /// File size: a binary STL of this size holds 1.3 million triangles, an ASCII one about
+    /// 250 000; a whole-body scan decimated for CFD has well under 500 000.
+    static constexpr long long kMaxStlBytes = 64LL * 1024 * 1024;
+    /// Triangles: beyond this snappyHexMesh's surface refinement and our edge checks take
+    /// minutes; the parametric body has kTargetTriangles.
+    static constexpr long kMaxStlTriangles = 500000;
+    /// Depth (x) and width (y) once scaled [m]: arms spread, a 2.3 m athlete spans about 2.3 m;
+    /// a mid-stride runner is about 0.65 H deep.
+    static constexpr double kMaxStlExtent = 3.0;
+    /// Thinnest extent as a fraction of the height: a standing person is about 0.12 H deep and
+    /// 0.26 H wide; a flat sheet would need a cell size the mesher and the raster cannot afford.
+    static constexpr double kMinStlThickness = 0.05;
 
 private:
     RunnerBody(const Athlete& athlete, std::string pose, std::string source);
