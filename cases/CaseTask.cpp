@@ -96,7 +96,8 @@ int CaseTask::run(const std::string& sweepDirIn, int index, std::ostream& log, i
                 log << name << ": already finished, not run again\n";
                 return 0;
             }
-        } catch (const RunError&) {
+        } catch (const std::runtime_error&) {
+            // RunError or ConfigError (a damaged or hostile results.json): not finished, run it.
         }
     }
 

@@ -3,15 +3,18 @@
 #include "cases/ConfigError.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/Manifest.hpp"
+#include "cases/Printable.hpp"
 #include "cases/SlurmClient.hpp"
+#include "cases/SlurmValue.hpp"
 #include "cases/SweepStatus.hpp"
+#include "meshes/AtomicFile.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <sstream>
+#include <system_error>
 #include <thread>
 
 namespace fs = std::filesystem;
@@ -20,46 +23,21 @@ namespace drafting::cases {
 
 namespace {
 
-std::string shown(const std::string& value) {
-    std::string s;
-    for (char ch : value) s += ch == '\n' ? std::string("\\n") : ch == '\r' ? std::string("\\r") : std::string(1, ch);
-    return s;
-}
-
-// Names Slurm takes for partitions and accounts; nothing a shell or #SBATCH line would interpret.
-void checkName(const char* option, const std::string& value) {
-    static const std::regex name("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-    if (!value.empty() && !std::regex_match(value, name))
-        throw ConfigError(std::string("--") + option + " = '" + shown(value) +
-                          "': use letters, digits, '_', '-', '.' (at most 64)");
-}
-
-// Paths written into the scripts unquoted (#SBATCH lines are not shell-parsed, so no quoting helps).
-std::string checkedPath(const char* what, const std::string& path) {
-    static const std::regex safe("/[A-Za-z0-9_./+-]*");
-    if (!std::regex_match(path, safe))
-        throw ConfigError(std::string(what) + " = '" + shown(path) +
-                          "': a Slurm job script needs a path of letters, digits and '_ . / + -'");
-    return path;
-}
-
 void writeText(const fs::path& path, const std::string& text, bool executable) {
-    const fs::path tmp = path.string() + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::trunc);
-        if (!out) throw RunError("cannot write " + tmp.string());
-        out << text;
-        if (!out) throw RunError("cannot write " + tmp.string());
+    try {
+        // Never through a link, never half a script; 0754 as the old rw-r--r-- plus owner/group exec.
+        meshes::AtomicFile::write(path.string(), text, executable ? 0754 : 0644);
+    } catch (const std::system_error& e) {
+        throw RunError(e.what());
     }
-    if (executable) fs::permissions(tmp, fs::perms::owner_exec | fs::perms::group_exec, fs::perm_options::add);
-    fs::rename(tmp, path);
 }
 
+// Every value is checked here, where it enters the script: whichever caller built the options.
 std::string commonHeader(const SlurmBackend::Options& o) {
     std::string h;
-    if (!o.partition.empty()) h += "#SBATCH --partition=" + o.partition + "\n";
-    if (!o.account.empty()) h += "#SBATCH --account=" + o.account + "\n";
-    if (!o.timeLimit.empty()) h += "#SBATCH --time=" + o.timeLimit + "\n";
+    if (!o.partition.empty()) h += "#SBATCH --partition=" + SlurmValue::name("--partition", o.partition) + "\n";
+    if (!o.account.empty()) h += "#SBATCH --account=" + SlurmValue::name("--account", o.account) + "\n";
+    if (!o.timeLimit.empty()) h += "#SBATCH --time=" + SlurmValue::timeLimit("--time", o.timeLimit) + "\n";
     return h;
 }
 
@@ -72,8 +50,14 @@ std::string moduleLines(const SlurmBackend::Options& o) {
         "    [ -r \"$f\" ] && . \"$f\" && break\n"
         "  done\n"
         "fi\n";
-    for (const auto& mod : o.modules) m += "module load " + mod + " || exit 1\n";
+    for (const auto& mod : o.modules) m += "module load " + SlurmValue::module("--module", mod) + " || exit 1\n";
     return m;
+}
+
+void checkRange(const char* option, int value, int low, int high) {
+    if (value < low || value > high)
+        throw ConfigError(std::string(option) + " = '" + std::to_string(value) + "': outside [" + std::to_string(low) +
+                          ", " + std::to_string(high) + "]");
 }
 
 // How many bodies a case holds: its cost grows with the cells around each of them.
@@ -84,88 +68,70 @@ std::size_t runnerCount(const Manifest::Entry& entry) {
 
 }  // namespace
 
-bool SlurmBackend::isTimeLimit(const std::string& value) {
-    static const std::regex formats(
-        R"(([0-9]+)|([0-9]+:[0-9]{1,2})|([0-9]+:[0-9]{1,2}:[0-9]{1,2})|([0-9]+-[0-9]+)|([0-9]+-[0-9]+:[0-9]{1,2})|([0-9]+-[0-9]+:[0-9]{1,2}:[0-9]{1,2}))");
-    return value.size() <= 16 && std::regex_match(value, formats);
-}
-
 void SlurmBackend::validate(const Options& o) {
-    checkName("partition", o.partition);
-    checkName("account", o.account);
-    if (!o.timeLimit.empty() && !isTimeLimit(o.timeLimit))
-        throw ConfigError("--time = '" + shown(o.timeLimit) +
-                          "': use a Slurm time limit (MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM, D-HH:MM:SS)");
-    static const std::regex moduleName("[A-Za-z0-9._/+-]{1,128}");
-    for (const auto& m : o.modules)
-        if (!std::regex_match(m, moduleName) || m.find("..") != std::string::npos)
-            throw ConfigError("--module = '" + shown(m) + "': use letters, digits and '. _ / + -'");
-    if (o.ntasks < 1 || o.ntasks > 4096)
-        throw ConfigError("--ntasks = '" + std::to_string(o.ntasks) + "': outside [1, 4096]");
-    if (o.signalSeconds < 0 || o.signalSeconds > 65535)
-        throw ConfigError("--signal-seconds = '" + std::to_string(o.signalSeconds) + "': outside [0, 65535]");
+    commonHeader(o);
+    moduleLines(o);
+    checkRange("--ntasks", o.ntasks, 1, 4096);
+    checkRange("--signal-seconds", o.signalSeconds, 0, 65535);
+    checkRange("--jobs", o.maxParallel, 0, 256);  // 0: no throttle
+    checkRange("--retries", o.retries, 0, 10);
     if (o.dryRun && o.wait) throw ConfigError("--wait: nothing to wait for with --dry-run");
 }
 
 void SlurmBackend::checkPaths(const std::string& sweepDir, const ToolPaths& tools) {
-    checkedPath("sweep directory", fs::absolute(sweepDir).lexically_normal().string());
-    checkedPath("draft-cases", tools.binDir + "/draft-cases");
-    checkedPath("draft-post", tools.binDir + "/draft-post");
+    SlurmValue::path("sweep directory", fs::absolute(sweepDir).lexically_normal().string());
+    SlurmValue::path("draft-cases", tools.binDir + "/draft-cases");
+    SlurmValue::path("draft-post", tools.binDir + "/draft-post");
 }
 
-nlohmann::json SlurmBackend::submit(const std::string& sweepDirIn, const Options& o, const ToolPaths& tools,
-                                    std::ostream& log) {
+SlurmBackend::Prepared SlurmBackend::prepare(const std::string& sweepDirIn, const Options& o,
+                                             const ToolPaths& tools) {
     validate(o);
-    const std::string sweepDir = checkedPath("sweep directory", fs::absolute(sweepDirIn).lexically_normal().string());
-    const std::string cases = checkedPath("draft-cases", tools.binDir + "/draft-cases");
-    const std::string post = checkedPath("draft-post", tools.binDir + "/draft-post");
-    const fs::path slurmDir = fs::path(sweepDir) / kDir;
+    Prepared p;
+    p.sweepDir = SlurmValue::path("sweep directory", fs::absolute(sweepDirIn).lexically_normal().string());
+    const std::string cases = SlurmValue::path("draft-cases", tools.binDir + "/draft-cases");
+    const std::string post = SlurmValue::path("draft-post", tools.binDir + "/draft-post");
+    const std::string logs = SlurmValue::path("log directory", (fs::path(p.sweepDir) / kDir / "logs").string());
 
-    // Jobs of an earlier submission still queued would race this one on the same cases.
-    if (!o.dryRun && fs::exists(fs::path(sweepDir) / kJobsFile)) {
-        const auto old = JsonFile::read((fs::path(sweepDir) / kJobsFile).string());
-        std::vector<std::string> ids;
-        for (const char* k : {"array_job_id", "reduce_job_id"})
-            if (old.contains(k) && old[k].is_string()) ids.push_back(old[k].get<std::string>());
-        if (!ids.empty() && !SlurmClient::inQueue(ids).empty())
-            throw RunError("sweep " + sweepDir + " has Slurm jobs in the queue (" + kJobsFile +
-                           "); wait for them or scancel them first");
-    }
-
-    const Manifest manifest = Manifest::read(sweepDir);
+    // The manifest is a file anyone can edit: its names reach the scripts and cases.txt.
+    const Manifest manifest = Manifest::read(sweepDirIn);
+    const std::string manifestFile = Printable::quote(sweepDirIn + "/" + Manifest::kFileName, 300);
+    const std::string jobName = SlurmValue::name(manifestFile + ": name", manifest.sweepName);
+    p.caseCount = manifest.cases.size();
     std::vector<const Manifest::Entry*> pending;
-    for (const auto& e : manifest.cases)
+    for (std::size_t i = 0; i < manifest.cases.size(); ++i) {
+        const auto& e = manifest.cases[i];
+        SlurmValue::name(manifestFile + ": cases[" + std::to_string(i) + "].name", e.name);
         if (e.status != "ok") pending.push_back(&e);
+    }
     // Slurm starts array tasks in index order: the cases with the most runners (the most cells,
     // the longest runs) first, so that a short solo case fills the last wave instead of leaving a
     // slot idle while a long one finishes. Ties keep the sweep's order.
     std::stable_sort(pending.begin(), pending.end(), [](const Manifest::Entry* a, const Manifest::Entry* b) {
         return runnerCount(*a) > runnerCount(*b);
     });
-    std::vector<std::string> todo;
-    for (const auto* e : pending) todo.push_back(e->name);
+    for (const auto* e : pending) p.todo.push_back(e->name);
+    for (std::size_t i = 0; i < p.todo.size(); ++i) p.casesList += std::to_string(i) + " " + p.todo[i] + "\n";
 
-    fs::create_directories(slurmDir / "logs");
-    std::string list;
-    for (std::size_t i = 0; i < todo.size(); ++i) list += std::to_string(i) + " " + todo[i] + "\n";
-    writeText(slurmDir / "cases.txt", list, false);
+    // Its ids go to squeue: checked now, before anything is written.
+    if (!o.dryRun) p.previous = SlurmJobs::read(p.sweepDir);
 
-    const std::string jobName = manifest.sweepName;  // a SafeName: the config checks it
+    const std::string header = commonHeader(o), modules = moduleLines(o);
     std::ostringstream array;
     array << "#!/bin/bash\n"
           << "# Written by draft-cases run --backend slurm: task I runs case I of cases.txt.\n"
           << "#SBATCH --job-name=draft-" << jobName << "\n"
-          << "#SBATCH --array=0-" << (todo.empty() ? 0 : todo.size() - 1);
+          << "#SBATCH --array=0-" << (p.todo.empty() ? 0 : p.todo.size() - 1);
     if (o.maxParallel > 0) array << "%" << o.maxParallel;
-    array << "\n#SBATCH --ntasks=" << o.ntasks << "\n" << commonHeader(o)
-          << "#SBATCH --output=" << (slurmDir / "logs").string() << "/task-%A_%a.out\n"
+    array << "\n#SBATCH --ntasks=" << o.ntasks << "\n" << header
+          << "#SBATCH --output=" << logs << "/task-%A_%a.out\n"
           // Requeued tasks (node failure, preemption) start again from scratch: run-task is idempotent.
           << "#SBATCH --requeue\n";
     if (o.signalSeconds > 0) array << "#SBATCH --signal=B:USR1@" << o.signalSeconds << "\n";
-    array << "set -u\n" << moduleLines(o)
+    array << "set -u\n" << modules
           << "export DRAFTING_NTASKS=" << o.ntasks << "\n"
           << "# In the background, so this shell can forward Slurm's warning signal to it.\n"
-          << cases << " run-task " << sweepDir << " --index \"$SLURM_ARRAY_TASK_ID\" --retries " << o.retries
+          << cases << " run-task " << p.sweepDir << " --index \"$SLURM_ARRAY_TASK_ID\" --retries " << o.retries
           << " &\n"
           << "child=$!\n"
           << "trap 'kill -USR1 \"$child\" 2>/dev/null' USR1 TERM\n"
@@ -173,17 +139,37 @@ nlohmann::json SlurmBackend::submit(const std::string& sweepDirIn, const Options
           << "# wait returns early when a signal arrives: wait for the task to record its case.\n"
           << "while kill -0 \"$child\" 2>/dev/null; do wait \"$child\"; rc=$?; done\n"
           << "exit $rc\n";
-    writeText(slurmDir / "array.sbatch", array.str(), true);
+    p.arrayScript = array.str();
 
     std::ostringstream reduce;
     reduce << "#!/bin/bash\n"
            << "# Written by draft-cases run --backend slurm: reduces the sweep once every task succeeded.\n"
            << "#SBATCH --job-name=draft-" << jobName << "-reduce\n"
-           << "#SBATCH --ntasks=1\n" << commonHeader(o)
-           << "#SBATCH --output=" << (slurmDir / "logs").string() << "/reduce-%j.out\n"
-           << "set -u\n" << moduleLines(o) << post << " " << sweepDir << "\n";
-    writeText(slurmDir / "reduce.sbatch", reduce.str(), true);
+           << "#SBATCH --ntasks=1\n" << header
+           << "#SBATCH --output=" << logs << "/reduce-%j.out\n"
+           << "set -u\n" << modules << post << " " << p.sweepDir << "\n";
+    p.reduceScript = reduce.str();
+    return p;
+}
 
+nlohmann::json SlurmBackend::submit(const std::string& sweepDirIn, const Options& o, const ToolPaths& tools,
+                                    std::ostream& log) {
+    const Prepared p = prepare(sweepDirIn, o, tools);
+    const std::string& sweepDir = p.sweepDir;
+    const fs::path slurmDir = fs::path(sweepDir) / kDir;
+
+    // Jobs of an earlier submission still queued would race this one on the same cases.
+    if (p.previous && p.previous->submitted() &&
+        !SlurmClient::inQueue({p.previous->arrayJobId, p.previous->reduceJobId}).empty())
+        throw RunError("sweep " + sweepDir + " has Slurm jobs in the queue (" + kJobsFile +
+                       "); wait for them or scancel them first");
+
+    fs::create_directories(slurmDir / "logs");
+    writeText(slurmDir / "cases.txt", p.casesList, false);
+    writeText(slurmDir / "array.sbatch", p.arrayScript, true);
+    writeText(slurmDir / "reduce.sbatch", p.reduceScript, true);
+
+    const auto& todo = p.todo;
     nlohmann::json jobs = {{"array_job_id", nullptr}, {"reduce_job_id", nullptr}, {"cases", todo},
                            {"array_script", (slurmDir / "array.sbatch").string()},
                            {"reduce_script", (slurmDir / "reduce.sbatch").string()},
@@ -194,13 +180,14 @@ nlohmann::json SlurmBackend::submit(const std::string& sweepDirIn, const Options
         return jobs;
     }
     if (todo.empty()) {
-        log << "all " << manifest.cases.size() << " case(s) are finished; nothing to submit\n";
+        log << "all " << p.caseCount << " case(s) are finished; nothing to submit\n";
         return jobs;
     }
     const std::string arrayId = SlurmClient::submit({}, (slurmDir / "array.sbatch").string());
     // kill-on-invalid-dep: a failed task cancels the reduce instead of leaving it pending forever.
     const std::string reduceId = SlurmClient::submit(
-        {"--dependency=afterok:" + arrayId, "--kill-on-invalid-dep=yes"}, (slurmDir / "reduce.sbatch").string());
+        {"--dependency=afterok:" + SlurmValue::jobId("sbatch's job id", arrayId), "--kill-on-invalid-dep=yes"},
+        (slurmDir / "reduce.sbatch").string());
     jobs["array_job_id"] = arrayId;
     jobs["reduce_job_id"] = reduceId;
     JsonFile::writeAtomic((fs::path(sweepDir) / kJobsFile).string(), jobs);
@@ -213,10 +200,10 @@ nlohmann::json SlurmBackend::submit(const std::string& sweepDirIn, const Options
 }
 
 int SlurmBackend::wait(const std::string& sweepDir, std::ostream& log, std::ostream& err) {
-    const auto jobs = JsonFile::read(sweepDir + "/" + kJobsFile);
-    if (!jobs["array_job_id"].is_string()) return 0;  // nothing was submitted
-    const std::string arrayId = jobs["array_job_id"].get<std::string>();
-    const std::string reduceId = jobs["reduce_job_id"].get<std::string>();
+    const auto jobs = SlurmJobs::read(sweepDir);
+    if (!jobs || !jobs->submitted()) return 0;  // nothing was submitted
+    const std::string& arrayId = jobs->arrayJobId;
+    const std::string& reduceId = jobs->reduceJobId;
     log << "waiting for jobs " << arrayId << " and " << reduceId << "\n" << std::flush;
     while (!SlurmClient::inQueue({arrayId, reduceId}).empty())
         std::this_thread::sleep_for(std::chrono::seconds(2));

@@ -1,10 +1,12 @@
 #pragma once
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "cases/SlurmJobs.hpp"
 #include "cases/ToolPaths.hpp"
 
 namespace drafting::cases {
@@ -35,6 +37,21 @@ public:
     /// script unquoted (they appear on #SBATCH lines, which no quoting protects).
     static void checkPaths(const std::string& sweepDir, const ToolPaths& tools);
 
+    /// Everything submit() writes, composed and checked but not yet written.
+    struct Prepared {
+        std::string sweepDir;              // absolute, checked
+        std::vector<std::string> todo;     // task index → case
+        std::size_t caseCount = 0;         // every case of the manifest
+        std::string casesList, arrayScript, reduceScript;
+        std::optional<SlurmJobs> previous;  // jobs.json of an earlier submission (not read by --dry-run)
+    };
+
+    /// Reads the manifest and composes the scripts, checking every string that reaches them where
+    /// it is used (options, paths, the manifest's sweep and case names) and, unless dry-run, the
+    /// jobs.json of an earlier submission. Throws ConfigError naming the file or option, the field
+    /// and the value; writes nothing.
+    static Prepared prepare(const std::string& sweepDir, const Options& options, const ToolPaths& tools);
+
     /// Writes SWEEPDIR/slurm/{array.sbatch, reduce.sbatch, cases.txt} for the cases not yet ok
     /// and, unless dry-run, submits them and records SWEEPDIR/slurm/jobs.json.
     /// Returns jobs.json's content (job ids null on a dry run).
@@ -45,11 +62,8 @@ public:
     /// code of the sweep: 0 all ok and reduced, 3 cases failed, 2 cases left pending or reduce failed.
     static int wait(const std::string& sweepDir, std::ostream& log, std::ostream& err);
 
-    /// "D-HH:MM:SS", "HH:MM:SS", "MM:SS", "MM", "D-HH", "D-HH:MM" (Slurm's --time formats).
-    static bool isTimeLimit(const std::string& value);
-
     static constexpr const char* kDir = "slurm";
-    static constexpr const char* kJobsFile = "slurm/jobs.json";
+    static constexpr const char* kJobsFile = SlurmJobs::kFile;
     static constexpr const char* kCasesFile = "slurm/cases.txt";
 };
 

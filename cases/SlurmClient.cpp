@@ -1,7 +1,9 @@
 #include "cases/SlurmClient.hpp"
 
 #include "cases/ConfigError.hpp"
+#include "cases/Printable.hpp"
 #include "cases/Process.hpp"
+#include "cases/SlurmValue.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -78,12 +80,13 @@ std::string SlurmClient::submit(const std::vector<std::string>& args, const std:
     if (!r.started) throw RunError("sbatch not found (is Slurm installed? run scripts/setup-deps.sh)");
     // --parsable prints "jobid" or "jobid;cluster".
     const std::string id = trim(r.text.substr(0, r.text.find(';')));
-    if (r.exitCode != 0 || id.empty() || id.find_first_not_of("0123456789") != std::string::npos)
-        throw RunError("sbatch " + script + " failed: " + trim(r.text));
+    if (r.exitCode != 0 || !SlurmValue::isJobId(id))
+        throw RunError("sbatch " + script + " failed: " + Printable::quote(trim(r.text), 300));
     return id;
 }
 
 std::set<std::string> SlurmClient::inQueue(const std::vector<std::string>& ids) {
+    for (const auto& id : ids) SlurmValue::jobId("job id", id);
     // Every job in the queue, filtered here: squeue -j fails for ids it no longer knows.
     const auto r = capture({"squeue", "-h", "-o", "%F"});
     if (!r.started) throw RunError("squeue not found (is Slurm installed? run scripts/setup-deps.sh)");
@@ -99,7 +102,8 @@ std::set<std::string> SlurmClient::inQueue(const std::vector<std::string>& ids) 
 
 std::map<int, SlurmClient::TaskState> SlurmClient::arrayStates(const std::string& arrayId) {
     std::map<int, TaskState> out;
-    const auto r = capture({"scontrol", "show", "job", "-o", arrayId});
+    // A number, never an option or a job name: scontrol would take either.
+    const auto r = capture({"scontrol", "show", "job", "-o", SlurmValue::jobId("array job id", arrayId)});
     if (r.exitCode != 0) return out;
     std::istringstream in(r.text);
     std::string line;
@@ -120,7 +124,7 @@ std::map<int, SlurmClient::TaskState> SlurmClient::arrayStates(const std::string
 }
 
 std::string SlurmClient::jobState(const std::string& jobId) {
-    const auto r = capture({"scontrol", "show", "job", "-o", jobId});
+    const auto r = capture({"scontrol", "show", "job", "-o", SlurmValue::jobId("job id", jobId)});
     if (r.exitCode != 0) return "UNKNOWN";
     const auto f = fields(r.text);
     const auto it = f.find("JobState");

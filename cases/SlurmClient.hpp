@@ -8,6 +8,7 @@ namespace drafting::cases {
 
 /// Talks to Slurm through its command-line clients (sbatch, squeue, scontrol, scancel), run with an
 /// argument vector (never a shell). The cluster is whatever SLURM_CONF / slurm.conf names.
+/// Job ids are checked to be numbers (SlurmValue::jobId, ConfigError) before they reach a client.
 class SlurmClient {
 public:
     struct Output {

@@ -1,7 +1,6 @@
 #include "cases/SlurmStatus.hpp"
 
-#include "cases/JsonFile.hpp"
-#include "cases/SlurmBackend.hpp"
+#include "cases/SlurmJobs.hpp"
 #include "cases/SlurmClient.hpp"
 
 #include <cstdio>
@@ -11,18 +10,17 @@
 namespace drafting::cases {
 
 void SlurmStatus::annotate(const std::string& sweepDir, nlohmann::json& status) {
-    const std::string path = sweepDir + "/" + SlurmBackend::kJobsFile;
-    if (!std::filesystem::exists(path)) return;
-    const auto jobs = JsonFile::read(path);
-    if (!jobs.value("array_job_id", nlohmann::json()).is_string()) return;
-    const std::string arrayId = jobs["array_job_id"].get<std::string>();
-    const std::string reduceId = jobs["reduce_job_id"].get<std::string>();
+    // A tampered jobs.json is refused (ConfigError naming the field) before any id reaches scontrol.
+    const auto jobs = SlurmJobs::read(sweepDir);
+    if (!jobs || !jobs->submitted()) return;
+    const std::string& arrayId = jobs->arrayJobId;
+    const std::string& reduceId = jobs->reduceJobId;
     // Slurm forgets finished jobs after MinJobAge (no accounting here): then "UNKNOWN".
     const auto tasks = SlurmClient::arrayStates(arrayId);
     status["slurm"] = {{"array_job_id", arrayId},
                        {"reduce_job_id", reduceId},
                        {"reduce_state", SlurmClient::jobState(reduceId)}};
-    const auto& names = jobs["cases"];
+    const auto& names = jobs->cases;
     for (std::size_t i = 0; i < names.size(); ++i) {
         for (auto& row : status["cases"]) {
             if (row["name"] != names[i]) continue;
