@@ -1,9 +1,12 @@
 #pragma once
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
+
+#include "solver/monitoring/DivergenceGuard.hpp"
 
 namespace drafting::cases {
 
@@ -16,6 +19,9 @@ struct BodyForces {
     double cdaM2 = 0.0;
     double cd = 0.0;
     double referenceAreaM2 = 0.0;
+    /// 95 % half-widths of the averaged drag and Cd; NaN when results.json has none.
+    double dragCi95N = std::numeric_limits<double>::quiet_NaN();
+    double cdCi95 = std::numeric_limits<double>::quiet_NaN();
 };
 
 /// The contract of a case's results.json (docs/results.md).
@@ -34,16 +40,28 @@ struct CaseResult {
 
     bool ok() const { return status == "ok"; }
 
-    /// Reads a results.json; throws RunError if it is unreadable or lacks required keys.
-    static CaseResult fromJson(const nlohmann::json& json);
+    /// Reads a results.json; throws RunError naming `origin` (the file), the field and its value
+    /// when it lacks a required key or a key has the wrong type.
+    static CaseResult fromJson(const nlohmann::json& json, const std::string& origin = "results.json");
     nlohmann::json toJson() const;
 
-    /// Marks the result failed when a force is not finite or a drag coefficient is outside
-    /// what any runner in any formation can have (Cd in [-2, 10]). Returns true if it passed.
+    /// Marks the result failed, with the reason, when no runner can have its forces: a force that
+    /// is not finite, a drag coefficient outside [kMinCd, kMaxCd] (DivergenceGuard's limits), a
+    /// negative spread (drag_std_N, drag_ci95_N, cd_ci95), or a drag that disagrees with its own Cd,
+    /// drag = ½ ρ U² A Cd, by more than kDragCdTolerance (ρ, U, A from the parameters' air density,
+    /// air speed and frontal area, else from runnerDrag's `reference`; unchecked when neither has
+    /// them). A negative drag with a consistent Cd passes: a 2D tandem section can push a runner.
+    /// Returns true if it passed.
     bool checkPhysical();
 
-    static constexpr double kMinCd = -2.0;
-    static constexpr double kMaxCd = 10.0;
+    /// ½ ρ U² A of the case [N per unit Cd], when its parameters or runnerDrag's reference give it.
+    std::optional<double> dynamicPressureArea() const;
+
+    /// The solver's own bound (runnerDrag stops a run outside it): one place for the rule.
+    static constexpr double kMinCd = solver::monitoring::DivergenceGuard::Limits{}.minCd;
+    static constexpr double kMaxCd = solver::monitoring::DivergenceGuard::Limits{}.maxCd;
+    /// Relative: results.json prints both with 10 digits, so only an edited file disagrees.
+    static constexpr double kDragCdTolerance = 1e-3;
 };
 
 }  // namespace drafting::cases

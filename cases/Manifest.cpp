@@ -2,28 +2,64 @@
 
 #include "cases/ConfigError.hpp"
 #include "cases/JsonFile.hpp"
+#include "cases/Printable.hpp"
 #include "cases/SafeName.hpp"
 
 namespace drafting::cases {
 
+namespace {
+
+// A manifest field that is missing or of the wrong type: bad input, one line naming the file and field.
+ConfigError badField(const std::string& path, const std::string& field, const nlohmann::json* value,
+                     const std::string& why) {
+    return ConfigError(Printable::quote(path) + ": " + field + (value ? " = " + Printable::quote(value->dump()) : std::string()) +
+                       ": " + why);
+}
+
+const nlohmann::json& member(const nlohmann::json& j, const char* key, const std::string& path,
+                             const std::string& field) {
+    if (!j.contains(key)) throw badField(path, field, nullptr, "missing");
+    return j.at(key);
+}
+
+std::string text(const nlohmann::json& j, const char* key, const std::string& path, const std::string& field) {
+    const auto& v = member(j, key, path, field);
+    if (!v.is_string()) throw badField(path, field, &v, "not a string");
+    return v.get<std::string>();
+}
+
+std::string optionalText(const nlohmann::json& j, const char* key, const std::string& fallback,
+                         const std::string& path, const std::string& field) {
+    return j.contains(key) && !j.at(key).is_null() ? text(j, key, path, field) : fallback;
+}
+
+}  // namespace
+
 Manifest Manifest::read(const std::string& sweepDir) {
-    const auto j = JsonFile::read(sweepDir + "/" + kFileName);
+    const std::string path = sweepDir + "/" + kFileName;
+    // JsonFile: RunError when it cannot be read (the machine), ConfigError when it is not JSON.
+    const nlohmann::json j = JsonFile::read(path);
+    if (!j.is_object()) throw badField(path, "the top level", nullptr, "not a JSON object");
     Manifest m;
-    try {
-        m.sweepName = j.at("name").get<std::string>();
-        m.config = j.at("config");
-        for (const auto& c : j.at("cases")) {
-            Entry e;
-            e.name = c.at("name").get<std::string>();
-            // The manifest names folders: never trust it to stay inside the sweep directory.
-            if (!SafeName::isSafe(e.name)) throw RunError("manifest: unsafe case name '" + e.name + "'");
-            e.parameters = c.at("parameters");
-            e.status = c.value("status", "pending");
-            e.reason = c.value("reason", "");
-            m.cases.push_back(std::move(e));
-        }
-    } catch (const nlohmann::json::exception& ex) {
-        throw RunError(sweepDir + "/" + kFileName + ": " + ex.what());
+    m.sweepName = text(j, "name", path, "name");
+    m.config = member(j, "config", path, "config");
+    if (!m.config.is_object()) throw badField(path, "config", &m.config, "not an object");
+    const auto& list = member(j, "cases", path, "cases");
+    if (!list.is_array()) throw badField(path, "cases", &list, "not a list");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const auto& c = list[i];
+        const std::string field = "cases[" + std::to_string(i) + "]";
+        if (!c.is_object()) throw badField(path, field, &c, "not an object");
+        Entry e;
+        e.name = text(c, "name", path, field + ".name");
+        // The manifest names folders: never trust it to stay inside the sweep directory.
+        if (!SafeName::isSafe(e.name))
+            throw badField(path, field + ".name", &c.at("name"), "not a safe case name");
+        e.parameters = member(c, "parameters", path, field + ".parameters");
+        if (!e.parameters.is_object()) throw badField(path, field + ".parameters", &e.parameters, "not an object");
+        e.status = optionalText(c, "status", "pending", path, field + ".status");
+        e.reason = optionalText(c, "reason", "", path, field + ".reason");
+        m.cases.push_back(std::move(e));
     }
     return m;
 }

@@ -1,6 +1,10 @@
 #include "postprocess/FlowFieldExport.hpp"
 
+#include "cases/CaseResult.hpp"
+#include "cases/ConfigError.hpp"
 #include "cases/JsonFile.hpp"
+#include "cases/Manifest.hpp"
+#include "meshes/AtomicFile.hpp"
 #include "postprocess/FlowFieldImage.hpp"
 #include "postprocess/PostError.hpp"
 
@@ -24,6 +28,9 @@
 #include <vtkXMLPolyDataWriter.h>
 
 #include <algorithm>
+#include <fcntl.h>
+#include <unistd.h>
+#include <optional>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -31,6 +38,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <system_error>
 
 namespace fs = std::filesystem;
 
@@ -41,31 +49,37 @@ namespace {
 const char* const kSliceFields[] = {"U", "p"};
 const char* const kSurfaceFields[] = {"U", "p", "wallShearStress"};
 
-// The case's results.json, or PostError saying why it is not an exportable case.
-nlohmann::json okResults(const fs::path& caseDir) {
+// The case's results.json, checked as SavingsTable checks it (types and physical sanity), or
+// PostError saying why it is not an exportable case: a case the tables leave out has no pictures.
+cases::CaseResult okResults(const fs::path& caseDir) {
     const fs::path path = caseDir / "results.json";
     if (!fs::exists(path)) throw PostError("no results.json (not solved)");
-    nlohmann::json results;
+    cases::CaseResult results;
     try {
-        results = cases::JsonFile::read(path.string());
+        results = cases::CaseResult::fromJson(cases::JsonFile::read(path.string()), path.string());
     } catch (const std::exception& e) {
         throw PostError(e.what());
     }
-    const std::string status = results.value("status", "");
-    if (status != "ok") {
-        const std::string reason = results.value("reason", "");
-        throw PostError("status " + (status.empty() ? std::string("missing") : status) +
-                        (reason.empty() ? "" : ": " + reason));
-    }
+    if (results.ok()) results.checkPhysical();
+    if (!results.ok())
+        throw PostError("status " + results.status + (results.reason.empty() ? "" : ": " + results.reason));
     return results;
 }
 
-double airSpeed(const nlohmann::json& results) {
-    const auto& p = results.value("parameters", nlohmann::json::object());
-    const auto it = p.find("air_speed_mps");
-    if (it != p.end() && it->is_number()) return it->get<double>();
-    const auto speed = p.find("speed_mps");
-    return speed != p.end() && speed->is_number() ? speed->get<double>() : 0.0;
+// A number among a result's parameters, or nothing when it is absent or not a number.
+std::optional<double> parameter(const cases::CaseResult& results, const char* key) {
+    const auto it = results.parameters.find(key);
+    return it != results.parameters.end() && it->is_number() ? std::optional<double>(it->get<double>()) : std::nullopt;
+}
+
+std::string textParameter(const cases::CaseResult& results, const char* key) {
+    const auto it = results.parameters.find(key);
+    return it != results.parameters.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+double airSpeed(const cases::CaseResult& results) {
+    if (const auto air = parameter(results, "air_speed_mps")) return *air;
+    return parameter(results, "speed_mps").value_or(0.0);
 }
 
 std::vector<std::string> arrayNames(vtkFieldData* data) {
@@ -144,23 +158,27 @@ FlowCaseExport FlowFieldExport::exportCase(const std::string& caseDir, const std
                                            const FlowExportOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     const fs::path dir(caseDir);
-    const nlohmann::json results = okResults(dir);
+    const cases::CaseResult results = okResults(dir);
 
     FlowCaseExport out;
-    out.caseName = results.value("case", dir.filename().string());
-    const auto& params = results.value("parameters", nlohmann::json::object());
-    out.formation = params.value("formation", "");
-    out.dimension = results.value("mesh", nlohmann::json::object()).value("dimension", 2);
+    out.caseName = results.caseName.empty() ? dir.filename().string() : results.caseName;
+    out.formation = textParameter(results, "formation");
+    const auto mesh = results.extra.value("mesh", nlohmann::json::object());
+    out.dimension = mesh.contains("dimension") && mesh["dimension"].is_number_integer() ? mesh["dimension"].get<int>() : 2;
     std::vector<std::string> bodies;
-    for (const auto& [name, body] : results.value("bodies", nlohmann::json::object()).items()) bodies.push_back(name);
+    for (const auto& [name, forces] : results.bodies) bodies.push_back(name);
     // results.json sorts its keys; the lead runner first reads better in ParaView's block list.
     std::stable_partition(bodies.begin(), bodies.end(), [](const std::string& b) { return b == "lead"; });
 
     // ParaView (and VTK's reader) open a case through this empty marker; old cases may lack it.
     const fs::path marker = dir / "case.foam";
-    if (!fs::exists(marker)) {
-        std::ofstream touch(marker);
-        if (!touch) throw PostError("cannot create " + marker.string());
+    if (!fs::exists(fs::symlink_status(marker))) {
+        // O_EXCL|O_NOFOLLOW: never through a link planted at the marker's name.
+        const int fd = ::open(marker.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+        if (fd < 0) throw PostError("cannot create " + marker.string());
+        ::close(fd);
+    } else if (fs::is_symlink(fs::symlink_status(marker))) {
+        throw PostError(marker.string() + " is a symbolic link: not the case's ParaView marker");
     }
 
     vtkNew<vtkOpenFOAMReader> reader;
@@ -208,7 +226,7 @@ FlowCaseExport FlowFieldExport::exportCase(const std::string& caseDir, const std
     // thick over the athlete's height, so its mid-plane cuts every cell.
     double bounds[6];
     grid->GetBounds(bounds);
-    const double height = params.value("height_m", 0.0);
+    const double height = parameter(results, "height_m").value_or(0.0);
     out.sliceZ = out.dimension == 3 && height > 0.0 ? kChestFraction * height : 0.5 * (bounds[4] + bounds[5]);
     if (out.sliceZ <= bounds[4] || out.sliceZ >= bounds[5])
         throw PostError(out.caseName + ": slice height " + std::to_string(out.sliceZ) + " m outside the mesh");
@@ -306,12 +324,13 @@ FlowCaseExport FlowFieldExport::exportCase(const std::string& caseDir, const std
 FlowSweepExport FlowFieldExport::exportSweep(const std::string& sweepDir, const std::string& outDir,
                                              const FlowExportOptions& options) {
     const fs::path sweep(sweepDir);
-    const fs::path manifestPath = sweep / "manifest.json";
+    const fs::path manifestPath = sweep / cases::Manifest::kFileName;
     if (!fs::exists(manifestPath)) throw PostError(sweepDir + ": not a sweep directory (no manifest.json)");
-    nlohmann::json manifest;
+    // Manifest::read checks every field and every case name (ConfigError: bad input, exit 1).
+    cases::Manifest manifest;
     try {
-        manifest = cases::JsonFile::read(manifestPath.string());
-    } catch (const std::exception& e) {
+        manifest = cases::Manifest::read(sweepDir);
+    } catch (const cases::RunError& e) {
         throw PostError(e.what());
     }
 
@@ -320,9 +339,8 @@ FlowSweepExport FlowFieldExport::exportSweep(const std::string& sweepDir, const 
     // First pass: which cases are ok, and the shared colour range over them.
     std::vector<std::string> okCases;
     double maxAir = 0.0;
-    for (const auto& entry : manifest.value("cases", nlohmann::json::array())) {
-        const std::string name = entry.value("name", "");
-        if (name.empty()) continue;
+    for (const auto& entry : manifest.cases) {
+        const std::string& name = entry.name;
         try {
             const auto results = okResults(sweep / name);
             maxAir = std::max(maxAir, airSpeed(results));
@@ -373,14 +391,11 @@ void FlowFieldExport::writePvd(const std::string& path, const std::vector<FlowCa
             << "\" part=\"0\" name=\"" << xmlEscape(c.caseName) << "\" file=\"" << xmlEscape(file) << "\"/>\n";
     }
     xml << "  </Collection>\n</VTKFile>\n";
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream f(tmp, std::ios::trunc);
-        f << xml.str();
-        f.flush();
-        if (!f) throw PostError("cannot write " + tmp);
+    try {
+        meshes::AtomicFile::write(path, xml.str());  // never through a link, never half a file
+    } catch (const std::system_error& e) {
+        throw PostError(e.what());
     }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) throw PostError("cannot rename " + tmp + " to " + path);
 }
 
 }  // namespace drafting::post

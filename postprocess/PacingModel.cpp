@@ -1,5 +1,8 @@
 #include "postprocess/PacingModel.hpp"
 
+#include "cases/ConfigError.hpp"
+#include "cases/SweepConfig.hpp"
+
 #include "meshes/Athlete.hpp"
 #include "meshes/GeometryError.hpp"
 #include "postprocess/PacingError.hpp"
@@ -127,30 +130,12 @@ nlohmann::json PacingPrediction::toJson() const {
 }
 
 double parseRaceTime(const std::string& field, const std::string& text) {
-    const auto bad = [&](const std::string& why) {
-        return PacingError(field + " = '" + text + "': " + why + " (expected M:SS.ss, e.g. 4:07.64)");
-    };
-    if (text.empty() || text.size() > 16) throw bad("not a time");
-    double minutes = 0.0, seconds = 0.0;
-    const auto colon = text.find(':');
-    auto parseNumber = [&](const std::string& s, bool integer) {
-        if (s.empty() || s.find_first_not_of(integer ? "0123456789" : "0123456789.") != std::string::npos ||
-            std::count(s.begin(), s.end(), '.') > 1 || s.front() == '.' || s.back() == '.')
-            throw bad("not a time");
-        return std::stod(s);
-    };
-    if (colon == std::string::npos) {
-        seconds = parseNumber(text, false);
-    } else {
-        minutes = parseNumber(text.substr(0, colon), true);
-        const std::string rest = text.substr(colon + 1);
-        if (rest.size() < 2 || rest.find(':') != std::string::npos) throw bad("not a time");
-        seconds = parseNumber(rest, false);
-        if (seconds >= 60.0) throw bad("seconds must be below 60");
+    // One grammar for mile times everywhere: the config's (m:ss.ss, seconds two digits below 60).
+    try {
+        return cases::SweepConfig::parseMileTime(field, text);
+    } catch (const cases::ConfigError& e) {
+        throw PacingError(e.what());
     }
-    const double total = 60.0 * minutes + seconds;
-    if (!(total > 0.0)) throw bad("must be positive");
-    return total;
 }
 
 std::string formatRaceTime(double seconds) {

@@ -1,5 +1,7 @@
 #include "postprocess/PacingTable.hpp"
 
+#include "meshes/AtomicFile.hpp"
+#include "postprocess/ManifestField.hpp"
 #include "postprocess/PacingError.hpp"
 #include "postprocess/PostError.hpp"
 #include "postprocess/TableText.hpp"
@@ -8,6 +10,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
+#include <system_error>
 
 namespace drafting::post {
 
@@ -17,20 +21,22 @@ constexpr double kMile = 1609.344;
 
 }  // namespace
 
-PacingTable PacingTable::build(const SavingsTable& table, const nlohmann::json& config) {
+PacingTable PacingTable::build(const SavingsTable& table, const nlohmann::json& config, const std::string& manifest) {
     PacingTable out;
-    const auto athlete = config.value("athlete", nlohmann::json::object());
-    const auto run = config.value("run", nlohmann::json::object());
-    out.inputs_.massKg = athlete.value("mass_kg", 0.0);
-    out.inputs_.heightM = athlete.value("height_m", 0.0);
-    out.inputs_.airDensity = run.value("air_density_kg_m3", 1.18);
+    // A wrong-typed value is the manifest's fault: one line naming it (exit 1), not a type_error.
+    const ManifestField fields{manifest};
+    const auto athlete = fields.object(config, "athlete", "config");
+    const auto run = fields.object(config, "run", "config");
+    out.inputs_.massKg = fields.number(athlete, "mass_kg", "config.athlete").value_or(0.0);
+    out.inputs_.heightM = fields.number(athlete, "height_m", "config.athlete").value_or(0.0);
+    out.inputs_.airDensity = fields.number(run, "air_density_kg_m3", "config.run").value_or(1.18);
     out.inputs_.distanceM = kMile;
-    const auto pacing = config.value("pacing", nlohmann::json::object());
-    if (pacing.contains("baseline_time_s") && pacing["baseline_time_s"].is_number()) {
-        out.inputs_.baselineTimeS = pacing["baseline_time_s"].get<double>();
+    const auto pacing = fields.object(config, "pacing", "config");
+    if (const auto baseline = fields.number(pacing, "baseline_time_s", "config.pacing")) {
+        out.inputs_.baselineTimeS = *baseline;
         out.baselineSource_ = "pacing.baseline_time";
     } else {
-        out.inputs_.baselineTimeS = kMile / run.value("speed_mps", 0.0);
+        out.inputs_.baselineTimeS = kMile / fields.number(run, "speed_mps", "config.run").value_or(0.0);
         out.baselineSource_ = "run.speed";
     }
     // The solo case's drag area: the CFD's own number, not a formula's.
@@ -61,10 +67,8 @@ PacingTable PacingTable::build(const SavingsTable& table, const nlohmann::json& 
 }
 
 void PacingTable::writeCsv(const std::string& path) const {
-    const std::string tmp = path + ".tmp";
+    std::ostringstream out;
     {
-        std::ofstream out(tmp, std::ios::trunc);
-        if (!out) throw PostError("cannot write " + tmp);
         out << "case,formation,front_gap_m,back_gap_m,lateral_m,drag_saving_pct,metabolic_saving_pct,"
                "metabolic_power_saved_W,air_power_saved_W,speed_gain_pct,speed_mps,mile_time_s,mile_time,note\n";
         for (const auto& r : rows_) {
@@ -80,9 +84,12 @@ void PacingTable::writeCsv(const std::string& path) const {
             }
             out << ',' << TableText::csvField(r.note) << '\n';
         }
-        if (!out) throw PostError("cannot write " + tmp);
     }
-    std::filesystem::rename(tmp, path);
+    try {
+        meshes::AtomicFile::write(path, out.str());  // never through a link, never half a file
+    } catch (const std::system_error& e) {
+        throw PostError(e.what());
+    }
 }
 
 nlohmann::json PacingTable::toJson() const {

@@ -23,7 +23,10 @@ public:
 
     /// `config` is the manifest's config; the baseline time is pacing.baseline_time or else the
     /// mile time of run.speed. Throws PacingError when the athlete is outside the model's range.
-    static PacingTable build(const SavingsTable& table, const nlohmann::json& config);
+    /// `manifest` names the file `config` came from in messages: a wrong-typed value in it is a
+    /// ConfigError naming the file, the field and the value.
+    static PacingTable build(const SavingsTable& table, const nlohmann::json& config,
+                             const std::string& manifest = "manifest.json");
 
     const std::vector<Row>& rows() const { return rows_; }
     const PacingInputs& inputs() const { return inputs_; }

@@ -1,8 +1,10 @@
 #include "postprocess/PostCli.hpp"
 
 #include "cases/ConfigError.hpp"
+#include "cases/DecimalNumber.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/Manifest.hpp"
+#include "cases/Printable.hpp"
 #include "postprocess/FlowFieldExport.hpp"
 #include "postprocess/HistoryPlot.hpp"
 #include "postprocess/OffscreenDisplay.hpp"
@@ -45,16 +47,12 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
     return vm;
 }
 
-// A number option: one line naming the option and the text when it is not a finite number.
+// A number option: one line naming the option and the text as given when it is not a finite
+// decimal number (hex, inf and nan are refused).
 double numberOption(const po::variables_map& vm, const char* key) {
     const std::string text = vm[key].as<std::string>();
-    try {
-        std::size_t used = 0;
-        const double v = std::stod(text, &used);
-        if (used == text.size() && std::isfinite(v)) return v;
-    } catch (const std::exception&) {
-    }
-    throw PacingError(std::string("--") + key + " = '" + text + "': not a number");
+    if (const auto v = cases::DecimalNumber::parse(text)) return *v;
+    throw PacingError(std::string("--") + key + " = " + cases::Printable::quote(text) + ": not a number");
 }
 
 std::string fixed(double v, int digits) {
@@ -133,8 +131,8 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
         }
     }
     if (!fs::exists(sweep + "/manifest.json"))
-        throw cases::ConfigError("SWEEPDIR = '" + vm["sweep"].as<std::string>() +
-                                 "': not a sweep directory (no manifest.json)");
+        throw cases::ConfigError("SWEEPDIR = " + cases::Printable::quote(vm["sweep"].as<std::string>()) +
+                                 ": not a sweep directory (no manifest.json)");
 
     // Read and compute everything first: a sweep that cannot be reduced writes nothing.
     SavingsTable table = SavingsTable::fromSweep(sweep);
@@ -144,7 +142,7 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
     std::optional<PacingTable> pacing;
     std::string pacingWarning;
     try {
-        pacing = PacingTable::build(table, manifest.config);
+        pacing = PacingTable::build(table, manifest.config, sweep + "/" + cases::Manifest::kFileName);
     } catch (const PacingError& e) {
         pacingWarning = std::string("no pacing prediction: ") + e.what();
     }

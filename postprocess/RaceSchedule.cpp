@@ -1,5 +1,7 @@
 #include "postprocess/RaceSchedule.hpp"
 
+#include "cases/DecimalNumber.hpp"
+#include "cases/Printable.hpp"
 #include "cases/SafeName.hpp"
 #include "postprocess/PacingError.hpp"
 #include "postprocess/PostError.hpp"
@@ -20,22 +22,24 @@ namespace drafting::post {
 
 namespace {
 
-std::string quoted(const std::string& key, const std::string& value) { return key + " = '" + value + "'"; }
+// The key and the text as given, escaped and cut (a schedule file may be hostile).
+std::string quoted(const std::string& key, const std::string& value) {
+    return key + " = " + cases::Printable::quote(value);
+}
 
 double number(const std::string& key, const std::string& text, double lo, double hi) {
-    static const std::regex form(R"(\s*[-+]?[0-9]*\.?[0-9]+([eE][-+]?[0-9]+)?\s*)");
-    if (!std::regex_match(text, form)) throw PacingError(quoted(key, text) + ": not a number");
-    const double v = std::stod(text);
-    if (!std::isfinite(v) || v < lo || v > hi)
-        throw PacingError(quoted(key, text) + ": must be in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
-    return v;
+    const auto v = cases::DecimalNumber::parse(text);
+    if (!v) throw PacingError(quoted(key, text) + ": not a number");
+    if (*v < lo || *v > hi)
+        throw PacingError(quoted(key, text) + ": must be in [" + TableText::plain(lo) + ", " + TableText::plain(hi) + "]");
+    return *v;
 }
 
 }  // namespace
 
 RaceSchedule RaceSchedule::load(const std::string& path, const std::string& sweepOverride) {
     std::ifstream in(path);
-    if (!in) throw PacingError("schedule file '" + path + "': cannot be read");
+    if (!in) throw PacingError("schedule file " + cases::Printable::quote(path) + ": cannot be read");
     po::options_description desc;
     desc.add_options()("athlete.mass", po::value<std::string>())("athlete.height", po::value<std::string>())(
         "race.baseline_time", po::value<std::string>())("race.distance", po::value<std::string>())(
@@ -46,11 +50,11 @@ RaceSchedule RaceSchedule::load(const std::string& path, const std::string& swee
     try {
         po::store(po::parse_config_file(in, desc, false), vm);
     } catch (const po::error& e) {
-        throw PacingError("schedule file '" + path + "': " + e.what());
+        throw PacingError("schedule file " + cases::Printable::quote(path) + ": " + e.what());
     }
     auto get = [&](const char* key) { return vm.count(key) ? vm[key].as<std::string>() : std::string(); };
     for (const char* key : {"athlete.mass", "athlete.height", "race.baseline_time", "race.segment"})
-        if (!vm.count(key)) throw PacingError(std::string(key) + ": missing in " + path);
+        if (!vm.count(key)) throw PacingError(std::string(key) + ": missing in " + cases::Printable::quote(path));
 
     RaceSchedule s;
     s.inputs.massKg = number("athlete.mass", get("athlete.mass"), 30.0, 150.0);
@@ -117,7 +121,7 @@ std::vector<RaceReplay::Segment> RaceSchedule::resolve(PacingInputs& inputsOut) 
             const SavingsRow* row = nullptr;
             for (const auto& r : table->rows())
                 if (r.caseName == e.source) row = &r;
-            if (!row) throw PacingError(quoted("race.segment", e.source) + ": no such case in " + sweepDir);
+            if (!row) throw PacingError(quoted("race.segment", e.source) + ": no such case in " + cases::Printable::quote(sweepDir));
             if (row->status != "ok" || !row->savingPct)
                 throw PacingError(quoted("race.segment", e.source) + ": that case failed: " + row->reason);
             if (*row->savingPct < 0.0 || *row->savingPct > 100.0)

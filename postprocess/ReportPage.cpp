@@ -1,5 +1,6 @@
 #include "postprocess/ReportPage.hpp"
 
+#include "meshes/AtomicFile.hpp"
 #include "postprocess/PostError.hpp"
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <system_error>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -554,21 +556,10 @@ void ReportPage::write(const json& model, const std::string& outDir, const std::
     fs::create_directories(outDir, ec);
     if (ec) throw PostError("cannot create " + outDir + ": " + ec.message());
     const fs::path path = fs::path(outDir) / fileName;
-    const std::string tmp = path.string() + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw PostError("cannot write " + tmp);
-        out << html;
-        out.flush();
-        if (!out) {
-            fs::remove(tmp, ec);
-            throw PostError("cannot write " + tmp);
-        }
-    }
-    fs::rename(tmp, path, ec);
-    if (ec) {
-        fs::remove(tmp, ec);
-        throw PostError("cannot rename " + tmp + " to " + path.string());
+    try {
+        meshes::AtomicFile::write(path.string(), html);  // never through a link, never half a page
+    } catch (const std::system_error& e) {
+        throw PostError(e.what());
     }
 }
 

@@ -4,6 +4,9 @@
 #include "cases/ConfigError.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/Manifest.hpp"
+#include "meshes/AtomicFile.hpp"
+#include "cases/Printable.hpp"
+#include "postprocess/ManifestField.hpp"
 #include "postprocess/PostError.hpp"
 #include "postprocess/TableText.hpp"
 
@@ -13,6 +16,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
+#include <system_error>
 
 namespace drafting::post {
 
@@ -62,23 +67,45 @@ nlohmann::json bodiesJson(const std::vector<BodySaving>& bodies) {
 }  // namespace
 
 SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
+    // A manifest that is not one is bad input (ConfigError, exit 1); one that cannot be read is not.
     cases::Manifest manifest;
     try {
         manifest = cases::Manifest::read(sweepDir);
     } catch (const cases::RunError& e) {
         throw PostError(std::string("sweep ") + sweepDir + ": " + e.what());
     }
-    const double speed = manifest.config.at("run").value("speed_mps", 0.0);
+    const ManifestField fields{sweepDir + "/" + cases::Manifest::kFileName};
+    const double speed = fields.number(fields.object(manifest.config, "run", "config"), "speed_mps", "config.run")
+                             .value_or(0.0);
+
+    // Every saving is against the one solo case: none, or two to choose from, is no reduction.
+    std::vector<std::string> soloCases;
+    for (std::size_t i = 0; i < manifest.cases.size(); ++i) {
+        const auto& entry = manifest.cases[i];
+        if (fields.text(entry.parameters, "formation", "cases[" + std::to_string(i) + "].parameters") == "solo")
+            soloCases.push_back(entry.name);
+    }
+    if (soloCases.size() != 1) {
+        std::string names;
+        for (const auto& n : soloCases) names += (names.empty() ? "" : ", ") + n;
+        throw cases::ConfigError(cases::Printable::quote(fields.file) + ": " +
+                                 (soloCases.empty() ? std::string("no solo baseline case (formation \"solo\")")
+                                                    : std::to_string(soloCases.size()) + " solo baseline cases " +
+                                                          cases::Printable::quote(names) +
+                                                          ": savings need exactly one"));
+    }
 
     SavingsTable table;
     std::optional<double> solo, soloCd;
-    for (const auto& entry : manifest.cases) {
+    for (std::size_t i = 0; i < manifest.cases.size(); ++i) {
+        const auto& entry = manifest.cases[i];
+        const std::string field = "cases[" + std::to_string(i) + "].parameters";
         SavingsRow row;
         row.caseName = entry.name;
-        row.formation = entry.parameters.value("formation", "");
-        row.frontGap = optionalNumber(entry.parameters, "front_gap_m");
-        row.backGap = optionalNumber(entry.parameters, "back_gap_m");
-        row.lateral = optionalNumber(entry.parameters, "lateral_m");
+        row.formation = fields.text(entry.parameters, "formation", field);
+        row.frontGap = fields.number(entry.parameters, "front_gap_m", field);
+        row.backGap = fields.number(entry.parameters, "back_gap_m", field);
+        row.lateral = fields.number(entry.parameters, "lateral_m", field);
         row.speed = speed;
 
         const std::string resultsPath = sweepDir + "/" + entry.name + "/results.json";
@@ -87,7 +114,8 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
             row.reason = entry.status == "failed" && !entry.reason.empty() ? entry.reason : "no results.json (not run?)";
         } else {
             try {
-                auto result = cases::CaseResult::fromJson(cases::JsonFile::read(resultsPath));
+                // A results.json that is not one fails its case, with the reason; the rest is reduced.
+                auto result = cases::CaseResult::fromJson(cases::JsonFile::read(resultsPath), resultsPath);
                 result.checkPhysical();
                 row.status = result.status;
                 row.reason = result.reason;
@@ -106,13 +134,13 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
                         if (lead.contains("y_plus")) row.yPlusLead = optionalNumber(lead["y_plus"], "mean");
                         if (result.extra.contains("mesh"))
                             row.cells = optionalNumber(result.extra["mesh"], "cells");
-                        row.dragLeadCi95 = optionalNumber(lead, "drag_ci95_N");
+                        row.dragLeadCi95 = TableText::finite(it->second.dragCi95N);
                         for (const auto& [name, forces] : result.bodies) {
                             BodySaving b;
                             b.body = name;
                             b.dragN = forces.dragN;
                             const auto& source = result.source["bodies"][name];
-                            b.dragCi95N = optionalNumber(source, "drag_ci95_N");
+                            b.dragCi95N = TableText::finite(forces.dragCi95N);
                             b.cd = TableText::finite(forces.cd);
                             b.cdaM2 = TableText::finite(forces.cdaM2);
                             b.sideN = TableText::finite(forces.sideN);
@@ -125,6 +153,9 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
             } catch (const cases::RunError& e) {
                 row.status = "failed";
                 row.reason = e.what();
+            } catch (const cases::ConfigError& e) {  // JsonFile: not JSON, a link, too big
+                row.status = "failed";
+                row.reason = e.what();
             }
         }
         if (row.formation == "solo") {
@@ -134,8 +165,7 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
         }
         table.rows_.push_back(std::move(row));
     }
-    if (!solo) throw PostError("sweep " + sweepDir + ": no solo baseline case in the manifest");
-    if (!(*solo > 0.0)) throw PostError("sweep " + sweepDir + ": the solo drag is not positive");
+    if (!solo || !(*solo > 0.0)) throw PostError("sweep " + sweepDir + ": the solo drag is not positive");
 
     table.soloDrag_ = *solo;
     std::optional<double> soloCi;
@@ -199,10 +229,8 @@ int SavingsTable::attachGci(const nlohmann::json& convergence, const std::string
 }
 
 void SavingsTable::writeCsv(const std::string& path) const {
-    const std::string tmp = path + ".tmp";
+    std::ostringstream out;
     {
-        std::ofstream out(tmp, std::ios::trunc);
-        if (!out) throw PostError("cannot write " + tmp);
         out << "case,formation,front_gap_m,back_gap_m,lateral_m,speed_mps,drag_lead_N,drag_solo_N,saving_pct,"
                "cda_lead_m2,converged,status,reason,frontal_area_m2,cd_lead,cd_solo,cells,y_plus_lead,drag_lead_ci95_N,"
                "saving_ci95_pct,saving_gci_pct\n";
@@ -215,16 +243,17 @@ void SavingsTable::writeCsv(const std::string& path) const {
                 << TableText::csvNumber(r.yPlusLead) << ',' << TableText::csvNumber(r.dragLeadCi95) << ',' << TableText::csvNumber(r.savingCi95Pct) << ','
                 << TableText::csvNumber(r.savingGciPct) << '\n';
         }
-        if (!out) throw PostError("cannot write " + tmp);
     }
-    std::filesystem::rename(tmp, path);
+    try {
+        meshes::AtomicFile::write(path, out.str());  // never through a link, never half a file
+    } catch (const std::system_error& e) {
+        throw PostError(e.what());
+    }
 }
 
 void SavingsTable::writeBodiesCsv(const std::string& path) const {
-    const std::string tmp = path + ".tmp";
+    std::ostringstream out;
     {
-        std::ofstream out(tmp, std::ios::trunc);
-        if (!out) throw PostError("cannot write " + tmp);
         out << "case,formation,front_gap_m,back_gap_m,lateral_m,body,drag_N,drag_ci95_N,drag_solo_N,saving_pct,"
                "saving_ci95_pct,saving_gci_pct,side_N,cd,cda_m2,y_plus_mean,status,reason\n";
         for (const auto& r : rows_) {
@@ -241,9 +270,12 @@ void SavingsTable::writeBodiesCsv(const std::string& path) const {
                     << TableText::csvNumber(b.yPlusMean) << ',' << r.status << ',' << TableText::csvField(r.reason) << '\n';
             }
         }
-        if (!out) throw PostError("cannot write " + tmp);
     }
-    std::filesystem::rename(tmp, path);
+    try {
+        meshes::AtomicFile::write(path, out.str());  // never through a link, never half a file
+    } catch (const std::system_error& e) {
+        throw PostError(e.what());
+    }
 }
 
 nlohmann::json SavingsTable::toJson() const {

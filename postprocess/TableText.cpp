@@ -2,7 +2,8 @@
 
 #include <cmath>
 #include <cstdio>
-#include <sstream>
+#include <cstdlib>
+#include <string>
 
 namespace drafting::post {
 
@@ -14,9 +15,12 @@ std::string TableText::csvNumber(const std::optional<double>& value, const char*
 }
 
 std::string TableText::csvField(const std::string& text) {
-    if (text.find_first_of(",\"\n") == std::string::npos) return text;
+    // OWASP CSV injection: a spreadsheet runs a cell starting with one of these as a formula.
+    const bool formula = !text.empty() && std::string("=+-@\t\r").find(text.front()) != std::string::npos;
+    const std::string cell = formula ? "'" + text : text;
+    if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
     std::string out = "\"";
-    for (char ch : text) out += (ch == '"') ? std::string("\"\"") : std::string(1, ch == '\n' ? ' ' : ch);
+    for (char ch : cell) out += (ch == '"') ? std::string("\"\"") : std::string(1, ch == '\n' ? ' ' : ch);
     return out + "\"";
 }
 
@@ -29,9 +33,14 @@ std::optional<double> TableText::finite(double value) {
 }
 
 std::string TableText::plain(double value) {
-    std::ostringstream s;
-    s << value;
-    return s.str();
+    // Six digits when they suffice, else as many as it takes to read back the same number:
+    // 1.0000001 is never shown as 1, which would hide why it is out of [0, 1].
+    char buf[40];
+    for (int digits = 6; digits <= 17; ++digits) {
+        std::snprintf(buf, sizeof(buf), "%.*g", digits, value);
+        if (!std::isfinite(value) || std::strtod(buf, nullptr) == value) break;
+    }
+    return buf;
 }
 
 }  // namespace drafting::post

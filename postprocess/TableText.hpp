@@ -7,11 +7,14 @@
 namespace drafting::post {
 
 /// How draft-post's tables write values: empty CSV cells and JSON nulls for what is missing or
-/// not finite, RFC 4180 quoting, and numbers in error messages as the user would type them.
+/// not finite, RFC 4180 quoting, text cells that cannot run as formulas, and numbers in error
+/// messages as the user would type them.
 struct TableText {
     /// A CSV cell: "" when missing or not finite, else printf `format` (default %.6g).
     static std::string csvNumber(const std::optional<double>& value, const char* format = "%.6g");
-    /// RFC 4180: a field holding a comma, quote or newline is quoted (newlines become spaces).
+    /// A TEXT cell (names, reasons, notes), RFC 4180: a field holding a comma, quote, CR or newline
+    /// is quoted (newlines become spaces). Text starting with '=', '+', '-', '@', tab or CR gets a
+    /// leading ' so no spreadsheet runs it as a formula (OWASP). Numbers go through csvNumber.
     static std::string csvField(const std::string& text);
     /// A JSON number, or null when missing or not finite.
     static nlohmann::json jsonNumber(const std::optional<double>& value);

@@ -109,7 +109,8 @@ TEST(JsonFile, AtomicWriteLeavesNoTemporary) {
 TEST(JsonFile, GarbageIsAnErrorNotAValue) {
     TempDir dir;
     test::writeFile(dir.path() + "/bad.json", "{\"x\": ");
-    EXPECT_THROW(cases::JsonFile::read(dir.path() + "/bad.json"), cases::RunError);
+    // Bad input, not the machine's failure (JsonFile.hpp): ConfigError.
+    EXPECT_THROW(cases::JsonFile::read(dir.path() + "/bad.json"), cases::ConfigError);
 }
 
 TEST(SavingsTable, SavingIsRelativeToSolo) {
@@ -153,11 +154,12 @@ TEST(SavingsTable, FailedAndMissingCasesAreListedWithReasonAndNoNumbers) {
     EXPECT_NE(csv.find("a,ahead,1,,,6.7,,10,,,true,failed,diverged"), std::string::npos) << csv;
 }
 
-TEST(SavingsTable, NoSoloBaselineIsAnError) {
+TEST(SavingsTable, NoSoloBaselineIsBadInput) {
+    // The manifest's fault, not the machine's: exit 1 (PostSanity has the message).
     TempDir dir;
     manifestWith({{"a", {{"formation", "ahead"}, {"front_gap_m", 1.0}}}}).write(dir.path());
     writeCase(dir.path(), "a", "ok", 4.0);
-    EXPECT_THROW(post::SavingsTable::fromSweep(dir.path()), post::PostError);
+    EXPECT_THROW(post::SavingsTable::fromSweep(dir.path()), cases::ConfigError);
 }
 
 TEST(SavingsTable, FailedSoloIsAnError) {
@@ -172,7 +174,7 @@ TEST(Manifest, RefusesCaseNamesThatLeaveTheSweep) {
     cases::JsonFile::writeAtomic(dir.path() + "/manifest.json",
                                  {{"name", "x"}, {"config", nlohmann::json::object()},
                                   {"cases", {{{"name", "../../etc"}, {"parameters", nlohmann::json::object()}}}}});
-    EXPECT_THROW(cases::Manifest::read(dir.path()), cases::RunError);
+    EXPECT_THROW(cases::Manifest::read(dir.path()), cases::ConfigError);  // bad input, named
 }
 
 TEST(ForceAgreement, RebuildsTheForceFromDragSideLiftAndComparesWithStock) {
