@@ -3,7 +3,10 @@
 #include "cases/CaseTask.hpp"
 #include "cases/ConfigError.hpp"
 #include "cases/ConvergenceStudy.hpp"
+#include "cases/DecimalNumber.hpp"
 #include "cases/JsonFile.hpp"
+#include "cases/OutputFiles.hpp"
+#include "cases/Printable.hpp"
 #include "cases/ReferenceCase.hpp"
 #include "cases/SafeName.hpp"
 #include "cases/SlurmBackend.hpp"
@@ -13,6 +16,7 @@
 #include "cases/SweepConfig.hpp"
 #include "cases/SweepPlan.hpp"
 #include "cases/SweepRunner.hpp"
+#include "cases/SweepTransaction.hpp"
 #include "cases/ToolPaths.hpp"
 #include "cases/ValueList.hpp"
 #include "meshes/Athlete.hpp"
@@ -24,6 +28,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <thread>
 #include <unistd.h>
 
@@ -60,13 +65,48 @@ void splitOverrides(const std::vector<std::string>& args, std::vector<std::strin
 double numberOption(const po::variables_map& vm, const char* name, double fallback) {
     if (!vm.count(name)) return fallback;
     const std::string text = vm[name].as<std::string>();
-    try {
-        std::size_t used = 0;
-        const double v = std::stod(text, &used);
-        if (used == text.size()) return v;
-    } catch (const std::exception&) {
+    if (const auto value = DecimalNumber::parse(text)) return *value;
+    throw ConfigError(std::string("--") + name + " = " + Printable::quote(text) +
+                      ": not a number (decimal digits, e.g. 1.57; no hex, inf or nan)");
+}
+
+// geometry has options of its own; a config override (split off before it sees the options)
+// would be ignored silently, so it is refused, naming the option that does that job.
+void refuseGeometryOverrides(const std::vector<std::string>& overrides) {
+    if (overrides.empty()) return;
+    const std::string& first = overrides.front();  // "--key=value"
+    const std::string key = first.substr(2, first.find('=') - 2);
+    const std::pair<const char*, const char*> own[] = {
+        {"athlete.height", "--height"}, {"athlete.mass", "--mass"}, {"geometry.pose", "--pose"}, {"geometry.stl", "--stl"}};
+    for (const auto& [configKey, option] : own)
+        if (key == configKey)
+            throw ConfigError("geometry: --" + key + " is a sweep-config key; use " + option + " (geometry takes no config)");
+    throw ConfigError("geometry: takes no config overrides (" + Printable::quote("--" + key) +
+                      "); use --height, --mass, --pose, --stl");
+}
+
+// The sweep folder of -o, refused in one line when it cannot be one: empty, a file, under a
+// file, or a link to nowhere.
+std::string checkedOutputDir(const std::string& dir) {
+    const std::string shown = "-o " + Printable::quote(dir);
+    if (dir.empty()) throw ConfigError(shown + ": empty path");
+    if (dir.find('\0') != std::string::npos || dir.size() > 4096) throw ConfigError(shown + ": not a usable path");
+    const fs::path path(dir);
+    const auto own = fs::symlink_status(path);
+    if (fs::is_symlink(own) && !fs::exists(fs::status(path)))
+        throw ConfigError(shown + ": is a symbolic link to nothing");
+    if (fs::exists(own) && !fs::is_directory(fs::status(path))) throw ConfigError(shown + ": exists and is not a folder");
+    // Every existing ancestor must be a folder: "file/sub" cannot be made.
+    for (fs::path up = path.parent_path(); !up.empty(); up = up.parent_path()) {
+        const auto st = fs::status(up);
+        if (fs::exists(st)) {
+            if (!fs::is_directory(st))
+                throw ConfigError(shown + ": " + Printable::quote(up.string()) + " is not a folder");
+            break;
+        }
+        if (up == up.parent_path()) break;
     }
-    throw ConfigError(std::string("--") + name + " = '" + text + "': not a number");
+    return dir;
 }
 
 }  // namespace
@@ -75,8 +115,14 @@ int CasesCli::geometry(const po::variables_map& vm, std::ostream& out) {
     if (vm.count("target")) throw ConfigError("geometry: takes no CONFIG; use --height, --mass, --pose");
     if (!vm.count("output")) throw ConfigError("geometry: missing -o FILE.stl");
     const fs::path stlPath = vm["output"].as<std::string>();
-    if (stlPath.extension() != ".stl") throw ConfigError("-o '" + stlPath.string() + "': expected a .stl file name");
-    if (fs::is_directory(stlPath)) throw ConfigError("-o '" + stlPath.string() + "': is a directory");
+    if (stlPath.extension() != ".stl")
+        throw ConfigError("-o " + Printable::quote(stlPath.string()) + ": expected a .stl file name");
+    fs::path jsonPath = stlPath;
+    jsonPath.replace_extension(".json");
+    // Both outputs are checked before the body is built, and written as a pair: an STL without
+    // its description (or beside an older one) is never left behind.
+    OutputFiles::check("-o", stlPath);
+    OutputFiles::check("-o (its description)", jsonPath);
     const SweepConfig defaults;
     const meshes::Athlete athlete(numberOption(vm, "height", defaults.athleteHeight),
                                   numberOption(vm, "mass", defaults.athleteMass));
@@ -85,16 +131,11 @@ int CasesCli::geometry(const po::variables_map& vm, std::ostream& out) {
                                       : meshes::RunnerBody(athlete, meshes::RunnerBody::poseFrom(pose));
     // The solid's name comes from the file name only where it is safe; "runner" otherwise.
     std::string solid = stlPath.stem().string();
-    try {
-        SafeName::check("solid", solid);
-    } catch (const ConfigError&) {
-        solid = "runner";
-    }
-    fs::path jsonPath = stlPath;
-    jsonPath.replace_extension(".json");
-    if (!stlPath.parent_path().empty()) fs::create_directories(stlPath.parent_path());
-    meshes::FoamFile::write(stlPath, body.stl(solid));
-    JsonFile::writeAtomic(jsonPath.string(), body.describe());
+    if (!SafeName::isSafe(solid)) solid = "runner";
+    // The source is the user's path: bytes that are not UTF-8 are replaced rather than thrown on.
+    const std::string description =
+        body.describe().dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    OutputFiles::writeAll({{stlPath, body.stl(solid)}, {jsonPath, description}});
     char line[200];
     std::snprintf(line, sizeof(line), "%s: height %.3f m, frontal area %.4f m^2 (Pugh %.4f), depth %.3f m, width %.3f m\n",
                   stlPath.string().c_str(), body.height(), body.frontalArea(), athlete.frontalArea(), body.depth(),
@@ -123,7 +164,8 @@ std::string CasesCli::usage() {
            "  -o, --output DIR        sweep directory\n"
            "  -j, --jobs N            cases run at once (default: cores)\n"
            "  --max-cases N           refuse sweeps larger than N cases (default 200)\n"
-           "  --force                 re-run finished cases too\n"
+           "  --force                 run/sweep: re-run finished cases too; generate/sweep: replace\n"
+           "                          finished cases whose settings changed or that the config drops\n"
            "  --np N                  MPI ranks per case (decomposePar, mpirun, reconstructPar; default 1)\n"
            "  --oversubscribe         allow jobs x np above the cores\n"
            "  --retries N             re-runs of a case whose program died or failed (default 1;\n"
@@ -163,7 +205,8 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     } catch (const po::too_many_positional_options_error&) {
         throw ConfigError("too many arguments (see draft-cases --help)");
     } catch (const po::error& e) {
-        throw ConfigError(std::string("command line: ") + e.what());
+        // Boost quotes the option as given: escape it, cut it, keep the line one line.
+        throw ConfigError("command line: " + Printable::quote(e.what(), 200));
     }
     if (vm.count("help") || !vm.count("command")) {
         (vm.count("help") ? out : err) << usage();
@@ -176,7 +219,10 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         command != "run-task")
         throw ConfigError("command '" + command +
                           "' is unknown (plan, generate, run, sweep, status, convergence, geometry, reference)");
-    if (command == "geometry") return geometry(vm, out);
+    if (command == "geometry") {
+        refuseGeometryOverrides(overrides);
+        return geometry(vm, out);
+    }
     for (const char* own : {"height", "mass", "pose", "stl"})
         if (vm.count(own))
             throw ConfigError(std::string("--") + own + ": belongs to the geometry command (in a sweep: --" +
@@ -210,9 +256,14 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         slurm.dryRun = vm.count("dry-run") != 0;
         slurm.wait = vm.count("wait") != 0;
         if (vm.count("force")) throw ConfigError("--force: not with --backend slurm (run it locally)");
+        if (vm.count("retries")) slurm.retries = vm["retries"].as<int>();
         SlurmBackend::validate(slurm);
         const bool sweeps = command == "sweep" && vm.count("output");
         SlurmBackend::checkPaths(sweeps ? vm["output"].as<std::string>() : target, ToolPaths::discover());
+        // run: the manifest's names and an earlier jobs.json reach the scripts and squeue too;
+        // refused here, before the sweep's lock file is touched. (sweep: checked in submit.)
+        if (command == "run" && fs::exists(target + "/manifest.json"))
+            SlurmBackend::prepare(target, slurm, ToolPaths::discover());
     }
     if (vm.count("index") && command != "run-task") throw ConfigError("--index: belongs to run-task");
 
@@ -263,6 +314,9 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         SlurmStatus::annotate(target, status);
         if (vm.count("json")) out << status.dump(2) << '\n';
         else out << SweepStatus::table(status) << SlurmStatus::table(status);
+        if (SweepTransaction::interrupted(target))
+            out << "note: a generate was interrupted here; the next generate or run of " << target
+                << " completes or undoes it\n";
         return 0;
     }
 
@@ -305,6 +359,7 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         if (backend == "slurm") {
             {
                 const SweepLock lock(target);
+                SweepTransaction::recover(target, out);
                 SlurmBackend::submit(target, slurm, ToolPaths::discover(), out);
             }
             return slurm.wait ? SlurmBackend::wait(target, out, err) : 0;
@@ -333,12 +388,24 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         return 0;
     }
 
-    const std::string dir = vm["output"].as<std::string>();
-    if (fs::exists(dir) && !fs::is_directory(dir)) throw ConfigError("-o '" + dir + "': exists and is not a directory");
+    const std::string dir = checkedOutputDir(vm["output"].as<std::string>());
+    const bool force = vm.count("force") != 0;
+    // Refusals come before the folder or its lock exist, so they change nothing on disk.
+    if (command != "convergence") SweepTransaction::check(config, plan, dir, force);
+    const bool created = !fs::exists(fs::symlink_status(dir));
     fs::create_directories(dir);
-    const SweepLock lock(dir);
+    std::optional<SweepLock> lock;
+    try {
+        lock.emplace(dir);
+        if (command != "convergence") runner.generate(config, plan, dir, out, force);
+    } catch (...) {
+        lock.reset();
+        std::error_code ignored;
+        if (created) fs::remove_all(dir, ignored);  // ours: made a moment ago, holding only the lock
+        throw;
+    }
     if (command == "convergence") {
-        const auto study = ConvergenceStudy::run(config, plan, dir, runner, jobs, vm.count("force") != 0, out);
+        const auto study = ConvergenceStudy::run(config, plan, dir, runner, jobs, force, out);
         out << ConvergenceStudy::table(study);
         int failed = 0;
         for (const auto& row : study["cases"]) failed += row["status"] != "ok";
@@ -348,7 +415,6 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         }
         return 0;
     }
-    runner.generate(config, plan, dir, out);
     if (command == "generate") return 0;
     if (backend == "slurm") {
         SlurmBackend::submit(dir, slurm, ToolPaths::discover(), out);

@@ -5,6 +5,7 @@
 #include "cases/GridConvergence.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/Manifest.hpp"
+#include "meshes/AtomicFile.hpp"
 #include "meshes/MeshLevel.hpp"
 
 #include <cmath>
@@ -12,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <system_error>
 
 namespace fs = std::filesystem;
 
@@ -26,7 +28,7 @@ nlohmann::json ConvergenceStudy::run(const SweepConfig& config, const std::vecto
         const std::string sweepDir = (fs::path(dir) / level).string();
         fs::create_directories(sweepDir);
         log << "== level " << level << " ==\n";
-        runner.generate(atLevel, plan, sweepDir, log);
+        runner.generate(atLevel, plan, sweepDir, log, force);
         runner.run(sweepDir, jobs, force, log);
     }
     return reduce(dir);
@@ -45,8 +47,16 @@ nlohmann::json ConvergenceStudy::reduce(const std::string& dir) {
         for (std::size_t i = 0; i < 3; ++i) {
             const fs::path path = fs::path(dir) / kLevels[i] / entry.name / "results.json";
             CaseResult r;
-            if (fs::exists(path)) r = CaseResult::fromJson(JsonFile::read(path.string()));
-            else r.reason = "not run";
+            if (fs::exists(path)) {
+                try {
+                    r = CaseResult::fromJson(JsonFile::read(path.string()));
+                } catch (const std::runtime_error& e) {
+                    r.status = "failed";  // a damaged results.json fails its level, not the study
+                    r.reason = e.what();
+                }
+            } else {
+                r.reason = "not run";
+            }
             row["levels"][kLevels[i]] = {{"status", r.status},
                                          {"reason", r.reason},
                                          {"cells", r.extra.contains("mesh") ? r.extra["mesh"].value("cells", -1L) : -1L}};
@@ -103,11 +113,11 @@ nlohmann::json ConvergenceStudy::reduce(const std::string& dir) {
         }
     }
     const fs::path csvPath = fs::path(dir) / "convergence.csv";
-    std::ofstream out(csvPath.string() + ".tmp", std::ios::trunc);
-    out << csv.str();
-    out.close();
-    if (!out) throw RunError("cannot write " + csvPath.string());
-    fs::rename(csvPath.string() + ".tmp", csvPath);
+    try {
+        meshes::AtomicFile::write(csvPath.string(), csv.str());  // never through a link, never half a file
+    } catch (const std::system_error& e) {
+        throw RunError(e.what());
+    }
     return study;
 }
 

@@ -2,8 +2,11 @@
 
 #include "cases/CaseWriter.hpp"
 #include "cases/ConfigError.hpp"
+#include "cases/SafeName.hpp"
 #include "cases/ValueList.hpp"
 #include "meshes/Athlete.hpp"
+
+#include <unordered_set>
 
 namespace drafting::cases {
 
@@ -24,6 +27,7 @@ std::vector<CaseSpec> SweepPlan::expand(const SweepConfig& config, std::size_t m
     std::vector<CaseSpec> cases;
     cases.push_back({"solo", "solo", std::nullopt, std::nullopt, std::nullopt, {{"lead", 0.0, 0.0}}});
 
+    std::unordered_set<std::string> names{"solo"};
     std::size_t total = 1;
     const std::vector<double> none{0.0};
     for (const auto& p : config.presets) {
@@ -61,10 +65,11 @@ std::vector<CaseSpec> SweepPlan::expand(const SweepConfig& config, std::size_t m
                         if (a.laterals.size() > 1 || l != 0.0) spec.name += "-l" + ValueList::format(l);
                     }
                     spec.runners = Formation::place(config, p, f, b, l);
-                    for (const auto& existing : cases) {
-                        if (existing.name == spec.name)
-                            throw ConfigError("sweep: case " + spec.name + " appears twice (repeated value in a list?)");
-                    }
+                    // Every name is checked here, so plan refuses what generate would, before
+                    // generate writes anything.
+                    SafeName::check("case name", spec.name);
+                    if (!names.insert(spec.name).second)
+                        throw ConfigError("sweep: case " + spec.name + " appears twice (repeated value in a list?)");
                     cases.push_back(std::move(spec));
                 }
             }

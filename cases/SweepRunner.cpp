@@ -6,9 +6,13 @@
 #include "cases/ConfigError.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/Manifest.hpp"
+#include "cases/Printable.hpp"
 #include "cases/Progress.hpp"
+#include "cases/SweepTransaction.hpp"
 
 #include <atomic>
+#include <cstdint>
+#include <fstream>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
@@ -19,57 +23,53 @@ namespace fs = std::filesystem;
 
 namespace drafting::cases {
 
-std::string SweepRunner::fingerprint(const SweepConfig& config, const CaseSpec& spec) {
+namespace {
+
+// FNV-1a, 64 bits: stable across compilers and runs, unlike std::hash.
+std::uint64_t fnv1a(const char* data, std::size_t size, std::uint64_t hash = 1469598103934665603ULL) {
+    for (std::size_t i = 0; i < size; ++i) {
+        hash ^= static_cast<unsigned char>(data[i]);
+        hash *= 1099511628211ULL;
+    }
+    return hash;
+}
+
+}  // namespace
+
+std::string SweepRunner::bodyHash(const SweepConfig& config) {
+    if (config.geometryStl.empty()) return "";
+    // The STL was read and bounded when the plan was expanded (RunnerBody::fromStl).
+    std::ifstream in(config.geometryStl, std::ios::binary);
+    if (!in) throw ConfigError("geometry.stl = " + Printable::quote(config.geometryStl) + ": cannot be read");
+    std::uint64_t hash = 1469598103934665603ULL;
+    std::vector<char> buffer(1 << 16);
+    while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0)
+        hash = fnv1a(buffer.data(), static_cast<std::size_t>(in.gcount()), hash);
+    char text[20];
+    std::snprintf(text, sizeof(text), "%016llx", static_cast<unsigned long long>(hash));
+    return text;
+}
+
+std::string SweepRunner::fingerprint(const SweepConfig& config, const CaseSpec& spec, const std::string& bodyHash) {
     nlohmann::json settings = config.toJson();
     settings.erase("name");    // renaming a sweep does not change its physics
     settings.erase("sweep");   // the case's own point of the sweep is in its parameters
     settings.erase("pacing");  // post-processing only
-    const std::string text = settings.dump() + spec.parametersJson().dump() + CaseWriter::kTemplateVersion;
+    std::string text = settings.dump() + spec.parametersJson().dump() + CaseWriter::kTemplateVersion;
+    if (!bodyHash.empty()) text += "stl:" + bodyHash;  // parametric bodies keep their earlier fingerprints
     char buf[20];
     std::snprintf(buf, sizeof(buf), "%016zx", std::hash<std::string>{}(text));
     return buf;
 }
 
 void SweepRunner::generate(const SweepConfig& config, const std::vector<CaseSpec>& cases,
-                           const std::string& sweepDir, std::ostream& log) const {
-    fs::create_directories(sweepDir);
-    Manifest manifest;
-    manifest.sweepName = config.name;
-    manifest.config = config.toJson();
-
-    int kept = 0;
-    for (const auto& spec : cases) {
-        const std::string caseDir = sweepDir + "/" + spec.name;
-        const std::string print = fingerprint(config, spec);
-        Manifest::Entry entry{spec.name, spec.parametersJson(), "pending", ""};
-
-        bool reuse = false;
-        if (fs::exists(caseDir + "/case.json") && fs::exists(caseDir + "/results.json")) {
-            try {
-                const auto old = JsonFile::read(caseDir + "/case.json");
-                const auto res = CaseResult::fromJson(JsonFile::read(caseDir + "/results.json"));
-                reuse = old.value("fingerprint", "") == print && res.ok();
-            } catch (const RunError&) {
-                reuse = false;
-            }
-        }
-        if (reuse) {
-            entry.status = "ok";
-            ++kept;
-        } else {
-            fs::remove_all(caseDir);
-            CaseWriter::write(config, spec, caseDir, print);
-        }
-        manifest.cases.push_back(std::move(entry));
-    }
-    manifest.write(sweepDir);
-    log << "wrote " << cases.size() - kept << " case(s) to " << sweepDir;
-    if (kept > 0) log << ", kept " << kept << " finished case(s)";
-    log << '\n';
+                           const std::string& sweepDir, std::ostream& log, bool force) const {
+    SweepTransaction::generate(config, cases, sweepDir, force, log);
 }
 
 int SweepRunner::run(const std::string& sweepDir, int jobs, bool force, std::ostream& log,
                      const RunOptions& options) const {
+    SweepTransaction::recover(sweepDir, log);  // a killed generate is finished first
     Manifest manifest = Manifest::read(sweepDir);
     std::vector<std::size_t> todo;
     for (std::size_t i = 0; i < manifest.cases.size(); ++i) {

@@ -14,10 +14,11 @@ class SweepRunner {
 public:
     explicit SweepRunner(ToolPaths tools) : tools_(std::move(tools)) {}
 
-    /// Writes every case folder and manifest.json under `sweepDir`. A case whose folder holds
-    /// a finished result of the same settings (same fingerprint) is kept as it is.
+    /// Writes every case folder and manifest.json under `sweepDir` as one transaction
+    /// (SweepTransaction). A case whose folder holds a finished result of the same settings
+    /// (same fingerprint) is kept as it is; finished results are replaced only with `force`.
     void generate(const SweepConfig& config, const std::vector<CaseSpec>& cases, const std::string& sweepDir,
-                  std::ostream& log) const;
+                  std::ostream& log, bool force = false) const;
 
     struct RunOptions {
         int ranks = 1;               // MPI ranks per case (CaseRunner)
@@ -35,8 +36,12 @@ public:
     }
     int run(const std::string& sweepDir, int jobs, bool force, std::ostream& log, const RunOptions& options) const;
 
-    /// Identifies a case's settings: equal fingerprints, equal case.
-    static std::string fingerprint(const SweepConfig& config, const CaseSpec& spec);
+    /// Identifies a case's settings: equal fingerprints, equal case. `bodyHash` is bodyHash(config).
+    static std::string fingerprint(const SweepConfig& config, const CaseSpec& spec, const std::string& bodyHash);
+
+    /// The content of the body file (geometry.stl) as a hash, "" for the parametric body: a
+    /// replaced STL at the same path is a new body.
+    static std::string bodyHash(const SweepConfig& config);
 
 private:
     ToolPaths tools_;

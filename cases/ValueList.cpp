@@ -1,6 +1,8 @@
 #include "cases/ValueList.hpp"
 
 #include "cases/ConfigError.hpp"
+#include "cases/DecimalNumber.hpp"
+#include "cases/Printable.hpp"
 
 #include <boost/algorithm/string.hpp>
 
@@ -13,17 +15,16 @@ namespace drafting::cases {
 namespace {
 
 [[noreturn]] void fail(const std::string& field, const std::string& text, const std::string& why) {
-    throw ConfigError(field + " = '" + text + "': " + why);
+    throw ConfigError(field + " = " + Printable::quote(text) + ": " + why);
 }
 
+// One value of the list: DecimalNumber's grammar (no hex, inf, nan, nor overflow to infinity).
 double parseNumber(const std::string& field, const std::string& whole, std::string token) {
     boost::algorithm::trim(token);
     if (token.empty()) fail(field, whole, "empty value");
-    char* end = nullptr;
-    const double value = std::strtod(token.c_str(), &end);
-    if (end == token.c_str() || *end != '\0') fail(field, whole, "'" + token + "' is not a number");
-    if (!std::isfinite(value)) fail(field, whole, "'" + token + "' is not finite");
-    return value;
+    const auto value = DecimalNumber::parse(token);
+    if (!value) fail(field, whole, Printable::quote(token, 30) + ": not a number (decimal, finite, e.g. 1.3 or 2e-3)");
+    return *value;
 }
 
 }  // namespace
@@ -60,12 +61,16 @@ std::vector<double> ValueList::parse(const std::string& field, const std::string
 }
 
 std::string ValueList::format(double value) {
-    char buf[32];
-    for (int precision = 1; precision <= 17; ++precision) {
-        std::snprintf(buf, sizeof(buf), "%.*g", precision, value);
+    // Fixed notation, never an exponent: the text becomes part of case names, and "1e+01" has a
+    // '+' no case name may hold. The fewest decimals that read back as the same value.
+    char buf[400];
+    for (int decimals = 0; decimals <= 17; ++decimals) {
+        std::snprintf(buf, sizeof(buf), "%.*f", decimals, value);
         if (std::strtod(buf, nullptr) == value) break;
     }
-    return buf;
+    std::string text = buf;
+    if (text == "-0") text = "0";
+    return text;
 }
 
 }  // namespace drafting::cases

@@ -13,7 +13,8 @@ public:
     static std::vector<double> parse(const std::string& field, const std::string& text,
                                      std::size_t maxCount = 1000);
 
-    /// Shortest text that round-trips: 1.3 → "1.3", 2 → "2".
+    /// Shortest fixed-point text that round-trips, never an exponent: 1.3 → "1.3", 10 → "10",
+    /// 1e-7 → "0.0000001" (case names are made of it).
     static std::string format(double value);
 };
 

@@ -1,0 +1,32 @@
+#include "cases/SweepLayout.hpp"
+
+#include <algorithm>
+
+namespace drafting::cases {
+
+const std::vector<std::string>& SweepLayout::postOutputs() {
+    static const std::vector<std::string> names = {
+        "savings.csv", "savings.json", "bodies.csv",  "fit.json",    "pacing.csv",  "pacing.json",
+        "race.json",   "report.html",  "savings.png", "savings.svg", "pacers.png",  "pacers.svg",
+        "history.png", "history.svg",  "flow",
+    };
+    return names;
+}
+
+bool SweepLayout::isCaseEntry(const std::string& name, bool isDirectory) {
+    static const std::vector<std::string> files = {"case.json",      "case.foam",    "runner.json", "results.json",
+                                                   "meshCheck.json", "running.pgid", "PyFoamHistory"};
+    static const std::vector<std::string> folders = {"0", "constant", "system", "postProcessing", "dynamicCode"};
+    if (isDirectory) {
+        if (std::find(folders.begin(), folders.end(), name) != folders.end()) return true;
+        if (name.rfind("processor", 0) == 0) return true;
+        // Solution times: 100, 0.25, 1e-05.
+        return !name.empty() && name.find_first_not_of("0123456789.e-+") == std::string::npos;
+    }
+    if (std::find(files.begin(), files.end(), name) != files.end()) return true;
+    if (name.rfind("log.", 0) == 0) return true;
+    // Temporaries of an atomic write that a killed process left behind.
+    return name.size() > 4 && name.compare(name.size() - 4, 4, ".tmp") == 0;
+}
+
+}  // namespace drafting::cases

@@ -1,0 +1,28 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace drafting::cases {
+
+/// The names of what draft-cases and draft-post keep in a sweep folder, in one place, so the
+/// writers, the generate transaction and the clean-up agree on what is ours.
+struct SweepLayout {
+    static constexpr const char* kManifest = "manifest.json";
+    static constexpr const char* kLock = ".draft-cases.lock";
+    /// A generate in progress: the new cases and manifest are built here, then moved in.
+    static constexpr const char* kStaging = ".draft-generate";
+    /// Inside the staging folder: written once the staging is complete (the commit point).
+    static constexpr const char* kJournal = "journal.json";
+    static constexpr const char* kSlurmDir = "slurm";
+
+    /// Files and folders draft-post writes beside the cases (postprocess/PostCli.cpp): they
+    /// describe the sweep's cases, so they go when the cases change.
+    static const std::vector<std::string>& postOutputs();
+
+    /// What a case folder of ours holds at its top: the writer's files (0, constant, system,
+    /// case.json, case.foam, runner.json) and the runner's (logs, times, results). Anything
+    /// else in it was put there by someone else, and generate will not delete the folder.
+    static bool isCaseEntry(const std::string& name, bool isDirectory);
+};
+
+}  // namespace drafting::cases

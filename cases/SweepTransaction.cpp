@@ -1,0 +1,278 @@
+#include "cases/SweepTransaction.hpp"
+
+#include "cases/CaseResult.hpp"
+#include "cases/CaseWriter.hpp"
+#include "cases/ConfigError.hpp"
+#include "cases/JsonFile.hpp"
+#include "cases/Manifest.hpp"
+#include "cases/Printable.hpp"
+#include "cases/SweepLayout.hpp"
+#include "cases/SweepRunner.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace drafting::cases {
+
+namespace {
+
+// What a case folder on disk is, as far as generate is concerned.
+struct CaseFolder {
+    bool exists = false;
+    std::string foreign;      // why draft-cases did not make it; empty when it did
+    std::string fingerprint;  // from its case.json
+    bool finished = false;    // results.json says ok
+};
+
+CaseFolder inspect(const fs::path& sweep, const std::string& name) {
+    CaseFolder f;
+    const fs::path dir = sweep / name;
+    const auto status = fs::symlink_status(dir);
+    if (!fs::exists(status)) return f;
+    f.exists = true;
+    if (fs::is_symlink(status) || !fs::is_directory(status)) {
+        f.foreign = "is not a folder";
+        return f;
+    }
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        const std::string entryName = entry.path().filename().string();
+        if (entry.is_symlink()) {
+            f.foreign = "holds the symbolic link " + Printable::quote(entryName);
+            return f;
+        }
+        if (!SweepLayout::isCaseEntry(entryName, entry.is_directory())) {
+            f.foreign = "holds " + Printable::quote(entryName) + ", which draft-cases did not write";
+            return f;
+        }
+    }
+    try {
+        const auto caseJson = JsonFile::read((dir / "case.json").string());
+        if (caseJson.value("name", "") != name || !caseJson.contains("fingerprint"))
+            throw ConfigError("not the case.json of this folder");
+        f.fingerprint = caseJson.at("fingerprint").get<std::string>();
+    } catch (const std::exception&) {
+        f.foreign = "has no case.json written by draft-cases";
+        return f;
+    }
+    try {
+        f.finished = fs::exists(dir / "results.json") &&
+                     CaseResult::fromJson(JsonFile::read((dir / "results.json").string())).ok();
+    } catch (const std::exception&) {
+        f.finished = false;  // an unreadable result is no result: the case runs again
+    }
+    return f;
+}
+
+// "a, b, c and 4 more"
+std::string listed(const std::vector<std::string>& names) {
+    std::string out;
+    const std::size_t shown = std::min<std::size_t>(names.size(), 4);
+    for (std::size_t i = 0; i < shown; ++i) out += (i > 0 ? ", " : "") + names[i];
+    if (names.size() > shown) out += " and " + std::to_string(names.size() - shown) + " more";
+    return out;
+}
+
+std::string quotedDir(const std::string& sweepDir) { return "-o " + Printable::quote(sweepDir); }
+
+// What a generate over `sweepDir` will do, decided before anything is written.
+struct Decision {
+    Manifest manifest;                    // the new one
+    std::map<std::string, std::string> fingerprints;
+    std::vector<std::string> write;       // planned cases written afresh
+    std::vector<std::string> moveOut;     // case folders of ours that go (replaced or dropped)
+    std::vector<std::string> lostReplaced, lostDropped;  // finished cases among them
+    bool changed = false;                 // anything beyond an identical re-generate
+};
+
+Decision decide(const SweepConfig& config, const std::vector<CaseSpec>& plan, const std::string& sweepDir,
+                bool force) {
+    Decision d;
+    d.manifest.sweepName = config.name;
+    d.manifest.config = config.toJson();
+    const std::string bodyHash = SweepRunner::bodyHash(config);
+
+    const fs::path sweep(sweepDir);
+    const auto dirStatus = fs::symlink_status(sweep);
+    std::optional<Manifest> old;
+    if (fs::exists(dirStatus)) {
+        if (!fs::is_directory(fs::status(sweep)))
+            throw ConfigError(quotedDir(sweepDir) + ": exists and is not a folder");
+        const fs::path manifestPath = sweep / SweepLayout::kManifest;
+        if (fs::exists(fs::symlink_status(manifestPath))) {
+            try {
+                if (!fs::is_regular_file(fs::symlink_status(manifestPath))) throw ConfigError("not a regular file");
+                old = Manifest::read(sweepDir);
+            } catch (const std::exception& e) {
+                throw ConfigError(quotedDir(sweepDir) + ": its manifest.json was not written by draft-cases (" +
+                                  std::string(e.what()).substr(0, 160) + "); use a fresh -o");
+            }
+        } else {
+            for (const auto& entry : fs::directory_iterator(sweep)) {
+                const std::string name = entry.path().filename().string();
+                if (name != SweepLayout::kLock && name != SweepLayout::kStaging)
+                    throw ConfigError(quotedDir(sweepDir) + ": exists, holds " + Printable::quote(name) +
+                                      " and is not a sweep (no manifest.json); use a fresh -o");
+            }
+        }
+    }
+
+    std::set<std::string> planned;
+    std::vector<std::string> foreign;
+    for (const auto& spec : plan) {
+        planned.insert(spec.name);
+        const std::string print = SweepRunner::fingerprint(config, spec, bodyHash);
+        d.fingerprints[spec.name] = print;
+        Manifest::Entry entry{spec.name, spec.parametersJson(), "pending", ""};
+        const CaseFolder folder = inspect(sweep, spec.name);
+        if (!folder.foreign.empty()) {
+            foreign.push_back(spec.name + "/ " + folder.foreign);
+        } else if (folder.exists && folder.fingerprint == print) {
+            // Same settings: kept as it is, finished or waiting for `run` (which clears a
+            // killed run's leftovers itself).
+            entry.status = folder.finished ? "ok" : "pending";
+        } else {
+            d.write.push_back(spec.name);
+            if (folder.exists) d.moveOut.push_back(spec.name);
+            if (folder.finished) d.lostReplaced.push_back(spec.name);
+        }
+        d.manifest.cases.push_back(std::move(entry));
+    }
+    if (!foreign.empty())
+        throw ConfigError(quotedDir(sweepDir) + ": case folder " + foreign.front() +
+                          "; move it away or use a fresh -o (nothing was changed)");
+    if (old) {
+        for (const auto& entry : old->cases) {
+            if (planned.count(entry.name)) continue;
+            const CaseFolder folder = inspect(sweep, entry.name);
+            // A folder someone else filled stays where it is; it only leaves the manifest.
+            if (!folder.exists || !folder.foreign.empty()) continue;
+            d.moveOut.push_back(entry.name);
+            if (folder.finished) d.lostDropped.push_back(entry.name);
+        }
+    }
+    if (!force && (!d.lostReplaced.empty() || !d.lostDropped.empty())) {
+        std::string what;
+        if (!d.lostReplaced.empty())
+            what = "replace " + std::to_string(d.lostReplaced.size()) + " finished case(s) whose settings changed (" +
+                   listed(d.lostReplaced) + ")";
+        if (!d.lostDropped.empty())
+            what += std::string(what.empty() ? "" : " and ") + "drop " + std::to_string(d.lostDropped.size()) +
+                    " finished case(s) not in this config (" + listed(d.lostDropped) + ")";
+        throw ConfigError(quotedDir(sweepDir) + ": this config would " + what +
+                          "; add --force to discard their results, or use a fresh -o (nothing was changed)");
+    }
+    d.changed = !d.write.empty() || !d.moveOut.empty() || !old || old->toJson() != d.manifest.toJson();
+    return d;
+}
+
+fs::path stagingOf(const std::string& sweepDir) { return fs::path(sweepDir) / SweepLayout::kStaging; }
+
+// Moves `from` to `to` unless it is gone already (a resumed commit): every step may run twice.
+void moveIfPresent(const fs::path& from, const fs::path& to) {
+    if (!fs::exists(fs::symlink_status(from))) return;
+    fs::create_directories(to.parent_path());
+    if (fs::exists(fs::symlink_status(to))) fs::remove_all(to);  // a trash copy from an earlier attempt
+    fs::rename(from, to);
+    SweepTransaction::faultPoint();
+}
+
+// The commit after the journal: manifest, old cases out, new cases in, stale tables out.
+void complete(const std::string& sweepDir, const nlohmann::json& journal) {
+    const fs::path sweep(sweepDir), staging = stagingOf(sweepDir);
+    moveIfPresent(staging / SweepLayout::kManifest, sweep / SweepLayout::kManifest);
+    for (const auto& name : journal.at("move_out")) {
+        const std::string n = name.get<std::string>();
+        moveIfPresent(sweep / n, staging / "old" / n);
+    }
+    for (const auto& name : journal.at("install")) {
+        const std::string n = name.get<std::string>();
+        moveIfPresent(staging / "new" / n, sweep / n);
+    }
+    if (journal.at("stale_outputs").get<bool>())
+        for (const auto& name : SweepLayout::postOutputs()) moveIfPresent(sweep / name, staging / "old" / name);
+    fs::remove(staging / SweepLayout::kJournal);
+    SweepTransaction::faultPoint();
+    fs::remove_all(staging);
+}
+
+}  // namespace
+
+void SweepTransaction::faultPoint() {
+    static const long limit = [] {
+        const char* text = std::getenv("DRAFTING_FAULT_AFTER");
+        return text != nullptr ? std::strtol(text, nullptr, 10) : 0L;
+    }();
+    static long steps = 0;
+    if (limit > 0 && ++steps >= limit) _exit(137);
+}
+
+bool SweepTransaction::interrupted(const std::string& sweepDir) {
+    return fs::exists(fs::symlink_status(stagingOf(sweepDir)));
+}
+
+bool SweepTransaction::recover(const std::string& sweepDir, std::ostream& log) {
+    const fs::path staging = stagingOf(sweepDir);
+    const auto status = fs::symlink_status(staging);
+    if (!fs::exists(status)) return false;
+    if (!fs::is_directory(status) || fs::is_symlink(status))
+        throw ConfigError(Printable::quote(staging.string()) + ": is not the staging folder of draft-cases");
+    if (fs::exists(staging / SweepLayout::kJournal)) {
+        complete(sweepDir, JsonFile::read((staging / SweepLayout::kJournal).string()));
+        log << "completed an interrupted generate in " << sweepDir << '\n';
+    } else {
+        fs::remove_all(staging);  // killed before its commit point: the old sweep stands
+        log << "removed the staging of an interrupted generate in " << sweepDir << '\n';
+    }
+    return true;
+}
+
+void SweepTransaction::check(const SweepConfig& config, const std::vector<CaseSpec>& plan,
+                             const std::string& sweepDir, bool force) {
+    decide(config, plan, sweepDir, force);
+}
+
+void SweepTransaction::generate(const SweepConfig& config, const std::vector<CaseSpec>& plan,
+                                const std::string& sweepDir, bool force, std::ostream& log) {
+    recover(sweepDir, log);
+    const Decision d = decide(config, plan, sweepDir, force);
+    std::size_t kept = 0;
+    for (const auto& e : d.manifest.cases) kept += e.status == "ok";
+    if (!d.changed) {
+        log << sweepDir << " is up to date: " << plan.size() << " case(s), kept " << kept << " finished case(s)\n";
+        return;
+    }
+
+    // Stage: nothing outside the staging folder changes until the journal exists.
+    const fs::path staging = stagingOf(sweepDir);
+    try {
+        fs::create_directories(staging / "new");
+        for (const auto& spec : plan) {
+            if (std::find(d.write.begin(), d.write.end(), spec.name) == d.write.end()) continue;
+            CaseWriter::write(config, spec, (staging / "new" / spec.name).string(), d.fingerprints.at(spec.name));
+            faultPoint();
+        }
+        d.manifest.write(staging.string());
+        faultPoint();
+    } catch (...) {
+        std::error_code ignored;
+        fs::remove_all(staging, ignored);
+        throw;
+    }
+    const nlohmann::json journal = {{"move_out", d.moveOut}, {"install", d.write}, {"stale_outputs", true}};
+    JsonFile::writeAtomic((staging / SweepLayout::kJournal).string(), journal);
+    faultPoint();
+    complete(sweepDir, journal);
+
+    log << "wrote " << d.write.size() << " case(s) to " << sweepDir;
+    if (kept > 0) log << ", kept " << kept << " finished case(s)";
+    if (!d.lostReplaced.empty()) log << ", replaced " << d.lostReplaced.size() << " finished case(s) (--force)";
+    if (!d.lostDropped.empty()) log << ", dropped " << d.lostDropped.size() << " finished case(s) (--force)";
+    log << '\n';
+}
+
+}  // namespace drafting::cases

@@ -1,0 +1,260 @@
+// generate as a transaction (issue 12): a finished sweep survives any generate, valid or not,
+// with its results intact or explicitly replaced (--force); folders we did not make are refused.
+#include "cases/JsonFile.hpp"
+#include "cases/Manifest.hpp"
+#include "TestSupport.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+
+namespace fs = std::filesystem;
+using drafting::test::readFile;
+using drafting::test::runCommand;
+using drafting::test::TempDir;
+using drafting::test::treeSnapshot;
+using drafting::test::writeFile;
+
+namespace {
+
+const char* kConfig = "name = tx\n[formation]\npreset = ahead\n[sweep]\nfront_gap = 1.0, 1.5\n";
+
+std::vector<std::string> generateArgs(const std::string& cfg, const std::string& dir,
+                                      std::vector<std::string> extra = {}) {
+    std::vector<std::string> argv{DRAFT_CASES_BIN, "generate", cfg, "-o", dir};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    return argv;
+}
+
+// A result as runnerDrag writes it, without running the solver.
+void finish(const std::string& dir, const std::string& name, double drag) {
+    const nlohmann::json body = {{"drag_N", drag},        {"side_N", 0.0},      {"lift_N", 0.0},
+                                 {"drag_std_N", 0.01},     {"cda_m2", drag / 26.5}, {"cd", drag / 26.5 / 0.365},
+                                 {"reference_area_m2", 0.365}};
+    drafting::cases::JsonFile::writeAtomic(dir + "/" + name + "/results.json",
+                                           {{"case", name}, {"status", "ok"}, {"reason", ""}, {"iterations", 500},
+                                            {"converged", true}, {"bodies", {{"lead", body}}}});
+}
+
+// Generates `dir` from `cfg` and marks every case finished, as `run` would (manifest included).
+void finishedSweep(const std::string& cfg, const std::string& dir) {
+    const auto r = runCommand(generateArgs(cfg, dir));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    auto manifest = drafting::cases::Manifest::read(dir);
+    double drag = 7.0;
+    for (auto& e : manifest.cases) {
+        finish(dir, e.name, drag);
+        drag -= 1.0;
+        e.status = "ok";
+    }
+    manifest.write(dir);
+}
+
+std::set<std::string> caseNames(const std::string& dir) {
+    std::set<std::string> names;
+    for (const auto& e : drafting::cases::Manifest::read(dir).cases) names.insert(e.name);
+    return names;
+}
+
+// The manifest tells the truth: every case it calls finished has its finished results on disk.
+void expectManifestAgreesWithDisk(const std::string& dir) {
+    for (const auto& e : drafting::cases::Manifest::read(dir).cases) {
+        if (e.status != "ok") continue;
+        const std::string results = dir + "/" + e.name + "/results.json";
+        ASSERT_TRUE(fs::exists(results)) << e.name << " is ok in the manifest but has no results";
+        EXPECT_EQ(drafting::cases::JsonFile::read(results).at("status"), "ok") << e.name;
+    }
+}
+
+// The tree without the lock file, whose content is the pid of the last command that held it.
+std::string snapshotWithoutLock(const std::string& dir) {
+    std::string tree = treeSnapshot(dir);
+    const auto at = tree.find(".draft-cases.lock ");
+    if (at != std::string::npos) tree.erase(at, tree.find('\n', at) - at + 1);
+    return tree;
+}
+
+struct Sweep {
+    TempDir tmp;
+    std::string cfg = tmp.path() + "/sweep.cfg";
+    std::string dir = tmp.path() + "/out";
+    Sweep() { writeFile(cfg, kConfig); }
+};
+
+}  // namespace
+
+TEST(CliGenerateTransaction, EveryGapTheConfigAcceptsGivesAValidUniqueName) {
+    Sweep s;
+    const auto plan = runCommand({DRAFT_CASES_BIN, "plan", s.cfg, "--sweep.front_gap", "1.3, 10, 20"});
+    ASSERT_EQ(plan.exitCode, 0) << plan.err;
+    EXPECT_NE(plan.out.find("ahead-f10:"), std::string::npos) << plan.out;
+    const auto r = runCommand(generateArgs(s.cfg, s.dir, {"--sweep.front_gap", "1.3, 10, 20"}));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(caseNames(s.dir), (std::set<std::string>{"solo", "ahead-f1.3", "ahead-f10", "ahead-f20"}));
+    for (const char* name : {"ahead-f10", "ahead-f20"}) EXPECT_TRUE(fs::exists(s.dir + "/" + name + "/case.json"));
+}
+
+TEST(CliGenerateTransaction, AFinishedSweepSurvivesABadGap) {
+    // The tester's case: a gap that passed plan but failed generate half way deleted every result.
+    Sweep s;
+    finishedSweep(s.cfg, s.dir);
+    const std::string before = treeSnapshot(s.dir);
+    for (const char* gaps : {"1.0, 1.5, 10", "1.0, 1.5, 0x10", "1.0, 1.5, 1e999"}) {
+        const auto r = runCommand(generateArgs(s.cfg, s.dir, {"--sweep.front_gap", gaps}));
+        if (std::string(gaps) == "1.0, 1.5, 10") {
+            ASSERT_EQ(r.exitCode, 0) << r.err;  // adds one case, keeps the three finished ones
+            EXPECT_NE(r.out.find("kept 3 finished case(s)"), std::string::npos) << r.out;
+            expectManifestAgreesWithDisk(s.dir);
+            EXPECT_EQ(drafting::test::caseStatus(s.dir, 1), "ok");
+        } else {
+            EXPECT_EQ(r.exitCode, 1) << gaps << ": " << r.err;
+        }
+    }
+    for (const char* name : {"solo", "ahead-f1", "ahead-f1.5"})
+        EXPECT_EQ(drafting::cases::JsonFile::read(s.dir + "/" + name + "/results.json").at("status"), "ok") << name;
+    EXPECT_NE(treeSnapshot(s.dir), before);  // ahead-f10 was added
+}
+
+TEST(CliGenerateTransaction, FinishedResultsAreReplacedOnlyWithForce) {
+    Sweep s;
+    finishedSweep(s.cfg, s.dir);
+    writeFile(s.dir + "/savings.csv", "old table\n");
+    writeFile(s.dir + "/report.html", "<p>old</p>\n");
+    const std::string before = treeSnapshot(s.dir);
+
+    // Another speed changes every case; another gap list drops one.
+    for (const auto& change : std::vector<std::vector<std::string>>{{"--run.speed", "6"},
+                                                                     {"--sweep.front_gap", "1.0"}}) {
+        const auto refused = runCommand(generateArgs(s.cfg, s.dir, change));
+        EXPECT_EQ(refused.exitCode, 1) << refused.out;
+        EXPECT_NE(refused.err.find("finished case(s)"), std::string::npos) << refused.err;
+        EXPECT_NE(refused.err.find("--force"), std::string::npos) << refused.err;
+        EXPECT_EQ(std::count(refused.err.begin(), refused.err.end(), '\n'), 1) << refused.err;
+        EXPECT_EQ(treeSnapshot(s.dir), before) << change[0];
+    }
+    const auto forced = runCommand(generateArgs(s.cfg, s.dir, {"--sweep.front_gap", "1.0", "--force"}));
+    ASSERT_EQ(forced.exitCode, 0) << forced.err;
+    EXPECT_NE(forced.out.find("dropped 1 finished case(s)"), std::string::npos) << forced.out;
+    EXPECT_EQ(caseNames(s.dir), (std::set<std::string>{"solo", "ahead-f1"}));
+    EXPECT_FALSE(fs::exists(s.dir + "/ahead-f1.5"));
+    // The tables described the old sweep: they are gone, the kept results are not.
+    EXPECT_FALSE(fs::exists(s.dir + "/savings.csv"));
+    EXPECT_FALSE(fs::exists(s.dir + "/report.html"));
+    EXPECT_TRUE(fs::exists(s.dir + "/ahead-f1/results.json"));
+    EXPECT_FALSE(fs::exists(s.dir + "/.draft-generate"));
+    expectManifestAgreesWithDisk(s.dir);
+}
+
+TEST(CliGenerateTransaction, AnIdenticalGenerateChangesNothing) {
+    Sweep s;
+    finishedSweep(s.cfg, s.dir);
+    writeFile(s.dir + "/savings.csv", "table of these very cases\n");
+    const std::string before = snapshotWithoutLock(s.dir);
+    const auto r = runCommand(generateArgs(s.cfg, s.dir));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("up to date: 3 case(s), kept 3 finished"), std::string::npos) << r.out;
+    EXPECT_EQ(snapshotWithoutLock(s.dir), before);
+}
+
+TEST(CliGenerateTransaction, FoldersDraftCasesDidNotMakeAreNeverDeleted) {
+    Sweep s;
+    // A manifest copied next to someone's thesis in a folder named like a case.
+    finishedSweep(s.cfg, s.dir);
+    TempDir other;
+    const std::string foreign = other.path() + "/mine";
+    fs::create_directories(foreign + "/solo");
+    writeFile(foreign + "/solo/thesis.tex", "\\documentclass{article}\n");
+    fs::copy_file(s.dir + "/manifest.json", foreign + "/manifest.json");
+    const std::string before = treeSnapshot(other.path());
+    const auto r = runCommand(generateArgs(s.cfg, foreign));
+    EXPECT_EQ(r.exitCode, 1) << r.out;
+    EXPECT_NE(r.err.find("thesis.tex"), std::string::npos) << r.err;
+    EXPECT_EQ(treeSnapshot(other.path()), before);
+
+    // A case folder of ours with a file someone added: not deleted, even with --force.
+    writeFile(s.dir + "/ahead-f1/notes.txt", "my notes\n");
+    const auto forced = runCommand(generateArgs(s.cfg, s.dir, {"--run.speed", "6", "--force"}));
+    EXPECT_EQ(forced.exitCode, 1) << forced.out;
+    EXPECT_NE(forced.err.find("notes.txt"), std::string::npos) << forced.err;
+    EXPECT_TRUE(fs::exists(s.dir + "/ahead-f1/notes.txt"));
+
+    // A folder with files but no manifest is not a sweep.
+    const std::string plain = other.path() + "/plain";
+    fs::create_directories(plain);
+    writeFile(plain + "/data.csv", "1,2\n");
+    const auto notSweep = runCommand(generateArgs(s.cfg, plain));
+    EXPECT_EQ(notSweep.exitCode, 1);
+    EXPECT_NE(notSweep.err.find("is not a sweep"), std::string::npos) << notSweep.err;
+    EXPECT_EQ(readFile(plain + "/data.csv"), "1,2\n");
+    EXPECT_EQ(std::distance(fs::directory_iterator(plain), fs::directory_iterator{}), 1);
+}
+
+TEST(CliGenerateTransaction, AReplacedBodyFileIsANewBody) {
+    // The fingerprint holds the STL's content, not its path.
+    Sweep s;
+    const std::string stl = s.tmp.path() + "/body.stl";
+    ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "geometry", "-o", stl, "--height", "1.57"}).exitCode, 0);
+    const std::vector<std::string> threeD{"--mesh.dimension", "3", "--mesh.level", "coarse", "--formation.preset",
+                                          "solo", "--geometry.stl", stl};
+    auto r = runCommand(generateArgs(s.cfg, s.dir, threeD));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    finish(s.dir, "solo", 7.0);
+    r = runCommand(generateArgs(s.cfg, s.dir, threeD));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("kept 1 finished"), std::string::npos) << r.out;
+    ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "geometry", "-o", stl, "--height", "1.57", "--pose", "standing"}).exitCode,
+              0);
+    r = runCommand(generateArgs(s.cfg, s.dir, threeD));
+    EXPECT_EQ(r.exitCode, 1) << r.out;
+    EXPECT_NE(r.err.find("replace 1 finished case(s)"), std::string::npos) << r.err;
+}
+
+// Kills generate (DRAFTING_FAULT_AFTER=N: _exit at its N-th disk change) at every point of a
+// change that keeps, replaces, adds and drops cases, then checks what a user would see.
+TEST(CliGenerateTransaction, KilledAtAnyPointTheSweepIsOldOrNewAndTheNextCommandCompletesIt) {
+    Sweep templateSweep;
+    finishedSweep(templateSweep.cfg, templateSweep.dir);
+    writeFile(templateSweep.dir + "/savings.csv", "old table\n");
+    const std::set<std::string> oldNames = caseNames(templateSweep.dir);
+    const std::vector<std::string> change{"--sweep.front_gap", "1.5, 2.0", "--force"};  // keep, drop, add
+    const std::set<std::string> newNames{"solo", "ahead-f1.5", "ahead-f2"};
+    const std::string keptResults = readFile(templateSweep.dir + "/ahead-f1.5/results.json");
+
+    bool completed = false;
+    int faultPoints = 0;
+    for (int fault = 1; fault < 60 && !completed; ++fault, ++faultPoints) {
+        TempDir work;
+        const std::string dir = work.path() + "/out";
+        fs::copy(templateSweep.dir, dir, fs::copy_options::recursive);
+        setenv("DRAFTING_FAULT_AFTER", std::to_string(fault).c_str(), 1);
+        const auto killed = runCommand(generateArgs(templateSweep.cfg, dir, change));
+        unsetenv("DRAFTING_FAULT_AFTER");
+        completed = killed.exitCode == 0;
+        if (!completed) ASSERT_EQ(killed.exitCode, 137) << "fault " << fault << ": " << killed.err;
+
+        // Right after the kill: one whole manifest, old or new, that agrees with the disk.
+        const auto names = caseNames(dir);
+        EXPECT_TRUE(names == oldNames || names == newNames) << "fault " << fault;
+        expectManifestAgreesWithDisk(dir);
+        EXPECT_EQ(readFile(dir + "/ahead-f1.5/results.json"), keptResults) << "fault " << fault;
+        const auto status = runCommand({DRAFT_CASES_BIN, "status", dir});
+        EXPECT_EQ(status.exitCode, 0) << status.err;
+
+        // The next generate finishes the job (or starts it again): the new sweep, kept results.
+        const auto again = runCommand(generateArgs(templateSweep.cfg, dir, change));
+        ASSERT_EQ(again.exitCode, 0) << "fault " << fault << ": " << again.err;
+        EXPECT_EQ(caseNames(dir), newNames) << "fault " << fault;
+        EXPECT_EQ(readFile(dir + "/ahead-f1.5/results.json"), keptResults);
+        EXPECT_EQ(drafting::test::caseStatus(dir, 1), "ok");
+        EXPECT_TRUE(fs::exists(dir + "/ahead-f2/case.json"));
+        EXPECT_FALSE(fs::exists(dir + "/ahead-f1"));
+        EXPECT_FALSE(fs::exists(dir + "/savings.csv"));
+        EXPECT_FALSE(fs::exists(dir + "/.draft-generate"));
+        expectManifestAgreesWithDisk(dir);
+    }
+    EXPECT_TRUE(completed) << "generate never ran to the end under 60 fault points";
+    EXPECT_GE(faultPoints, 8) << "too few steps to have killed it between every pair of moves";
+}
