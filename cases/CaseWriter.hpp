@@ -23,7 +23,13 @@ public:
     static meshes::RunnerBody runnerBody(const SweepConfig& config);
 
     /// Bumped whenever the generated files change meaning, so finished cases are re-run.
-    static constexpr const char* kTemplateVersion = "4";
+    /// 5: converged needs residuals and each runner's own mean drag settled; the settled stop's
+    /// absolute allowance is 2 % of its relative one (validation.md, "Iterative convergence").
+    static constexpr const char* kTemplateVersion = "5";
+
+    /// Relative drift of each runner's mean drag allowed in a converged case when the settled
+    /// stop is off (solver.settled_tolerance = 0): 0.5 % of its own drag.
+    static constexpr double kConvergenceTolerance = 0.005;
 
     /// Dynamic viscosity of air at 25 °C [Pa s]; ν = μ / ρ follows the config's density.
     static constexpr double kAirViscosity = 1.84e-5;

@@ -13,6 +13,7 @@ License
 #include "labelRange.H"
 
 #include "BatchMeans.hpp"
+#include "MeanDrift.hpp"
 #include "StrouhalEstimator.hpp"
 
 #include <cmath>
@@ -47,6 +48,31 @@ std::string jsonNumber(const Foam::scalar x)
     char buf[32];
     std::snprintf(buf, sizeof(buf), "%.10g", x);
     return buf;
+}
+
+// A JSON string body: quotes, backslashes and control characters escaped.
+std::string jsonEscaped(const std::string& text)
+{
+    std::string out;
+    for (const char c : text)
+    {
+        if (c == '"' || c == '\\')
+        {
+            out += '\\';
+            out += c;
+        }
+        else if (static_cast<unsigned char>(c) < 0x20)
+        {
+            char buf[8];
+            std::snprintf(buf, sizeof(buf), "\\u%04x", c);
+            out += buf;
+        }
+        else
+        {
+            out += c;
+        }
+    }
+    return out;
 }
 
 bool finite(const Foam::vector& v)
@@ -221,13 +247,70 @@ void Foam::functionObjects::runnerDrag::writeResults() const
         return;
     }
 
+    using drafting::solver::monitoring::MeanDrift;
+
     const label nIter = times_.size();
     const labelRange used = averagedSamples();
     const bool settled = stopReason_ == "settled";
+    const bool transient = averagingStart_ < 0.5*VGREAT;
+    const bool residualsBelow =
+        residualU_ < residualTolerance_ && residualP_ < residualTolerance_;
+
+    // Converged: every body's mean settled relative to its own drag, and (steady)
+    // the residuals below tolerance; the settled stop alone is not enough.
+    const label driftWindow = convergenceWindow_ > 0 ? convergenceWindow_ : averagingWindow_;
+    List<MeanDrift::Estimate> drift(bodyNames_.size());
+    bool allSettled = true;
+    forAll(bodyNames_, bodyi)
+    {
+        std::vector<double> all;
+        for (const vector& f : history_[bodyi])
+        {
+            all.push_back(f.x());
+        }
+        drift[bodyi] = MeanDrift::of(all, driftWindow);
+        allSettled = allSettled && drift[bodyi].settled(convergenceTolerance_);
+    }
     const bool converged =
-        !failed_
-     && (settled
-      || (residualU_ < residualTolerance_ && residualP_ < residualTolerance_));
+        !failed_ && allSettled && (transient || residualsBelow);
+
+    // Why the run stopped, for a person; "stop" is the same for a program.
+    // The solver's residual control ends a steady run early by moving the end time.
+    const bool earlyEnd = !times_.empty() && !transient
+        && times_.last() < plannedEndTime_ - 0.5;
+    const char* stop =
+        failed_ ? "diverged"
+      : settled ? "settled"
+      : earlyEnd ? "residuals"
+      : "end";
+    std::ostringstream reason;
+    if (failed_)
+    {
+        reason << stopReason_.c_str();
+    }
+    else if (settled)
+    {
+        reason << "every body's trailing mean drag settled (settled stop)";
+    }
+    else if (earlyEnd)
+    {
+        reason << "the solver's residual control ended the run";
+    }
+    else
+    {
+        reason << "reached the end time";
+    }
+    if (!failed_)
+    {
+        reason << "; " << (converged ? "converged" : "NOT converged") << ": "
+            << (transient ? "residuals not judged (transient)"
+              : residualsBelow ? "residuals below tolerance"
+              : "residuals above tolerance")
+            << ", " << (allSettled ? "every body's mean drag settled"
+                        : "a body's mean drag still drifts")
+            << " (window " << driftWindow << ", tolerance "
+            << convergenceTolerance_ << " of its own drag)";
+    }
 
     const scalar q = 0.5*rhoInf_*sqr(Uref_);
     const scalar qA = q*Aref_;
@@ -242,15 +325,23 @@ void Foam::functionObjects::runnerDrag::writeResults() const
     os  << "{\n"
         << "  \"producer\": \"runnerDrag\",\n"
         << "  \"status\": \"" << (failed_ ? "failed" : "ok") << "\",\n"
-        << "  \"reason\": \"" << (failed_ ? stopReason_.c_str() : "") << "\",\n"
-        << "  \"stop\": \""
-        << (failed_ ? "diverged" : settled ? "settled" : "end") << "\",\n"
+        << "  \"reason\": \""
+        << (failed_ ? jsonEscaped(stopReason_) : std::string()) << "\",\n"
+        << "  \"stop\": \"" << stop << "\",\n"
+        << "  \"stop_reason\": \"" << jsonEscaped(reason.str()) << "\",\n"
         << "  \"iterations\": " << nIter << ",\n"
         << "  \"converged\": " << (converged ? "true" : "false") << ",\n"
         << "  \"settled\": " << (settled ? "true" : "false") << ",\n"
         << "  \"residuals\": {\"U\": " << jsonNumber(residualU_)
         << ", \"p\": " << jsonNumber(residualP_)
-        << ", \"tolerance\": " << jsonNumber(residualTolerance_) << "},\n"
+        << ", \"tolerance\": " << jsonNumber(residualTolerance_)
+        << ", \"below_tolerance\": " << (residualsBelow ? "true" : "false")
+        << "},\n"
+        << "  \"convergence\": {\"window\": " << driftWindow
+        << ", \"tolerance\": " << jsonNumber(convergenceTolerance_)
+        << ", \"drag_settled\": " << (allSettled ? "true" : "false")
+        << ", \"residuals_judged\": " << (transient ? "false" : "true")
+        << "},\n"
         << "  \"reference\": {\"rho_kg_m3\": " << jsonNumber(rhoInf_)
         << ", \"U_mps\": " << jsonNumber(Uref_)
         << ", \"area_m2\": " << jsonNumber(Aref_)
@@ -310,6 +401,10 @@ void Foam::functionObjects::runnerDrag::writeResults() const
             << ", \"saving_pct\": "
             << (soloDrag_ > 0 ? jsonNumber(100*(1 - D.mean/soloDrag_)) : "null")
             << ", \"batch_lag1\": " << jsonNumber(D.lag1Correlation)
+            << ", \"drag_mean_drift_N\": "
+            << jsonNumber(drift[bodyi].enough ? drift[bodyi].drift : NAN)
+            << ", \"drag_mean_drift_rel\": "
+            << jsonNumber(drift[bodyi].enough ? drift[bodyi].relative() : NAN)
             << ", \"reference_area_m2\": " << jsonNumber(Aref_)
             << ", \"y_plus\": {\"min\": " << jsonNumber(yPlus[bodyi][0])
             << ", \"mean\": " << jsonNumber(yPlus[bodyi][1])
@@ -366,6 +461,9 @@ Foam::functionObjects::runnerDrag::runnerDrag
     liftDir_(0, 0, 1),
     averagingWindow_(50),
     residualTolerance_(1e-4),
+    convergenceWindow_(0),
+    convergenceTolerance_(0.005),
+    plannedEndTime_(runTime.endTime().value()),
     resultsFile_("results.json"),
     averagingStart_(VGREAT),
     batches_(10),
@@ -473,6 +571,18 @@ bool Foam::functionObjects::runnerDrag::read(const dictionary& dict)
     history_.setSize(bodyNames_.size());
 
     averagingStart_ = dict.getOrDefault<scalar>("averagingStart", VGREAT);
+    convergenceWindow_ = dict.getOrDefault<label>("convergenceWindow", 0);
+    convergenceTolerance_ =
+        dict.getOrDefault<scalar>("convergenceTolerance", 0.005);
+    if (convergenceWindow_ < 0 || !(convergenceTolerance_ > 0))
+    {
+        FatalIOErrorInFunction(dict)
+            << "convergenceWindow must be >= 0 (0: averagingWindow) and"
+            << " convergenceTolerance > 0; got " << convergenceWindow_
+            << " and " << convergenceTolerance_
+            << exit(FatalIOError);
+    }
+
     batches_ = dict.getOrDefault<label>("batches", 10);
     if (batches_ < 2)
     {
