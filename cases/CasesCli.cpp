@@ -393,7 +393,11 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     // Refusals come before the folder or its lock exist, so they change nothing on disk.
     if (command != "convergence") SweepTransaction::check(config, plan, dir, force);
     const bool created = !fs::exists(fs::symlink_status(dir));
-    fs::create_directories(dir);
+    try {
+        fs::create_directories(dir);  // with any missing parents, as mkdir -p
+    } catch (const fs::filesystem_error& e) {
+        throw ConfigError("-o " + Printable::quote(dir) + ": cannot be created (" + e.code().message() + ")");
+    }
     std::optional<SweepLock> lock;
     try {
         lock.emplace(dir);

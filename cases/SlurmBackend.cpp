@@ -6,6 +6,7 @@
 #include "cases/Printable.hpp"
 #include "cases/SlurmClient.hpp"
 #include "cases/SlurmValue.hpp"
+#include "cases/SweepLayout.hpp"
 #include "cases/SweepStatus.hpp"
 #include "meshes/AtomicFile.hpp"
 
@@ -102,7 +103,8 @@ SlurmBackend::Prepared SlurmBackend::prepare(const std::string& sweepDirIn, cons
     for (std::size_t i = 0; i < manifest.cases.size(); ++i) {
         const auto& e = manifest.cases[i];
         SlurmValue::name(manifestFile + ": cases[" + std::to_string(i) + "].name", e.name);
-        if (e.status != "ok") pending.push_back(&e);
+        // As the local runner: "ok" without its results on disk is run again.
+        if (e.status != "ok" || !SweepLayout::hasFinishedResults(sweepDirIn + "/" + e.name)) pending.push_back(&e);
     }
     // Slurm starts array tasks in index order: the cases with the most runners (the most cells,
     // the longest runs) first, so that a short solo case fills the last wave instead of leaving a

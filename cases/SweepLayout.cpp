@@ -1,6 +1,10 @@
 #include "cases/SweepLayout.hpp"
 
+#include "cases/CaseResult.hpp"
+#include "cases/JsonFile.hpp"
+
 #include <algorithm>
+#include <iterator>
 
 namespace drafting::cases {
 
@@ -27,6 +31,30 @@ bool SweepLayout::isCaseEntry(const std::string& name, bool isDirectory) {
     if (name.rfind("log.", 0) == 0) return true;
     // Temporaries of an atomic write that a killed process left behind.
     return name.size() > 4 && name.compare(name.size() - 4, 4, ".tmp") == 0;
+}
+
+bool SweepLayout::isRunOutput(const std::filesystem::path& relative) {
+    const auto first = relative.begin();
+    if (first == relative.end()) return false;
+    const std::string top = first->string();
+    const std::string name = relative.filename().string();
+    if (name.size() > 4 && name.compare(name.size() - 4, 4, ".tmp") == 0) return true;
+    if (std::next(first) == relative.end()) return isCaseEntry(top, false);
+    if (top == "postProcessing" || top == "dynamicCode" || top.rfind("processor", 0) == 0) return true;
+    if (top != "0" && top.find_first_not_of("0123456789.e-+") == std::string::npos) return true;  // a time
+    const std::string path = relative.generic_string();
+    return path.rfind("constant/polyMesh/", 0) == 0 || path.rfind("constant/extendedFeatureEdgeMesh/", 0) == 0 ||
+           path == "system/decomposeParDict";
+}
+
+bool SweepLayout::hasFinishedResults(const std::string& caseDir) {
+    const std::string path = caseDir + "/results.json";
+    if (!std::filesystem::is_regular_file(std::filesystem::symlink_status(path))) return false;
+    try {
+        return CaseResult::fromJson(JsonFile::read(path)).ok();
+    } catch (const std::exception&) {
+        return false;  // unreadable or damaged: not a result
+    }
 }
 
 }  // namespace drafting::cases

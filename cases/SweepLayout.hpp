@@ -1,4 +1,5 @@
 #pragma once
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,16 @@ struct SweepLayout {
     /// case.json, case.foam, runner.json) and the runner's (logs, times, results). Anything
     /// else in it was put there by someone else, and generate will not delete the folder.
     static bool isCaseEntry(const std::string& name, bool isDirectory);
+
+    /// Whether a file at `relative` (inside a case folder) is one a run makes: logs and results
+    /// at the top, solution times, processor folders, postProcessing, the mesh in
+    /// constant/polyMesh, MPI's decomposeParDict, temporaries of atomic writes. With the writer's
+    /// own list in case.json ("files"), that is everything a case folder of ours may hold.
+    static bool isRunOutput(const std::filesystem::path& relative);
+
+    /// Whether `caseDir` holds a results.json that says ok (readable, of a finished case). The
+    /// manifest's "ok" is trusted only with it.
+    static bool hasFinishedResults(const std::string& caseDir);
 };
 
 }  // namespace drafting::cases

@@ -8,6 +8,7 @@
 #include "cases/Manifest.hpp"
 #include "cases/Printable.hpp"
 #include "cases/Progress.hpp"
+#include "cases/SweepLayout.hpp"
 #include "cases/SweepTransaction.hpp"
 
 #include <atomic>
@@ -55,6 +56,9 @@ std::string SweepRunner::fingerprint(const SweepConfig& config, const CaseSpec& 
     settings.erase("name");    // renaming a sweep does not change its physics
     settings.erase("sweep");   // the case's own point of the sweep is in its parameters
     settings.erase("pacing");  // post-processing only
+    // A body file is its content: the same STL under another name or through a link is the
+    // same body, and a new STL at the same path is a new one.
+    if (!bodyHash.empty()) settings["geometry"].erase("stl");
     std::string text = settings.dump() + spec.parametersJson().dump() + CaseWriter::kTemplateVersion;
     if (!bodyHash.empty()) text += "stl:" + bodyHash;  // parametric bodies keep their earlier fingerprints
     char buf[20];
@@ -73,7 +77,10 @@ int SweepRunner::run(const std::string& sweepDir, int jobs, bool force, std::ost
     Manifest manifest = Manifest::read(sweepDir);
     std::vector<std::size_t> todo;
     for (std::size_t i = 0; i < manifest.cases.size(); ++i) {
-        if (force || manifest.cases[i].status != "ok") todo.push_back(i);
+        // "ok" counts only with its results on disk: a deleted or damaged results.json runs again.
+        const bool finished = manifest.cases[i].status == "ok" &&
+                              SweepLayout::hasFinishedResults(sweepDir + "/" + manifest.cases[i].name);
+        if (force || !finished) todo.push_back(i);
     }
     log << "running " << todo.size() << " of " << manifest.cases.size() << " case(s), " << jobs << " at a time";
     if (options.ranks > 1) log << ", " << options.ranks << " MPI ranks each";

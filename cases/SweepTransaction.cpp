@@ -6,6 +6,7 @@
 #include "cases/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "cases/Printable.hpp"
+#include "cases/SafeName.hpp"
 #include "cases/SweepLayout.hpp"
 #include "cases/SweepRunner.hpp"
 
@@ -50,21 +51,38 @@ CaseFolder inspect(const fs::path& sweep, const std::string& name) {
             return f;
         }
     }
+    nlohmann::json caseJson;
     try {
-        const auto caseJson = JsonFile::read((dir / "case.json").string());
-        if (caseJson.value("name", "") != name || !caseJson.contains("fingerprint"))
+        caseJson = JsonFile::read((dir / "case.json").string());
+        if (!caseJson.is_object() || caseJson.value("name", "") != name || !caseJson.contains("fingerprint") ||
+            !caseJson.at("fingerprint").is_string())
             throw ConfigError("not the case.json of this folder");
         f.fingerprint = caseJson.at("fingerprint").get<std::string>();
     } catch (const std::exception&) {
         f.foreign = "has no case.json written by draft-cases";
         return f;
     }
-    try {
-        f.finished = fs::exists(dir / "results.json") &&
-                     CaseResult::fromJson(JsonFile::read((dir / "results.json").string())).ok();
-    } catch (const std::exception&) {
-        f.finished = false;  // an unreadable result is no result: the case runs again
+    // Below the top: every file must be one the writer listed in case.json or one a run makes,
+    // so a file someone put in system/ or constant/ keeps the folder from being deleted.
+    // (Cases written before the list existed are judged by their top level only.)
+    if (caseJson.contains("files") && caseJson.at("files").is_array()) {
+        std::set<std::string> written;
+        for (const auto& file : caseJson.at("files"))
+            if (file.is_string()) written.insert(file.get<std::string>());
+        for (auto it = fs::recursive_directory_iterator(dir); it != fs::recursive_directory_iterator(); ++it) {
+            const fs::path rel = fs::relative(it->path(), dir);
+            if (it->is_symlink()) {
+                f.foreign = "holds the symbolic link " + Printable::quote(rel.generic_string());
+                return f;
+            }
+            if (it->is_directory()) continue;
+            if (!written.count(rel.generic_string()) && !SweepLayout::isRunOutput(rel)) {
+                f.foreign = "holds " + Printable::quote(rel.generic_string()) + ", which draft-cases did not write";
+                return f;
+            }
+        }
     }
+    f.finished = SweepLayout::hasFinishedResults(dir.string());
     return f;
 }
 
@@ -172,6 +190,40 @@ Decision decide(const SweepConfig& config, const std::vector<CaseSpec>& plan, co
 
 fs::path stagingOf(const std::string& sweepDir) { return fs::path(sweepDir) / SweepLayout::kStaging; }
 
+// Written first into a staging folder: a folder of that name without it is someone else's.
+constexpr const char* kStagingMarker = "draft-cases.json";
+
+// Adds the list of files the writer made to the case's case.json ("files"), so that a later
+// generate can tell a case folder of ours from one someone added files to.
+void recordWriterFiles(const fs::path& caseDir) {
+    nlohmann::json files = nlohmann::json::array();
+    for (const auto& entry : fs::recursive_directory_iterator(caseDir))
+        if (entry.is_regular_file()) files.push_back(fs::relative(entry.path(), caseDir).generic_string());
+    const std::string caseJsonPath = (caseDir / "case.json").string();
+    nlohmann::json caseJson = JsonFile::read(caseJsonPath);
+    caseJson["files"] = files;
+    JsonFile::writeAtomic(caseJsonPath, caseJson);
+}
+
+// A name from the journal: a case folder name, and (for folders leaving) one of ours.
+std::string checkedJournalName(const std::string& sweepDir, const nlohmann::json& name, bool leaving) {
+    const std::string file = Printable::quote((stagingOf(sweepDir) / SweepLayout::kJournal).string());
+    if (!name.is_string() || !SafeName::isSafe(name.get<std::string>()))
+        throw ConfigError(file + ": " + Printable::quote(name.dump()) + " is not a case name");
+    const std::string n = name.get<std::string>();
+    const fs::path dir = fs::path(sweepDir) / n;
+    if (leaving && fs::exists(fs::symlink_status(dir))) {
+        bool ours = false;
+        try {
+            ours = fs::is_directory(fs::symlink_status(dir)) &&
+                   JsonFile::read((dir / "case.json").string()).value("name", "") == n;
+        } catch (const std::exception&) {
+        }
+        if (!ours) throw ConfigError(file + ": " + Printable::quote(n) + " is not a case folder of draft-cases");
+    }
+    return n;
+}
+
 // Moves `from` to `to` unless it is gone already (a resumed commit): every step may run twice.
 void moveIfPresent(const fs::path& from, const fs::path& to) {
     if (!fs::exists(fs::symlink_status(from))) return;
@@ -184,15 +236,18 @@ void moveIfPresent(const fs::path& from, const fs::path& to) {
 // The commit after the journal: manifest, old cases out, new cases in, stale tables out.
 void complete(const std::string& sweepDir, const nlohmann::json& journal) {
     const fs::path sweep(sweepDir), staging = stagingOf(sweepDir);
+    // Every name is checked before anything moves: the journal is a file like any other.
+    std::vector<std::string> leaving, arriving;
+    try {
+        for (const auto& name : journal.at("move_out")) leaving.push_back(checkedJournalName(sweepDir, name, true));
+        for (const auto& name : journal.at("install")) arriving.push_back(checkedJournalName(sweepDir, name, false));
+        if (!journal.at("stale_outputs").is_boolean()) throw ConfigError("stale_outputs is not true or false");
+    } catch (const nlohmann::json::exception&) {
+        throw ConfigError(Printable::quote((staging / SweepLayout::kJournal).string()) + ": not a journal of draft-cases");
+    }
     moveIfPresent(staging / SweepLayout::kManifest, sweep / SweepLayout::kManifest);
-    for (const auto& name : journal.at("move_out")) {
-        const std::string n = name.get<std::string>();
-        moveIfPresent(sweep / n, staging / "old" / n);
-    }
-    for (const auto& name : journal.at("install")) {
-        const std::string n = name.get<std::string>();
-        moveIfPresent(staging / "new" / n, sweep / n);
-    }
+    for (const auto& n : leaving) moveIfPresent(sweep / n, staging / "old" / n);
+    for (const auto& n : arriving) moveIfPresent(staging / "new" / n, sweep / n);
     if (journal.at("stale_outputs").get<bool>())
         for (const auto& name : SweepLayout::postOutputs()) moveIfPresent(sweep / name, staging / "old" / name);
     fs::remove(staging / SweepLayout::kJournal);
@@ -219,8 +274,14 @@ bool SweepTransaction::recover(const std::string& sweepDir, std::ostream& log) {
     const fs::path staging = stagingOf(sweepDir);
     const auto status = fs::symlink_status(staging);
     if (!fs::exists(status)) return false;
-    if (!fs::is_directory(status) || fs::is_symlink(status))
-        throw ConfigError(Printable::quote(staging.string()) + ": is not the staging folder of draft-cases");
+    if (fs::is_directory(status) && !fs::is_symlink(status) && fs::is_empty(staging)) {
+        fs::remove(staging);  // killed before it wrote its marker: nothing in it to lose
+        return true;
+    }
+    if (!fs::is_directory(status) || fs::is_symlink(status) ||
+        !fs::is_regular_file(fs::symlink_status(staging / kStagingMarker)))
+        throw ConfigError(Printable::quote(staging.string()) +
+                          ": is not the staging folder of draft-cases; move it away (nothing was changed)");
     if (fs::exists(staging / SweepLayout::kJournal)) {
         complete(sweepDir, JsonFile::read((staging / SweepLayout::kJournal).string()));
         log << "completed an interrupted generate in " << sweepDir << '\n';
@@ -250,10 +311,14 @@ void SweepTransaction::generate(const SweepConfig& config, const std::vector<Cas
     // Stage: nothing outside the staging folder changes until the journal exists.
     const fs::path staging = stagingOf(sweepDir);
     try {
+        fs::create_directory(staging);
+        JsonFile::writeAtomic((staging / kStagingMarker).string(), {{"tool", "draft-cases"}, {"purpose", "generate"}});
         fs::create_directories(staging / "new");
         for (const auto& spec : plan) {
             if (std::find(d.write.begin(), d.write.end(), spec.name) == d.write.end()) continue;
-            CaseWriter::write(config, spec, (staging / "new" / spec.name).string(), d.fingerprints.at(spec.name));
+            const fs::path caseDir = staging / "new" / spec.name;
+            CaseWriter::write(config, spec, caseDir.string(), d.fingerprints.at(spec.name));
+            recordWriterFiles(caseDir);
             faultPoint();
         }
         d.manifest.write(staging.string());

@@ -2,6 +2,7 @@
 // with its results intact or explicitly replaced (--force); folders we did not make are refused.
 #include "cases/JsonFile.hpp"
 #include "cases/Manifest.hpp"
+#include "cases/SweepLayout.hpp"
 #include "TestSupport.hpp"
 
 #include <gtest/gtest.h>
@@ -257,4 +258,89 @@ TEST(CliGenerateTransaction, KilledAtAnyPointTheSweepIsOldOrNewAndTheNextCommand
     }
     EXPECT_TRUE(completed) << "generate never ran to the end under 60 fault points";
     EXPECT_GE(faultPoints, 8) << "too few steps to have killed it between every pair of moves";
+}
+
+TEST(CliGenerateTransaction, AFileSomeoneAddedDeepInACaseFolderKeepsItFromBeingReplaced) {
+    Sweep s;
+    finishedSweep(s.cfg, s.dir);
+    // The writer lists its files in case.json; a run's outputs (times, polyMesh, logs) are known.
+    EXPECT_TRUE(drafting::cases::JsonFile::read(s.dir + "/solo/case.json").at("files").is_array());
+    fs::create_directories(s.dir + "/ahead-f1/constant/polyMesh");
+    writeFile(s.dir + "/ahead-f1/constant/polyMesh/points", "made by a run\n");
+    writeFile(s.dir + "/ahead-f1/log.blockMesh", "made by a run\n");
+    writeFile(s.dir + "/ahead-f1.5/system/myDict", "mine\n");
+    fs::create_directories(s.dir + "/ahead-f1.5/constant/mydata");
+    writeFile(s.dir + "/ahead-f1.5/constant/mydata/table.csv", "1,2\n");
+    const std::string before = snapshotWithoutLock(s.dir);
+    const auto r = runCommand(generateArgs(s.cfg, s.dir, {"--athlete.height", "1.6", "--force"}));
+    EXPECT_EQ(r.exitCode, 1) << r.out;
+    EXPECT_NE(r.err.find("ahead-f1.5/ holds '"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("which draft-cases did not write"), std::string::npos) << r.err;
+    EXPECT_EQ(snapshotWithoutLock(s.dir), before);
+    // Without the stranger's files the same command replaces every case, run outputs and all.
+    fs::remove_all(s.dir + "/ahead-f1.5/system/myDict");
+    fs::remove_all(s.dir + "/ahead-f1.5/constant/mydata");
+    const auto forced = runCommand(generateArgs(s.cfg, s.dir, {"--athlete.height", "1.6", "--force"}));
+    EXPECT_EQ(forced.exitCode, 0) << forced.err;
+    EXPECT_FALSE(fs::exists(s.dir + "/ahead-f1/log.blockMesh"));
+}
+
+TEST(CliGenerateTransaction, AStagingFolderOrJournalItDidNotWriteIsRefused) {
+    Sweep s;
+    finishedSweep(s.cfg, s.dir);
+    // A folder that only has the staging folder's name.
+    fs::create_directories(s.dir + "/.draft-generate");
+    writeFile(s.dir + "/.draft-generate/thesis.tex", "precious\n");
+    auto r = runCommand(generateArgs(s.cfg, s.dir, {"--sweep.front_gap", "1.0, 1.5, 2.0"}));
+    EXPECT_EQ(r.exitCode, 1) << r.out;
+    EXPECT_NE(r.err.find("is not the staging folder of draft-cases"), std::string::npos) << r.err;
+    EXPECT_EQ(readFile(s.dir + "/.draft-generate/thesis.tex"), "precious\n");
+    fs::remove_all(s.dir + "/.draft-generate");
+
+    // A generate killed after its commit point, whose journal someone then edited to name a file
+    // of theirs: the journal is refused, the file stays.
+    writeFile(s.dir + "/notes.txt", "mine\n");
+    setenv("DRAFTING_FAULT_AFTER", "3", 1);  // one case staged, the manifest, the journal: then killed
+    r = runCommand(generateArgs(s.cfg, s.dir, {"--sweep.front_gap", "1.0, 1.5, 2.0"}));
+    unsetenv("DRAFTING_FAULT_AFTER");
+    ASSERT_EQ(r.exitCode, 137) << r.err;
+    const std::string journal = s.dir + "/.draft-generate/journal.json";
+    ASSERT_TRUE(fs::exists(journal));
+    auto tampered = drafting::cases::JsonFile::read(journal);
+    tampered["move_out"] = {"notes.txt", "solo"};
+    drafting::cases::JsonFile::writeAtomic(journal, tampered);
+    r = runCommand(generateArgs(s.cfg, s.dir, {"--sweep.front_gap", "1.0, 1.5, 2.0"}));
+    EXPECT_EQ(r.exitCode, 1) << r.out;
+    EXPECT_NE(r.err.find("'notes.txt' is not a case folder of draft-cases"), std::string::npos) << r.err;
+    EXPECT_EQ(readFile(s.dir + "/notes.txt"), "mine\n");
+    EXPECT_TRUE(fs::exists(s.dir + "/solo/results.json"));
+}
+
+TEST(CliGenerateTransaction, TheSameBodyUnderAnotherNameIsTheSameBody) {
+    Sweep s;
+    const std::string stl = s.tmp.path() + "/body.stl";
+    ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "geometry", "-o", stl, "--height", "1.57"}).exitCode, 0);
+    fs::copy_file(stl, s.tmp.path() + "/copy.stl");
+    auto threeD = [&](const std::string& file) {
+        return std::vector<std::string>{"--mesh.dimension", "3",    "--mesh.level",    "coarse",
+                                        "--formation.preset", "solo", "--geometry.stl", file};
+    };
+    ASSERT_EQ(runCommand(generateArgs(s.cfg, s.dir, threeD(stl))).exitCode, 0);
+    finish(s.dir, "solo", 7.0);
+    const auto r = runCommand(generateArgs(s.cfg, s.dir, threeD(s.tmp.path() + "/copy.stl")));
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("kept 1 finished"), std::string::npos) << r.out;
+}
+
+TEST(CliGenerateTransaction, AnOkWithoutResultsOnDiskIsRunAgain) {
+    // status and the manifest may say ok; the runners trust only results.json.
+    Sweep s;
+    finishedSweep(s.cfg, s.dir);
+    fs::remove(s.dir + "/ahead-f1.5/results.json");
+    EXPECT_FALSE(drafting::cases::SweepLayout::hasFinishedResults(s.dir + "/ahead-f1.5"));
+    EXPECT_TRUE(drafting::cases::SweepLayout::hasFinishedResults(s.dir + "/solo"));
+    const auto r = runCommand({DRAFT_CASES_BIN, "run", s.dir, "--backend", "slurm", "--dry-run"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("(1 task(s))"), std::string::npos) << r.out;
+    EXPECT_NE(readFile(s.dir + "/slurm/cases.txt").find("ahead-f1.5"), std::string::npos);
 }

@@ -189,6 +189,13 @@ TEST(SlurmScriptPrepare, EveryScriptLineComesFromACheckedValue) {
     TempDir tmp;
     const std::string dir = tmp.path() + "/sweep";
     writeFile(dir + "/manifest.json", manifest("cluster"));
+    // "ok" counts with its results on disk only (SweepLayout::hasFinishedResults).
+    const nlohmann::json body = {{"drag_N", 2.0}, {"side_N", 0.0}, {"lift_N", 0.0}, {"drag_std_N", 0.01},
+                                 {"cda_m2", 2.0 / 26.5}, {"cd", 2.0 / 26.5 / 0.365}, {"reference_area_m2", 0.365}};
+    writeFile(dir + "/ahead-f1.3/results.json",
+              nlohmann::json({{"case", "ahead-f1.3"}, {"status", "ok"}, {"reason", ""}, {"iterations", 300},
+                              {"converged", true}, {"bodies", {{"lead", body}, {"p1", body}}}})
+                  .dump());
     SlurmBackend::Options options;
     options.partition = "debug";
     options.timeLimit = "1-12:00:00";
