@@ -8,6 +8,7 @@
 #include "meshes/AtomicFile.hpp"
 
 #include <filesystem>
+#include <set>
 #include <fstream>
 #include <regex>
 #include <system_error>
@@ -34,6 +35,31 @@ void CaseRunner::clearRunArtefacts(const std::string& caseDir) {
         const bool leftTemporary = !entry.is_symlink() && meshes::AtomicFile::isTemporaryOf(name, "results.json");
         if (timeDir || runFile || leftTemporary || name.rfind("processor", 0) == 0) fs::remove_all(entry.path());
     }
+}
+
+std::string CaseRunner::stepProblem(const nlohmann::json& step) {
+    if (!step.is_object() || !step.contains("name") || !step.at("name").is_string())
+        return "case.json: a step without a name";
+    const std::string name = step.at("name").get<std::string>();
+    const std::string field = "case.json: steps[" + Printable::quote(name) + "]";
+    if (!SafeName::isSafe(name)) return field + ": not a step name (letters, digits, '_', '-', '.')";
+    if (step.contains("remove")) return step.at("remove").is_array() ? "" : field + ".remove: not a list";
+    if (!step.contains("argv") || !step.at("argv").is_array() || step.at("argv").empty())
+        return field + ".argv: not a list of words";
+    // The programs CaseWriter and ReferenceCase write, and nothing else.
+    static const std::set<std::string> programs = {"blockMesh",      "snappyHexMesh", "extrudeMesh",
+                                                   "changeDictionary", "draftCheckMesh", "draftFoam",
+                                                   "simpleFoam"};
+    static const std::regex word("-?[A-Za-z0-9_][A-Za-z0-9_.]{0,63}");
+    const auto& argv = step.at("argv");
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        const std::string text = argv[i].is_string() ? argv[i].get<std::string>() : argv[i].dump();
+        if (!argv[i].is_string() || !std::regex_match(text, word) || text.find("..") != std::string::npos)
+            return field + ".argv " + Printable::quote(text) + ": not an option or a plain file name";
+        if (i == 0 && !programs.count(text))
+            return field + ".argv " + Printable::quote(text) + ": not one of the programs a case runs";
+    }
+    return "";
 }
 
 std::string CaseRunner::removalProblem(const std::string& caseDir, const nlohmann::json& step, const nlohmann::json& entry) {
@@ -107,7 +133,9 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
     // anything is deleted.
     std::string badRemoval;
     for (const auto& step : spec.at("steps"))
-        if (step.contains("remove"))
+        if (badRemoval.empty()) badRemoval = stepProblem(step);
+    for (const auto& step : spec.at("steps"))
+        if (step.is_object() && step.contains("remove") && step.at("remove").is_array())
             for (const auto& entry : step.at("remove"))
                 if (badRemoval.empty()) badRemoval = removalProblem(caseDir, step, entry);
 

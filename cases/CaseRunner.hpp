@@ -60,6 +60,11 @@ public:
     /// Why an entry of a step's "remove" list may not be deleted ("" if it may): it must be a
     /// relative path of SafeName components that passes through no symbolic link. The reason names
     /// case.json, the step's field and the entry.
+    /// Why a step of case.json must not run ("" if it may): its name becomes a log file name and
+    /// its argv a program: only safe names, only the programs the case writers use, and
+    /// arguments that are options or plain file names (no paths).
+    static std::string stepProblem(const nlohmann::json& step);
+
     static std::string removalProblem(const std::string& caseDir, const nlohmann::json& step,
                                       const nlohmann::json& entry);
 

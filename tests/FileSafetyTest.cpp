@@ -344,3 +344,31 @@ TEST(FileSafetyRemove, ClearingRunArtefactsRemovesLinksNotTheirTargets) {
     EXPECT_FALSE(fs::exists(caseDir + "/results.json.0123456789abcdef.tmp"));
     EXPECT_FALSE(fs::is_symlink(caseDir + "/processor0"));  // the link goes, its target stays
 }
+
+TEST(FileSafetyRun, StepsOfCaseJsonRunOnlyTheCasePrograms) {
+    // argv[0] becomes a program and the step name a log file name: a tampered case.json must not
+    // run a shell or write log.../../x outside the case.
+    TempDir tmp;
+    const std::string caseDir = tmp.path() + "/case";
+    fs::create_directories(caseDir);
+    writeFile(tmp.path() + "/victim.txt", "keep\n");
+    const std::vector<std::pair<nlohmann::json, std::string>> bad = {
+        {{{"name", "sh"}, {"argv", {"sh", "-c", "echo pwned > ../victim.txt"}}}, "not one of the programs"},
+        {{{"name", "blockMesh"}, {"argv", {"/bin/sh"}}}, "not an option or a plain file name"},
+        {{{"name", "../../x"}, {"argv", {"blockMesh"}}}, "not a step name"},
+        {{{"name", "blockMesh"}, {"argv", {"blockMesh", "-case", "/etc"}}}, "not an option or a plain file name"},
+        {{{"name", "blockMesh"}, {"argv", nlohmann::json::array()}}, "not a list of words"},
+    };
+    for (const auto& [step, why] : bad) {
+        JsonFile::writeAtomic(caseDir + "/case.json", {{"name", "case"},
+                                                       {"parameters", nlohmann::json::object()},
+                                                       {"steps", nlohmann::json::array({step})}});
+        const auto result = CaseRunner(ToolPaths::discover()).run(caseDir);
+        EXPECT_EQ(result.status, "failed") << step.dump();
+        EXPECT_NE(result.reason.find(why), std::string::npos) << result.reason;
+        EXPECT_EQ(readFile(tmp.path() + "/victim.txt"), "keep\n");
+        EXPECT_FALSE(fs::exists(tmp.path() + "/x"));
+    }
+    EXPECT_EQ(CaseRunner::stepProblem({{"name", "snappyHexMesh"}, {"argv", {"snappyHexMesh", "-overwrite"}}}), "");
+    EXPECT_EQ(CaseRunner::stepProblem(CaseRunner::meshCheckStep()), "");
+}
