@@ -155,6 +155,31 @@ nlohmann::json CaseResult::toJson() const {
     return j;
 }
 
+bool CaseResult::checkBelongsTo(const std::string& folderName, const nlohmann::json& manifestParameters,
+                                const std::string& origin) {
+    if (!ok()) return false;
+    std::string why;
+    if (caseName != folderName) {
+        why = Printable::quote(origin) + ": case = " + Printable::quote(caseName) + ": not its folder's case " +
+              Printable::quote(folderName);
+    } else if (manifestParameters.is_object() && manifestParameters.contains("runners") &&
+               manifestParameters.at("runners").is_array()) {
+        for (const auto& runner : manifestParameters.at("runners")) {
+            if (!runner.is_object() || !runner.contains("name") || !runner.at("name").is_string()) continue;
+            const std::string name = runner.at("name").get<std::string>();
+            if (bodies.count(name) == 0) {
+                why = Printable::quote(origin) + ": bodies: no runner " + Printable::quote(name) +
+                      " (the manifest's parameters.runners lists it)";
+                break;
+            }
+        }
+    }
+    if (why.empty()) return true;
+    status = "failed";
+    reason = why;
+    return false;
+}
+
 bool CaseResult::checkPhysical() {
     if (!ok()) return false;
     if (bodies.empty()) {

@@ -54,6 +54,13 @@ struct CaseResult {
     /// Returns true if it passed.
     bool checkPhysical();
 
+    /// Marks the result failed, with a reason naming `origin` and the field, when it is not this
+    /// case's: its "case" is not `folderName` (a results.json copied from another case), or its
+    /// bodies lack a runner `manifestParameters` lists (parameters.runners[].name). Like
+    /// checkPhysical, only an ok result is checked. Returns true if it passed.
+    bool checkBelongsTo(const std::string& folderName, const nlohmann::json& manifestParameters,
+                        const std::string& origin);
+
     /// ½ ρ U² A of the case [N per unit Cd], when its parameters or runnerDrag's reference give it.
     std::optional<double> dynamicPressureArea() const;
 

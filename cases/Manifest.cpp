@@ -5,6 +5,8 @@
 #include "cases/Printable.hpp"
 #include "cases/SafeName.hpp"
 
+#include <map>
+
 namespace drafting::cases {
 
 namespace {
@@ -46,6 +48,7 @@ Manifest Manifest::read(const std::string& sweepDir) {
     if (!m.config.is_object()) throw badField(path, "config", &m.config, "not an object");
     const auto& list = member(j, "cases", path, "cases");
     if (!list.is_array()) throw badField(path, "cases", &list, "not a list");
+    std::map<std::string, std::size_t> firstIndex;  // case name -> its first entry
     for (std::size_t i = 0; i < list.size(); ++i) {
         const auto& c = list[i];
         const std::string field = "cases[" + std::to_string(i) + "]";
@@ -55,6 +58,11 @@ Manifest Manifest::read(const std::string& sweepDir) {
         // The manifest names folders: never trust it to stay inside the sweep directory.
         if (!SafeName::isSafe(e.name))
             throw badField(path, field + ".name", &c.at("name"), "not a safe case name");
+        // Two entries for one folder: one case counted twice, its results reduced twice.
+        if (const auto seen = firstIndex.find(e.name); seen != firstIndex.end())
+            throw badField(path, field + ".name", &c.at("name"),
+                           "a duplicate case name (also cases[" + std::to_string(seen->second) + "])");
+        firstIndex.emplace(e.name, i);
         e.parameters = member(c, "parameters", path, field + ".parameters");
         if (!e.parameters.is_object()) throw badField(path, field + ".parameters", &e.parameters, "not an object");
         e.status = optionalText(c, "status", "pending", path, field + ".status");

@@ -4,12 +4,30 @@
 #include "cases/ConfigError.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/Manifest.hpp"
+#include "cases/Printable.hpp"
 
 #include <cstdio>
 #include <filesystem>
 #include <sstream>
 
 namespace drafting::cases {
+
+namespace {
+
+// Text from a manifest or results.json as a terminal shows it: whole and unquoted, but with control
+// characters escaped as Printable::quote escapes them (\n, \xNN), so a reason cannot break the
+// table's lines or drive the terminal.
+std::string shown(const std::string& text) {
+    const std::string quoted = Printable::quote(text, 4 * text.size() + 2);
+    return quoted.substr(1, quoted.size() - 2);
+}
+
+// `text` left-aligned in `width` columns (never cut).
+std::string padded(const std::string& text, std::size_t width) {
+    return text.size() >= width ? text : text + std::string(width - text.size(), ' ');
+}
+
+}  // namespace
 
 nlohmann::json SweepStatus::read(const std::string& sweepDir) {
     const Manifest manifest = Manifest::read(sweepDir);
@@ -21,7 +39,8 @@ nlohmann::json SweepStatus::read(const std::string& sweepDir) {
         const std::string results = sweepDir + "/" + e.name + "/results.json";
         if (std::filesystem::exists(results)) {
             try {
-                const auto r = CaseResult::fromJson(JsonFile::read(results));
+                auto r = CaseResult::fromJson(JsonFile::read(results), results);
+                r.checkBelongsTo(e.name, e.parameters, results);
                 row["status"] = r.status;
                 row["reason"] = r.reason;
                 row["iterations"] = r.iterations;
@@ -42,7 +61,6 @@ nlohmann::json SweepStatus::read(const std::string& sweepDir) {
 std::string SweepStatus::table(const nlohmann::json& s) {
     std::ostringstream out;
     for (const auto& c : s["cases"]) {
-        char line[320];
         std::string detail;
         if (c["lead_drag_N"].is_number()) {
             char buf[96];
@@ -50,13 +68,13 @@ std::string SweepStatus::table(const nlohmann::json& s) {
                           c["iterations"].get<int>(), c["converged"].get<bool>() ? "" : " (not converged)");
             detail = buf;
         } else {
-            detail = c["reason"].get<std::string>();
+            detail = shown(c["reason"].get<std::string>());
         }
-        std::snprintf(line, sizeof(line), "  %-32s %-8s %s\n", c["name"].get<std::string>().c_str(),
-                      c["status"].get<std::string>().c_str(), detail.c_str());
-        out << line;
+        // Built, not printed into a fixed buffer: a long reason is never cut before its newline.
+        out << "  " << padded(shown(c["name"].get<std::string>()), 32) << ' '
+            << padded(shown(c["status"].get<std::string>()), 8) << ' ' << detail << '\n';
     }
-    out << "sweep " << s["sweep"].get<std::string>() << ": " << s["counts"]["ok"] << " ok, " << s["counts"]["failed"]
+    out << "sweep " << shown(s["sweep"].get<std::string>()) << ": " << s["counts"]["ok"] << " ok, " << s["counts"]["failed"]
         << " failed, " << s["counts"]["pending"] << " pending\n";
     return out.str();
 }

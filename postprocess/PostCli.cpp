@@ -20,11 +20,16 @@
 #include "postprocess/SavingsPlot.hpp"
 #include "postprocess/SavingsTable.hpp"
 #include "postprocess/SweepReport.hpp"
+#include "postprocess/TableText.hpp"
 
 #include <boost/program_options.hpp>
 
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
+#include <system_error>
+
+#include <unistd.h>
 #include <iomanip>
 
 namespace po = boost::program_options;
@@ -53,6 +58,47 @@ double numberOption(const po::variables_map& vm, const char* key) {
     const std::string text = vm[key].as<std::string>();
     if (const auto v = cases::DecimalNumber::parse(text)) return *v;
     throw PacingError(std::string("--") + key + " = " + cases::Printable::quote(text) + ": not a number");
+}
+
+// -o OUT, checked before anything is computed or written: empty, a file, a path through a file
+// or a dangling link, or a folder we may not write in is bad input (one line naming -o), never a
+// filesystem_error after the reduction. Returns what names it in messages.
+std::string checkOutputFolder(const std::string& outDir, const char* option = "-o") {
+    const std::string shown = option + (" = " + cases::Printable::quote(outDir));
+    if (outDir.empty()) throw cases::ConfigError(shown + ": empty, not a folder");
+    fs::path prefix, existing;
+    bool whole = true;
+    for (const auto& part : fs::path(outDir)) {
+        if (part.empty()) continue;  // a trailing separator
+        prefix /= part;
+        std::error_code ec;
+        const fs::file_status link = fs::symlink_status(prefix, ec);
+        if (link.type() == fs::file_type::not_found || ec) {
+            whole = false;
+            break;  // created below, or create_directories names the reason
+        }
+        const std::string what = prefix == fs::path(outDir) ? std::string() : cases::Printable::quote(prefix.string()) + " ";
+        const fs::file_status target = fs::status(prefix, ec);
+        if (fs::is_symlink(link) && target.type() == fs::file_type::not_found)
+            throw cases::ConfigError(shown + ": " + what + "is a link to nothing");
+        if (!fs::is_directory(target)) throw cases::ConfigError(shown + ": " + what + "is not a folder");
+        existing = prefix;
+    }
+    // Where the first file or folder will be made: ours to write in? (root passes regardless.)
+    const fs::path writable = whole ? fs::path(outDir) : (existing.empty() ? fs::path(".") : existing);
+    if (::access(writable.c_str(), W_OK | X_OK) != 0)
+        throw cases::ConfigError(shown + ": cannot write in " + cases::Printable::quote(writable.string()) + ": " +
+                                 std::generic_category().message(errno));
+    return shown;
+}
+
+// fs::create_directories for -o: a failure (permission denied, a race with a file) is bad input.
+void createOutputFolder(const std::string& outDir, const std::string& shown) {
+    try {
+        fs::create_directories(outDir);
+    } catch (const fs::filesystem_error& e) {
+        throw cases::ConfigError(shown + ": cannot create the folder: " + e.code().message());
+    }
 }
 
 std::string fixed(double v, int digits) {
@@ -133,6 +179,7 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
     if (!fs::exists(sweep + "/manifest.json"))
         throw cases::ConfigError("SWEEPDIR = " + cases::Printable::quote(vm["sweep"].as<std::string>()) +
                                  ": not a sweep directory (no manifest.json)");
+    const std::string outShown = checkOutputFolder(outDir, vm.count("output") ? "-o" : "SWEEPDIR (the output folder)");
 
     // Read and compute everything first: a sweep that cannot be reduced writes nothing.
     SavingsTable table = SavingsTable::fromSweep(sweep);
@@ -161,7 +208,7 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
         plot = false;
     }
 
-    fs::create_directories(outDir);
+    createOutputFolder(outDir, outShown);
     table.writeCsv(outDir + "/savings.csv");
     table.writeBodiesCsv(outDir + "/bodies.csv");
     cases::JsonFile::writeAtomic(outDir + "/savings.json", table.toJson());
@@ -179,7 +226,8 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
     out << "reduced " << table.rows().size() << " case(s): " << ok << " ok, " << failed << " failed; solo drag "
         << solo << '\n';
     for (const auto& r : table.rows()) {
-        if (r.status != "ok") out << "  failed: " << r.caseName << ": " << r.reason << '\n';
+        if (r.status != "ok")
+            out << "  failed: " << TableText::terminal(r.caseName) << ": " << TableText::terminal(r.reason) << '\n';
     }
     std::string unsettled;
     for (const auto& r : table.rows()) {
@@ -319,6 +367,7 @@ int PostCli::runRace(const std::vector<std::string>& argv, std::ostream& out) {
         return 0;
     }
     if (!vm.count("schedule")) throw PacingError("SCHEDULE: missing (see draft-post --help)");
+    const std::string outShown = vm.count("output") ? checkOutputFolder(vm["output"].as<std::string>()) : "";
     const RaceSchedule schedule =
         RaceSchedule::load(vm["schedule"].as<std::string>(), vm.count("sweep") ? vm["sweep"].as<std::string>() : "");
     PacingInputs inputs;
@@ -329,7 +378,7 @@ int PostCli::runRace(const std::vector<std::string>& argv, std::ostream& out) {
     j["cda_m2"] = model.cdaM2();
     j["sweep"] = schedule.sweepDir;
     if (vm.count("output")) {
-        fs::create_directories(vm["output"].as<std::string>());
+        createOutputFolder(vm["output"].as<std::string>(), outShown);
         cases::JsonFile::writeAtomic(vm["output"].as<std::string>() + "/race.json", j);
     }
     if (vm.count("json")) {

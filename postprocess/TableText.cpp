@@ -1,5 +1,7 @@
 #include "postprocess/TableText.hpp"
 
+#include "cases/Printable.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -17,11 +19,29 @@ std::string TableText::csvNumber(const std::optional<double>& value, const char*
 std::string TableText::csvField(const std::string& text) {
     // OWASP CSV injection: a spreadsheet runs a cell starting with one of these as a formula.
     const bool formula = !text.empty() && std::string("=+-@\t\r").find(text.front()) != std::string::npos;
-    const std::string cell = formula ? "'" + text : text;
+    std::string cell = formula ? "'" : "";
+    // Control characters (ESC, NUL, ...) would drive a terminal that shows the file: written as \xNN,
+    // as Printable::quote shows them. Tab, CR and newline are RFC 4180 text, handled below.
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+            char buf[8];
+            std::snprintf(buf, sizeof(buf), "\\x%02x", c);
+            cell += buf;
+        } else {
+            cell += ch;
+        }
+    }
     if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
     std::string out = "\"";
     for (char ch : cell) out += (ch == '"') ? std::string("\"\"") : std::string(1, ch == '\n' ? ' ' : ch);
     return out + "\"";
+}
+
+std::string TableText::terminal(const std::string& text) {
+    // Printable::quote, never cut, without its quotes: one escaping rule for every message.
+    const std::string quoted = cases::Printable::quote(text, 4 * text.size() + 2);
+    return quoted.substr(1, quoted.size() - 2);
 }
 
 nlohmann::json TableText::jsonNumber(const std::optional<double>& value) {

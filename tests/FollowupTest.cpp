@@ -1,0 +1,201 @@
+// Follow-ups of a hostile review: control characters from results.json never reach a terminal or
+// a CSV raw, a manifest cannot list one case twice, and a results.json copied from another case or
+// missing one of the case's runners is never reduced as that case's.
+#include "cases/ConfigError.hpp"
+#include "cases/JsonFile.hpp"
+#include "cases/Manifest.hpp"
+#include "cases/SweepStatus.hpp"
+#include "postprocess/SavingsTable.hpp"
+#include "postprocess/TableText.hpp"
+#include "TestSupport.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+
+using namespace drafting;
+using drafting::test::readFile;
+using drafting::test::TempDir;
+
+namespace {
+
+constexpr double kRho = 1.18, kAir = 6.7, kArea = 0.5;
+const double kQA = 0.5 * kRho * kAir * kAir * kArea;
+
+nlohmann::json body(double drag) {
+    return {{"drag_N", drag},   {"drag_ci95_N", 0.05}, {"drag_std_N", 0.1},
+            {"side_N", 0.0},    {"lift_N", 0.0},       {"cda_m2", drag / (0.5 * kRho * kAir * kAir)},
+            {"cd", drag / kQA}, {"reference_area_m2", kArea}};
+}
+
+nlohmann::json caseParameters(const std::string& formation, bool pacer) {
+    nlohmann::json runners = nlohmann::json::array({{{"name", "lead"}, {"x_m", 0.0}, {"y_m", 0.0}}});
+    if (pacer) runners.push_back({{"name", "pacer1"}, {"x_m", 1.0}, {"y_m", 0.0}});
+    return {{"formation", formation}, {"air_density_kg_m3", kRho}, {"air_speed_mps", kAir},
+            {"frontal_area_m2", kArea}, {"runners", runners}};
+}
+
+nlohmann::json results(const std::string& name, const nlohmann::json& params, bool withPacer) {
+    nlohmann::json bodies = {{"lead", body(name == "solo" ? 7.0 : 4.0)}};
+    if (withPacer) bodies["pacer1"] = body(6.0);
+    return {{"case", name},      {"status", "ok"},      {"reason", ""}, {"iterations", 300},
+            {"converged", true}, {"parameters", params}, {"bodies", bodies}};
+}
+
+// solo and ahead-f1 (lead behind pacer1), both ok and each its own; then ahead-f1's results.json is
+// replaced by `aheadResults` when given.
+std::string sweep(const TempDir& dir, const nlohmann::json& aheadResults = nullptr) {
+    cases::Manifest m;
+    m.sweepName = "followup";
+    m.config = {{"run", {{"speed_mps", 6.7}, {"air_density_kg_m3", kRho}}}};
+    for (const auto& [name, formation] : {std::pair{"solo", "solo"}, std::pair{"ahead-f1", "ahead"}}) {
+        const auto params = caseParameters(formation, std::string(formation) == "ahead");
+        m.cases.push_back({name, params, "ok", ""});
+        std::filesystem::create_directories(dir.path() + "/" + name);
+        nlohmann::json r = results(name, params, std::string(formation) == "ahead");
+        if (std::string(name) == "ahead-f1" && !aheadResults.is_null()) r = aheadResults;
+        cases::JsonFile::writeAtomic(dir.path() + "/" + name + "/results.json", r);
+    }
+    m.write(dir.path());
+    return dir.path();
+}
+
+const post::SavingsRow& row(const post::SavingsTable& t, const std::string& name) {
+    for (const auto& r : t.rows())
+        if (r.caseName == name) return r;
+    throw std::runtime_error("no row " + name);
+}
+
+bool hasControl(const std::string& text) {
+    return std::any_of(text.begin(), text.end(), [](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return (c < 0x20 && c != '\n') || c == 0x7f;
+    });
+}
+
+const std::string kHostile = "diverged\x1b[2J\x1b[31m red\nfake: line\x07\x7f";
+
+}  // namespace
+
+TEST(PostFollowup, CsvFieldEscapesControlCharacters) {
+    EXPECT_EQ(post::TableText::csvField("a\x1b[31mb"), "a\\x1b[31mb");
+    EXPECT_EQ(post::TableText::csvField(std::string("n\0l", 3)), "n\\x00l");
+    EXPECT_EQ(post::TableText::csvField("bell\x07 del\x7f"), "bell\\x07 del\\x7f");
+    // Quoting still applies to the escaped text, and newlines stay spaces in a quoted cell.
+    EXPECT_EQ(post::TableText::csvField("x,\x1b\ny"), "\"x,\\x1b y\"");
+    // A formula is still defused, its escape still escaped.
+    EXPECT_EQ(post::TableText::csvField("=\x1b"), "'=\\x1b");
+}
+
+TEST(PostFollowup, TerminalTextIsEscapedWholeAndUnquoted) {
+    EXPECT_EQ(post::TableText::terminal("a\x1b[31mb\nc\td"), "a\\x1b[31mb\\nc\\td");
+    EXPECT_EQ(post::TableText::terminal("plain reason"), "plain reason");
+    const std::string longText(500, 'x');
+    EXPECT_EQ(post::TableText::terminal(longText), longText);  // never cut
+}
+
+TEST(PostFollowup, ControlCharactersInAReasonNeverReachTheCsvs) {
+    TempDir dir;
+    auto failed = results("ahead-f1", caseParameters("ahead", true), true);
+    failed["status"] = "failed";
+    failed["reason"] = kHostile;
+    const post::SavingsTable table = post::SavingsTable::fromSweep(sweep(dir, failed));
+    ASSERT_EQ(row(table, "ahead-f1").status, "failed");
+    table.writeCsv(dir.path() + "/savings.csv");
+    table.writeBodiesCsv(dir.path() + "/bodies.csv");
+    for (const char* file : {"/savings.csv", "/bodies.csv"}) {
+        const std::string text = readFile(dir.path() + file);
+        EXPECT_FALSE(hasControl(text)) << file << ": " << text;
+        EXPECT_NE(text.find("diverged\\x1b[2J\\x1b[31m red fake: line\\x07\\x7f"), std::string::npos) << text;
+    }
+}
+
+TEST(PostFollowup, ResultsCopiedFromAnotherCaseFailThatCase) {
+    TempDir dir;
+    const auto copied = results("solo", caseParameters("solo", false), false);
+    const post::SavingsTable table = post::SavingsTable::fromSweep(sweep(dir, copied));
+    const auto& r = row(table, "ahead-f1");
+    EXPECT_EQ(r.status, "failed");
+    EXPECT_FALSE(r.savingPct.has_value());
+    EXPECT_NE(r.reason.find("ahead-f1/results.json': case = 'solo': not its folder's case 'ahead-f1'"),
+              std::string::npos)
+        << r.reason;
+    EXPECT_EQ(row(table, "solo").status, "ok");
+}
+
+TEST(PostFollowup, ResultsMissingARunnerOfTheManifestFailThatCase) {
+    TempDir dir;
+    const auto leadOnly = results("ahead-f1", caseParameters("ahead", true), false);
+    const post::SavingsTable table = post::SavingsTable::fromSweep(sweep(dir, leadOnly));
+    const auto& r = row(table, "ahead-f1");
+    EXPECT_EQ(r.status, "failed");
+    EXPECT_NE(r.reason.find("ahead-f1/results.json': bodies: no runner 'pacer1'"), std::string::npos) << r.reason;
+}
+
+TEST(PostFollowup, ResultsOfTheirOwnCaseWithEveryRunnerAreReduced) {
+    TempDir dir;
+    const post::SavingsTable table = post::SavingsTable::fromSweep(sweep(dir));
+    EXPECT_EQ(row(table, "ahead-f1").status, "ok") << row(table, "ahead-f1").reason;
+    EXPECT_EQ(row(table, "ahead-f1").bodies.size(), 2u);
+}
+
+TEST(StatusFollowup, DuplicateCaseNamesInTheManifestAreRefused) {
+    TempDir dir;
+    sweep(dir);
+    auto j = cases::JsonFile::read(dir.path() + "/manifest.json");
+    j["cases"].push_back(j["cases"][1]);
+    cases::JsonFile::writeAtomic(dir.path() + "/manifest.json", j);
+    try {
+        cases::Manifest::read(dir.path());
+        ADD_FAILURE() << "a duplicate case name was accepted";
+    } catch (const cases::ConfigError& e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find("manifest.json': cases[2].name = '\"ahead-f1\"': a duplicate case name (also cases[1])"),
+                  std::string::npos)
+            << what;
+        EXPECT_EQ(what.find('\n'), std::string::npos) << what;
+    }
+}
+
+TEST(StatusFollowup, TableEscapesReasonsFromResultsAndManifest) {
+    TempDir dir;
+    auto failed = results("ahead-f1", caseParameters("ahead", true), true);
+    failed["status"] = "failed";
+    failed["reason"] = kHostile;
+    sweep(dir, failed);
+    // The manifest's own reason (a case without results.json) and its sweep name too.
+    auto j = cases::JsonFile::read(dir.path() + "/manifest.json");
+    j["name"] = "evil\x1b]0;title\x07";
+    j["cases"].push_back({{"name", "ahead-f2"}, {"parameters", caseParameters("ahead", true)},
+                          {"status", "failed"}, {"reason", "killed\r\x1b[Kok"}});
+    cases::JsonFile::writeAtomic(dir.path() + "/manifest.json", j);
+    const std::string table = cases::SweepStatus::table(cases::SweepStatus::read(dir.path()));
+    EXPECT_FALSE(hasControl(table)) << table;
+    EXPECT_EQ(std::count(table.begin(), table.end(), '\n'), 4) << table;  // three cases and the summary
+    EXPECT_NE(table.find("diverged\\x1b[2J\\x1b[31m red\\nfake: line\\x07\\x7f"), std::string::npos) << table;
+    EXPECT_NE(table.find("killed\\r\\x1b[Kok"), std::string::npos) << table;
+    EXPECT_NE(table.find("sweep evil\\x1b]0;title\\x07: 1 ok, 2 failed"), std::string::npos) << table;
+}
+
+TEST(StatusFollowup, AVeryLongReasonKeepsItsLineBreak) {
+    const nlohmann::json status = {
+        {"sweep", "s"},
+        {"counts", {{"pending", 0}, {"ok", 0}, {"failed", 2}}},
+        {"cases",
+         {{{"name", "a"}, {"status", "failed"}, {"reason", std::string(400, 'x')}, {"lead_drag_N", nullptr}},
+          {{"name", "b"}, {"status", "failed"}, {"reason", "short"}, {"lead_drag_N", nullptr}}}}};
+    const std::string table = cases::SweepStatus::table(status);
+    EXPECT_NE(table.find(std::string(400, 'x') + "\n  b "), std::string::npos) << table;
+}
+
+TEST(StatusFollowup, ResultsCopiedFromAnotherCaseShowAsFailed) {
+    TempDir dir;
+    sweep(dir, results("solo", caseParameters("solo", false), false));
+    const auto status = cases::SweepStatus::read(dir.path());
+    EXPECT_EQ(status["counts"]["ok"], 1) << status.dump();
+    EXPECT_EQ(status["counts"]["failed"], 1) << status.dump();
+    EXPECT_NE(status["cases"][1]["reason"].get<std::string>().find("case = 'solo'"), std::string::npos)
+        << status.dump();
+}
