@@ -2,15 +2,12 @@
 
 #include "cases/ConfigError.hpp"
 #include "cases/Printable.hpp"
+#include "meshes/AtomicFile.hpp"
 
 #include <cerrno>
-#include <chrono>
-#include <cstdint>
-#include <cstdio>
 #include <cstring>
-#include <fcntl.h>
-#include <random>
 #include <sys/stat.h>
+#include <system_error>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -19,36 +16,8 @@ namespace drafting::cases {
 
 namespace {
 
-// Unpredictable, so a name planted ahead of us only costs a retry (O_EXCL refuses it anyway).
-std::string randomHex() {
-    static std::mt19937_64 engine([] {
-        std::random_device device;
-        const auto now = static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
-        return (static_cast<std::uint64_t>(device()) << 32) ^ device() ^ now ^ static_cast<std::uint64_t>(getpid());
-    }());
-    char buf[17];
-    std::snprintf(buf, sizeof(buf), "%016llx", static_cast<unsigned long long>(engine()));
-    return buf;
-}
-
 [[noreturn]] void machineFailure(const std::string& what, const fs::path& path, int error) {
     throw RunError("cannot " + what + " " + Printable::quote(path.string()) + ": " + std::strerror(error));
-}
-
-// 0, or the errno of the failed step; the temporary is complete and on disk when 0.
-int writeTemporary(const fs::path& temp, const std::string& text) {
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-    if (fd < 0) return errno;
-    int error = 0;
-    for (std::size_t done = 0; done < text.size() && error == 0;) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) error = n < 0 ? errno : EIO;
-        else done += static_cast<std::size_t>(n);
-    }
-    if (error == 0 && ::fsync(fd) != 0) error = errno;
-    if (::close(fd) != 0 && error == 0) error = errno;
-    return error;
 }
 
 }  // namespace
@@ -108,17 +77,11 @@ void OutputFiles::writeAll(const std::vector<std::pair<fs::path, std::string>>& 
             }
             madeFolders.push_back(*it);
         }
-        int error = EEXIST;
-        fs::path temp;
-        for (int attempt = 0; attempt < 100 && error == EEXIST; ++attempt) {
-            temp = target;
-            temp += "." + randomHex() + ".tmp";
-            error = writeTemporary(temp, text);
-            if (error != EEXIST) temporaries.push_back(temp);
-        }
-        if (error != 0) {
+        try {
+            temporaries.push_back(meshes::AtomicFile::writeTemporary(target.string(), text));
+        } catch (const std::system_error& e) {
             undo();
-            machineFailure("write", target, error);
+            throw RunError(e.what());
         }
     }
     // Renames are what cannot half-fail in practice; should one fail anyway, the files that did

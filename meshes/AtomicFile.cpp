@@ -57,7 +57,7 @@ bool AtomicFile::isTemporaryOf(const std::string& name, const std::string& fileN
     return name.find_first_not_of("0123456789abcdef", hexAt) == hexAt + 16;
 }
 
-void AtomicFile::write(const std::string& path, const std::string& text, mode_t mode) {
+std::string AtomicFile::writeTemporary(const std::string& path, const std::string& text, mode_t mode) {
     const std::size_t slash = path.rfind('/');
     const std::string folder = slash == std::string::npos ? "" : path.substr(0, slash + 1);
     const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
@@ -75,11 +75,22 @@ void AtomicFile::write(const std::string& path, const std::string& text, mode_t 
     int error = writeAll(fd, text);
     if (error == 0 && ::fsync(fd) != 0) error = errno;
     if (::close(fd) != 0 && error == 0) error = errno;
-    if (error == 0 && ::rename(tmp.c_str(), path.c_str()) != 0) error = errno;
     if (error != 0) {
         ::unlink(tmp.c_str());
         fail(error, path);
     }
+    return tmp;
+}
+
+void AtomicFile::write(const std::string& path, const std::string& text, mode_t mode) {
+    const std::string tmp = writeTemporary(path, text, mode);
+    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+        const int error = errno;
+        ::unlink(tmp.c_str());
+        fail(error, path);
+    }
+    const std::size_t slash = path.rfind('/');
+    const std::string folder = slash == std::string::npos ? "" : path.substr(0, slash + 1);
     // Make the rename itself durable; a folder that cannot be synced loses nothing already written.
     const int dir = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir >= 0) {

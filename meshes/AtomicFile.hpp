@@ -17,6 +17,11 @@ public:
     /// `path` may have no folder part (then the current directory).
     static void write(const std::string& path, const std::string& text, mode_t mode = 0644);
 
+    /// The first half of write(), for writers that place several files together: `text` in a
+    /// fresh, synced temporary beside `path`. Returns the temporary's name; renaming it over
+    /// `path` (or removing it) is the caller's. Throws like write(), leaving nothing behind.
+    static std::string writeTemporary(const std::string& path, const std::string& text, mode_t mode = 0644);
+
     /// Whether `name` is one of the temporaries write() makes for `fileName` (FILENAME.<16 hex>.tmp),
     /// which a killed writer may leave behind.
     static bool isTemporaryOf(const std::string& name, const std::string& fileName);
