@@ -43,7 +43,7 @@ nlohmann::json objectOr(const nlohmann::json& j, const char* key, const std::str
 const char* const kBodyNumberKeys[] = {"drag_N", "drag_ci95_N", "drag_std_N", "side_N",   "lift_N",
                                        "cda_m2", "cd",          "cd_ci95",    "cs",       "cl",
                                        "cl_amplitude", "strouhal", "saving_pct", "batch_lag1",
-                                       "reference_area_m2"};
+                                       "reference_area_m2", "drag_mean_drift_N", "drag_mean_drift_rel"};
 
 // A body's name as it may appear in a one-line message: as is when plain, else quoted and escaped.
 std::string shownName(const std::string& name) {
@@ -62,6 +62,12 @@ std::optional<double> positive(const nlohmann::json& j, const char* key) {
 }
 
 }  // namespace
+
+double BodyForces::dragIterativeN() const {
+    const bool ci = std::isfinite(dragCi95N), drift = std::isfinite(dragMeanDriftN);
+    if (!ci && !drift) return std::numeric_limits<double>::quiet_NaN();
+    return std::hypot(ci ? dragCi95N : 0.0, drift ? dragMeanDriftN : 0.0);
+}
 
 CaseResult CaseResult::fromJson(const nlohmann::json& j, const std::string& origin) {
     if (!j.is_object()) throw RunError(Printable::quote(origin) + ": not a JSON object");
@@ -108,6 +114,7 @@ CaseResult CaseResult::fromJson(const nlohmann::json& j, const std::string& orig
         f.referenceAreaM2 = numberOrNaN(b, "reference_area_m2", origin, field);
         f.dragCi95N = numberOrNaN(b, "drag_ci95_N", origin, field);
         f.cdCi95 = numberOrNaN(b, "cd_ci95", origin, field);
+        f.dragMeanDriftN = numberOrNaN(b, "drag_mean_drift_N", origin, field);
         r.bodies[name] = f;
     }
     return r;
@@ -142,6 +149,7 @@ nlohmann::json CaseResult::toJson() const {
         // Optional keys: written when known, else left as the source had them (absent or null).
         if (std::isfinite(f.dragCi95N)) b["drag_ci95_N"] = f.dragCi95N;
         if (std::isfinite(f.cdCi95)) b["cd_ci95"] = f.cdCi95;
+        if (std::isfinite(f.dragMeanDriftN)) b["drag_mean_drift_N"] = f.dragMeanDriftN;
         bodiesJson[name] = b;
     }
     j["case"] = caseName;
@@ -197,10 +205,11 @@ bool CaseResult::checkPhysical() {
         } else if (f.cd < kMinCd || f.cd > kMaxCd) {
             why << "non-physical drag on " << name << ": Cd = " << f.cd << " outside [" << kMinCd << ", " << kMaxCd
                 << "]";
-        } else if (f.dragCi95N < 0.0 || f.cdCi95 < 0.0 || f.dragStdN < 0.0) {
+        } else if (f.dragCi95N < 0.0 || f.cdCi95 < 0.0 || f.dragStdN < 0.0 || f.dragMeanDriftN < 0.0) {
             const auto [key, value] = f.dragCi95N < 0.0 ? std::pair("drag_ci95_N", f.dragCi95N)
                                       : f.cdCi95 < 0.0  ? std::pair("cd_ci95", f.cdCi95)
-                                                        : std::pair("drag_std_N", f.dragStdN);
+                                      : f.dragStdN < 0.0 ? std::pair("drag_std_N", f.dragStdN)
+                                                         : std::pair("drag_mean_drift_N", f.dragMeanDriftN);
             why << "non-physical spread on " << name << ": " << key << " = " << value << " is negative";
         } else if (qA && std::abs(f.dragN - *qA * f.cd) >
                              kDragCdTolerance * std::max(std::abs(f.dragN), std::abs(*qA * f.cd)) + 1e-9 * *qA) {

@@ -22,6 +22,13 @@ struct BodyForces {
     /// 95 % half-widths of the averaged drag and Cd; NaN when results.json has none.
     double dragCi95N = std::numeric_limits<double>::quiet_NaN();
     double cdCi95 = std::numeric_limits<double>::quiet_NaN();
+    /// How far the mean drag still moved over the final window (runnerDrag's convergence
+    /// test); NaN when results.json has none (older cases, runs shorter than two windows).
+    double dragMeanDriftN = std::numeric_limits<double>::quiet_NaN();
+
+    /// The iterative uncertainty of the mean drag: the 95 % interval and the drift added in
+    /// quadrature (docs/validation.md, "Iterative convergence"); NaN when neither is known.
+    double dragIterativeN() const;
 };
 
 /// The contract of a case's results.json (docs/results.md).

@@ -152,7 +152,8 @@ std::vector<SavingsFit::Curve> SavingsFit::fit(const SavingsTable& table) {
             c.backGap = r.backGap;
             c.lateral = r.lateral;
         }
-        const double ci = r.savingCi95Pct.value_or(0.0), gci = r.savingGciPct.value_or(0.0);
+        // The iterative uncertainty (interval and drift) when runnerDrag measured the drift.
+        const double ci = r.savingIterPct.value_or(r.savingCi95Pct.value_or(0.0)), gci = r.savingGciPct.value_or(0.0);
         c.gaps.push_back(*r.frontGap);
         c.savings.push_back(*r.savingPct);
         c.errors.push_back(std::sqrt(ci * ci + gci * gci));

@@ -56,6 +56,8 @@ nlohmann::json bodiesJson(const std::vector<BodySaving>& bodies) {
                        {"saving_pct", TableText::jsonNumber(b.savingPct)},
                        {"saving_ci95_pct", TableText::jsonNumber(b.savingCi95Pct)},
                        {"saving_gci_pct", TableText::jsonNumber(b.savingGciPct)},
+                       {"drag_drift_N", TableText::jsonNumber(b.dragDriftN)},
+                       {"saving_iter_pct", TableText::jsonNumber(b.savingIterPct)},
                        {"side_N", TableText::jsonNumber(b.sideN)},
                        {"cd", TableText::jsonNumber(b.cd)},
                        {"cda_m2", TableText::jsonNumber(b.cdaM2)},
@@ -137,12 +139,16 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
                         if (result.extra.contains("mesh"))
                             row.cells = optionalNumber(result.extra["mesh"], "cells");
                         row.dragLeadCi95 = TableText::finite(it->second.dragCi95N);
+                        row.dragLeadDrift = TableText::finite(it->second.dragMeanDriftN);
+                        row.dragLeadIterative = TableText::finite(it->second.dragIterativeN());
                         for (const auto& [name, forces] : result.bodies) {
                             BodySaving b;
                             b.body = name;
                             b.dragN = forces.dragN;
                             const auto& source = result.source["bodies"][name];
                             b.dragCi95N = TableText::finite(forces.dragCi95N);
+                            b.dragDriftN = TableText::finite(forces.dragMeanDriftN);
+                            b.dragIterativeN = TableText::finite(forces.dragIterativeN());
                             b.cd = TableText::finite(forces.cd);
                             b.cdaM2 = TableText::finite(forces.cdaM2);
                             b.sideN = TableText::finite(forces.sideN);
@@ -170,9 +176,9 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
     if (!solo || !(*solo > 0.0)) throw PostError("sweep " + sweepDir + ": the solo drag is not positive");
 
     table.soloDrag_ = *solo;
-    std::optional<double> soloCi;
+    std::optional<double> soloCi, soloIterative;
     for (const auto& row : table.rows_)
-        if (row.formation == "solo") soloCi = row.dragLeadCi95;
+        if (row.formation == "solo") soloCi = row.dragLeadCi95, soloIterative = row.dragLeadIterative;
     for (auto& row : table.rows_) {
         row.dragSolo = *solo;
         row.cdSolo = soloCd;
@@ -181,10 +187,16 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
         // The solo case against itself has no uncertainty of its own ratio.
         row.savingCi95Pct = row.formation == "solo" ? std::optional<double>(0.0)
                                                     : savingError(*row.dragLead, row.dragLeadCi95, *solo, soloCi);
+        row.savingIterPct = row.formation == "solo"
+                                ? std::optional<double>(0.0)
+                                : savingError(*row.dragLead, row.dragLeadIterative, *solo, soloIterative);
         for (auto& b : row.bodies) {
             b.savingPct = 100.0 * (1.0 - b.dragN / *solo);
             b.savingCi95Pct = row.formation == "solo" ? std::optional<double>(0.0)
                                                       : savingError(b.dragN, b.dragCi95N, *solo, soloCi);
+            b.savingIterPct = row.formation == "solo"
+                                  ? std::optional<double>(0.0)
+                                  : savingError(b.dragN, b.dragIterativeN, *solo, soloIterative);
         }
     }
     return table;
@@ -235,7 +247,7 @@ void SavingsTable::writeCsv(const std::string& path) const {
     {
         out << "case,formation,front_gap_m,back_gap_m,lateral_m,speed_mps,drag_lead_N,drag_solo_N,saving_pct,"
                "cda_lead_m2,converged,status,reason,frontal_area_m2,cd_lead,cd_solo,cells,y_plus_lead,drag_lead_ci95_N,"
-               "saving_ci95_pct,saving_gci_pct\n";
+               "saving_ci95_pct,saving_gci_pct,drag_lead_drift_N,saving_iter_pct\n";
         for (const auto& r : rows_) {
             out << TableText::csvField(r.caseName) << ',' << TableText::csvField(r.formation) << ',' << TableText::csvNumber(r.frontGap) << ','
                 << TableText::csvNumber(r.backGap) << ',' << TableText::csvNumber(r.lateral) << ',' << TableText::csvNumber(r.speed) << ',' << TableText::csvNumber(r.dragLead)
@@ -243,7 +255,8 @@ void SavingsTable::writeCsv(const std::string& path) const {
                 << (r.converged ? "true" : "false") << ',' << r.status << ',' << TableText::csvField(r.reason) << ','
                 << TableText::csvNumber(r.frontalArea) << ',' << TableText::csvNumber(r.cdLead) << ',' << TableText::csvNumber(r.cdSolo) << ',' << TableText::csvNumber(r.cells) << ','
                 << TableText::csvNumber(r.yPlusLead) << ',' << TableText::csvNumber(r.dragLeadCi95) << ',' << TableText::csvNumber(r.savingCi95Pct) << ','
-                << TableText::csvNumber(r.savingGciPct) << '\n';
+                << TableText::csvNumber(r.savingGciPct) << ',' << TableText::csvNumber(r.dragLeadDrift) << ','
+                << TableText::csvNumber(r.savingIterPct) << '\n';
         }
     }
     try {
@@ -257,19 +270,20 @@ void SavingsTable::writeBodiesCsv(const std::string& path) const {
     std::ostringstream out;
     {
         out << "case,formation,front_gap_m,back_gap_m,lateral_m,body,drag_N,drag_ci95_N,drag_solo_N,saving_pct,"
-               "saving_ci95_pct,saving_gci_pct,side_N,cd,cda_m2,y_plus_mean,status,reason\n";
+               "saving_ci95_pct,saving_gci_pct,side_N,cd,cda_m2,y_plus_mean,status,reason,drag_drift_N,saving_iter_pct\n";
         for (const auto& r : rows_) {
             const std::string head = TableText::csvField(r.caseName) + ',' + TableText::csvField(r.formation) + ',' + TableText::csvNumber(r.frontGap) + ',' +
                                      TableText::csvNumber(r.backGap) + ',' + TableText::csvNumber(r.lateral) + ',';
             if (r.status != "ok") {  // one row naming the failure, no numbers
-                out << head << ",,,,,,,,,,," << r.status << ',' << TableText::csvField(r.reason) << '\n';
+                out << head << ",,,,,,,,,,," << r.status << ',' << TableText::csvField(r.reason) << ",,\n";
                 continue;
             }
             for (const auto& b : r.bodies) {
                 out << head << TableText::csvField(b.body) << ',' << TableText::csvNumber(b.dragN) << ',' << TableText::csvNumber(b.dragCi95N) << ','
                     << TableText::csvNumber(r.dragSolo) << ',' << TableText::csvNumber(b.savingPct) << ',' << TableText::csvNumber(b.savingCi95Pct) << ','
                     << TableText::csvNumber(b.savingGciPct) << ',' << TableText::csvNumber(b.sideN) << ',' << TableText::csvNumber(b.cd) << ',' << TableText::csvNumber(b.cdaM2) << ','
-                    << TableText::csvNumber(b.yPlusMean) << ',' << r.status << ',' << TableText::csvField(r.reason) << '\n';
+                    << TableText::csvNumber(b.yPlusMean) << ',' << r.status << ',' << TableText::csvField(r.reason) << ','
+                    << TableText::csvNumber(b.dragDriftN) << ',' << TableText::csvNumber(b.savingIterPct) << '\n';
             }
         }
     }
@@ -301,6 +315,8 @@ nlohmann::json SavingsTable::toJson() const {
                         {"drag_lead_ci95_N", TableText::jsonNumber(r.dragLeadCi95)},
                         {"saving_ci95_pct", TableText::jsonNumber(r.savingCi95Pct)},
                         {"saving_gci_pct", TableText::jsonNumber(r.savingGciPct)},
+                        {"drag_lead_drift_N", TableText::jsonNumber(r.dragLeadDrift)},
+                        {"saving_iter_pct", TableText::jsonNumber(r.savingIterPct)},
                         {"bodies", bodiesJson(r.bodies)},
                         {"converged", r.converged},
                         {"status", r.status},

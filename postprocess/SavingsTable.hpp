@@ -13,7 +13,11 @@ struct BodySaving {
     std::string body;  // lead | pacer1 | pacer2 | ...
     double dragN = 0.0;
     std::optional<double> dragCi95N;  // 95 % half-width of the averaged drag (results.json)
-    std::optional<double> savingPct, savingCi95Pct, savingGciPct;
+    std::optional<double> dragDriftN;  // how far the mean still moved over the final window
+    std::optional<double> dragIterativeN;  // the interval and the drift in quadrature
+    /// savingIterPct: the iterative uncertainty of the saving, from the interval and the drift
+    /// of this drag and the solo drag together (BodyForces::dragIterativeN).
+    std::optional<double> savingPct, savingCi95Pct, savingIterPct, savingGciPct;
     std::optional<double> cd, cdaM2, sideN, yPlusMean;
 };
 
@@ -33,6 +37,9 @@ struct SavingsRow {
     /// Uncertainty of saving_pct in points: from the averaging confidence intervals of the lead's
     /// and the solo drag, and (when the sweep is one level of a convergence study) from their GCI.
     std::optional<double> dragLeadCi95, savingCi95Pct, savingGciPct;
+    /// The lead's drift and the saving's iterative uncertainty (interval and drift of both drags,
+    /// docs/validation.md "Iterative convergence"): what the error bars show.
+    std::optional<double> dragLeadDrift, dragLeadIterative, savingIterPct;
     std::vector<BodySaving> bodies;  // every runner of an ok case, lead first
 };
 

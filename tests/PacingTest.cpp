@@ -285,6 +285,40 @@ TEST(SavingsTable, EveryBodyAndItsErrorBar) {
     EXPECT_NE(csv.find(",pacer1,6.8,0.02,7,"), std::string::npos) << csv;
 }
 
+TEST(SavingsTable, TheIterativeErrorBarHoldsTheDriftOfTheMean) {
+    // A mean still creeping is an uncertainty the 95 % interval cannot see: runnerDrag's drift of
+    // each drag joins its interval in quadrature (saving_iter_pct); without a drift the two agree.
+    TempDir dir;
+    exactSweep(dir);
+    auto addDrift = [&](const std::string& name, double drift) {
+        const std::string path = dir.path() + "/" + name + "/results.json";
+        auto j = cases::JsonFile::read(path);
+        j["bodies"]["lead"]["drag_mean_drift_N"] = drift;
+        cases::JsonFile::writeAtomic(path, j);
+    };
+    addDrift("solo", 0.07);
+    addDrift("ahead-f" + std::to_string(1.3), 0.03);
+    const auto table = post::SavingsTable::fromSweep(dir.path());
+    const post::SavingsRow* row = nullptr;
+    const post::SavingsRow* still = nullptr;
+    for (const auto& r : table.rows()) {
+        if (r.frontGap && std::abs(*r.frontGap - 1.3) < 1e-9) row = &r;
+        if (r.frontGap && std::abs(*r.frontGap - 2.0) < 1e-9) still = &r;
+    }
+    ASSERT_TRUE(row && still);
+    const double lead = *row->dragLead;
+    EXPECT_NEAR(*row->dragLeadDrift, 0.03, 1e-12);
+    EXPECT_NEAR(*row->savingIterPct,
+                100.0 * lead / 7.0 * std::hypot(std::hypot(0.02, 0.03) / lead, std::hypot(0.02, 0.07) / 7.0), 1e-9);
+    EXPECT_GT(*row->savingIterPct, *row->savingCi95Pct);
+    // The 2.0 m case has no drift of its own, but the solo baseline's still counts.
+    const double far = *still->dragLead;
+    EXPECT_NEAR(*still->savingIterPct, 100.0 * far / 7.0 * std::hypot(0.02 / far, std::hypot(0.02, 0.07) / 7.0), 1e-9);
+    table.writeCsv(dir.path() + "/savings.csv");
+    const std::string csv = test::readFile(dir.path() + "/savings.csv");
+    EXPECT_NE(csv.find("drag_lead_drift_N,saving_iter_pct\n"), std::string::npos) << csv;
+}
+
 TEST(SavingsTable, GciFromAConvergenceStudyBecomesAnErrorBar) {
     TempDir dir;
     auto table = post::SavingsTable::fromSweep(exactSweep(dir));
