@@ -56,6 +56,9 @@ std::string SweepRunner::fingerprint(const SweepConfig& config, const CaseSpec& 
     settings.erase("name");    // renaming a sweep does not change its physics
     settings.erase("sweep");   // the case's own point of the sweep is in its parameters
     settings.erase("pacing");  // post-processing only
+    // Which formations a sweep lists is not a case's physics: where its runners stand is in its
+    // parameters (runners x, y). So adding a preset to a finished sweep keeps its cases.
+    settings.erase("formation");
     // A body file is its content: the same STL under another name or through a link is the
     // same body, and a new STL at the same path is a new one.
     if (!bodyHash.empty()) settings["geometry"].erase("stl");

@@ -344,3 +344,12 @@ TEST(CliGenerateTransaction, AnOkWithoutResultsOnDiskIsRunAgain) {
     EXPECT_NE(r.out.find("(1 task(s))"), std::string::npos) << r.out;
     EXPECT_NE(readFile(s.dir + "/slurm/cases.txt").find("ahead-f1.5"), std::string::npos);
 }
+
+TEST(CliGenerateTransaction, AddingAFormationToAFinishedSweepKeepsItsCases) {
+    Sweep s;
+    finishedSweep(s.cfg, s.dir);
+    const auto r = runCommand(generateArgs(s.cfg, s.dir, {"--formation.preset", "ahead, behind"}));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("kept 3 finished case(s)"), std::string::npos) << r.out;
+    EXPECT_TRUE(fs::exists(s.dir + "/behind-b1/case.json"));
+}
