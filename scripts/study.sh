@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Verification studies (issue 13): long runs anyone can rerun, each resumable (finished cases are
+# kept by draft-cases), each printing a table and writing its reduced figures under docs/studies/.
+#
+#   long-run LEVEL [--iterations N]
+#       Iterative convergence: the Breaking4 headline cases (solo, pacer 1.3 m ahead, pacer 1.0 m
+#       behind alone, and the pair) at LEVEL, once with the settled-drag stop of
+#       cases/examples/breaking4-3d.cfg and once for N iterations (default 3000) without any stop.
+#       For each runner: the stopped mean with its 95 % interval and drift, the long-run mean, and
+#       whether the stopped value lies within its stated iterative uncertainty (interval and drift
+#       in quadrature, as the error bars of savings.csv) of the long-run mean.
+#       Writes docs/studies/long-run-LEVEL.json. Cases live in runs/study/long-run-LEVEL/.
+#
+#       --reduce-only: no runs, only the table and the JSON from the cases finished so far (a
+#       session that ends mid-study records what it has; rows need the case in both sweeps).
+#
+# Usage: scripts/study.sh long-run coarse|medium|fine [--iterations N] [--jobs J] [--reduce-only]
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build="${BUILD_DIR:-$root/build}"
+runs="${STUDY_DIR:-$root/runs/study}"
+
+study="${1:-}"
+shift || true
+case "$study" in
+  long-run) ;;
+  *) echo "study.sh: expected a study: long-run (see the header of this script)" >&2; exit 1 ;;
+esac
+level="${1:-}"
+shift || true
+case "$level" in coarse|medium|fine) ;; *) echo "study.sh: level '$level': expected coarse|medium|fine" >&2; exit 1 ;; esac
+iterations=3000
+jobs=2
+reduce_only=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --iterations) iterations="${2:-}"; shift 2 ;;
+    --jobs) jobs="${2:-}"; shift 2 ;;
+    --reduce-only) reduce_only=1; shift ;;
+    *) echo "study.sh: unknown argument $1" >&2; exit 1 ;;
+  esac
+done
+case "$iterations" in ''|*[!0-9]*) echo "study.sh: --iterations '$iterations': expected a number" >&2; exit 1 ;; esac
+case "$jobs" in ''|*[!0-9]*) echo "study.sh: --jobs '$jobs': expected a number" >&2; exit 1 ;; esac
+
+out="$runs/long-run-$level"
+mkdir -p "$out" "$root/docs/studies"
+if [ -z "$reduce_only" ]; then
+bash "$root/scripts/setup-deps.sh" >/dev/null
+BUILD_DIR="$build" bash "$root/scripts/build.sh" >/dev/null
+cases="$build/bin/draft-cases"
+
+# The headline formations of cases/examples/breaking4-3d.cfg, nothing else.
+common=(--mesh.level "$level" --formation.preset "ahead, behind, ahead-behind"
+        --sweep.front_gap 1.3 --sweep.back_gap 1.0)
+echo "== $level, with the settled stop of breaking4-3d.cfg =="
+"$cases" sweep "$root/cases/examples/breaking4-3d.cfg" -o "$out/stopped" --jobs "$jobs" "${common[@]}"
+echo "== $level, $iterations iterations without a stop =="
+"$cases" sweep "$root/cases/examples/breaking4-3d.cfg" -o "$out/long" --jobs "$jobs" "${common[@]}" \
+  --solver.settled_tolerance 0 --solver.max_iterations "$iterations"
+fi
+
+python3 - "$out" "$level" "$iterations" "$root/docs/studies/long-run-$level.json" <<'PY'
+import json, sys, os
+out, level, iterations, target = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+def load(kind):
+    if not os.path.exists(os.path.join(out, kind, "manifest.json")):
+        return {}
+    m = json.load(open(os.path.join(out, kind, "manifest.json")))
+    res = {}
+    for c in m["cases"]:
+        path = os.path.join(out, kind, c["name"], "results.json")
+        if os.path.exists(path):
+            res[c["name"]] = json.load(open(path))
+    return res
+stopped, long = load("stopped"), load("long")
+rows = []
+print(f"{'case':<22}{'runner':<8}{'stopped N':>11}{'±ci95':>8}{'iter':>6}{'drift %':>9}{'conv':>6}"
+      f"{'long N':>10}{'±ci95':>8}{'diff %':>8}  within")
+for name in sorted(stopped):
+    s, l = stopped[name], long.get(name)
+    if s.get("status") != "ok" or not l or l.get("status") != "ok":
+        continue
+    for body, b in s["bodies"].items():
+        lb = l["bodies"][body]
+        diff = b["drag_N"] - lb["drag_N"]
+        ci = b.get("drag_ci95_N") or 0.0
+        lci = lb.get("drag_ci95_N") or 0.0
+        drift = b.get("drag_mean_drift_N")
+        # The stopped value is quoted with its iterative uncertainty (interval and drift in
+        # quadrature, as in savings.csv's saving_iter_pct): that must reach the long-run mean,
+        # widened by the long run's own interval (the uncertainty of the reference).
+        stated = (ci ** 2 + (drift or 0.0) ** 2) ** 0.5
+        within = abs(diff) <= stated + lci
+        row = {"case": name, "runner": body, "stopped_drag_N": b["drag_N"], "stopped_ci95_N": ci,
+               "stopped_drift_N": drift, "stopped_iterative_N": stated, "stopped_iterations": s["iterations"],
+               "stopped_converged": s["converged"],
+               "stopped_stop": s.get("stop"), "long_drag_N": lb["drag_N"], "long_ci95_N": lci,
+               "long_iterations": l["iterations"], "long_converged": l["converged"],
+               "difference_N": diff, "difference_pct": 100 * diff / lb["drag_N"] if lb["drag_N"] else None,
+               "within_interval": within}
+        rows.append(row)
+        dr = f"{100 * drift / abs(b['drag_N']):.3f}" if drift is not None and b["drag_N"] else "n/a"
+        dp = f"{row['difference_pct']:.2f}" if row["difference_pct"] is not None else "n/a"
+        print(f"{name:<22}{body:<8}{b['drag_N']:>11.4f}{ci:>8.4f}{s['iterations']:>6}{dr:>9}"
+              f"{'yes' if s['converged'] else 'no':>6}{lb['drag_N']:>10.4f}{lci:>8.4f}{dp:>8}  {'yes' if within else 'NO'}")
+pending = sorted(set(stopped) | set(long) | {"solo", "ahead-f1.3", "behind-b1", "ahead-behind-f1.3-b1"})
+pending = [n for n in pending if not any(r["case"] == n for r in rows)]
+json.dump({"study": "long-run", "level": level, "long_iterations": iterations,
+           "config": "cases/examples/breaking4-3d.cfg", "command": f"scripts/study.sh long-run {level}",
+           "rows": rows, "pending": pending}, open(target + ".tmp", "w"), indent=1)
+os.replace(target + ".tmp", target)
+if pending:
+    print("not finished in both sweeps yet: " + ", ".join(pending))
+print(f"wrote {target}")
+PY
