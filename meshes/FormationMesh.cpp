@@ -18,8 +18,8 @@ std::string point(double x, double y, double z) {
 }
 }  // namespace
 
-FormationMesh::FormationMesh(std::vector<Body> bodies, const RunnerBody& runner, MeshLevel level)
-    : bodies_(std::move(bodies)), runner_(runner), level_(level) {
+FormationMesh::FormationMesh(std::vector<Body> bodies, const RunnerBody& runner, MeshLevel level, Domain domain)
+    : bodies_(std::move(bodies)), runner_(runner), level_(level), domain_(domain) {
     if (bodies_.empty()) throw GeometryError("formation: no runners");
     const double h = backgroundCell();
     const double halfDepth = 0.5 * runner_.depth(), halfWidth = 0.5 * runner_.width();
@@ -32,11 +32,43 @@ FormationMesh::FormationMesh(std::vector<Body> bodies, const RunnerBody& runner,
         bodyYMax_ = std::max(bodyYMax_, b.y + halfWidth);
     }
     // Snapped to whole background cells, so every level's box is made of cubes.
-    xMin_ = std::floor((bodyXMin_ - kDownstream) / h) * h;
-    xMax_ = std::ceil((bodyXMax_ + kUpstream) / h) * h;
-    yMin_ = std::floor((bodyYMin_ - kSide) / h) * h;
-    yMax_ = std::ceil((bodyYMax_ + kSide) / h) * h;
-    zMax_ = std::ceil(kTopOverHeight * runner_.height() / h) * h;
+    // Snapped outwards: the air given is the least there is at every level.
+    xMin_ = std::floor((bodyXMin_ - domain_.downstream) / h) * h;
+    xMax_ = std::ceil((bodyXMax_ + domain_.upstream) / h) * h;
+    yMin_ = std::floor((bodyYMin_ - domain_.side) / h) * h;
+    yMax_ = std::ceil((bodyYMax_ + domain_.side) / h) * h;
+    zMax_ = std::ceil((runner_.height() + domain_.above) / h) * h;
+}
+
+double FormationMesh::blockage() const {
+    // Lateral extents of the bodies, merged where they overlap: one frontal area per column.
+    std::vector<std::pair<double, double>> spans;
+    for (const auto& b : bodies_) spans.emplace_back(b.y - 0.5 * runner_.width(), b.y + 0.5 * runner_.width());
+    std::sort(spans.begin(), spans.end());
+    int columns = 0;
+    double reach = -1e300;
+    for (const auto& [lo, hi] : spans) {
+        if (lo >= reach) ++columns;
+        reach = std::max(reach, hi);
+    }
+    return columns * runner_.frontalArea() / ((yMax_ - yMin_) * zMax_);
+}
+
+int FormationMesh::layersAt(MeshLevel level) {
+    return static_cast<int>(std::lround(kCoarseLayers * std::pow(MeshLevel::kRatio, level.index())));
+}
+
+double FormationMesh::layerExpansionAt(MeshLevel level) {
+    return std::pow(kCoarseExpansion, static_cast<double>(kCoarseLayers) / layersAt(level));
+}
+
+double FormationMesh::firstLayerAt(MeshLevel level) {
+    const double e = layerExpansionAt(level);
+    return kLayerStack * (e - 1.0) / (std::pow(e, layersAt(level)) - 1.0);
+}
+
+int FormationMesh::bufferCellsAt(MeshLevel level) {
+    return static_cast<int>(std::lround(kCoarseBufferCells * std::pow(MeshLevel::kRatio, level.index())));
 }
 
 double FormationMesh::surfaceCell() const { return backgroundCell() / std::pow(2.0, kCurvatureLevel); }
@@ -82,7 +114,7 @@ std::string FormationMesh::snappyHexMeshDict() const {
 
     d << "castellatedMeshControls\n{\n"
       << "    maxLocalCells 20000000;\n    maxGlobalCells 40000000;\n    minRefinementCells 0;\n"
-      << "    maxLoadUnbalance 0.1;\n    nCellsBetweenLevels 3;\n    features ();\n"
+      << "    maxLoadUnbalance 0.1;\n    nCellsBetweenLevels " << bufferCellsAt(level_) << ";\n    features ();\n"
       << "    refinementSurfaces\n    {\n";
     for (const auto& b : bodies_)
         d << "        " << b.name << " { level (" << kSurfaceLevel << ' ' << kCurvatureLevel
@@ -98,10 +130,13 @@ std::string FormationMesh::snappyHexMeshDict() const {
       << "snapControls\n{\n    nSmoothPatch 3;\n    tolerance 2.0;\n    nSolveIter 50;\n    nRelaxIter 5;\n"
       << "    nFeatureSnapIter 10;\n    implicitFeatureSnap true;\n    explicitFeatureSnap false;\n"
       << "    multiRegionFeatureSnap false;\n}\n\n"
-      // Relative sizes follow the surface cells, so y+ shrinks with the level as GCI needs.
-      << "addLayersControls\n{\n    relativeSizes true;\n    layers\n    {\n";
-    for (const auto& b : bodies_) d << "        " << b.name << " { nSurfaceLayers " << kLayers << "; }\n";
-    d << "    }\n    expansionRatio 1.25;\n    finalLayerThickness 0.4;\n    minThickness 0.05;\n    nGrow 0;\n"
+      // A stack of fixed thickness split into more, thinner layers at each level: the first
+      // cell and y+ shrink with the level as they would if the coarse layers were split.
+      << "addLayersControls\n{\n    relativeSizes false;\n    layers\n    {\n";
+    for (const auto& b : bodies_) d << "        " << b.name << " { nSurfaceLayers " << layersAt(level_) << "; }\n";
+    d << "    }\n    thickness " << FoamFile::number(kLayerStack) << ";\n    expansionRatio "
+      << FoamFile::number(layerExpansionAt(level_)) << ";\n    minThickness " << FoamFile::number(kLayerStack / 8.0)
+      << ";\n    nGrow 0;\n"
       << "    featureAngle 130;\n    slipFeatureAngle 30;\n    nRelaxIter 5;\n    nSmoothSurfaceNormals 1;\n"
       << "    nSmoothNormals 3;\n    nSmoothThickness 10;\n    maxFaceThicknessRatio 0.5;\n"
       << "    maxThicknessToMedialRatio 0.3;\n    minMedialAxisAngle 90;\n    nBufferCellsNoExtrude 0;\n"

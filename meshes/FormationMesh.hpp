@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "meshes/FormationDomain.hpp"
 #include "meshes/MeshLevel.hpp"
 #include "meshes/RunnerBody.hpp"
 
@@ -13,8 +14,12 @@ namespace drafting::meshes {
 /// two nested wake boxes reaching well behind the last runner, and prism layers for wall
 /// functions.
 ///
-/// Every length scales with MeshLevel::cellScale(), so coarse, medium and fine form a family
-/// with the constant ratio √2.
+/// The levels approximate a uniform refinement of the coarse mesh by MeshLevel::kRatio per
+/// level: every region is fixed in space (the box, the shell around each body, the wake boxes,
+/// the thickness of the prism-layer stack) while every size counted in cells follows the level:
+/// the background cell shrinks by the ratio, and the buffer between refinement levels and the
+/// number of prism layers grow by it (layersAt, bufferCellsAt). So the layer stack's first cell,
+/// and with it y+, shrinks level by level as it would if each coarse cell were split.
 class FormationMesh {
 public:
     struct Body {
@@ -23,7 +28,9 @@ public:
         double y = 0.0;
     };
 
-    FormationMesh(std::vector<Body> bodies, const RunnerBody& runner, MeshLevel level);
+    using Domain = FormationDomain;
+
+    FormationMesh(std::vector<Body> bodies, const RunnerBody& runner, MeshLevel level, Domain domain = {});
 
     /// Writes constant/triSurface/<body>.stl and system/{blockMesh,snappyHexMesh}Dict.
     void write(const std::string& caseDir) const;
@@ -37,12 +44,23 @@ public:
     double yMin() const { return yMin_; }
     double yMax() const { return yMax_; }
     double zMax() const { return zMax_; }
+    const Domain& domain() const { return domain_; }
+
+    /// Blocked fraction of the box's cross-section: each column of runners (bodies whose lateral
+    /// extents overlap) blocks one frontal area, an upper bound where columns only partly overlap.
+    double blockage() const;
+
+    /// Prism layers at `level`: kCoarseLayers × ratio^index, rounded.
+    static int layersAt(MeshLevel level);
+    /// Growth ratio of the layers at `level`, so that the stack keeps kCoarseExpansion^kCoarseLayers
+    /// between its last and first layer whatever their number.
+    static double layerExpansionAt(MeshLevel level);
+    /// First layer [m] of the stack of kLayerStack at `level`.
+    static double firstLayerAt(MeshLevel level);
+    /// Cells between two refinement levels: kCoarseBufferCells × ratio^index, rounded.
+    static int bufferCellsAt(MeshLevel level);
 
     static constexpr double kCoarseCell = 0.25;   // m, background cell at the coarse level
-    static constexpr double kUpstream = 3.0;      // m of air before the first runner
-    static constexpr double kDownstream = 6.0;    // m behind the last runner
-    static constexpr double kSide = 2.5;          // m beside the outermost runners
-    static constexpr double kTopOverHeight = 1.9; // domain top in runner heights
     /// The feet are sunk this far into the ground: a body tangent to the ground would leave
     /// cells of zero thickness under the stance foot.
     static constexpr double kGroundSink = 0.015;  // m
@@ -54,7 +72,10 @@ public:
     static constexpr int kFarWakeLevel = 1;       // far wake box
     static constexpr double kNearWake = 1.5;      // m behind the last runner
     static constexpr double kFarWake = 4.0;
-    static constexpr int kLayers = 3;
+    static constexpr double kLayerStack = 0.012;  // m, prism-layer stack at every level
+    static constexpr int kCoarseLayers = 3;
+    static constexpr double kCoarseExpansion = 1.25;
+    static constexpr int kCoarseBufferCells = 3;
 
 private:
     std::string blockMeshDict() const;
@@ -63,6 +84,7 @@ private:
     std::vector<Body> bodies_;
     const RunnerBody& runner_;
     MeshLevel level_;
+    Domain domain_;
     double xMin_ = 0, xMax_ = 0, yMin_ = 0, yMax_ = 0, zMax_ = 0;
     double bodyXMin_ = 0, bodyXMax_ = 0, bodyYMin_ = 0, bodyYMax_ = 0;
 };

@@ -1,0 +1,15 @@
+#pragma once
+
+namespace drafting::meshes {
+
+/// Air around a 3D formation [m]: before the first runner, behind the last, beside the
+/// outermost runners and above the head (config keys mesh.upstream, mesh.downstream, mesh.side,
+/// mesh.above). The defaults are the ones docs/validation.md's domain study chose.
+struct FormationDomain {
+    double upstream = 3.0;
+    double downstream = 6.0;
+    double side = 2.5;
+    double above = 1.45;
+};
+
+}  // namespace drafting::meshes
