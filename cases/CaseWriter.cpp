@@ -23,14 +23,18 @@ namespace drafting::cases {
 
 namespace {
 
-// Inflow turbulence from intensity I and length scale L (k = 1.5 (I U)², ω = √k / (Cμ^¼ L)).
+// Inflow turbulence from intensity I, k = 1.5 (I U)², and either the eddy-viscosity ratio
+// (νt = k / ω = ratio ν) or a length scale L (ω = √k / (Cμ^¼ L)); ε = Cμ k ω either way.
 struct Turbulence {
-    double k, omega, epsilon;
+    double k, omega, epsilon, viscosityRatio, lengthScale;
 };
-Turbulence inflowTurbulence(double U, double intensity, double length) {
+Turbulence inflowTurbulence(double U, double nu, const SweepConfig& config) {
     constexpr double Cmu = 0.09;
-    const double k = 1.5 * std::pow(intensity * U, 2);
-    return {k, std::sqrt(k) / (std::pow(Cmu, 0.25) * length), std::pow(Cmu, 0.75) * std::pow(k, 1.5) / length};
+    const double k = 1.5 * std::pow(config.turbulenceIntensity * U, 2);
+    const double omega = config.turbulenceLengthScale > 0.0
+                             ? std::sqrt(k) / (std::pow(Cmu, 0.25) * config.turbulenceLengthScale)
+                             : k / (config.turbulenceViscosityRatio * nu);
+    return {k, omega, Cmu * k * omega, k / omega / nu, std::sqrt(k) / (std::pow(Cmu, 0.25) * omega)};
 }
 
 // One field file: inlet fixed, outlet inletOutlet (or fixed p), slip sides, walls as given. 2D
@@ -63,7 +67,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
     const meshes::Athlete athlete(config.athleteHeight, config.athleteMass);
     const double U = config.airSpeed();
     const double nu = kAirViscosity / config.airDensity;
-    const auto turb = inflowTurbulence(U, config.turbulenceIntensity, config.turbulenceLengthScale);
+    const auto turb = inflowTurbulence(U, nu, config);
     const bool is3d = config.dimension == 3;
     const meshes::MeshLevel level = meshes::MeshLevel::from(config.level);
 
@@ -75,13 +79,26 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
     // Reference area and the cross-flow length of the Strouhal number; the finest cell sets the
     // first transient time step.
     double refArea = 0.0, strouhalLength = 0.0, finestCell = 0.0;
-    nlohmann::json geometry;
+    nlohmann::json geometry, domain;
     if (is3d) {
         const auto body = runnerBody(config);
         std::vector<meshes::FormationMesh::Body> bodies;
         for (const auto& r : spec.runners) bodies.push_back({r.name, r.x, r.y});
-        const meshes::FormationMesh mesh(bodies, body, level);
+        const meshes::FormationMesh mesh(bodies, body, level, config.domain);
         mesh.write(caseDir);
+        // The box as meshed (snapped outwards to whole background cells) and its blockage.
+        domain = {{"x_min_m", mesh.xMin()},
+                  {"x_max_m", mesh.xMax()},
+                  {"y_min_m", mesh.yMin()},
+                  {"y_max_m", mesh.yMax()},
+                  {"z_max_m", mesh.zMax()},
+                  {"top", "slip"},
+                  {"sides", "slip"},
+                  {"ground", "wall moving with the air"},
+                  {"blockage_pct", 100.0 * mesh.blockage()},
+                  {"layers", meshes::FormationMesh::layersAt(level)},
+                  {"first_layer_m", meshes::FormationMesh::firstLayerAt(level)},
+                  {"layer_stack_m", meshes::FormationMesh::kLayerStack}};
         refArea = body.frontalArea();
         strouhalLength = body.width();
         finestCell = mesh.surfaceCell();
@@ -248,6 +265,12 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
     parameters["frontal_area_m2"] = refArea;
     parameters["frontal_area_pugh_m2"] = athlete.frontalArea();
     parameters["turbulence"] = config.turbulence;
+    parameters["inflow"] = {{"intensity", config.turbulenceIntensity},
+                            {"viscosity_ratio", turb.viscosityRatio},
+                            {"length_scale_m", turb.lengthScale},
+                            {"k_m2_s2", turb.k},
+                            {"omega_1_s", turb.omega}};
+    if (!domain.is_null()) parameters["domain"] = domain;
     parameters["application"] = config.application;
 
     nlohmann::json caseJson = {

@@ -25,7 +25,9 @@ public:
     /// Bumped whenever the generated files change meaning, so finished cases are re-run.
     /// 5: converged needs residuals and each runner's own mean drag settled; the settled stop's
     /// absolute allowance is 2 % of its relative one (validation.md, "Iterative convergence").
-    static constexpr const char* kTemplateVersion = "5";
+    /// 6: 3D levels approximate a uniform refinement (layers and buffer cells grow with the
+    /// level, the layer stack keeps its thickness); inflow from the eddy-viscosity ratio.
+    static constexpr const char* kTemplateVersion = "6";
 
     /// Relative drift of each runner's mean drag allowed in a converged case when the settled
     /// stop is off (solver.settled_tolerance = 0): 0.5 % of its own drag.

@@ -40,11 +40,11 @@ const std::vector<std::string>& allKeys() {
         "name",
         "athlete.height", "athlete.mass",
         "run.speed", "run.mile_time", "run.headwind", "run.air_density",
-        "run.turbulence_intensity", "run.turbulence_length_scale",
+        "run.turbulence_intensity", "run.turbulence_viscosity_ratio", "run.turbulence_length_scale",
         "formation.preset", "formation.positions", "formation.ahead", "formation.behind",
-        "formation.row_gap",
+        "formation.row_gap", "formation.gap_definition",
         "sweep.front_gap", "sweep.back_gap", "sweep.lateral",
-        "mesh.dimension", "mesh.level",
+        "mesh.dimension", "mesh.level", "mesh.upstream", "mesh.downstream", "mesh.side", "mesh.above",
         "geometry.pose", "geometry.stl",
         "solver.turbulence", "solver.application", "solver.mode", "solver.max_iterations", "solver.tolerance",
         "solver.end_time", "solver.averaging_start", "solver.max_courant", "solver.settled_tolerance",
@@ -386,6 +386,12 @@ SweepConfig build(const Values& raw) {
     if (has("run.air_density")) c.airDensity = raw.number("run.air_density", 0.5, 1.5, "kg/m^3");
     if (has("run.turbulence_intensity"))
         c.turbulenceIntensity = raw.number("run.turbulence_intensity", 0.001, 0.3, "");
+    if (has("run.turbulence_viscosity_ratio") && has("run.turbulence_length_scale"))
+        throw ConfigError(raw.describe("run.turbulence_length_scale") + " and " +
+                          raw.alsoDescribe("run.turbulence_viscosity_ratio", "run.turbulence_length_scale") +
+                          ": give one of them");
+    if (has("run.turbulence_viscosity_ratio"))
+        c.turbulenceViscosityRatio = raw.number("run.turbulence_viscosity_ratio", 0.1, 10000.0, "");
     if (has("run.turbulence_length_scale"))
         c.turbulenceLengthScale = raw.number("run.turbulence_length_scale", 0.001, 10.0, "m");
 
@@ -409,6 +415,8 @@ SweepConfig build(const Values& raw) {
         raw.fail(key, "single-file needs at least one pacer (formation.ahead + formation.behind = 0)");
     }
     if (has("formation.row_gap")) c.rowGap = raw.number("formation.row_gap", 0.2, 5.0, "m");
+    if (has("formation.gap_definition"))
+        c.gapDefinition = raw.choice("formation.gap_definition", {"centre", "clearance"});
 
     auto readAxes = [&](const std::string& prefix, SweepAxes& a) {
         const std::string f = prefix + ".front_gap", b = prefix + ".back_gap", l = prefix + ".lateral";
@@ -440,6 +448,15 @@ SweepConfig build(const Values& raw) {
     if (has("geometry.stl")) {
         c.geometryStl = raw.stlPath("geometry.stl");
         if (c.dimension != 3) raw.fail("geometry.stl", "needs mesh.dimension = 3");
+    }
+    // The 3D box; each at least a background cell of the coarse level, at most a stadium.
+    for (const auto& [key, value] : {std::pair<const char*, double*>{"mesh.upstream", &c.domain.upstream},
+                                     {"mesh.downstream", &c.domain.downstream},
+                                     {"mesh.side", &c.domain.side},
+                                     {"mesh.above", &c.domain.above}}) {
+        if (!has(key)) continue;
+        *value = raw.number(key, 0.5, 100.0, "m");
+        if (c.dimension != 3) raw.fail(key, "needs mesh.dimension = 3");
     }
 
     if (has("solver.turbulence"))
@@ -533,12 +550,21 @@ nlohmann::json SweepConfig::toJson() const {
           {"headwind_mps", headwind},
           {"air_density_kg_m3", airDensity},
           {"turbulence_intensity", turbulenceIntensity},
-          {"turbulence_length_scale_m", turbulenceLengthScale}}},
+          {"turbulence_viscosity_ratio",
+           turbulenceLengthScale > 0.0 ? nlohmann::json() : nlohmann::json(turbulenceViscosityRatio)},
+          {"turbulence_length_scale_m",
+           turbulenceLengthScale > 0.0 ? nlohmann::json(turbulenceLengthScale) : nlohmann::json()}}},
         {"formation",
          {{"preset", presets}, {"positions", positionsJson}, {"ahead", aheadCount}, {"behind", behindCount},
-          {"row_gap_m", rowGap}}},
+          {"row_gap_m", rowGap}, {"gap_definition", gapDefinition}}},
         {"sweep", sweepJson},
-        {"mesh", {{"dimension", dimension}, {"level", level}}},
+        {"mesh", dimension == 3 ? nlohmann::json{{"dimension", dimension},
+                                                 {"level", level},
+                                                 {"upstream_m", domain.upstream},
+                                                 {"downstream_m", domain.downstream},
+                                                 {"side_m", domain.side},
+                                                 {"above_m", domain.above}}
+                                : nlohmann::json{{"dimension", dimension}, {"level", level}}},
         {"geometry", {{"pose", geometryPose}, {"stl", geometryStl}}},
         {"solver",
          {{"turbulence", turbulence},

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "meshes/FormationDomain.hpp"
+
 namespace drafting::cases {
 
 /// A pacer position relative to the lead runner [m]: x along the running direction, y lateral.
@@ -32,8 +34,11 @@ struct SweepConfig {
     double speed = 0.0;           // m/s, from run.speed or run.mile_time
     double headwind = 0.0;        // m/s, positive against the runner
     double airDensity = 1.18;     // kg/m³
+    /// Inflow turbulence: intensity, and either the eddy-viscosity ratio νt/ν (calm air: of
+    /// order 1-10) or, when turbulenceLengthScale > 0, a length scale instead.
     double turbulenceIntensity = 0.01;
-    double turbulenceLengthScale = 0.1;  // m
+    double turbulenceViscosityRatio = 10.0;
+    double turbulenceLengthScale = 0.0;  // m; 0 = from the viscosity ratio
 
     /// The athlete's time over a mile alone, for the pacing model (pacing.baseline_time);
     /// 0 = the mile time of the running speed.
@@ -45,6 +50,10 @@ struct SweepConfig {
     int aheadCount = 2;                    // preset "single-file"
     int behindCount = 1;
     double rowGap = 0.6;  // m, between rows of the V presets
+    /// How front_gap and back_gap are measured: "centre" (bounding-box centre to centre) or
+    /// "clearance" (trailing edge of the runner in front to the leading edge of the one behind,
+    /// i.e. centre gap minus the body's depth). Formation::centreGap converts.
+    std::string gapDefinition = "centre";
 
     SweepAxes axes;                                  // [sweep]
     std::map<std::string, SweepAxes> presetAxes;     // [sweep.PRESET]: overrides for one preset
@@ -56,6 +65,7 @@ struct SweepConfig {
     std::string level = "coarse";  // default: coarse in 2D, medium in 3D
     std::string geometryPose = "mid-stride";  // 3D parametric body
     std::string geometryStl;                  // 3D: a user STL instead (absolute path)
+    meshes::FormationDomain domain;           // 3D: air around the formation
 
     std::string turbulence = "kOmegaSST";
     std::string application = "draftFoam";

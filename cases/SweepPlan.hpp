@@ -14,10 +14,12 @@ namespace drafting::cases {
 struct CaseSpec {
     std::string name;       // folder name, safe (see SafeName)
     std::string formation;  // preset name; "solo" for the baseline
-    std::optional<double> frontGap;
+    std::optional<double> frontGap;  // as the config gives them, measured per gapDefinition
     std::optional<double> backGap;
     std::optional<double> lateral;
     std::vector<RunnerPlacement> runners;  // runners[0] is the lead runner
+    std::string gapDefinition = "centre";
+    double gapToCentre = 0.0;  // added to a gap to give centre to centre [m]: the body depth for "clearance"
 
     nlohmann::json parametersJson() const;
 };

@@ -174,7 +174,11 @@ TEST(CliDraftCasesDisk, Generate3dWritesRunnersGroundAndLayers) {
     EXPECT_NE(blockMesh.find("ground { type wall;"), std::string::npos);
     const auto snappy = drafting::test::readFile(c + "/system/snappyHexMeshDict");
     EXPECT_NE(snappy.find("pacer1 { level (3 4); patchInfo { type wall; inGroups (runners); } }"), std::string::npos);
+    // Coarse: three layers in a 12 mm stack, three buffer cells between refinement levels.
     EXPECT_NE(snappy.find("nSurfaceLayers 3"), std::string::npos);
+    EXPECT_NE(snappy.find("relativeSizes false"), std::string::npos);
+    EXPECT_NE(snappy.find("thickness 0.012;"), std::string::npos);
+    EXPECT_NE(snappy.find("nCellsBetweenLevels 3;"), std::string::npos);
     EXPECT_NE(snappy.find("nearWake"), std::string::npos);
     // The ground moves with the air in the runner's frame; there are no 2D empty faces.
     const auto U = drafting::test::readFile(c + "/0/U");
@@ -188,6 +192,11 @@ TEST(CliDraftCasesDisk, Generate3dWritesRunnersGroundAndLayers) {
     // The reference area is the measured frontal area of the body.
     const auto runner = drafting::cases::JsonFile::read(c + "/runner.json");
     EXPECT_DOUBLE_EQ(caseJson["parameters"]["frontal_area_m2"].get<double>(), runner["frontal_area_m2"].get<double>());
+    // The box and its blockage are recorded; calm inflow, νt/ν = 10.
+    const auto& domain = caseJson["parameters"]["domain"];
+    EXPECT_GT(domain["blockage_pct"].get<double>(), 0.5);
+    EXPECT_LT(domain["blockage_pct"].get<double>(), 3.0);
+    EXPECT_NEAR(caseJson["parameters"]["inflow"]["viscosity_ratio"].get<double>(), 10.0, 1e-9);
 }
 
 TEST(CliDraftPost, NotASweepDirectory) {

@@ -189,7 +189,12 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"[sweep]\nback_gap = 1:2:0", "sweep.back_gap = '1:2:0'"},
         BadConfig{"[sweep]\nlateral = 9", "sweep.lateral = '9'"},
         BadConfig{"[mesh]\ndimension = 4", "mesh.dimension = '4'"},
-        BadConfig{"[mesh]\ndimension = 4", "mesh.dimension = '4'"},
+        BadConfig{"[run]\nturbulence_viscosity_ratio = 0", "run.turbulence_viscosity_ratio = '0'"},
+        BadConfig{"[run]\nturbulence_viscosity_ratio = 5\nturbulence_length_scale = 0.1", "give one of them"},
+        BadConfig{"[formation]\ngap_definition = edge", "formation.gap_definition = 'edge'"},
+        BadConfig{"[mesh]\nupstream = 6", "mesh.upstream = '6': needs mesh.dimension = 3"},
+        BadConfig{"[mesh]\ndimension = 3\nside = 0.1", "mesh.side = '0.1'"},
+        BadConfig{"[mesh]\ndimension = 3\nabove = 1e3", "mesh.above = '1e3'"},
         BadConfig{"[geometry]\npose = sitting\n[mesh]\ndimension = 3", "geometry.pose = 'sitting'"},
         BadConfig{"[geometry]\npose = standing", "geometry.pose = 'standing': needs mesh.dimension = 3"},
         BadConfig{"[geometry]\nstl = /no/such/runner.stl\n[mesh]\ndimension = 3",
@@ -236,6 +241,15 @@ TEST(Config, ThreeDimensionalSweepsDefaultToTheMediumLevel) {
     EXPECT_EQ(SweepConfig::parse("[mesh]\ndimension = 3\n").level, "medium");
     EXPECT_EQ(SweepConfig::parse("[mesh]\ndimension = 3\nlevel = coarse\n").level, "coarse");
     EXPECT_EQ(SweepConfig::parse("[mesh]\ndimension = 3\n").geometryPose, "mid-stride");
+    // Calm air: νt/ν = 10 unless a length scale is given; the 3D box as validation.md chose it.
+    const auto c3 = SweepConfig::parse("[mesh]\ndimension = 3\ndownstream = 12\n");
+    EXPECT_DOUBLE_EQ(c3.turbulenceViscosityRatio, 10.0);
+    EXPECT_DOUBLE_EQ(c3.turbulenceLengthScale, 0.0);
+    EXPECT_DOUBLE_EQ(c3.domain.downstream, 12.0);
+    EXPECT_DOUBLE_EQ(c3.domain.upstream, drafting::meshes::FormationDomain{}.upstream);
+    EXPECT_EQ(c3.toJson()["mesh"]["downstream_m"], 12.0);
+    EXPECT_TRUE(c3.toJson()["run"]["turbulence_length_scale_m"].is_null());
+    EXPECT_EQ(SweepConfig::parse("").gapDefinition, "centre");
 }
 
 namespace {

@@ -1,6 +1,7 @@
 #include "cases/ConfigError.hpp"
 #include "cases/Formation.hpp"
 #include "cases/SweepPlan.hpp"
+#include "meshes/Athlete.hpp"
 
 #include <gtest/gtest.h>
 
@@ -71,4 +72,25 @@ TEST(SweepPlan, ParametersLeaveAbsentGapsNull) {
     const auto j = plan[1].parametersJson();
     EXPECT_TRUE(j["front_gap_m"].is_null());
     EXPECT_DOUBLE_EQ(j["back_gap_m"].get<double>(), 1.0);
+}
+
+TEST(SweepPlan, ClearanceGapsAddTheBodyDepth) {
+    // 2D: the section's depth; names say the gap is a clearance, parameters give both.
+    const auto c = SweepConfig::parse("[formation]\npreset = ahead-behind\ngap_definition = clearance\n"
+                                      "[sweep]\nfront_gap = 0.5\nback_gap = 0.4\n");
+    const auto plan = SweepPlan::expand(c);
+    ASSERT_EQ(plan.size(), 2u);
+    EXPECT_EQ(plan[1].name, "ahead-behind-fc0.5-bc0.4");
+    const double depth = drafting::meshes::Athlete(c.athleteHeight, c.athleteMass).sectionDepth();
+    EXPECT_DOUBLE_EQ(plan[1].runners[1].x, 0.5 + depth);
+    EXPECT_DOUBLE_EQ(plan[1].runners[2].x, -(0.4 + depth));
+    const auto j = plan[1].parametersJson();
+    EXPECT_EQ(j["gap_definition"], "clearance");
+    EXPECT_DOUBLE_EQ(j["front_gap_m"].get<double>(), 0.5);
+    EXPECT_DOUBLE_EQ(j["front_centre_gap_m"].get<double>(), 0.5 + depth);
+    // Centre to centre is the default and changes nothing.
+    const auto centre = SweepPlan::expand(SweepConfig::parse("[formation]\npreset = ahead\n[sweep]\nfront_gap = 1.3\n"));
+    EXPECT_EQ(centre[1].name, "ahead-f1.3");
+    EXPECT_DOUBLE_EQ(centre[1].runners[1].x, 1.3);
+    EXPECT_DOUBLE_EQ(centre[1].parametersJson()["front_centre_gap_m"].get<double>(), 1.3);
 }
