@@ -84,7 +84,11 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
         const auto body = runnerBody(config);
         std::vector<meshes::FormationMesh::Body> bodies;
         for (const auto& r : spec.runners) bodies.push_back({r.name, r.x, r.y});
-        const meshes::FormationMesh mesh(bodies, body, level, config.domain);
+        // Wall-resolved layers start at y+ ≈ 1 for this speed; wall functions refine with the level.
+        const auto layers = config.wallTreatment == "low-re"
+                                ? meshes::LayerStack::lowRe(meshes::LayerStack::firstLayerForUnitYPlus(U, nu, body.height()))
+                                : meshes::LayerStack::wallFunctions(level);
+        const meshes::FormationMesh mesh(bodies, body, level, config.domain, layers);
         mesh.write(caseDir);
         // The box as meshed (snapped outwards to whole background cells) and its blockage.
         domain = {{"x_min_m", mesh.xMin()},
@@ -96,9 +100,11 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
                   {"sides", "slip"},
                   {"ground", "wall moving with the air"},
                   {"blockage_pct", 100.0 * mesh.blockage()},
-                  {"layers", meshes::FormationMesh::layersAt(level)},
-                  {"first_layer_m", meshes::FormationMesh::firstLayerAt(level)},
-                  {"layer_stack_m", meshes::FormationMesh::kLayerStack}};
+                  {"wall_treatment", config.wallTreatment},
+                  {"layers", layers.layers},
+                  {"layer_expansion", layers.expansion},
+                  {"first_layer_m", layers.firstLayer()},
+                  {"layer_stack_m", layers.thickness}};
         refArea = body.frontalArea();
         strouhalLength = body.width();
         finestCell = mesh.surfaceCell();

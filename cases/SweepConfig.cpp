@@ -45,6 +45,7 @@ const std::vector<std::string>& allKeys() {
         "formation.row_gap", "formation.gap_definition",
         "sweep.front_gap", "sweep.back_gap", "sweep.lateral",
         "mesh.dimension", "mesh.level", "mesh.upstream", "mesh.downstream", "mesh.side", "mesh.above",
+        "mesh.wall_treatment",
         "geometry.pose", "geometry.stl",
         "solver.turbulence", "solver.application", "solver.mode", "solver.max_iterations", "solver.tolerance",
         "solver.end_time", "solver.averaging_start", "solver.max_courant", "solver.settled_tolerance",
@@ -449,6 +450,10 @@ SweepConfig build(const Values& raw) {
         c.geometryStl = raw.stlPath("geometry.stl");
         if (c.dimension != 3) raw.fail("geometry.stl", "needs mesh.dimension = 3");
     }
+    if (has("mesh.wall_treatment")) {
+        c.wallTreatment = raw.choice("mesh.wall_treatment", {"wall-functions", "low-re"});
+        if (c.dimension != 3) raw.fail("mesh.wall_treatment", "needs mesh.dimension = 3");
+    }
     // The 3D box; each at least a background cell of the coarse level, at most a stadium.
     for (const auto& [key, value] : {std::pair<const char*, double*>{"mesh.upstream", &c.domain.upstream},
                                      {"mesh.downstream", &c.domain.downstream},
@@ -563,7 +568,8 @@ nlohmann::json SweepConfig::toJson() const {
                                                  {"upstream_m", domain.upstream},
                                                  {"downstream_m", domain.downstream},
                                                  {"side_m", domain.side},
-                                                 {"above_m", domain.above}}
+                                                 {"above_m", domain.above},
+                                                 {"wall_treatment", wallTreatment}}
                                 : nlohmann::json{{"dimension", dimension}, {"level", level}}},
         {"geometry", {{"pose", geometryPose}, {"stl", geometryStl}}},
         {"solver",

@@ -66,6 +66,7 @@ struct SweepConfig {
     std::string geometryPose = "mid-stride";  // 3D parametric body
     std::string geometryStl;                  // 3D: a user STL instead (absolute path)
     meshes::FormationDomain domain;           // 3D: air around the formation
+    std::string wallTreatment = "wall-functions";  // 3D: or "low-re", layers down to y+ ≈ 1
 
     std::string turbulence = "kOmegaSST";
     std::string application = "draftFoam";

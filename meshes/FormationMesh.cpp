@@ -18,8 +18,13 @@ std::string point(double x, double y, double z) {
 }
 }  // namespace
 
-FormationMesh::FormationMesh(std::vector<Body> bodies, const RunnerBody& runner, MeshLevel level, Domain domain)
-    : bodies_(std::move(bodies)), runner_(runner), level_(level), domain_(domain) {
+FormationMesh::FormationMesh(std::vector<Body> bodies, const RunnerBody& runner, MeshLevel level, Domain domain,
+                             std::optional<LayerStack> layers)
+    : bodies_(std::move(bodies)),
+      runner_(runner),
+      level_(level),
+      domain_(domain),
+      layers_(layers ? *layers : LayerStack::wallFunctions(level)) {
     if (bodies_.empty()) throw GeometryError("formation: no runners");
     const double h = backgroundCell();
     const double halfDepth = 0.5 * runner_.depth(), halfWidth = 0.5 * runner_.width();
@@ -52,19 +57,6 @@ double FormationMesh::blockage() const {
         reach = std::max(reach, hi);
     }
     return columns * runner_.frontalArea() / ((yMax_ - yMin_) * zMax_);
-}
-
-int FormationMesh::layersAt(MeshLevel level) {
-    return static_cast<int>(std::lround(kCoarseLayers * std::pow(MeshLevel::kRatio, level.index())));
-}
-
-double FormationMesh::layerExpansionAt(MeshLevel level) {
-    return std::pow(kCoarseExpansion, static_cast<double>(kCoarseLayers) / layersAt(level));
-}
-
-double FormationMesh::firstLayerAt(MeshLevel level) {
-    const double e = layerExpansionAt(level);
-    return kLayerStack * (e - 1.0) / (std::pow(e, layersAt(level)) - 1.0);
 }
 
 int FormationMesh::bufferCellsAt(MeshLevel level) {
@@ -133,9 +125,9 @@ std::string FormationMesh::snappyHexMeshDict() const {
       // A stack of fixed thickness split into more, thinner layers at each level: the first
       // cell and y+ shrink with the level as they would if the coarse layers were split.
       << "addLayersControls\n{\n    relativeSizes false;\n    layers\n    {\n";
-    for (const auto& b : bodies_) d << "        " << b.name << " { nSurfaceLayers " << layersAt(level_) << "; }\n";
-    d << "    }\n    thickness " << FoamFile::number(kLayerStack) << ";\n    expansionRatio "
-      << FoamFile::number(layerExpansionAt(level_)) << ";\n    minThickness " << FoamFile::number(kLayerStack / 8.0)
+    for (const auto& b : bodies_) d << "        " << b.name << " { nSurfaceLayers " << layers_.layers << "; }\n";
+    d << "    }\n    thickness " << FoamFile::number(layers_.thickness) << ";\n    expansionRatio "
+      << FoamFile::number(layers_.expansion) << ";\n    minThickness " << FoamFile::number(layers_.thickness / 8.0)
       << ";\n    nGrow 0;\n"
       << "    featureAngle 130;\n    slipFeatureAngle 30;\n    nRelaxIter 5;\n    nSmoothSurfaceNormals 1;\n"
       << "    nSmoothNormals 3;\n    nSmoothThickness 10;\n    maxFaceThicknessRatio 0.5;\n"

@@ -1,8 +1,10 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "meshes/FormationDomain.hpp"
+#include "meshes/LayerStack.hpp"
 #include "meshes/MeshLevel.hpp"
 #include "meshes/RunnerBody.hpp"
 
@@ -18,8 +20,9 @@ namespace drafting::meshes {
 /// level: every region is fixed in space (the box, the shell around each body, the wake boxes,
 /// the thickness of the prism-layer stack) while every size counted in cells follows the level:
 /// the background cell shrinks by the ratio, and the buffer between refinement levels and the
-/// number of prism layers grow by it (layersAt, bufferCellsAt). So the layer stack's first cell,
-/// and with it y+, shrinks level by level as it would if each coarse cell were split.
+/// number of prism layers grow by it (bufferCellsAt, LayerStack::wallFunctions). So the layer
+/// stack's first cell, and with it y+, shrinks level by level as it would if each coarse cell were
+/// split. A wall-resolved stack (LayerStack::lowRe) is the same at every level.
 class FormationMesh {
 public:
     struct Body {
@@ -30,7 +33,9 @@ public:
 
     using Domain = FormationDomain;
 
-    FormationMesh(std::vector<Body> bodies, const RunnerBody& runner, MeshLevel level, Domain domain = {});
+    /// `layers` defaults to LayerStack::wallFunctions(level).
+    FormationMesh(std::vector<Body> bodies, const RunnerBody& runner, MeshLevel level, Domain domain = {},
+                  std::optional<LayerStack> layers = std::nullopt);
 
     /// Writes constant/triSurface/<body>.stl and system/{blockMesh,snappyHexMesh}Dict.
     void write(const std::string& caseDir) const;
@@ -50,13 +55,8 @@ public:
     /// extents overlap) blocks one frontal area, an upper bound where columns only partly overlap.
     double blockage() const;
 
-    /// Prism layers at `level`: kCoarseLayers × ratio^index, rounded.
-    static int layersAt(MeshLevel level);
-    /// Growth ratio of the layers at `level`, so that the stack keeps kCoarseExpansion^kCoarseLayers
-    /// between its last and first layer whatever their number.
-    static double layerExpansionAt(MeshLevel level);
-    /// First layer [m] of the stack of kLayerStack at `level`.
-    static double firstLayerAt(MeshLevel level);
+    const LayerStack& layers() const { return layers_; }
+
     /// Cells between two refinement levels: kCoarseBufferCells × ratio^index, rounded.
     static int bufferCellsAt(MeshLevel level);
 
@@ -72,9 +72,6 @@ public:
     static constexpr int kFarWakeLevel = 1;       // far wake box
     static constexpr double kNearWake = 1.5;      // m behind the last runner
     static constexpr double kFarWake = 4.0;
-    static constexpr double kLayerStack = 0.012;  // m, prism-layer stack at every level
-    static constexpr int kCoarseLayers = 3;
-    static constexpr double kCoarseExpansion = 1.25;
     static constexpr int kCoarseBufferCells = 3;
 
 private:
@@ -85,6 +82,7 @@ private:
     const RunnerBody& runner_;
     MeshLevel level_;
     Domain domain_;
+    LayerStack layers_;
     double xMin_ = 0, xMax_ = 0, yMin_ = 0, yMax_ = 0, zMax_ = 0;
     double bodyXMin_ = 0, bodyXMax_ = 0, bodyYMin_ = 0, bodyYMax_ = 0;
 };

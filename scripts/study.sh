@@ -14,7 +14,16 @@
 #       --reduce-only: no runs, only the table and the JSON from the cases finished so far (a
 #       session that ends mid-study records what it has; rows need the case in both sweeps).
 #
+#   domain LEVEL
+#       Domain and inflow sensitivity: cases/examples/domain-3d.cfg (solo, pacer 1.3 m ahead) at
+#       LEVEL with the default box and inflow, then with each side of the box doubled in turn
+#       (upstream, downstream, side, above) and with the inflow's eddy-viscosity ratio at 1 and
+#       with the old inflow (length scale 0.1 m, nu_t/nu ~ 290). For each: solo drag, the lead's
+#       drag, the saving and how far it moved from the default's, blockage and cells. Writes
+#       docs/studies/domain-LEVEL.json; cases in runs/study/domain-LEVEL/VARIANT/.
+#
 # Usage: scripts/study.sh long-run coarse|medium|fine [--iterations N] [--jobs J] [--reduce-only]
+#        scripts/study.sh domain coarse|medium|fine [--jobs J] [--reduce-only]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build="${BUILD_DIR:-$root/build}"
@@ -23,8 +32,8 @@ runs="${STUDY_DIR:-$root/runs/study}"
 study="${1:-}"
 shift || true
 case "$study" in
-  long-run) ;;
-  *) echo "study.sh: expected a study: long-run (see the header of this script)" >&2; exit 1 ;;
+  long-run|domain) ;;
+  *) echo "study.sh: expected a study: long-run or domain (see the header of this script)" >&2; exit 1 ;;
 esac
 level="${1:-}"
 shift || true
@@ -42,6 +51,83 @@ while [ $# -gt 0 ]; do
 done
 case "$iterations" in ''|*[!0-9]*) echo "study.sh: --iterations '$iterations': expected a number" >&2; exit 1 ;; esac
 case "$jobs" in ''|*[!0-9]*) echo "study.sh: --jobs '$jobs': expected a number" >&2; exit 1 ;; esac
+
+if [ "$study" = domain ]; then
+  out="$runs/domain-$level"
+  mkdir -p "$out" "$root/docs/studies"
+  cfg="$root/cases/examples/domain-3d.cfg"
+  # variant name and its overrides; "base" first: every other one is compared with it.
+  variants=("base|"
+            "upstream-x2|--mesh.upstream 6"
+            "downstream-x2|--mesh.downstream 12"
+            "side-x2|--mesh.side 5"
+            "above-x2|--mesh.above 2.9"
+            "inflow-ratio-1|--run.turbulence_viscosity_ratio 1"
+            "inflow-old-L0.1|--run.turbulence_length_scale 0.1")
+  if [ -z "$reduce_only" ]; then
+    bash "$root/scripts/setup-deps.sh" >/dev/null
+    BUILD_DIR="$build" bash "$root/scripts/build.sh" >/dev/null
+    for v in "${variants[@]}"; do
+      name="${v%%|*}"; extra="${v#*|}"
+      echo "== $level, $name =="
+      # shellcheck disable=SC2086  # the overrides are this script's own words
+      "$build/bin/draft-cases" sweep "$cfg" -o "$out/$name" --jobs "$jobs" --mesh.level "$level" $extra
+    done
+  fi
+  names=(); for v in "${variants[@]}"; do names+=("${v%%|*}"); done
+  python3 - "$out" "$level" "$root/docs/studies/domain-$level.json" "${names[@]}" <<'PY'
+import json, sys, os
+out, level, target, names = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+def case(variant, name):
+    d = os.path.join(out, variant, name)
+    try:
+        r = json.load(open(os.path.join(d, "results.json")))
+        c = json.load(open(os.path.join(d, "case.json")))
+        m = json.load(open(os.path.join(d, "meshCheck.json")))
+    except (OSError, ValueError):
+        return None
+    if r.get("status") != "ok":
+        return None
+    b = r["bodies"]["lead"]
+    it = ((b.get("drag_ci95_N") or 0.0) ** 2 + (b.get("drag_mean_drift_N") or 0.0) ** 2) ** 0.5
+    return {"drag_N": b["drag_N"], "iterative_N": it, "cells": m["cells"], "iterations": r["iterations"],
+            "stop": r.get("stop"), "domain": c["parameters"].get("domain"), "inflow": c["parameters"].get("inflow")}
+rows, pending = [], []
+for v in names:
+    solo, ahead = case(v, "solo"), case(v, "ahead-f1.3")
+    if not solo or not ahead:
+        pending.append(v)
+        continue
+    saving = 100 * (1 - ahead["drag_N"] / solo["drag_N"])
+    # The saving's iterative uncertainty from both drags' (relative errors in quadrature).
+    rel = ((ahead["iterative_N"] / ahead["drag_N"]) ** 2 + (solo["iterative_N"] / solo["drag_N"]) ** 2) ** 0.5
+    iter_pts = 100 * (ahead["drag_N"] / solo["drag_N"]) * rel
+    rows.append({"variant": v, "solo_drag_N": solo["drag_N"], "lead_drag_N": ahead["drag_N"], "saving_pct": saving,
+                 "saving_iter_pct": iter_pts, "solo_cells": solo["cells"], "ahead_cells": ahead["cells"],
+                 "solo_iterations": solo["iterations"], "ahead_iterations": ahead["iterations"],
+                 "blockage_pct": ahead["domain"]["blockage_pct"] if ahead["domain"] else None,
+                 "box": ahead["domain"], "inflow": ahead["inflow"]})
+base = next((r for r in rows if r["variant"] == "base"), None)
+print(f"{'variant':<18}{'solo N':>9}{'lead N':>9}{'saving %':>10}{'±iter':>7}{'moved':>8}{'solo Δ%':>9}{'block %':>9}{'cells':>9}")
+for r in rows:
+    if base:
+        r["saving_moved_pts"] = r["saving_pct"] - base["saving_pct"]
+        r["solo_moved_pct"] = 100 * (r["solo_drag_N"] / base["solo_drag_N"] - 1)
+    moved = f"{r['saving_moved_pts']:+.2f}" if base else "n/a"
+    solo_moved = f"{r['solo_moved_pct']:+.2f}" if base else "n/a"
+    block = f"{r['blockage_pct']:.2f}" if r["blockage_pct"] is not None else "n/a"
+    print(f"{r['variant']:<18}{r['solo_drag_N']:>9.4f}{r['lead_drag_N']:>9.4f}{r['saving_pct']:>10.2f}"
+          f"{r['saving_iter_pct']:>7.2f}{moved:>8}{solo_moved:>9}{block:>9}{r['ahead_cells']:>9}")
+json.dump({"study": "domain", "level": level, "config": "cases/examples/domain-3d.cfg",
+           "command": f"scripts/study.sh domain {level}", "criterion_pts": 0.5,
+           "rows": rows, "pending": pending}, open(target + ".tmp", "w"), indent=1)
+os.replace(target + ".tmp", target)
+if pending:
+    print("not finished yet: " + ", ".join(pending))
+print(f"wrote {target}")
+PY
+  exit 0
+fi
 
 out="$runs/long-run-$level"
 mkdir -p "$out" "$root/docs/studies"
