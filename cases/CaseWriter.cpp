@@ -78,7 +78,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
 
     // Reference area and the cross-flow length of the Strouhal number; the finest cell sets the
     // first transient time step.
-    double refArea = 0.0, strouhalLength = 0.0, finestCell = 0.0;
+    double refArea = 0.0, strouhalLength = 0.0, finestCell = 0.0, boxLength = 0.0;
     nlohmann::json geometry, domain;
     if (is3d) {
         const auto body = runnerBody(config);
@@ -106,6 +106,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
                   {"first_layer_m", layers.firstLayer()},
                   {"layer_stack_m", layers.thickness}};
         refArea = body.frontalArea();
+        boxLength = mesh.xMax() - mesh.xMin();
         strouhalLength = body.width();
         finestCell = mesh.surfaceCell();
         geometry = body.describe();
@@ -117,6 +118,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
                                        athlete.height(), level);
         mesh.write(caseDir);
         refArea = athlete.sectionWidth() * athlete.height();  // = frontal area by construction
+        boxLength = mesh.xMax() - mesh.xMin();
         strouhalLength = athlete.sectionWidth();
         finestCell = mesh.backgroundCell() / 16.0;
     }
@@ -163,6 +165,18 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
 
     // ---- controls: iterations or time steps, the force accounting and the results file
     const bool transient = config.mode == "transient";
+    // Transient times left unset follow the box: one flow-through of start-up, three averaged.
+    const double flowThrough = boxLength / U;
+    const double averagingStart =
+        config.averagingStart.value_or(SweepConfig::kStartUpFlowThroughs * flowThrough);
+    const double endTime = config.endTime.value_or(averagingStart + SweepConfig::kAveragingFlowThroughs * flowThrough);
+    if (transient && averagingStart >= endTime) {
+        std::ostringstream msg;
+        msg << "solver.end_time = " << FoamFile::number(endTime) << " s: must be after the averaging start ("
+            << FoamFile::number(averagingStart) << " s, " << SweepConfig::kStartUpFlowThroughs
+            << " flow-through of the " << FoamFile::number(boxLength) << " m box); give solver.averaging_start too";
+        throw ConfigError(msg.str());
+    }
     std::ostringstream bodiesList;
     for (const auto& r : spec.runners) bodiesList << ' ' << r.name;
     std::ostringstream control;
@@ -171,9 +185,9 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
     if (transient) {
         // First step from the mesh: a tenth of the smallest refined cell crossed at U.
         const double dt0 = 0.1 * finestCell / U;
-        control << "endTime " << FoamFile::number(config.endTime) << ";\ndeltaT " << FoamFile::number(dt0) << ";\n"
+        control << "endTime " << FoamFile::number(endTime) << ";\ndeltaT " << FoamFile::number(dt0) << ";\n"
                 << "adjustTimeStep yes;\nmaxCo " << FoamFile::number(config.maxCourant) << ";\nmaxDeltaT 1;\n\n"
-                << "writeControl adjustableRunTime;\nwriteInterval " << FoamFile::number(config.endTime) << ";\n";
+                << "writeControl adjustableRunTime;\nwriteInterval " << FoamFile::number(endTime) << ";\n";
     } else {
         control << "endTime " << config.maxIterations << ";\ndeltaT 1;\n\n"
                 << "writeControl timeStep;\nwriteInterval " << config.maxIterations << ";\n";
@@ -188,7 +202,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
             << "        Uref            " << FoamFile::number(U) << ";\n"
             << "        Aref            " << FoamFile::number(refArea) << ";\n";
     if (transient) {
-        control << "        averagingStart  " << FoamFile::number(config.averagingStart) << ";\n"
+        control << "        averagingStart  " << FoamFile::number(averagingStart) << ";\n"
                 << "        strouhalLength  " << FoamFile::number(strouhalLength) << ";\n";
     } else {
         control << "        averagingWindow " << std::max(1, std::min(200, config.maxIterations / 10)) << ";\n";
@@ -277,6 +291,11 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
                             {"k_m2_s2", turb.k},
                             {"omega_1_s", turb.omega}};
     if (!domain.is_null()) parameters["domain"] = domain;
+    if (transient)
+        parameters["transient"] = {{"flow_through_s", flowThrough},
+                                   {"averaging_start_s", averagingStart},
+                                   {"end_time_s", endTime},
+                                   {"averaged_flow_throughs", (endTime - averagingStart) / flowThrough}};
     parameters["application"] = config.application;
 
     nlohmann::json caseJson = {

@@ -73,8 +73,13 @@ struct SweepConfig {
     std::string mode = "steady";      // steady (SIMPLE) | transient (PIMPLE)
     int maxIterations = 1500;         // steady
     double tolerance = 1e-4;          // steady: residual criterion
-    double endTime = 4.0;             // s, transient
-    double averagingStart = 1.5;      // s, transient: start-up discarded before this
+    /// Transient: simulated time, and the start-up discarded before the forces are averaged [s].
+    /// Unset, they follow the box: averaging starts after kStartUpFlowThroughs flow-throughs
+    /// (box length / air speed) and lasts kAveragingFlowThroughs more (CaseWriter resolves them).
+    std::optional<double> endTime;
+    std::optional<double> averagingStart;
+    static constexpr double kStartUpFlowThroughs = 1.0;
+    static constexpr double kAveragingFlowThroughs = 3.0;
     double maxCourant = 1.0;          // transient
     double settledTolerance = 0.0;    // relative; 0 disables the settled-drag stop
     int settledWindow = 100;          // iterations or time steps
