@@ -98,7 +98,7 @@ nlohmann::json SweepReport::model() const {
             "± GCI: the bounded grid-convergence index of the saving itself at " + level + ", from " + *gciStudy +
                 " (GCI from: which study case; none: why not).",
             "± total = iterative ⊕ GCI (quadrature), what the error bars of the figures show; empty where either "
-            "is unknown, and the bars then show the iterative part alone."};
+            "is unknown, and the bars then show the part that is known."};
     } else {
         m["savings"]["notes"] = {
             "± iterative: the 95 % averaging interval and the drift of the lead's and the solo drag, in quadrature; "
