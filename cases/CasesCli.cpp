@@ -109,6 +109,19 @@ std::string checkedOutputDir(const std::string& dir) {
     return dir;
 }
 
+// The study's table, and exit 3 when a case is not ok at every level (failed or not run yet).
+int convergenceResult(const nlohmann::json& study, const std::string& dir, std::ostream& out, std::ostream& err) {
+    out << ConvergenceStudy::table(study);
+    int incomplete = 0;
+    for (const auto& row : study["cases"]) incomplete += row["status"] != "ok";
+    if (incomplete > 0) {
+        err << "draft-cases: " << incomplete << " case(s) failed or not run at some level (see " << dir
+            << "/convergence.json)\n";
+        return 3;
+    }
+    return 0;
+}
+
 }  // namespace
 
 int CasesCli::geometry(const po::variables_map& vm, std::ostream& out) {
@@ -152,10 +165,11 @@ std::string CasesCli::usage() {
            "  run DIR                 run the cases of DIR that are not finished\n"
            "  status DIR [--json]     per-case state of a sweep (pending, ok, failed)\n"
            "  sweep CONFIG -o DIR     generate, then run\n"
-           "  convergence CONFIG -o DIR\n"
-           "                          run CONFIG at the coarse, medium and fine levels (DIR/LEVEL) and\n"
-           "                          write each body's Richardson-extrapolated drag and GCI\n"
-           "                          (DIR/convergence.json, .csv)\n"
+           "  convergence CONFIG -o DIR [--levels L1,L2,L3[,L4]] [--reduce-only]\n"
+           "                          run CONFIG at each level (default coarse,medium,fine; also\n"
+           "                          extra-fine) into DIR/LEVEL and reduce every consecutive triplet:\n"
+           "                          each body's extrapolated drag and saving, order and GCI\n"
+           "                          (DIR/convergence.json, .csv); --reduce-only runs nothing\n"
            "  geometry -o FILE.stl [--height M] [--mass KG] [--pose mid-stride|standing] [--stl IN.stl]\n"
            "                          write a 3D runner surface and FILE.json beside it\n"
            "  reference NAME -o DIR   run a reference flow and check it (st-2d1, cylinder-re100,\n"
@@ -188,7 +202,7 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     po::options_description desc;
     desc.add_options()("help,h", "")("output,o", po::value<std::string>())("jobs,j", po::value<int>())(
         "max-cases", po::value<int>())("np", po::value<int>())("oversubscribe", "")("retries", po::value<int>())(
-        "force", "")("json", "")("command", po::value<std::string>())(
+        "force", "")("json", "")("levels", po::value<std::string>())("reduce-only", "")("command", po::value<std::string>())(
         "target", po::value<std::string>())("height", po::value<std::string>())("mass", po::value<std::string>())(
         "pose", po::value<std::string>())("stl", po::value<std::string>());
     // The Slurm backend (docs/cluster.md) and its hidden per-task command.
@@ -266,6 +280,11 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
             SlurmBackend::prepare(target, slurm, ToolPaths::discover());
     }
     if (vm.count("index") && command != "run-task") throw ConfigError("--index: belongs to run-task");
+    for (const char* opt : {"levels", "reduce-only"})
+        if (vm.count(opt) && command != "convergence") throw ConfigError(std::string("--") + opt + ": belongs to convergence");
+    // Checked before the config is read or anything is written.
+    const std::vector<std::string> levels = vm.count("levels") ? ConvergenceStudy::parseLevels(vm["levels"].as<std::string>())
+                                                                : ConvergenceStudy::defaultLevels();
 
     const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     int jobs = cores;
@@ -390,6 +409,13 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
 
     const std::string dir = checkedOutputDir(vm["output"].as<std::string>());
     const bool force = vm.count("force") != 0;
+    if (command == "convergence" && vm.count("reduce-only")) {
+        // Only reads the levels' results and rewrites convergence.json and .csv: no lock, nothing run.
+        if (!fs::is_directory(dir))
+            throw ConfigError("-o " + Printable::quote(dir) + ": no convergence study here (--reduce-only reduces one)");
+        if (force) throw ConfigError("--force: not with --reduce-only (nothing is run)");
+        return convergenceResult(ConvergenceStudy::reduce(dir, levels), dir, out, err);
+    }
     // Refusals come before the folder or its lock exist, so they change nothing on disk.
     if (command != "convergence") SweepTransaction::check(config, plan, dir, force);
     const bool created = !fs::exists(fs::symlink_status(dir));
@@ -408,17 +434,9 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         if (created) fs::remove_all(dir, ignored);  // ours: made a moment ago, holding only the lock
         throw;
     }
-    if (command == "convergence") {
-        const auto study = ConvergenceStudy::run(config, plan, dir, runner, jobs, force, out);
-        out << ConvergenceStudy::table(study);
-        int failed = 0;
-        for (const auto& row : study["cases"]) failed += row["status"] != "ok";
-        if (failed > 0) {
-            err << "draft-cases: " << failed << " case(s) failed at some level (see " << dir << "/convergence.json)\n";
-            return 3;
-        }
-        return 0;
-    }
+    if (command == "convergence")
+        return convergenceResult(ConvergenceStudy::run(config, plan, dir, levels, runner, jobs, force, out), dir, out,
+                                 err);
     if (command == "generate") return 0;
     if (backend == "slurm") {
         SlurmBackend::submit(dir, slurm, ToolPaths::discover(), out);

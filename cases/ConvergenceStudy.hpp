@@ -11,23 +11,36 @@
 
 namespace drafting::cases {
 
-/// Mesh independence: one sweep solved at the three mesh levels (DIR/coarse, DIR/medium,
-/// DIR/fine, each an ordinary sweep directory) and reduced, per case and per body, to the
-/// Richardson-extrapolated drag and Roache's GCI (cases::GridConvergence) in DIR/convergence.json
-/// and DIR/convergence.csv.
+/// Mesh independence: one sweep solved at three or more consecutive mesh levels (DIR/LEVEL, each
+/// an ordinary sweep directory) and reduced in DIR/convergence.json and DIR/convergence.csv.
+/// Every consecutive triplet of levels with results is reduced (cases::GridConvergence, r from
+/// each case's cell counts), per case, for each body's drag and, in every case but the solo one,
+/// each body's saving against the solo case of the same level, 100 (1 - D / D_solo), whose GCI
+/// is in points. For every level that is the finest or the middle of a triplet, `at_level` gives
+/// the GCI at that level from the finest triplet holding it (docs/validation.md).
 class ConvergenceStudy {
 public:
-    static constexpr const char* kLevels[3] = {"coarse", "medium", "fine"};
+    /// The levels `draft-cases convergence` runs without --levels.
+    static const std::vector<std::string>& defaultLevels();
 
-    /// Generates and runs the three sweeps, then reduces them. Returns the reduction.
+    /// --levels "coarse,medium,fine,extra-fine": at least three known levels, consecutive and
+    /// coarsest first. Throws ConfigError, one line naming --levels and the value, otherwise.
+    static std::vector<std::string> parseLevels(const std::string& text);
+
+    /// Generates and runs the sweep at each level, then reduces them. Returns the reduction.
     static nlohmann::json run(const SweepConfig& config, const std::vector<CaseSpec>& plan, const std::string& dir,
-                              const SweepRunner& runner, int jobs, bool force, std::ostream& log);
+                              const std::vector<std::string>& levels, const SweepRunner& runner, int jobs,
+                              bool force, std::ostream& log);
 
-    /// Reads the three sweeps' results and writes convergence.json and convergence.csv.
-    static nlohmann::json reduce(const std::string& dir);
+    /// Reads the levels' results (a level not run yet counts as not run) and writes
+    /// convergence.json and convergence.csv. Throws ConfigError when no level has a sweep.
+    static nlohmann::json reduce(const std::string& dir, const std::vector<std::string>& levels);
 
-    /// The reduction as a text table (one row per case and body).
+    /// The reduction as a text table (one row per case, quantity, body and triplet).
     static std::string table(const nlohmann::json& study);
+
+    /// convergence.json's "format": what draft-post --discretisation accepts.
+    static constexpr const char* kFormat = "draft-cases convergence 2";
 };
 
 }  // namespace drafting::cases

@@ -6,6 +6,7 @@
 #include "cases/Printable.hpp"
 #include "cases/SafeName.hpp"
 #include "cases/ValueList.hpp"
+#include "meshes/MeshLevel.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -18,7 +19,6 @@
 #include <filesystem>
 #include <map>
 #include <regex>
-#include <set>
 #include <sstream>
 
 namespace drafting::cases {
@@ -253,9 +253,10 @@ public:
         return v;
     }
 
-    std::string choice(const std::string& key, const std::set<std::string>& allowed) const {
-        if (allowed.count(text(key)) == 0)
-            fail(key, "expected one of " + joined(std::vector<std::string>(allowed.begin(), allowed.end()), "|"));
+    // The choices are listed in the order given (mesh levels read coarse to extra-fine).
+    std::string choice(const std::string& key, const std::vector<std::string>& allowed) const {
+        if (std::find(allowed.begin(), allowed.end(), text(key)) == allowed.end())
+            fail(key, "expected one of " + joined(allowed, "|"));
         return text(key);
     }
 
@@ -441,7 +442,7 @@ SweepConfig build(const Values& raw) {
 
     if (has("mesh.dimension")) c.dimension = raw.integer("mesh.dimension", 2, 3);
     c.level = c.dimension == 3 ? "medium" : "coarse";
-    if (has("mesh.level")) c.level = raw.choice("mesh.level", {"coarse", "medium", "fine"});
+    if (has("mesh.level")) c.level = raw.choice("mesh.level", meshes::MeshLevel::names());
     if (has("geometry.pose")) {
         c.geometryPose = raw.choice("geometry.pose", {"mid-stride", "standing"});
         if (c.dimension != 3) raw.fail("geometry.pose", "needs mesh.dimension = 3");

@@ -6,21 +6,19 @@
 
 namespace drafting::meshes {
 
-MeshLevel MeshLevel::from(const std::string& name) {
-    if (name == "coarse") return MeshLevel(Name::coarse);
-    if (name == "medium") return MeshLevel(Name::medium);
-    if (name == "fine") return MeshLevel(Name::fine);
-    throw GeometryError("mesh.level = '" + name + "': expected coarse|medium|fine");
+const std::vector<std::string>& MeshLevel::names() {
+    static const std::vector<std::string> all{"coarse", "medium", "fine", "extra-fine"};
+    return all;
 }
 
-std::string MeshLevel::text() const {
-    switch (name_) {
-        case Name::coarse: return "coarse";
-        case Name::medium: return "medium";
-        case Name::fine: return "fine";
-    }
-    return "coarse";
+MeshLevel MeshLevel::from(const std::string& name) {
+    const auto& all = names();
+    for (std::size_t i = 0; i < all.size(); ++i)
+        if (name == all[i]) return MeshLevel(static_cast<Name>(i));
+    throw GeometryError("mesh.level = '" + name + "': expected coarse|medium|fine|extra-fine");
 }
+
+std::string MeshLevel::text() const { return names().at(static_cast<std::size_t>(index())); }
 
 double MeshLevel::cellScale() const { return std::pow(kRatio, -index()); }
 

@@ -5,6 +5,8 @@
 #include "cases/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "cases/Printable.hpp"
+#include "meshes/MeshLevel.hpp"
+#include "postprocess/ConvergenceFile.hpp"
 #include "postprocess/FlowFieldExport.hpp"
 #include "postprocess/HistoryPlot.hpp"
 #include "postprocess/OffscreenDisplay.hpp"
@@ -24,6 +26,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
@@ -110,7 +113,7 @@ std::string fixed(double v, int digits) {
 }  // namespace
 
 std::string PostCli::usage() {
-    return "usage: draft-post SWEEPDIR [-o OUT] [--no-plot] [--no-flow] [--race SCHEDULE]\n"
+    return "usage: draft-post SWEEPDIR [-o OUT] [--no-plot] [--no-flow] [--race SCHEDULE] [--discretisation FILE]\n"
            "       draft-post pace --mass KG --height M --baseline-time M:SS.ss --drag-saving F\n"
            "                       [--cda M2] [--air-density RHO] [--distance M] [--json]\n"
            "       draft-post race SCHEDULE [--sweep SWEEPDIR] [--json] [-o OUT]\n"
@@ -129,6 +132,12 @@ std::string PostCli::usage() {
            "  --no-plot          no images and no flow fields: tables, fit, pacing and report only\n"
            "  --no-flow          no flow fields\n"
            "  --race SCHEDULE    also replay a race from this sweep's savings (race.json, in the report)\n"
+           "  --discretisation FILE\n"
+           "                     a convergence study's convergence.json (e.g. docs/studies/mesh-NAME.json):\n"
+           "                     saving_gci_pct is the bounded GCI of each saving at the sweep's level,\n"
+           "                     where the study has that level, formation and case template\n"
+           "                     (saving_gci_source says which case, or why none). Without it, a level\n"
+           "                     folder of a study (DIR/medium) uses DIR/convergence.json\n"
            "\n"
            "draft-post pace predicts one saving: drag saving F (0-1) of the athlete's solo drag\n"
            "  -> metabolic saving (Soares da Silva et al. 2022) -> speed (Kipp et al. 2019).\n"
@@ -147,7 +156,7 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
 
     po::options_description desc;
     desc.add_options()("help,h", "")("output,o", po::value<std::string>())("no-plot", "")("no-flow", "")(
-        "race", po::value<std::string>())("sweep", po::value<std::string>());
+        "race", po::value<std::string>())("sweep", po::value<std::string>())("discretisation", po::value<std::string>());
     po::positional_options_description positional;
     positional.add("sweep", 1);
     const po::variables_map vm = parse(std::vector<std::string>(argv.begin() + 1, argv.end()), desc, positional);
@@ -162,18 +171,24 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
     std::string sweep = vm["sweep"].as<std::string>();
     const std::string outDir = vm.count("output") ? vm["output"].as<std::string>() : sweep;
 
-    // A convergence study's directory: reduce its fine level, with the GCI as error bars.
+    // The discretisation error of the savings: a study file given, else the study whose level
+    // folder this sweep is; a study's own directory reduces its fine level.
     std::optional<nlohmann::json> convergence;
-    std::string level;
+    std::string studyName;
+    if (vm.count("discretisation")) {
+        studyName = vm["discretisation"].as<std::string>();
+        convergence = ConvergenceFile::read(studyName, "--discretisation");
+    }
     if (!fs::exists(sweep + "/manifest.json") && fs::exists(sweep + "/convergence.json")) {
-        convergence = cases::JsonFile::read(sweep + "/convergence.json");
-        level = "fine";
+        if (!convergence) convergence = cases::JsonFile::read(sweep + "/convergence.json"), studyName = sweep;
         sweep += "/fine";
-    } else if (fs::exists(fs::path(sweep) / ".." / "convergence.json")) {
-        const std::string name = fs::path(sweep).lexically_normal().filename().string();
-        if (name == "fine" || name == "medium") {
+    } else if (!convergence && fs::exists(fs::path(sweep) / ".." / "convergence.json")) {
+        fs::path folder = fs::path(sweep).lexically_normal();
+        if (folder.filename().empty()) folder = folder.parent_path();  // "DIR/medium/"
+        const auto& levels = meshes::MeshLevel::names();
+        if (std::find(levels.begin(), levels.end(), folder.filename().string()) != levels.end()) {
             convergence = cases::JsonFile::read((fs::path(sweep) / ".." / "convergence.json").string());
-            level = name;
+            studyName = folder.has_parent_path() ? folder.parent_path().string() : std::string(".");
         }
     }
     if (!fs::exists(sweep + "/manifest.json"))
@@ -183,7 +198,7 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
 
     // Read and compute everything first: a sweep that cannot be reduced writes nothing.
     SavingsTable table = SavingsTable::fromSweep(sweep);
-    if (convergence) table.attachGci(*convergence, level);
+    if (convergence) table.attachGci(*convergence, studyName);
     const auto curves = SavingsFit::fit(table);
     const cases::Manifest manifest = cases::Manifest::read(sweep);
     std::optional<PacingTable> pacing;
@@ -263,7 +278,7 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
     report.table = &table;
     report.curves = &curves;
     report.pacing = pacing ? &*pacing : nullptr;
-    if (convergence) report.gciLevel = level;
+    if (convergence) report.gciStudy = studyName;
     report.race = race;
     if (race) out << "  race replay: " << (*race)["final_time"].get<std::string>() << " (" << outDir << "/race.json)\n";
     if (!pacingWarning.empty()) report.warnings.push_back(pacingWarning);
@@ -278,7 +293,11 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
                SavingsPlot::write(table, outDir + "/savings.png", outDir + "/savings.svg",
                                   "Drag saving of the lead runner (solo " + std::string(solo) + ")", curves),
                "Lead runner's saving vs front gap",
-               "Markers: cases, with 95 % / GCI error bars; dashed: the fit of fit.json.");
+               convergence ? "Markers: cases, with error bars of the iterative uncertainty and the saving's GCI in "
+                             "quadrature (saving_total_pct; iterative alone where the GCI is unknown); dashed: the "
+                             "fit of fit.json."
+                           : "Markers: cases, with error bars of the iterative uncertainty (95 % interval and "
+                             "drift; no convergence study given); dashed: the fit of fit.json.");
         figure("pacers",
                PacerDragPlot::write(table, outDir + "/pacers.png", outDir + "/pacers.svg", "The pacers' own drag"),
                "The pacers' own saving", "Each pacer's drag against the same solo runner (bodies.csv).");

@@ -414,7 +414,13 @@ std::string ReportPage::render(const json& model, const std::string& outDir) {
         sections.push_back({"warnings", "Warnings", body + "</ul>\n", "warnings"});
     }
     if (const json* s = objectPart(model, "savings"); s && s->contains("rows") && !s->at("rows").empty()) {
-        sections.push_back({"savings", "Drag savings", table(*s, "savings"), ""});
+        std::string body = table(*s, "savings");
+        if (const json* notes = arrayPart(*s, "notes"); notes && !notes->empty()) {
+            body += "<ul class=\"notes\">\n";
+            for (const auto& n : *notes) body += "<li>" + esc(plain(n)) + "</li>\n";
+            body += "</ul>\n";
+        }
+        sections.push_back({"savings", "Drag savings", body, ""});
     }
     // Failed cases stand apart from the savings: they have a reason, never a number.
     if (const json* f = arrayPart(model, "failed")) {

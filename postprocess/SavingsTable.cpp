@@ -6,6 +6,7 @@
 #include "cases/Manifest.hpp"
 #include "meshes/AtomicFile.hpp"
 #include "cases/Printable.hpp"
+#include "postprocess/ConvergenceFile.hpp"
 #include "postprocess/ManifestField.hpp"
 #include "postprocess/PostError.hpp"
 #include "postprocess/TableText.hpp"
@@ -58,6 +59,8 @@ nlohmann::json bodiesJson(const std::vector<BodySaving>& bodies) {
                        {"saving_gci_pct", TableText::jsonNumber(b.savingGciPct)},
                        {"drag_drift_N", TableText::jsonNumber(b.dragDriftN)},
                        {"saving_iter_pct", TableText::jsonNumber(b.savingIterPct)},
+                       {"saving_gci_source", b.savingGciSource},
+                       {"saving_total_pct", TableText::jsonNumber(b.savingTotalPct)},
                        {"side_N", TableText::jsonNumber(b.sideN)},
                        {"cd", TableText::jsonNumber(b.cd)},
                        {"cda_m2", TableText::jsonNumber(b.cdaM2)},
@@ -79,6 +82,7 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
     const ManifestField fields{sweepDir + "/" + cases::Manifest::kFileName};
     const double speed = fields.number(fields.object(manifest.config, "run", "config"), "speed_mps", "config.run")
                              .value_or(0.0);
+    const std::string level = fields.text(fields.object(manifest.config, "mesh", "config"), "level", "config.mesh");
 
     // Every saving is against the one solo case: none, or two to choose from, is no reduction.
     std::vector<std::string> soloCases;
@@ -109,6 +113,15 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
         row.backGap = fields.number(entry.parameters, "back_gap_m", field);
         row.lateral = fields.number(entry.parameters, "lateral_m", field);
         row.speed = speed;
+        try {  // the template the case was written with, for matching a convergence study
+            const std::string spec = sweepDir + "/" + entry.name + "/case.json";
+            if (std::filesystem::exists(spec)) {
+                const auto j = cases::JsonFile::read(spec);
+                if (j.contains("template") && j["template"].is_string()) row.templateVersion = j["template"];
+            }
+        } catch (const std::runtime_error&) {
+            // unknown: matched against any study
+        }
 
         const std::string resultsPath = sweepDir + "/" + entry.name + "/results.json";
         if (!std::filesystem::exists(resultsPath)) {
@@ -176,6 +189,7 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
     if (!solo || !(*solo > 0.0)) throw PostError("sweep " + sweepDir + ": the solo drag is not positive");
 
     table.soloDrag_ = *solo;
+    table.level_ = level;
     std::optional<double> soloCi, soloIterative;
     for (const auto& row : table.rows_)
         if (row.formation == "solo") soloCi = row.dragLeadCi95, soloIterative = row.dragLeadIterative;
@@ -197,48 +211,141 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
             b.savingIterPct = row.formation == "solo"
                                   ? std::optional<double>(0.0)
                                   : savingError(b.dragN, b.dragIterativeN, *solo, soloIterative);
+            b.savingGciSource = "none: no convergence study (draft-post --discretisation FILE)";
         }
+        row.savingGciSource = "none: no convergence study (draft-post --discretisation FILE)";
     }
+    table.updateTotals();
     return table;
 }
 
-int SavingsTable::attachGci(const nlohmann::json& convergence, const std::string& level) {
-    if (level != "fine" && level != "medium") return 0;  // the coarse level has no GCI of its own
-    // Relative GCI of one body's drag at this level; the bounded GCI is the conservative one.
-    std::map<std::pair<std::string, std::string>, double> gci;
-    for (const auto& c : convergence.value("cases", nlohmann::json::array())) {
-        if (c.value("status", "") != "ok" || !c.contains("bodies")) continue;
-        for (const auto& [body, b] : c["bodies"].items()) {
-            const auto& e = b.value("estimate", nlohmann::json::object());
-            const char* key = level == "fine" ? (e.contains("gci_fine_bounded") && e["gci_fine_bounded"].is_number()
-                                                     ? "gci_fine_bounded"
-                                                     : "gci_fine")
-                                              : "gci_medium";
-            if (e.contains(key) && e[key].is_number()) gci[{c.value("case", ""), body}] = e[key].get<double>();
-        }
+void SavingsTable::updateTotals() {
+    auto total = [](std::optional<double> iter, std::optional<double> gci) -> std::optional<double> {
+        if (!iter || !gci) return std::nullopt;
+        return std::hypot(*iter, *gci);
+    };
+    for (auto& row : rows_) {
+        row.savingTotalPct = total(row.savingIterPct, row.savingGciPct);
+        for (auto& b : row.bodies) b.savingTotalPct = total(b.savingIterPct, b.savingGciPct);
     }
-    std::string soloCase;
-    for (const auto& r : rows_)
-        if (r.formation == "solo") soloCase = r.caseName;
-    const auto soloIt = gci.find({soloCase, "lead"});
-    if (soloIt == gci.end()) return 0;
-    const double soloRel = soloIt->second;
+}
+
+namespace {
+
+// The bounded GCI of one runner's saving at `level` in a study case, in points, or why there is none.
+struct StudyGci {
+    std::optional<double> points;
+    std::string why;
+};
+
+StudyGci savingGci(const nlohmann::json& studyCase, const std::string& body, const std::string& level) {
+    const nlohmann::json savings = studyCase.value("savings", nlohmann::json::object());
+    if (!savings.is_object() || !savings.contains(body) || !savings[body].is_object())
+        return {std::nullopt, "has no saving of " + body};
+    const nlohmann::json atLevel = savings[body].value("at_level", nlohmann::json::object());
+    if (!atLevel.is_object() || !atLevel.contains(level) || !atLevel[level].is_object())
+        return {std::nullopt, "has no triplet with results at level " + level};
+    const auto& at = atLevel[level];
+    if (at.contains("gci_bounded_abs") && at["gci_bounded_abs"].is_number()) return {at["gci_bounded_abs"].get<double>(), ""};
+    const nlohmann::json behaviour = at.value("behaviour", nlohmann::json());
+    return {std::nullopt, "has no saving GCI at level " + level + " (" +
+                              (behaviour.is_string() ? behaviour.get<std::string>() : std::string("unknown")) + ")"};
+}
+
+}  // namespace
+
+int SavingsTable::attachGci(const nlohmann::json& convergence, const std::string& studyName) {
+    gciStudy_ = studyName;
+    const std::string study = "study " + studyName;
+    // One reason for every row when the study cannot apply to this sweep at all.
+    std::string none;
+    std::vector<std::string> levels;
+    if (const auto why = ConvergenceFile::problem(convergence)) {
+        none = "none: " + studyName + ": " + *why;
+    } else {
+        for (const auto& l : convergence["levels"]) levels.push_back(l.get<std::string>());
+        const auto at = std::find(levels.begin(), levels.end(), level_);
+        if (level_.empty())
+            none = "none: the sweep's manifest names no mesh.level";
+        else if (at == levels.end())
+            none = "none: level " + level_ + " not in " + study;
+        else if (at == levels.begin())
+            none = "none: level " + level_ + " is the coarsest of " + study + " (no GCI of its own)";
+    }
+    const nlohmann::json studyTemplate = none.empty() ? convergence.value("template", nlohmann::json()) : nlohmann::json();
+    const nlohmann::json studyCases = none.empty() ? convergence["cases"] : nlohmann::json::array();
+
     int attached = 0;
     for (auto& row : rows_) {
         if (row.status != "ok" || !row.dragLead) continue;
-        for (auto& b : row.bodies) {
-            const auto it = gci.find({row.caseName, b.body});
-            if (it == gci.end()) continue;
-            b.savingGciPct = row.formation == "solo" ? 0.0
-                                                     : savingError(b.dragN, it->second * b.dragN, soloDrag_,
-                                                                   soloRel * soloDrag_)
-                                                           .value();
-            if (b.body == "lead") {
-                row.savingGciPct = b.savingGciPct;
-                ++attached;
+        auto setAll = [&](std::optional<double> gci, const std::string& source) {
+            row.savingGciPct = gci;
+            row.savingGciSource = source;
+            for (auto& b : row.bodies) {
+                b.savingGciPct = gci;
+                b.savingGciSource = source;
             }
+        };
+        if (!none.empty()) {
+            setAll(std::nullopt, none);
+            continue;
+        }
+        if (studyTemplate.is_string() && !row.templateVersion.empty() && row.templateVersion != studyTemplate) {
+            setAll(std::nullopt, "none: case template " + row.templateVersion + ", " + study + " template " +
+                                     studyTemplate.get<std::string>() + " (the cases differ: run the study again)");
+            continue;
+        }
+        if (row.formation == "solo") {
+            setAll(0.0, "solo baseline: its saving is 0 by definition");
+            continue;
+        }
+        // This case in the study, else the largest GCI among the study's cases of its formation.
+        const nlohmann::json* chosen = nullptr;
+        std::string transfer;
+        for (const auto& c : studyCases)
+            if (c["case"] == row.caseName && c["formation"] == row.formation) chosen = &c;
+        if (!chosen) {
+            // Carried over only when every case of the formation has one: a divergent one says the
+            // formation's GCI is not known.
+            int candidates = 0;
+            double largest = -1.0;
+            std::string unknown;
+            for (const auto& c : studyCases) {
+                if (c["formation"] != row.formation) continue;
+                const auto g = savingGci(c, "lead", level_);
+                if (!g.points) {
+                    if (unknown.empty()) unknown = c["case"].get<std::string>() + " " + g.why;
+                    continue;
+                }
+                ++candidates;
+                if (*g.points > largest) largest = *g.points, chosen = &c;
+            }
+            if (!unknown.empty()) {
+                setAll(std::nullopt, "none: this case is not in " + study + ", and its " + row.formation + " case " +
+                                         unknown);
+                continue;
+            }
+            if (!chosen) {
+                setAll(std::nullopt, "none: no " + row.formation + " case with a saving GCI at level " + level_ +
+                                         " in " + study);
+                continue;
+            }
+            transfer = " (this case is not in the study: the largest of its " + std::to_string(candidates) + " " +
+                       row.formation + " case(s))";
+        }
+        const std::string studyCase = (*chosen)["case"].get<std::string>();
+        const std::string source = study + " level " + level_ + ", case " + studyCase + transfer;
+        const auto lead = savingGci(*chosen, "lead", level_);
+        row.savingGciPct = lead.points;
+        row.savingGciSource = lead.points ? source : "none: " + study + " case " + studyCase + " " + lead.why;
+        if (lead.points) ++attached;
+        for (auto& b : row.bodies) {
+            const auto g = savingGci(*chosen, b.body, level_);
+            b.savingGciPct = g.points;
+            b.savingGciSource = g.points ? source : "none: " + study + " case " + studyCase + " " + g.why;
         }
     }
+    updateTotals();
     return attached;
 }
 
@@ -247,7 +354,7 @@ void SavingsTable::writeCsv(const std::string& path) const {
     {
         out << "case,formation,front_gap_m,back_gap_m,lateral_m,speed_mps,drag_lead_N,drag_solo_N,saving_pct,"
                "cda_lead_m2,converged,status,reason,frontal_area_m2,cd_lead,cd_solo,cells,y_plus_lead,drag_lead_ci95_N,"
-               "saving_ci95_pct,saving_gci_pct,drag_lead_drift_N,saving_iter_pct\n";
+               "saving_ci95_pct,saving_gci_pct,drag_lead_drift_N,saving_iter_pct,saving_gci_source,saving_total_pct\n";
         for (const auto& r : rows_) {
             out << TableText::csvField(r.caseName) << ',' << TableText::csvField(r.formation) << ',' << TableText::csvNumber(r.frontGap) << ','
                 << TableText::csvNumber(r.backGap) << ',' << TableText::csvNumber(r.lateral) << ',' << TableText::csvNumber(r.speed) << ',' << TableText::csvNumber(r.dragLead)
@@ -256,7 +363,8 @@ void SavingsTable::writeCsv(const std::string& path) const {
                 << TableText::csvNumber(r.frontalArea) << ',' << TableText::csvNumber(r.cdLead) << ',' << TableText::csvNumber(r.cdSolo) << ',' << TableText::csvNumber(r.cells) << ','
                 << TableText::csvNumber(r.yPlusLead) << ',' << TableText::csvNumber(r.dragLeadCi95) << ',' << TableText::csvNumber(r.savingCi95Pct) << ','
                 << TableText::csvNumber(r.savingGciPct) << ',' << TableText::csvNumber(r.dragLeadDrift) << ','
-                << TableText::csvNumber(r.savingIterPct) << '\n';
+                << TableText::csvNumber(r.savingIterPct) << ',' << TableText::csvField(r.savingGciSource) << ','
+                << TableText::csvNumber(r.savingTotalPct) << '\n';
         }
     }
     try {
@@ -270,12 +378,13 @@ void SavingsTable::writeBodiesCsv(const std::string& path) const {
     std::ostringstream out;
     {
         out << "case,formation,front_gap_m,back_gap_m,lateral_m,body,drag_N,drag_ci95_N,drag_solo_N,saving_pct,"
-               "saving_ci95_pct,saving_gci_pct,side_N,cd,cda_m2,y_plus_mean,status,reason,drag_drift_N,saving_iter_pct\n";
+               "saving_ci95_pct,saving_gci_pct,side_N,cd,cda_m2,y_plus_mean,status,reason,drag_drift_N,saving_iter_pct,"
+               "saving_gci_source,saving_total_pct\n";
         for (const auto& r : rows_) {
             const std::string head = TableText::csvField(r.caseName) + ',' + TableText::csvField(r.formation) + ',' + TableText::csvNumber(r.frontGap) + ',' +
                                      TableText::csvNumber(r.backGap) + ',' + TableText::csvNumber(r.lateral) + ',';
             if (r.status != "ok") {  // one row naming the failure, no numbers
-                out << head << ",,,,,,,,,,," << r.status << ',' << TableText::csvField(r.reason) << ",,\n";
+                out << head << ",,,,,,,,,,," << r.status << ',' << TableText::csvField(r.reason) << ",,,,\n";
                 continue;
             }
             for (const auto& b : r.bodies) {
@@ -283,7 +392,8 @@ void SavingsTable::writeBodiesCsv(const std::string& path) const {
                     << TableText::csvNumber(r.dragSolo) << ',' << TableText::csvNumber(b.savingPct) << ',' << TableText::csvNumber(b.savingCi95Pct) << ','
                     << TableText::csvNumber(b.savingGciPct) << ',' << TableText::csvNumber(b.sideN) << ',' << TableText::csvNumber(b.cd) << ',' << TableText::csvNumber(b.cdaM2) << ','
                     << TableText::csvNumber(b.yPlusMean) << ',' << r.status << ',' << TableText::csvField(r.reason) << ','
-                    << TableText::csvNumber(b.dragDriftN) << ',' << TableText::csvNumber(b.savingIterPct) << '\n';
+                    << TableText::csvNumber(b.dragDriftN) << ',' << TableText::csvNumber(b.savingIterPct) << ','
+                    << TableText::csvField(b.savingGciSource) << ',' << TableText::csvNumber(b.savingTotalPct) << '\n';
             }
         }
     }
@@ -317,12 +427,17 @@ nlohmann::json SavingsTable::toJson() const {
                         {"saving_gci_pct", TableText::jsonNumber(r.savingGciPct)},
                         {"drag_lead_drift_N", TableText::jsonNumber(r.dragLeadDrift)},
                         {"saving_iter_pct", TableText::jsonNumber(r.savingIterPct)},
+                        {"saving_gci_source", r.savingGciSource},
+                        {"saving_total_pct", TableText::jsonNumber(r.savingTotalPct)},
                         {"bodies", bodiesJson(r.bodies)},
                         {"converged", r.converged},
                         {"status", r.status},
                         {"reason", r.reason}});
     }
-    return {{"drag_solo_N", soloDrag_}, {"rows", rows}};
+    return {{"drag_solo_N", soloDrag_},
+            {"level", level_},
+            {"discretisation_study", gciStudy_.empty() ? nlohmann::json() : nlohmann::json(gciStudy_)},
+            {"rows", rows}};
 }
 
 }  // namespace drafting::post

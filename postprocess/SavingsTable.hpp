@@ -16,8 +16,11 @@ struct BodySaving {
     std::optional<double> dragDriftN;  // how far the mean still moved over the final window
     std::optional<double> dragIterativeN;  // the interval and the drift in quadrature
     /// savingIterPct: the iterative uncertainty of the saving, from the interval and the drift
-    /// of this drag and the solo drag together (BodyForces::dragIterativeN).
-    std::optional<double> savingPct, savingCi95Pct, savingIterPct, savingGciPct;
+    /// of this drag and the solo drag together (BodyForces::dragIterativeN). savingGciPct: the
+    /// bounded GCI of this runner's saving in points (SavingsTable::attachGci); savingTotalPct:
+    /// the two in quadrature, when both are known.
+    std::optional<double> savingPct, savingCi95Pct, savingIterPct, savingGciPct, savingTotalPct;
+    std::string savingGciSource;  // where savingGciPct comes from, or "none: why"
     std::optional<double> cd, cdaM2, sideN, yPlusMean;
 };
 
@@ -35,11 +38,18 @@ struct SavingsRow {
     std::optional<double> cdLead, cdSolo;
     std::optional<double> cells, yPlusLead;  // mesh cells; area-weighted mean y+ on the lead runner
     /// Uncertainty of saving_pct in points: from the averaging confidence intervals of the lead's
-    /// and the solo drag, and (when the sweep is one level of a convergence study) from their GCI.
+    /// and the solo drag; and the discretisation error, the bounded GCI of the saving itself at
+    /// the sweep's level from a convergence study (attachGci), with savingGciSource saying which
+    /// study, level and case it comes from, or why there is none.
     std::optional<double> dragLeadCi95, savingCi95Pct, savingGciPct;
+    std::string savingGciSource;
+    std::string templateVersion;  // the case's case.json "template" ("" when unknown)
     /// The lead's drift and the saving's iterative uncertainty (interval and drift of both drags,
     /// docs/validation.md "Iterative convergence"): what the error bars show.
     std::optional<double> dragLeadDrift, dragLeadIterative, savingIterPct;
+    /// saving_iter_pct ⊕ saving_gci_pct (quadrature): iterative and discretisation error together;
+    /// empty unless both are known.
+    std::optional<double> savingTotalPct;
     std::vector<BodySaving> bodies;  // every runner of an ok case, lead first
 };
 
@@ -50,14 +60,23 @@ public:
     /// is listed as failed with the reason; a sweep whose solo case failed throws PostError.
     static SavingsTable fromSweep(const std::string& sweepDir);
 
-    /// Attaches grid-convergence error bars from a convergence study's convergence.json
-    /// (draft-cases convergence) to the rows of one of its levels (coarse | medium | fine):
-    /// saving_gci_pct from the bounded GCI of the lead's and the solo drag. Returns the number
-    /// of rows that got one.
-    int attachGci(const nlohmann::json& convergence, const std::string& level);
+    /// Attaches the discretisation error of each saving from a convergence study's
+    /// convergence.json (draft-cases convergence; `studyName` names it in the sources): the
+    /// bounded GCI of the saving itself, in points, at this sweep's own level (its manifest's
+    /// mesh.level). Only when the study has that level with a GCI at it, the case's formation and,
+    /// where both record one, the same case template; from the study's case of the same name, or,
+    /// when the study does not hold this case, the largest among its cases of the same formation
+    /// (named in the source). Never from another level or formation: rows that get none say why
+    /// in savingGciSource. The solo row's saving is 0 by definition, and so is its GCI. Returns
+    /// the number of non-solo rows that got one.
+    int attachGci(const nlohmann::json& convergence, const std::string& studyName);
 
     const std::vector<SavingsRow>& rows() const { return rows_; }
     double soloDrag() const { return soloDrag_; }
+    /// The sweep's mesh level (manifest config.mesh.level; "" when it names none).
+    const std::string& level() const { return level_; }
+    /// The study attachGci used ("" when none).
+    const std::string& gciStudy() const { return gciStudy_; }
 
     void writeCsv(const std::string& path) const;
     /// bodies.csv: one row per case and runner (the lead and each pacer).
@@ -65,8 +84,11 @@ public:
     nlohmann::json toJson() const;
 
 private:
+    void updateTotals();
+
     std::vector<SavingsRow> rows_;
     double soloDrag_ = 0.0;
+    std::string level_, gciStudy_;
 };
 
 }  // namespace drafting::post

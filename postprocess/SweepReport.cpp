@@ -35,8 +35,10 @@ nlohmann::json SweepReport::model() const {
                         {"tool_version", DRAFTING_VERSION},
                         {"how_to_read",
                          "Saving is the lead runner's drag reduction against running alone at the same speed, "
-                         "100 × (1 − drag / solo drag). Error bars are the 95 % averaging interval of the forces"
-                         " and, where a convergence study exists, the grid-convergence index. Mile times come "
+                         "100 × (1 − drag / solo drag). Error bars are the total uncertainty of the saving in points: "
+                         "the iterative one (95 % averaging interval and drift of both drags) and, where a "
+                         "convergence study gives it at this sweep's level, the bounded GCI of the saving, in "
+                         "quadrature. Mile times come "
                          "from the pacing model (docs/pacing-model.md): same metabolic power as alone, less air "
                          "drag, more speed."}};
     if (!config.is_null()) m["config"] = config;
@@ -56,12 +58,14 @@ nlohmann::json SweepReport::model() const {
                             {"drag_lead_N", TableText::jsonNumber(r.dragLead)},
                             {"saving_pct", TableText::jsonNumber(r.savingPct)},
                             {"saving_ci95_pct", TableText::jsonNumber(r.savingCi95Pct)},
+                            {"saving_iter_pct", TableText::jsonNumber(r.savingIterPct)},
                             {"saving_gci_pct", TableText::jsonNumber(r.savingGciPct)},
+                            {"saving_total_pct", TableText::jsonNumber(r.savingTotalPct)},
+                            {"saving_gci_source", r.savingGciSource},
                             {"cd_lead", TableText::jsonNumber(r.cdLead)},
                             {"cells", TableText::jsonNumber(r.cells)},
                             {"y_plus_lead", TableText::jsonNumber(r.yPlusLead)},
                             {"converged", r.converged ? "yes" : "no"}});
-            if (gciLevel) rows.back()["saving_gci_pct"] = TableText::jsonNumber(r.savingGciPct);
         } else {
             ++failed;
             failedList.push_back({{"case", r.caseName}, {"reason", r.reason}});
@@ -80,10 +84,28 @@ nlohmann::json SweepReport::model() const {
                       column("cd_lead", "Cd lead", 3), column("cells", "Cells", 0), column("y_plus_lead", "y+ lead", 1),
                       column("converged", "Converged")}},
                     {"rows", rows}};
-    // The GCI column only where a convergence study gave one.
-    if (gciLevel)
-        m["savings"]["columns"].insert(m["savings"]["columns"].begin() + 8,
-                                       column("saving_gci_pct", "± GCI [points]", 2));
+    // The discretisation columns only where a convergence study was given; what the bars hold, always.
+    m["savings"]["columns"].insert(m["savings"]["columns"].begin() + 8,
+                                   column("saving_iter_pct", "± iterative [points]", 2));
+    std::string level = table->level().empty() ? std::string("its level") : "level " + table->level();
+    if (gciStudy) {
+        auto& cols = m["savings"]["columns"];
+        cols.insert(cols.begin() + 9, column("saving_gci_pct", "± GCI [points]", 2));
+        cols.insert(cols.begin() + 10, column("saving_total_pct", "± total [points]", 2));
+        cols.push_back(column("saving_gci_source", "GCI from"));
+        m["savings"]["notes"] = {
+            "± iterative: the 95 % averaging interval and the drift of the lead's and the solo drag, in quadrature.",
+            "± GCI: the bounded grid-convergence index of the saving itself at " + level + ", from " + *gciStudy +
+                " (GCI from: which study case; none: why not).",
+            "± total = iterative ⊕ GCI (quadrature), what the error bars of the figures show; empty where either "
+            "is unknown, and the bars then show the part that is known."};
+    } else {
+        m["savings"]["notes"] = {
+            "± iterative: the 95 % averaging interval and the drift of the lead's and the solo drag, in quadrature; "
+            "the error bars show it alone.",
+            "No discretisation error: no convergence study was given (draft-post --discretisation FILE, or a level "
+            "folder of a study), so the bars omit the mesh's share."};
+    }
     m["failed"] = failedList;
 
     if (curves && !curves->empty()) {

@@ -23,7 +23,7 @@ struct SweepReport {
     const FlowSweepExport* flow = nullptr;  // with paths relative to the output directory
     std::vector<nlohmann::json> figures;    // {title, path, caption}
     std::vector<std::string> warnings;
-    std::optional<std::string> gciLevel;    // the convergence level whose GCI is in the error bars
+    std::optional<std::string> gciStudy;    // the convergence study draft-post took the savings' GCI from
     std::optional<nlohmann::json> race;     // RaceReplay::Result::toJson() of draft-post --race
 
     nlohmann::json model() const;

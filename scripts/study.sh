@@ -22,8 +22,18 @@
 #       drag, the saving and how far it moved from the default's, blockage and cells. Writes
 #       docs/studies/domain-LEVEL.json; cases in runs/study/domain-LEVEL/VARIANT/.
 #
+#   mesh CONFIG [--levels L1,L2,L3[,L4]] [--jobs J] [--reduce-only]
+#       Grid convergence: `draft-cases convergence CONFIG` at the levels (default
+#       coarse,medium,fine; add extra-fine for a second triplet) into runs/study/mesh-NAME/, NAME
+#       the config's file name without .cfg. Each body's drag and each formation's saving are
+#       reduced per triplet (order, extrapolation, GCI at each level, bounded and not; r from the
+#       cell counts). Copies the reduced convergence.json, small and without case folders, to
+#       docs/studies/mesh-NAME.json, which draft-post --discretisation reads. Resumable: a rerun
+#       keeps the finished cases. --reduce-only: no runs, the reduction of what has finished.
+#
 # Usage: scripts/study.sh long-run coarse|medium|fine [--iterations N] [--jobs J] [--reduce-only]
 #        scripts/study.sh domain coarse|medium|fine [--jobs J] [--reduce-only]
+#        scripts/study.sh mesh CONFIG [--levels L1,L2,L3[,L4]] [--jobs J] [--reduce-only]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build="${BUILD_DIR:-$root/build}"
@@ -32,9 +42,50 @@ runs="${STUDY_DIR:-$root/runs/study}"
 study="${1:-}"
 shift || true
 case "$study" in
-  long-run|domain) ;;
-  *) echo "study.sh: expected a study: long-run or domain (see the header of this script)" >&2; exit 1 ;;
+  long-run|domain|mesh) ;;
+  *) echo "study.sh: expected a study: long-run, domain or mesh (see the header of this script)" >&2; exit 1 ;;
 esac
+
+if [ "$study" = mesh ]; then
+  config="${1:-}"
+  shift || true
+  [ -f "$config" ] || { echo "study.sh: mesh: config '$config' is not a file" >&2; exit 1; }
+  levels=coarse,medium,fine
+  jobs=2
+  reduce_only=""
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --levels) levels="${2:-}"; shift 2 ;;
+      --jobs) jobs="${2:-}"; shift 2 ;;
+      --reduce-only) reduce_only=1; shift ;;
+      *) echo "study.sh: unknown argument $1" >&2; exit 1 ;;
+    esac
+  done
+  case "$jobs" in ''|*[!0-9]*) echo "study.sh: --jobs '$jobs': expected a number" >&2; exit 1 ;; esac
+  name=$(basename "$config" .cfg)
+  case "$name" in ''|*[!A-Za-z0-9._-]*) echo "study.sh: config name '$name': letters, digits, . _ - only" >&2; exit 1 ;; esac
+  out="$runs/mesh-$name"
+  target="$root/docs/studies/mesh-$name.json"
+  mkdir -p "$(dirname "$out")" "$root/docs/studies"
+  cases="$build/bin/draft-cases"
+  if [ -z "$reduce_only" ]; then
+    bash "$root/scripts/setup-deps.sh" >/dev/null
+    BUILD_DIR="$build" bash "$root/scripts/build.sh" >/dev/null
+  fi
+  # draft-cases checks --levels (one line, exit 1, nothing written); exit 3 means some case is
+  # not finished at some level: what is there is still reduced and copied.
+  rc=0
+  if [ -n "$reduce_only" ]; then
+    "$cases" convergence "$config" -o "$out" --levels "$levels" --reduce-only || rc=$?
+  else
+    "$cases" convergence "$config" -o "$out" --levels "$levels" --jobs "$jobs" || rc=$?
+  fi
+  if [ "$rc" -ne 0 ] && [ "$rc" -ne 3 ]; then exit "$rc"; fi
+  cp "$out/convergence.json" "$target.tmp"
+  mv "$target.tmp" "$target"
+  echo "wrote $target"
+  exit "$rc"
+fi
 level="${1:-}"
 shift || true
 case "$level" in coarse|medium|fine) ;; *) echo "study.sh: level '$level': expected coarse|medium|fine" >&2; exit 1 ;; esac

@@ -1,6 +1,7 @@
 #include "cases/ConfigError.hpp"
 #include "cases/SweepConfig.hpp"
 #include "cases/SweepPlan.hpp"
+#include "meshes/MeshLevel.hpp"
 #include "TestSupport.hpp"
 
 #include <gtest/gtest.h>
@@ -203,7 +204,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"[formation]\npreset = ahead, wedge", "formation.preset = 'ahead, wedge': 'wedge' is not one of"},
         BadConfig{"[formation]\npreset = ahead\n[sweep.behind]\nback_gap = 1", "sweep.behind.back_gap = '1': behind is not in formation.preset"},
         BadConfig{"[formation]\npreset = ahead\n[sweep.ahead]\nfront_gap = 0.1", "sweep.ahead.front_gap = '0.1'"},
-        BadConfig{"[mesh]\nlevel = ultra", "mesh.level = 'ultra'"},
+        BadConfig{"[mesh]\nlevel = ultra", "mesh.level = 'ultra': expected one of coarse|medium|fine|extra-fine"},
         BadConfig{"[solver]\nturbulence = LES", "solver.turbulence = 'LES'"},
         BadConfig{"[solver]\napplication = rm", "solver.application = 'rm'"},
         BadConfig{"[solver]\nmax_iterations = 0", "solver.max_iterations = '0'"},
@@ -250,6 +251,16 @@ TEST(Config, ThreeDimensionalSweepsDefaultToTheMediumLevel) {
     EXPECT_EQ(c3.toJson()["mesh"]["downstream_m"], 12.0);
     EXPECT_TRUE(c3.toJson()["run"]["turbulence_length_scale_m"].is_null());
     EXPECT_EQ(SweepConfig::parse("").gapDefinition, "centre");
+}
+
+TEST(Config, ExtraFineIsAFourthLevel) {
+    EXPECT_EQ(SweepConfig::parse("[mesh]\nlevel = extra-fine\n").level, "extra-fine");
+    const auto level = drafting::meshes::MeshLevel::from("extra-fine");
+    EXPECT_EQ(level.index(), 3);
+    EXPECT_EQ(level.text(), "extra-fine");
+    EXPECT_NEAR(level.cellScale(), std::pow(std::sqrt(2.0), -3), 1e-15);
+    EXPECT_EQ(drafting::meshes::MeshLevel::names(),
+              (std::vector<std::string>{"coarse", "medium", "fine", "extra-fine"}));
 }
 
 namespace {

@@ -1,5 +1,6 @@
 // The pacing model against the published relations it uses, the race replay, the savings fit.
 #include "cases/JsonFile.hpp"
+#include "cases/ConvergenceStudy.hpp"
 #include "cases/Manifest.hpp"
 #include "postprocess/PacingError.hpp"
 #include "postprocess/PacingModel.hpp"
@@ -316,25 +317,131 @@ TEST(SavingsTable, TheIterativeErrorBarHoldsTheDriftOfTheMean) {
     EXPECT_NEAR(*still->savingIterPct, 100.0 * far / 7.0 * std::hypot(0.02 / far, std::hypot(0.02, 0.07) / 7.0), 1e-9);
     table.writeCsv(dir.path() + "/savings.csv");
     const std::string csv = test::readFile(dir.path() + "/savings.csv");
-    EXPECT_NE(csv.find("drag_lead_drift_N,saving_iter_pct\n"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("drag_lead_drift_N,saving_iter_pct,"), std::string::npos) << csv;
 }
 
-TEST(SavingsTable, GciFromAConvergenceStudyBecomesAnErrorBar) {
+namespace {
+
+// exactSweep at a mesh level, its cases written with template 5.
+std::string sweepAtLevel(const TempDir& dir, const std::string& level) {
+    const std::string sweep = exactSweep(dir);
+    auto m = cases::Manifest::read(sweep);
+    m.config["mesh"] = {{"dimension", 3}, {"level", level}};
+    m.write(sweep);
+    for (const auto& c : m.cases) cases::JsonFile::writeAtomic(sweep + "/" + c.name + "/case.json", {{"template", "5"}});
+    return sweep;
+}
+
+// A study case whose lead (and pacer) saving has this bounded GCI at each level given.
+nlohmann::json studyCase(const std::string& name, const std::string& formation, const nlohmann::json& leadAt,
+                         const nlohmann::json& pacerAt = nullptr) {
+    auto quantity = [](const nlohmann::json& at) {
+        nlohmann::json levels = nlohmann::json::object();
+        for (const auto& [level, gci] : at.items())
+            levels[level] = {{"gci_bounded_abs", gci}, {"behaviour", gci.is_null() ? "divergent" : "monotonic"}};
+        return nlohmann::json{{"at_level", levels}};
+    };
+    nlohmann::json c = {{"case", name}, {"formation", formation}, {"status", "ok"}, {"savings", {{"lead", quantity(leadAt)}}}};
+    if (!pacerAt.is_null()) c["savings"]["pacer1"] = quantity(pacerAt);
+    return c;
+}
+
+nlohmann::json study(const std::vector<nlohmann::json>& caseList, const nlohmann::json& templ = "5") {
+    return {{"format", cases::ConvergenceStudy::kFormat},
+            {"levels", {"coarse", "medium", "fine"}},
+            {"template", templ},
+            {"cases", caseList}};
+}
+
+const post::SavingsRow& rowOf(const post::SavingsTable& t, const std::string& name) {
+    for (const auto& r : t.rows())
+        if (r.caseName == name) return r;
+    throw std::runtime_error("no row " + name);
+}
+
+}  // namespace
+
+TEST(SavingsTable, TheSavingsGciComesFromTheStudyAtTheSweepsOwnLevel) {
     TempDir dir;
-    auto table = post::SavingsTable::fromSweep(exactSweep(dir));
-    const nlohmann::json study = {
-        {"cases",
-         {{{"case", "solo"}, {"status", "ok"}, {"bodies", {{"lead", {{"estimate", {{"gci_fine_bounded", 0.01}}}}}}}},
-          {{"case", "ahead-f1.300000"},
-           {"status", "ok"},
-           {"bodies", {{"lead", {{"estimate", {{"gci_fine_bounded", 0.03}, {"gci_medium", 0.05}}}}}}}}}}};
-    EXPECT_EQ(table.attachGci(study, "coarse"), 0);
-    EXPECT_EQ(table.attachGci(study, "fine"), 2);
-    for (const auto& r : table.rows()) {
-        if (r.caseName != "ahead-f1.300000") continue;
-        ASSERT_TRUE(r.savingGciPct.has_value());
-        EXPECT_NEAR(*r.savingGciPct, 100.0 * *r.dragLead / 7.0 * std::hypot(0.03, 0.01), 1e-9);
+    auto table = post::SavingsTable::fromSweep(sweepAtLevel(dir, "medium"));
+    EXPECT_EQ(table.level(), "medium");
+    const std::string own = "ahead-f" + std::to_string(1.3), other = "ahead-f" + std::to_string(0.8);
+    // Without a study: nothing, and why.
+    EXPECT_FALSE(rowOf(table, own).savingGciPct.has_value());
+    EXPECT_FALSE(rowOf(table, own).savingTotalPct.has_value());
+    EXPECT_EQ(rowOf(table, own).savingGciSource.rfind("none: no convergence study", 0), 0u);
+
+    const auto s = study({studyCase(own, "ahead", {{"medium", 1.5}, {"fine", 0.4}}, {{"medium", 0.7}, {"fine", 0.2}}),
+                          studyCase("ahead-f2", "ahead", {{"medium", 0.9}, {"fine", 0.3}})});
+    EXPECT_EQ(table.attachGci(s, "docs/studies/mesh-x.json"), 5);
+    const auto& row = rowOf(table, own);
+    ASSERT_TRUE(row.savingGciPct.has_value());
+    EXPECT_DOUBLE_EQ(*row.savingGciPct, 1.5);  // the medium level's, not the fine one's
+    EXPECT_EQ(row.savingGciSource, "study docs/studies/mesh-x.json level medium, case " + own);
+    EXPECT_NEAR(*row.savingTotalPct, std::hypot(*row.savingIterPct, 1.5), 1e-12);
+    ASSERT_EQ(row.bodies.size(), 2u);
+    EXPECT_DOUBLE_EQ(*row.bodies[1].savingGciPct, 0.7);  // the pacer's own saving
+    EXPECT_NEAR(*row.bodies[1].savingTotalPct, std::hypot(*row.bodies[1].savingIterPct, 0.7), 1e-12);
+    // A case the study does not hold takes the largest GCI of its formation, and says so.
+    const auto& moved = rowOf(table, other);
+    EXPECT_DOUBLE_EQ(*moved.savingGciPct, 1.5);
+    EXPECT_NE(moved.savingGciSource.find("case " + own + " (this case is not in the study: the largest of its 2 ahead"),
+              std::string::npos)
+        << moved.savingGciSource;
+    EXPECT_DOUBLE_EQ(*rowOf(table, "solo").savingGciPct, 0.0);
+    EXPECT_EQ(rowOf(table, "solo").savingGciSource, "solo baseline: its saving is 0 by definition");
+
+    table.writeCsv(dir.path() + "/savings.csv");
+    const std::string csv = test::readFile(dir.path() + "/savings.csv");
+    EXPECT_NE(csv.find("drag_lead_drift_N,saving_iter_pct,saving_gci_source,saving_total_pct\n"), std::string::npos);
+    EXPECT_NE(csv.find(",1.5,"), std::string::npos) << csv;
+    table.writeBodiesCsv(dir.path() + "/bodies.csv");
+    EXPECT_NE(test::readFile(dir.path() + "/bodies.csv").find("saving_iter_pct,saving_gci_source,saving_total_pct\n"),
+              std::string::npos);
+    const auto json = table.toJson();
+    EXPECT_EQ(json["discretisation_study"], "docs/studies/mesh-x.json");
+    EXPECT_EQ(json["rows"][3]["saving_gci_source"], row.savingGciSource);
+}
+
+TEST(SavingsTable, NoGciFromAnotherLevelFormationOrTemplate) {
+    const std::string own = "ahead-f" + std::to_string(1.3);
+    const auto s = study({studyCase(own, "ahead", {{"medium", 1.5}, {"fine", 0.4}})});
+    auto sourceAt = [&](const std::string& level, const nlohmann::json& st) {
+        TempDir dir;
+        auto table = post::SavingsTable::fromSweep(sweepAtLevel(dir, level));
+        EXPECT_EQ(table.attachGci(st, "S"), 0) << level;
+        const auto& row = rowOf(table, own);
+        EXPECT_FALSE(row.savingGciPct.has_value());
+        EXPECT_FALSE(row.savingTotalPct.has_value());
+        EXPECT_FALSE(row.bodies[0].savingGciPct.has_value());
+        return row.savingGciSource;
+    };
+    // Not a level of the study, or its coarsest: none, never the nearest level's.
+    EXPECT_EQ(sourceAt("extra-fine", s), "none: level extra-fine not in study S");
+    EXPECT_EQ(sourceAt("coarse", s), "none: level coarse is the coarsest of study S (no GCI of its own)");
+    // Another formation only.
+    EXPECT_EQ(sourceAt("medium", study({studyCase("behind-b1", "behind", {{"medium", 0.3}})})),
+              "none: no ahead case with a saving GCI at level medium in study S");
+    // Another case template: the study's cases are not these.
+    EXPECT_EQ(sourceAt("medium", study({studyCase(own, "ahead", {{"medium", 1.5}})}, "4")),
+              "none: case template 5, study S template 4 (the cases differ: run the study again)");
+    // This case in the study without a GCI at the level: none, not another case's.
+    EXPECT_EQ(sourceAt("medium", study({studyCase(own, "ahead", {{"medium", nullptr}}),
+                                        studyCase("ahead-f2", "ahead", {{"medium", 0.9}})})),
+              "none: study S case " + own + " has no saving GCI at level medium (divergent)");
+    // Nor carried to a case the study does not hold when one of its formation has none.
+    {
+        TempDir dir;
+        auto table = post::SavingsTable::fromSweep(sweepAtLevel(dir, "medium"));
+        table.attachGci(study({studyCase(own, "ahead", {{"medium", nullptr}}), studyCase("ahead-f2", "ahead", {{"medium", 0.9}})}),
+                        "S");
+        EXPECT_EQ(rowOf(table, "ahead-f" + std::to_string(0.8)).savingGciSource,
+                  "none: this case is not in study S, and its ahead case " + own +
+                      " has no saving GCI at level medium (divergent)");
     }
+    // An older convergence.json has no saving GCIs.
+    EXPECT_NE(sourceAt("medium", {{"ratio", 1.41}, {"cases", nlohmann::json::array()}}).find("none: S: format = 'missing'"),
+              std::string::npos);
 }
 
 TEST(PacingTable, EveryFormationGetsAMileTimeFromTheSoloDragArea) {

@@ -267,7 +267,8 @@ TEST(RegressionConvergence, ThreeLevelsGiveOrderExtrapolationAndGci) {
     EXPECT_NE(run.out.find("extrap N"), std::string::npos) << run.out;
 
     const auto study = drafting::cases::JsonFile::read(dir + "/convergence.json");
-    EXPECT_NEAR(study["ratio"].get<double>(), std::sqrt(2.0), 1e-12);
+    EXPECT_EQ(study["format"], "draft-cases convergence 2");
+    EXPECT_EQ(study["levels"], nlohmann::json({"coarse", "medium", "fine"}));
     ASSERT_EQ(study["cases"].size(), 2u);
     const auto& solo = study["cases"][0];
     ASSERT_EQ(solo["status"], "ok") << solo.dump();
@@ -277,31 +278,33 @@ TEST(RegressionConvergence, ThreeLevelsGiveOrderExtrapolationAndGci) {
     const double fine = solo["levels"]["fine"]["cells"].get<double>();
     EXPECT_NEAR(medium / coarse, 2.0, 0.4);
     EXPECT_NEAR(fine / medium, 2.0, 0.4);
+    // r from the cells of a one-cell-thick 2D mesh: the square root of their ratio.
+    EXPECT_NEAR(solo["triplets"][0]["r21"].get<double>(), std::sqrt(fine / medium), 1e-12);
     const auto& lead = solo["bodies"]["lead"];
     for (const char* level : {"coarse", "medium", "fine"}) EXPECT_GT(lead["drag_N"][level].get<double>(), 1.0);
-    const std::string behaviour = lead["estimate"]["behaviour"];
+    const std::string behaviour = lead["triplets"][0]["estimate"]["behaviour"];
     EXPECT_TRUE(behaviour == "monotonic" || behaviour == "oscillatory" || behaviour == "divergent") << behaviour;
+    // The pacer case's saving is reduced as a quantity of its own.
+    const auto& ahead = study["cases"][1];
+    ASSERT_EQ(ahead["status"], "ok") << ahead.dump();
+    EXPECT_EQ(ahead["savings"]["lead"]["saving_pct"].size(), 3u);
     EXPECT_TRUE(std::filesystem::exists(dir + "/convergence.csv"));
     for (const char* level : {"coarse", "medium", "fine"})
         EXPECT_TRUE(std::filesystem::exists(dir + "/" + level + "/manifest.json")) << level;
 
-    // draft-post on the study reduces its fine level with the GCI as error bars.
+    // draft-post on the study reduces its fine level with the bounded GCI of the saving at fine.
     const auto post = runCommand({DRAFT_POST_BIN, dir, "--no-plot"});
     ASSERT_EQ(post.exitCode, 0) << post.out << post.err;
     const auto savings = drafting::cases::JsonFile::read(dir + "/savings.json");
     ASSERT_EQ(savings["rows"].size(), 2u);
     const auto& row = savings["rows"][1];
-    const auto gciOf = [&](int i) {  // the bounded GCI, or Roache's when there is none
-        const auto& e = study["cases"][i]["bodies"]["lead"]["estimate"];
-        return e.value("gci_fine_bounded", nlohmann::json()).is_number() ? e["gci_fine_bounded"]
-                                                                         : e.value("gci_fine", nlohmann::json());
-    };
-    if (gciOf(0).is_number() && gciOf(1).is_number()) {
-        const double lead = row["drag_lead_N"].get<double>(), soloDrag = savings["drag_solo_N"].get<double>();
-        EXPECT_NEAR(row["saving_gci_pct"].get<double>(),
-                    100.0 * lead / soloDrag * std::hypot(gciOf(0).get<double>(), gciOf(1).get<double>()), 1e-9);
+    const auto& at = ahead["savings"]["lead"]["at_level"]["fine"];
+    if (at["gci_bounded_abs"].is_number()) {
+        EXPECT_NEAR(row["saving_gci_pct"].get<double>(), at["gci_bounded_abs"].get<double>(), 1e-12);
+        EXPECT_EQ(row["saving_gci_source"], "study " + dir + " level fine, case " + ahead["case"].get<std::string>());
     } else {
         EXPECT_TRUE(row["saving_gci_pct"].is_null()) << row.dump();
+        EXPECT_EQ(row["saving_gci_source"].get<std::string>().rfind("none: ", 0), 0u) << row.dump();
     }
 }
 
