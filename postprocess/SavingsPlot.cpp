@@ -24,7 +24,9 @@ int SavingsPlot::write(const SavingsTable& table, const std::string& pngPath, co
     }
     if (series.empty()) return 0;
 
-    ChartCanvas canvas(title, "front gap, centre to centre [m]", "lead runner's drag saving vs solo [%]");
+    const std::string axis = table.gapDefinition() == "clearance" ? "front gap, clearance (trailing to leading edge) [m]"
+                                                                  : "front gap, centre to centre [m]";
+    ChartCanvas canvas(title, axis, "lead runner's drag saving vs solo [%]");
     double xmin = 1e300, xmax = -1e300, ymin = 1e300, ymax = -1e300;
     int index = 0;
     for (auto& [label, points] : series) {

@@ -83,6 +83,11 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
     const double speed = fields.number(fields.object(manifest.config, "run", "config"), "speed_mps", "config.run")
                              .value_or(0.0);
     const std::string level = fields.text(fields.object(manifest.config, "mesh", "config"), "level", "config.mesh");
+    const std::string gapDefinition =
+        fields.text(fields.object(manifest.config, "formation", "config"), "gap_definition", "config.formation", "centre");
+    if (gapDefinition != "centre" && gapDefinition != "clearance")
+        throw cases::ConfigError(cases::Printable::quote(fields.file) + ": config.formation.gap_definition = " +
+                                 cases::Printable::quote(gapDefinition) + ": expected centre or clearance");
 
     // Every saving is against the one solo case: none, or two to choose from, is no reduction.
     std::vector<std::string> soloCases;
@@ -190,6 +195,7 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
 
     table.soloDrag_ = *solo;
     table.level_ = level;
+    table.gapDefinition_ = gapDefinition;
     std::optional<double> soloCi, soloIterative;
     for (const auto& row : table.rows_)
         if (row.formation == "solo") soloCi = row.dragLeadCi95, soloIterative = row.dragLeadIterative;
@@ -436,6 +442,7 @@ nlohmann::json SavingsTable::toJson() const {
     }
     return {{"drag_solo_N", soloDrag_},
             {"level", level_},
+            {"gap_definition", gapDefinition_},
             {"discretisation_study", gciStudy_.empty() ? nlohmann::json() : nlohmann::json(gciStudy_)},
             {"rows", rows}};
 }

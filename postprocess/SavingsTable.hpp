@@ -75,6 +75,9 @@ public:
     double soloDrag() const { return soloDrag_; }
     /// The sweep's mesh level (manifest config.mesh.level; "" when it names none).
     const std::string& level() const { return level_; }
+    /// How the sweep measured its gaps: "centre" or "clearance" (manifest
+    /// config.formation.gap_definition; "centre" for sweeps made before it existed).
+    const std::string& gapDefinition() const { return gapDefinition_; }
     /// The study attachGci used ("" when none).
     const std::string& gciStudy() const { return gciStudy_; }
 
@@ -88,7 +91,7 @@ private:
 
     std::vector<SavingsRow> rows_;
     double soloDrag_ = 0.0;
-    std::string level_, gciStudy_;
+    std::string level_, gciStudy_, gapDefinition_ = "centre";
 };
 
 }  // namespace drafting::post

@@ -76,9 +76,12 @@ nlohmann::json SweepReport::model() const {
                     {"failed", failed},
                     {"solo_drag_N", table->soloDrag()},
                     {"unconverged", unconverged}};
+    // Gaps say how they were measured: published figures use both definitions.
+    const bool clearance = table->gapDefinition() == "clearance";
     m["savings"] = {{"columns",
-                     {column("case", "Case"), column("formation", "Formation"), column("front_gap_m", "Front gap [m]", 2),
-                      column("back_gap_m", "Rear gap [m]", 2), column("lateral_m", "Lateral [m]", 2),
+                     {column("case", "Case"), column("formation", "Formation"),
+                      column("front_gap_m", clearance ? "Front clearance [m]" : "Front gap, centres [m]", 2),
+                      column("back_gap_m", clearance ? "Rear clearance [m]" : "Rear gap, centres [m]", 2), column("lateral_m", "Lateral [m]", 2),
                       column("drag_lead_N", "Lead drag [N]", 3), column("saving_pct", "Saving [%]", 1),
                       column("saving_ci95_pct", "± 95 % [points]", 2),
                       column("cd_lead", "Cd lead", 3), column("cells", "Cells", 0), column("y_plus_lead", "y+ lead", 1),
