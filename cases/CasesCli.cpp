@@ -173,7 +173,9 @@ std::string CasesCli::usage() {
            "  geometry -o FILE.stl [--height M] [--mass KG] [--pose mid-stride|standing] [--stl IN.stl]\n"
            "                          write a 3D runner surface and FILE.json beside it\n"
            "  reference NAME -o DIR   run a reference flow and check it (st-2d1, cylinder-re100,\n"
-           "                          tandem-cylinders); DIR/results.json holds values and checks\n"
+           "                          tandem-cylinders, sphere-re1e5); DIR/results.json holds values\n"
+           "                          and checks; a 3D one takes --mesh.level (default coarse)\n"
+           "  reference --list        every reference: name, 2D or 3D, title\n"
            "options:\n"
            "  -o, --output DIR        sweep directory\n"
            "  -j, --jobs N            cases run at once (default: cores)\n"
@@ -202,7 +204,7 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     po::options_description desc;
     desc.add_options()("help,h", "")("output,o", po::value<std::string>())("jobs,j", po::value<int>())(
         "max-cases", po::value<int>())("np", po::value<int>())("oversubscribe", "")("retries", po::value<int>())(
-        "force", "")("json", "")("levels", po::value<std::string>())("reduce-only", "")("command", po::value<std::string>())(
+        "force", "")("json", "")("list", "")("levels", po::value<std::string>())("reduce-only", "")("command", po::value<std::string>())(
         "target", po::value<std::string>())("height", po::value<std::string>())("mass", po::value<std::string>())(
         "pose", po::value<std::string>())("stl", po::value<std::string>());
     // The Slurm backend (docs/cluster.md) and its hidden per-task command.
@@ -233,6 +235,12 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         command != "run-task")
         throw ConfigError("command '" + command +
                           "' is unknown (plan, generate, run, sweep, status, convergence, geometry, reference)");
+    if (vm.count("list")) {
+        if (command != "reference") throw ConfigError("--list: belongs to reference");
+        if (vm.count("target")) throw ConfigError("reference --list: takes no NAME");
+        out << ReferenceCase::listing();
+        return 0;
+    }
     if (command == "geometry") {
         refuseGeometryOverrides(overrides);
         return geometry(vm, out);
@@ -348,9 +356,17 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     }
 
     if (command == "reference") {
-        if (!overrides.empty()) throw ConfigError("reference: takes no config overrides (" + overrides.front() + ")");
         SafeName::check("reference", target);
-        const auto r = ReferenceCase::run(target, vm["output"].as<std::string>(), ToolPaths::discover(), jobs);
+        ReferenceCase::checkName(target);
+        // A 3D reference is meshed by the runners' pipeline, so it has their levels.
+        std::string level = "coarse";
+        for (const auto& o : overrides) {
+            if (o.rfind("--mesh.level=", 0) != 0 || ReferenceCase::dimension(target) != 3)
+                throw ConfigError("reference: takes no config overrides (" + Printable::quote(o, 80) +
+                                  "; a 3D reference takes --mesh.level)");
+            level = o.substr(13);
+        }
+        const auto r = ReferenceCase::run(target, vm["output"].as<std::string>(), ToolPaths::discover(), jobs, level);
         out << "reference " << target << ":\n";
         for (const auto& c : r["checks"]) {
             char line[256];

@@ -12,20 +12,36 @@ namespace drafting::cases {
 ///   st-2d1            Schäfer–Turek 2D-1, steady laminar channel flow past a cylinder, Re 20
 ///   cylinder-re100    unconfined cylinder, Re 100, periodic shedding (transient)
 ///   tandem-cylinders  two cylinders at Re 100, centre spacing 2 D and 5 D (transient)
-/// Meshes are blockMesh O-grids around each cylinder inside a block layout; every case runs
+///   sphere-re1e5      3D: a free-standing sphere at Re 1e5 (subcritical), steady SST
+/// The 2D meshes are blockMesh O-grids around each cylinder inside a block layout; the sphere is
+/// meshed and solved by the runners' own pipeline (CaseWriter, FormationMesh). Every case runs
 /// runnerDrag and OpenFOAM's stock forces (named stockForces) on the same patches.
 class ReferenceCase {
 public:
     static const std::vector<std::string>& names();
+    /// 2 or 3.
+    static int dimension(const std::string& name);
+    /// One line per reference: name, "2D" or "3D", and the title from its expected.json.
+    static std::string listing();
+    /// Throws ConfigError naming NAME and the valid names unless NAME is a reference.
+    static void checkName(const std::string& name);
 
     /// Writes, runs and checks reference NAME in DIR: DIR/results.json holds the bodies (for a
     /// one-case reference) or one entry per sub-case, the checks against
     /// cases/reference/NAME/expected.json, and the runnerDrag/stock-forces agreement.
     /// Returns that JSON; "pass" says whether every check held.
-    static nlohmann::json run(const std::string& name, const std::string& dir, const ToolPaths& tools, int jobs);
+    /// `level` (mesh.level) applies to the 3D references only; the 2D ones take "coarse" (their
+    /// meshes are fixed) and refuse anything else.
+    static nlohmann::json run(const std::string& name, const std::string& dir, const ToolPaths& tools, int jobs,
+                              const std::string& level = "coarse");
 
     /// Folder holding NAME/expected.json (DRAFTING_REFERENCE_DIR overrides the source tree).
     static std::string referenceDir();
+
+    /// Reynolds number of the sphere on its diameter, and the icosphere's subdivisions
+    /// (20 × 4^5 = 20 480 triangles, edges about 2 cm: below the coarsest surface cell).
+    static constexpr double kSphereReynolds = 1e5;
+    static constexpr int kSphereSubdivisions = 5;
 };
 
 }  // namespace drafting::cases

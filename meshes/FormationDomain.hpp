@@ -10,6 +10,10 @@ struct FormationDomain {
     double downstream = 6.0;
     double side = 2.5;
     double above = 1.45;
+    /// Gap between the ground and the body's lowest point [m]; not a config key. 0 is a runner,
+    /// feet sunk FormationMesh::kGroundSink into the ground; the sphere reference lifts its body
+    /// clear of the ground (ReferenceCase), and its shell and wake boxes move up with it.
+    double lift = 0.0;
 };
 
 }  // namespace drafting::meshes

@@ -42,7 +42,7 @@ FormationMesh::FormationMesh(std::vector<Body> bodies, const RunnerBody& runner,
     xMax_ = std::ceil((bodyXMax_ + domain_.upstream) / h) * h;
     yMin_ = std::floor((bodyYMin_ - domain_.side) / h) * h;
     yMax_ = std::ceil((bodyYMax_ + domain_.side) / h) * h;
-    zMax_ = std::ceil((runner_.height() + domain_.above) / h) * h;
+    zMax_ = std::ceil((runner_.height() + domain_.lift + domain_.above) / h) * h;
 }
 
 double FormationMesh::blockage() const {
@@ -90,7 +90,7 @@ std::string FormationMesh::blockMeshDict() const {
 
 std::string FormationMesh::snappyHexMeshDict() const {
     const double h = backgroundCell();
-    const double top = runner_.height();
+    const double top = runner_.height() + domain_.lift, bottom = domain_.lift - 1;
     std::ostringstream d;
     d << FoamFile::header("snappyHexMeshDict", "dictionary", "system")
       << "castellatedMesh true;\nsnap            true;\naddLayers       true;\n\ngeometry\n{\n";
@@ -98,10 +98,10 @@ std::string FormationMesh::snappyHexMeshDict() const {
         d << "    " << b.name << " { type triSurfaceMesh; file \"" << b.name << ".stl\"; }\n";
     // Near wake: every runner and 1.5 m behind the last; far wake: 4 m behind, wider and taller.
     d << "    nearWake\n    {\n        type searchableBox;\n"
-      << "        min " << point(bodyXMin_ - kNearWake, bodyYMin_ - 0.25, -1) << ";\n"
+      << "        min " << point(bodyXMin_ - kNearWake, bodyYMin_ - 0.25, bottom) << ";\n"
       << "        max " << point(bodyXMax_ + 0.3, bodyYMax_ + 0.25, top + 0.15) << ";\n    }\n"
       << "    farWake\n    {\n        type searchableBox;\n"
-      << "        min " << point(bodyXMin_ - kFarWake, bodyYMin_ - 0.6, -1) << ";\n"
+      << "        min " << point(bodyXMin_ - kFarWake, bodyYMin_ - 0.6, bottom) << ";\n"
       << "        max " << point(bodyXMax_ + 0.8, bodyYMax_ + 0.6, top + 0.5) << ";\n    }\n}\n\n";
 
     d << "castellatedMeshControls\n{\n"
@@ -146,7 +146,7 @@ void FormationMesh::write(const std::string& caseDir) const {
     const fs::path root(caseDir);
     for (const auto& b : bodies_)
         FoamFile::write(root / "constant" / "triSurface" / (b.name + ".stl"),
-                        runner_.stl(b.name, b.x, b.y, -kGroundSink));
+                        runner_.stl(b.name, b.x, b.y, domain_.lift > 0.0 ? domain_.lift : -kGroundSink));
     FoamFile::write(root / "system" / "blockMeshDict", blockMeshDict());
     FoamFile::write(root / "system" / "snappyHexMeshDict", snappyHexMeshDict());
 }

@@ -1,3 +1,4 @@
+#include "cases/ReferenceCase.hpp"
 #include "cases/ReferenceCheck.hpp"
 
 #include <gtest/gtest.h>
@@ -47,12 +48,26 @@ TEST(ReferenceCheck, MissingOrNullQuantityFails) {
 }
 
 TEST(ReferenceCheck, ShippedExpectationsAreWellFormed) {
-    for (const char* name : {"st-2d1", "cylinder-re100", "tandem-cylinders"}) {
+    for (const auto& name : drafting::cases::ReferenceCase::names()) {
         std::ifstream in(std::string(DRAFTING_SOURCE_DIR) + "/cases/reference/" + name + "/expected.json");
         ASSERT_TRUE(in) << name;
         const auto e = nlohmann::json::parse(in);
         EXPECT_EQ(e["name"], name);
         EXPECT_FALSE(e["source"].get<std::string>().empty());
+        EXPECT_FALSE(e["title"].get<std::string>().empty()) << name;  // reference --list prints it
         EXPECT_NO_THROW(ReferenceCheck::evaluate(e, nlohmann::json::object())) << name;
     }
+}
+
+TEST(ReferenceCheck, TheSphereBandIsTheMeasuredOneWidenedByTheModelSpread) {
+    std::ifstream in(std::string(DRAFTING_SOURCE_DIR) + "/cases/reference/sphere-re1e5/expected.json");
+    const auto e = nlohmann::json::parse(in);
+    EXPECT_FALSE(e["tolerance_reason"].get<std::string>().empty());
+    const auto at = [&](double cd) {
+        return ReferenceCheck::evaluate(e, {{"bodies", {{"sphere", {{"cd", cd}}}}}})["pass"].get<bool>();
+    };
+    EXPECT_TRUE(at(0.424));   // 0.47 - 10 %
+    EXPECT_TRUE(at(0.549));   // 0.50 + 10 %
+    EXPECT_FALSE(at(0.42));
+    EXPECT_FALSE(at(0.56));
 }

@@ -138,6 +138,40 @@ TEST(RegressionReference, TandemCylinders) {
     runReference("tandem-cylinders");
 }
 
+// The 3D reference at the CI level: a free-standing sphere at Re 1e5 meshed and solved by the
+// runners' pipeline (snappyHexMesh, steady SST with wall functions), Cd against Achenbach 1972.
+// Finding (docs/validation.md, "3D reference: sphere"): the model separates late, as a turbulent
+// boundary layer would, and its Cd lies below the measured band widened by 10 %. expected.json
+// keeps the literature tolerance; this test checks the pipeline and records the discrepancy, so
+// a change that moves Cd into the band (or further off) is seen.
+TEST(RegressionReference, SphereRe1e5Coarse) {
+    TempDir tmp;
+    const std::string dir = tmp.path() + "/sphere-re1e5";
+    const auto r = runCommand({DRAFT_CASES_BIN, "reference", "sphere-re1e5", "-o", dir, "--jobs", "1"});
+    const auto results = drafting::cases::JsonFile::read(dir + "/results.json");
+    ASSERT_EQ(results["status"], "ok") << results.dump();
+    EXPECT_EQ(results["mesh"]["dimension"], 3);
+    EXPECT_TRUE(results["mesh"]["check"]["ok"].get<bool>());
+    EXPECT_GT(results["mesh"]["cells"].get<long>(), 100000);
+    const auto c = drafting::cases::JsonFile::read(dir + "/case.json");
+    EXPECT_LT(c["parameters"]["domain"]["blockage_pct"].get<double>(), 3.0);
+    EXPECT_NEAR(c["parameters"]["air_speed_mps"].get<double>() * 1.2 / (1.84e-5 / 1.18), 1e5, 1.0);
+    // The body is the meshed sphere: its measured frontal area is pi D^2 / 4 within the facets.
+    EXPECT_NEAR(results["bodies"]["sphere"]["reference_area_m2"].get<double>(), M_PI * 0.36, 2e-3 * M_PI * 0.36);
+    const auto& a = results["stock_forces"]["sphere-re1e5"];
+    ASSERT_TRUE(a.contains("relative_difference")) << a.dump();
+    EXPECT_LE(a["relative_difference"].get<double>(), 1e-6) << "runnerDrag differs from stock forces";
+
+    // The recorded discrepancy: the check runs against the literature band and misses it low.
+    ASSERT_EQ(results["checks"].size(), 1u);
+    const auto& check = results["checks"][0];
+    const double cd = results["bodies"]["sphere"]["cd"].get<double>();
+    EXPECT_FALSE(check["pass"].get<bool>()) << "Cd " << cd << " now within 0.423-0.55: update validation.md and this test";
+    EXPECT_GT(cd, 0.15);  // far above the drag-crisis minimum (about 0.07): a working case
+    EXPECT_LT(cd, 0.423);
+    EXPECT_EQ(r.exitCode, 3) << r.out << r.err;  // a reference that misses its tolerance
+}
+
 TEST(RegressionStockSolver, SimpleFoamLoadsRunnerDragAndMatchesDraftFoam) {
     TempDir tmp;
     const std::string cfg = tmp.path() + "/solo.cfg";
