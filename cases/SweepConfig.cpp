@@ -467,6 +467,10 @@ SweepConfig build(const Values& raw) {
 
     if (has("solver.turbulence"))
         c.turbulence = raw.choice("solver.turbulence", {"kOmegaSST", "kEpsilon", "realizableKE", "laminar"});
+    // A wall-resolved mesh is for k-omega SST, which integrates to the wall; the k-epsilon models
+    // need wall functions and laminar has no model to compare.
+    if (c.wallTreatment == "low-re" && c.turbulence != "kOmegaSST")
+        raw.fail("mesh.wall_treatment", "low-re needs solver.turbulence = kOmegaSST (is " + c.turbulence + ")");
     if (has("solver.application")) c.application = raw.choice("solver.application", {"draftFoam", "simpleFoam"});
     if (has("solver.max_iterations")) c.maxIterations = raw.integer("solver.max_iterations", 1, 100000);
     if (has("solver.tolerance")) c.tolerance = raw.number("solver.tolerance", 1e-12, 0.1, "");
@@ -475,7 +479,11 @@ SweepConfig build(const Values& raw) {
         raw.fail("solver.application", "steady only; use draftFoam for solver.mode = transient");
     if (has("solver.end_time")) c.endTime = raw.number("solver.end_time", 0.01, 1e4, "s");
     if (has("solver.averaging_start")) c.averagingStart = raw.number("solver.averaging_start", 0.0, 1e4, "s");
-    // Both given: they must agree here. One left to the box: CaseWriter checks it.
+    // Unset, the averaging start is one flow-through of the box, known only once the case is
+    // meshed: an end time alone could fall before it, so it needs the start beside it.
+    if (c.mode == "transient" && c.endTime && !c.averagingStart)
+        raw.fail("solver.end_time", "give solver.averaging_start too (unset, averaging starts after one flow-through of "
+                                    "the box and the end follows three later)");
     if (c.mode == "transient" && c.endTime && c.averagingStart && *c.averagingStart >= *c.endTime) {
         std::ostringstream msg;
         msg << "must be before solver.end_time (" << *c.endTime << " s)";
@@ -575,9 +583,12 @@ nlohmann::json SweepConfig::toJson() const {
           {"mode", mode},
           {"max_iterations", maxIterations},
           {"tolerance", tolerance},
-          {"end_time_s", endTime ? nlohmann::json(*endTime) : nlohmann::json()},
-          {"averaging_start_s", averagingStart ? nlohmann::json(*averagingStart) : nlohmann::json()},
-          {"max_courant", maxCourant},
+          // Transient-only settings are null in a steady sweep: they change nothing it computes,
+          // so they must not change its fingerprint either.
+          {"end_time_s", mode == "transient" && endTime ? nlohmann::json(*endTime) : nlohmann::json()},
+          {"averaging_start_s",
+           mode == "transient" && averagingStart ? nlohmann::json(*averagingStart) : nlohmann::json()},
+          {"max_courant", mode == "transient" ? nlohmann::json(maxCourant) : nlohmann::json()},
           {"settled_tolerance", settledTolerance},
           {"settled_window", settledWindow}}},
         {"pacing", {{"baseline_time_s", pacingBaselineTime > 0.0 ? nlohmann::json(pacingBaselineTime)

@@ -39,6 +39,9 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build="${BUILD_DIR:-$root/build}"
 runs="${STUDY_DIR:-$root/runs/study}"
 
+# An option's value, or one line saying it is missing (shift 2 alone would end the script silently).
+value() { [ $# -ge 2 ] || { echo "study.sh: $1: expected a value" >&2; exit 1; }; printf '%s' "$2"; }
+
 study="${1:-}"
 shift || true
 case "$study" in
@@ -55,13 +58,13 @@ if [ "$study" = mesh ]; then
   reduce_only=""
   while [ $# -gt 0 ]; do
     case "$1" in
-      --levels) levels="${2:-}"; shift 2 ;;
-      --jobs) jobs="${2:-}"; shift 2 ;;
+      --levels) levels=$(value "$@"); shift 2 ;;
+      --jobs) jobs=$(value "$@"); shift 2 ;;
       --reduce-only) reduce_only=1; shift ;;
       *) echo "study.sh: unknown argument $1" >&2; exit 1 ;;
     esac
   done
-  case "$jobs" in ''|*[!0-9]*) echo "study.sh: --jobs '$jobs': expected a number" >&2; exit 1 ;; esac
+  case "$jobs" in ''|0|*[!0-9]*) echo "study.sh: --jobs '$jobs': expected a whole number from 1" >&2; exit 1 ;; esac
   name=$(basename "$config" .cfg)
   case "$name" in ''|*[!A-Za-z0-9._-]*) echo "study.sh: config name '$name': letters, digits, . _ - only" >&2; exit 1 ;; esac
   out="$runs/mesh-$name"
@@ -94,14 +97,14 @@ jobs=2
 reduce_only=""
 while [ $# -gt 0 ]; do
   case "$1" in
-    --iterations) iterations="${2:-}"; shift 2 ;;
-    --jobs) jobs="${2:-}"; shift 2 ;;
+    --iterations) iterations=$(value "$@"); shift 2 ;;
+    --jobs) jobs=$(value "$@"); shift 2 ;;
     --reduce-only) reduce_only=1; shift ;;
     *) echo "study.sh: unknown argument $1" >&2; exit 1 ;;
   esac
 done
 case "$iterations" in ''|*[!0-9]*) echo "study.sh: --iterations '$iterations': expected a number" >&2; exit 1 ;; esac
-case "$jobs" in ''|*[!0-9]*) echo "study.sh: --jobs '$jobs': expected a number" >&2; exit 1 ;; esac
+case "$jobs" in ''|0|*[!0-9]*) echo "study.sh: --jobs '$jobs': expected a whole number from 1" >&2; exit 1 ;; esac
 
 if [ "$study" = domain ]; then
   out="$runs/domain-$level"
