@@ -414,10 +414,12 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
 
     if (command == "plan") {
         out << "sweep " << config.name << ": " << plan.size() << " case(s)\n";
+        // To the millimetre: a clearance gap adds the body's depth, which has many digits.
+        const auto mm = [](double v) { return ValueList::format(std::round(v * 1000.0) / 1000.0); };
         for (const auto& spec : plan) {
             out << "  " << spec.name << ":";
             for (const auto& r : spec.runners)
-                out << " " << r.name << "(" << ValueList::format(r.x) << ", " << ValueList::format(r.y) << ")";
+                out << " " << r.name << "(" << mm(r.x) << ", " << mm(r.y) << ")";
             out << '\n';
         }
         return 0;
