@@ -370,7 +370,7 @@ void writeSphere(const fs::path& c, const std::string& level) {
     // The 3D study's solver settings (cases/examples/breaking4-3d.cfg), but at most 800
     // iterations: steady SST never settles this wake (the side forces swing by ±0.2 N), so the
     // cap, not the settled stop, ends it, and the mean drag barely moves after about 300
-    // (validation.md, "3D reference: sphere"); 800 keeps CI's share near ten minutes.
+    // (validation.md, "3D reference: sphere"); 800 keeps CI's share to about a quarter of an hour.
     config.maxIterations = 800;
     config.tolerance = 1e-4;
     config.settledTolerance = 0.002;
