@@ -52,13 +52,16 @@ nlohmann::json tripletJson(const std::vector<std::string>& levels, std::size_t j
     return nlohmann::json::array({levels[j], levels[j + 1], levels[j + 2]});
 }
 
-LevelResult readLevel(const fs::path& caseDir, int configDimension) {
+LevelResult readLevel(const fs::path& caseDir, const nlohmann::json& manifestParameters, int configDimension) {
     LevelResult out;
     CaseResult& r = out.result;
     const fs::path path = caseDir / "results.json";
     if (fs::exists(path)) {
         try {
             r = CaseResult::fromJson(JsonFile::read(path.string()), path.string());
+            // The same gate as the savings table: non-physical forces, another case's results (a
+            // copied file) or a runner missing fail the level and never enter an extrapolation.
+            if (r.checkPhysical()) r.checkBelongsTo(caseDir.filename().string(), manifestParameters, path.string());
         } catch (const std::runtime_error& e) {
             r.status = "failed";  // a damaged results.json fails its level, not the study
             r.reason = e.what();
@@ -264,7 +267,7 @@ nlohmann::json ConvergenceStudy::reduce(const std::string& dir, const std::vecto
                 at.back().result.reason = "not run (no " + levels[i] + " sweep)";
                 continue;
             }
-            at.push_back(readLevel(fs::path(dir) / levels[i] / entry.name, configDimension));
+            at.push_back(readLevel(fs::path(dir) / levels[i] / entry.name, entry.parameters, configDimension));
             if (!at.back().templateVersion.empty()) templates.insert(at.back().templateVersion);
         }
         results.push_back(std::move(at));

@@ -184,3 +184,31 @@ TEST(ConvergenceStudy, AMissingLevelLeavesTheOtherTripletAndSaysSo) {
     // Nothing at all to reduce is bad input.
     EXPECT_THROW(cases::ConvergenceStudy::reduce(tmp.path() + "/nothing", kFour), cases::ConfigError);
 }
+
+TEST(ConvergenceStudy, ANonPhysicalOrForeignResultFailsItsLevelAndNeverEntersTheGci) {
+    TempDir tmp;
+    const Study s = writeStudy(tmp);
+    // A drag coefficient of 50 on the fine ahead case: the savings table would refuse it, so must the study.
+    const std::string fine = s.dir + "/fine/ahead-f1.3/results.json";
+    auto j = cases::JsonFile::read(fine);
+    j["bodies"]["lead"]["cd"] = 50.0;
+    cases::JsonFile::writeAtomic(fine, j);
+    // The medium solo case holds another case's results (a copied file).
+    const std::string medium = s.dir + "/medium/solo/results.json";
+    auto copied = cases::JsonFile::read(medium);
+    copied["case"] = "ahead-f1.3";
+    cases::JsonFile::writeAtomic(medium, copied);
+
+    const auto study = cases::ConvergenceStudy::reduce(s.dir, kFour);
+    const auto& ahead = study["cases"][1];
+    EXPECT_EQ(ahead["levels"]["fine"]["status"], "failed");
+    EXPECT_NE(ahead["levels"]["fine"]["reason"].get<std::string>().find("non-physical drag on lead: Cd = 50"),
+              std::string::npos)
+        << ahead["levels"]["fine"]["reason"];
+    // Both triplets contain the fine level: no saving is extrapolated from it.
+    EXPECT_FALSE(ahead["savings"]["lead"]["at_level"].contains("fine"));
+    const auto& solo = study["cases"][0];
+    EXPECT_EQ(solo["levels"]["medium"]["status"], "failed");
+    EXPECT_NE(solo["levels"]["medium"]["reason"].get<std::string>().find("not its folder's case"), std::string::npos)
+        << solo["levels"]["medium"]["reason"];
+}
