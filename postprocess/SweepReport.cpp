@@ -109,6 +109,10 @@ nlohmann::json SweepReport::model() const {
             "No discretisation error: no convergence study was given (draft-post --discretisation FILE, or a level "
             "folder of a study), so the bars omit the mesh's share."};
     }
+    // Neither bar holds the model's own error; say so beside every table rather than let ± read as total.
+    m["savings"]["notes"].push_back(
+        "Not in any bar: the model form (steady k-omega SST with wall functions, a frozen pose). Its size is "
+        "not measured yet; docs/validation.md (\"Model form\") says what is known.");
     m["failed"] = failedList;
 
     if (curves && !curves->empty()) {

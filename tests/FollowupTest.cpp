@@ -6,6 +6,7 @@
 #include "cases/Manifest.hpp"
 #include "cases/SweepStatus.hpp"
 #include "postprocess/SavingsTable.hpp"
+#include "postprocess/SweepReport.hpp"
 #include "postprocess/TableText.hpp"
 #include "TestSupport.hpp"
 
@@ -198,4 +199,21 @@ TEST(StatusFollowup, ResultsCopiedFromAnotherCaseShowAsFailed) {
     EXPECT_EQ(status["counts"]["failed"], 1) << status.dump();
     EXPECT_NE(status["cases"][1]["reason"].get<std::string>().find("case = 'solo'"), std::string::npos)
         << status.dump();
+}
+
+TEST(PostFollowup, TheReportSaysTheModelFormIsInNoErrorBar) {
+    TempDir dir;
+    const post::SavingsTable table = post::SavingsTable::fromSweep(sweep(dir));
+    for (const bool withStudy : {false, true}) {
+        post::SweepReport report;
+        report.sweepName = "followup";
+        report.table = &table;
+        if (withStudy) report.gciStudy = "docs/studies/mesh-x.json";
+        const auto notes = report.model()["savings"]["notes"];
+        ASSERT_TRUE(notes.is_array()) << notes;
+        const bool said = std::any_of(notes.begin(), notes.end(), [](const nlohmann::json& n) {
+            return n.get<std::string>().find("Not in any bar: the model form") != std::string::npos;
+        });
+        EXPECT_TRUE(said) << notes;
+    }
 }
