@@ -81,7 +81,9 @@ TEST(AhmedBody, EveryEdgeJoinsTwoTrianglesInOppositeDirectionsAndTheyFaceOutward
     // Closed and oriented: Euler's V - E + F = 2 for one shell, and a positive enclosed volume.
     const long V = static_cast<long>(body.points().size()), F = static_cast<long>(body.triangles().size());
     EXPECT_EQ(V - static_cast<long>(directed.size()) / 2 + F, 2);
-    EXPECT_NEAR(signedVolume(body), modelVolume(25.0), 1e-4 * modelVolume(25.0));
+    // The nose arc is cut in 16 chords that sag 0.12 mm inside it: about 1.2e-4 of the volume.
+    EXPECT_NEAR(signedVolume(body), modelVolume(25.0), 3e-4 * modelVolume(25.0));
+    EXPECT_LT(signedVolume(body), modelVolume(25.0));  // chords lie inside the arc
 }
 
 TEST(AhmedBody, HasTheModelsLengthWidthAndHeightWithTheNoseTowardsPlusX) {
