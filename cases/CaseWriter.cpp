@@ -57,6 +57,12 @@ std::string field(const std::string& name, const std::string& cls, const std::st
     return d.str();
 }
 
+// How the ground moves in the body's frame: at the running speed (CaseWriter's 0/U). A body at
+// rest in a wind (speed 0: a wind-tunnel model, ReferenceCase) has a stationary no-slip floor.
+std::string groundMotion(const SweepConfig& config) {
+    return config.speed == 0.0 ? "stationary wall (no slip)" : "wall moving with the air";
+}
+
 }  // namespace
 
 void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const std::string& caseDir,
@@ -78,7 +84,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
 
     // Reference area and the cross-flow length of the Strouhal number; the finest cell sets the
     // first transient time step.
-    double refArea = 0.0, strouhalLength = 0.0, finestCell = 0.0, boxLength = 0.0;
+    double refArea = 0.0, strouhalLength = 0.0, finestCell = 0.0, boxLength = 0.0, bodyHeight = 0.0;
     nlohmann::json geometry, domain;
     if (is3d) {
         const auto body = runnerBody(config);
@@ -98,7 +104,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
                   {"z_max_m", mesh.zMax()},
                   {"top", "slip"},
                   {"sides", "slip"},
-                  {"ground", "wall moving with the air"},
+                  {"ground", groundMotion(config)},
                   {"blockage_pct", 100.0 * mesh.blockage()},
                   {"wall_treatment", config.wallTreatment},
                   {"layers", layers.layers},
@@ -106,6 +112,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
                   {"first_layer_m", layers.firstLayer()},
                   {"layer_stack_m", layers.thickness}};
         refArea = body.frontalArea();
+        bodyHeight = body.height();
         boxLength = mesh.xMax() - mesh.xMin();
         strouhalLength = body.width();
         finestCell = mesh.surfaceCell();
@@ -130,8 +137,8 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
               field("U", "volVectorField", "[0 1 -1 0 0 0 0]", Uin, "type fixedValue; value uniform " + Uin + ";",
                     "type inletOutlet; inletValue uniform (0 0 0); value uniform " + Uin + ";", "type noSlip;", dim,
                     // In the runner's frame the ground moves at the running speed; a headwind
-                    // moves the air faster than the ground.
-                    "type fixedValue; value uniform (" + FoamFile::number(-config.speed) + " 0 0);"));
+                    // moves the air faster than the ground (0 - speed: a body at rest gets 0, not -0).
+                    "type fixedValue; value uniform (" + FoamFile::number(0.0 - config.speed) + " 0 0);"));
     FoamFile::write(root / "0" / "p",
               field("p", "volScalarField", "[0 2 -2 0 0 0 0]", "0", "type zeroGradient;",
                     "type fixedValue; value uniform 0;", "type zeroGradient;", dim));
@@ -276,8 +283,13 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
     parameters["air_density_kg_m3"] = config.airDensity;
     parameters["height_m"] = athlete.height();
     parameters["mass_kg"] = athlete.mass();
+    if (is3d && config.geometryAtOwnSize) {
+        // A reference body at its own size: no athlete sized it.
+        parameters["height_m"] = bodyHeight;
+        parameters.erase("mass_kg");
+    }
     parameters["frontal_area_m2"] = refArea;
-    parameters["frontal_area_pugh_m2"] = athlete.frontalArea();
+    if (!(is3d && config.geometryAtOwnSize)) parameters["frontal_area_pugh_m2"] = athlete.frontalArea();
     parameters["turbulence"] = config.turbulence;
     parameters["inflow"] = {{"intensity", config.turbulenceIntensity},
                             {"viscosity_ratio", turb.viscosityRatio},
@@ -319,7 +331,9 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
 
 meshes::RunnerBody CaseWriter::runnerBody(const SweepConfig& config) {
     const meshes::Athlete athlete(config.athleteHeight, config.athleteMass);
-    if (!config.geometryStl.empty()) return meshes::RunnerBody::fromStl(config.geometryStl, athlete);
+    if (!config.geometryStl.empty())
+        return config.geometryAtOwnSize ? meshes::RunnerBody::fromReferenceStl(config.geometryStl)
+                                        : meshes::RunnerBody::fromStl(config.geometryStl, athlete);
     return meshes::RunnerBody(athlete, meshes::RunnerBody::poseFrom(config.geometryPose));
 }
 

@@ -6,6 +6,7 @@
 #include "cases/ForceAgreement.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/ReferenceCheck.hpp"
+#include "meshes/AhmedBody.hpp"
 #include "meshes/Athlete.hpp"
 #include "meshes/FoamFile.hpp"
 #include "meshes/MeshLevel.hpp"
@@ -350,6 +351,17 @@ void writeCylinderRow(const fs::path& c, const std::string& name, double spacing
                           caseJson(name, {{"reference", name}, {"Re", 100}, {"spacing_D", spacing}}, cells));
 }
 
+// The runner's controlDict plus stock forces on the same patch, at the same density.
+void addStockForces(const fs::path& c, const std::string& patch, double rho) {
+    const fs::path controlDict = c / "system" / "controlDict";
+    std::ifstream in(controlDict);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto end = text.rfind('}');
+    if (end == std::string::npos) throw RunError(controlDict.string() + ": no functions block");
+    text.insert(end, stockForces(" " + patch, rho));
+    FoamFile::write(controlDict, text);
+}
+
 // A free-standing sphere at Re = 1e5, meshed and solved exactly as a runner: its surface goes in as
 // geometry.stl with the athlete's height as the diameter, so CaseWriter writes FormationMesh's
 // snappyHexMesh settings and the runners' fields, schemes, solvers, inflow and runnerDrag; only
@@ -382,25 +394,51 @@ void writeSphere(const fs::path& c, const std::string& level) {
     spec.formation = "solo";
     spec.runners = {{"sphere", 0.0, 0.0}};
     CaseWriter::write(config, spec, c.string(), "reference sphere-re1e5");
+    addStockForces(c, "sphere", config.airDensity);
+}
 
-    // The runner's controlDict plus stock forces on the same patch, at the same density.
-    const fs::path controlDict = c / "system" / "controlDict";
-    std::ifstream in(controlDict);
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const auto end = text.rfind('}');
-    if (end == std::string::npos) throw RunError(controlDict.string() + ": no functions block");
-    text.insert(end, stockForces(" sphere", config.airDensity));
-    FoamFile::write(controlDict, text);
+// The Ahmed body (25 deg slant) at full scale and Re = 2.78e6 on its length, meshed and solved
+// as a runner, like the sphere: its surface goes in as geometry.stl, here at its own size (no
+// athlete is 0.288 m tall), 50 mm above the floor, without its stilts (validation.md says why).
+// The wind-tunnel floor stands still: the model is at rest in a wind, so the running speed is 0
+// and all the air speed is headwind (CaseWriter's ground moves at the running speed).
+void writeAhmed(const fs::path& c, const std::string& level) {
+    using meshes::AhmedBody;
+    SweepConfig config;
+    config.name = "ahmed-25";
+    config.dimension = 3;
+    config.level = level;
+    config.geometryStl = (c / "ahmed.stl").string();
+    config.geometryAtOwnSize = true;
+    config.speed = 0.0;
+    config.headwind = ReferenceCase::kAhmedReynolds * CaseWriter::kAirViscosity / config.airDensity / AhmedBody::kLength;
+    // About 2 L of floor upstream of the nose, 5 L downstream, 1.5 m (4 W) beside and above:
+    // blockage under 2 %, at a cell count CI can afford.
+    config.domain = {2.1, 5.2, 1.5, 1.5, AhmedBody::kGroundClearance};
+    // The sphere's solver settings and cap (writeSphere): a steady solve of a separated wake.
+    config.maxIterations = 800;
+    config.tolerance = 1e-4;
+    config.settledTolerance = 0.002;
+    config.settledWindow = 100;
+    FoamFile::write(config.geometryStl, AhmedBody(AhmedBody::kSlantDeg).stl("ahmed"));
+
+    CaseSpec spec;
+    spec.name = "ahmed-25";
+    spec.formation = "solo";
+    spec.runners = {{"ahmed", 0.0, 0.0}};
+    CaseWriter::write(config, spec, c.string(), "reference ahmed-25");
+    addStockForces(c, "ahmed", config.airDensity);
 }
 
 }  // namespace
 
 const std::vector<std::string>& ReferenceCase::names() {
-    static const std::vector<std::string> list = {"st-2d1", "cylinder-re100", "tandem-cylinders", "sphere-re1e5"};
+    static const std::vector<std::string> list = {"st-2d1", "cylinder-re100", "tandem-cylinders", "sphere-re1e5",
+                                                  "ahmed-25"};
     return list;
 }
 
-int ReferenceCase::dimension(const std::string& name) { return name == "sphere-re1e5" ? 3 : 2; }
+int ReferenceCase::dimension(const std::string& name) { return name == "sphere-re1e5" || name == "ahmed-25" ? 3 : 2; }
 
 std::string ReferenceCase::listing() {
     std::ostringstream out;
@@ -447,6 +485,9 @@ nlohmann::json ReferenceCase::run(const std::string& name, const std::string& di
         subCases = {{dir, ""}};
     } else if (name == "sphere-re1e5") {
         writeSphere(dir, level);
+        subCases = {{dir, ""}};
+    } else if (name == "ahmed-25") {
+        writeAhmed(dir, level);
         subCases = {{dir, ""}};
     } else {
         writeCylinderRow(dir / "spacing_2D", "tandem-cylinders-2D", 2.0, 0.8, 90.0, 40.0);

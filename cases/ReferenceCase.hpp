@@ -13,8 +13,9 @@ namespace drafting::cases {
 ///   cylinder-re100    unconfined cylinder, Re 100, periodic shedding (transient)
 ///   tandem-cylinders  two cylinders at Re 100, centre spacing 2 D and 5 D (transient)
 ///   sphere-re1e5      3D: a free-standing sphere at Re 1e5 (subcritical), steady SST
-/// The 2D meshes are blockMesh O-grids around each cylinder inside a block layout; the sphere is
-/// meshed and solved by the runners' own pipeline (CaseWriter, FormationMesh). Every case runs
+///   ahmed-25          3D: the Ahmed body, 25 deg slant, Re 2.78e6, over a stationary floor
+/// The 2D meshes are blockMesh O-grids around each cylinder inside a block layout; the 3D bodies
+/// are meshed and solved by the runners' own pipeline (CaseWriter, FormationMesh). Every case runs
 /// runnerDrag and OpenFOAM's stock forces (named stockForces) on the same patches.
 class ReferenceCase {
 public:
@@ -42,6 +43,10 @@ public:
     /// (20 × 4^5 = 20 480 triangles, edges about 2 cm: below the coarsest surface cell).
     static constexpr double kSphereReynolds = 1e5;
     static constexpr int kSphereSubdivisions = 5;
+
+    /// Reynolds number of the Ahmed body on its length: Lienhart & Becker's (2003) 40 m/s over
+    /// 1.044 m; with the runners' air it is 41.5 m/s.
+    static constexpr double kAhmedReynolds = 2.78e6;
 };
 
 }  // namespace drafting::cases

@@ -65,6 +65,9 @@ struct SweepConfig {
     std::string level = "coarse";  // default: coarse in 2D, medium in 3D
     std::string geometryPose = "mid-stride";  // 3D parametric body
     std::string geometryStl;                  // 3D: a user STL instead (absolute path)
+    /// 3D: geometryStl at its own size instead of scaled to the athlete: the reference bodies
+    /// (cases::ReferenceCase) only, not a config key.
+    bool geometryAtOwnSize = false;
     meshes::FormationDomain domain;           // 3D: air around the formation
     std::string wallTreatment = "wall-functions";  // 3D: or "low-re", layers down to y+ ≈ 1
 

@@ -570,7 +570,14 @@ RunnerBody::RunnerBody(const Athlete& athlete, Pose pose) : RunnerBody(athlete, 
     adopt(surface);
 }
 
-RunnerBody RunnerBody::fromStl(const std::string& path, const Athlete& athlete) {
+RunnerBody::RunnerBody(std::string source)
+    : athleteHeight_(0.0), mass_(0.0), pughArea_(0.0), pose_("reference stl"), source_(std::move(source)) {}
+
+RunnerBody RunnerBody::fromStl(const std::string& path, const Athlete& athlete) { return loadStl(path, &athlete); }
+
+RunnerBody RunnerBody::fromReferenceStl(const std::string& path) { return loadStl(path, nullptr); }
+
+RunnerBody RunnerBody::loadStl(const std::string& path, const Athlete* athlete) {
     const std::string field = "geometry.stl = " + MessageText::quote(path) + ": ";
     auto refused = [&field](const std::string& why) { return GeometryError(field + why); };
     auto shown = [](double v) {
@@ -649,17 +656,20 @@ RunnerBody RunnerBody::fromStl(const std::string& path, const Athlete& athlete) 
 
     // Extents once scaled to the athlete, checked before the surface is oriented, meshed or
     // rasterised (a 1 x 1 x 1e-6 m box scales to 1750 km, whose raster cannot be allocated).
+    // A reference body keeps its own size and the same bounds.
     double b[6];
     surface->GetBounds(b);
     if (!(b[5] - b[4] > 0)) throw refused("has no extent in z");
-    const double H = athlete.height();
-    const double scale = H / (b[5] - b[4]);
+    const double H = athlete != nullptr ? athlete->height() : b[5] - b[4];
+    const double scale = athlete != nullptr ? H / (b[5] - b[4]) : 1.0;
     const std::pair<const char*, double> extents[] = {{"depth (x)", scale * (b[1] - b[0])},
                                                        {"width (y)", scale * (b[3] - b[2])}};
     for (const auto& [name, extent] : extents) {
         if (!(extent <= kMaxStlExtent))
-            throw refused(std::string(name) + " " + shown(extent) + " m once scaled to the athlete's height of " +
-                          shown(H) + " m, above the limit of " + shown(kMaxStlExtent) + " m");
+            throw refused(std::string(name) + " " + shown(extent) +
+                          (athlete != nullptr ? " m once scaled to the athlete's height of " + shown(H) + " m"
+                                              : std::string(" m")) +
+                          ", above the limit of " + shown(kMaxStlExtent) + " m");
     }
     for (const auto& [name, extent] : extents) {
         if (!(extent >= kMinStlThickness * H))
@@ -687,7 +697,7 @@ RunnerBody RunnerBody::fromStl(const std::string& path, const Athlete& athlete) 
     }
     surface->SetPoints(scaled);
 
-    RunnerBody body(athlete, "stl", path);
+    RunnerBody body = athlete != nullptr ? RunnerBody(*athlete, "stl", path) : RunnerBody(path);
     body.adopt(surface);
     return body;
 }
@@ -769,6 +779,9 @@ nlohmann::json RunnerBody::describe() const {
                         {"triangles", surface_->GetNumberOfPolys()},
                         {"points", surface_->GetNumberOfPoints()},
                         {"frame", "feet on z = 0, facing +x, bounding-box centre at x = y = 0 [m]"}};
+    if (athleteHeight_ == 0.0) {  // a reference body: no athlete sized it
+        for (const char* key : {"athlete_height_m", "mass_kg", "frontal_area_pugh_m2"}) j.erase(key);
+    }
     if (source_ == "parametric") {
         j["segments"] = segs;
         j["segment_lengths_source"] =

@@ -49,6 +49,12 @@ public:
     /// checked before anything is meshed or rasterised, so a wrong file costs no memory.
     static RunnerBody fromStl(const std::string& path, const Athlete& athlete);
 
+    /// A reference body's STL (cases::ReferenceCase) at its own size, in metres: the same checks
+    /// and placement as fromStl, but not scaled to an athlete, so a body no athlete's size fits
+    /// (the Ahmed body, 0.288 m tall and 1.044 m long) keeps its wind-tunnel size. runner.json
+    /// then carries no athlete (pose "reference stl").
+    static RunnerBody fromReferenceStl(const std::string& path);
+
     /// Triangles, outward-oriented; feet on z = 0 (min z exactly 0), facing +x, bounding box
     /// centre at x = 0, y = 0.
     vtkSmartPointer<vtkPolyData> surface() const { return surface_; }
@@ -110,6 +116,11 @@ public:
 
 private:
     RunnerBody(const Athlete& athlete, std::string pose, std::string source);
+    explicit RunnerBody(std::string source);  // a reference STL: no athlete, pose "reference stl"
+
+    /// fromStl's reading, checks and placement; scaled to the athlete's height, or kept at its
+    /// own size when there is no athlete (fromReferenceStl).
+    static RunnerBody loadStl(const std::string& path, const Athlete* athlete);
 
     vtkSmartPointer<vtkPolyData> surface_;
     double athleteHeight_, mass_, pughArea_;

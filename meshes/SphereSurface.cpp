@@ -1,12 +1,11 @@
 #include "meshes/SphereSurface.hpp"
 
 #include "meshes/GeometryError.hpp"
+#include "meshes/StlText.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <map>
-#include <sstream>
 #include <utility>
 
 namespace drafting::meshes {
@@ -56,27 +55,7 @@ SphereSurface::SphereSurface(double diameter, int subdivisions) {
 }
 
 std::string SphereSurface::stl(const std::string& solidName) const {
-    std::ostringstream s;
-    char line[160];
-    s << "solid " << solidName << '\n';
-    for (const auto& tri : triangles_) {
-        const Point& a = points_[tri[0]];
-        const Point& b = points_[tri[1]];
-        const Point& c = points_[tri[2]];
-        const Point u{b[0] - a[0], b[1] - a[1], b[2] - a[2]}, v{c[0] - a[0], c[1] - a[1], c[2] - a[2]};
-        Point n{u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]};
-        const double len = std::sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
-        for (double& x : n) x /= len;
-        std::snprintf(line, sizeof(line), "  facet normal %.9g %.9g %.9g\n    outer loop\n", n[0], n[1], n[2]);
-        s << line;
-        for (const Point* p : {&a, &b, &c}) {
-            std::snprintf(line, sizeof(line), "      vertex %.12g %.12g %.12g\n", (*p)[0], (*p)[1], (*p)[2]);
-            s << line;
-        }
-        s << "    endloop\n  endfacet\n";
-    }
-    s << "endsolid " << solidName << '\n';
-    return s.str();
+    return StlText::ascii(solidName, points_, triangles_);
 }
 
 }  // namespace drafting::meshes

@@ -71,3 +71,17 @@ TEST(ReferenceCheck, TheSphereBandIsTheMeasuredOneWidenedByTheModelSpread) {
     EXPECT_FALSE(at(0.42));
     EXPECT_FALSE(at(0.56));
 }
+
+TEST(ReferenceCheck, TheAhmedBandIsTheTwoMeasuredValuesWidenedByTheModelSpread) {
+    std::ifstream in(std::string(DRAFTING_SOURCE_DIR) + "/cases/reference/ahmed-25/expected.json");
+    const auto e = nlohmann::json::parse(in);
+    EXPECT_FALSE(e["tolerance_reason"].get<std::string>().empty());
+    EXPECT_DOUBLE_EQ(e["value"].get<double>(), 0.285);  // Ahmed et al. 1984
+    const auto at = [&](double cd) {
+        return ReferenceCheck::evaluate(e, {{"bodies", {{"ahmed", {{"cd", cd}}}}}})["pass"].get<bool>();
+    };
+    EXPECT_TRUE(at(0.257));   // 0.285 - 10 %
+    EXPECT_TRUE(at(0.328));   // 0.299 + 10 %
+    EXPECT_FALSE(at(0.255));
+    EXPECT_FALSE(at(0.330));
+}

@@ -172,6 +172,40 @@ TEST(RegressionReference, SphereRe1e5Coarse) {
     EXPECT_EQ(r.exitCode, 3) << r.out << r.err;  // a reference that misses its tolerance
 }
 
+// The second 3D reference at the CI level: the Ahmed body (25 deg slant) at full scale and
+// Re 2.78e6, 50 mm over a stationary floor, meshed and solved by the runners' pipeline.
+// Finding (docs/validation.md, "3D reference: Ahmed body"): at the coarse level Cd is 0.375, above
+// the measured 0.285-0.299 widened by 10 %; the excess sits on the rounded nose, which 3 cm cells
+// do not resolve. expected.json keeps the literature tolerance; this test checks the pipeline and
+// records the discrepancy, so a change that moves Cd into the band (or further off) is seen.
+TEST(RegressionReference, Ahmed25Coarse) {
+    TempDir tmp;
+    const std::string dir = tmp.path() + "/ahmed-25";
+    const auto r = runCommand({DRAFT_CASES_BIN, "reference", "ahmed-25", "-o", dir, "--jobs", "1"});
+    const auto results = drafting::cases::JsonFile::read(dir + "/results.json");
+    ASSERT_EQ(results["status"], "ok") << results.dump();
+    EXPECT_EQ(results["mesh"]["dimension"], 3);
+    EXPECT_TRUE(results["mesh"]["check"]["ok"].get<bool>());
+    EXPECT_GT(results["mesh"]["cells"].get<long>(), 30000);
+    const auto c = drafting::cases::JsonFile::read(dir + "/case.json");
+    EXPECT_LT(c["parameters"]["domain"]["blockage_pct"].get<double>(), 3.0);
+    EXPECT_EQ(c["parameters"]["domain"]["ground"], "stationary wall (no slip)");
+    EXPECT_NEAR(c["parameters"]["air_speed_mps"].get<double>() * 1.044 / (1.84e-5 / 1.18), 2.78e6, 10.0);
+    // The body is the meshed Ahmed body: its measured frontal area is W H = 0.112 m2.
+    EXPECT_NEAR(results["bodies"]["ahmed"]["reference_area_m2"].get<double>(), 0.112032, 5e-3 * 0.112032);
+    const auto& a = results["stock_forces"]["ahmed-25"];
+    ASSERT_TRUE(a.contains("relative_difference")) << a.dump();
+    EXPECT_LE(a["relative_difference"].get<double>(), 1e-6) << "runnerDrag differs from stock forces";
+    ASSERT_EQ(results["checks"].size(), 1u);
+    const auto& check = results["checks"][0];
+    const double cd = results["bodies"]["ahmed"]["cd"].get<double>();
+    EXPECT_FALSE(check["pass"].get<bool>())
+        << "Cd " << cd << " now within 0.2565-0.3289: update validation.md and this test";
+    EXPECT_GT(cd, 0.3289);
+    EXPECT_LT(cd, 0.45);  // 50 % above the measured 0.299 would be a broken case, not a coarse nose
+    EXPECT_EQ(r.exitCode, 3) << r.out << r.err;  // a reference that misses its tolerance
+}
+
 TEST(RegressionStockSolver, SimpleFoamLoadsRunnerDragAndMatchesDraftFoam) {
     TempDir tmp;
     const std::string cfg = tmp.path() + "/solo.cfg";
