@@ -33,9 +33,17 @@
 #       docs/studies/mesh-NAME.json, which draft-post --discretisation reads. Resumable: a rerun
 #       keeps the finished cases. --reduce-only: no runs, the reduction of what has finished.
 #
+#   reference NAME [--levels L1,L2,...] [--reduce-only]
+#       A 3D reference (draft-cases reference --list) at each level (default coarse,medium,fine), one
+#       after the other, into runs/study/reference-NAME/LEVEL/: per level the cells, the value of
+#       every check with its 95 % interval and drift, iterations, why it stopped, whether it passed,
+#       and the CPU time; how much each level moved the value. Writes
+#       docs/studies/reference-NAME.json. Resumable: a level whose results.json is ok is kept.
+#
 # Usage: scripts/study.sh long-run coarse|medium|fine [--iterations N] [--jobs J] [--reduce-only]
 #        scripts/study.sh domain coarse|medium|fine [--jobs J] [--reduce-only]
 #        scripts/study.sh mesh CONFIG [--levels L1,L2,L3[,L4]] [--jobs J] [--reduce-only]
+#        scripts/study.sh reference NAME [--levels L1,L2,...] [--reduce-only]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build="${BUILD_DIR:-$root/build}"
@@ -47,9 +55,100 @@ value() { [ $# -ge 2 ] || { echo "study.sh: $1: expected a value" >&2; exit 1; }
 study="${1:-}"
 shift || true
 case "$study" in
-  long-run|domain|mesh) ;;
-  *) echo "study.sh: expected a study: long-run, domain or mesh (see the header of this script)" >&2; exit 1 ;;
+  long-run|domain|mesh|reference) ;;
+  *) echo "study.sh: expected a study: long-run, domain, mesh or reference (see the header of this script)" >&2; exit 1 ;;
 esac
+
+if [ "$study" = reference ]; then
+  name="${1:-}"
+  shift || true
+  case "$name" in ''|*[!A-Za-z0-9._-]*) echo "study.sh: reference: name '$name': expected one of draft-cases reference --list" >&2; exit 1 ;; esac
+  levels=coarse,medium,fine
+  reduce_only=""
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --levels) levels=$(value "$@"); shift 2 ;;
+      --reduce-only) reduce_only=1; shift ;;
+      *) echo "study.sh: unknown argument $1" >&2; exit 1 ;;
+    esac
+  done
+  IFS=, read -r -a level_list <<< "$levels"
+  for l in "${level_list[@]}"; do
+    case "$l" in coarse|medium|fine|extra-fine) ;; *) echo "study.sh: --levels: '$l': expected coarse|medium|fine|extra-fine" >&2; exit 1 ;; esac
+  done
+  out="$runs/reference-$name"
+  target="$root/docs/studies/reference-$name.json"
+  mkdir -p "$out" "$root/docs/studies"
+  if [ -z "$reduce_only" ]; then
+    bash "$root/scripts/setup-deps.sh" >/dev/null
+    BUILD_DIR="$build" bash "$root/scripts/build.sh" >/dev/null
+    "$build/bin/draft-cases" reference --list | grep -q "^$name " ||
+      { echo "study.sh: reference: '$name' is not a reference (draft-cases reference --list)" >&2; exit 1; }
+    for l in "${level_list[@]}"; do
+      if python3 -c 'import json,sys; sys.exit(0 if json.load(open(sys.argv[1])).get("status") == "ok" else 1)' \
+           "$out/$l/results.json" 2>/dev/null; then
+        echo "== $name, $l: finished, kept =="
+        continue
+      fi
+      echo "== $name, $l =="
+      # exit 3: ran, missed its band; that is a result to tabulate, not a reason to stop.
+      rc=0
+      /usr/bin/time -f '%U %S' -o "$out/$l.cpu" "$build/bin/draft-cases" reference "$name" -o "$out/$l" \
+        --mesh.level "$l" || rc=$?
+      if [ "$rc" -ne 0 ] && [ "$rc" -ne 3 ]; then exit "$rc"; fi
+    done
+  fi
+  python3 - "$out" "$name" "$target" "${level_list[@]}" <<'PY'
+import json, sys, os
+out, name, target, levels = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+rows, pending, previous = [], [], {}
+print(f"{'level':<11}{'cells':>9}{'quantity':>20}{'value':>10}{'±ci95':>9}{'drift %':>9}{'moved %':>9}{'iter':>6}  stop      pass  CPU min")
+for level in levels:
+    d = os.path.join(out, level)
+    try:
+        r = json.load(open(os.path.join(d, "results.json")))
+    except (OSError, ValueError):
+        pending.append(level)
+        continue
+    if r.get("status") != "ok":
+        pending.append(level)
+        continue
+    cpu = None
+    try:
+        cpu = sum(float(x) for x in open(os.path.join(out, level + ".cpu")).read().split()[:2]) / 60
+    except (OSError, ValueError):
+        pass
+    checks = []
+    for c in r.get("checks", []):
+        q = c["quantity"]                       # e.g. bodies.ahmed.cd
+        parts = q.split(".")
+        body = r["bodies"].get(parts[1], {}) if len(parts) == 3 and parts[0] == "bodies" else {}
+        key = parts[2] if len(parts) == 3 else None
+        ci = body.get(key + "_ci95") if key else None
+        drift = body.get("drag_mean_drift_rel") if key in ("cd", "drag_N") else None
+        moved = 100 * (c["value"] / previous[q] - 1) if q in previous and previous[q] else None
+        previous[q] = c["value"]
+        checks.append({"quantity": q, "value": c["value"], "ci95": ci, "drift_rel": drift,
+                       "moved_from_previous_level_pct": moved, "low": c.get("low"), "high": c.get("high"),
+                       "pass": c["pass"]})
+        print(f"{level:<11}{r['mesh']['cells']:>9}{q:>20}{c['value']:>10.4f}"
+              f"{(ci if ci is not None else float('nan')):>9.4f}"
+              f"{(100 * drift if drift is not None else float('nan')):>9.2f}"
+              f"{(moved if moved is not None else float('nan')):>9.2f}{r['iterations']:>6}  {r.get('stop', ''):<9} "
+              f"{'yes' if c['pass'] else 'NO':<5} {cpu if cpu is not None else float('nan'):.1f}")
+    rows.append({"level": level, "cells": r["mesh"]["cells"], "iterations": r["iterations"],
+                 "stop": r.get("stop"), "stop_reason": r.get("stop_reason"), "converged": r.get("converged"),
+                 "pass": r.get("pass"), "checks": checks, "timing_s": r.get("timing_s"), "cpu_minutes": cpu})
+json.dump({"study": "reference", "reference": name, "levels": levels,
+           "command": f"scripts/study.sh reference {name} --levels {','.join(levels)}",
+           "rows": rows, "pending": pending}, open(target + ".tmp", "w"), indent=1)
+os.replace(target + ".tmp", target)
+if pending:
+    print("not finished yet: " + ", ".join(pending))
+print(f"wrote {target}")
+PY
+  exit 0
+fi
 
 if [ "$study" = mesh ]; then
   config="${1:-}"
