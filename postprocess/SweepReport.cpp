@@ -13,6 +13,35 @@ namespace drafting::post {
 
 namespace {
 
+// The sweep's model in words, from its config (manifest.json): what the bars do not cover. Only
+// values the config accepts are named; anything else is said to be unknown, never echoed.
+std::string modelForm(const nlohmann::json& config) {
+    auto text = [&config](const char* section, const char* key) -> std::string {
+        if (!config.is_object() || !config.contains(section) || !config[section].is_object()) return "";
+        const auto& v = config[section].value(key, nlohmann::json());
+        return v.is_string() ? v.get<std::string>() : "";
+    };
+    const std::string mode = text("solver", "mode"), turbulence = text("solver", "turbulence"),
+                      wall = text("mesh", "wall_treatment");
+    static const std::vector<std::pair<std::string, std::string>> models = {
+        {"kOmegaSST", "k-omega SST"}, {"kEpsilon", "k-epsilon"}, {"realizableKE", "realizable k-epsilon"},
+        {"laminar", "laminar flow"}};
+    std::string model = "an unrecorded turbulence model";
+    for (const auto& [key, words] : models)
+        if (turbulence == key) model = words;
+    std::string out = mode == "transient" ? "unsteady (URANS) " : mode == "steady" ? "steady " : "";
+    out += model;
+    if (turbulence != "laminar") {
+        if (wall == "low-re") out += " resolved to the wall (y+ about 1)";
+        else if (wall == "wall-functions") out += " with wall functions";
+    }
+    const auto dimension = config.is_object() && config.contains("mesh") && config["mesh"].is_object()
+                               ? config["mesh"].value("dimension", nlohmann::json())
+                               : nlohmann::json();
+    if (dimension.is_number_integer() && dimension.get<int>() == 2) out += ", a 2D section";
+    return out + ", a frozen pose";
+}
+
 nlohmann::json column(const char* key, const char* title, int digits = -1) {
     nlohmann::json c = {{"key", key}, {"title", title}};
     if (digits >= 0) c["digits"] = digits;
@@ -110,9 +139,9 @@ nlohmann::json SweepReport::model() const {
             "folder of a study), so the bars omit the mesh's share."};
     }
     // Neither bar holds the model's own error; say so beside every table rather than let ± read as total.
-    m["savings"]["notes"].push_back(
-        "Not in any bar: the model form (steady k-omega SST with wall functions, a frozen pose). Its size is "
-        "not measured yet; docs/validation.md (\"Model form\") says what is known.");
+    m["savings"]["notes"].push_back("Not in any bar: the model form (" + modelForm(config) +
+                                    "). Its size is not measured yet; docs/validation.md (\"Model form\") says "
+                                    "what is known.");
     m["failed"] = failedList;
 
     if (curves && !curves->empty()) {

@@ -62,7 +62,6 @@ esac
 if [ "$study" = reference ]; then
   name="${1:-}"
   shift || true
-  case "$name" in ''|*[!A-Za-z0-9._-]*) echo "study.sh: reference: name '$name': expected one of draft-cases reference --list" >&2; exit 1 ;; esac
   levels=coarse,medium,fine
   reduce_only=""
   while [ $# -gt 0 ]; do
@@ -73,17 +72,21 @@ if [ "$study" = reference ]; then
     esac
   done
   IFS=, read -r -a level_list <<< "$levels"
+  [ "${#level_list[@]}" -gt 0 ] || { echo "study.sh: --levels '$levels': expected coarse,medium,..." >&2; exit 1; }
   for l in "${level_list[@]}"; do
     case "$l" in coarse|medium|fine|extra-fine) ;; *) echo "study.sh: --levels: '$l': expected coarse|medium|fine|extra-fine" >&2; exit 1 ;; esac
   done
+  if [ -z "$reduce_only" ]; then
+    bash "$root/scripts/setup-deps.sh" >/dev/null
+    BUILD_DIR="$build" bash "$root/scripts/build.sh" >/dev/null
+  fi
+  # Only a 3D reference has mesh levels; the name is checked before anything is written.
+  "$build/bin/draft-cases" reference --list | awk -v n="$name" '$1 == n && $2 == "3D" { found = 1 } END { exit !found }' ||
+    { echo "study.sh: reference: '$name' is not a 3D reference (draft-cases reference --list)" >&2; exit 1; }
   out="$runs/reference-$name"
   target="$root/docs/studies/reference-$name.json"
   mkdir -p "$out" "$root/docs/studies"
   if [ -z "$reduce_only" ]; then
-    bash "$root/scripts/setup-deps.sh" >/dev/null
-    BUILD_DIR="$build" bash "$root/scripts/build.sh" >/dev/null
-    "$build/bin/draft-cases" reference --list | grep -q "^$name " ||
-      { echo "study.sh: reference: '$name' is not a reference (draft-cases reference --list)" >&2; exit 1; }
     for l in "${level_list[@]}"; do
       if python3 -c 'import json,sys; sys.exit(0 if json.load(open(sys.argv[1])).get("status") == "ok" else 1)' \
            "$out/$l/results.json" 2>/dev/null; then
@@ -93,31 +96,32 @@ if [ "$study" = reference ]; then
       echo "== $name, $l =="
       # exit 3: ran, missed its band; that is a result to tabulate, not a reason to stop.
       rc=0
-      /usr/bin/time -f '%U %S' -o "$out/$l.cpu" "$build/bin/draft-cases" reference "$name" -o "$out/$l" \
-        --mesh.level "$l" || rc=$?
+      "$build/bin/draft-cases" reference "$name" -o "$out/$l" --mesh.level "$l" || rc=$?
       if [ "$rc" -ne 0 ] && [ "$rc" -ne 3 ]; then exit "$rc"; fi
     done
   fi
-  python3 - "$out" "$name" "$target" "${level_list[@]}" <<'PY'
+  rc=0
+  python3 - "$out" "$name" "$target" "${level_list[@]}" <<'PY' || rc=$?
 import json, sys, os
 out, name, target, levels = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
-rows, pending, previous = [], [], {}
-print(f"{'level':<11}{'cells':>9}{'quantity':>20}{'value':>10}{'±ci95':>9}{'drift %':>9}{'moved %':>9}{'iter':>6}  stop      pass  CPU min")
+rows, pending, failed, previous = [], [], [], {}
+print(f"{'level':<11}{'cells':>9}{'quantity':>20}{'value':>10}{'±ci95':>9}{'drift %':>9}{'moved %':>9}{'iter':>6}  stop      pass  minutes")
 for level in levels:
     d = os.path.join(out, level)
     try:
         r = json.load(open(os.path.join(d, "results.json")))
-    except (OSError, ValueError):
+    except OSError:
         pending.append(level)
+        continue
+    except ValueError as e:
+        failed.append({"level": level, "reason": f"results.json: {e}"})
         continue
     if r.get("status") != "ok":
-        pending.append(level)
+        failed.append({"level": level, "reason": r.get("reason") or r.get("status")})
         continue
-    cpu = None
-    try:
-        cpu = sum(float(x) for x in open(os.path.join(out, level + ".cpu")).read().split()[:2]) / 60
-    except (OSError, ValueError):
-        pass
+    # The time of the meshing and of the solver as the case recorded them (wall, one core each).
+    timing = r.get("timing_s") or {}
+    minutes = sum(timing.get(k) or 0.0 for k in ("blockMesh", "snappyHexMesh", "checkMesh", "draftFoam")) / 60
     checks = []
     for c in r.get("checks", []):
         q = c["quantity"]                       # e.g. bodies.ahmed.cd
@@ -127,27 +131,32 @@ for level in levels:
         ci = body.get(key + "_ci95") if key else None
         drift = body.get("drag_mean_drift_rel") if key in ("cd", "drag_N") else None
         moved = 100 * (c["value"] / previous[q] - 1) if q in previous and previous[q] else None
-        previous[q] = c["value"]
+        moved_from = previous.get(q + " level")
+        previous[q], previous[q + " level"] = c["value"], level
         checks.append({"quantity": q, "value": c["value"], "ci95": ci, "drift_rel": drift,
-                       "moved_from_previous_level_pct": moved, "low": c.get("low"), "high": c.get("high"),
-                       "pass": c["pass"]})
-        print(f"{level:<11}{r['mesh']['cells']:>9}{q:>20}{c['value']:>10.4f}"
-              f"{(ci if ci is not None else float('nan')):>9.4f}"
-              f"{(100 * drift if drift is not None else float('nan')):>9.2f}"
-              f"{(moved if moved is not None else float('nan')):>9.2f}{r['iterations']:>6}  {r.get('stop', ''):<9} "
-              f"{'yes' if c['pass'] else 'NO':<5} {cpu if cpu is not None else float('nan'):.1f}")
+                       "moved_pct": moved, "moved_from_level": moved_from, "low": c.get("low"),
+                       "high": c.get("high"), "pass": c["pass"]})
+        nan = float("nan")
+        print(f"{level:<11}{r['mesh']['cells']:>9}{q:>20}{c['value']:>10.4f}{(ci if ci is not None else nan):>9.4f}"
+              f"{(100 * drift if drift is not None else nan):>9.2f}{(moved if moved is not None else nan):>9.2f}"
+              f"{r['iterations']:>6}  {r.get('stop', ''):<9} {'yes' if c['pass'] else 'NO':<5} {minutes:.1f}")
     rows.append({"level": level, "cells": r["mesh"]["cells"], "iterations": r["iterations"],
                  "stop": r.get("stop"), "stop_reason": r.get("stop_reason"), "converged": r.get("converged"),
-                 "pass": r.get("pass"), "checks": checks, "timing_s": r.get("timing_s"), "cpu_minutes": cpu})
+                 "residuals": r.get("residuals"), "pass": r.get("pass"), "checks": checks,
+                 "timing_s": timing, "minutes": minutes})
 json.dump({"study": "reference", "reference": name, "levels": levels,
            "command": f"scripts/study.sh reference {name} --levels {','.join(levels)}",
-           "rows": rows, "pending": pending}, open(target + ".tmp", "w"), indent=1)
+           "minutes": "blockMesh + snappyHexMesh + checkMesh + draftFoam wall time from results.json timing_s",
+           "rows": rows, "failed": failed, "pending": pending}, open(target + ".tmp", "w"), indent=1)
 os.replace(target + ".tmp", target)
+for f in failed:
+    print(f"{f['level']}: failed: {f['reason']}")
 if pending:
-    print("not finished yet: " + ", ".join(pending))
+    print("not run yet: " + ", ".join(pending))
 print(f"wrote {target}")
+sys.exit(3 if failed or pending else 0)
 PY
-  exit 0
+  exit "$rc"
 fi
 
 if [ "$study" = mesh ]; then

@@ -217,3 +217,32 @@ TEST(PostFollowup, TheReportSaysTheModelFormIsInNoErrorBar) {
         EXPECT_TRUE(said) << notes;
     }
 }
+
+// The note names the sweep's own model, from its config, and never echoes an unknown value.
+TEST(PostFollowup, TheModelFormNoteNamesTheSweepsOwnModel) {
+    TempDir dir;
+    const post::SavingsTable table = post::SavingsTable::fromSweep(sweep(dir));
+    auto noteFor = [&table](const nlohmann::json& config) {
+        post::SweepReport report;
+        report.table = &table;
+        report.config = config;
+        const nlohmann::json notes = report.model()["savings"]["notes"];  // a copy: model() is a temporary
+        for (const auto& n : notes)
+            if (n.get<std::string>().rfind("Not in any bar", 0) == 0) return n.get<std::string>();
+        return std::string();
+    };
+    EXPECT_NE(noteFor({{"solver", {{"mode", "steady"}, {"turbulence", "kOmegaSST"}}},
+                       {"mesh", {{"dimension", 3}, {"wall_treatment", "wall-functions"}}}})
+                  .find("(steady k-omega SST with wall functions, a frozen pose)"),
+              std::string::npos);
+    EXPECT_NE(noteFor({{"solver", {{"mode", "transient"}, {"turbulence", "kOmegaSST"}}},
+                       {"mesh", {{"dimension", 3}, {"wall_treatment", "low-re"}}}})
+                  .find("(unsteady (URANS) k-omega SST resolved to the wall (y+ about 1), a frozen pose)"),
+              std::string::npos);
+    EXPECT_NE(noteFor({{"solver", {{"mode", "steady"}, {"turbulence", "laminar"}}}, {"mesh", {{"dimension", 2}}}})
+                  .find("(steady laminar flow, a 2D section, a frozen pose)"),
+              std::string::npos);
+    const std::string hostile = noteFor({{"solver", {{"turbulence", "<script>"}}}});
+    EXPECT_EQ(hostile.find("<script>"), std::string::npos) << hostile;
+    EXPECT_NE(hostile.find("an unrecorded turbulence model"), std::string::npos) << hostile;
+}
