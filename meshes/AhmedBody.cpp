@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 
 namespace drafting::meshes {
 
@@ -19,7 +20,11 @@ struct Section {
 
 AhmedBody::AhmedBody(double slantDeg) : slantDeg_(slantDeg) {
     if (!(slantDeg >= 0.0 && slantDeg <= kMaxSlantDeg))
-        throw GeometryError("Ahmed body: slant angle outside [0, " + std::to_string(kMaxSlantDeg) + "] deg");
+    {
+        std::ostringstream msg;
+        msg << "Ahmed body: slant angle " << slantDeg << " deg outside [0, " << kMaxSlantDeg << "] deg";
+        throw GeometryError(msg.str());
+    }
     const double a = slantDeg * M_PI / 180.0;
     const double slantRun = kSlantLength * std::cos(a), slantDrop = kSlantLength * std::sin(a);
     const double R = kNoseRadius, L = kLength, H = kHeight, W2 = 0.5 * kWidth;

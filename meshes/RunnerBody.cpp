@@ -673,7 +673,8 @@ RunnerBody RunnerBody::loadStl(const std::string& path, const Athlete* athlete) 
     }
     for (const auto& [name, extent] : extents) {
         if (!(extent >= kMinStlThickness * H))
-            throw refused(std::string(name) + " " + shown(extent) + " m once scaled, below " + shown(kMinStlThickness) +
+            throw refused(std::string(name) + " " + shown(extent) + (athlete != nullptr ? " m once scaled" : " m") +
+                          ", below " + shown(kMinStlThickness) +
                           " of the height (" + shown(kMinStlThickness * H) + " m): a sheet, not a body");
     }
 

@@ -127,4 +127,9 @@ TEST(AhmedBody, RefusesASlantOutsideAhmedsRange) {
     EXPECT_THROW(AhmedBody(41.0), GeometryError);
     EXPECT_THROW(AhmedBody(NAN), GeometryError);
     EXPECT_NO_THROW(AhmedBody(0.0));
+    try {
+        AhmedBody(41.0);
+    } catch (const GeometryError& e) {
+        EXPECT_STREQ(e.what(), "Ahmed body: slant angle 41 deg outside [0, 40] deg");  // names the value
+    }
 }
