@@ -362,6 +362,22 @@ void addStockForces(const fs::path& c, const std::string& patch, double rho) {
     FoamFile::write(controlDict, text);
 }
 
+// A 3D reference is one body meshed and solved as a lone runner, with the same steady solver
+// settings for every such reference: 800 iterations at most (a separated wake may never settle;
+// validation.md, "3D reference: sphere"), the settled stop of the runners (0.2 % over 100).
+void writeOneBody(SweepConfig config, const std::string& body, const fs::path& c) {
+    config.maxIterations = 800;
+    config.tolerance = 1e-4;
+    config.settledTolerance = 0.002;
+    config.settledWindow = 100;
+    CaseSpec spec;
+    spec.name = config.name;
+    spec.formation = "solo";
+    spec.runners = {{body, 0.0, 0.0}};
+    CaseWriter::write(config, spec, c.string(), "reference " + config.name);
+    addStockForces(c, body, config.airDensity);
+}
+
 // A free-standing sphere at Re = 1e5, meshed and solved exactly as a runner: its surface goes in as
 // geometry.stl with the athlete's height as the diameter, so CaseWriter writes FormationMesh's
 // snappyHexMesh settings and the runners' fields, schemes, solvers, inflow and runnerDrag; only
@@ -379,22 +395,12 @@ void writeSphere(const fs::path& c, const std::string& level) {
     // About 3 D upstream, 8 D downstream, 2 D beside, above and below: blockage 2.8 %, under
     // the 3 % of Franke et al. 2007, at a cell count CI can afford.
     config.domain = {3.6, 9.6, 2.5, 2.5, 2.5};
-    // The 3D study's solver settings (cases/examples/breaking4-3d.cfg), but at most 800
-    // iterations: steady SST never settles this wake (the side forces swing by ±0.2 N), so the
+    // writeOneBody's solver: the 3D study's settings (cases/examples/breaking4-3d.cfg), but at
+    // most 800 iterations: steady SST never settles this wake (the side forces swing by ±0.2 N), so the
     // cap, not the settled stop, ends it, and the mean drag barely moves after about 300
     // (validation.md, "3D reference: sphere"); 800 keeps CI's share to about a quarter of an hour.
-    config.maxIterations = 800;
-    config.tolerance = 1e-4;
-    config.settledTolerance = 0.002;
-    config.settledWindow = 100;
     FoamFile::write(config.geometryStl, meshes::SphereSurface(D, ReferenceCase::kSphereSubdivisions).stl("sphere"));
-
-    CaseSpec spec;
-    spec.name = "sphere-re1e5";
-    spec.formation = "solo";
-    spec.runners = {{"sphere", 0.0, 0.0}};
-    CaseWriter::write(config, spec, c.string(), "reference sphere-re1e5");
-    addStockForces(c, "sphere", config.airDensity);
+    writeOneBody(config, "sphere", c);
 }
 
 // The Ahmed body (25 deg slant) at full scale and Re = 2.78e6 on its length, meshed and solved
@@ -415,19 +421,8 @@ void writeAhmed(const fs::path& c, const std::string& level) {
     // About 2 L of floor upstream of the nose, 5 L downstream, 1.5 m (4 W) beside and above:
     // blockage under 2 %, at a cell count CI can afford.
     config.domain = {2.1, 5.2, 1.5, 1.5, AhmedBody::kGroundClearance};
-    // The sphere's solver settings and cap (writeSphere): a steady solve of a separated wake.
-    config.maxIterations = 800;
-    config.tolerance = 1e-4;
-    config.settledTolerance = 0.002;
-    config.settledWindow = 100;
     FoamFile::write(config.geometryStl, AhmedBody(AhmedBody::kSlantDeg).stl("ahmed"));
-
-    CaseSpec spec;
-    spec.name = "ahmed-25";
-    spec.formation = "solo";
-    spec.runners = {{"ahmed", 0.0, 0.0}};
-    CaseWriter::write(config, spec, c.string(), "reference ahmed-25");
-    addStockForces(c, "ahmed", config.airDensity);
+    writeOneBody(config, "ahmed", c);
 }
 
 }  // namespace
