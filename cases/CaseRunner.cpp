@@ -7,7 +7,12 @@
 #include "cases/SafeName.hpp"
 #include "meshes/AtomicFile.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <set>
 #include <fstream>
 #include <regex>
@@ -16,6 +21,103 @@
 namespace fs = std::filesystem;
 
 namespace drafting::cases {
+
+namespace {
+
+// The programs CaseWriter and ReferenceCase write into a case's steps, and nothing else.
+const std::set<std::string>& stepPrograms() {
+    static const std::set<std::string> programs = {"blockMesh",      "snappyHexMesh",  "extrudeMesh", "changeDictionary",
+                                                   "draftCheckMesh", "draftFoam",      "simpleFoam"};
+    return programs;
+}
+
+// Every program a run starts in a case: its steps' and the MPI ones around the solver.
+std::set<std::string> runPrograms() {
+    std::set<std::string> all = stepPrograms();
+    all.insert({"mpirun", "orterun", "decomposePar", "reconstructPar"});
+    return all;
+}
+
+// A solution time folder's value, or nothing for any other name ("0" included: it is the
+// case writer's, never a checkpoint).
+std::optional<double> solutionTime(const fs::directory_entry& entry) {
+    const std::string name = entry.path().filename().string();
+    if (!entry.is_directory() || entry.is_symlink() || name == "0" ||
+        name.find_first_not_of("0123456789.e-+") != std::string::npos)
+        return std::nullopt;
+    char* end = nullptr;
+    const double value = std::strtod(name.c_str(), &end);
+    if (end != name.c_str() + name.size() || !std::isfinite(value) || value <= 0.0) return std::nullopt;
+    return value;
+}
+
+// Times in `dir` that hold runnerDrag's history: value -> folder name.
+std::map<double, std::string> completeTimes(const fs::path& dir) {
+    std::map<double, std::string> times;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec))
+        if (const auto t = solutionTime(entry); t && fs::is_regular_file(entry.path() / CaseRunner::kCheckpointState))
+            times[*t] = entry.path().filename().string();
+    return times;
+}
+
+std::vector<fs::path> processorFolders(const fs::path& caseDir) {
+    std::vector<fs::path> found;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(caseDir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (entry.is_directory() && !entry.is_symlink() && name.rfind("processor", 0) == 0 && name.size() > 9 &&
+            name.find_first_not_of("0123456789", 9) == std::string::npos)
+            found.push_back(entry.path());
+    }
+    return found;
+}
+
+}  // namespace
+
+std::string CaseRunner::checkpoint(const std::string& caseDir) {
+    const fs::path root(caseDir);
+    if (fs::exists(fs::symlink_status(root / "results.json"))) return "";
+    if (!fs::is_regular_file(root / "constant" / "polyMesh" / "owner")) return "";
+    try {
+        if (!JsonFile::read((root / kMeshCheckFile).string()).value("ok", false)) return "";
+    } catch (const std::exception&) {
+        return "";  // no verdict, or not one we wrote: the mesh is not known to be whole
+    }
+    std::map<double, std::string> times = completeTimes(root);
+    const auto processors = processorFolders(root);
+    if (!processors.empty() && fs::is_directory(root / "processor0")) {
+        for (const auto& [value, name] : completeTimes(root / "processor0")) {
+            const bool everywhere = std::all_of(processors.begin(), processors.end(), [&](const fs::path& p) {
+                return fs::is_directory(p / name) && !fs::is_symlink(p / name);
+            });
+            if (everywhere) times.emplace(value, name);
+        }
+    }
+    return times.empty() ? "" : times.rbegin()->second;
+}
+
+std::string CaseRunner::prepareResume(const std::string& caseDir, const std::string& from,
+                                      nlohmann::json& timing) const {
+    const fs::path root(caseDir);
+    const double start = std::strtod(from.c_str(), nullptr);
+    fs::remove(root / "results.json.tmp");
+    // What the killed run wrote after its checkpoint is incomplete: it goes, in the case and in
+    // every processor folder, so that latestTime is the checkpoint.
+    std::vector<fs::path> places = processorFolders(root);
+    places.push_back(root);
+    for (const auto& dir : places)
+        for (const auto& entry : fs::directory_iterator(dir))
+            if (const auto t = solutionTime(entry); t && *t > start) fs::remove_all(entry.path());
+    if (!fs::is_directory(root / from)) {
+        // Only the processor folders have it: the case continues from it put back together.
+        const auto joined = runTool({"reconstructPar", "-time", from}, caseDir, "reconstructPar", timing,
+                                    tools_.foamEnvironment());
+        if (!joined.empty()) return joined;
+    }
+    for (const auto& dir : processorFolders(root)) fs::remove_all(dir);
+    return "";
+}
 
 void CaseRunner::clearRunArtefacts(const std::string& caseDir) {
     // Everything a run makes: meshes, solution times other than 0, data files, logs, results.
@@ -27,6 +129,7 @@ void CaseRunner::clearRunArtefacts(const std::string& caseDir) {
     fs::remove(fs::path(caseDir) / "results.json");
     fs::remove(fs::path(caseDir) / "results.json.tmp");  // runnerDrag's own temporary
     fs::remove(fs::path(caseDir) / kMeshCheckFile);
+    fs::remove(fs::path(caseDir) / kTimingFile);
     for (const auto& entry : fs::directory_iterator(caseDir)) {
         const std::string name = entry.path().filename().string();
         const bool timeDir = entry.is_directory() && name != "0" &&
@@ -46,10 +149,7 @@ std::string CaseRunner::stepProblem(const nlohmann::json& step) {
     if (step.contains("remove")) return step.at("remove").is_array() ? "" : field + ".remove: not a list";
     if (!step.contains("argv") || !step.at("argv").is_array() || step.at("argv").empty())
         return field + ".argv: not a list of words";
-    // The programs CaseWriter and ReferenceCase write, and nothing else.
-    static const std::set<std::string> programs = {"blockMesh",      "snappyHexMesh", "extrudeMesh",
-                                                   "changeDictionary", "draftCheckMesh", "draftFoam",
-                                                   "simpleFoam"};
+    const std::set<std::string>& programs = stepPrograms();
     static const std::regex word("-?[A-Za-z0-9_][A-Za-z0-9_.]{0,63}");
     const auto& argv = step.at("argv");
     for (std::size_t i = 0; i < argv.size(); ++i) {
@@ -143,8 +243,26 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
     // A runner killed with -9 may have left its solver running here: stop it before clearing.
     const std::string groupFile = caseDir + "/" + kRunningFile;
     Process::killStaleGroup(groupFile, caseDir);
-    clearRunArtefacts(caseDir);
+    Process::killStrays(caseDir, runPrograms());
     nlohmann::json timing = nlohmann::json::object();
+    // A killed run with a checkpoint continues from it (its mesh is kept); any other starts from
+    // what the case writer made.
+    std::string resumeFrom = badRemoval.empty() ? checkpoint(caseDir) : "";
+    if (!resumeFrom.empty() && !prepareResume(caseDir, resumeFrom, timing).empty()) resumeFrom.clear();
+    if (resumeFrom.empty()) clearRunArtefacts(caseDir);
+    if (!resumeFrom.empty()) {
+        // The steps a resumed case skips keep the seconds they took when they ran.
+        try {
+            const auto earlier = JsonFile::read(caseDir + "/" + kTimingFile);
+            for (const auto& step : spec.at("steps")) {
+                const std::string name = step.at("name").get<std::string>();
+                if (step.value("solver", false)) break;
+                if (earlier.contains(name) && earlier.at(name).is_number()) timing[name] = earlier.at(name);
+            }
+        } catch (const std::exception&) {
+            // No record of them: the timings are those of this part only.
+        }
+    }
 
     auto finish = [&](CaseResult r) {
         r.extra["timing_s"] = timing;
@@ -153,6 +271,8 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
         r.extra["mpi_ranks"] = ranks_;
         const fs::path checkPath = fs::path(caseDir) / kMeshCheckFile;
         if (fs::exists(checkPath)) r.extra["mesh"]["check"] = JsonFile::read(checkPath.string());
+        // The timings of a resumed case are those of its last part (the solver from the checkpoint).
+        if (!resumeFrom.empty()) r.extra["resumed_from_checkpoint"] = resumeFrom;
         JsonFile::writeAtomic(resultsPath, r.toJson());
         return r;
     };
@@ -162,8 +282,11 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
         return finish(result);
     }
 
+    bool skipping = !resumeFrom.empty();  // a resumed case keeps its mesh: straight to the solver
     for (const auto& step : spec.at("steps")) {
         const std::string stepName = step.at("name").get<std::string>();
+        if (skipping && !step.value("solver", false)) continue;
+        skipping = false;
         if (step.contains("remove")) {
             // Housekeeping inside the case, no program. Checked again here: the steps before may
             // have changed the folders on the way.
@@ -213,6 +336,11 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
         fs::remove(log);
         const auto proc = Process::run(argv, caseDir, log, env, groupFile);
         timing[stepName] = proc.seconds;
+        try {
+            JsonFile::writeAtomic(caseDir + "/" + kTimingFile, timing);
+        } catch (const std::exception&) {
+            // Only a resumed case's report of its mesh cost needs it.
+        }
         if (!proc.started) {
             result.reason = stepName + ": could not start " + argv[0] + " (is OpenFOAM installed? run scripts/setup-deps.sh)";
             return finish(result);
@@ -259,7 +387,17 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
         result.reason = "the solver wrote no results.json (runnerDrag function object not loaded?)";
         return finish(result);
     }
+    // The run is over: its checkpoints before the final time are not needed for a restart.
+    std::map<double, fs::path> written;
+    for (const auto& entry : fs::directory_iterator(caseDir))
+        if (const auto t = solutionTime(entry)) written[*t] = entry.path();
+    if (!written.empty()) written.erase(std::prev(written.end()));
+    for (const auto& [value, path] : written) fs::remove_all(path);
     CaseResult solved = CaseResult::fromJson(JsonFile::read(resultsPath));
+    // A resumed solver's seconds are those of every part (runnerDrag counts them), not this one's.
+    if (!resumeFrom.empty() && solved.source.contains("solver_wall_s") && solved.source.at("solver_wall_s").is_number())
+        for (const auto& step : spec.at("steps"))
+            if (step.value("solver", false)) timing[step.at("name").get<std::string>()] = solved.source.at("solver_wall_s");
     solved.caseName = result.caseName;
     solved.parameters = result.parameters;
     solved.checkPhysical();

@@ -43,6 +43,21 @@ public:
     /// postProcessing, logs, results. A re-run then starts from what the case writer made.
     static void clearRunArtefacts(const std::string& caseDir);
 
+    /// The solution time a killed run of this case continues from ("" if none). The case has no
+    /// results.json (a finished or failed case runs afresh), its mesh passed the mesh check, and
+    /// the time holds runnerDrag's history (uniform/functionObjects/functionObjectProperties,
+    /// written after the fields, so a time without it was cut short). Times of a parallel run
+    /// count when every processor folder has them and processor0 holds the history. The
+    /// latest such time wins.
+    static std::string checkpoint(const std::string& caseDir);
+
+    /// The seconds each step of the case's latest run took, rewritten after every step, so a
+    /// resumed case still reports what its mesh cost.
+    static constexpr const char* kTimingFile = "timing.json";
+
+    /// Where runnerDrag's history lies in a solution time (OpenFOAM's function-object state).
+    static constexpr const char* kCheckpointState = "uniform/functionObjects/functionObjectProperties";
+
     /// Cells of the case's mesh, from the note OpenFOAM writes in polyMesh/owner (-1: unknown).
     static long meshCells(const std::string& caseDir);
 
@@ -72,6 +87,10 @@ private:
     /// Runs an OpenFOAM utility in the case, logged to log.NAME; returns why it failed, or "".
     std::string runTool(const std::vector<std::string>& argv, const std::string& caseDir, const std::string& name,
                         nlohmann::json& timing, const std::map<std::string, std::string>& env) const;
+
+    /// Makes the case continue from checkpoint `from`: later (half-written) times go, a parallel
+    /// checkpoint is put back together in the case. Returns why it could not ("" if it could).
+    std::string prepareResume(const std::string& caseDir, const std::string& from, nlohmann::json& timing) const;
 
     ToolPaths tools_;
     int ranks_ = 1;

@@ -141,10 +141,14 @@ int CaseTask::run(const std::string& sweepDirIn, int index, std::ostream& log, i
     guard.join();
 
     if (stopSignal != 0) {
-        // Not the case's fault: leave it to run again, from a clean folder.
-        CaseRunner::clearRunArtefacts(caseDir);
+        // Not the case's fault: leave it to run again. The failed result of the stopped program
+        // goes, so the next submission continues from the case's last checkpoint, if it has one
+        // (CaseRunner::checkpoint), and otherwise starts from a clean folder.
+        std::filesystem::remove(caseDir + "/results.json");
+        const std::string from = CaseRunner::checkpoint(caseDir);
         const std::string why = std::string("interrupted by ") + (stopSignal == SIGUSR1 ? "SIGUSR1" : "SIGTERM") +
-                                " (time limit or scancel); runs again on the next submission";
+                                " (time limit or scancel); runs again on the next submission" +
+                                (from.empty() ? std::string(", from the start") : ", from its checkpoint at time " + from);
         record(sweepDir, name, "pending", why);
         log << name << ": " << why << "\n";
         return kInterrupted;

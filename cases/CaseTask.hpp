@@ -11,9 +11,10 @@ namespace drafting::cases {
 /// blocking lock shared by all tasks of the sweep.
 ///
 /// Idempotent, so Slurm may requeue it: a case with a finished ok results.json is recorded and
-/// not run again; any other case starts from a clean folder. SIGUSR1 (Slurm's warning before
-/// the time limit) or SIGTERM (scancel) stops the running OpenFOAM program, clears the partial
-/// run and leaves the case `pending` (not failed), exit code kInterrupted.
+/// not run again; any other case continues from its checkpoint (CaseRunner::checkpoint) or starts
+/// from a clean folder. SIGUSR1 (Slurm's warning before the time limit) or SIGTERM (scancel)
+/// stops the running OpenFOAM program and leaves the case `pending` (not failed) with its
+/// checkpoint, exit code kInterrupted.
 class CaseTask {
 public:
     explicit CaseTask(ToolPaths tools) : tools_(std::move(tools)) {}

@@ -181,8 +181,10 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
     std::ostringstream bodiesList;
     for (const auto& r : spec.runners) bodiesList << ' ' << r.name;
     std::ostringstream control;
+    // latestTime: a fresh case starts from 0, a killed one continues from its last checkpoint
+    // (CaseRunner keeps it); purgeWrite 2 keeps the checkpoint before a half-written one.
     control << FoamFile::header("controlDict", "dictionary", "system") << "application " << config.application << ";\n\n"
-            << "startFrom startTime;\nstartTime 0;\nstopAt endTime;\n";
+            << "startFrom latestTime;\nstartTime 0;\nstopAt endTime;\n";
     if (transient) {
         // First step from the mesh: a tenth of the smallest refined cell crossed at U.
         const double dt0 = 0.1 * finestCell / U;
@@ -193,7 +195,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
         control << "endTime " << config.maxIterations << ";\ndeltaT 1;\n\n"
                 << "writeControl timeStep;\nwriteInterval " << config.maxIterations << ";\n";
     }
-    control << "purgeWrite 0;\nwriteFormat binary;\nwritePrecision 8;\nwriteCompression off;\n"
+    control << "purgeWrite 2;\nwriteFormat binary;\nwritePrecision 8;\nwriteCompression off;\n"
             << "timeFormat general;\ntimePrecision 8;\nrunTimeModifiable false;\n\n"
             << "functions\n{\n    runnerDrag\n    {\n"
             << "        type            runnerDrag;\n"
@@ -201,7 +203,8 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
             << "        bodies          (" << bodiesList.str() << " );\n"
             << "        rhoInf          " << FoamFile::number(config.airDensity) << ";\n"
             << "        Uref            " << FoamFile::number(U) << ";\n"
-            << "        Aref            " << FoamFile::number(refArea) << ";\n";
+            << "        Aref            " << FoamFile::number(refArea) << ";\n"
+            << "        checkpointInterval " << FoamFile::number(kCheckpointSeconds) << ";\n";
     if (transient) {
         control << "        averagingStart  " << FoamFile::number(averagingStart) << ";\n"
                 << "        strouhalLength  " << FoamFile::number(strouhalLength) << ";\n";

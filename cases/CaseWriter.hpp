@@ -33,6 +33,11 @@ public:
     /// stop is off (solver.settled_tolerance = 0): 0.5 % of its own drag.
     static constexpr double kConvergenceTolerance = 0.005;
 
+    /// Wall-clock seconds between the solver's checkpoints (runnerDrag checkpointInterval): a
+    /// killed or time-limited run continues from its last one and loses at most this much.
+    /// Not a setting of the case's physics, so not in its fingerprint or template version.
+    static constexpr double kCheckpointSeconds = 600;
+
     /// Dynamic viscosity of air at 25 °C [Pa s]; ν = μ / ρ follows the config's density.
     static constexpr double kAirViscosity = 1.84e-5;
 };

@@ -11,6 +11,7 @@
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <vector>
 
 namespace drafting::cases {
 
@@ -95,6 +96,36 @@ bool Process::killStaleGroup(const std::string& groupFile, const std::string& wo
     }
     std::filesystem::remove(groupFile);
     return killed;
+}
+
+int Process::killStrays(const std::string& workDir, const std::set<std::string>& programs) {
+    std::vector<pid_t> killed;
+    std::error_code ec;
+    const pid_t self = getpid();
+    for (const auto& entry : std::filesystem::directory_iterator("/proc", ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+        const pid_t pid = static_cast<pid_t>(std::stol(name));
+        if (pid == self) continue;
+        std::error_code e1, e2, e3;
+        const auto cwd = std::filesystem::read_symlink(entry.path() / "cwd", e1);
+        const auto exe = std::filesystem::read_symlink(entry.path() / "exe", e2);
+        if (e1 || e2 || !programs.count(exe.filename().string())) continue;
+        if (!std::filesystem::equivalent(cwd, workDir, e3) || e3) continue;
+        if (kill(pid, SIGKILL) == 0) killed.push_back(pid);
+    }
+    for (int i = 0; i < 100; ++i) {
+        bool any = false;
+        for (const pid_t pid : killed) {
+            // A zombie has no cwd any more: it no longer writes anywhere.
+            std::error_code e;
+            const auto cwd = std::filesystem::read_symlink("/proc/" + std::to_string(pid) + "/cwd", e);
+            any = any || (!e && !cwd.empty());
+        }
+        if (!any) break;
+        usleep(20000);
+    }
+    return static_cast<int>(killed.size());
 }
 
 std::string Process::which(const std::string& program) {

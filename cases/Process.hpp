@@ -1,5 +1,6 @@
 #pragma once
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -16,8 +17,9 @@ public:
     };
 
     /// `extraEnv` entries are added to (or replace in) the child's environment. With a
-    /// `groupFile`, the child leads its own process group (mpirun's ranks join it) and the group
-    /// id is kept in that file while it runs, so a later runner can stop what a killed one left.
+    /// `groupFile`, the child leads its own process group and the group id is kept in that file
+    /// while it runs, so a later runner can stop what a killed one left. (mpirun puts each rank
+    /// in a group of its own: killStrays finds those.)
     static Result run(const std::vector<std::string>& argv, const std::string& workDir,
                       const std::string& logFile, const std::map<std::string, std::string>& extraEnv = {},
                       const std::string& groupFile = "");
@@ -26,6 +28,13 @@ public:
     /// (a runner killed with -9 leaves its solver behind), and removes the file. Returns true
     /// if a group was killed.
     static bool killStaleGroup(const std::string& groupFile, const std::string& workDir);
+
+    /// Kills (SIGKILL) every process of ours still working in `workDir` whose program's file
+    /// name is one of `programs`, and waits up to 2 s for them to go: the MPI ranks of a killed
+    /// runner outlive their mpirun for a moment and would write into the case. A shell or a
+    /// viewer opened in the folder is not one of the programs and is left alone. Returns how
+    /// many were killed.
+    static int killStrays(const std::string& workDir, const std::set<std::string>& programs);
 
     /// Full path of `program` found on PATH, or empty.
     static std::string which(const std::string& program);

@@ -19,7 +19,7 @@ const std::vector<std::string>& SweepLayout::postOutputs() {
 
 bool SweepLayout::isCaseEntry(const std::string& name, bool isDirectory) {
     static const std::vector<std::string> files = {"case.json",      "case.foam",    "runner.json", "results.json",
-                                                   "meshCheck.json", "running.pgid", "PyFoamHistory"};
+                                                   "meshCheck.json", "running.pgid", "timing.json",  "PyFoamHistory"};
     static const std::vector<std::string> folders = {"0", "constant", "system", "postProcessing", "dynamicCode"};
     if (isDirectory) {
         if (std::find(folders.begin(), folders.end(), name) != folders.end()) return true;

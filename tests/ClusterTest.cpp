@@ -189,7 +189,8 @@ TEST_F(ClusterSlurm, SweepThroughTheClusterMatchesALocalRunAndStatusShowsTheJobs
 }
 
 // SIGUSR1 before the wall-time limit (what --signal=B:USR1@S sends): the task stops its solver,
-// clears the partial run and leaves the case pending with the reason; submitting again finishes it.
+// drops the stopped program's result and leaves the case pending with the reason (a case this short
+// has no checkpoint yet, so it runs again from the start); submitting again finishes it.
 TEST_F(ClusterSlurm, UsrOneStopsATaskCleanlyAndASecondSubmissionFinishesTheCase) {
     TempDir tmp;
     writeFile(tmp.path() + "/s.cfg", "name = stop\n[formation]\npreset = solo\n"

@@ -1,4 +1,5 @@
 // End to end: a small 2D sweep meshed, solved with draftFoam and reduced with draft-post.
+#include "cases/CaseRunner.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/Process.hpp"
 #include "TestSupport.hpp"
@@ -267,7 +268,8 @@ TEST(RegressionResume, AnInterruptedCaseRestartsCleanlyAndFinishedOnesAreUntouch
     manifest["cases"][1]["status"] = "pending";
     drafting::cases::JsonFile::writeAtomic(dir + "/manifest.json", manifest);
     std::filesystem::remove(dir + "/ahead-f1.3/results.json");
-    writeFile(dir + "/ahead-f1.3/57/U", "partial");
+    std::filesystem::remove_all(dir + "/ahead-f1.3/" + std::to_string(first["iterations"].get<int>()));
+    writeFile(dir + "/ahead-f1.3/57/U", "partial");  // no runnerDrag history in it: not a checkpoint
     writeFile(dir + "/ahead-f1.3/postProcessing/runnerDrag/0/runnerDrag.dat", "1\t9 9 9\t9 9 9\n");
 
     const auto again = runCommand({DRAFT_CASES_BIN, "run", dir});
@@ -437,6 +439,75 @@ TEST(RegressionResume, KillMinusNineOfTheRunnerAndOfASolverThenResumeEqualsAnUni
             EXPECT_DOUBLE_EQ(b["bodies"][body]["drag_N"].get<double>(), forces["drag_N"].get<double>())
                 << name << " " << body;
         EXPECT_FALSE(std::filesystem::exists(dir + "/" + name + "/running.pgid")) << name;
+    }
+}
+
+// A run killed after a checkpoint continues from it (CaseWriter::kCheckpointSeconds; here one a
+// second): its mesh is kept, its history and iteration count go on, and its result is the
+// uninterrupted run's. Serial, and with two MPI ranks, whose checkpoint lives in the processor
+// folders.
+TEST(RegressionResume, AKilledRunContinuesFromItsCheckpointAndEndsAsAnUninterruptedRun) {
+    TempDir tmp;
+    const std::string cfg = tmp.path() + "/s.cfg";
+    // A tolerance no run reaches: 400 iterations, several seconds, several checkpoints.
+    writeFile(cfg, "name = checkpoint\n[formation]\npreset = ahead\n[sweep]\nfront_gap = 1.3\n"
+                   "[solver]\nmax_iterations = 400\ntolerance = 1e-12\n");
+    for (const std::string np : {"1", "2"}) {
+        const std::string reference = tmp.path() + "/reference" + np, dir = tmp.path() + "/sweep" + np;
+        ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "sweep", cfg, "-o", reference, "--jobs", "1", "--np", np}).exitCode, 0);
+        ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "generate", cfg, "-o", dir}).exitCode, 0);
+        const std::string caseDir = dir + "/ahead-f1.3";
+        const std::string control = caseDir + "/system/controlDict";
+        std::string text = drafting::test::readFile(control);
+        const std::string every = "checkpointInterval 600;";
+        ASSERT_NE(text.find(every), std::string::npos) << text;
+        text.replace(text.find(every), every.size(), "checkpointInterval 1e-9;");
+        writeFile(control, text);
+
+        // Kill -9 the runner once the case has a checkpoint. MPI ranks outlive their mpirun for a
+        // moment and may write another: the next run stops them first (Process::killStrays).
+        const pid_t runner = spawnCases({"run", dir, "--jobs", "1", "--np", np}, tmp.path() + "/run" + np + ".log");
+        ASSERT_TRUE(waitFor([&] { return !drafting::cases::CaseRunner::checkpoint(caseDir).empty(); }));
+        kill(runner, SIGKILL);
+        waitpid(runner, nullptr, 0);
+        const std::string killedAt = drafting::cases::CaseRunner::checkpoint(caseDir);
+        ASSERT_FALSE(killedAt.empty());
+        ASSERT_FALSE(std::filesystem::exists(caseDir + "/results.json"));
+        const std::string mesh = drafting::test::treeSnapshot(caseDir + "/constant/polyMesh");
+
+        const auto again = runCommand({DRAFT_CASES_BIN, "run", dir, "--jobs", "1", "--np", np});
+        ASSERT_EQ(again.exitCode, 0) << again.out << again.err;
+        const auto a = drafting::cases::JsonFile::read(reference + "/ahead-f1.3/results.json");
+        const auto b = drafting::cases::JsonFile::read(caseDir + "/results.json");
+        ASSERT_TRUE(b["resumed_from_checkpoint"].is_string()) << b.dump();
+        const std::string from = b["resumed_from_checkpoint"];
+        EXPECT_GE(std::stod(from), std::stod(killedAt)) << np;
+        EXPECT_DOUBLE_EQ(b["resumed_from"].get<double>(), std::stod(from)) << np;
+        EXPECT_EQ(b["restored_samples"].get<int>(), std::stoi(from)) << np;
+        EXPECT_EQ(b["iterations"], a["iterations"]) << np;
+        EXPECT_EQ(b["iterations"], 400) << np;
+        for (const auto& [body, forces] : a["bodies"].items())
+            EXPECT_NEAR(b["bodies"][body]["drag_N"].get<double>(), forces["drag_N"].get<double>(),
+                        1e-9 * std::abs(forces["drag_N"].get<double>()))
+                << np << " " << body;
+        // The mesh was not made again, and its cost is still reported.
+        EXPECT_EQ(drafting::test::treeSnapshot(caseDir + "/constant/polyMesh"), mesh) << np;
+        EXPECT_TRUE(b["timing_s"]["snappyHexMesh"].is_number()) << b["timing_s"].dump();
+        // The force history runs on in a second file from the checkpoint; ForceHistory joins them.
+        std::string histories;
+        for (const auto& entry : std::filesystem::directory_iterator(caseDir + "/postProcessing/runnerDrag"))
+            histories += entry.path().filename().string() + " ";
+        EXPECT_TRUE(std::filesystem::exists(caseDir + "/postProcessing/runnerDrag/" + from + "/runnerDrag.dat"))
+            << np << ": " << histories;
+        // Only the final time stays beside 0; no processor folders.
+        std::vector<std::string> times;
+        for (const auto& entry : std::filesystem::directory_iterator(caseDir)) {
+            const std::string name = entry.path().filename().string();
+            if (entry.is_directory() && name.find_first_not_of("0123456789") == std::string::npos) times.push_back(name);
+            EXPECT_NE(name.rfind("processor", 0), 0u) << name;
+        }
+        std::sort(times.begin(), times.end());
+        EXPECT_EQ(times, (std::vector<std::string>{"0", "400"})) << np;
     }
 }
 

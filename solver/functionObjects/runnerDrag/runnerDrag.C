@@ -330,6 +330,12 @@ void Foam::functionObjects::runnerDrag::writeResults() const
         << "  \"stop\": \"" << stop << "\",\n"
         << "  \"stop_reason\": \"" << jsonEscaped(reason.str()) << "\",\n"
         << "  \"iterations\": " << nIter << ",\n"
+        << "  \"resumed_from\": "
+        << (resumedFrom_ < 0.5*VGREAT ? jsonNumber(resumedFrom_) : "null")
+        << ",\n"
+        << "  \"restored_samples\": " << restoredSamples_ << ",\n"
+        << "  \"solver_wall_s\": "
+        << jsonNumber(earlierSeconds_ + time_.elapsedClockTime()) << ",\n"
         << "  \"converged\": " << (converged ? "true" : "false") << ",\n"
         << "  \"settled\": " << (settled ? "true" : "false") << ",\n"
         << "  \"residuals\": {\"U\": " << jsonNumber(residualU_)
@@ -478,9 +484,15 @@ Foam::functionObjects::runnerDrag::runnerDrag
     guard_(),
     stopReason_(),
     failed_(false),
-    finished_(false)
+    finished_(false),
+    checkpointInterval_(0),
+    nextCheckpoint_(VGREAT),
+    resumedFrom_(VGREAT),
+    restoredSamples_(0),
+    earlierSeconds_(0)
 {
     read(dict);
+    restoreHistory();
     writeFileHeader(file());
 }
 
@@ -582,6 +594,16 @@ bool Foam::functionObjects::runnerDrag::read(const dictionary& dict)
             << " and " << convergenceTolerance_
             << exit(FatalIOError);
     }
+
+    checkpointInterval_ = dict.getOrDefault<scalar>("checkpointInterval", 0);
+    if (!(checkpointInterval_ >= 0) || !std::isfinite(checkpointInterval_))
+    {
+        FatalIOErrorInFunction(dict)
+            << "checkpointInterval must be a number of seconds >= 0"
+            << " (0: no checkpoints), not " << checkpointInterval_
+            << exit(FatalIOError);
+    }
+    nextCheckpoint_ = checkpointInterval_ > 0 ? checkpointInterval_ : VGREAT;
 
     batches_ = dict.getOrDefault<label>("batches", 10);
     if (batches_ < 2)
@@ -743,6 +765,10 @@ bool Foam::functionObjects::runnerDrag::execute()
         writeResults();
         finished_ = true;
     }
+    else
+    {
+        checkpointIfDue();
+    }
 
     return true;
 }
@@ -750,7 +776,130 @@ bool Foam::functionObjects::runnerDrag::execute()
 
 bool Foam::functionObjects::runnerDrag::write()
 {
+    // The state dictionary is written after the function objects of a write
+    // time ran, so what is stored here lands beside the fields just written.
+    if (time_.writeTime())
+    {
+        storeHistory();
+    }
     return true;
+}
+
+
+void Foam::functionObjects::runnerDrag::storeHistory()
+{
+    setProperty("bodies", bodyNames_);
+    setProperty("wallSeconds", earlierSeconds_ + time_.elapsedClockTime());
+    setProperty("times", scalarList(times_));
+    forAll(bodyNames_, bodyi)
+    {
+        setProperty("forces_" + bodyNames_[bodyi], List<vector>(history_[bodyi]));
+    }
+}
+
+
+void Foam::functionObjects::runnerDrag::restoreHistory()
+{
+    const scalar start = time_.startTime().value();
+    if (mag(start) < SMALL)
+    {
+        return;
+    }
+    resumedFrom_ = start;
+
+    scalarList times;
+    if (!getProperty("times", times))
+    {
+        WarningInFunction
+            << "started at time " << start << " with no runnerDrag history"
+            << " stored there: the averages and the settled stop count"
+            << " from here only" << endl;
+        return;
+    }
+
+    // A checkpoint of other bodies, or a history that does not end where
+    // this run starts, is not this run's past: refuse rather than mix.
+    wordList stored;
+    getProperty("bodies", stored);
+    if (stored != bodyNames_)
+    {
+        FatalErrorInFunction
+            << "the checkpoint at time " << start << " holds the bodies "
+            << stored << ", the dictionary lists " << bodyNames_
+            << "; restart from time 0"
+            << exit(FatalError);
+    }
+    if (times.size() && mag(times.last() - start) > 1e-6*max(1, mag(start)))
+    {
+        FatalErrorInFunction
+            << "the runnerDrag history stored at time " << start
+            << " ends at time " << times.last() << "; restart from time 0"
+            << exit(FatalError);
+    }
+
+    List<List<vector>> forces(bodyNames_.size());
+    forAll(bodyNames_, bodyi)
+    {
+        getProperty("forces_" + bodyNames_[bodyi], forces[bodyi]);
+        if (forces[bodyi].size() != times.size())
+        {
+            FatalErrorInFunction
+                << "the checkpoint at time " << start << " holds "
+                << forces[bodyi].size() << " samples of body "
+                << bodyNames_[bodyi] << " for " << times.size()
+                << " times; restart from time 0"
+                << exit(FatalError);
+        }
+    }
+
+    getProperty("wallSeconds", earlierSeconds_);
+    times_ = times;
+    forAll(bodyNames_, bodyi)
+    {
+        history_[bodyi] = forces[bodyi];
+    }
+    restoredSamples_ = times.size();
+
+    // The settled stop sees the samples again, in order, as it did before.
+    if (settled_)
+    {
+        forAll(times_, i)
+        {
+            std::vector<double> drag;
+            forAll(bodyNames_, bodyi)
+            {
+                drag.push_back(history_[bodyi][i].x());
+            }
+            settled_->add(drag);
+        }
+    }
+
+    Info<< type() << " " << name() << ": continuing " << restoredSamples_
+        << " samples stored at time " << start << endl;
+}
+
+
+void Foam::functionObjects::runnerDrag::checkpointIfDue()
+{
+    if (checkpointInterval_ <= 0 || time_.writeTime())
+    {
+        return;
+    }
+    // The end time is written anyway. Every rank decides on the same clock.
+    if (time_.value() > time_.endTime().value() - 0.5*time_.deltaTValue())
+    {
+        return;
+    }
+    const scalar elapsed =
+        returnReduce(scalar(time_.elapsedClockTime()), maxOp<scalar>());
+    if (elapsed < nextCheckpoint_)
+    {
+        return;
+    }
+    nextCheckpoint_ = elapsed + checkpointInterval_;
+    Info<< type() << " " << name() << ": checkpoint at time "
+        << time_.timeName() << endl;
+    const_cast<Time&>(time_).writeNow();
 }
 
 

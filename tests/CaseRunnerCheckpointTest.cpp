@@ -1,0 +1,88 @@
+// Which solution time a killed case continues from (CaseRunner::checkpoint): only a time whose
+// runnerDrag history was written, of a case whose mesh passed its check and that has no result.
+#include "cases/CaseRunner.hpp"
+#include "cases/JsonFile.hpp"
+#include "TestSupport.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace fs = std::filesystem;
+using drafting::cases::CaseRunner;
+using drafting::test::TempDir;
+using drafting::test::writeFile;
+
+namespace {
+
+// A case a killed run left: mesh checked, the given times written, those in `complete` with
+// their runnerDrag history.
+void killedCase(const std::string& dir, const std::vector<std::string>& times, const std::vector<std::string>& complete) {
+    writeFile(dir + "/constant/polyMesh/owner", "note \"nCells:27\";\n");
+    drafting::cases::JsonFile::writeAtomic(dir + "/" + CaseRunner::kMeshCheckFile, {{"ok", true}, {"cells", 27}});
+    fs::create_directories(dir + "/0");
+    for (const auto& t : times) writeFile(dir + "/" + t + "/U", "fields");
+    for (const auto& t : complete) writeFile(dir + "/" + t + "/" + CaseRunner::kCheckpointState, "history");
+}
+
+}  // namespace
+
+TEST(CaseRunnerCheckpoint, TheLatestTimeWithItsHistoryWinsAHalfWrittenOneDoesNot) {
+    TempDir tmp;
+    killedCase(tmp.path(), {"51", "139", "200"}, {"51", "139"});
+    EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "139");
+}
+
+TEST(CaseRunnerCheckpoint, TimesCompareAsNumbersNotAsNames) {
+    TempDir tmp;
+    killedCase(tmp.path(), {"9.5", "10.25", "1e-05"}, {"9.5", "10.25", "1e-05"});
+    EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "10.25");
+}
+
+TEST(CaseRunnerCheckpoint, AResultAMissingOrFailedMeshCheckOrNoMeshMeansAFreshStart) {
+    {
+        TempDir tmp;  // finished or failed: a re-run starts afresh
+        killedCase(tmp.path(), {"139"}, {"139"});
+        writeFile(tmp.path() + "/results.json", "{}");
+        EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "");
+    }
+    {
+        TempDir tmp;
+        killedCase(tmp.path(), {"139"}, {"139"});
+        drafting::cases::JsonFile::writeAtomic(tmp.path() + "/" + CaseRunner::kMeshCheckFile, {{"ok", false}});
+        EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "");
+        fs::remove(tmp.path() + "/" + CaseRunner::kMeshCheckFile);
+        EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "");
+    }
+    {
+        TempDir tmp;
+        killedCase(tmp.path(), {"139"}, {"139"});
+        fs::remove_all(tmp.path() + "/constant/polyMesh");
+        EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "");
+    }
+    {
+        TempDir tmp;  // only the writer's 0: nothing to continue
+        killedCase(tmp.path(), {}, {});
+        writeFile(tmp.path() + "/0/" + CaseRunner::kCheckpointState, "history");
+        EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "");
+    }
+}
+
+TEST(CaseRunnerCheckpoint, AParallelCheckpointNeedsTheTimeInEveryProcessorFolder) {
+    TempDir tmp;
+    killedCase(tmp.path(), {}, {});
+    for (const char* p : {"processor0", "processor1"}) writeFile(tmp.path() + "/" + p + "/100/U", "fields");
+    writeFile(tmp.path() + "/processor0/100/" + CaseRunner::kCheckpointState, "history");
+    writeFile(tmp.path() + "/processor0/200/" + CaseRunner::kCheckpointState, "history");  // processor1 never got there
+    EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "100");
+    fs::remove_all(tmp.path() + "/processor1/100");
+    EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "");
+}
+
+TEST(CaseRunnerCheckpoint, ALinkedTimeFolderIsNotACheckpoint) {
+    TempDir tmp, elsewhere;
+    killedCase(tmp.path(), {"51"}, {"51"});
+    writeFile(elsewhere.path() + "/300/" + CaseRunner::kCheckpointState, "history");
+    fs::create_directory_symlink(elsewhere.path() + "/300", tmp.path() + "/300");
+    EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "51");
+}
