@@ -454,8 +454,8 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         throw;
     }
     if (command == "convergence")
-        return convergenceResult(ConvergenceStudy::run(config, plan, dir, levels, runner, jobs, force, out), dir, out,
-                                 err);
+        return convergenceResult(ConvergenceStudy::run(config, plan, dir, levels, runner, jobs, force, out, runOptions),
+                                 dir, out, err);
     if (command == "generate") return 0;
     if (backend == "slurm") {
         SlurmBackend::submit(dir, slurm, ToolPaths::discover(), out);

@@ -223,7 +223,8 @@ std::vector<std::string> ConvergenceStudy::parseLevels(const std::string& text) 
 
 nlohmann::json ConvergenceStudy::run(const SweepConfig& config, const std::vector<CaseSpec>& plan,
                                      const std::string& dir, const std::vector<std::string>& levels,
-                                     const SweepRunner& runner, int jobs, bool force, std::ostream& log) {
+                                     const SweepRunner& runner, int jobs, bool force, std::ostream& log,
+                                     const SweepRunner::RunOptions& options) {
     for (const auto& level : levels) {
         SweepConfig atLevel = config;
         atLevel.level = level;
@@ -231,7 +232,7 @@ nlohmann::json ConvergenceStudy::run(const SweepConfig& config, const std::vecto
         fs::create_directories(sweepDir);
         log << "== level " << level << " ==\n";
         runner.generate(atLevel, plan, sweepDir, log, force);
-        runner.run(sweepDir, jobs, force, log);
+        runner.run(sweepDir, jobs, force, log, options);
     }
     return reduce(dir, levels);
 }

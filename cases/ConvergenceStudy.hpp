@@ -27,10 +27,12 @@ public:
     /// coarsest first. Throws ConfigError, one line naming --levels and the value, otherwise.
     static std::vector<std::string> parseLevels(const std::string& text);
 
-    /// Generates and runs the sweep at each level, then reduces them. Returns the reduction.
+    /// Generates and runs the sweep at each level with `options` (MPI ranks, retries), then
+    /// reduces them. Returns the reduction.
     static nlohmann::json run(const SweepConfig& config, const std::vector<CaseSpec>& plan, const std::string& dir,
                               const std::vector<std::string>& levels, const SweepRunner& runner, int jobs,
-                              bool force, std::ostream& log);
+                              bool force, std::ostream& log,
+                              const SweepRunner::RunOptions& options = SweepRunner::RunOptions{});
 
     /// Reads the levels' results (a level not run yet counts as not run) and writes
     /// convergence.json and convergence.csv. Throws ConfigError when no level has a sweep.

@@ -327,6 +327,21 @@ TEST(RegressionSweep3D, CoarseBreaking4MeshesSolvesAndReduces) {
 }
 
 // Mesh independence through the CLI: three levels of one 2D case, reduced to Richardson/GCI.
+// The run options reach every level: --np was once ignored by convergence, so a study meant for
+// MPI ran serially without a word.
+TEST(RegressionConvergence, MpiRanksAndRetriesReachEveryLevel) {
+    TempDir tmp;
+    const std::string cfg = tmp.path() + "/solo.cfg";
+    writeFile(cfg, "name = ranks\n[formation]\npreset = solo\n[solver]\nmax_iterations = 60\n");
+    const std::string dir = tmp.path() + "/study";
+    const auto run = runCommand({DRAFT_CASES_BIN, "convergence", cfg, "-o", dir, "--jobs", "1", "--np", "2"});
+    EXPECT_NE(run.out.find("2 MPI ranks each"), std::string::npos) << run.out << run.err;
+    for (const char* level : {"coarse", "medium", "fine"}) {
+        const auto result = drafting::cases::JsonFile::read(dir + "/" + level + "/solo/results.json");
+        EXPECT_EQ(result["mpi_ranks"], 2) << level;
+    }
+}
+
 TEST(RegressionConvergence, ThreeLevelsGiveOrderExtrapolationAndGci) {
     TempDir tmp;
     const std::string cfg = tmp.path() + "/solo.cfg";
