@@ -27,6 +27,10 @@ namespace drafting::cases {
 
 namespace {
 
+// A level or a case with no verdict yet: its levels are still to run.
+constexpr const char* kPending = "pending";
+
+
 using Scale = GridConvergence::Scale;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -67,6 +71,7 @@ LevelResult readLevel(const fs::path& caseDir, const nlohmann::json& manifestPar
             r.reason = e.what();
         }
     } else {
+        r.status = kPending;  // not run yet, or running: no verdict either way
         r.reason = "not run";
     }
     const nlohmann::json mesh = r.extra.value("mesh", nlohmann::json::object());
@@ -265,6 +270,7 @@ nlohmann::json ConvergenceStudy::reduce(const std::string& dir, const std::vecto
         for (std::size_t i = 0; i < levels.size(); ++i) {
             if (!manifests[i]) {
                 at.emplace_back();
+                at.back().result.status = kPending;
                 at.back().result.reason = "not run (no " + levels[i] + " sweep)";
                 continue;
             }
@@ -285,6 +291,7 @@ nlohmann::json ConvergenceStudy::reduce(const std::string& dir, const std::vecto
         const std::string formation = entry.parameters.is_object() ? entry.parameters.value("formation", "") : "";
         nlohmann::json row = {{"case", entry.name}, {"formation", formation}, {"parameters", entry.parameters}};
         std::string failure;
+        bool anyFailed = false;
         for (std::size_t i = 0; i < levels.size(); ++i) {
             const CaseResult& r = at[i].result;
             row["levels"][levels[i]] = {
@@ -294,6 +301,7 @@ nlohmann::json ConvergenceStudy::reduce(const std::string& dir, const std::vecto
                 {"dimension", at[i].dimension ? nlohmann::json(at[i].dimension) : nlohmann::json()},
                 {"template", at[i].templateVersion.empty() ? nlohmann::json() : nlohmann::json(at[i].templateVersion)}};
             if (!r.ok()) failure += (failure.empty() ? "" : "; ") + levels[i] + ": " + r.reason;
+            anyFailed = anyFailed || (!r.ok() && r.status != kPending);
         }
         std::vector<Ratios> ratios;
         bool anyTriplet = false;
@@ -313,7 +321,9 @@ nlohmann::json ConvergenceStudy::reduce(const std::string& dir, const std::vecto
             row["triplets"].push_back(t);
             ratios.push_back(r);
         }
-        row["status"] = failure.empty() ? "ok" : anyTriplet ? "partial" : "failed";
+        // ok: every level; partial: a triplet but not every level; pending: no triplet yet and
+        // nothing failed (levels still to run); failed: no triplet and a level failed.
+        row["status"] = failure.empty() ? "ok" : anyTriplet ? "partial" : anyFailed ? "failed" : kPending;
         row["reason"] = failure;
 
         // Each body's drag, at the levels where the case is ok.
@@ -438,7 +448,8 @@ std::string ConvergenceStudy::table(const nlohmann::json& study) {
             out << name << ": failed (" << row["reason"].get<std::string>() << ")\n";
             continue;
         }
-        if (row["status"] == "partial") out << name << ": partial (" << row["reason"].get<std::string>() << ")\n";
+        if (row["status"] == "partial" || row["status"] == kPending)
+            out << name << ": " << row["status"].get<std::string>() << " (" << row["reason"].get<std::string>() << ")\n";
         for (const char* part : {"bodies", "savings"}) {
             if (!row.contains(part)) continue;
             const bool drag = std::string(part) == "bodies";

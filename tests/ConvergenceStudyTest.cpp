@@ -177,6 +177,25 @@ TEST(ConvergenceStudy, AMissingLevelLeavesTheOtherTripletAndSaysSo) {
     EXPECT_FALSE(at.contains("extra-fine"));
     EXPECT_EQ(study["cases"][0]["status"], "ok");
 
+    // A level not run yet is pending, not failed: a study interrupted mid-level says so.
+    const std::string fine = s.dir + "/fine/ahead-f1.3/results.json", medium = s.dir + "/medium/ahead-f1.3/results.json";
+    const auto fineResult = cases::JsonFile::read(fine), mediumResult = cases::JsonFile::read(medium);
+    std::filesystem::remove(fine);
+    const auto waiting = cases::ConvergenceStudy::reduce(s.dir, kFour);
+    EXPECT_EQ(waiting["cases"][1]["status"], "pending") << waiting["cases"][1].dump();
+    EXPECT_EQ(waiting["cases"][1]["levels"]["fine"]["status"], "pending");
+    EXPECT_EQ(waiting["cases"][1]["levels"]["medium"]["status"], "ok");
+    EXPECT_NE(cases::ConvergenceStudy::table(waiting).find("ahead-f1.3: pending (fine: not run"), std::string::npos)
+        << cases::ConvergenceStudy::table(waiting);
+    // ... and a level that failed makes it failed.
+    auto broken = mediumResult;
+    broken["status"] = "failed";
+    broken["reason"] = "draftFoam exited with code 1";
+    cases::JsonFile::writeAtomic(medium, broken);
+    EXPECT_EQ(cases::ConvergenceStudy::reduce(s.dir, kFour)["cases"][1]["status"], "failed");
+    cases::JsonFile::writeAtomic(fine, fineResult);
+    cases::JsonFile::writeAtomic(medium, mediumResult);
+
     // Three levels only: the old study, one triplet.
     const auto three = cases::ConvergenceStudy::reduce(s.dir, {"coarse", "medium", "fine"});
     EXPECT_EQ(three["triplets"].size(), 1u);
