@@ -1,6 +1,7 @@
 #include "cases/SweepStatus.hpp"
 
 #include "cases/CaseResult.hpp"
+#include "cases/CaseRunner.hpp"
 #include "cases/ConfigError.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/Manifest.hpp"
@@ -35,7 +36,8 @@ nlohmann::json SweepStatus::read(const std::string& sweepDir) {
     nlohmann::json counts = {{"pending", 0}, {"ok", 0}, {"failed", 0}};
     for (const auto& e : manifest.cases) {
         nlohmann::json row = {{"name", e.name},       {"status", e.status}, {"reason", e.reason},
-                              {"iterations", nullptr}, {"converged", nullptr}, {"lead_drag_N", nullptr}};
+                              {"iterations", nullptr}, {"converged", nullptr}, {"lead_drag_N", nullptr},
+                              {"checkpoint", nullptr}};
         const std::string results = sweepDir + "/" + e.name + "/results.json";
         if (std::filesystem::exists(results)) {
             try {
@@ -51,6 +53,8 @@ nlohmann::json SweepStatus::read(const std::string& sweepDir) {
                 row["status"] = "failed";
                 row["reason"] = err.what();
             }
+        } else if (const std::string from = CaseRunner::checkpoint(sweepDir + "/" + e.name); !from.empty()) {
+            row["checkpoint"] = from;  // where the next run goes on from
         }
         counts[row["status"].get<std::string>()] = counts.value(row["status"].get<std::string>(), 0) + 1;
         cases.push_back(row);
@@ -69,6 +73,9 @@ std::string SweepStatus::table(const nlohmann::json& s) {
             detail = buf;
         } else {
             detail = shown(c["reason"].get<std::string>());
+            if (c.contains("checkpoint") && c["checkpoint"].is_string())
+                detail += std::string(detail.empty() ? "" : "; ") + "continues from its checkpoint at time " +
+                          shown(c["checkpoint"].get<std::string>());
         }
         // Built, not printed into a fixed buffer: a long reason is never cut before its newline.
         out << "  " << padded(shown(c["name"].get<std::string>()), 32) << ' '

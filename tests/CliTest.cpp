@@ -275,6 +275,19 @@ TEST(CliDraftCasesStatus, PendingCasesAfterGenerateAsTableAndJson) {
     const auto s = nlohmann::json::parse(json.out);
     EXPECT_EQ(s["counts"]["pending"], 3);
     EXPECT_EQ(s["cases"][0]["name"], "solo");
+    EXPECT_TRUE(s["cases"][0]["checkpoint"].is_null());
+
+    // A killed run's checkpoint (mesh checked, a time with runnerDrag's history): status says where
+    // the next run goes on from.
+    const std::string solo = dir + "/solo";
+    writeFile(solo + "/constant/polyMesh/owner", "note \"nCells:27\";\n");
+    writeFile(solo + "/meshCheck.json", "{\"ok\": true}");
+    writeFile(solo + "/120/uniform/functionObjects/functionObjectProperties", "history");
+    const auto resumable = runCommand({DRAFT_CASES_BIN, "status", dir});
+    EXPECT_NE(resumable.out.find("continues from its checkpoint at time 120"), std::string::npos) << resumable.out;
+    const auto s2 = nlohmann::json::parse(runCommand({DRAFT_CASES_BIN, "status", dir, "--json"}).out);
+    EXPECT_EQ(s2["cases"][0]["checkpoint"], "120");
+    EXPECT_EQ(s2["cases"][0]["status"], "pending");
 }
 
 namespace {
