@@ -14,6 +14,7 @@ namespace drafting::cases {
 ///   tandem-cylinders  two cylinders at Re 100, centre spacing 2 D and 5 D (transient)
 ///   sphere-re1e5      3D: a free-standing sphere at Re 1e5 (subcritical), steady SST
 ///   ahmed-25          3D: the Ahmed body, 25 deg slant, Re 2.78e6, over a stationary floor
+///   plate-normal      3D: a square flat plate normal to the flow, Re 2e5, sharp-edged separation
 /// The 2D meshes are blockMesh O-grids around each cylinder inside a block layout; the 3D bodies
 /// are meshed and solved by the runners' own pipeline (CaseWriter, FormationMesh). Every case runs
 /// runnerDrag and OpenFOAM's stock forces (named stockForces) on the same patches.
@@ -47,6 +48,10 @@ public:
     /// Reynolds number of the Ahmed body on its length: Lienhart & Becker's (2003) 40 m/s over
     /// 1.044 m; with the runners' air it is 41.5 m/s.
     static constexpr double kAhmedReynolds = 2.78e6;
+
+    /// Reynolds number of the flat plate on its side: well above the 1e4 from which a sharp-edged
+    /// plate's drag no longer depends on it.
+    static constexpr double kPlateReynolds = 2e5;
 };
 
 }  // namespace drafting::cases
