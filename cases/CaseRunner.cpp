@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -51,12 +52,20 @@ std::optional<double> solutionTime(const fs::directory_entry& entry) {
     return value;
 }
 
-// Times in `dir` that hold runnerDrag's history: value -> folder name.
-std::map<double, std::string> completeTimes(const fs::path& dir) {
+// Whether solution time folder `dir` holds everything a restart needs from this rank's side:
+// runnerDrag's history (written last, after the fields) and, where `marked`, runnerDrag's mark
+// that the write was a checkpoint (a final write is not one: a finished case never resumes).
+bool holdsCheckpoint(const fs::path& dir, bool marked) {
+    return fs::is_regular_file(dir / CaseRunner::kCheckpointState) &&
+           (!marked || fs::is_regular_file(dir / CaseRunner::kCheckpointMarker));
+}
+
+// Checkpoint times in `dir`: value -> folder name.
+std::map<double, std::string> checkpointTimes(const fs::path& dir) {
     std::map<double, std::string> times;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(dir, ec))
-        if (const auto t = solutionTime(entry); t && fs::is_regular_file(entry.path() / CaseRunner::kCheckpointState))
+        if (const auto t = solutionTime(entry); t && holdsCheckpoint(entry.path(), true))
             times[*t] = entry.path().filename().string();
     return times;
 }
@@ -75,21 +84,32 @@ std::vector<fs::path> processorFolders(const fs::path& caseDir) {
 
 }  // namespace
 
+std::string CaseRunner::caseJsonHash(const std::string& caseDir) {
+    char buf[20];
+    std::snprintf(buf, sizeof(buf), "%016zx",
+                  std::hash<std::string>{}(JsonFile::read(caseDir + "/case.json").dump()));
+    return buf;
+}
+
 std::string CaseRunner::checkpoint(const std::string& caseDir) {
     const fs::path root(caseDir);
     if (fs::exists(fs::symlink_status(root / "results.json"))) return "";
     if (!fs::is_regular_file(root / "constant" / "polyMesh" / "owner")) return "";
     try {
         if (!JsonFile::read((root / kMeshCheckFile).string()).value("ok", false)) return "";
+        // The mesh and its checkpoints were made for this very case.json.
+        const auto made = JsonFile::read((root / kTimingFile).string());
+        if (!made.contains("case") || made.at("case") != caseJsonHash(caseDir)) return "";
     } catch (const std::exception&) {
-        return "";  // no verdict, or not one we wrote: the mesh is not known to be whole
+        return "";  // no verdict or record, or not ones we wrote: the mesh is not known to be this case's
     }
-    std::map<double, std::string> times = completeTimes(root);
+    std::map<double, std::string> times = checkpointTimes(root);
     const auto processors = processorFolders(root);
     if (!processors.empty() && fs::is_directory(root / "processor0")) {
-        for (const auto& [value, name] : completeTimes(root / "processor0")) {
+        // Every rank writes its own history; processor0 (the master) the mark.
+        for (const auto& [value, name] : checkpointTimes(root / "processor0")) {
             const bool everywhere = std::all_of(processors.begin(), processors.end(), [&](const fs::path& p) {
-                return fs::is_directory(p / name) && !fs::is_symlink(p / name);
+                return !fs::is_symlink(p / name) && holdsCheckpoint(p / name, false);
             });
             if (everywhere) times.emplace(value, name);
         }
@@ -109,8 +129,10 @@ std::string CaseRunner::prepareResume(const std::string& caseDir, const std::str
     for (const auto& dir : places)
         for (const auto& entry : fs::directory_iterator(dir))
             if (const auto t = solutionTime(entry); t && *t > start) fs::remove_all(entry.path());
-    if (!fs::is_directory(root / from)) {
-        // Only the processor folders have it: the case continues from it put back together.
+    // In the case itself the time is whole, or only the processor folders have it whole (a put-back
+    // that was cut short copies uniform/ last): then it is put back together from them again.
+    if (!holdsCheckpoint(root / from, true)) {
+        fs::remove_all(root / from);
         const auto joined = runTool({"reconstructPar", "-time", from}, caseDir, "reconstructPar", timing,
                                     tools_.foamEnvironment());
         if (!joined.empty()) return joined;
@@ -248,12 +270,15 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
     // A killed run with a checkpoint continues from it (its mesh is kept); any other starts from
     // what the case writer made.
     std::string resumeFrom = badRemoval.empty() ? checkpoint(caseDir) : "";
-    if (!resumeFrom.empty() && !prepareResume(caseDir, resumeFrom, timing).empty()) resumeFrom.clear();
+    std::string dropped;  // why a checkpoint could not be continued
+    if (!resumeFrom.empty()) dropped = prepareResume(caseDir, resumeFrom, timing);
+    if (!dropped.empty()) resumeFrom.clear();
     if (resumeFrom.empty()) clearRunArtefacts(caseDir);
+    const std::string madeFor = caseJsonHash(caseDir);
     if (!resumeFrom.empty()) {
         // The steps a resumed case skips keep the seconds they took when they ran.
         try {
-            const auto earlier = JsonFile::read(caseDir + "/" + kTimingFile);
+            const auto earlier = JsonFile::read(caseDir + "/" + kTimingFile).at("steps");
             for (const auto& step : spec.at("steps")) {
                 const std::string name = step.at("name").get<std::string>();
                 if (step.value("solver", false)) break;
@@ -273,6 +298,7 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
         if (fs::exists(checkPath)) r.extra["mesh"]["check"] = JsonFile::read(checkPath.string());
         // The timings of a resumed case are those of its last part (the solver from the checkpoint).
         if (!resumeFrom.empty()) r.extra["resumed_from_checkpoint"] = resumeFrom;
+        if (!dropped.empty()) r.extra["checkpoint_dropped"] = dropped;
         JsonFile::writeAtomic(resultsPath, r.toJson());
         return r;
     };
@@ -337,7 +363,7 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
         const auto proc = Process::run(argv, caseDir, log, env, groupFile);
         timing[stepName] = proc.seconds;
         try {
-            JsonFile::writeAtomic(caseDir + "/" + kTimingFile, timing);
+            JsonFile::writeAtomic(caseDir + "/" + kTimingFile, {{"case", madeFor}, {"steps", timing}});
         } catch (const std::exception&) {
             // Only a resumed case's report of its mesh cost needs it.
         }

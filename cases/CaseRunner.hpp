@@ -44,19 +44,27 @@ public:
     static void clearRunArtefacts(const std::string& caseDir);
 
     /// The solution time a killed run of this case continues from ("" if none). The case has no
-    /// results.json (a finished or failed case runs afresh), its mesh passed the mesh check, and
-    /// the time holds runnerDrag's history (uniform/functionObjects/functionObjectProperties,
-    /// written after the fields, so a time without it was cut short). Times of a parallel run
-    /// count when every processor folder has them and processor0 holds the history. The
-    /// latest such time wins.
+    /// results.json (a finished or failed case runs afresh), its mesh passed the mesh check and was
+    /// made for the case.json there now (kTimingFile), and the time is a checkpoint: runnerDrag
+    /// marked it (kCheckpointMarker) and wrote its history there (kCheckpointState, written after
+    /// the fields, so a time without it was cut short). A time of a parallel run counts when
+    /// processor0 has both and every other processor folder the history. The latest one wins.
     static std::string checkpoint(const std::string& caseDir);
 
-    /// The seconds each step of the case's latest run took, rewritten after every step, so a
-    /// resumed case still reports what its mesh cost.
+    /// The case.json the latest run was made for ("case": a hash of it) and the seconds each of its
+    /// steps took ("steps"), rewritten after every step: a checkpoint counts only for the same
+    /// case.json, and a resumed case still reports what its mesh cost.
     static constexpr const char* kTimingFile = "timing.json";
+
+    /// What ties a case's mesh and checkpoints to the case.json they were made for (kTimingFile's
+    /// "case"): a case rewritten since (another level, other settings) never continues the old run.
+    static std::string caseJsonHash(const std::string& caseDir);
 
     /// Where runnerDrag's history lies in a solution time (OpenFOAM's function-object state).
     static constexpr const char* kCheckpointState = "uniform/functionObjects/functionObjectProperties";
+    /// runnerDrag's mark of a checkpoint write (solver/functionObjects/runnerDrag): a final time
+    /// holds the history too but is not one.
+    static constexpr const char* kCheckpointMarker = "uniform/runnerDragCheckpoint.json";
 
     /// Cells of the case's mesh, from the note OpenFOAM writes in polyMesh/owner (-1: unknown).
     static long meshCells(const std::string& caseDir);

@@ -140,10 +140,11 @@ int CaseTask::run(const std::string& sweepDirIn, int index, std::ostream& log, i
     done = true;
     guard.join();
 
-    if (stopSignal != 0) {
+    if (stopSignal != 0 && !result.ok()) {
         // Not the case's fault: leave it to run again. The failed result of the stopped program
         // goes, so the next submission continues from the case's last checkpoint, if it has one
-        // (CaseRunner::checkpoint), and otherwise starts from a clean folder.
+        // (CaseRunner::checkpoint), and otherwise starts from a clean folder. (A case that finished
+        // before the signal keeps its result and is recorded below.)
         std::filesystem::remove(caseDir + "/results.json");
         const std::string from = CaseRunner::checkpoint(caseDir);
         const std::string why = std::string("interrupted by ") + (stopSignal == SIGUSR1 ? "SIGUSR1" : "SIGTERM") +

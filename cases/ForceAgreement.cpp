@@ -2,7 +2,10 @@
 
 #include "cases/ConfigError.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -22,6 +25,28 @@ std::string lastDataLine(const std::string& path) {
     return last;
 }
 
+// The newest of ROOT/<start time>/NAME: a restarted run writes its samples under its own start
+// time, so the final sample is in the folder of the latest start.
+std::string latestOf(const std::string& root, const std::string& name) {
+    std::string best;
+    double bestStart = -1.0;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(root, ec)) {
+        const std::string start = entry.path().filename().string();
+        if (!entry.is_directory() || start.empty() || start.find_first_not_of("0123456789.e-+") != std::string::npos)
+            continue;
+        char* end = nullptr;
+        const double value = std::strtod(start.c_str(), &end);
+        if (end != start.c_str() + start.size() || !std::filesystem::is_regular_file(entry.path() / name)) continue;
+        if (value > bestStart) {
+            bestStart = value;
+            best = (entry.path() / name).string();
+        }
+    }
+    if (best.empty()) throw RunError("no " + root + "/<start time>/" + name);
+    return best;
+}
+
 std::vector<double> numbers(std::string line) {
     for (char& c : line)
         if (c == '(' || c == ')') c = ' ';
@@ -36,12 +61,15 @@ std::vector<double> numbers(std::string line) {
 
 ForceAgreement::Comparison ForceAgreement::compare(const std::string& caseDir, const std::string& stockName,
                                                    const std::array<double, 3>& d, const std::array<double, 3>& l) {
-    const std::string rdPath = caseDir + "/postProcessing/runnerDrag/0/runnerDrag.dat";
-    const std::string stPath = caseDir + "/postProcessing/" + stockName + "/0/force.dat";
+    const std::string rdPath = latestOf(caseDir + "/postProcessing/runnerDrag", "runnerDrag.dat");
+    const std::string stPath = latestOf(caseDir + "/postProcessing/" + stockName, "force.dat");
     const auto rd = numbers(lastDataLine(rdPath));
     const auto st = numbers(lastDataLine(stPath));
     if (rd.size() < 4 || (rd.size() - 1) % 3 != 0) throw RunError(rdPath + ": unexpected columns");
     if (st.size() < 4) throw RunError(stPath + ": unexpected columns");
+    // Both the same sample, or the comparison means nothing.
+    if (std::fabs(rd[0] - st[0]) > 1e-9 * std::max(1.0, std::fabs(rd[0])))
+        throw RunError(rdPath + " ends at " + std::to_string(rd[0]) + ", " + stPath + " at " + std::to_string(st[0]));
 
     // runnerDrag writes (drag, side, lift) along d, s = l × d, l.
     const std::array<double, 3> s = {l[1] * d[2] - l[2] * d[1], l[2] * d[0] - l[0] * d[2], l[0] * d[1] - l[1] * d[0]};

@@ -6,8 +6,9 @@ namespace drafting::cases {
 
 /// Compares the final force of runnerDrag (summed over its bodies) with OpenFOAM's stock forces
 /// function object on the same patches, from the two objects' own data files:
-///   postProcessing/runnerDrag/0/runnerDrag.dat   iteration, then drag side lift per body
-///   postProcessing/<stockName>/0/force.dat       time (Fx Fy Fz) (pressure) (viscous)
+///   postProcessing/runnerDrag/<start>/runnerDrag.dat   iteration, then drag side lift per body
+///   postProcessing/<stockName>/<start>/force.dat       time (Fx Fy Fz) (pressure) (viscous)
+/// each from the folder of the latest start time (a resumed run's final samples are there)
 class ForceAgreement {
 public:
     struct Comparison {

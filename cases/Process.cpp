@@ -9,6 +9,7 @@
 #include <fstream>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
@@ -110,8 +111,17 @@ int Process::killStrays(const std::string& workDir, const std::set<std::string>&
         std::error_code e1, e2, e3;
         const auto cwd = std::filesystem::read_symlink(entry.path() / "cwd", e1);
         const auto exe = std::filesystem::read_symlink(entry.path() / "exe", e2);
-        if (e1 || e2 || !programs.count(exe.filename().string())) continue;
+        if (e1 || e2) continue;
+        // A program rebuilt while it ran shows as "NAME (deleted)".
+        std::string program = exe.filename().string();
+        static const std::string deleted = " (deleted)";
+        if (program.size() > deleted.size() && program.compare(program.size() - deleted.size(), deleted.size(), deleted) == 0)
+            program.resize(program.size() - deleted.size());
+        if (!programs.count(program)) continue;
         if (!std::filesystem::equivalent(cwd, workDir, e3) || e3) continue;
+        // Ours only: root could signal anyone's.
+        struct stat owner {};
+        if (stat(entry.path().c_str(), &owner) != 0 || owner.st_uid != getuid()) continue;
         if (kill(pid, SIGKILL) == 0) killed.push_back(pid);
     }
     for (int i = 0; i < 100; ++i) {

@@ -32,8 +32,8 @@ public:
     /// Kills (SIGKILL) every process of ours still working in `workDir` whose program's file
     /// name is one of `programs`, and waits up to 2 s for them to go: the MPI ranks of a killed
     /// runner outlive their mpirun for a moment and would write into the case. A shell or a
-    /// viewer opened in the folder is not one of the programs and is left alone. Returns how
-    /// many were killed.
+    /// viewer opened in the folder is not one of the programs and is left alone, and so is any
+    /// process of another user. Returns how many were killed.
     static int killStrays(const std::string& workDir, const std::set<std::string>& programs);
 
     /// Full path of `program` found on PATH, or empty.

@@ -18,11 +18,17 @@ namespace {
 // A case a killed run left: mesh checked, the given times written, those in `complete` with
 // their runnerDrag history.
 void killedCase(const std::string& dir, const std::vector<std::string>& times, const std::vector<std::string>& complete) {
+    drafting::cases::JsonFile::writeAtomic(dir + "/case.json", {{"name", "solo"}, {"level", "coarse"}});
     writeFile(dir + "/constant/polyMesh/owner", "note \"nCells:27\";\n");
     drafting::cases::JsonFile::writeAtomic(dir + "/" + CaseRunner::kMeshCheckFile, {{"ok", true}, {"cells", 27}});
+    drafting::cases::JsonFile::writeAtomic(dir + "/" + CaseRunner::kTimingFile,
+                                           {{"case", CaseRunner::caseJsonHash(dir)}, {"steps", {{"blockMesh", 1.0}}}});
     fs::create_directories(dir + "/0");
     for (const auto& t : times) writeFile(dir + "/" + t + "/U", "fields");
-    for (const auto& t : complete) writeFile(dir + "/" + t + "/" + CaseRunner::kCheckpointState, "history");
+    for (const auto& t : complete) {
+        writeFile(dir + "/" + t + "/" + CaseRunner::kCheckpointState, "history");
+        writeFile(dir + "/" + t + "/" + CaseRunner::kCheckpointMarker, "{}");
+    }
 }
 
 }  // namespace
@@ -68,14 +74,32 @@ TEST(CaseRunnerCheckpoint, AResultAMissingOrFailedMeshCheckOrNoMeshMeansAFreshSt
     }
 }
 
-TEST(CaseRunnerCheckpoint, AParallelCheckpointNeedsTheTimeInEveryProcessorFolder) {
+TEST(CaseRunnerCheckpoint, AParallelCheckpointNeedsTheHistoryInEveryProcessorFolderAndTheMarkInTheFirst) {
     TempDir tmp;
     killedCase(tmp.path(), {}, {});
-    for (const char* p : {"processor0", "processor1"}) writeFile(tmp.path() + "/" + p + "/100/U", "fields");
-    writeFile(tmp.path() + "/processor0/100/" + CaseRunner::kCheckpointState, "history");
+    for (const char* p : {"processor0", "processor1"}) {
+        writeFile(tmp.path() + "/" + p + "/100/" + CaseRunner::kCheckpointState, "history");
+        writeFile(tmp.path() + "/" + p + "/200/U", "fields");
+    }
+    writeFile(tmp.path() + "/processor0/100/" + CaseRunner::kCheckpointMarker, "{}");
     writeFile(tmp.path() + "/processor0/200/" + CaseRunner::kCheckpointState, "history");  // processor1 never got there
+    writeFile(tmp.path() + "/processor0/200/" + CaseRunner::kCheckpointMarker, "{}");
     EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "100");
-    fs::remove_all(tmp.path() + "/processor1/100");
+    fs::remove(tmp.path() + "/processor1/100/" + CaseRunner::kCheckpointState);
+    EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "");
+}
+
+TEST(CaseRunnerCheckpoint, AFinalTimeIsNotACheckpointNorIsAMeshMadeForAnotherCaseJson) {
+    TempDir tmp;
+    killedCase(tmp.path(), {"51"}, {"51"});
+    // The final write of a finished run holds the history but not runnerDrag's checkpoint mark: a
+    // finished case whose results.json went runs again from the start, never one iteration on.
+    writeFile(tmp.path() + "/233/" + CaseRunner::kCheckpointState, "history");
+    EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "51");
+    // The case rewritten since its mesh was made (another level): its old run is not its past.
+    drafting::cases::JsonFile::writeAtomic(tmp.path() + "/case.json", {{"name", "solo"}, {"level", "medium"}});
+    EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "");
+    fs::remove(tmp.path() + "/" + CaseRunner::kTimingFile);
     EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "");
 }
 
@@ -83,6 +107,7 @@ TEST(CaseRunnerCheckpoint, ALinkedTimeFolderIsNotACheckpoint) {
     TempDir tmp, elsewhere;
     killedCase(tmp.path(), {"51"}, {"51"});
     writeFile(elsewhere.path() + "/300/" + CaseRunner::kCheckpointState, "history");
+    writeFile(elsewhere.path() + "/300/" + CaseRunner::kCheckpointMarker, "{}");
     fs::create_directory_symlink(elsewhere.path() + "/300", tmp.path() + "/300");
     EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "51");
 }

@@ -1,4 +1,5 @@
 // Command-line behaviour from tables (PROJ style): arguments → exit code and message.
+#include "cases/CaseRunner.hpp"
 #include "cases/JsonFile.hpp"
 #include "TestSupport.hpp"
 
@@ -282,7 +283,10 @@ TEST(CliDraftCasesStatus, PendingCasesAfterGenerateAsTableAndJson) {
     const std::string solo = dir + "/solo";
     writeFile(solo + "/constant/polyMesh/owner", "note \"nCells:27\";\n");
     writeFile(solo + "/meshCheck.json", "{\"ok\": true}");
+    drafting::cases::JsonFile::writeAtomic(solo + "/timing.json",
+                                           {{"case", drafting::cases::CaseRunner::caseJsonHash(solo)}, {"steps", {}}});
     writeFile(solo + "/120/uniform/functionObjects/functionObjectProperties", "history");
+    writeFile(solo + "/120/uniform/runnerDragCheckpoint.json", "{}");
     const auto resumable = runCommand({DRAFT_CASES_BIN, "status", dir});
     EXPECT_NE(resumable.out.find("continues from its checkpoint at time 120"), std::string::npos) << resumable.out;
     const auto s2 = nlohmann::json::parse(runCommand({DRAFT_CASES_BIN, "status", dir, "--json"}).out);

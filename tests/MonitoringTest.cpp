@@ -167,6 +167,28 @@ TEST(DivergenceGuard, ResidualBlowUpIsCaughtAfterTheWarmUp) {
     EXPECT_NE(why.find("residual of Ux blew up"), std::string::npos) << why;
 }
 
+// A run restarted from a checkpoint restores the guard: no second warm-up, the minima kept, so a
+// blow-up relative to the residuals before the restart is still caught.
+TEST(DivergenceGuard, ARestoredStateGoesOnAsTheUninterruptedGuard) {
+    DivergenceGuard::Limits lim;
+    lim.warmUp = 5;
+    DivergenceGuard before(lim);
+    double r = 1.0;
+    for (int i = 1; i <= 30; ++i) {
+        r *= 0.5;
+        ASSERT_EQ(before.check(static_cast<std::size_t>(i), {1.0}, {"lead"}, {r}, {"p"}), "");
+    }
+    DivergenceGuard resumed(lim), fresh(lim);
+    resumed.restore(before.state());
+    EXPECT_EQ(resumed.state().seen, 30u);
+    // Straight after the restart: a drag no runner has, and a residual 1e6 times the minimum.
+    EXPECT_NE(resumed.check(31, {50.0}, {"lead"}, {r}, {"p"}).find("non-physical drag"), std::string::npos);
+    EXPECT_EQ(fresh.check(31, {50.0}, {"lead"}, {r}, {"p"}), "");  // a new guard would still be warming up
+    DivergenceGuard resumed2(lim);
+    resumed2.restore(before.state());
+    EXPECT_NE(resumed2.check(31, {1.0}, {"lead"}, {0.5}, {"p"}).find("blew up"), std::string::npos);
+}
+
 TEST(DivergenceGuard, NormalConvergenceRaisesNothing) {
     DivergenceGuard g({});
     double r = 1.0;

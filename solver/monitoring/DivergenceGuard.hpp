@@ -30,6 +30,18 @@ public:
 
     const Limits& limits() const { return limits_; }
 
+    /// What the guard has seen, so that a run restarted from a checkpoint goes on checking as the
+    /// uninterrupted run would (the warm-up counted once, the residuals' minima kept).
+    struct State {
+        std::size_t seen = 0;
+        std::vector<double> minResidual;  // per equation; +inf before its first positive value
+    };
+    State state() const { return {seen_, minResidual_}; }
+    void restore(const State& s) {
+        seen_ = s.seen;
+        minResidual_ = s.minResidual;
+    }
+
 private:
     Limits limits_;
     std::size_t seen_ = 0;

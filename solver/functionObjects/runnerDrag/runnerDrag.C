@@ -489,7 +489,8 @@ Foam::functionObjects::runnerDrag::runnerDrag
     nextCheckpoint_(VGREAT),
     resumedFrom_(VGREAT),
     restoredSamples_(0),
-    earlierSeconds_(0)
+    earlierSeconds_(0),
+    checkpointWrite_(false)
 {
     read(dict);
     restoreHistory();
@@ -781,7 +782,18 @@ bool Foam::functionObjects::runnerDrag::write()
     if (time_.writeTime())
     {
         storeHistory();
+        if (checkpointWrite_ && Pstream::master())
+        {
+            // The marker that makes this time a checkpoint for draft-cases
+            // (CaseRunner::checkpoint), beside the time's own uniform/time.
+            OFstream marker(time_.timePath()/"uniform"/"runnerDragCheckpoint.json");
+            marker.stdStream()
+                << "{\"producer\": \"runnerDrag\", \"time\": "
+                << jsonNumber(time_.value()) << ", \"samples\": "
+                << times_.size() << "}\n";
+        }
     }
+    checkpointWrite_ = false;
     return true;
 }
 
@@ -790,6 +802,16 @@ void Foam::functionObjects::runnerDrag::storeHistory()
 {
     setProperty("bodies", bodyNames_);
     setProperty("wallSeconds", earlierSeconds_ + time_.elapsedClockTime());
+    const auto guard = guard_->state();
+    setProperty("guardSeen", label(guard.seen));
+    scalarList minima(label(guard.minResidual.size()));
+    forAll(minima, i)
+    {
+        // No number is written for +inf (no positive residual yet): -1 stands for it.
+        minima[i] =
+            std::isfinite(guard.minResidual[i]) ? guard.minResidual[i] : -1;
+    }
+    setProperty("guardMinResiduals", minima);
     setProperty("times", scalarList(times_));
     forAll(bodyNames_, bodyi)
     {
@@ -810,11 +832,14 @@ void Foam::functionObjects::runnerDrag::restoreHistory()
     scalarList times;
     if (!getProperty("times", times))
     {
-        WarningInFunction
+        // Averages, the settled stop and the iteration count would cover
+        // only part of the run, and nothing in results.json would show it.
+        FatalErrorInFunction
             << "started at time " << start << " with no runnerDrag history"
-            << " stored there: the averages and the settled stop count"
-            << " from here only" << endl;
-        return;
+            << " stored there (uniform/functionObjects/"
+            << "functionObjectProperties): restart from time 0 or from a"
+            << " checkpoint runnerDrag wrote"
+            << exit(FatalError);
     }
 
     // A checkpoint of other bodies, or a history that does not end where
@@ -853,6 +878,18 @@ void Foam::functionObjects::runnerDrag::restoreHistory()
     }
 
     getProperty("wallSeconds", earlierSeconds_);
+    label guardSeen = 0;
+    scalarList minima;
+    if (getProperty("guardSeen", guardSeen) && getProperty("guardMinResiduals", minima))
+    {
+        drafting::solver::monitoring::DivergenceGuard::State guard;
+        guard.seen = std::size_t(guardSeen);
+        for (const scalar m : minima)
+        {
+            guard.minResidual.push_back(m < 0 ? INFINITY : m);
+        }
+        guard_->restore(guard);
+    }
     times_ = times;
     forAll(bodyNames_, bodyi)
     {
@@ -899,6 +936,7 @@ void Foam::functionObjects::runnerDrag::checkpointIfDue()
     nextCheckpoint_ = elapsed + checkpointInterval_;
     Info<< type() << " " << name() << ": checkpoint at time "
         << time_.timeName() << endl;
+    checkpointWrite_ = true;
     const_cast<Time&>(time_).writeNow();
 }
 
