@@ -25,10 +25,12 @@
 
 #include <boost/program_options.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <optional>
+#include <set>
 #include <thread>
 #include <unistd.h>
 
@@ -173,9 +175,10 @@ std::string CasesCli::usage() {
            "  geometry -o FILE.stl [--height M] [--mass KG] [--pose mid-stride|standing] [--stl IN.stl]\n"
            "                          write a 3D runner surface and FILE.json beside it\n"
            "  reference NAME -o DIR   run a reference flow and check it (st-2d1, cylinder-re100,\n"
-           "                          tandem-cylinders, sphere-re1e5, ahmed-25); DIR/results.json\n"
-           "                          holds values and checks; a 3D one takes --mesh.level (default\n"
-           "                          coarse)\n"
+           "                          tandem-cylinders, sphere-re1e5, ahmed-25, plate-normal);\n"
+           "                          DIR/results.json holds values and checks; a 3D one takes\n"
+           "                          --mesh.level (default coarse) and its box as --mesh.upstream,\n"
+           "                          --mesh.downstream, --mesh.side, --mesh.above (default its own)\n"
            "  reference --list        every reference: name, 2D or 3D, title\n"
            "options:\n"
            "  -o, --output DIR        sweep directory\n"
@@ -359,15 +362,30 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     if (command == "reference") {
         SafeName::check("reference", target);
         ReferenceCase::checkName(target);
-        // A 3D reference is meshed by the runners' pipeline, so it has their levels.
-        std::string level = "coarse";
+        // A 3D reference is meshed by the runners' pipeline, so it has their levels and box keys
+        // (checked by the config's own rules).
+        static const std::vector<std::string> keys = {"level", "upstream", "downstream", "side", "above"};
+        std::set<std::string> given;
         for (const auto& o : overrides) {
-            if (o.rfind("--mesh.level=", 0) != 0 || ReferenceCase::dimension(target) != 3)
+            const auto eq = o.find('=');
+            const std::string key = o.rfind("--mesh.", 0) == 0 && eq != std::string::npos ? o.substr(7, eq - 7) : "";
+            if (ReferenceCase::dimension(target) != 3 || std::find(keys.begin(), keys.end(), key) == keys.end())
                 throw ConfigError("reference: takes no config overrides (" + Printable::quote(o, 80) +
-                                  "; a 3D reference takes --mesh.level)");
-            level = o.substr(13);
+                                  "; a 3D reference takes --mesh.level, --mesh.upstream, --mesh.downstream, "
+                                  "--mesh.side, --mesh.above)");
+            given.insert(key);
         }
-        const auto r = ReferenceCase::run(target, vm["output"].as<std::string>(), ToolPaths::discover(), jobs, level);
+        std::vector<std::string> asConfig = {"--mesh.dimension=3"};
+        asConfig.insert(asConfig.end(), overrides.begin(), overrides.end());
+        const SweepConfig checked = SweepConfig::parse("", asConfig);
+        ReferenceCase::Box box;
+        if (given.count("upstream")) box.upstream = checked.domain.upstream;
+        if (given.count("downstream")) box.downstream = checked.domain.downstream;
+        if (given.count("side")) box.side = checked.domain.side;
+        if (given.count("above")) box.above = checked.domain.above;
+        // Not the config's default level: a reference runs at coarse (CI's level) unless told.
+        const auto r = ReferenceCase::run(target, vm["output"].as<std::string>(), ToolPaths::discover(), jobs,
+                                          given.count("level") ? checked.level : "coarse", box);
         out << "reference " << target << ":\n";
         for (const auto& c : r["checks"]) {
             char line[256];

@@ -367,7 +367,11 @@ void addStockForces(const fs::path& c, const std::string& patch, double rho) {
 // A 3D reference is one body meshed and solved as a lone runner, with the same steady solver
 // settings for every such reference: 800 iterations at most (a separated wake may never settle;
 // validation.md, "3D reference: sphere"), the settled stop of the runners (0.2 % over 100).
-void writeOneBody(SweepConfig config, const std::string& body, const fs::path& c) {
+void writeOneBody(SweepConfig config, const std::string& body, const fs::path& c, const ReferenceCase::Box& box) {
+    if (box.upstream) config.domain.upstream = *box.upstream;
+    if (box.downstream) config.domain.downstream = *box.downstream;
+    if (box.side) config.domain.side = *box.side;
+    if (box.above) config.domain.above = *box.above;
     config.maxIterations = 800;
     config.tolerance = 1e-4;
     config.settledTolerance = 0.002;
@@ -385,7 +389,7 @@ void writeOneBody(SweepConfig config, const std::string& body, const fs::path& c
 // snappyHexMesh settings and the runners' fields, schemes, solvers, inflow and runnerDrag; only
 // the box and the lift off the ground are the sphere's own. The ground moves with the air, so far
 // below the sphere it acts as a slip wall.
-void writeSphere(const fs::path& c, const std::string& level) {
+void writeSphere(const fs::path& c, const std::string& level, const ReferenceCase::Box& box) {
     const double D = meshes::Athlete::kMinHeight;  // 1.2 m: the smallest body the pipeline takes
     SweepConfig config;
     config.name = "sphere-re1e5";
@@ -402,7 +406,7 @@ void writeSphere(const fs::path& c, const std::string& level) {
     // cap, not the settled stop, ends it, and the mean drag barely moves after about 300
     // (validation.md, "3D reference: sphere"); 800 keeps CI's share to about a quarter of an hour.
     FoamFile::write(config.geometryStl, meshes::SphereSurface(D, ReferenceCase::kSphereSubdivisions).stl("sphere"));
-    writeOneBody(config, "sphere", c);
+    writeOneBody(config, "sphere", c, box);
 }
 
 // The Ahmed body (25 deg slant) at full scale and Re = 2.78e6 on its length, meshed and solved
@@ -410,7 +414,7 @@ void writeSphere(const fs::path& c, const std::string& level) {
 // athlete is 0.288 m tall), 50 mm above the floor, without its stilts (validation.md says why).
 // The wind-tunnel floor stands still: the model is at rest in a wind, so the running speed is 0
 // and all the air speed is headwind (CaseWriter's ground moves at the running speed).
-void writeAhmed(const fs::path& c, const std::string& level) {
+void writeAhmed(const fs::path& c, const std::string& level, const ReferenceCase::Box& box) {
     using meshes::AhmedBody;
     SweepConfig config;
     config.name = "ahmed-25";
@@ -424,14 +428,14 @@ void writeAhmed(const fs::path& c, const std::string& level) {
     // blockage under 2 %, at a cell count CI can afford.
     config.domain = {2.1, 5.2, 1.5, 1.5, AhmedBody::kGroundClearance};
     FoamFile::write(config.geometryStl, AhmedBody(AhmedBody::kSlantDeg).stl("ahmed"));
-    writeOneBody(config, "ahmed", c);
+    writeOneBody(config, "ahmed", c, box);
 }
 
 // A square flat plate normal to the wind at Re = 2e5 on its side, meshed and solved as a runner,
 // like the sphere: a lone body at its own size, its lower edge 1.5 sides above a ground that moves
 // with the air (a slip wall in effect), so the plate stands in a free stream. Its edges fix the
 // separation: what it tests is the wake's pressure, not where a boundary layer lets go.
-void writePlate(const fs::path& c, const std::string& level) {
+void writePlate(const fs::path& c, const std::string& level, const ReferenceCase::Box& box) {
     using meshes::FlatPlate;
     SweepConfig config;
     config.name = "plate-normal";
@@ -444,7 +448,7 @@ void writePlate(const fs::path& c, const std::string& level) {
     // under the 3 % of Franke et al. 2007.
     config.domain = {3.0, 8.0, 3.0, 2.5, FlatPlate::kGroundClearance};
     FoamFile::write(config.geometryStl, FlatPlate().stl("plate"));
-    writeOneBody(config, "plate", c);
+    writeOneBody(config, "plate", c, box);
 }
 
 // The references meshed and solved by the runners' 3D pipeline; every other one is 2D.
@@ -491,11 +495,13 @@ void ReferenceCase::checkName(const std::string& name) {
 }
 
 nlohmann::json ReferenceCase::run(const std::string& name, const std::string& dirIn, const ToolPaths& tools,
-                                  int jobs, const std::string& level) {
+                                  int jobs, const std::string& level, const Box& box) {
     checkName(name);
     meshes::MeshLevel::from(level);
     if (dimension(name) != 3 && level != "coarse")
         throw ConfigError("reference " + name + ": mesh.level belongs to the 3D references (its mesh is fixed)");
+    if (dimension(name) != 3 && !box.empty())
+        throw ConfigError("reference " + name + ": the box belongs to the 3D references (its mesh is fixed)");
     const std::string expectedPath = referenceDir() + "/" + name + "/expected.json";
     const auto expected = JsonFile::read(expectedPath);
 
@@ -510,13 +516,13 @@ nlohmann::json ReferenceCase::run(const std::string& name, const std::string& di
         writeCylinderRow(dir, name, 0.0, 1.0, 80.0, 30.0);
         subCases = {{dir, ""}};
     } else if (name == "sphere-re1e5") {
-        writeSphere(dir, level);
+        writeSphere(dir, level, box);
         subCases = {{dir, ""}};
     } else if (name == "ahmed-25") {
-        writeAhmed(dir, level);
+        writeAhmed(dir, level, box);
         subCases = {{dir, ""}};
     } else if (name == "plate-normal") {
-        writePlate(dir, level);
+        writePlate(dir, level, box);
         subCases = {{dir, ""}};
     } else {
         writeCylinderRow(dir / "spacing_2D", "tandem-cylinders-2D", 2.0, 0.8, 90.0, 40.0);

@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,14 @@ namespace drafting::cases {
 /// runnerDrag and OpenFOAM's stock forces (named stockForces) on the same patches.
 class ReferenceCase {
 public:
+    /// A 3D reference's box where it differs from the reference's own (a domain-sensitivity run):
+    /// the config keys mesh.upstream, mesh.downstream, mesh.side and mesh.above, checked as
+    /// SweepConfig checks them. Unset: the reference's own.
+    struct Box {
+        std::optional<double> upstream, downstream, side, above;
+        bool empty() const { return !upstream && !downstream && !side && !above; }
+    };
+
     static const std::vector<std::string>& names();
     /// 2 or 3.
     static int dimension(const std::string& name);
@@ -32,10 +41,10 @@ public:
     /// one-case reference) or one entry per sub-case, the checks against
     /// cases/reference/NAME/expected.json, and the runnerDrag/stock-forces agreement.
     /// Returns that JSON; "pass" says whether every check held.
-    /// `level` (mesh.level) applies to the 3D references only; the 2D ones take "coarse" (their
-    /// meshes are fixed) and refuse anything else.
+    /// `level` (mesh.level) and `box` apply to the 3D references only; the 2D ones take "coarse"
+    /// and their own box (their meshes are fixed) and refuse anything else.
     static nlohmann::json run(const std::string& name, const std::string& dir, const ToolPaths& tools, int jobs,
-                              const std::string& level = "coarse");
+                              const std::string& level = "coarse", const Box& box = {});
 
     /// Folder holding NAME/expected.json (DRAFTING_REFERENCE_DIR overrides the source tree).
     static std::string referenceDir();

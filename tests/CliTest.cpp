@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fcntl.h>
 #include <filesystem>
 #include <sys/file.h>
@@ -239,6 +240,29 @@ TEST(CliDraftCasesReference, HostileNameIsRefused) {
     const auto r = runCommand({DRAFT_CASES_BIN, "reference", "../st-2d1", "-o", tmp.path() + "/x"});
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.err.find("reference = '../st-2d1'"), std::string::npos) << r.err;
+}
+
+// A 3D reference's box takes the config's own keys and rules (a domain-sensitivity run); a 2D
+// reference's mesh is fixed. Bad input: one line naming the key and value, exit 1, nothing written.
+TEST(CliDraftCasesReference, BoxKeysAreCheckedAsInAConfigAndOnlyFor3D) {
+    TempDir tmp;
+    const std::string out = tmp.path() + "/x";
+    const std::vector<std::pair<std::vector<std::string>, std::string>> refused = {
+        {{"plate-normal", "--mesh.side", "abc"}, "mesh.side = 'abc': not a number"},
+        {{"plate-normal", "--mesh.above", "1000"}, "mesh.above = '1000': outside [0.5, 100] m"},
+        {{"plate-normal", "--mesh.wall_treatment", "low-re"}, "takes no config overrides ('--mesh.wall_treatment=low-re'"},
+        {{"st-2d1", "--mesh.side", "4"}, "takes no config overrides ('--mesh.side=4'"},
+    };
+    for (const auto& [args, message] : refused) {
+        std::vector<std::string> argv = {DRAFT_CASES_BIN, "reference"};
+        argv.insert(argv.end(), args.begin(), args.end());
+        argv.insert(argv.end(), {"-o", out});
+        const auto r = runCommand(argv);
+        EXPECT_EQ(r.exitCode, 1) << args[1];
+        EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+        EXPECT_FALSE(std::filesystem::exists(out)) << args[1];
+    }
 }
 
 TEST(CliDraftCasesLock, ASecondRunnerOnOneSweepIsRefusedAndChangesNothing) {
