@@ -127,7 +127,8 @@ SlurmBackend::Prepared SlurmBackend::prepare(const std::string& sweepDirIn, cons
     if (o.maxParallel > 0) array << "%" << o.maxParallel;
     array << "\n#SBATCH --ntasks=" << o.ntasks << "\n" << header
           << "#SBATCH --output=" << logs << "/task-%A_%a.out\n"
-          // Requeued tasks (node failure, preemption) start again from scratch: run-task is idempotent.
+          // Requeued tasks (node failure, preemption) run again: run-task is idempotent, and a case
+          // cut off mid-solve continues from its last checkpoint.
           << "#SBATCH --requeue\n";
     if (o.signalSeconds > 0) array << "#SBATCH --signal=B:USR1@" << o.signalSeconds << "\n";
     array << "set -u\n" << modules

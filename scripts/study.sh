@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Verification studies (issue 13): long runs anyone can rerun, each resumable (finished cases are
 # kept by draft-cases, and a case cut off mid-solve continues from its last checkpoint, written every
-# 10 minutes of solver time: a study longer than a session is run again until it is done), each
+# 10 minutes of the solver's wall-clock time: a study longer than a session is run again until it is done), each
 # printing a table and writing its reduced figures under docs/studies/.
 #
 #   long-run LEVEL [--iterations N]
