@@ -364,10 +364,17 @@ void addStockForces(const fs::path& c, const std::string& patch, double rho) {
     FoamFile::write(controlDict, text);
 }
 
-// A 3D reference is one body meshed and solved as a lone runner, with the same steady solver
+// A 3D reference is one body meshed and solved as a lone runner at `level`, its surface `stl`
+// written beside the case as BODY.stl and read back as geometry.stl, with the same steady solver
 // settings for every such reference: 800 iterations at most (a separated wake may never settle;
 // validation.md, "3D reference: sphere"), the settled stop of the runners (0.2 % over 100).
-void writeOneBody(SweepConfig config, const std::string& body, const fs::path& c, const ReferenceCase::Box& box) {
+// `config` brings the body's own flow, box and size.
+void writeOneBody(SweepConfig config, const std::string& body, const std::string& stl, const fs::path& c,
+                  const std::string& level, const ReferenceCase::Box& box) {
+    config.dimension = 3;
+    config.level = level;
+    config.geometryStl = (c / (body + ".stl")).string();
+    FoamFile::write(config.geometryStl, stl);
     if (box.upstream) config.domain.upstream = *box.upstream;
     if (box.downstream) config.domain.downstream = *box.downstream;
     if (box.side) config.domain.side = *box.side;
@@ -393,11 +400,8 @@ void writeSphere(const fs::path& c, const std::string& level, const ReferenceCas
     const double D = meshes::Athlete::kMinHeight;  // 1.2 m: the smallest body the pipeline takes
     SweepConfig config;
     config.name = "sphere-re1e5";
-    config.dimension = 3;
-    config.level = level;
     config.athleteHeight = D;
     config.speed = ReferenceCase::kSphereReynolds * CaseWriter::kAirViscosity / config.airDensity / D;
-    config.geometryStl = (c / "sphere.stl").string();
     // About 3 D upstream, 8 D downstream, 2 D beside, above and below: blockage 2.8 %, under
     // the 3 % of Franke et al. 2007, at a cell count CI can afford.
     config.domain = {3.6, 9.6, 2.5, 2.5, 2.5};
@@ -405,8 +409,8 @@ void writeSphere(const fs::path& c, const std::string& level, const ReferenceCas
     // most 800 iterations: steady SST never settles this wake (the side forces swing by ±0.2 N), so the
     // cap, not the settled stop, ends it, and the mean drag barely moves after about 300
     // (validation.md, "3D reference: sphere"); 800 keeps CI's share to about a quarter of an hour.
-    FoamFile::write(config.geometryStl, meshes::SphereSurface(D, ReferenceCase::kSphereSubdivisions).stl("sphere"));
-    writeOneBody(config, "sphere", c, box);
+    writeOneBody(config, "sphere", meshes::SphereSurface(D, ReferenceCase::kSphereSubdivisions).stl("sphere"), c,
+                 level, box);
 }
 
 // The Ahmed body (25 deg slant) at full scale and Re = 2.78e6 on its length, meshed and solved
@@ -418,17 +422,13 @@ void writeAhmed(const fs::path& c, const std::string& level, const ReferenceCase
     using meshes::AhmedBody;
     SweepConfig config;
     config.name = "ahmed-25";
-    config.dimension = 3;
-    config.level = level;
-    config.geometryStl = (c / "ahmed.stl").string();
     config.geometryAtOwnSize = true;
     config.speed = 0.0;
     config.headwind = ReferenceCase::kAhmedReynolds * CaseWriter::kAirViscosity / config.airDensity / AhmedBody::kLength;
     // About 2 L of floor upstream of the nose, 5 L downstream, 1.5 m (4 W) beside and above:
     // blockage under 2 %, at a cell count CI can afford.
     config.domain = {2.1, 5.2, 1.5, 1.5, AhmedBody::kGroundClearance};
-    FoamFile::write(config.geometryStl, AhmedBody(AhmedBody::kSlantDeg).stl("ahmed"));
-    writeOneBody(config, "ahmed", c, box);
+    writeOneBody(config, "ahmed", AhmedBody(AhmedBody::kSlantDeg).stl("ahmed"), c, level, box);
 }
 
 // A square flat plate normal to the wind at Re = 2e5 on its side, meshed and solved as a runner,
@@ -439,16 +439,12 @@ void writePlate(const fs::path& c, const std::string& level, const ReferenceCase
     using meshes::FlatPlate;
     SweepConfig config;
     config.name = "plate-normal";
-    config.dimension = 3;
-    config.level = level;
-    config.geometryStl = (c / "plate.stl").string();
     config.geometryAtOwnSize = true;
     config.speed = ReferenceCase::kPlateReynolds * CaseWriter::kAirViscosity / config.airDensity / FlatPlate::kSide;
     // 3 sides upstream, 8 downstream, 3 beside and 2.5 above: blockage 1 / (7 x 5) = 2.9 %,
     // under the 3 % of Franke et al. 2007.
     config.domain = {3.0, 8.0, 3.0, 2.5, FlatPlate::kGroundClearance};
-    FoamFile::write(config.geometryStl, FlatPlate().stl("plate"));
-    writeOneBody(config, "plate", c, box);
+    writeOneBody(config, "plate", FlatPlate().stl("plate"), c, level, box);
 }
 
 // The references meshed and solved by the runners' 3D pipeline; every other one is 2D.
