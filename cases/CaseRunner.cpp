@@ -435,8 +435,10 @@ CaseResult CaseRunner::runWithRetries(const std::string& caseDir, int retries,
                                       const std::function<bool()>& stopped) const {
     CaseResult result;
     for (int attempt = 0; attempt <= retries; ++attempt) {
+        bool resultWritten = false;  // run() returned, so results.json is this attempt's own
         try {
             result = run(caseDir);
+            resultWritten = true;
         } catch (const std::exception& e) {
             result = CaseResult{};
             result.status = "failed";
@@ -444,7 +446,14 @@ CaseResult CaseRunner::runWithRetries(const std::string& caseDir, int retries,
         }
         if (result.ok() || !retryable(result.reason) || (stopped && stopped())) break;
         if (attempt < retries) {
-            if (onRetry) onRetry(result.reason, attempt + 1);
+            // The failed result is this attempt's own: it goes, so that a solver killed after a
+            // checkpoint continues from it rather than from its mesh (checkpoint() ignores a case
+            // with a result).
+            if (resultWritten) fs::remove(fs::path(caseDir) / "results.json");
+            const std::string from = checkpoint(caseDir);
+            if (onRetry)
+                onRetry(from.empty() ? result.reason : result.reason + "; continues from its checkpoint at time " + from,
+                        attempt + 1);
         } else if (retries > 0) {
             result.reason += " (after " + std::to_string(retries + 1) + " attempts)";
         }

@@ -27,8 +27,9 @@ public:
 
     /// run(), repeated up to `retries` more times while the case fails for a reason worth
     /// retrying (retryable). `onRetry` hears each retry's reason and attempt number; `stopped`,
-    /// when given and true, ends the attempts (a stop signal). The last attempt's reason gets
-    /// "(after N attempts)".
+    /// when given and true, ends the attempts (a stop signal). A retry continues from the case's
+    /// last checkpoint when it has one (the reason onRetry hears says from which time). The last
+    /// attempt's reason gets "(after N attempts)".
     CaseResult runWithRetries(const std::string& caseDir, int retries,
                               const std::function<void(const std::string& reason, int attempt)>& onRetry,
                               const std::function<bool()>& stopped = {}) const;

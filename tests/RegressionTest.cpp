@@ -490,16 +490,22 @@ TEST(RegressionResume, KillMinusNineOfTheRunnerAndOfASolverThenResumeEqualsAnUni
 // A run killed after a checkpoint continues from it (CaseWriter::kCheckpointSeconds; here one a
 // second): its mesh is kept, its history and iteration count go on, and its result is the
 // uninterrupted run's. Serial, and with two MPI ranks, whose checkpoint lives in the processor
-// folders.
-TEST(RegressionResume, AKilledRunContinuesFromItsCheckpointAndEndsAsAnUninterruptedRun) {
+// folders; and a solver killed under a living runner, whose retry continues from the checkpoint.
+TEST(RegressionResume, AKilledRunOrSolverContinuesFromItsCheckpointAndEndsAsAnUninterruptedRun) {
     TempDir tmp;
     const std::string cfg = tmp.path() + "/s.cfg";
     // A tolerance no run reaches: 400 iterations, several seconds, several checkpoints.
     writeFile(cfg, "name = checkpoint\n[formation]\npreset = ahead\n[sweep]\nfront_gap = 1.3\n"
                    "[solver]\nmax_iterations = 400\ntolerance = 1e-12\n");
-    for (const std::string np : {"1", "2"}) {
-        const std::string reference = tmp.path() + "/reference" + np, dir = tmp.path() + "/sweep" + np;
-        ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "sweep", cfg, "-o", reference, "--jobs", "1", "--np", np}).exitCode, 0);
+    struct Kill {
+        std::string np;
+        bool solverOnly;  // kill -9 the solver and let the runner retry, rather than kill the runner
+    };
+    for (const auto& [np, solverOnly] : {Kill{"1", false}, Kill{"2", false}, Kill{"1", true}}) {
+        const std::string reference = tmp.path() + "/reference" + np;
+        const std::string dir = tmp.path() + "/sweep" + np + (solverOnly ? "-solver" : "");
+        if (!std::filesystem::exists(reference))
+            ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "sweep", cfg, "-o", reference, "--jobs", "1", "--np", np}).exitCode, 0);
         ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "generate", cfg, "-o", dir}).exitCode, 0);
         const std::string caseDir = dir + "/ahead-f1.3";
         const std::string control = caseDir + "/system/controlDict";
@@ -509,19 +515,35 @@ TEST(RegressionResume, AKilledRunContinuesFromItsCheckpointAndEndsAsAnUninterrup
         text.replace(text.find(every), every.size(), "checkpointInterval 1e-9;");
         writeFile(control, text);
 
-        // Kill -9 the runner once the case has a checkpoint. MPI ranks outlive their mpirun for a
-        // moment and may write another: the next run stops them first (Process::killStrays).
-        const pid_t runner = spawnCases({"run", dir, "--jobs", "1", "--np", np}, tmp.path() + "/run" + np + ".log");
+        // Kill -9 the runner (or its solver) once the case has a checkpoint. MPI ranks outlive their
+        // mpirun for a moment and may write another: the next run stops them first
+        // (Process::killStrays).
+        const std::string log = dir + ".log";
+        const pid_t runner = spawnCases({"run", dir, "--jobs", "1", "--np", np, "--retries", "1"}, log);
         ASSERT_TRUE(waitFor([&] { return !drafting::cases::CaseRunner::checkpoint(caseDir).empty(); }));
-        kill(runner, SIGKILL);
-        waitpid(runner, nullptr, 0);
-        const std::string killedAt = drafting::cases::CaseRunner::checkpoint(caseDir);
-        ASSERT_FALSE(killedAt.empty());
-        ASSERT_FALSE(std::filesystem::exists(caseDir + "/results.json"));
         const std::string mesh = drafting::test::treeSnapshot(caseDir + "/constant/polyMesh");
-
-        const auto again = runCommand({DRAFT_CASES_BIN, "run", dir, "--jobs", "1", "--np", np});
-        ASSERT_EQ(again.exitCode, 0) << again.out << again.err;
+        std::string killedAt;
+        if (solverOnly) {
+            killedAt = drafting::cases::CaseRunner::checkpoint(caseDir);
+            ASSERT_GT(runningSolver(caseDir), 0);
+            kill(static_cast<pid_t>(runningSolver(caseDir)), SIGKILL);
+            int status = 0;
+            waitpid(runner, &status, 0);
+            const std::string out = drafting::test::readFile(log);
+            ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << out;
+            EXPECT_NE(out.find("draftFoam exited with code 137"), std::string::npos) << out;
+            EXPECT_NE(out.find("; continues from its checkpoint at time "), std::string::npos) << out;
+            EXPECT_NE(out.find("retrying (1 of 1)"), std::string::npos) << out;
+        } else {
+            kill(runner, SIGKILL);
+            waitpid(runner, nullptr, 0);
+            killedAt = drafting::cases::CaseRunner::checkpoint(caseDir);
+            ASSERT_FALSE(killedAt.empty());
+            ASSERT_FALSE(std::filesystem::exists(caseDir + "/results.json"));
+            const auto again = runCommand({DRAFT_CASES_BIN, "run", dir, "--jobs", "1", "--np", np});
+            ASSERT_EQ(again.exitCode, 0) << again.out << again.err;
+        }
+        ASSERT_FALSE(killedAt.empty());
         const auto a = drafting::cases::JsonFile::read(reference + "/ahead-f1.3/results.json");
         const auto b = drafting::cases::JsonFile::read(caseDir + "/results.json");
         ASSERT_TRUE(b["resumed_from_checkpoint"].is_string()) << b.dump();
