@@ -26,6 +26,21 @@
 #       drag, the saving and how far it moved from the default's, blockage and cells. Writes
 #       docs/studies/domain-LEVEL.json; cases in runs/study/domain-LEVEL/VARIANT/.
 #
+#   model-form LEVEL
+#       Model-form checks (issue 13, item 4): cases/examples/model-form-3d.cfg (the Breaking4
+#       settings) at LEVEL, one model changed at a time:
+#         base    steady k-omega SST with wall functions (the study's model): solo, pacer 1.3 m
+#                 ahead, pacer 1.0 m behind alone;
+#         low-re  the runners meshed to y+ ~ 1 (mesh.wall_treatment = low-re), steady: solo, ahead;
+#         urans   PIMPLE (solver.mode = transient), forces averaged over 3 flow-throughs after one
+#                 of start-up: solo, ahead, behind.
+#       Each variant has its own solo runner, so each saving is that model's ratio of two drags.
+#       For every formation: the lead's drag and saving with its iterative uncertainty under each
+#       model, how far each model moved the saving from base, and the spread (the largest move),
+#       which docs/validation.md states as the model-form uncertainty of that saving: a spread of
+#       models, not a bound. Writes docs/studies/model-form-LEVEL.json; cases in
+#       runs/study/model-form-LEVEL/VARIANT/.
+#
 #   mesh CONFIG [--levels L1,L2,L3[,L4]] [--jobs J] [--reduce-only]
 #       Grid convergence: `draft-cases convergence CONFIG` at the levels (default
 #       coarse,medium,fine; add extra-fine for a second triplet) into runs/study/mesh-NAME/, NAME
@@ -44,6 +59,7 @@
 #
 # Usage: scripts/study.sh long-run coarse|medium|fine [--iterations N] [--jobs J] [--reduce-only]
 #        scripts/study.sh domain coarse|medium|fine [--jobs J] [--reduce-only]
+#        scripts/study.sh model-form coarse|medium|fine [--jobs J] [--reduce-only]
 #        scripts/study.sh mesh CONFIG [--levels L1,L2,L3[,L4]] [--jobs J] [--reduce-only]
 #        scripts/study.sh reference NAME [--levels L1,L2,...] [--reduce-only]
 set -euo pipefail
@@ -57,8 +73,8 @@ value() { [ $# -ge 2 ] || { echo "study.sh: $1: expected a value" >&2; exit 1; }
 study="${1:-}"
 shift || true
 case "$study" in
-  long-run|domain|mesh|reference) ;;
-  *) echo "study.sh: expected a study: long-run, domain, mesh or reference (see the header of this script)" >&2; exit 1 ;;
+  long-run|domain|model-form|mesh|reference) ;;
+  *) echo "study.sh: expected a study: long-run, domain, model-form, mesh or reference (see the header of this script)" >&2; exit 1 ;;
 esac
 
 if [ "$study" = reference ]; then
@@ -291,6 +307,102 @@ for r in rows:
 json.dump({"study": "domain", "level": level, "config": "cases/examples/domain-3d.cfg",
            "command": f"scripts/study.sh domain {level}", "criterion_pts": 0.5,
            "rows": rows, "pending": pending}, open(target + ".tmp", "w"), indent=1)
+os.replace(target + ".tmp", target)
+if pending:
+    print("not finished yet: " + ", ".join(pending))
+print(f"wrote {target}")
+PY
+  exit 0
+fi
+
+if [ "$study" = model-form ]; then
+  out="$runs/model-form-$level"
+  mkdir -p "$out" "$root/docs/studies"
+  cfg="$root/cases/examples/model-form-3d.cfg"
+  # Variant name, its formations and its one change of model.
+  variants=("base|ahead, behind|"
+            "low-re|ahead|--mesh.wall_treatment low-re"
+            "urans|ahead, behind|--solver.mode transient")
+  if [ -z "$reduce_only" ]; then
+    bash "$root/scripts/setup-deps.sh" >/dev/null
+    BUILD_DIR="$build" bash "$root/scripts/build.sh" >/dev/null
+    for v in "${variants[@]}"; do
+      IFS='|' read -r name presets extra <<< "$v"
+      echo "== $level, $name =="
+      # shellcheck disable=SC2086  # the overrides are this script's own words
+      "$build/bin/draft-cases" sweep "$cfg" -o "$out/$name" --jobs "$jobs" --mesh.level "$level" \
+        --formation.preset "$presets" $extra
+    done
+  fi
+  specs=(); for v in "${variants[@]}"; do IFS='|' read -r name presets _ <<< "$v"; specs+=("$name|$presets"); done
+  python3 - "$out" "$level" "$root/docs/studies/model-form-$level.json" "${specs[@]}" <<'PY'
+import json, sys, os
+out, level, target, specs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+# Each variant's cases: its solo runner and one per preset (the gaps of model-form-3d.cfg).
+case_of = {"ahead": "ahead-f1.3", "behind": "behind-b1"}
+variants = {spec.split("|")[0]: ["solo"] + [case_of[p.strip()] for p in spec.split("|")[1].split(",")] for spec in specs}
+def lead(variant, name):
+    """The lead's drag and its iterative uncertainty (95 % interval and drift in quadrature), or None."""
+    d = os.path.join(out, variant, name)
+    try:
+        r = json.load(open(os.path.join(d, "results.json")))
+    except (OSError, ValueError):
+        return None
+    if r.get("status") != "ok":
+        return None
+    b = r["bodies"]["lead"]
+    it = ((b.get("drag_ci95_N") or 0.0) ** 2 + (b.get("drag_mean_drift_N") or 0.0) ** 2) ** 0.5
+    mesh = r.get("mesh") or {}
+    return {"drag_N": b["drag_N"], "iterative_N": it, "cells": mesh.get("cells"), "iterations": r.get("iterations"),
+            "converged": r.get("converged"), "stop": r.get("stop"), "y_plus_mean": (b.get("y_plus") or {}).get("mean")}
+rows, pending = [], []
+for v, cases in variants.items():
+    solo = lead(v, "solo")
+    for name in cases:
+        case = lead(v, name)
+        if not case or not solo:
+            pending.append(f"{v}/{name}")
+            continue
+        row = {"variant": v, "case": name, "lead_drag_N": case["drag_N"], "lead_iterative_N": case["iterative_N"],
+               "cells": case["cells"], "iterations": case["iterations"], "converged": case["converged"],
+               "stop": case["stop"], "y_plus_mean": case["y_plus_mean"]}
+        if name != "solo":
+            ratio = case["drag_N"] / solo["drag_N"]
+            rel = ((case["iterative_N"] / case["drag_N"]) ** 2 + (solo["iterative_N"] / solo["drag_N"]) ** 2) ** 0.5
+            row.update({"saving_pct": 100 * (1 - ratio), "saving_iter_pct": 100 * ratio * rel})
+        rows.append(row)
+base = {r["case"]: r for r in rows if r["variant"] == "base"}
+spread = {}
+for r in rows:
+    b = base.get(r["case"])
+    if r["variant"] == "base" or not b:
+        continue
+    if "saving_pct" in r:
+        r["saving_moved_pts"] = r["saving_pct"] - b["saving_pct"]
+        s = spread.setdefault(r["case"], {"saving_base_pct": b["saving_pct"], "moves_pts": {}})
+        s["moves_pts"][r["variant"]] = r["saving_moved_pts"]
+    r["lead_drag_moved_pct"] = 100 * (r["lead_drag_N"] / b["lead_drag_N"] - 1)
+for case, s in spread.items():
+    s["model_form_pts"] = max(abs(m) for m in s["moves_pts"].values())
+    # A spread over fewer models than the study has is a lower bound: say which are missing.
+    s["variants_pending"] = sorted({p.split("/")[0] for p in pending
+                                    if p.split("/")[1] in (case, "solo") and case in variants[p.split("/")[0]]})
+print(f"{'variant':<9}{'case':<12}{'lead N':>9}{'±iter N':>9}{'saving %':>10}{'±iter':>7}{'moved':>8}{'drag Δ%':>9}{'y+':>7}{'iter':>7}{'cells':>9}")
+for r in rows:
+    saving = f"{r['saving_pct']:.2f}" if "saving_pct" in r else "-"
+    it = f"{r['saving_iter_pct']:.2f}" if "saving_iter_pct" in r else "-"
+    moved = f"{r['saving_moved_pts']:+.2f}" if "saving_moved_pts" in r else "-"
+    dmoved = f"{r['lead_drag_moved_pct']:+.2f}" if "lead_drag_moved_pct" in r else "-"
+    yp = f"{r['y_plus_mean']:.1f}" if r["y_plus_mean"] is not None else "-"
+    print(f"{r['variant']:<9}{r['case']:<12}{r['lead_drag_N']:>9.4f}{r['lead_iterative_N']:>9.4f}{saving:>10}{it:>7}"
+          f"{moved:>8}{dmoved:>9}{yp:>7}{r['iterations'] or 0:>7}{r['cells'] or 0:>9}")
+for case, s in spread.items():
+    print(f"model-form spread of the saving, {case}: {s['model_form_pts']:.2f} points "
+          f"({', '.join(f'{v} {m:+.2f}' for v, m in s['moves_pts'].items())})"
+          + (f"; still to run: {', '.join(s['variants_pending'])}" if s["variants_pending"] else ""))
+json.dump({"study": "model-form", "level": level, "config": "cases/examples/model-form-3d.cfg",
+           "command": f"scripts/study.sh model-form {level}", "rows": rows, "spread": spread,
+           "pending": pending}, open(target + ".tmp", "w"), indent=1)
 os.replace(target + ".tmp", target)
 if pending:
     print("not finished yet: " + ", ".join(pending))
