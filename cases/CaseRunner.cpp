@@ -448,11 +448,20 @@ CaseResult CaseRunner::runWithRetries(const std::string& caseDir, int retries,
         if (attempt < retries) {
             // The failed result is this attempt's own: it goes, so that a solver killed after a
             // checkpoint continues from it rather than from its mesh (checkpoint() ignores a case
-            // with a result).
-            if (resultWritten) fs::remove(fs::path(caseDir) / "results.json");
-            const std::string from = checkpoint(caseDir);
+            // with a result). An attempt that had itself continued from a checkpoint keeps its
+            // failed result, so the next one starts from scratch instead of failing the same way.
+            std::string from;
+            if (resultWritten && !result.extra.contains("resumed_from_checkpoint")) {
+                std::error_code ignored;  // not removable: the retry starts from scratch, as before
+                fs::remove(fs::path(caseDir) / "results.json", ignored);
+                try {
+                    from = checkpoint(caseDir);
+                } catch (const std::exception&) {
+                    from.clear();  // run() decides again; this is only for the message
+                }
+            }
             if (onRetry)
-                onRetry(from.empty() ? result.reason : result.reason + "; continues from its checkpoint at time " + from,
+                onRetry(from.empty() ? result.reason : result.reason + "; its checkpoint at time " + from + " is kept for the retry",
                         attempt + 1);
         } else if (retries > 0) {
             result.reason += " (after " + std::to_string(retries + 1) + " attempts)";

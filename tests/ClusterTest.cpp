@@ -246,9 +246,10 @@ TEST_F(ClusterSlurm, AKilledSolverIsRetriedInsideItsTask) {
     const pid_t submitter = drafting::test::spawnLogged(
         {DRAFT_CASES_BIN, "sweep", tmp.path() + "/s.cfg", "-o", dir, "--backend", "slurm", "--wait", "--retries", "1"},
         log);
-    ASSERT_TRUE(drafting::test::waitFor([&] { return runningSolver(dir + "/solo") > 0; }))
+    long solver = 0;  // read once: a finished solver leaves no pid
+    ASSERT_TRUE(drafting::test::waitFor([&] { return (solver = runningSolver(dir + "/solo")) > 1; }))
         << drafting::test::readFile(log) << queue() << jobLogs(dir);
-    ASSERT_EQ(kill(static_cast<pid_t>(runningSolver(dir + "/solo")), SIGKILL), 0);
+    ASSERT_EQ(kill(static_cast<pid_t>(solver), SIGKILL), 0);
     int status = 0;
     waitpid(submitter, &status, 0);
     ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << drafting::test::readFile(log) << jobLogs(dir);

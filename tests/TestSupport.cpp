@@ -114,7 +114,7 @@ long runningSolver(const std::string& caseDir) {
     if (!std::filesystem::exists(caseDir + "/log.draftFoam")) return 0;
     std::ifstream in(caseDir + "/running.pgid");
     long pid = 0;
-    return (in >> pid) ? pid : 0;
+    return (in >> pid) && pid > 1 ? pid : 0;  // never 0 or 1: kill() would reach a group or init
 }
 
 bool processAlive(long pid) {

@@ -210,6 +210,12 @@ void Foam::functionObjects::runnerDrag::readResiduals()
 }
 
 
+bool Foam::functionObjects::runnerDrag::settledSees(const scalar t) const
+{
+    return averagingStart_ > 0.5*VGREAT || t >= averagingStart_ - SMALL;
+}
+
+
 Foam::labelRange Foam::functionObjects::runnerDrag::averagedSamples() const
 {
     const label n = times_.size();
@@ -755,7 +761,7 @@ bool Foam::functionObjects::runnerDrag::execute()
             << "Stopping: " << why.c_str() << exit(FatalError);
     }
 
-    if (settled_ && settled_->add(drag))
+    if (settled_ && settledSees(time_.value()) && settled_->add(drag))
     {
         Info<< type() << " " << name() << ": drag of every body settled after "
             << times_.size() << " iterations; writing and stopping" << endl;
@@ -902,6 +908,10 @@ void Foam::functionObjects::runnerDrag::restoreHistory()
     {
         forAll(times_, i)
         {
+            if (!settledSees(times_[i]))
+            {
+                continue;
+            }
             std::vector<double> drag;
             forAll(bodyNames_, bodyi)
             {
