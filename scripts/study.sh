@@ -33,7 +33,7 @@
 #                 ahead, pacer 1.0 m behind alone;
 #         low-re  the runners meshed to y+ ~ 1 (mesh.wall_treatment = low-re), steady: solo, ahead;
 #         urans   PIMPLE (solver.mode = transient), forces averaged over 3 flow-throughs after one
-#                 of start-up: solo, ahead, behind.
+#                 of start-up, no settled stop: solo, ahead, behind.
 #       Each variant has its own solo runner, so each saving is that model's ratio of two drags.
 #       For every formation: the lead's drag and saving with its iterative uncertainty under each
 #       model, how far each model moved the saving from base, and the spread (the largest move),
@@ -69,6 +69,16 @@ runs="${STUDY_DIR:-$root/runs/study}"
 
 # An option's value, or one line saying it is missing (shift 2 alone would end the script silently).
 value() { [ $# -ge 2 ] || { echo "study.sh: $1: expected a value" >&2; exit 1; }; printf '%s' "$2"; }
+
+# draft-cases sweep ARGS. Its exit 3 (a case failed: diverged, non-physical) is a result the
+# reduction lists, not a reason to skip the study's other runs; the study exits 3 at the end.
+# Any other failure stops the study.
+failed_cases=0
+sweep() {
+  local rc=0
+  "$build/bin/draft-cases" sweep "$@" || rc=$?
+  if [ "$rc" -eq 3 ]; then failed_cases=1; elif [ "$rc" -ne 0 ]; then exit "$rc"; fi
+}
 
 study="${1:-}"
 shift || true
@@ -225,7 +235,9 @@ jobs=2
 reduce_only=""
 while [ $# -gt 0 ]; do
   case "$1" in
-    --iterations) iterations=$(value "$@"); shift 2 ;;
+    --iterations)
+      [ "$study" = long-run ] || { echo "study.sh: $study: --iterations is an option of long-run only" >&2; exit 1; }
+      iterations=$(value "$@"); shift 2 ;;
     --jobs) jobs=$(value "$@"); shift 2 ;;
     --reduce-only) reduce_only=1; shift ;;
     *) echo "study.sh: unknown argument $1" >&2; exit 1 ;;
@@ -257,7 +269,7 @@ if [ "$study" = domain ]; then
       name="${v%%|*}"; extra="${v#*|}"
       echo "== $level, $name =="
       # shellcheck disable=SC2086  # the overrides are this script's own words
-      "$build/bin/draft-cases" sweep "$cfg" -o "$out/$name" --jobs "$jobs" --mesh.level "$level" $extra
+      sweep "$cfg" -o "$out/$name" --jobs "$jobs" --mesh.level "$level" $extra
     done
   fi
   names=(); for v in "${variants[@]}"; do names+=("${v%%|*}"); done
@@ -312,7 +324,7 @@ if pending:
     print("not finished yet: " + ", ".join(pending))
 print(f"wrote {target}")
 PY
-  exit 0
+  exit $((failed_cases ? 3 : 0))
 fi
 
 if [ "$study" = model-form ]; then
@@ -322,7 +334,7 @@ if [ "$study" = model-form ]; then
   # Variant name, its formations and its one change of model.
   variants=("base|ahead, behind|"
             "low-re|ahead|--mesh.wall_treatment low-re"
-            "urans|ahead, behind|--solver.mode transient")
+            "urans|ahead, behind|--solver.mode transient --solver.settled_tolerance 0")
   if [ -z "$reduce_only" ]; then
     bash "$root/scripts/setup-deps.sh" >/dev/null
     BUILD_DIR="$build" bash "$root/scripts/build.sh" >/dev/null
@@ -330,8 +342,7 @@ if [ "$study" = model-form ]; then
       IFS='|' read -r name presets extra <<< "$v"
       echo "== $level, $name =="
       # shellcheck disable=SC2086  # the overrides are this script's own words
-      "$build/bin/draft-cases" sweep "$cfg" -o "$out/$name" --jobs "$jobs" --mesh.level "$level" \
-        --formation.preset "$presets" $extra
+      sweep "$cfg" -o "$out/$name" --jobs "$jobs" --mesh.level "$level" --formation.preset "$presets" $extra
     done
   fi
   specs=(); for v in "${variants[@]}"; do IFS='|' read -r name presets _ <<< "$v"; specs+=("$name|$presets"); done
@@ -341,6 +352,7 @@ out, level, target, specs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 # Each variant's cases: its solo runner and one per preset (the gaps of model-form-3d.cfg).
 case_of = {"ahead": "ahead-f1.3", "behind": "behind-b1"}
 variants = {spec.split("|")[0]: ["solo"] + [case_of[p.strip()] for p in spec.split("|")[1].split(",")] for spec in specs}
+failed = {}  # "variant/case": why, for a case that ran and failed (not the same as not run yet)
 def lead(variant, name):
     """The lead's drag and its iterative uncertainty (95 % interval and drift in quadrature), or None."""
     d = os.path.join(out, variant, name)
@@ -349,6 +361,7 @@ def lead(variant, name):
     except (OSError, ValueError):
         return None
     if r.get("status") != "ok":
+        failed[f"{variant}/{name}"] = r.get("reason") or r.get("status") or "failed"
         return None
     b = r["bodies"]["lead"]
     it = ((b.get("drag_ci95_N") or 0.0) ** 2 + (b.get("drag_mean_drift_N") or 0.0) ** 2) ** 0.5
@@ -361,7 +374,8 @@ for v, cases in variants.items():
     for name in cases:
         case = lead(v, name)
         if not case or not solo:
-            pending.append(f"{v}/{name}")
+            if f"{v}/{name}" not in failed:
+                pending.append(f"{v}/{name}")
             continue
         row = {"variant": v, "case": name, "lead_drag_N": case["drag_N"], "lead_iterative_N": case["iterative_N"],
                "cells": case["cells"], "iterations": case["iterations"], "converged": case["converged"],
@@ -385,9 +399,9 @@ for r in rows:
 for case, s in spread.items():
     s["model_form_pts"] = max(abs(m) for m in s["moves_pts"].values())
     # A spread over fewer models than the study has is a lower bound: say which are missing.
-    s["variants_pending"] = sorted({p.split("/")[0] for p in pending
+    s["variants_pending"] = sorted({p.split("/")[0] for p in list(pending) + list(failed)
                                     if p.split("/")[1] in (case, "solo") and case in variants[p.split("/")[0]]})
-print(f"{'variant':<9}{'case':<12}{'lead N':>9}{'±iter N':>9}{'saving %':>10}{'±iter':>7}{'moved':>8}{'drag Δ%':>9}{'y+':>7}{'iter':>7}{'cells':>9}")
+print(f"{'variant':<9}{'case':<12}{'lead N':>9}{'±iter N':>9}{'saving %':>10}{'±iter':>7}{'moved':>8}{'drag Δ%':>9}{'y+':>7}{'iter':>7}{'conv':>6}{'cells':>9}")
 for r in rows:
     saving = f"{r['saving_pct']:.2f}" if "saving_pct" in r else "-"
     it = f"{r['saving_iter_pct']:.2f}" if "saving_iter_pct" in r else "-"
@@ -395,20 +409,22 @@ for r in rows:
     dmoved = f"{r['lead_drag_moved_pct']:+.2f}" if "lead_drag_moved_pct" in r else "-"
     yp = f"{r['y_plus_mean']:.1f}" if r["y_plus_mean"] is not None else "-"
     print(f"{r['variant']:<9}{r['case']:<12}{r['lead_drag_N']:>9.4f}{r['lead_iterative_N']:>9.4f}{saving:>10}{it:>7}"
-          f"{moved:>8}{dmoved:>9}{yp:>7}{r['iterations'] or 0:>7}{r['cells'] or 0:>9}")
+          f"{moved:>8}{dmoved:>9}{yp:>7}{r['iterations'] or 0:>7}{'yes' if r['converged'] else 'no':>6}{r['cells'] or 0:>9}")
 for case, s in spread.items():
     print(f"model-form spread of the saving, {case}: {s['model_form_pts']:.2f} points "
           f"({', '.join(f'{v} {m:+.2f}' for v, m in s['moves_pts'].items())})"
-          + (f"; still to run: {', '.join(s['variants_pending'])}" if s["variants_pending"] else ""))
+          + (f"; not run or failed: {', '.join(s['variants_pending'])}" if s["variants_pending"] else ""))
 json.dump({"study": "model-form", "level": level, "config": "cases/examples/model-form-3d.cfg",
            "command": f"scripts/study.sh model-form {level}", "rows": rows, "spread": spread,
-           "pending": pending}, open(target + ".tmp", "w"), indent=1)
+           "pending": pending, "failed": failed}, open(target + ".tmp", "w"), indent=1)
 os.replace(target + ".tmp", target)
 if pending:
     print("not finished yet: " + ", ".join(pending))
+for case, why in failed.items():
+    print(f"failed: {case}: {why}")
 print(f"wrote {target}")
 PY
-  exit 0
+  exit $((failed_cases ? 3 : 0))
 fi
 
 out="$runs/long-run-$level"
@@ -416,15 +432,14 @@ mkdir -p "$out" "$root/docs/studies"
 if [ -z "$reduce_only" ]; then
 bash "$root/scripts/setup-deps.sh" >/dev/null
 BUILD_DIR="$build" bash "$root/scripts/build.sh" >/dev/null
-cases="$build/bin/draft-cases"
 
 # The headline formations of cases/examples/breaking4-3d.cfg, nothing else.
 common=(--mesh.level "$level" --formation.preset "ahead, behind, ahead-behind"
         --sweep.front_gap 1.3 --sweep.back_gap 1.0)
 echo "== $level, with the settled stop of breaking4-3d.cfg =="
-"$cases" sweep "$root/cases/examples/breaking4-3d.cfg" -o "$out/stopped" --jobs "$jobs" "${common[@]}"
+sweep "$root/cases/examples/breaking4-3d.cfg" -o "$out/stopped" --jobs "$jobs" "${common[@]}"
 echo "== $level, $iterations iterations without a stop =="
-"$cases" sweep "$root/cases/examples/breaking4-3d.cfg" -o "$out/long" --jobs "$jobs" "${common[@]}" \
+sweep "$root/cases/examples/breaking4-3d.cfg" -o "$out/long" --jobs "$jobs" "${common[@]}" \
   --solver.settled_tolerance 0 --solver.max_iterations "$iterations"
 fi
 
@@ -482,3 +497,4 @@ if pending:
     print("not finished in both sweeps yet: " + ", ".join(pending))
 print(f"wrote {target}")
 PY
+exit $((failed_cases ? 3 : 0))
