@@ -70,6 +70,12 @@ runs="${STUDY_DIR:-$root/runs/study}"
 # An option's value, or one line saying it is missing (shift 2 alone would end the script silently).
 value() { [ $# -ge 2 ] || { echo "study.sh: $1: expected a value" >&2; exit 1; }; printf '%s' "$2"; }
 
+# What every study runs first (both idempotent): the dependencies and an up-to-date build.
+install_and_build() {
+  bash "$root/scripts/setup-deps.sh" >/dev/null
+  BUILD_DIR="$build" bash "$root/scripts/build.sh" >/dev/null
+}
+
 # draft-cases sweep ARGS. Its exit 3 (a case failed: diverged, non-physical) is a result the
 # reduction lists, not a reason to skip the study's other runs; the study exits 3 at the end.
 # Any other failure stops the study.
@@ -105,8 +111,7 @@ if [ "$study" = reference ]; then
     case "$l" in coarse|medium|fine|extra-fine) ;; *) echo "study.sh: --levels: '$l': expected coarse|medium|fine|extra-fine" >&2; exit 1 ;; esac
   done
   if [ -z "$reduce_only" ]; then
-    bash "$root/scripts/setup-deps.sh" >/dev/null
-    BUILD_DIR="$build" bash "$root/scripts/build.sh" >/dev/null
+    install_and_build
   fi
   # Only a 3D reference has mesh levels; the name is checked before anything is written.
   "$build/bin/draft-cases" reference --list | awk -v n="$name" '$1 == n && $2 == "3D" { found = 1 } END { exit !found }' ||
@@ -210,8 +215,7 @@ if [ "$study" = mesh ]; then
   mkdir -p "$(dirname "$out")" "$root/docs/studies"
   cases="$build/bin/draft-cases"
   if [ -z "$reduce_only" ]; then
-    bash "$root/scripts/setup-deps.sh" >/dev/null
-    BUILD_DIR="$build" bash "$root/scripts/build.sh" >/dev/null
+    install_and_build
   fi
   # draft-cases checks --levels (one line, exit 1, nothing written); exit 3 means some case is
   # not finished at some level: what is there is still reduced and copied.
@@ -263,8 +267,7 @@ if [ "$study" = domain ]; then
             "inflow-ratio-1|$pin --mesh.side 2.5 --run.turbulence_viscosity_ratio 1"
             "inflow-old-L0.1|$pin --mesh.side 2.5 --run.turbulence_length_scale 0.1")
   if [ -z "$reduce_only" ]; then
-    bash "$root/scripts/setup-deps.sh" >/dev/null
-    BUILD_DIR="$build" bash "$root/scripts/build.sh" >/dev/null
+    install_and_build
     for v in "${variants[@]}"; do
       name="${v%%|*}"; extra="${v#*|}"
       echo "== $level, $name =="
@@ -336,8 +339,7 @@ if [ "$study" = model-form ]; then
             "low-re|ahead|--mesh.wall_treatment low-re"
             "urans|ahead, behind|--solver.mode transient --solver.settled_tolerance 0")
   if [ -z "$reduce_only" ]; then
-    bash "$root/scripts/setup-deps.sh" >/dev/null
-    BUILD_DIR="$build" bash "$root/scripts/build.sh" >/dev/null
+    install_and_build
     for v in "${variants[@]}"; do
       IFS='|' read -r name presets extra <<< "$v"
       echo "== $level, $name =="
@@ -430,8 +432,7 @@ fi
 out="$runs/long-run-$level"
 mkdir -p "$out" "$root/docs/studies"
 if [ -z "$reduce_only" ]; then
-bash "$root/scripts/setup-deps.sh" >/dev/null
-BUILD_DIR="$build" bash "$root/scripts/build.sh" >/dev/null
+install_and_build
 
 # The headline formations of cases/examples/breaking4-3d.cfg, nothing else.
 common=(--mesh.level "$level" --formation.preset "ahead, behind, ahead-behind"
