@@ -1,5 +1,6 @@
 #include "cases/CaseWriter.hpp"
 
+#include "common/Units.hpp"
 #include "cases/CaseRunner.hpp"
 #include "cases/ConfigError.hpp"
 #include "cases/JsonFile.hpp"
@@ -72,7 +73,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
 
     const meshes::Athlete athlete(config.athleteHeight, config.athleteMass);
     const double U = config.airSpeed();
-    const double nu = kAirViscosity / config.airDensity;
+    const double nu = common::kAirViscosity / config.airDensity;
     const auto turb = inflowTurbulence(U, nu, config);
     const bool is3d = config.dimension == 3;
     const meshes::MeshLevel level = meshes::MeshLevel::from(config.level);
@@ -161,7 +162,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
     // ---- physical properties
     FoamFile::write(root / "constant" / "transportProperties",
               FoamFile::header("transportProperties", "dictionary", "constant") +
-                  "transportModel Newtonian;\n\nnu " + FoamFile::number(nu) + ";  // mu / rho = " + FoamFile::number(kAirViscosity) + " / " +
+                  "transportModel Newtonian;\n\nnu " + FoamFile::number(nu) + ";  // mu / rho = " + FoamFile::number(common::kAirViscosity) + " / " +
                   FoamFile::number(config.airDensity) + "\n");
     const bool laminar = config.turbulence == "laminar";
     FoamFile::write(root / "constant" / "turbulenceProperties",

@@ -37,9 +37,6 @@ public:
     /// killed or time-limited run continues from its last one and loses at most this much.
     /// Not a setting of the case's physics, so not in its fingerprint or template version.
     static constexpr double kCheckpointSeconds = 600;
-
-    /// Dynamic viscosity of air at 25 °C [Pa s]; ν = μ / ρ follows the config's density.
-    static constexpr double kAirViscosity = 1.84e-5;
 };
 
 }  // namespace drafting::cases

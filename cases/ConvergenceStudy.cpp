@@ -7,6 +7,7 @@
 #include "cases/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "cases/Printable.hpp"
+#include "common/Saving.hpp"
 #include "meshes/AtomicFile.hpp"
 #include "meshes/MeshLevel.hpp"
 
@@ -348,7 +349,7 @@ nlohmann::json ConvergenceStudy::reduce(const std::string& dir, const std::vecto
                     const CaseResult &r = at[i].result, &s = (*solo)[i].result;
                     if (!r.ok() || !s.ok() || !r.bodies.count(body) || !s.bodies.count("lead")) continue;
                     const double soloDrag = s.bodies.at("lead").dragN;
-                    if (soloDrag > 0.0) saving[levels[i]] = 100.0 * (1.0 - r.bodies.at(body).dragN / soloDrag);
+                    if (soloDrag > 0.0) saving[levels[i]] = common::savingPct(r.bodies.at(body).dragN, soloDrag);
                 }
                 row["savings"][body] = reduceQuantity(saving, levels, ratios, Scale::absolute);
             }

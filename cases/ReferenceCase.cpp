@@ -1,5 +1,6 @@
 #include "cases/ReferenceCase.hpp"
 
+#include "common/Units.hpp"
 #include "cases/CaseRunner.hpp"
 #include "cases/CaseWriter.hpp"
 #include "cases/ConfigError.hpp"
@@ -401,7 +402,7 @@ void writeSphere(const fs::path& c, const std::string& level, const ReferenceCas
     SweepConfig config;
     config.name = "sphere-re1e5";
     config.athleteHeight = D;
-    config.speed = ReferenceCase::kSphereReynolds * CaseWriter::kAirViscosity / config.airDensity / D;
+    config.speed = ReferenceCase::kSphereReynolds * common::kAirViscosity / config.airDensity / D;
     // About 3 D upstream, 8 D downstream, 2 D beside, above and below: blockage 2.8 %, under
     // the 3 % of Franke et al. 2007, at a cell count CI can afford.
     config.domain = {3.6, 9.6, 2.5, 2.5, 2.5};
@@ -424,7 +425,7 @@ void writeAhmed(const fs::path& c, const std::string& level, const ReferenceCase
     config.name = "ahmed-25";
     config.geometryAtOwnSize = true;
     config.speed = 0.0;
-    config.headwind = ReferenceCase::kAhmedReynolds * CaseWriter::kAirViscosity / config.airDensity / AhmedBody::kLength;
+    config.headwind = ReferenceCase::kAhmedReynolds * common::kAirViscosity / config.airDensity / AhmedBody::kLength;
     // About 2 L of floor upstream of the nose, 5 L downstream, 1.5 m (4 W) beside and above:
     // blockage under 2 %, at a cell count CI can afford.
     config.domain = {2.1, 5.2, 1.5, 1.5, AhmedBody::kGroundClearance};
@@ -440,7 +441,7 @@ void writePlate(const fs::path& c, const std::string& level, const ReferenceCase
     SweepConfig config;
     config.name = "plate-normal";
     config.geometryAtOwnSize = true;
-    config.speed = ReferenceCase::kPlateReynolds * CaseWriter::kAirViscosity / config.airDensity / FlatPlate::kSide;
+    config.speed = ReferenceCase::kPlateReynolds * common::kAirViscosity / config.airDensity / FlatPlate::kSide;
     // 3 sides upstream, 8 downstream, 3 beside and 2.5 above: blockage 1 / (7 x 5) = 2.9 %,
     // under the 3 % of Franke et al. 2007.
     config.domain = {3.0, 8.0, 3.0, 2.5, FlatPlate::kGroundClearance};

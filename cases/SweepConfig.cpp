@@ -6,6 +6,7 @@
 #include "cases/Printable.hpp"
 #include "cases/SafeName.hpp"
 #include "cases/ValueList.hpp"
+#include "meshes/Athlete.hpp"
 #include "meshes/MeshLevel.hpp"
 
 #include <fcntl.h>
@@ -360,8 +361,8 @@ SweepConfig build(const Values& raw) {
     if (has("name"))
         c.name = raw.checked("name", [](const std::string& t) { return SafeName::check("name", t); });
 
-    if (has("athlete.height")) c.athleteHeight = raw.number("athlete.height", 1.2, 2.3, "m");
-    if (has("athlete.mass")) c.athleteMass = raw.number("athlete.mass", 30.0, 150.0, "kg");
+    if (has("athlete.height")) c.athleteHeight = raw.number("athlete.height", meshes::Athlete::kMinHeight, meshes::Athlete::kMaxHeight, "m");
+    if (has("athlete.mass")) c.athleteMass = raw.number("athlete.mass", meshes::Athlete::kMinMass, meshes::Athlete::kMaxMass, "kg");
 
     if (has("run.speed") && has("run.mile_time"))
         throw ConfigError(raw.describe("run.speed") + " and " + raw.alsoDescribe("run.mile_time", "run.speed") +
@@ -369,12 +370,12 @@ SweepConfig build(const Values& raw) {
     if (has("run.speed")) {
         c.speed = raw.number("run.speed", 1.0, 12.0, "m/s");
     } else if (has("run.mile_time")) {
-        c.speed = kMileMetres / raw.checked("run.mile_time", [](const std::string& t) {
+        c.speed = common::kMileMetres / raw.checked("run.mile_time", [](const std::string& t) {
             return SweepConfig::parseMileTime("run.mile_time", t);
         });
         if (c.speed < 1.0 || c.speed > 12.0) raw.fail("run.mile_time", "implies a speed outside [1, 12] m/s");
     } else {
-        c.speed = kMileMetres / 240.0;  // the four-minute mile
+        c.speed = common::kMileMetres / 240.0;  // the four-minute mile
     }
     if (has("run.headwind")) {
         c.headwind = raw.number("run.headwind", -10.0, 10.0, "m/s");
@@ -497,7 +498,7 @@ SweepConfig build(const Values& raw) {
         c.pacingBaselineTime = raw.checked("pacing.baseline_time", [](const std::string& t) {
             return SweepConfig::parseMileTime("pacing.baseline_time", t);
         });
-        const double v = kMileMetres / c.pacingBaselineTime;
+        const double v = common::kMileMetres / c.pacingBaselineTime;
         if (v < 2.5 || v > 8.0) raw.fail("pacing.baseline_time", "implies a mile speed outside the pacing model's [2.5, 8] m/s");
     }
     return c;

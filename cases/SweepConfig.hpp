@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/Units.hpp"
 #include "meshes/FormationDomain.hpp"
 
 namespace drafting::cases {
@@ -33,7 +34,7 @@ struct SweepConfig {
 
     double speed = 0.0;           // m/s, from run.speed or run.mile_time
     double headwind = 0.0;        // m/s, positive against the runner
-    double airDensity = 1.18;     // kg/m³
+    double airDensity = common::kAirDensity;  // kg/m³
     /// Inflow turbulence: intensity, and either the eddy-viscosity ratio νt/ν (calm air: of
     /// order 1-10) or, when turbulenceLengthScale > 0, a length scale instead.
     double turbulenceIntensity = 0.01;
@@ -108,8 +109,5 @@ struct SweepConfig {
     /// `field` and the quoted text. The one grammar for mile times (docs/config.md).
     static double parseMileTime(const std::string& field, const std::string& text);
 };
-
-/// The mile, in metres.
-inline constexpr double kMileMetres = 1609.344;
 
 }  // namespace drafting::cases

@@ -61,7 +61,7 @@ double PacingModel::airDrag(double v, double dragSaving) const {
 }
 
 double PacingModel::metabolicPower(double v, double dragSaving) const {
-    return impededPower(v, airDrag(v, dragSaving) / (inputs_.massKg * kGravity));
+    return impededPower(v, airDrag(v, dragSaving) / (inputs_.massKg * common::kGravity));
 }
 
 double PacingModel::speedForPower(double power, double dragSaving) const {
@@ -97,7 +97,7 @@ PacingPrediction PacingModel::predict(double dragSaving) const {
     p.cdaM2 = cda_;
     p.baselineSpeedMps = v0;
     p.soloDragN = airDrag(v0, 0.0);
-    const double weight = inputs_.massKg * kGravity;
+    const double weight = inputs_.massKg * common::kGravity;
     p.dragForceBwPct = 100.0 * p.soloDragN / weight;
     const double solo = metabolicPower(v0, 0.0), sheltered = metabolicPower(v0, dragSaving);
     p.airSharePct = 100.0 * (solo - runningPower(v0)) / solo;

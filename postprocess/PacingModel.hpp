@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/Units.hpp"
+
 namespace drafting::post {
 
 /// What the athlete can do alone: the inputs of the pacing model.
@@ -11,8 +13,8 @@ struct PacingInputs {
     double massKg = 0.0;
     double heightM = 0.0;
     double baselineTimeS = 0.0;      // her time over `distanceM` running alone
-    double distanceM = 1609.344;     // one mile
-    double airDensity = 1.18;        // kg/m³ (25 °C at sea level)
+    double distanceM = common::kMileMetres;
+    double airDensity = common::kAirDensity;  // kg/m³
     std::optional<double> cdaM2;     // drag area alone; default Pugh's frontal area × kDefaultCd
 };
 
@@ -82,7 +84,6 @@ public:
     // Drag coefficient on Pugh's frontal area when no CdA is given: between Schickhofer & Hanson
     // 2021 (0.73) and this project's 3D runner (0.75).
     static constexpr double kDefaultCd = 0.75;
-    static constexpr double kGravity = 9.81;
     // The speeds where the relation is calibrated and published (≈ 2.5 to 8 m/s).
     static constexpr double kMinSpeed = 2.5, kMaxSpeed = 8.0;
 

@@ -1,5 +1,6 @@
 #include "postprocess/PacingTable.hpp"
 
+#include "common/Units.hpp"
 #include "meshes/AtomicFile.hpp"
 #include "postprocess/ManifestField.hpp"
 #include "postprocess/PacingError.hpp"
@@ -15,12 +16,6 @@
 
 namespace drafting::post {
 
-namespace {
-
-constexpr double kMile = 1609.344;
-
-}  // namespace
-
 PacingTable PacingTable::build(const SavingsTable& table, const nlohmann::json& config, const std::string& manifest) {
     PacingTable out;
     // A wrong-typed value is the manifest's fault: one line naming it (exit 1), not a type_error.
@@ -29,14 +24,14 @@ PacingTable PacingTable::build(const SavingsTable& table, const nlohmann::json& 
     const auto run = fields.object(config, "run", "config");
     out.inputs_.massKg = fields.number(athlete, "mass_kg", "config.athlete").value_or(0.0);
     out.inputs_.heightM = fields.number(athlete, "height_m", "config.athlete").value_or(0.0);
-    out.inputs_.airDensity = fields.number(run, "air_density_kg_m3", "config.run").value_or(1.18);
-    out.inputs_.distanceM = kMile;
+    out.inputs_.airDensity = fields.number(run, "air_density_kg_m3", "config.run").value_or(common::kAirDensity);
+    out.inputs_.distanceM = common::kMileMetres;
     const auto pacing = fields.object(config, "pacing", "config");
     if (const auto baseline = fields.number(pacing, "baseline_time_s", "config.pacing")) {
         out.inputs_.baselineTimeS = *baseline;
         out.baselineSource_ = "pacing.baseline_time";
     } else {
-        out.inputs_.baselineTimeS = kMile / fields.number(run, "speed_mps", "config.run").value_or(0.0);
+        out.inputs_.baselineTimeS = common::kMileMetres / fields.number(run, "speed_mps", "config.run").value_or(0.0);
         out.baselineSource_ = "run.speed";
     }
     // The solo case's drag area: the CFD's own number, not a formula's.

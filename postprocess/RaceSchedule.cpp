@@ -3,6 +3,7 @@
 #include "cases/DecimalNumber.hpp"
 #include "cases/Printable.hpp"
 #include "cases/SafeName.hpp"
+#include "meshes/Athlete.hpp"
 #include "postprocess/PacingError.hpp"
 #include "postprocess/PostError.hpp"
 #include "postprocess/SavingsTable.hpp"
@@ -57,8 +58,8 @@ RaceSchedule RaceSchedule::load(const std::string& path, const std::string& swee
         if (!vm.count(key)) throw PacingError(std::string(key) + ": missing in " + cases::Printable::quote(path));
 
     RaceSchedule s;
-    s.inputs.massKg = number("athlete.mass", get("athlete.mass"), 30.0, 150.0);
-    s.inputs.heightM = number("athlete.height", get("athlete.height"), 1.2, 2.3);
+    s.inputs.massKg = number("athlete.mass", get("athlete.mass"), meshes::Athlete::kMinMass, meshes::Athlete::kMaxMass);
+    s.inputs.heightM = number("athlete.height", get("athlete.height"), meshes::Athlete::kMinHeight, meshes::Athlete::kMaxHeight);
     s.inputs.baselineTimeS = parseRaceTime("race.baseline_time", get("race.baseline_time"));
     if (vm.count("race.distance")) s.inputs.distanceM = number("race.distance", get("race.distance"), 100.0, 100000.0);
     if (vm.count("race.split")) s.splitM = number("race.split", get("race.split"), 10.0, 100000.0);

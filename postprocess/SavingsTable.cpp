@@ -1,6 +1,7 @@
 #include "postprocess/SavingsTable.hpp"
 
 #include "cases/CaseResult.hpp"
+#include "common/Saving.hpp"
 #include "cases/ConfigError.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/Manifest.hpp"
@@ -203,7 +204,7 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
         row.dragSolo = *solo;
         row.cdSolo = soloCd;
         if (row.status != "ok" || !row.dragLead) continue;
-        row.savingPct = 100.0 * (1.0 - *row.dragLead / *solo);
+        row.savingPct = common::savingPct(*row.dragLead, *solo);
         // The solo case against itself has no uncertainty of its own ratio.
         row.savingCi95Pct = row.formation == "solo" ? std::optional<double>(0.0)
                                                     : savingError(*row.dragLead, row.dragLeadCi95, *solo, soloCi);
@@ -211,7 +212,7 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
                                 ? std::optional<double>(0.0)
                                 : savingError(*row.dragLead, row.dragLeadIterative, *solo, soloIterative);
         for (auto& b : row.bodies) {
-            b.savingPct = 100.0 * (1.0 - b.dragN / *solo);
+            b.savingPct = common::savingPct(b.dragN, *solo);
             b.savingCi95Pct = row.formation == "solo" ? std::optional<double>(0.0)
                                                       : savingError(b.dragN, b.dragCi95N, *solo, soloCi);
             b.savingIterPct = row.formation == "solo"

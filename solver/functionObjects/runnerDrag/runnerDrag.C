@@ -15,6 +15,7 @@ License
 #include "BatchMeans.hpp"
 #include "MeanDrift.hpp"
 #include "StrouhalEstimator.hpp"
+#include "common/Saving.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -411,7 +412,9 @@ void Foam::functionObjects::runnerDrag::writeResults() const
             << jsonNumber(std::sqrt(2.0)*L.standardDeviation/qA)
             << ", \"strouhal\": " << strouhal
             << ", \"saving_pct\": "
-            << (soloDrag_ > 0 ? jsonNumber(100*(1 - D.mean/soloDrag_)) : "null")
+            << (soloDrag_ > 0
+              ? jsonNumber(drafting::common::savingPct(D.mean, soloDrag_))
+              : "null")
             << ", \"batch_lag1\": " << jsonNumber(D.lag1Correlation)
             << ", \"drag_mean_drift_N\": "
             << jsonNumber(drift[bodyi].enough ? drift[bodyi].drift : NAN)
