@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <sstream>
+#include <utility>
 
 namespace drafting::cases {
 
@@ -80,6 +81,11 @@ CaseResult CaseResult::fromJson(const nlohmann::json& j, const std::string& orig
     if (r.status != "ok" && r.status != "failed")
         throw badField(origin, "status", j.at("status"), "neither \"ok\" nor \"failed\"");
     r.reason = textOr(j, "reason", "", origin);
+    if (const std::string kind = textOr(j, "failure", "", origin); !kind.empty()) {
+        const auto known = failureFromName(kind);
+        if (!known) throw badField(origin, "failure", j.at("failure"), "not a kind of failure (docs/results.md)");
+        r.failure = *known;
+    }
     if (j.contains("iterations") && !j.at("iterations").is_null()) {
         const auto& it = j.at("iterations");
         if (!it.is_number_integer() || it.get<long long>() < 0 || it.get<long long>() > std::numeric_limits<int>::max())
@@ -155,6 +161,10 @@ nlohmann::json CaseResult::toJson() const {
     j["case"] = caseName;
     j["status"] = status;
     j["reason"] = reason;
+    if (!ok() && failure != Failure::none)
+        j["failure"] = failureName(failure);
+    else
+        j.erase("failure");
     j["iterations"] = iterations;
     j["converged"] = converged;
     j["parameters"] = parameters;
@@ -185,7 +195,31 @@ bool CaseResult::checkBelongsTo(const std::string& folderName, const nlohmann::j
     if (why.empty()) return true;
     status = "failed";
     reason = why;
+    failure = Failure::notThisCase;
     return false;
+}
+
+namespace {
+
+constexpr std::pair<CaseResult::Failure, const char*> kFailureNames[] = {
+    {CaseResult::Failure::badCase, "bad-case"},         {CaseResult::Failure::couldNotStart, "could-not-start"},
+    {CaseResult::Failure::stepExited, "step-exited"},   {CaseResult::Failure::meshCheck, "mesh-check"},
+    {CaseResult::Failure::solverStopped, "solver-stopped"}, {CaseResult::Failure::noResults, "no-results"},
+    {CaseResult::Failure::nonPhysical, "non-physical"}, {CaseResult::Failure::notThisCase, "not-this-case"},
+};
+
+}  // namespace
+
+std::string CaseResult::failureName(Failure kind) {
+    for (const auto& [k, name] : kFailureNames)
+        if (k == kind) return name;
+    return "";
+}
+
+std::optional<CaseResult::Failure> CaseResult::failureFromName(const std::string& name) {
+    for (const auto& [k, text] : kFailureNames)
+        if (name == text) return k;
+    return std::nullopt;
 }
 
 bool CaseResult::checkPhysical() {
@@ -193,6 +227,7 @@ bool CaseResult::checkPhysical() {
     if (bodies.empty()) {
         status = "failed";
         reason = "no body forces were recorded";
+        failure = Failure::nonPhysical;
         return false;
     }
     const std::optional<double> qA = dynamicPressureArea();
@@ -220,6 +255,7 @@ bool CaseResult::checkPhysical() {
         if (!why.str().empty()) {
             status = "failed";
             reason = why.str();
+            failure = Failure::nonPhysical;
             return false;
         }
     }

@@ -33,9 +33,24 @@ struct BodyForces {
 
 /// The contract of a case's results.json (docs/results.md).
 struct CaseResult {
+    /// The kind of a failure, written as results.json `failure`: code decides by it (a retry,
+    /// CaseRunner::retryable), never by the wording of `reason`, which is for people.
+    enum class Failure {
+        none,           // ok, or a failed result written before kinds were recorded
+        badCase,        // the case folder or its case.json cannot be run as it is
+        couldNotStart,  // a program did not start
+        stepExited,     // a program exited with an error or was killed
+        meshCheck,      // the mesh failed draftCheckMesh and was never solved
+        solverStopped,  // the solver stopped the run itself, with its reason (divergence guard)
+        noResults,      // the solver ran but wrote no results.json
+        nonPhysical,    // forces no runner can have
+        notThisCase,    // another case's results (a copied file) or a runner missing
+    };
+
     std::string caseName;
     std::string status = "failed";  // "ok" | "failed"
     std::string reason;
+    Failure failure = Failure::none;
     int iterations = 0;
     bool converged = false;
     std::map<std::string, BodyForces> bodies;
@@ -46,6 +61,10 @@ struct CaseResult {
     nlohmann::json source = nlohmann::json::object();
 
     bool ok() const { return status == "ok"; }
+
+    /// results.json's spelling of a kind ("" for none), and back; nullopt for an unknown name.
+    static std::string failureName(Failure kind);
+    static std::optional<Failure> failureFromName(const std::string& name);
 
     /// Reads a results.json; throws RunError naming `origin` (the file), the field and its value
     /// when it lacks a required key or a key has the wrong type.

@@ -135,7 +135,7 @@ std::string CaseRunner::prepareResume(const std::string& caseDir, const std::str
         fs::remove_all(root / from);
         const auto joined = runTool({"reconstructPar", "-time", from}, caseDir, "reconstructPar", timing,
                                     tools_.foamEnvironment());
-        if (!joined.empty()) return joined;
+        if (!joined.empty()) return joined.reason;
     }
     for (const auto& dir : processorFolders(root)) fs::remove_all(dir);
     return "";
@@ -229,7 +229,7 @@ long CaseRunner::meshCells(const std::string& caseDir) {
     return -1;
 }
 
-std::string CaseRunner::runTool(const std::vector<std::string>& args, const std::string& caseDir,
+CaseRunner::ToolFailure CaseRunner::runTool(const std::vector<std::string>& args, const std::string& caseDir,
                                 const std::string& name, nlohmann::json& timing,
                                 const std::map<std::string, std::string>& env) const {
     std::vector<std::string> argv = args;
@@ -238,10 +238,12 @@ std::string CaseRunner::runTool(const std::vector<std::string>& args, const std:
     fs::remove(log);
     const auto proc = Process::run(argv, caseDir, log, env, caseDir + "/" + kRunningFile);
     timing[name] = proc.seconds;
-    if (!proc.started) return name + ": could not start " + argv[0] + " (run scripts/setup-deps.sh)";
+    if (!proc.started)
+        return {CaseResult::Failure::couldNotStart, name + ": could not start " + argv[0] + " (run scripts/setup-deps.sh)"};
     if (proc.exitCode != 0)
-        return name + " exited with code " + std::to_string(proc.exitCode) + " (see log." + name + ")";
-    return "";
+        return {CaseResult::Failure::stepExited,
+                name + " exited with code " + std::to_string(proc.exitCode) + " (see log." + name + ")"};
+    return {};
 }
 
 CaseResult CaseRunner::run(const std::string& caseDirIn) const {
@@ -303,10 +305,13 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
         return r;
     };
 
-    if (!badRemoval.empty()) {
-        result.reason = badRemoval;
+    auto fail = [&](CaseResult::Failure kind, std::string why) {
+        result.failure = kind;
+        result.reason = std::move(why);
         return finish(result);
-    }
+    };
+
+    if (!badRemoval.empty()) return fail(CaseResult::Failure::badCase, badRemoval);
 
     bool skipping = !resumeFrom.empty();  // a resumed case keeps its mesh: straight to the solver
     for (const auto& step : spec.at("steps")) {
@@ -317,10 +322,8 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
             // Housekeeping inside the case, no program. Checked again here: the steps before may
             // have changed the folders on the way.
             for (const auto& entry : step.at("remove")) {
-                if (const std::string problem = removalProblem(caseDir, step, entry); !problem.empty()) {
-                    result.reason = problem;
-                    return finish(result);
-                }
+                if (const std::string problem = removalProblem(caseDir, step, entry); !problem.empty())
+                    return fail(CaseResult::Failure::badCase, problem);
                 fs::remove_all(fs::path(caseDir) / entry.get<std::string>());
             }
             continue;
@@ -349,10 +352,7 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
             env["OMPI_ALLOW_RUN_AS_ROOT_CONFIRM"] = "1";
             // The mesh is cut into one piece per rank first; a failed cut fails the case, unsolved.
             const auto cut = runTool({"decomposePar", "-force"}, caseDir, "decomposePar", timing, env);
-            if (!cut.empty()) {
-                result.reason = cut;
-                return finish(result);
-            }
+            if (!cut.empty()) return fail(cut.kind, cut.reason);
             std::vector<std::string> mpi = {Process::which("mpirun"), "-np", std::to_string(ranks_)};
             if (oversubscribe_) mpi.push_back("--oversubscribe");
             argv.insert(argv.begin(), mpi.begin(), mpi.end());
@@ -367,12 +367,12 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
         } catch (const std::exception&) {
             // Only a resumed case's report of its mesh cost needs it.
         }
-        if (!proc.started) {
-            result.reason = stepName + ": could not start " + argv[0] + " (is OpenFOAM installed? run scripts/setup-deps.sh)";
-            return finish(result);
-        }
+        if (!proc.started)
+            return fail(CaseResult::Failure::couldNotStart,
+                        stepName + ": could not start " + argv[0] + " (is OpenFOAM installed? run scripts/setup-deps.sh)");
         if (proc.exitCode != 0 && step.value("meshCheck", false)) {
             // draftCheckMesh names the checks that failed; the mesh is never solved.
+            result.failure = CaseResult::Failure::meshCheck;
             result.reason = "mesh fails checkMesh";
             const fs::path checkPath = fs::path(caseDir) / kMeshCheckFile;
             if (fs::exists(checkPath)) {
@@ -388,31 +388,27 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
             if (step.value("solver", false) && fs::exists(resultsPath)) {
                 auto own = CaseResult::fromJson(JsonFile::read(resultsPath));
                 if (!own.ok() && !own.reason.empty()) {
+                    own.failure = CaseResult::Failure::solverStopped;
                     own.caseName = result.caseName;
                     own.parameters = result.parameters;
                     return finish(own);
                 }
             }
-            result.reason = stepName + " exited with code " + std::to_string(proc.exitCode) + " (see log." +
-                            stepName + ")";
-            return finish(result);
+            return fail(CaseResult::Failure::stepExited,
+                        stepName + " exited with code " + std::to_string(proc.exitCode) + " (see log." + stepName + ")");
         }
         if (parallel) {
             // The flow-field export reads the whole case: put the final time back together.
             const auto joined = runTool({"reconstructPar", "-latestTime"}, caseDir, "reconstructPar", timing, env);
-            if (!joined.empty()) {
-                result.reason = joined;
-                return finish(result);
-            }
+            if (!joined.empty()) return fail(joined.kind, joined.reason);
             for (const auto& entry : fs::directory_iterator(caseDir))
                 if (entry.path().filename().string().rfind("processor", 0) == 0) fs::remove_all(entry.path());
         }
     }
 
-    if (!fs::exists(resultsPath)) {
-        result.reason = "the solver wrote no results.json (runnerDrag function object not loaded?)";
-        return finish(result);
-    }
+    if (!fs::exists(resultsPath))
+        return fail(CaseResult::Failure::noResults,
+                    "the solver wrote no results.json (runnerDrag function object not loaded?)");
     // The run is over: its checkpoints before the final time are not needed for a restart.
     std::map<double, fs::path> written;
     for (const auto& entry : fs::directory_iterator(caseDir))
@@ -426,6 +422,8 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
             if (step.value("solver", false)) timing[step.at("name").get<std::string>()] = solved.source.at("solver_wall_s");
     solved.caseName = result.caseName;
     solved.parameters = result.parameters;
+    // A result the solver itself marked failed (its settled stop found no finite force, ...).
+    if (!solved.ok() && solved.failure == CaseResult::Failure::none) solved.failure = CaseResult::Failure::solverStopped;
     solved.checkPhysical();
     return finish(solved);
 }
@@ -443,8 +441,9 @@ CaseResult CaseRunner::runWithRetries(const std::string& caseDir, int retries,
             result = CaseResult{};
             result.status = "failed";
             result.reason = e.what();
+            result.failure = CaseResult::Failure::badCase;
         }
-        if (result.ok() || !retryable(result.reason) || (stopped && stopped())) break;
+        if (result.ok() || !retryable(result.failure) || (stopped && stopped())) break;
         if (attempt < retries) {
             // The failed result is this attempt's own: it goes, so that a solver killed after a
             // checkpoint continues from it rather than from its mesh (checkpoint() ignores a case
@@ -470,8 +469,8 @@ CaseResult CaseRunner::runWithRetries(const std::string& caseDir, int retries,
     return result;
 }
 
-bool CaseRunner::retryable(const std::string& reason) {
-    return reason.find(" exited with code ") != std::string::npos || reason.find("could not start") != std::string::npos;
+bool CaseRunner::retryable(CaseResult::Failure kind) {
+    return kind == CaseResult::Failure::stepExited || kind == CaseResult::Failure::couldNotStart;
 }
 
 }  // namespace drafting::cases

@@ -34,9 +34,10 @@ public:
                               const std::function<void(const std::string& reason, int attempt)>& onRetry,
                               const std::function<bool()>& stopped = {}) const;
 
-    /// A program that died or exited with an error may succeed again (a killed solver, a full
-    /// disk); deterministic verdicts (mesh check, non-physical drag, bad input) will not.
-    static bool retryable(const std::string& reason);
+    /// A program that died, exited with an error or did not start may succeed again (a killed
+    /// solver, a full disk); deterministic verdicts (mesh check, the solver's own stop,
+    /// non-physical drag, bad input) will not. Decided by the kind, never by the reason's words.
+    static bool retryable(CaseResult::Failure kind);
 
     int ranks() const { return ranks_; }
 
@@ -93,8 +94,15 @@ public:
                                       const nlohmann::json& entry);
 
 private:
-    /// Runs an OpenFOAM utility in the case, logged to log.NAME; returns why it failed, or "".
-    std::string runTool(const std::vector<std::string>& argv, const std::string& caseDir, const std::string& name,
+    /// Why a utility failed, as a kind and a reason; an empty reason when it ran.
+    struct ToolFailure {
+        CaseResult::Failure kind = CaseResult::Failure::none;
+        std::string reason;
+        bool empty() const { return reason.empty(); }
+    };
+
+    /// Runs an OpenFOAM utility in the case, logged to log.NAME; says why it failed, if it did.
+    ToolFailure runTool(const std::vector<std::string>& argv, const std::string& caseDir, const std::string& name,
                         nlohmann::json& timing, const std::map<std::string, std::string>& env) const;
 
     /// Makes the case continue from checkpoint `from`: later (half-written) times go, a parallel

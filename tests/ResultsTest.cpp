@@ -1,4 +1,5 @@
 #include "cases/CaseResult.hpp"
+#include "cases/CaseRunner.hpp"
 #include "cases/ConfigError.hpp"
 #include "cases/ForceAgreement.hpp"
 #include "cases/JsonFile.hpp"
@@ -91,6 +92,55 @@ TEST(CaseResult, PlausibleResultPasses) {
     auto r = cases::CaseResult::fromJson({{"status", "ok"}, {"bodies", {{"lead", bodyJson(8.0, 1.1)}}}});
     EXPECT_TRUE(r.checkPhysical());
     EXPECT_TRUE(r.ok());
+}
+
+TEST(CaseResult, AFailureKeepsItsKindThroughResultsJsonAndAnOkResultHasNone) {
+    using Failure = cases::CaseResult::Failure;
+    for (const Failure kind : {Failure::badCase, Failure::couldNotStart, Failure::stepExited, Failure::meshCheck,
+                               Failure::solverStopped, Failure::noResults, Failure::nonPhysical, Failure::notThisCase}) {
+        cases::CaseResult r;
+        r.reason = "why";
+        r.failure = kind;
+        const auto j = r.toJson();
+        ASSERT_TRUE(j.contains("failure")) << j.dump();
+        EXPECT_FALSE(j.at("failure").get<std::string>().empty());
+        EXPECT_EQ(cases::CaseResult::fromJson(j).failure, kind) << j.dump();
+    }
+    // Written before kinds existed: failed, kind unknown.
+    EXPECT_EQ(cases::CaseResult::fromJson({{"status", "failed"}, {"reason", "old"}}).failure, Failure::none);
+    // A result that is ok again drops the kind its source had.
+    auto r = cases::CaseResult::fromJson({{"status", "failed"}, {"failure", "step-exited"}});
+    r.status = "ok";
+    EXPECT_FALSE(r.toJson().contains("failure"));
+}
+
+TEST(CaseResult, AnUnknownKindOfFailureIsRefusedNamingTheField) {
+    try {
+        cases::CaseResult::fromJson({{"status", "failed"}, {"failure", "gremlins"}}, "x/results.json");
+        FAIL() << "accepted";
+    } catch (const cases::RunError& e) {
+        EXPECT_NE(std::string(e.what()).find("failure"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("gremlins"), std::string::npos) << e.what();
+    }
+}
+
+TEST(CaseResult, ThePhysicalAndOwnershipChecksRecordTheirKind) {
+    auto absurd = cases::CaseResult::fromJson({{"status", "ok"}, {"bodies", {{"lead", bodyJson(500.0, 45.0)}}}});
+    EXPECT_FALSE(absurd.checkPhysical());
+    EXPECT_EQ(absurd.failure, cases::CaseResult::Failure::nonPhysical);
+    auto copied = cases::CaseResult::fromJson(
+        {{"case", "ahead-f1"}, {"status", "ok"}, {"bodies", {{"lead", bodyJson(8.0, 1.1)}}}});
+    EXPECT_FALSE(copied.checkBelongsTo("ahead-f2", nlohmann::json::object(), "ahead-f2/results.json"));
+    EXPECT_EQ(copied.failure, cases::CaseResult::Failure::notThisCase);
+}
+
+TEST(CaseRunnerRetry, OnlyAProgramThatExitedOrDidNotStartIsRetried) {
+    using Failure = cases::CaseResult::Failure;
+    EXPECT_TRUE(cases::CaseRunner::retryable(Failure::stepExited));
+    EXPECT_TRUE(cases::CaseRunner::retryable(Failure::couldNotStart));
+    for (const Failure kind : {Failure::none, Failure::badCase, Failure::meshCheck, Failure::solverStopped,
+                               Failure::noResults, Failure::nonPhysical, Failure::notThisCase})
+        EXPECT_FALSE(cases::CaseRunner::retryable(kind)) << cases::CaseResult::failureName(kind);
 }
 
 TEST(CaseResult, RejectsUnknownStatus) {
