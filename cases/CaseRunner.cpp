@@ -2,6 +2,7 @@
 
 #include "cases/ConfigError.hpp"
 #include "cases/JsonFile.hpp"
+#include "cases/MeshCheckFile.hpp"
 #include "cases/Printable.hpp"
 #include "cases/Process.hpp"
 #include "cases/SafeName.hpp"
@@ -96,7 +97,7 @@ std::string CaseRunner::checkpoint(const std::string& caseDir) {
     if (fs::exists(fs::symlink_status(root / "results.json"))) return "";
     if (!fs::is_regular_file(root / "constant" / "polyMesh" / "owner")) return "";
     try {
-        if (!JsonFile::read((root / kMeshCheckFile).string()).value("ok", false)) return "";
+        if (!MeshCheckFile::read((root / MeshCheckFile::kFileName).string()).ok) return "";
         // The mesh and its checkpoints were made for this very case.json.
         const auto made = JsonFile::read((root / kTimingFile).string());
         if (!made.contains("case") || made.at("case") != caseJsonHash(caseDir)) return "";
@@ -150,7 +151,7 @@ void CaseRunner::clearRunArtefacts(const std::string& caseDir) {
     fs::remove_all(fs::path(caseDir) / "postProcessing");
     fs::remove(fs::path(caseDir) / "results.json");
     fs::remove(fs::path(caseDir) / "results.json.tmp");  // runnerDrag's own temporary
-    fs::remove(fs::path(caseDir) / kMeshCheckFile);
+    fs::remove(fs::path(caseDir) / MeshCheckFile::kFileName);
     fs::remove(fs::path(caseDir) / kTimingFile);
     for (const auto& entry : fs::directory_iterator(caseDir)) {
         const std::string name = entry.path().filename().string();
@@ -213,20 +214,9 @@ nlohmann::json CaseRunner::step(const std::string& name, const std::vector<std::
 }
 
 nlohmann::json CaseRunner::meshCheckStep() {
-    auto s = step("checkMesh", {"draftCheckMesh", "-output", kMeshCheckFile});
+    auto s = step("checkMesh", {"draftCheckMesh", "-output", MeshCheckFile::kFileName});
     s["meshCheck"] = true;
     return s;
-}
-
-long CaseRunner::meshCells(const std::string& caseDir) {
-    std::ifstream in(caseDir + "/constant/polyMesh/owner");
-    std::string line;
-    static const std::regex note(R"(nCells:\s*([0-9]+))");
-    for (int i = 0; i < 30 && std::getline(in, line); ++i) {
-        std::smatch m;
-        if (std::regex_search(line, m, note)) return std::stol(m[1].str());
-    }
-    return -1;
 }
 
 CaseRunner::ToolFailure CaseRunner::runTool(const std::vector<std::string>& args, const std::string& caseDir,
@@ -293,11 +283,14 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
 
     auto finish = [&](CaseResult r) {
         r.extra["timing_s"] = timing;
-        r.extra["mesh"] = {{"cells", meshCells(caseDir)}, {"dimension", spec.value("dimension", 2)},
+        // The cells are draftCheckMesh's count of the mesh the solver saw (-1 before it ran).
+        const fs::path checkPath = fs::path(caseDir) / MeshCheckFile::kFileName;
+        std::optional<MeshCheckFile> check;
+        if (fs::exists(checkPath)) check = MeshCheckFile::read(checkPath.string());
+        r.extra["mesh"] = {{"cells", check ? check->cells : -1L}, {"dimension", spec.value("dimension", 2)},
                            {"level", spec.value("level", "")}};
         r.extra["mpi_ranks"] = ranks_;
-        const fs::path checkPath = fs::path(caseDir) / kMeshCheckFile;
-        if (fs::exists(checkPath)) r.extra["mesh"]["check"] = JsonFile::read(checkPath.string());
+        if (check) r.extra["mesh"]["check"] = check->toJson();
         // The timings of a resumed case are those of its last part (the solver from the checkpoint).
         if (!resumeFrom.empty()) r.extra["resumed_from_checkpoint"] = resumeFrom;
         if (!dropped.empty()) r.extra["checkpoint_dropped"] = dropped;
@@ -374,12 +367,13 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
             // draftCheckMesh names the checks that failed; the mesh is never solved.
             result.failure = CaseResult::Failure::meshCheck;
             result.reason = "mesh fails checkMesh";
-            const fs::path checkPath = fs::path(caseDir) / kMeshCheckFile;
+            const fs::path checkPath = fs::path(caseDir) / MeshCheckFile::kFileName;
             if (fs::exists(checkPath)) {
-                const auto verdict = JsonFile::read(checkPath.string());
-                result.reason += ": " + verdict.value("failed", std::string("?")) + " (max non-orthogonality " +
-                                 verdict.at("max_non_orthogonality_deg").dump() + " deg, max skewness " +
-                                 verdict.at("max_skewness").dump() + "; see log." + stepName + ")";
+                const auto verdict = MeshCheckFile::read(checkPath.string());
+                const auto shown = verdict.toJson();  // the numbers as the file has them
+                result.reason += ": " + (verdict.failed.empty() ? std::string("?") : verdict.failed) +
+                                 " (max non-orthogonality " + shown.at("max_non_orthogonality_deg").dump() +
+                                 " deg, max skewness " + shown.at("max_skewness").dump() + "; see log." + stepName + ")";
             }
             return finish(result);
         }

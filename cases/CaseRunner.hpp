@@ -68,9 +68,6 @@ public:
     /// holds the history too but is not one.
     static constexpr const char* kCheckpointMarker = "uniform/runnerDragCheckpoint.json";
 
-    /// Cells of the case's mesh, from the note OpenFOAM writes in polyMesh/owner (-1: unknown).
-    static long meshCells(const std::string& caseDir);
-
     /// A step of case.json: a program run in the case folder, logged to log.<name>.
     static nlohmann::json step(const std::string& name, const std::vector<std::string>& argv, bool solver = false);
     /// The mesh-check step: draftCheckMesh, whose failure marks the case failed with the checks
@@ -78,7 +75,6 @@ public:
     static nlohmann::json meshCheckStep();
 
     /// The mesh-check step's JSON verdict (solver/draftCheckMesh), inside the case.
-    static constexpr const char* kMeshCheckFile = "meshCheck.json";
     /// The process group of the step running now (Process::run); gone when the step ends.
     static constexpr const char* kRunningFile = "running.pgid";
 

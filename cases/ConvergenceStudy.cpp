@@ -6,6 +6,7 @@
 #include "cases/GridConvergence.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/Manifest.hpp"
+#include "cases/MeshCheckFile.hpp"
 #include "cases/Printable.hpp"
 #include "common/Saving.hpp"
 #include "meshes/AtomicFile.hpp"
@@ -80,11 +81,10 @@ LevelResult readLevel(const fs::path& caseDir, const nlohmann::json& manifestPar
         out.cells = mesh["cells"].get<double>();
     // draftCheckMesh's count is the mesh the solver saw: it wins where it was written.
     try {
-        const fs::path check = caseDir / "meshCheck.json";
+        const fs::path check = caseDir / MeshCheckFile::kFileName;
         if (fs::exists(check)) {
-            const auto j = JsonFile::read(check.string());
-            if (j.contains("cells") && j["cells"].is_number_integer() && j["cells"].get<long>() > 0)
-                out.cells = static_cast<double>(j["cells"].get<long>());
+            const long cells = MeshCheckFile::read(check.string()).cells;
+            if (cells > 0) out.cells = static_cast<double>(cells);
         }
     } catch (const std::runtime_error&) {
         // A damaged meshCheck.json leaves the count of results.json.

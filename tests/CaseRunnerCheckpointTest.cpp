@@ -2,6 +2,7 @@
 // runnerDrag history was written, of a case whose mesh passed its check and that has no result.
 #include "cases/CaseRunner.hpp"
 #include "cases/JsonFile.hpp"
+#include "cases/MeshCheckFile.hpp"
 #include "TestSupport.hpp"
 
 #include <gtest/gtest.h>
@@ -10,6 +11,7 @@
 
 namespace fs = std::filesystem;
 using drafting::cases::CaseRunner;
+using drafting::cases::MeshCheckFile;
 using drafting::test::TempDir;
 using drafting::test::writeFile;
 
@@ -20,7 +22,7 @@ namespace {
 void killedCase(const std::string& dir, const std::vector<std::string>& times, const std::vector<std::string>& complete) {
     drafting::cases::JsonFile::writeAtomic(dir + "/case.json", {{"name", "solo"}, {"level", "coarse"}});
     writeFile(dir + "/constant/polyMesh/owner", "note \"nCells:27\";\n");
-    drafting::cases::JsonFile::writeAtomic(dir + "/" + CaseRunner::kMeshCheckFile, {{"ok", true}, {"cells", 27}});
+    drafting::cases::JsonFile::writeAtomic(dir + "/" + MeshCheckFile::kFileName, {{"ok", true}, {"cells", 27}});
     drafting::cases::JsonFile::writeAtomic(dir + "/" + CaseRunner::kTimingFile,
                                            {{"case", CaseRunner::caseJsonHash(dir)}, {"steps", {{"blockMesh", 1.0}}}});
     fs::create_directories(dir + "/0");
@@ -55,9 +57,9 @@ TEST(CaseRunnerCheckpoint, AResultAMissingOrFailedMeshCheckOrNoMeshMeansAFreshSt
     {
         TempDir tmp;
         killedCase(tmp.path(), {"139"}, {"139"});
-        drafting::cases::JsonFile::writeAtomic(tmp.path() + "/" + CaseRunner::kMeshCheckFile, {{"ok", false}});
+        drafting::cases::JsonFile::writeAtomic(tmp.path() + "/" + MeshCheckFile::kFileName, {{"ok", false}});
         EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "");
-        fs::remove(tmp.path() + "/" + CaseRunner::kMeshCheckFile);
+        fs::remove(tmp.path() + "/" + MeshCheckFile::kFileName);
         EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "");
     }
     {

@@ -1,6 +1,7 @@
 // The mesh-check step: a mesh that fails checkMesh's checks fails the case before any solver runs.
 #include "cases/CaseRunner.hpp"
 #include "cases/JsonFile.hpp"
+#include "cases/MeshCheckFile.hpp"
 #include "cases/ToolPaths.hpp"
 #include "meshes/FoamFile.hpp"
 #include "TestSupport.hpp"
@@ -12,6 +13,7 @@
 namespace fs = std::filesystem;
 using drafting::cases::CaseRunner;
 using drafting::cases::JsonFile;
+using drafting::cases::MeshCheckFile;
 using drafting::cases::ToolPaths;
 using drafting::meshes::FoamFile;
 using drafting::test::TempDir;
@@ -69,14 +71,19 @@ TEST(MeshCheck, InvertedCellsFailTheCaseBeforeTheSolverRuns) {
     EXPECT_NE(result.reason.find("mesh fails checkMesh: closedCells, cellVolumes"), std::string::npos) << result.reason;
     EXPECT_FALSE(fs::exists(tmp.path() + "/log.draftFoam"));
 
-    const auto verdict = JsonFile::read(tmp.path() + "/" + CaseRunner::kMeshCheckFile);
-    EXPECT_FALSE(verdict["ok"].get<bool>());
-    EXPECT_GT(verdict["max_non_orthogonality_deg"].get<double>(), 90.0);
-    EXPECT_EQ(verdict["cells"].get<long>(), 27);
+    // draftCheckMesh's own file reads through the contract every reader uses.
+    const auto verdict = MeshCheckFile::read(tmp.path() + "/" + MeshCheckFile::kFileName);
+    EXPECT_FALSE(verdict.ok);
+    EXPECT_EQ(verdict.failed.rfind("closedCells, cellVolumes", 0), 0u) << verdict.failed;
+    EXPECT_GT(verdict.maxNonOrthogonalityDeg, 90.0);
+    EXPECT_EQ(verdict.cells, 27);
+    EXPECT_FALSE(verdict.checks.at("cellVolumes"));
 
-    // The written results carry the verdict too.
+    // The written results carry the verdict and its cell count, with the kind of failure.
     const auto written = JsonFile::read(tmp.path() + "/results.json");
     EXPECT_EQ(written["status"], "failed");
+    EXPECT_EQ(written["failure"], "mesh-check");
+    EXPECT_EQ(written["mesh"]["cells"], 27);
     EXPECT_FALSE(written["mesh"]["check"]["checks"]["cellVolumes"].get<bool>());
 }
 
@@ -90,9 +97,15 @@ TEST(MeshCheck, GoodMeshPassesAndReportsItsQuality) {
     const auto check = drafting::test::runCommand(
         {"/usr/bin/env", "WM_PROJECT_DIR=" + env.foamProjectDir, env.application("draftCheckMesh")}, tmp.path());
     ASSERT_EQ(check.exitCode, 0) << check.out << check.err;
-    const auto verdict = JsonFile::read(tmp.path() + "/meshCheck.json");
-    EXPECT_TRUE(verdict["ok"].get<bool>());
-    EXPECT_NEAR(verdict["max_non_orthogonality_deg"].get<double>(), 26.565, 0.5);
-    EXPECT_EQ(verdict["cells"].get<long>(), 27);
-    EXPECT_EQ(verdict["failed"], "");
+    const auto verdict = MeshCheckFile::read(tmp.path() + "/meshCheck.json");
+    EXPECT_TRUE(verdict.ok);
+    EXPECT_NEAR(verdict.maxNonOrthogonalityDeg, 26.565, 0.5);
+    EXPECT_EQ(verdict.cells, 27);
+    EXPECT_GT(verdict.faces, 27);
+    EXPECT_GT(verdict.points, 27);
+    EXPECT_EQ(verdict.failed, "");
+    EXPECT_EQ(verdict.checks.size(), 11u);
+    for (const auto& [name, passed] : verdict.checks) EXPECT_TRUE(passed) << name;
+    // What the runner copies into results.json is the file as draftCheckMesh wrote it.
+    EXPECT_EQ(verdict.toJson(), JsonFile::read(tmp.path() + "/meshCheck.json"));
 }
