@@ -5,14 +5,15 @@
 #include <string>
 #include <system_error>
 
+#include "common/Error.hpp"
 #include "meshes/AtomicFile.hpp"
 
 namespace drafting::meshes {
 
 /// A dictionary or field file could not be written.
-class FoamFileError : public std::runtime_error {
+class FoamFileError : public common::RunError {
 public:
-    explicit FoamFileError(const std::string& what) : std::runtime_error(what) {}
+    explicit FoamFileError(const std::string& what) : common::RunError(what) {}
 };
 
 /// Writing OpenFOAM dictionaries: the FoamFile banner, numbers, files.

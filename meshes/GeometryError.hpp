@@ -1,14 +1,15 @@
 #pragma once
-#include <stdexcept>
 #include <string>
+
+#include "common/Error.hpp"
 
 namespace drafting::meshes {
 
 /// Geometry that cannot be built (sizes out of range, runners that overlap). The message
 /// names the field and the offending value.
-class GeometryError : public std::runtime_error {
+class GeometryError : public common::InputError {
 public:
-    explicit GeometryError(const std::string& what) : std::runtime_error(what) {}
+    explicit GeometryError(const std::string& what) : common::InputError(what) {}
 };
 
 }  // namespace drafting::meshes

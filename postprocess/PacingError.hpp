@@ -1,13 +1,14 @@
 #pragma once
-#include <stdexcept>
 #include <string>
+
+#include "common/Error.hpp"
 
 namespace drafting::post {
 
 /// A pacing-model input out of range: the message names the field and the value.
-class PacingError : public std::runtime_error {
+class PacingError : public common::InputError {
 public:
-    explicit PacingError(const std::string& what) : std::runtime_error(what) {}
+    explicit PacingError(const std::string& what) : common::InputError(what) {}
 };
 
 }  // namespace drafting::post

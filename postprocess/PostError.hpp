@@ -1,13 +1,14 @@
 #pragma once
-#include <stdexcept>
 #include <string>
+
+#include "common/Error.hpp"
 
 namespace drafting::post {
 
 /// A sweep that cannot be reduced (no manifest, no solo baseline, unreadable results).
-class PostError : public std::runtime_error {
+class PostError : public common::RunError {
 public:
-    explicit PostError(const std::string& what) : std::runtime_error(what) {}
+    explicit PostError(const std::string& what) : common::RunError(what) {}
 };
 
 }  // namespace drafting::post

@@ -1,8 +1,6 @@
 // draft-post: reduces a sweep to drag savings, fits, plots and mile times; predicts and replays races.
-#include "cases/ConfigError.hpp"
-#include "postprocess/PacingError.hpp"
+#include "common/Main.hpp"
 #include "postprocess/PostCli.hpp"
-#include "postprocess/PostError.hpp"
 
 #include <vtkLogger.h>
 #include <vtkOutputWindow.h>
@@ -16,19 +14,6 @@ int main(int argc, char** argv) {
     // them, which vtkObject::GlobalWarningDisplayOff() would silence as well.
     vtkOutputWindow::GetInstance()->SetDisplayModeToNever();
     vtkLogger::SetStderrVerbosity(vtkLogger::VERBOSITY_OFF);
-    try {
-        return post::PostCli::run({argv, argv + argc}, std::cout, std::cerr);
-    } catch (const cases::ConfigError& e) {
-        std::cerr << "draft-post: error: " << e.what() << '\n';
-        return 1;
-    } catch (const post::PacingError& e) {
-        std::cerr << "draft-post: error: " << e.what() << '\n';
-        return 1;
-    } catch (const post::PostError& e) {
-        std::cerr << "draft-post: error: " << e.what() << '\n';
-        return 2;
-    } catch (const std::exception& e) {
-        std::cerr << "draft-post: unexpected error: " << e.what() << '\n';
-        return 2;
-    }
+    return common::runMain("draft-post", std::cerr,
+                           [&] { return post::PostCli::run({argv, argv + argc}, std::cout, std::cerr); });
 }
