@@ -1,5 +1,6 @@
 #include "cases/ReferenceCase.hpp"
 
+#include "common/ParallelFor.hpp"
 #include "common/Units.hpp"
 #include "cases/CaseRunner.hpp"
 #include "cases/CaseWriter.hpp"
@@ -15,7 +16,6 @@
 #include "meshes/SphereSurface.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -24,7 +24,6 @@
 #include <map>
 #include <mutex>
 #include <sstream>
-#include <thread>
 
 #ifndef DRAFTING_SOURCE_DIR
 #define DRAFTING_SOURCE_DIR "."
@@ -529,13 +528,7 @@ nlohmann::json ReferenceCase::run(const std::string& name, const std::string& di
 
     const CaseRunner runner(tools);
     std::vector<CaseResult> results(subCases.size());
-    std::atomic<std::size_t> next{0};
-    auto worker = [&]() {
-        for (std::size_t k = next++; k < subCases.size(); k = next++) results[k] = runner.run(subCases[k].first.string());
-    };
-    std::vector<std::thread> pool;
-    for (int j = 0; j < std::max(1, std::min<int>(jobs, static_cast<int>(subCases.size()))); ++j) pool.emplace_back(worker);
-    for (auto& t : pool) t.join();
+    common::parallelFor(subCases.size(), jobs, [&](std::size_t k) { results[k] = runner.run(subCases[k].first.string()); });
 
     nlohmann::json combined = subCases.size() == 1 ? results[0].toJson() : nlohmann::json::object();
     nlohmann::json agreement = nlohmann::json::object();

@@ -10,15 +10,14 @@
 #include "cases/Progress.hpp"
 #include "cases/SweepLayout.hpp"
 #include "cases/SweepTransaction.hpp"
+#include "common/ParallelFor.hpp"
 
-#include <atomic>
 #include <cstdint>
 #include <fstream>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <mutex>
-#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -90,50 +89,45 @@ int SweepRunner::run(const std::string& sweepDir, int jobs, bool force, std::ost
     log << '\n' << std::flush;
 
     std::mutex mutex;
-    std::atomic<std::size_t> next{0};
     std::size_t done = 0;
     int failed = 0;
     const CaseRunner runner(tools_, options.ranks, options.oversubscribe);
 
     Progress progress(log, todo.size(), options.progressBar);
-    auto worker = [&]() {
-        for (std::size_t k = next++; k < todo.size(); k = next++) {
-            auto& entry = manifest.cases[todo[k]];
-            progress.started();
-            const CaseResult result = runner.runWithRetries(
-                sweepDir + "/" + entry.name, options.retries, [&](const std::string& reason, int attempt) {
-                    progress.note("  " + entry.name + ": " + reason + "; retrying (" + std::to_string(attempt) + " of " +
-                                  std::to_string(options.retries) + ")");
-                });
-            std::string line;
-            {
-                std::lock_guard<std::mutex> lock(mutex);
-                entry.status = result.status;
-                entry.reason = result.reason;
-                manifest.write(sweepDir);
-                ++done;
-                line = "[" + std::to_string(done) + "/" + std::to_string(todo.size()) + "] " + entry.name + ": " +
-                       result.status;
-                if (!result.ok()) ++failed;
-            }
-            if (result.ok()) {
-                const auto lead = result.bodies.find("lead");
-                if (lead != result.bodies.end()) {
-                    char buf[96];
-                    std::snprintf(buf, sizeof(buf), ", lead drag %.3f N, %d iterations%s", lead->second.dragN,
-                                  result.iterations, result.converged ? "" : " (NOT converged)");
-                    line += buf;
-                }
-            } else {
-                line += " (" + result.reason + ")";
-            }
-            progress.finished(result.ok(), line);
+    auto runCase = [&](std::size_t k) {
+        auto& entry = manifest.cases[todo[k]];
+        progress.started();
+        const CaseResult result = runner.runWithRetries(
+            sweepDir + "/" + entry.name, options.retries, [&](const std::string& reason, int attempt) {
+                progress.note("  " + entry.name + ": " + reason + "; retrying (" + std::to_string(attempt) + " of " +
+                              std::to_string(options.retries) + ")");
+            });
+        std::string line;
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            entry.status = result.status;
+            entry.reason = result.reason;
+            manifest.write(sweepDir);
+            ++done;
+            line = "[" + std::to_string(done) + "/" + std::to_string(todo.size()) + "] " + entry.name + ": " +
+                   result.status;
+            if (!result.ok()) ++failed;
         }
+        if (result.ok()) {
+            const auto lead = result.bodies.find("lead");
+            if (lead != result.bodies.end()) {
+                char buf[96];
+                std::snprintf(buf, sizeof(buf), ", lead drag %.3f N, %d iterations%s", lead->second.dragN,
+                              result.iterations, result.converged ? "" : " (NOT converged)");
+                line += buf;
+            }
+        } else {
+            line += " (" + result.reason + ")";
+        }
+        progress.finished(result.ok(), line);
     };
 
-    std::vector<std::thread> pool;
-    for (int j = 0; j < std::max(1, jobs); ++j) pool.emplace_back(worker);
-    for (auto& t : pool) t.join();
+    common::parallelFor(todo.size(), jobs, runCase);
     return failed;
 }
 
