@@ -8,6 +8,7 @@
 #include "postprocess/PacingTable.hpp"
 #include "postprocess/SavingsTable.hpp"
 #include "support/Close.hpp"
+#include "support/Golden.hpp"
 #include "TestSupport.hpp"
 
 #include <gtest/gtest.h>
@@ -22,6 +23,7 @@
 
 namespace fs = std::filesystem;
 using namespace drafting;
+using drafting::test::firstDifference;
 using drafting::test::readFile;
 using drafting::test::TempDir;
 
@@ -59,27 +61,6 @@ void reduce(const std::string& sweep, const std::string& out) {
     cases::JsonFile::writeAtomic(out + "/pacing.json", pacing.toJson());
 }
 
-std::vector<std::string> lines(const std::string& text) {
-    std::vector<std::string> out;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) out.push_back(line);
-    return out;
-}
-
-// Empty when equal; else the first line that differs, with its number and both versions.
-std::string firstDifference(const std::string& actual, const std::string& expected) {
-    if (actual == expected) return "";
-    const auto a = lines(actual), e = lines(expected);
-    std::size_t i = 0;
-    while (i < a.size() && i < e.size() && a[i] == e[i]) ++i;
-    std::ostringstream why;
-    why << "first difference at line " << i + 1 << " (of " << a.size() << " written, " << e.size() << " expected)\n"
-        << "  written:  " << (i < a.size() ? a[i] : "<end of file>") << "\n"
-        << "  expected: " << (i < e.size() ? e[i] : "<end of file>");
-    if (i == a.size() && i == e.size()) why << "\n  (the lines agree: the files differ in a final newline)";
-    return why.str();
-}
-
 class ReductionGolden : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -95,7 +76,7 @@ protected:
 };
 
 TEST_F(ReductionGolden, EveryTableIsTheGoldenText) {
-    if (const char* update = std::getenv("DRAFTING_UPDATE_GOLDENS"); update && std::string(update) == "1") {
+    if (drafting::test::updatingGoldens()) {
         fs::create_directories(kGoldens);
         for (const auto& name : kTableFiles)
             fs::copy_file(out_ + "/" + name, kGoldens / name, fs::copy_options::overwrite_existing);

@@ -1,0 +1,69 @@
+// What `draft-cases generate` writes, pinned byte for byte: every dictionary, field file, case.json
+// and the manifest of a small 2D and a small 3D sweep (tests/data/generate/*.cfg) against
+// tests/data/generate/expected-*/. A refactor of the case writer must leave them identical; a
+// deliberate change rewrites them with DRAFTING_UPDATE_GOLDENS=1 and shows up in the diff.
+// The runners' STL surfaces are left out (megabytes of VTK output; RunnerBody's tests cover them).
+#include "support/Golden.hpp"
+#include "TestSupport.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+
+namespace fs = std::filesystem;
+using drafting::test::firstDifference;
+using drafting::test::readFile;
+using drafting::test::TempDir;
+
+namespace {
+
+const fs::path kData = fs::path(DRAFTING_SOURCE_DIR) / "tests" / "data" / "generate";
+
+// The generated text files, relative to the sweep: no surfaces, no lock or hidden files.
+std::set<std::string> pinnedFiles(const fs::path& root) {
+    std::set<std::string> out;
+    for (const auto& e : fs::recursive_directory_iterator(root)) {
+        if (!e.is_regular_file() || e.path().extension() == ".stl") continue;
+        const std::string rel = fs::relative(e.path(), root).string();
+        if (rel.find("/.") != std::string::npos || rel.front() == '.') continue;
+        out.insert(rel);
+    }
+    return out;
+}
+
+void expectSameTree(const std::string& config) {
+    TempDir tmp;
+    const fs::path written = fs::path(tmp.path()) / "sweep";
+    const auto run = drafting::test::runCommand(
+        {DRAFT_CASES_BIN, "generate", (kData / (config + ".cfg")).string(), "-o", written.string()});
+    ASSERT_EQ(run.exitCode, 0) << run.out << run.err;
+    const fs::path golden = kData / ("expected-" + config);
+    const auto files = pinnedFiles(written);
+
+    if (drafting::test::updatingGoldens()) {
+        fs::remove_all(golden);
+        for (const auto& rel : files) {
+            fs::create_directories((golden / rel).parent_path());
+            fs::copy_file(written / rel, golden / rel);
+        }
+        GTEST_SKIP() << "rewrote " << golden << " from the current code: review the diff before committing";
+    }
+    ASSERT_TRUE(fs::is_directory(golden)) << "no golden " << golden;
+    const auto expected = pinnedFiles(golden);
+    for (const auto& rel : files)
+        if (!expected.count(rel)) ADD_FAILURE() << config << ": " << rel << " is written but not in the golden";
+    for (const auto& rel : expected)
+        if (!files.count(rel)) ADD_FAILURE() << config << ": " << rel << " is in the golden but no longer written";
+    for (const auto& rel : files) {
+        if (!expected.count(rel)) continue;
+        const std::string difference = firstDifference(readFile((written / rel).string()), readFile((golden / rel).string()));
+        EXPECT_TRUE(difference.empty()) << config << ": " << rel << " drifted from its golden: " << difference;
+    }
+}
+
+}  // namespace
+
+TEST(GenerateSnapshot, TwoDimensionalCasesAreWrittenByteForByteAsBefore) { expectSameTree("tiny-2d"); }
+
+TEST(GenerateSnapshot, ThreeDimensionalCasesAreWrittenByteForByteAsBefore) { expectSameTree("tiny-3d"); }
