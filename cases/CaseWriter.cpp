@@ -2,6 +2,7 @@
 
 #include "common/Units.hpp"
 #include "cases/CaseRunner.hpp"
+#include "cases/RunnerDragDict.hpp"
 #include "cases/ConfigError.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/SafeName.hpp"
@@ -179,8 +180,6 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
     const double averagingStart =
         config.averagingStart.value_or(SweepConfig::kStartUpFlowThroughs * flowThrough);
     const double endTime = config.endTime.value_or(averagingStart + SweepConfig::kAveragingFlowThroughs * flowThrough);
-    std::ostringstream bodiesList;
-    for (const auto& r : spec.runners) bodiesList << ' ' << r.name;
     std::ostringstream control;
     // latestTime: a fresh case starts from 0, a killed one continues from its last checkpoint
     // (CaseRunner keeps it); purgeWrite 2 keeps the checkpoint before a half-written one.
@@ -198,44 +197,40 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
     }
     control << "purgeWrite 2;\nwriteFormat binary;\nwritePrecision 8;\nwriteCompression off;\n"
             << "timeFormat general;\ntimePrecision 8;\nrunTimeModifiable false;\n\n"
-            << "functions\n{\n    runnerDrag\n    {\n"
-            << "        type            runnerDrag;\n"
-            << "        libs            (\"libdraftFunctionObjects.so\");\n"
-            << "        bodies          (" << bodiesList.str() << " );\n"
-            << "        rhoInf          " << FoamFile::number(config.airDensity) << ";\n"
-            << "        Uref            " << FoamFile::number(U) << ";\n"
-            << "        Aref            " << FoamFile::number(refArea) << ";\n"
-            << "        checkpointInterval " << FoamFile::number(kCheckpointSeconds) << ";\n";
+            << "functions\n{\n";
+    RunnerDragDict forces;
+    for (const auto& r : spec.runners) forces.bodies.push_back(r.name);
+    forces.rhoInf = config.airDensity;
+    forces.Uref = U;
+    forces.Aref = refArea;
+    forces.checkpointInterval = kCheckpointSeconds;
     if (transient) {
-        control << "        averagingStart  " << FoamFile::number(averagingStart) << ";\n"
-                << "        strouhalLength  " << FoamFile::number(strouhalLength) << ";\n";
+        forces.averagingStart = averagingStart;
+        forces.strouhalLength = strouhalLength;
     } else {
-        control << "        averagingWindow " << std::max(1, std::min(200, config.maxIterations / 10)) << ";\n";
+        forces.averagingWindow = std::max(1, std::min(200, config.maxIterations / 10));
     }
-    control << "        residualTolerance " << FoamFile::number(config.tolerance) << ";\n";
+    forces.residualTolerance = config.tolerance;
     // Converged = residuals below tolerance and every runner's mean drag settled relative to its
     // own drag (validation.md): the settled stop's tolerance when it is on, else 0.5 %.
-    control << "        convergenceWindow " << config.settledWindow << ";\n"
-            << "        convergenceTolerance "
-            << FoamFile::number(config.settledTolerance > 0.0 ? config.settledTolerance : kConvergenceTolerance)
-            << ";\n";
+    forces.convergenceWindow = config.settledWindow;
+    forces.convergenceTolerance = config.settledTolerance > 0.0 ? config.settledTolerance : kConvergenceTolerance;
     if (config.settledTolerance > 0.0) {
         // The absolute allowance only keeps a body with almost no drag from running forever: at
         // 2 % of the relative one on the solo scale it never loosens a sheltered runner's test
         // (a lead with a fifth of the solo drag keeps its own relative tolerance).
-        control << "        settled\n        {\n"
-                << "            window          " << config.settledWindow << ";\n"
-                << "            tolerance       " << FoamFile::number(config.settledTolerance) << ";\n"
-                << "            absoluteCd      " << FoamFile::number(0.02 * config.settledTolerance) << ";\n"
-                << "            minIterations   " << 2 * config.settledWindow << ";\n        }\n";
+        forces.settled = RunnerDragDict::Settled{config.settledWindow, config.settledTolerance,
+                                                 0.02 * config.settledTolerance, 2 * config.settledWindow};
     }
-    control << "    }\n";
+    control << forces.text();
     // The runners' wall shear stress for ParaView (postprocess/FlowFieldExport), computed only
     // when a time is written: it costs a velocity gradient over the whole mesh.
     control << "    wallShearStress\n    {\n"
             << "        type            wallShearStress;\n"
             << "        libs            (\"libfieldFunctionObjects.so\");\n"
-            << "        patches         (" << bodiesList.str() << " );\n"
+            << "        patches         (";
+    for (const auto& body : forces.bodies) control << ' ' << body;
+    control << " );\n"
             << "        executeControl  writeTime;\n"
             << "        writeControl    writeTime;\n"
             << "    }\n";

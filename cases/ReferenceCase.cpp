@@ -6,6 +6,7 @@
 #include "cases/CaseWriter.hpp"
 #include "cases/ConfigError.hpp"
 #include "cases/ForceAgreement.hpp"
+#include "cases/RunnerDragDict.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/ReferenceCheck.hpp"
 #include "meshes/AhmedBody.hpp"
@@ -173,22 +174,26 @@ std::string stockForces(const std::string& patches, double rho) {
 // runnerDrag and stock forces on the same patches, air moving +x, cross-stream force along y.
 std::string forceObjects(const std::vector<std::string>& bodies, double U, double Aref, bool transient,
                          double averagingStart, double D) {
-    std::ostringstream s, list;
-    for (const auto& b : bodies) list << ' ' << b;
-    s << "functions\n{\n    runnerDrag\n    {\n"
-      << "        type            runnerDrag;\n"
-      << "        bodies          (" << list.str() << " );\n"
-      << "        rhoInf          1;\n        Uref            " << FoamFile::number(U) << ";\n"
-      << "        Aref            " << FoamFile::number(Aref) << ";\n"
-      << "        flowDirection   (1 0 0);\n        liftDirection   (0 1 0);\n";
-    if (transient)
-        s << "        averagingStart  " << FoamFile::number(averagingStart) << ";\n        batches         10;\n"
-          << "        strouhalLength  " << FoamFile::number(D) << ";\n        strouhalForce   lift;\n";
-    else
-        s << "        averagingWindow 50;\n        residualTolerance 1e-5;\n";
-    s << "        divergence      { maxCd 20; warmUp 200; }\n    }\n"
-      << stockForces(list.str(), 1) << "}\n";
-    return s.str();
+    RunnerDragDict forces;
+    forces.bodies = bodies;
+    forces.loadLibrary = false;  // draftFoam has it built in
+    forces.Uref = U;
+    forces.Aref = Aref;
+    forces.flowDirection = "(1 0 0)";
+    forces.liftDirection = "(0 1 0)";
+    if (transient) {
+        forces.averagingStart = averagingStart;
+        forces.batches = 10;
+        forces.strouhalLength = D;
+        forces.strouhalForce = "lift";
+    } else {
+        forces.averagingWindow = 50;
+        forces.residualTolerance = 1e-5;
+    }
+    forces.divergence = RunnerDragDict::Divergence{20, 200};
+    std::string patches;
+    for (const auto& b : bodies) patches += ' ' + b;
+    return "functions\n{\n" + forces.text() + stockForces(patches, 1) + "}\n";
 }
 
 // Second-order laminar schemes: central convection (bounded for the steady solve).

@@ -1,0 +1,48 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace drafting::cases {
+
+/// The runnerDrag function-object entry of a controlDict (solver/functionObjects/runnerDrag, its
+/// Usage table and docs/solver.md): the one writer of it, for the runners' cases and the
+/// reference flows alike. Unset optional keys are left out, so runnerDrag's defaults apply.
+struct RunnerDragDict {
+    struct Settled {
+        int window = 100;
+        double tolerance = 0.002;
+        double absoluteCd = 0.0;
+        int minIterations = 0;
+    };
+    struct Divergence {
+        double maxCd = 10.0;
+        int warmUp = 0;
+    };
+
+    std::vector<std::string> bodies;  // patch names, one body each
+    bool loadLibrary = true;          // a libs entry: stock solvers need it, draftFoam has it built in
+    double rhoInf = 1.0;
+    double Uref = 1.0;
+    double Aref = 1.0;
+    std::optional<std::string> flowDirection;  // a vector as OpenFOAM writes it, "(1 0 0)"
+    std::optional<std::string> liftDirection;
+    std::optional<double> checkpointInterval;
+    // Transient averaging.
+    std::optional<double> averagingStart;
+    std::optional<int> batches;
+    std::optional<double> strouhalLength;
+    std::optional<std::string> strouhalForce;
+    // Steady averaging and convergence.
+    std::optional<int> averagingWindow;
+    std::optional<double> residualTolerance;
+    std::optional<int> convergenceWindow;
+    std::optional<double> convergenceTolerance;
+    std::optional<Settled> settled;
+    std::optional<Divergence> divergence;
+
+    /// The entry as it goes inside `functions { … }`, indented by four spaces, named runnerDrag.
+    std::string text() const;
+};
+
+}  // namespace drafting::cases
