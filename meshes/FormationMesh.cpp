@@ -1,6 +1,7 @@
 #include "meshes/FormationMesh.hpp"
 
 #include "meshes/FoamFile.hpp"
+#include "meshes/SnappyDict.hpp"
 #include "meshes/GeometryError.hpp"
 
 #include <algorithm>
@@ -88,14 +89,19 @@ std::string FormationMesh::blockMeshDict() const {
     return d.str();
 }
 
+std::vector<std::string> FormationMesh::runnerNames() const {
+    std::vector<std::string> names;
+    for (const auto& b : bodies_) names.push_back(b.name);
+    return names;
+}
+
 std::string FormationMesh::snappyHexMeshDict() const {
     const double h = backgroundCell();
     const double top = runner_.height() + domain_.lift, bottom = domain_.lift - 1;
     std::ostringstream d;
     d << FoamFile::header("snappyHexMeshDict", "dictionary", "system")
       << "castellatedMesh true;\nsnap            true;\naddLayers       true;\n\ngeometry\n{\n";
-    for (const auto& b : bodies_)
-        d << "    " << b.name << " { type triSurfaceMesh; file \"" << b.name << ".stl\"; }\n";
+    d << SnappyDict::surfaces(runnerNames());
     // Near wake: every runner and 1.5 m behind the last; far wake: 4 m behind, wider and taller.
     d << "    nearWake\n    {\n        type searchableBox;\n"
       << "        min " << point(bodyXMin_ - kNearWake, bodyYMin_ - 0.25, bottom) << ";\n"
@@ -108,9 +114,7 @@ std::string FormationMesh::snappyHexMeshDict() const {
       << "    maxLocalCells 20000000;\n    maxGlobalCells 40000000;\n    minRefinementCells 0;\n"
       << "    maxLoadUnbalance 0.1;\n    nCellsBetweenLevels " << bufferCellsAt(level_) << ";\n    features ();\n"
       << "    refinementSurfaces\n    {\n";
-    for (const auto& b : bodies_)
-        d << "        " << b.name << " { level (" << kSurfaceLevel << ' ' << kCurvatureLevel
-          << "); patchInfo { type wall; inGroups (runners); } }\n";
+    d << SnappyDict::refinementSurfaces(runnerNames(), kSurfaceLevel, kCurvatureLevel);
     d << "    }\n    resolveFeatureAngle 30;\n    refinementRegions\n    {\n";
     for (const auto& b : bodies_)
         d << "        " << b.name << " { mode distance; levels ((" << FoamFile::number(kShellDistance) << ' '
@@ -128,17 +132,9 @@ std::string FormationMesh::snappyHexMeshDict() const {
     for (const auto& b : bodies_) d << "        " << b.name << " { nSurfaceLayers " << layers_.layers << "; }\n";
     d << "    }\n    thickness " << FoamFile::number(layers_.thickness) << ";\n    expansionRatio "
       << FoamFile::number(layers_.expansion) << ";\n    minThickness " << FoamFile::number(layers_.thickness / 8.0)
-      << ";\n    nGrow 0;\n"
-      << "    featureAngle 130;\n    slipFeatureAngle 30;\n    nRelaxIter 5;\n    nSmoothSurfaceNormals 1;\n"
-      << "    nSmoothNormals 3;\n    nSmoothThickness 10;\n    maxFaceThicknessRatio 0.5;\n"
-      << "    maxThicknessToMedialRatio 0.3;\n    minMedialAxisAngle 90;\n    nBufferCellsNoExtrude 0;\n"
-      << "    nLayerIter 50;\n    nRelaxedIter 20;\n}\n\n"
+      << ";\n" << SnappyDict::layerGrowth(5, true)
       // checkMesh's own limits where they are stricter, so a snapped mesh passes draftCheckMesh.
-      << "meshQualityControls\n{\n    maxNonOrtho 65;\n    maxBoundarySkewness 4;\n    maxInternalSkewness 4;\n"
-      << "    maxConcave 80;\n    minVol 1e-13;\n    minTetQuality 1e-15;\n    minArea -1;\n    minTwist 0.02;\n"
-      << "    minDeterminant 0.001;\n    minFaceWeight 0.05;\n    minVolRatio 0.01;\n    minTriangleTwist -1;\n"
-      << "    nSmoothScale 4;\n    errorReduction 0.75;\n"
-      << "    relaxed { maxNonOrtho 75; }\n}\n\nmergeTolerance 1e-6;\n";
+      << SnappyDict::meshQuality(4, 75);
     return d.str();
 }
 

@@ -77,6 +77,7 @@ public:
 private:
     std::string blockMeshDict() const;
     std::string snappyHexMeshDict() const;
+    std::vector<std::string> runnerNames() const;
 
     std::vector<Body> bodies_;
     const RunnerBody& runner_;

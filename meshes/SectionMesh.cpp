@@ -1,6 +1,7 @@
 #include "meshes/SectionMesh.hpp"
 
 #include "meshes/FoamFile.hpp"
+#include "meshes/SnappyDict.hpp"
 #include "meshes/GeometryError.hpp"
 
 #include <algorithm>
@@ -91,6 +92,12 @@ std::string SectionMesh::blockMeshDict() const {
     return d.str();
 }
 
+std::vector<std::string> SectionMesh::runnerNames() const {
+    std::vector<std::string> names;
+    for (const auto& b : bodies_) names.push_back(b.name);
+    return names;
+}
+
 std::string SectionMesh::snappyHexMeshDict() const {
     const double h = backgroundCell();
     double xlo = bodies_[0].x, xhi = xlo, ylo = bodies_[0].y, yhi = ylo;
@@ -103,8 +110,7 @@ std::string SectionMesh::snappyHexMeshDict() const {
     std::ostringstream d;
     d << FoamFile::header("snappyHexMeshDict", "dictionary", "system")
       << "castellatedMesh true;\nsnap            true;\naddLayers       true;\n\ngeometry\n{\n";
-    for (const auto& b : bodies_)
-        d << "    " << b.name << " { type triSurfaceMesh; file \"" << b.name << ".stl\"; }\n";
+    d << SnappyDict::surfaces(runnerNames());
     d << "    wake\n    {\n        type searchableBox;\n"
       << "        min (" << FoamFile::number(xlo - 3.0) << ' ' << FoamFile::number(ylo - 0.6) << " -1);\n"
       << "        max (" << FoamFile::number(xhi + 0.6) << ' ' << FoamFile::number(yhi + 0.6) << " 1);\n    }\n}\n\n"
@@ -112,9 +118,7 @@ std::string SectionMesh::snappyHexMeshDict() const {
       << "    maxLocalCells 1000000;\n    maxGlobalCells 2000000;\n    minRefinementCells 0;\n"
       << "    maxLoadUnbalance 0.1;\n    nCellsBetweenLevels 2;\n    features ();\n"
       << "    refinementSurfaces\n    {\n";
-    for (const auto& b : bodies_)
-        d << "        " << b.name << " { level (" << kSurfaceLevel << ' ' << kSurfaceLevel
-          << "); patchInfo { type wall; inGroups (runners); } }\n";
+    d << SnappyDict::refinementSurfaces(runnerNames(), kSurfaceLevel, kSurfaceLevel);
     d << "    }\n    resolveFeatureAngle 30;\n    refinementRegions\n    {\n";
     // Graded refinement around each body: 0.06 m at the surface level, then one level less.
     const double near = 0.24 * kCoarseCell, far = 1.0 * kCoarseCell;
@@ -128,15 +132,8 @@ std::string SectionMesh::snappyHexMeshDict() const {
       << "    nFeatureSnapIter 10;\n    implicitFeatureSnap false;\n    explicitFeatureSnap false;\n}\n\n"
       << "addLayersControls\n{\n    relativeSizes true;\n    layers\n    {\n";
     for (const auto& b : bodies_) d << "        " << b.name << " { nSurfaceLayers " << kLayers << "; }\n";
-    d << "    }\n    expansionRatio 1.2;\n    finalLayerThickness 0.5;\n    minThickness 0.1;\n    nGrow 0;\n"
-      << "    featureAngle 130;\n    slipFeatureAngle 30;\n    nRelaxIter 3;\n    nSmoothSurfaceNormals 1;\n"
-      << "    nSmoothNormals 3;\n    nSmoothThickness 10;\n    maxFaceThicknessRatio 0.5;\n"
-      << "    maxThicknessToMedialRatio 0.3;\n    minMedialAxisAngle 90;\n    nBufferCellsNoExtrude 0;\n"
-      << "    nLayerIter 50;\n}\n\n"
-      << "meshQualityControls\n{\n    maxNonOrtho 65;\n    maxBoundarySkewness 20;\n    maxInternalSkewness 4;\n"
-      << "    maxConcave 80;\n    minVol 1e-13;\n    minTetQuality 1e-15;\n    minArea -1;\n    minTwist 0.02;\n"
-      << "    minDeterminant 0.001;\n    minFaceWeight 0.05;\n    minVolRatio 0.01;\n    minTriangleTwist -1;\n"
-      << "    nSmoothScale 4;\n    errorReduction 0.75;\n}\n\nmergeTolerance 1e-6;\n";
+    d << "    }\n    expansionRatio 1.2;\n    finalLayerThickness 0.5;\n    minThickness 0.1;\n"
+      << SnappyDict::layerGrowth(3, false) << SnappyDict::meshQuality(20, std::nullopt);
     return d.str();
 }
 

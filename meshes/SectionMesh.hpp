@@ -50,6 +50,7 @@ private:
     std::string snappyHexMeshDict() const;
     std::string extrudeMeshDict() const;
     std::string changeDictionaryDict() const;
+    std::vector<std::string> runnerNames() const;
 
     std::vector<Body> bodies_;
     double halfDepth_, halfWidth_, span_;
