@@ -26,8 +26,10 @@
 #include <mutex>
 #include <sstream>
 
+// The references' expected.json files are read from the source tree: CMake says where it is. A
+// fallback would let a build without it read another folder's files at run time.
 #ifndef DRAFTING_SOURCE_DIR
-#define DRAFTING_SOURCE_DIR "."
+#error "DRAFTING_SOURCE_DIR must be defined by CMake (target drafting)"
 #endif
 
 namespace fs = std::filesystem;

@@ -3,8 +3,10 @@
 #include <cstdlib>
 #include <filesystem>
 
+// The OpenFOAM installation found at configure time (cmake/FindOpenFOAM.cmake); a guessed one
+// would run the tools against another version without a word.
 #ifndef DRAFTING_OPENFOAM_PROJECT_DIR
-#define DRAFTING_OPENFOAM_PROJECT_DIR "/usr/share/openfoam"
+#error "DRAFTING_OPENFOAM_PROJECT_DIR must be defined by CMake (target drafting)"
 #endif
 
 namespace fs = std::filesystem;
