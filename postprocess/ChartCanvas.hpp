@@ -15,7 +15,7 @@ namespace drafting::post {
 
 /// One off-screen VTK chart written as PNG and SVG: the look every draft-post plot shares
 /// (900×560, white, a colour-blind palette, legend top right). Needs an X display
-/// (OffscreenDisplay re-runs draft-post under xvfb-run).
+/// (draft-post's main re-runs it under xvfb-run).
 class ChartCanvas {
 public:
     ChartCanvas(const std::string& title, const std::string& xTitle, const std::string& yTitle);

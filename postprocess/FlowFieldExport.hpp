@@ -42,7 +42,7 @@ struct FlowSweepExport {
 };
 
 struct FlowExportOptions {
-    bool render = true;  // speed.png per case; needs an X display (see OffscreenDisplay)
+    bool render = true;  // speed.png per case; needs an X display (draft-post's main provides one)
     int imageWidth = 1200;
     int imageHeight = 500;
     /// Top of the colour range [m/s]; unset: 1.3 × the largest air speed of the exported cases.

@@ -16,7 +16,7 @@ struct FlowImageSpec {
 
 /// Speed on a horizontal slice seen from above (x to the right, y up), with the runners drawn in
 /// grey and a scalar bar "|U| [m/s]", rendered off-screen to PNG. Needs an X display (xvfb-run
-/// provides one on a headless machine: OffscreenDisplay).
+/// provides one on a headless machine: draft_post_main.cpp).
 class FlowFieldImage {
 public:
     /// True when DISPLAY is set: Debian's VTK renders through X and aborts without one.

@@ -10,7 +10,6 @@
 #include "postprocess/ConvergenceFile.hpp"
 #include "postprocess/FlowFieldExport.hpp"
 #include "postprocess/HistoryPlot.hpp"
-#include "postprocess/OffscreenDisplay.hpp"
 #include "postprocess/PacerDragPlot.hpp"
 #include "postprocess/PacingError.hpp"
 #include "postprocess/PacingModel.hpp"
@@ -29,6 +28,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <system_error>
@@ -151,7 +151,8 @@ std::string PostCli::usage() {
            "  (cases/examples/breaking4-race.cfg): predicted splits and final time.\n";
 }
 
-int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
+int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err,
+                 const std::function<bool()>& ensureDisplay) {
     if (argv.size() >= 2 && argv[1] == "pace") return runPace(argv, out);
     if (argv.size() >= 2 && argv[1] == "race") return runRace(argv, out);
 
@@ -219,7 +220,12 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
         (*race)["cda_m2"] = model.cdaM2();
     }
     bool plot = vm.count("no-plot") == 0;
-    if (plot && !OffscreenDisplay::ensure(argv)) {
+    const auto displayThere = [&] {
+        if (ensureDisplay) return ensureDisplay();
+        const char* display = std::getenv("DISPLAY");
+        return display != nullptr && *display != '\0';
+    };
+    if (plot && !displayThere()) {
         err << "draft-post: warning: no X display and no xvfb-run; plots skipped (install xvfb)\n";
         plot = false;
     }

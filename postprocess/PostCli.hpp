@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -8,8 +9,12 @@ namespace drafting::post {
 /// The draft-post command line: reduce a sweep, predict one saving (pace), replay a race (race).
 class PostCli {
 public:
-    /// `argv` includes the program name (needed to re-run under xvfb-run for plots).
-    static int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err);
+    /// `argv` includes the program name. `ensureDisplay` is asked, once everything is read and
+    /// before anything is written, whether an X display is there to plot with (VTK renders
+    /// through X); draft-post's main may re-run the program under xvfb-run from it. Without one,
+    /// a display is there when DISPLAY is set.
+    static int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err,
+                   const std::function<bool()>& ensureDisplay = {});
     static std::string usage();
 
 private:

@@ -80,7 +80,7 @@ void writeSweep(const std::string& dir, const std::vector<FixtureCase>& cases) {
     m.write(dir);
 }
 
-// VTK renders through X (see OffscreenDisplay). Without a display this test runs itself again
+// VTK renders through X (draft-post re-runs itself under xvfb-run). Without a display this test runs itself again
 // under xvfb-run, as draft-post does, and the caller returns: that run's verdict is the test's.
 bool canRender() {
     const char* display = std::getenv("DISPLAY");
