@@ -286,9 +286,15 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
         // The cells are draftCheckMesh's count of the mesh the solver saw (-1 before it ran).
         const fs::path checkPath = fs::path(caseDir) / MeshCheckFile::kFileName;
         std::optional<MeshCheckFile> check;
-        if (fs::exists(checkPath)) check = MeshCheckFile::read(checkPath.string());
+        std::string checkUnreadable;
+        try {
+            if (fs::exists(checkPath)) check = MeshCheckFile::read(checkPath.string());
+        } catch (const std::exception& e) {
+            checkUnreadable = e.what();  // the result still counts: only its mesh record is missing
+        }
         r.extra["mesh"] = {{"cells", check ? check->cells : -1L}, {"dimension", spec.value("dimension", 2)},
                            {"level", spec.value("level", "")}};
+        if (!checkUnreadable.empty()) r.extra["mesh"]["check_error"] = checkUnreadable;
         r.extra["mpi_ranks"] = ranks_;
         if (check) r.extra["mesh"]["check"] = check->toJson();
         // The timings of a resumed case are those of its last part (the solver from the checkpoint).

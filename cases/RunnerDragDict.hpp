@@ -9,15 +9,16 @@ namespace drafting::cases {
 /// Usage table and docs/solver.md): the one writer of it, for the runners' cases and the
 /// reference flows alike. Unset optional keys are left out, so runnerDrag's defaults apply.
 struct RunnerDragDict {
+    // Sub-dictionaries start at runnerDrag's own defaults (its Usage table).
     struct Settled {
         int window = 100;
-        double tolerance = 0.002;
-        double absoluteCd = 0.0;
-        int minIterations = 0;
+        double tolerance = 0.005;
+        double absoluteCd = 0.005;
+        int minIterations = 200;
     };
     struct Divergence {
         double maxCd = 10.0;
-        int warmUp = 0;
+        int warmUp = 50;
     };
 
     std::vector<std::string> bodies;  // patch names, one body each

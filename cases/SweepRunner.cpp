@@ -12,6 +12,7 @@
 #include "cases/SweepTransaction.hpp"
 #include "common/ParallelFor.hpp"
 
+#include <atomic>
 #include <cstdint>
 #include <fstream>
 #include <cstdio>
@@ -94,20 +95,32 @@ int SweepRunner::run(const std::string& sweepDir, int jobs, bool force, std::ost
     const CaseRunner runner(tools_, options.ranks, options.oversubscribe);
 
     Progress progress(log, todo.size(), options.progressBar);
+    // Set when a case could not be recorded: the cases running finish, no retry or new case starts.
+    std::atomic<bool> aborting{false};
     auto runCase = [&](std::size_t k) {
         auto& entry = manifest.cases[todo[k]];
         progress.started();
         const CaseResult result = runner.runWithRetries(
-            sweepDir + "/" + entry.name, options.retries, [&](const std::string& reason, int attempt) {
+            sweepDir + "/" + entry.name, options.retries,
+            [&](const std::string& reason, int attempt) {
                 progress.note("  " + entry.name + ": " + reason + "; retrying (" + std::to_string(attempt) + " of " +
                               std::to_string(options.retries) + ")");
-            });
+            },
+            [&] { return aborting.load(); });
         std::string line;
         {
             std::lock_guard<std::mutex> lock(mutex);
             entry.status = result.status;
             entry.reason = result.reason;
-            manifest.write(sweepDir);
+            try {
+                manifest.write(sweepDir);
+            } catch (const std::exception& e) {
+                // Said now, not when the cases still running end (which may take hours).
+                aborting = true;
+                progress.note("  " + entry.name + ": " + result.status + ", but " + e.what() +
+                              "; no new case starts, the running ones finish");
+                throw;
+            }
             ++done;
             line = "[" + std::to_string(done) + "/" + std::to_string(todo.size()) + "] " + entry.name + ": " +
                    result.status;
