@@ -1,10 +1,11 @@
 #include "cases/ForceAgreement.hpp"
 
 #include "cases/ConfigError.hpp"
+#include "cases/ForceHistoryFile.hpp"
+#include "cases/TimeFolder.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -28,23 +29,10 @@ std::string lastDataLine(const std::string& path) {
 // The newest of ROOT/<start time>/NAME: a restarted run writes its samples under its own start
 // time, so the final sample is in the folder of the latest start.
 std::string latestOf(const std::string& root, const std::string& name) {
-    std::string best;
-    double bestStart = -1.0;
-    std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(root, ec)) {
-        const std::string start = entry.path().filename().string();
-        if (!entry.is_directory() || start.empty() || start.find_first_not_of("0123456789.e-+") != std::string::npos)
-            continue;
-        char* end = nullptr;
-        const double value = std::strtod(start.c_str(), &end);
-        if (end != start.c_str() + start.size() || !std::filesystem::is_regular_file(entry.path() / name)) continue;
-        if (value > bestStart) {
-            bestStart = value;
-            best = (entry.path() / name).string();
-        }
-    }
-    if (best.empty()) throw RunError("no " + root + "/<start time>/" + name);
-    return best;
+    const auto folders = TimeFolder::in(root);
+    for (auto folder = folders.rbegin(); folder != folders.rend(); ++folder)
+        if (std::filesystem::is_regular_file(folder->path / name)) return (folder->path / name).string();
+    throw RunError("no " + root + "/<start time>/" + name);
 }
 
 std::vector<double> numbers(std::string line) {
@@ -61,21 +49,25 @@ std::vector<double> numbers(std::string line) {
 
 ForceAgreement::Comparison ForceAgreement::compare(const std::string& caseDir, const std::string& stockName,
                                                    const std::array<double, 3>& d, const std::array<double, 3>& l) {
-    const std::string rdPath = latestOf(caseDir + "/postProcessing/runnerDrag", "runnerDrag.dat");
+    const auto history = ForceHistoryFile::read(caseDir);
+    const std::string& rdPath = history.files().back();
     const std::string stPath = latestOf(caseDir + "/postProcessing/" + stockName, "force.dat");
-    const auto rd = numbers(lastDataLine(rdPath));
     const auto st = numbers(lastDataLine(stPath));
-    if (rd.size() < 4 || (rd.size() - 1) % 3 != 0) throw RunError(rdPath + ": unexpected columns");
     if (st.size() < 4) throw RunError(stPath + ": unexpected columns");
     // Both the same sample, or the comparison means nothing.
-    if (std::fabs(rd[0] - st[0]) > 1e-9 * std::max(1.0, std::fabs(rd[0])))
-        throw RunError(rdPath + " ends at " + std::to_string(rd[0]) + ", " + stPath + " at " + std::to_string(st[0]));
+    const double end = history.x().back();
+    if (std::fabs(end - st[0]) > 1e-9 * std::max(1.0, std::fabs(end)))
+        throw RunError(rdPath + " ends at " + std::to_string(end) + ", " + stPath + " at " + std::to_string(st[0]));
 
     // runnerDrag writes (drag, side, lift) along d, s = l × d, l.
     const std::array<double, 3> s = {l[1] * d[2] - l[2] * d[1], l[2] * d[0] - l[0] * d[2], l[0] * d[1] - l[1] * d[0]};
     Comparison c;
-    for (std::size_t b = 1; b + 2 < rd.size(); b += 3) {
-        for (int k = 0; k < 3; ++k) c.runnerDrag[k] += rd[b] * d[k] + rd[b + 1] * s[k] + rd[b + 2] * l[k];
+    for (const auto& body : history.bodies()) {
+        const double drag = body.drag.back(), side = body.side.back(), lift = body.lift.back();
+        // A diverged run's nan would give a relative difference of nan, which results.json holds as null.
+        if (!std::isfinite(drag) || !std::isfinite(side) || !std::isfinite(lift))
+            throw RunError(rdPath + ": the force on " + body.name + " at " + std::to_string(end) + " is not finite");
+        for (int k = 0; k < 3; ++k) c.runnerDrag[k] += drag * d[k] + side * s[k] + lift * l[k];
     }
     c.stock = {st[1], st[2], st[3]};
     double diff = 0.0, norm = 0.0;

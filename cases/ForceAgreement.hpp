@@ -8,7 +8,8 @@ namespace drafting::cases {
 /// function object on the same patches, from the two objects' own data files:
 ///   postProcessing/runnerDrag/<start>/runnerDrag.dat   iteration, then drag side lift per body
 ///   postProcessing/<stockName>/<start>/force.dat       time (Fx Fy Fz) (pressure) (viscous)
-/// each from the folder of the latest start time (a resumed run's final samples are there)
+/// runnerDrag's through ForceHistoryFile (every start joined), the stock one from the folder of
+/// the latest start time (a resumed run's final samples are there)
 class ForceAgreement {
 public:
     struct Comparison {
@@ -18,7 +19,7 @@ public:
     };
 
     /// flow and lift are runnerDrag's flowDirection and liftDirection (unit vectors).
-    /// Throws RunError when a file is missing or malformed.
+    /// Throws RunError when a file is missing or malformed, or runnerDrag's final force is not finite.
     static Comparison compare(const std::string& caseDir, const std::string& stockName,
                               const std::array<double, 3>& flow, const std::array<double, 3>& lift);
 };

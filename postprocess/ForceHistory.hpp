@@ -1,44 +1,38 @@
 #pragma once
+#include "cases/ForceHistoryFile.hpp"
+
 #include <string>
 #include <vector>
 
 namespace drafting::post {
 
-/// The force history the runnerDrag function object writes while a case runs:
-/// CASE/postProcessing/runnerDrag/<startTime>/runnerDrag.dat, one line per SIMPLE iteration
-/// (steady) or time step (transient): x, then drag, side force and lift of every runner [N].
+/// A case's force history as the history plots draw it: runnerDrag's samples, read by
+/// cases::ForceHistoryFile, and whether x is simulated time or the iteration.
 class ForceHistory {
 public:
-    struct Body {
-        std::string name;                     // lead | pacer1 | ...
-        std::vector<double> drag, side, lift;  // [N], one value per x (nan where the solver wrote one)
-    };
+    using Body = cases::ForceHistoryFile::Body;
 
-    /// Reads every start-time directory of the case in time order (a restarted run has one per
-    /// restart, and OpenFOAM names a second file in the same directory runnerDrag_<time>.dat);
-    /// where two overlap, the later one wins. Throws PostError naming the file, and the line
-    /// when one is malformed; also when there is no file or not a single sample.
+    /// Throws cases::RunError naming the file, line and value when a history file is damaged;
+    /// also when there is no file or not a single sample.
     static ForceHistory read(const std::string& caseDir);
 
     /// True when CASE/postProcessing/runnerDrag exists (a case that never ran has none).
-    static bool exists(const std::string& caseDir);
+    static bool exists(const std::string& caseDir) { return cases::ForceHistoryFile::exists(caseDir); }
 
     /// Transient: x is simulated time [s]; steady: x is the iteration.
     bool isTime() const { return isTime_; }
     /// "iteration" or "time [s]", for an axis.
     std::string xLabel() const { return isTime_ ? "time [s]" : "iteration"; }
-    const std::vector<double>& x() const { return x_; }
-    const std::vector<Body>& bodies() const { return bodies_; }
+    const std::vector<double>& x() const { return samples_.x(); }
+    const std::vector<Body>& bodies() const { return samples_.bodies(); }
     /// Throws PostError when the case has no such runner.
     const Body& body(const std::string& name) const;
     /// The files read, in the order they were concatenated.
-    const std::vector<std::string>& files() const { return files_; }
+    const std::vector<std::string>& files() const { return samples_.files(); }
 
 private:
+    cases::ForceHistoryFile samples_;
     bool isTime_ = false;
-    std::vector<double> x_;
-    std::vector<Body> bodies_;
-    std::vector<std::string> files_;
 };
 
 }  // namespace drafting::post

@@ -7,6 +7,7 @@
 #include "postprocess/PostError.hpp"
 #include "postprocess/SavingsTable.hpp"
 #include "TestSupport.hpp"
+#include "support/RunnerDragFile.hpp"
 
 #include <gtest/gtest.h>
 
@@ -17,37 +18,17 @@
 #include <cstdlib>
 #include <filesystem>
 #include <set>
-#include <sstream>
 #include <tuple>
 
 using namespace drafting;
+using drafting::test::kRunnerDragHeader;
+using drafting::test::runnerDragFile;
+using drafting::test::runnerDragLine;
+using drafting::test::runnerDragPath;
 using drafting::test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-const std::string kHeader =
-    "# Runner forces [N] in the runner's frame\n"
-    "# flowDirection : (-1.00000000e+00 0.00000000e+00 0.00000000e+00)\n"
-    "# liftDirection : (0.00000000e+00 0.00000000e+00 1.00000000e+00)\n"
-    "# Iteration     \tlead_drag\tlead_side\tlead_lift\tpacer1_drag\tpacer1_side\tpacer1_lift\n";
-
-// One line as runnerDrag writes it: x, then drag side lift per runner.
-std::string datLine(double x, double lead, double pacer) {
-    std::ostringstream s;
-    s << x << "               \t" << lead << "\t0.01\t-0.02\t" << pacer << "\t0.03\t0.04\n";
-    return s.str();
-}
-
-std::string datFile(int from, int to, double leadAt0, double pacer) {
-    std::string text = kHeader;
-    for (int i = from; i <= to; ++i) text += datLine(i, leadAt0 + 0.1 * i, pacer);
-    return text;
-}
-
-std::string historyPath(const std::string& caseDir, const std::string& start, const std::string& file = "runnerDrag.dat") {
-    return caseDir + "/postProcessing/runnerDrag/" + start + "/" + file;
-}
 
 nlohmann::json body(double drag) {
     return {{"drag_N", drag},       {"side_N", 0.0},      {"lift_N", 0.0}, {"drag_std_N", 0.01},
@@ -138,7 +119,7 @@ void expectChart(const std::string& png, const std::string& svg) {
 
 TEST(PlotsForceHistory, ParsesWhatTheFunctionObjectWrites) {
     TempDir dir;
-    test::writeFile(historyPath(dir.path(), "0"), datFile(1, 5, 10.0, 7.0));
+    test::writeFile(runnerDragPath(dir.path(), "0"), runnerDragFile(1, 5, 10.0, 7.0));
     const auto h = post::ForceHistory::read(dir.path());
     ASSERT_EQ(h.x().size(), 5u);
     EXPECT_DOUBLE_EQ(h.x().front(), 1.0);
@@ -156,77 +137,25 @@ TEST(PlotsForceHistory, ParsesWhatTheFunctionObjectWrites) {
     EXPECT_THROW(h.body("pacer2"), post::PostError);
 }
 
-TEST(PlotsForceHistory, ConcatenatesRestartsInTimeOrderLaterOverriding) {
-    TempDir dir;
-    // Numeric, not alphabetical, order: 0, 4, 10. The restart at 4 rewrites 4 and 5.
-    test::writeFile(historyPath(dir.path(), "0"), datFile(1, 5, 10.0, 7.0));
-    test::writeFile(historyPath(dir.path(), "4"), datFile(4, 12, 20.0, 7.0));
-    test::writeFile(historyPath(dir.path(), "10"), datFile(11, 13, 30.0, 7.0));
-    // OpenFOAM names a second file in an existing directory after its start time.
-    test::writeFile(historyPath(dir.path(), "10", "runnerDrag_13.dat"), datFile(13, 14, 40.0, 7.0));
-    const auto h = post::ForceHistory::read(dir.path());
-    ASSERT_EQ(h.files().size(), 4u);
-    const std::vector<double> x = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14};
-    EXPECT_EQ(h.x(), x);
-    const auto& d = h.body("lead").drag;
-    EXPECT_DOUBLE_EQ(d[2], 10.3);   // 3: first run
-    EXPECT_DOUBLE_EQ(d[3], 20.4);   // 4: restart at 4
-    EXPECT_DOUBLE_EQ(d[9], 21.0);   // 10: restart at 4
-    EXPECT_DOUBLE_EQ(d[10], 31.1);  // 11: restart at 10
-    EXPECT_DOUBLE_EQ(d[12], 41.3);  // 13: the second file at 10
-    EXPECT_EQ(h.body("pacer1").drag.size(), x.size());
-}
-
 TEST(PlotsForceHistory, TransientCaseHasTimeOnX) {
     TempDir dir;
     // The function object's header says Iteration in both modes; the ddt scheme tells.
     test::writeFile(dir.path() + "/system/fvSchemes", "ddtSchemes { default backward; }\n");
-    test::writeFile(historyPath(dir.path(), "0"), kHeader + datLine(1, 5.0, 6.0) + datLine(2, 5.1, 6.1));
+    test::writeFile(runnerDragPath(dir.path(), "0"),
+                    kRunnerDragHeader + runnerDragLine(1, 5.0, 6.0) + runnerDragLine(2, 5.1, 6.1));
     const auto h = post::ForceHistory::read(dir.path());
     EXPECT_TRUE(h.isTime());
     EXPECT_EQ(h.xLabel(), "time [s]");
 
     TempDir steady;
     test::writeFile(steady.path() + "/system/fvSchemes", "ddtSchemes { default steadyState; }\n");
-    test::writeFile(historyPath(steady.path(), "0"), kHeader + datLine(1, 5.0, 6.0));
+    test::writeFile(runnerDragPath(steady.path(), "0"), kRunnerDragHeader + runnerDragLine(1, 5.0, 6.0));
     EXPECT_FALSE(post::ForceHistory::read(steady.path()).isTime());
 
     TempDir noSchemes;  // fractional x can only be time
-    test::writeFile(historyPath(noSchemes.path(), "0"), kHeader + datLine(0.0125, 5.0, 6.0) + datLine(0.025, 5.0, 6.0));
+    test::writeFile(runnerDragPath(noSchemes.path(), "0"),
+                    kRunnerDragHeader + runnerDragLine(0.0125, 5.0, 6.0) + runnerDragLine(0.025, 5.0, 6.0));
     EXPECT_TRUE(post::ForceHistory::read(noSchemes.path()).isTime());
-}
-
-TEST(PlotsForceHistory, MalformedLineIsAnErrorNamingFileAndLine) {
-    TempDir dir;
-    const std::string path = historyPath(dir.path(), "0");
-    test::writeFile(path, kHeader + datLine(1, 5.0, 6.0) + "2\t5.0\t0.1\tzero\t6.0\t0.0\t0.0\n");
-    try {
-        post::ForceHistory::read(dir.path());
-        FAIL() << "no error";
-    } catch (const post::PostError& e) {
-        EXPECT_NE(std::string(e.what()).find(path + ":6:"), std::string::npos) << e.what();
-        EXPECT_NE(std::string(e.what()).find("'zero'"), std::string::npos) << e.what();
-    }
-
-    test::writeFile(path, kHeader + datLine(1, 5.0, 6.0) + "2\t5.0\t0.1\n");  // columns missing
-    EXPECT_THROW(post::ForceHistory::read(dir.path()), post::PostError);
-    test::writeFile(path, "1\t5.0\t0.1\t0.2\n");  // no header
-    EXPECT_THROW(post::ForceHistory::read(dir.path()), post::PostError);
-    test::writeFile(path, kHeader + datLine(2, 5.0, 6.0) + datLine(1, 5.0, 6.0));  // going back
-    EXPECT_THROW(post::ForceHistory::read(dir.path()), post::PostError);
-    test::writeFile(path, kHeader);  // no sample
-    EXPECT_THROW(post::ForceHistory::read(dir.path()), post::PostError);
-}
-
-TEST(PlotsForceHistory, MissingHistoryIsAnError) {
-    TempDir dir;
-    EXPECT_FALSE(post::ForceHistory::exists(dir.path()));
-    try {
-        post::ForceHistory::read(dir.path());
-        FAIL() << "no error";
-    } catch (const post::PostError& e) {
-        EXPECT_NE(std::string(e.what()).find("runnerDrag.dat"), std::string::npos) << e.what();
-    }
 }
 
 TEST(PlotsHistory, SweepChartHasOneLinePerOkCase) {
@@ -236,7 +165,7 @@ TEST(PlotsHistory, SweepChartHasOneLinePerOkCase) {
                             {"ahead-f1", {{"formation", "ahead"}, {"front_gap_m", 1.0}}, "ok", {2.0, 6.8}},
                             {"ahead-f2", {{"formation", "ahead"}, {"front_gap_m", 2.0}}, "failed", {3.0, 6.9}}});
     for (const auto& [name, lead] : std::vector<std::pair<std::string, double>>{{"solo", 7.0}, {"ahead-f1", 2.0}, {"ahead-f2", 3.0}})
-        test::writeFile(historyPath(dir.path() + "/" + name, "0"), datFile(1, 40, lead, 6.8));
+        test::writeFile(runnerDragPath(dir.path() + "/" + name, "0"), runnerDragFile(1, 40, lead, 6.8));
     const auto table = post::SavingsTable::fromSweep(dir.path());
     const std::string png = dir.path() + "/history.png", svg = dir.path() + "/history.svg";
     EXPECT_EQ(post::HistoryPlot::writeSweep(table, dir.path(), png, svg, "drag histories"), 2);
@@ -246,7 +175,7 @@ TEST(PlotsHistory, SweepChartHasOneLinePerOkCase) {
 TEST(PlotsHistory, CaseChartHasOneLinePerRunner) {
     if (!canRender()) return;
     TempDir dir;
-    test::writeFile(historyPath(dir.path(), "0"), datFile(1, 40, 2.0, 6.8));
+    test::writeFile(runnerDragPath(dir.path(), "0"), runnerDragFile(1, 40, 2.0, 6.8));
     const auto h = post::ForceHistory::read(dir.path());
     const std::string png = dir.path() + "/case.png", svg = dir.path() + "/case.svg";
     EXPECT_EQ(post::HistoryPlot::writeCase(h, png, svg, "ahead-f1"), 2);
