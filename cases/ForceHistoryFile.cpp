@@ -58,7 +58,9 @@ std::vector<ForceHistoryFile::Body> runnersOf(const std::vector<std::string>& he
     return bodies;
 }
 
-SingleFile parseFile(const std::string& path) {
+// `superseded`: a later file continues the run (a restart), so a line this one was cut short in
+// is dropped rather than refused: the restart writes that sample again from its checkpoint on.
+SingleFile parseFile(const std::string& path, bool superseded) {
     std::ifstream in(path);
     if (!in) throw RunError("cannot read force history " + path);
     SingleFile file;
@@ -77,6 +79,7 @@ SingleFile parseFile(const std::string& path) {
         const auto cells = tokens(line);
         // runnerDrag ends every line it writes: a last line without its end was cut short while
         // being written, and its last number may be cut short too (2.0e+01 read as 2.0).
+        if (in.eof() && superseded) break;
         if (in.eof())
             throw RunError(where() + "'" + cells.back() +
                            "' ends the file without an end of line: the run stopped while writing this line");
@@ -143,8 +146,9 @@ ForceHistoryFile ForceHistoryFile::read(const std::string& caseDir) {
 
     ForceHistoryFile history;
     std::string firstWithSamples;
-    for (const auto& [start, kind, path] : found) {
-        const SingleFile file = parseFile(path);
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        const std::string& path = std::get<2>(found[i]);
+        const SingleFile file = parseFile(path, i + 1 < found.size());
         history.files_.push_back(path);
         if (file.x.empty()) continue;  // header only: the run stopped before its first sample
         if (firstWithSamples.empty()) {

@@ -100,6 +100,20 @@ TEST(ForceHistoryFile, ALastLineCutShortIsAnErrorNamingFileLineAndValue) {
               path + ":7: '0.0' ends the file without an end of line: the run stopped while writing this line");
 }
 
+TEST(ForceHistoryFile, ALineCutShortInARunThatWasKilledAndRestartedIsDropped) {
+    // A run killed while writing sample 5 and restarted from its checkpoint at 3: the restart
+    // writes 3 onwards again, so the cut line is not needed and must not cost the case its plot.
+    TempDir dir;
+    writeFile(runnerDragPath(dir.path(), "0"), runnerDragFile(1, 4, 10.0, 7.0) + "5\t10.5\t0.0");
+    writeFile(runnerDragPath(dir.path(), "3"), runnerDragFile(3, 6, 20.0, 7.0));
+    const auto h = ForceHistoryFile::read(dir.path());
+    EXPECT_EQ(h.x(), (std::vector<double>{1, 2, 3, 4, 5, 6}));
+    EXPECT_DOUBLE_EQ(h.bodies()[0].drag[4], 20.5);  // 5: the restart's, not the cut line's
+    // The same cut in the last file is refused: nothing writes that sample again.
+    writeFile(runnerDragPath(dir.path(), "3"), runnerDragFile(3, 5, 20.0, 7.0) + "6\t20.6\t0.0");
+    EXPECT_NE(refusal(dir.path()).find("ends the file without an end of line"), std::string::npos);
+}
+
 TEST(ForceHistoryFile, ANonNumericValueIsAnErrorNamingFileLineAndValue) {
     TempDir dir;
     const std::string path = runnerDragPath(dir.path(), "0");
