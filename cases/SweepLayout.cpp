@@ -47,6 +47,15 @@ bool SweepLayout::isRunOutput(const std::filesystem::path& relative) {
            path == "system/decomposeParDict";
 }
 
+bool SweepLayout::isRunLink(const std::filesystem::path& relative, const std::filesystem::path& target) {
+    const std::vector<std::string> parts(relative.begin(), relative.end());
+    if (parts.size() != 3 || parts[2] != "uniform" || parts[0].rfind("processor", 0) != 0) return false;
+    if (parts[0].size() == 9 || parts[0].find_first_not_of("0123456789", 9) != std::string::npos) return false;
+    const std::string& time = parts[1];
+    if (time.empty() || time.find_first_not_of("0123456789.e-+") != std::string::npos) return false;
+    return target.generic_string() == "../../" + time + "/uniform";
+}
+
 bool SweepLayout::hasFinishedResults(const std::string& caseDir) {
     const std::string path = caseDir + "/results.json";
     if (!std::filesystem::is_regular_file(std::filesystem::symlink_status(path))) return false;

@@ -31,6 +31,11 @@ struct SweepLayout {
     /// own list in case.json ("files"), that is everything a case folder of ours may hold.
     static bool isRunOutput(const std::filesystem::path& relative);
 
+    /// Whether the symbolic link at `relative` (inside a case folder), leading to `target`, is
+    /// one a run makes: decomposePar of a restart links processorN/<time>/uniform to
+    /// ../../<time>/uniform. Any other link in a case folder is not ours.
+    static bool isRunLink(const std::filesystem::path& relative, const std::filesystem::path& target);
+
     /// Whether `caseDir` holds a results.json that says ok (readable, of a finished case). The
     /// manifest's "ok" is trusted only with it.
     static bool hasFinishedResults(const std::string& caseDir);

@@ -70,8 +70,8 @@ CaseFolder inspect(const fs::path& sweep, const std::string& name) {
         for (const auto& file : caseJson.at("files"))
             if (file.is_string()) written.insert(file.get<std::string>());
         for (auto it = fs::recursive_directory_iterator(dir); it != fs::recursive_directory_iterator(); ++it) {
-            const fs::path rel = fs::relative(it->path(), dir);
-            if (it->is_symlink()) {
+            const fs::path rel = it->path().lexically_relative(dir);  // fs::relative would follow links
+            if (it->is_symlink() && !SweepLayout::isRunLink(rel, fs::read_symlink(it->path()))) {
                 f.foreign = "holds the symbolic link " + Printable::quote(rel.generic_string());
                 return f;
             }

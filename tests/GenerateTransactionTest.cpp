@@ -285,6 +285,51 @@ TEST(CliGenerateTransaction, AFileSomeoneAddedDeepInACaseFolderKeepsItFromBeingR
     EXPECT_FALSE(fs::exists(s.dir + "/ahead-f1/log.blockMesh"));
 }
 
+TEST(CliGenerateTransaction, TheLinksARestartMakesAreOursAndNoOtherLinkIs) {
+    // decomposePar of a restart links processorN/<time>/uniform to ../../<time>/uniform: the next
+    // command must still recognise the case as ours (a fine mesh-study case was refused this way).
+    Sweep s;
+    finishedSweep(s.cfg, s.dir);
+    const std::string c = s.dir + "/ahead-f1";
+    fs::create_directories(c + "/507/uniform");
+    writeFile(c + "/507/uniform/time", "value 507;\n");
+    for (const std::string rank : {"processor0", "processor1"}) {
+        fs::create_directories(c + "/" + rank + "/507");
+        fs::create_symlink("../../507/uniform", c + "/" + rank + "/507/uniform");
+    }
+    const auto same = runCommand(generateArgs(s.cfg, s.dir));
+    ASSERT_EQ(same.exitCode, 0) << same.err;
+    EXPECT_NE(same.out.find("kept 3 finished"), std::string::npos) << same.out;
+
+    // Any other link, even one named like it, keeps the folder from being replaced.
+    TempDir other;
+    writeFile(other.path() + "/precious.txt", "keep\n");
+    for (const auto& [link, target] : std::vector<std::pair<std::string, std::string>>{
+             {"/processor0/507/uniform", other.path()},
+             {"/processor0/507/uniform", "../../508/uniform"},
+             {"/processorX/507/uniform", "../../507/uniform"},
+             {"/507/uniform/extra", "../../507/uniform"}}) {
+        fs::remove(c + link);
+        fs::create_directories(fs::path(c + link).parent_path());
+        fs::create_symlink(target, c + link);
+        const std::string before = snapshotWithoutLock(s.dir);
+        const auto forced = runCommand(generateArgs(s.cfg, s.dir, {"--run.speed", "6", "--force"}));
+        EXPECT_EQ(forced.exitCode, 1) << link << " -> " << target << ": " << forced.out;
+        EXPECT_NE(forced.err.find("holds the symbolic link"), std::string::npos) << forced.err;
+        EXPECT_EQ(snapshotWithoutLock(s.dir), before) << link;
+        fs::remove(c + link);
+        if (link.rfind("/processorX", 0) == 0) fs::remove_all(c + "/processorX");
+    }
+    EXPECT_EQ(readFile(other.path() + "/precious.txt"), "keep\n");
+
+    // With only the restart's own links, --force replaces the case and leaves the links' targets.
+    fs::create_symlink("../../507/uniform", c + "/processor0/507/uniform");
+    const auto forced = runCommand(generateArgs(s.cfg, s.dir, {"--run.speed", "6", "--force"}));
+    EXPECT_EQ(forced.exitCode, 0) << forced.err;
+    EXPECT_FALSE(fs::exists(c + "/507"));
+    EXPECT_EQ(readFile(other.path() + "/precious.txt"), "keep\n");
+}
+
 TEST(CliGenerateTransaction, AStagingFolderOrJournalItDidNotWriteIsRefused) {
     Sweep s;
     finishedSweep(s.cfg, s.dir);
