@@ -260,4 +260,21 @@ bool CaseResult::checkPhysical() {
     return true;
 }
 
+bool CaseResult::checkDragPositive() {
+    if (!ok()) return false;
+    for (const auto& [body, f] : bodies) {
+        if (f.dragN > 0.0) continue;
+        std::ostringstream why;
+        why.precision(6);
+        why << "non-physical drag on " << shownName(body) << ": drag_N = " << f.dragN
+            << " is not positive (a saving of 100 % or more): a runner in a real formation is never pushed "
+               "forward; a 2D tandem section can be";
+        status = "failed";
+        reason = why.str();
+        failure = Failure::nonPhysical;
+        return false;
+    }
+    return true;
+}
+
 }  // namespace drafting::cases

@@ -76,9 +76,17 @@ struct CaseResult {
     /// negative spread (drag_std_N, drag_ci95_N, cd_ci95), or a drag that disagrees with its own Cd,
     /// drag = ½ ρ U² A Cd, by more than kDragCdTolerance (ρ, U, A from the parameters' air density,
     /// air speed and frontal area, else from runnerDrag's `reference`; unchecked when neither has
-    /// them). A negative drag with a consistent Cd passes: a 2D tandem section can push a runner.
+    /// them). A negative drag with a consistent Cd passes here, as a solver's output: a 2D tandem
+    /// section can push its rear body; checkDragPositive judges it as a runner's.
     /// Returns true if it passed.
     bool checkPhysical();
+
+    /// Marks an ok result failed (non-physical) when a runner's drag is zero or negative, a
+    /// saving of 100 % or more: no runner in a real formation is pushed forward, though a 2D
+    /// tandem section can be. The reduction and the convergence study call it after
+    /// checkPhysical, so such a case gives no saving, fit, GCI or mile time; results.json keeps
+    /// what the solver wrote. Returns true if it passed.
+    bool checkDragPositive();
 
     /// Marks the result failed, with a reason naming `origin` and the field, when it is not this
     /// case's: its "case" is not `folderName` (a results.json copied from another case), or its

@@ -50,10 +50,7 @@ PacingTable PacingTable::build(const SavingsTable& table, const nlohmann::json& 
             row.note = "failed: " + r.reason;
         } else if (*r.savingPct < 0.0) {
             row.note = "more drag than alone: the pacing model takes savings in [0, 1]";
-        } else if (*r.savingPct > 100.0) {
-            // A runner pushed forward: real in a 2D section's tandem wake, not in a 3D race.
-            row.note = "negative drag (saving above 100 %): the pacing model takes savings in [0, 1]";
-        } else {
+        } else {  // below 100 %: a runner pushed forward failed in the table (checkDragPositive)
             row.prediction = model.predict(*r.savingPct / 100.0);
         }
         out.rows_.push_back(row);

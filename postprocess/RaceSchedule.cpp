@@ -125,10 +125,10 @@ std::vector<RaceReplay::Segment> RaceSchedule::resolve(PacingInputs& inputsOut) 
             if (!row) throw PacingError(quoted("race.segment", e.source) + ": no such case in " + cases::Printable::quote(sweepDir));
             if (row->status != "ok" || !row->savingPct)
                 throw PacingError(quoted("race.segment", e.source) + ": that case failed: " + row->reason);
-            if (*row->savingPct < 0.0 || *row->savingPct > 100.0)
+            // Above 100 % the case failed in the table (checkDragPositive); below 0 it costs drag.
+            if (*row->savingPct < 0.0)
                 throw PacingError(quoted("race.segment", e.source) + ": that formation's saving is " +
-                                  TableText::plain(*row->savingPct) +
-                                  " % (the pacing model takes savings in [0, 1]; above 100 % the runner is pushed)");
+                                  TableText::plain(*row->savingPct) + " % (the pacing model takes savings in [0, 1])");
             seg.dragSaving = *row->savingPct / 100.0;
         }
         out.push_back(seg);

@@ -428,7 +428,9 @@ std::string ReportPage::render(const json& model, const std::string& outDir) {
         if (f->empty()) {
             body = "<p>none: every case finished.</p>\n";
         } else {
-            body = "<p>These cases have no result; each reason says which step failed.</p>\n";
+            body = "<p>These cases give no saving: a step failed, or the forces are non-physical (a runner pushed "
+                   "forward, a Cd out of bounds). Each reason says which; none of them is in a table, fit or "
+                   "mile time.</p>\n";
             json rows = json::array();
             for (const auto& item : *f) {
                 if (!item.is_object()) throw PostError("report model: every entry of 'failed' must be an object");

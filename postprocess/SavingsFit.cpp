@@ -117,10 +117,6 @@ void fitCurve(SavingsFit::Curve& c) {
         c.shapeSe = std::sqrt(scale * jtj[0][0] / det);
     }
     if (c.rmse > 5.0) c.note = "poor fit: the savings do not follow this curve (rmse > 5 points)";
-    if (std::any_of(c.savings.begin(), c.savings.end(), [](double v) { return v > 100.0; }))
-        c.note += std::string(c.note.empty() ? "" : "; ") +
-                  "savings above 100 % (the runner pushed forward, as in 2D tandem sections) lie beyond a curve "
-                  "that is 100 % at touching distance";
 }
 
 }  // namespace

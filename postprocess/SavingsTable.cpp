@@ -137,9 +137,10 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
             try {
                 // A results.json that is not one fails its case, with the reason; the rest is reduced.
                 auto result = cases::CaseResult::fromJson(cases::JsonFile::read(resultsPath), resultsPath);
-                // Non-physical forces, another case's results (a copied file) or a runner missing:
-                // never a saving.
-                if (result.checkPhysical()) result.checkBelongsTo(entry.name, entry.parameters, resultsPath);
+                // Non-physical forces, another case's results (a copied file), a runner missing or
+                // pushed forward: never a saving.
+                if (result.checkPhysical() && result.checkBelongsTo(entry.name, entry.parameters, resultsPath))
+                    result.checkDragPositive();
                 row.status = result.status;
                 row.reason = result.reason;
                 row.converged = result.converged;

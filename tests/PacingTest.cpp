@@ -503,14 +503,15 @@ TEST(RaceSchedule, ReadsSegmentsFromASweepAndRefusesBadOnes) {
     refused(head + "segment = 1609.344 alone\nbogus = 1\n", "bogus");
 }
 
-TEST(PacingTable, NegativeDragGetsANoteNotAClampedPrediction) {
+TEST(PacingTable, NegativeDragGetsNoPredictionAndNoRace) {
     TempDir dir;
     const std::string sweep = exactSweep(dir);
-    writeCase(sweep, "ahead-f0.800000", -0.5);  // pushed forward: saving 107 %
+    writeCase(sweep, "ahead-f0.800000", -0.5);  // pushed forward: saving 107 %, non-physical
     const auto table = post::SavingsTable::fromSweep(sweep);
     const auto pacing = post::PacingTable::build(table, cases::Manifest::read(sweep).config);
     EXPECT_FALSE(pacing.rows()[1].prediction.has_value());
-    EXPECT_NE(pacing.rows()[1].note.find("negative drag"), std::string::npos) << pacing.rows()[1].note;
+    EXPECT_NE(pacing.rows()[1].note.find("failed: non-physical drag on lead"), std::string::npos)
+        << pacing.rows()[1].note;
 
     const std::string file = dir.path() + "/race.cfg";
     test::writeFile(file, "[athlete]\nmass = 42\nheight = 1.57\n[race]\nbaseline_time = 4:07.64\nsweep = " + sweep +
@@ -520,6 +521,8 @@ TEST(PacingTable, NegativeDragGetsANoteNotAClampedPrediction) {
         post::RaceSchedule::load(file).resolve(in);
         FAIL() << "a saving above 100 % was accepted";
     } catch (const post::PacingError& e) {
-        EXPECT_NE(std::string(e.what()).find("race.segment = 'ahead-f0.800000'"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("race.segment = 'ahead-f0.800000': that case failed: non-physical"),
+                  std::string::npos)
+            << e.what();
     }
 }

@@ -188,17 +188,38 @@ TEST(PostSanity, ADragThatDisagreesWithItsOwnCdIsRefused) {
     EXPECT_FALSE(cases::CaseResult::fromJson(j).checkPhysical());
 }
 
-TEST(PostSanity, ANegativeDragThatAgreesWithItsCdIsKept) {
-    // A 2D tandem section pushes the runner behind: flagged by pacing, not refused here.
+TEST(PostSanity, ANegativeDragIsASolversOutputButNoRunnersSaving) {
+    // A 2D tandem section pushes the runner behind: a consistent solver output, a non-physical
+    // saving (above 100 %) that no table, fit or pacing prediction may show.
     auto r = cases::CaseResult::fromJson(results("a", body(-0.5)));
     EXPECT_TRUE(r.checkPhysical()) << r.reason;
+    EXPECT_FALSE(r.checkDragPositive());
+    EXPECT_EQ(r.failure, cases::CaseResult::Failure::nonPhysical);
+    EXPECT_EQ(r.reason, "non-physical drag on lead: drag_N = -0.5 is not positive (a saving of 100 % or more): "
+                        "a runner in a real formation is never pushed forward; a 2D tandem section can be");
     TempDir dir;
     const auto path = sweep(dir, "ahead-f0", [](nlohmann::json& j) { j["bodies"]["lead"] = body(-0.5); });
     const auto table = post::SavingsTable::fromSweep(path);
-    EXPECT_EQ(row(table, "ahead-f0").status, "ok");
-    EXPECT_GT(*row(table, "ahead-f0").savingPct, 100.0);
+    EXPECT_EQ(row(table, "ahead-f0").status, "failed");
+    EXPECT_EQ(row(table, "ahead-f0").reason, r.reason);
+    EXPECT_FALSE(row(table, "ahead-f0").savingPct.has_value());
     const auto pacing = post::PacingTable::build(table, cases::Manifest::read(path).config);
-    EXPECT_NE(pacing.rows()[1].note.find("negative drag"), std::string::npos) << pacing.rows()[1].note;
+    EXPECT_FALSE(pacing.rows()[1].prediction.has_value());
+    EXPECT_NE(pacing.rows()[1].note.find("failed: non-physical drag on lead"), std::string::npos)
+        << pacing.rows()[1].note;
+
+    // A pacer pushed forward fails the case too, and a drag of exactly zero is a 100 % saving.
+    for (const double pacerDrag : {-0.1, 0.0}) {
+        TempDir other;
+        const auto p = sweep(other, "ahead-f0", [&](nlohmann::json& j) { j["bodies"]["pacer1"] = body(pacerDrag); });
+        const auto t = post::SavingsTable::fromSweep(p);
+        EXPECT_EQ(row(t, "ahead-f0").status, "failed") << pacerDrag;
+        EXPECT_NE(row(t, "ahead-f0").reason.find("drag on pacer1"), std::string::npos) << row(t, "ahead-f0").reason;
+    }
+    // A small positive drag is a saving just below 100 %: kept.
+    TempDir kept;
+    const auto k = sweep(kept, "ahead-f0", [](nlohmann::json& j) { j["bodies"]["lead"] = body(0.01); });
+    EXPECT_EQ(row(post::SavingsTable::fromSweep(k), "ahead-f0").status, "ok");
 }
 
 TEST(PostSanity, ANegativeSpreadIsRefused) {
