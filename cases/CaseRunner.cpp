@@ -88,13 +88,13 @@ std::vector<fs::path> processorFolders(const fs::path& caseDir) {
 std::string CaseRunner::caseJsonHash(const std::string& caseDir) {
     char buf[20];
     std::snprintf(buf, sizeof(buf), "%016zx",
-                  std::hash<std::string>{}(JsonFile::read(caseDir + "/case.json").dump()));
+                  std::hash<std::string>{}(JsonFile::read(caseDir + "/" + SweepLayout::kCaseFile).dump()));
     return buf;
 }
 
 std::string CaseRunner::checkpoint(const std::string& caseDir) {
     const fs::path root(caseDir);
-    if (fs::exists(fs::symlink_status(root / "results.json"))) return "";
+    if (fs::exists(fs::symlink_status(root / SweepLayout::kResults))) return "";
     if (!fs::is_regular_file(root / "constant" / "polyMesh" / "owner")) return "";
     try {
         if (!MeshCheckFile::read((root / MeshCheckFile::kFileName).string()).ok) return "";
@@ -149,7 +149,7 @@ void CaseRunner::clearRunArtefacts(const std::string& caseDir) {
     // constant/polyMesh out of the case, so only a real folder is entered.
     if (!fs::is_symlink(fs::path(caseDir) / "constant")) fs::remove_all(fs::path(caseDir) / "constant" / "polyMesh");
     fs::remove_all(fs::path(caseDir) / "postProcessing");
-    fs::remove(fs::path(caseDir) / "results.json");
+    fs::remove(fs::path(caseDir) / SweepLayout::kResults);
     fs::remove(fs::path(caseDir) / "results.json.tmp");  // runnerDrag's own temporary
     fs::remove(fs::path(caseDir) / MeshCheckFile::kFileName);
     fs::remove(fs::path(caseDir) / kTimingFile);
@@ -158,7 +158,7 @@ void CaseRunner::clearRunArtefacts(const std::string& caseDir) {
         const bool timeDir = entry.is_directory() && name != "0" &&
                              name.find_first_not_of("0123456789.e-+") == std::string::npos;
         const bool runFile = entry.is_regular_file() && name.rfind("log.", 0) == 0;
-        const bool leftTemporary = !entry.is_symlink() && meshes::AtomicFile::isTemporaryOf(name, "results.json");
+        const bool leftTemporary = !entry.is_symlink() && meshes::AtomicFile::isTemporaryOf(name, SweepLayout::kResults);
         if (timeDir || runFile || leftTemporary || name.rfind("processor", 0) == 0) fs::remove_all(entry.path());
     }
 }
@@ -238,7 +238,7 @@ CaseRunner::ToolFailure CaseRunner::runTool(const std::vector<std::string>& args
 
 CaseResult CaseRunner::run(const std::string& caseDirIn) const {
     const std::string caseDir = fs::absolute(caseDirIn).string();
-    const auto spec = JsonFile::read(caseDir + "/case.json");
+    const auto spec = JsonFile::read(caseDir + "/" + SweepLayout::kCaseFile);
     CaseResult result;
     result.caseName = spec.at("name").get<std::string>();
     result.parameters = spec.at("parameters");
@@ -253,7 +253,7 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
             for (const auto& entry : step.at("remove"))
                 if (badRemoval.empty()) badRemoval = removalProblem(caseDir, step, entry);
 
-    const std::string resultsPath = caseDir + "/results.json";
+    const std::string resultsPath = caseDir + "/" + SweepLayout::kResults;
     // A runner killed with -9 may have left its solver running here: stop it before clearing.
     const std::string groupFile = caseDir + "/" + kRunningFile;
     Process::killStaleGroup(groupFile, caseDir);
@@ -452,7 +452,7 @@ CaseResult CaseRunner::runWithRetries(const std::string& caseDir, int retries,
             std::string from;
             if (resultWritten && !result.extra.contains("resumed_from_checkpoint")) {
                 std::error_code ignored;  // not removable: the retry starts from scratch, as before
-                fs::remove(fs::path(caseDir) / "results.json", ignored);
+                fs::remove(fs::path(caseDir) / SweepLayout::kResults, ignored);
                 try {
                     from = checkpoint(caseDir);
                 } catch (const std::exception&) {

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cases/CaseResult.hpp"
+#include "cases/SweepLayout.hpp"
 #include "cases/ToolPaths.hpp"
 
 namespace drafting::cases {
@@ -56,7 +57,7 @@ public:
     /// The case.json the latest run was made for ("case": a hash of it) and the seconds each of its
     /// steps took ("steps"), rewritten after every step: a checkpoint counts only for the same
     /// case.json, and a resumed case still reports what its mesh cost.
-    static constexpr const char* kTimingFile = "timing.json";
+    static constexpr const char* kTimingFile = SweepLayout::kTiming;
 
     /// What ties a case's mesh and checkpoints to the case.json they were made for (kTimingFile's
     /// "case"): a case rewritten since (another level, other settings) never continues the old run.
@@ -76,7 +77,7 @@ public:
 
     /// The mesh-check step's JSON verdict (solver/draftCheckMesh), inside the case.
     /// The process group of the step running now (Process::run); gone when the step ends.
-    static constexpr const char* kRunningFile = "running.pgid";
+    static constexpr const char* kRunningFile = SweepLayout::kRunningPgid;
 
     /// Why an entry of a step's "remove" list may not be deleted ("" if it may): it must be a
     /// relative path of SafeName components that passes through no symbolic link. The reason names

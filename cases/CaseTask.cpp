@@ -6,6 +6,7 @@
 #include "cases/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "cases/SafeName.hpp"
+#include "cases/SweepLayout.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -87,7 +88,7 @@ int CaseTask::run(const std::string& sweepDirIn, int index, std::ostream& log, i
 
     // Finished by an earlier run of this task (requeued after it wrote): only CaseRunner writes
     // timing_s, so a results.json the solver left mid-run does not count.
-    const std::string resultsPath = caseDir + "/results.json";
+    const std::string resultsPath = caseDir + "/" + SweepLayout::kResults;
     if (fs::exists(resultsPath)) {
         try {
             const auto j = JsonFile::read(resultsPath);
@@ -145,7 +146,7 @@ int CaseTask::run(const std::string& sweepDirIn, int index, std::ostream& log, i
         // goes, so the next submission continues from the case's last checkpoint, if it has one
         // (CaseRunner::checkpoint), and otherwise starts from a clean folder. (A case that finished
         // before the signal keeps its result and is recorded below.)
-        std::filesystem::remove(caseDir + "/results.json");
+        std::filesystem::remove(caseDir + "/" + SweepLayout::kResults);
         const std::string from = CaseRunner::checkpoint(caseDir);
         const std::string why = std::string("interrupted by ") + (stopSignal == SIGUSR1 ? "SIGUSR1" : "SIGTERM") +
                                 " (time limit or scancel); runs again on the next submission" +

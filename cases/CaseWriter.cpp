@@ -1,11 +1,12 @@
 #include "cases/CaseWriter.hpp"
 
-#include "common/Units.hpp"
 #include "cases/CaseRunner.hpp"
-#include "cases/RunnerDragDict.hpp"
 #include "cases/ConfigError.hpp"
 #include "cases/JsonFile.hpp"
+#include "cases/RunnerDragDict.hpp"
 #include "cases/SafeName.hpp"
+#include "cases/SweepLayout.hpp"
+#include "common/Units.hpp"
 #include "meshes/Athlete.hpp"
 #include "meshes/FoamFile.hpp"
 #include "meshes/FormationMesh.hpp"
@@ -119,7 +120,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
         strouhalLength = body.width();
         finestCell = mesh.surfaceCell();
         geometry = body.describe();
-        JsonFile::writeAtomic((root / "runner.json").string(), geometry);
+        JsonFile::writeAtomic((root / SweepLayout::kRunner).string(), geometry);
     } else {
         std::vector<meshes::SectionMesh::Body> bodies;
         for (const auto& r : spec.runners) bodies.push_back({r.name, r.x, r.y});
@@ -273,7 +274,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
                              "        \"(k|omega|epsilon)\" 0.9;\n    }\n}\n"));
 
     // ParaView opens the case through this marker (built-in OpenFOAM reader).
-    FoamFile::write(root / "case.foam", "");
+    FoamFile::write(root / SweepLayout::kCaseFoam, "");
 
     nlohmann::json parameters = spec.parametersJson();
     parameters["speed_mps"] = config.speed;
@@ -325,7 +326,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
     }
     steps.push_back(CaseRunner::meshCheckStep());
     steps.push_back(CaseRunner::step(config.application, {config.application}, true));
-    JsonFile::writeAtomic((root / "case.json").string(), caseJson);
+    JsonFile::writeAtomic((root / SweepLayout::kCaseFile).string(), caseJson);
 }
 
 meshes::RunnerBody CaseWriter::runnerBody(const SweepConfig& config) {

@@ -11,11 +11,12 @@
 #include "cases/SafeName.hpp"
 #include "cases/SlurmBackend.hpp"
 #include "cases/SlurmStatus.hpp"
-#include "cases/SweepLock.hpp"
-#include "cases/SweepStatus.hpp"
 #include "cases/SweepConfig.hpp"
+#include "cases/SweepLayout.hpp"
+#include "cases/SweepLock.hpp"
 #include "cases/SweepPlan.hpp"
 #include "cases/SweepRunner.hpp"
+#include "cases/SweepStatus.hpp"
 #include "cases/SweepTransaction.hpp"
 #include "cases/ToolPaths.hpp"
 #include "cases/ValueList.hpp"
@@ -288,7 +289,7 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         SlurmBackend::checkPaths(sweeps ? vm["output"].as<std::string>() : target, ToolPaths::discover());
         // run: the manifest's names and an earlier jobs.json reach the scripts and squeue too;
         // refused here, before the sweep's lock file is touched. (sweep: checked in submit.)
-        if (command == "run" && fs::exists(target + "/manifest.json"))
+        if (command == "run" && fs::exists(fs::path(target) / SweepLayout::kManifest))
             SlurmBackend::prepare(target, slurm, ToolPaths::discover());
     }
     if (vm.count("index") && command != "run-task") throw ConfigError("--index: belongs to run-task");
@@ -339,7 +340,7 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     const SweepRunner runner(ToolPaths::discover());
 
     if (command == "status") {
-        if (!fs::exists(target + "/manifest.json"))
+        if (!fs::exists(fs::path(target) / SweepLayout::kManifest))
             throw ConfigError("status: '" + target + "' is not a sweep directory (no manifest.json)");
         auto status = SweepStatus::read(target);
         SlurmStatus::annotate(target, status);
@@ -354,7 +355,7 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     if (command == "run-task") {
         // One case of a Slurm job array (SlurmBackend writes the call); no SweepLock: tasks share the sweep.
         if (!vm.count("index")) throw ConfigError("run-task: missing --index I");
-        if (!fs::exists(target + "/manifest.json"))
+        if (!fs::exists(fs::path(target) / SweepLayout::kManifest))
             throw ConfigError("run-task: '" + target + "' is not a sweep directory (no manifest.json)");
         return CaseTask(ToolPaths::discover()).run(target, vm["index"].as<int>(), out, runOptions.retries);
     }
@@ -408,7 +409,7 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     }
 
     if (command == "run") {
-        if (!fs::exists(target + "/manifest.json"))
+        if (!fs::exists(fs::path(target) / SweepLayout::kManifest))
             throw ConfigError("run: '" + target + "' is not a sweep directory (no manifest.json)");
         if (backend == "slurm") {
             {

@@ -8,6 +8,7 @@
 #include "cases/Manifest.hpp"
 #include "cases/MeshCheckFile.hpp"
 #include "cases/Printable.hpp"
+#include "cases/SweepLayout.hpp"
 #include "common/Saving.hpp"
 #include "meshes/AtomicFile.hpp"
 #include "meshes/MeshLevel.hpp"
@@ -61,7 +62,7 @@ nlohmann::json tripletJson(const std::vector<std::string>& levels, std::size_t j
 LevelResult readLevel(const fs::path& caseDir, const nlohmann::json& manifestParameters, int configDimension) {
     LevelResult out;
     CaseResult& r = out.result;
-    const fs::path path = caseDir / "results.json";
+    const fs::path path = caseDir / SweepLayout::kResults;
     if (fs::exists(path)) {
         try {
             r = CaseResult::fromJson(JsonFile::read(path.string()), path.string());
@@ -94,7 +95,7 @@ LevelResult readLevel(const fs::path& caseDir, const nlohmann::json& manifestPar
     out.dimension = mesh.contains("dimension") && mesh["dimension"].is_number_integer() ? mesh["dimension"].get<int>()
                                                                                          : configDimension;
     try {
-        const fs::path spec = caseDir / "case.json";
+        const fs::path spec = caseDir / SweepLayout::kCaseFile;
         if (fs::exists(spec)) {
             const auto j = JsonFile::read(spec.string());
             if (j.contains("template") && j["template"].is_string()) out.templateVersion = j["template"];
@@ -239,7 +240,7 @@ nlohmann::json ConvergenceStudy::run(const SweepConfig& config, const std::vecto
         const std::string sweepDir = (fs::path(dir) / level).string();
         fs::create_directories(sweepDir);
         log << "== level " << level << " ==\n";
-        runner.generate(atLevel, plan, sweepDir, log, force);
+        runner.generate(atLevel, plan, sweepDir, log, force, level);
         runner.run(sweepDir, jobs, force, log, options);
     }
     return reduce(dir, levels);
@@ -384,7 +385,7 @@ nlohmann::json ConvergenceStudy::reduce(const std::string& dir, const std::vecto
         {"tool_template", CaseWriter::kTemplateVersion},
         {"solo_case", soloName.empty() ? nlohmann::json() : nlohmann::json(soloName)},
         {"cases", cases}};
-    JsonFile::writeAtomic((fs::path(dir) / "convergence.json").string(), study);
+    JsonFile::writeAtomic((fs::path(dir) / SweepLayout::kConvergence).string(), study);
 
     std::ostringstream csv;
     csv << "case,quantity,body,triplet,value_coarse,value_medium,value_fine,cells_coarse,cells_medium,cells_fine,"

@@ -69,6 +69,19 @@ Manifest Manifest::read(const std::string& sweepDir) {
         e.reason = optionalText(c, "reason", "", path, field + ".reason");
         m.cases.push_back(std::move(e));
     }
+    m.schema = 1;  // written before the field existed
+    if (j.contains("schema")) {
+        const auto& v = j.at("schema");
+        if (!v.is_number_integer() || v.get<long long>() < 1 || v.get<long long>() > kSchema)
+            throw badField(path, "schema", &v, "not a manifest schema this tool reads (1 to " + std::to_string(kSchema) + ")");
+        m.schema = v.get<int>();
+    }
+    if (j.contains("study")) {
+        const auto& study = j.at("study");
+        if (!study.is_object()) throw badField(path, "study", &study, "not an object");
+        m.studyLevel = text(study, "level", path, "study.level");
+        if (!SafeName::isSafe(m.studyLevel)) throw badField(path, "study.level", &study.at("level"), "not a level name");
+    }
     return m;
 }
 
@@ -76,7 +89,9 @@ nlohmann::json Manifest::toJson() const {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& e : cases)
         list.push_back({{"name", e.name}, {"parameters", e.parameters}, {"status", e.status}, {"reason", e.reason}});
-    return {{"name", sweepName}, {"config", config}, {"cases", list}};
+    nlohmann::json j = {{"schema", schema}, {"name", sweepName}, {"config", config}, {"cases", list}};
+    if (!studyLevel.empty()) j["study"] = {{"level", studyLevel}};
+    return j;
 }
 
 void Manifest::write(const std::string& sweepDir) const { JsonFile::writeAtomic(sweepDir + "/" + kFileName, toJson()); }

@@ -4,10 +4,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cases/SweepLayout.hpp"
+
 namespace drafting::cases {
 
 /// manifest.json of a sweep directory: the config it came from and every case with its
-/// parameters and status ("pending" | "ok" | "failed").
+/// parameters and status ("pending" | "ok" | "failed"); for a level folder of a convergence
+/// study, the level it is (docs/results.md "manifest.json").
 struct Manifest {
     struct Entry {
         std::string name;
@@ -19,8 +22,16 @@ struct Manifest {
     std::string sweepName;
     nlohmann::json config;
     std::vector<Entry> cases;
+    /// "study": {"level": NAME}: this sweep is level NAME of the convergence study in the parent
+    /// folder (draft-cases convergence writes it); "" for a sweep of its own.
+    std::string studyLevel;
+    /// 1: written before the study mark existed (absent in the file); 2: carries it when it
+    /// applies, so its absence means "not a study level".
+    int schema = kSchema;
 
-    static constexpr const char* kFileName = "manifest.json";
+    static constexpr int kSchema = 2;
+
+    static constexpr const char* kFileName = SweepLayout::kManifest;
 
     static Manifest read(const std::string& sweepDir);
     void write(const std::string& sweepDir) const;

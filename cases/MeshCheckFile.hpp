@@ -5,13 +5,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cases/SweepLayout.hpp"
+
 namespace drafting::cases {
 
 /// The contract of a case's meshCheck.json, draftCheckMesh's verdict on the mesh the solver
 /// sees (solver/draftCheckMesh, docs/results.md). Every reader goes through it: the runner's
 /// checkpoint and failure reason, the cell count results.json and the convergence study report.
 struct MeshCheckFile {
-    static constexpr const char* kFileName = "meshCheck.json";
+    static constexpr const char* kFileName = SweepLayout::kMeshCheck;
 
     bool ok = false;
     std::string failed;   // the checks that failed, comma-separated ("" when ok)

@@ -1,14 +1,15 @@
 #include "cases/ReferenceCase.hpp"
 
-#include "common/ParallelFor.hpp"
-#include "common/Units.hpp"
 #include "cases/CaseRunner.hpp"
 #include "cases/CaseWriter.hpp"
 #include "cases/ConfigError.hpp"
 #include "cases/ForceAgreement.hpp"
-#include "cases/RunnerDragDict.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/ReferenceCheck.hpp"
+#include "cases/RunnerDragDict.hpp"
+#include "cases/SweepLayout.hpp"
+#include "common/ParallelFor.hpp"
+#include "common/Units.hpp"
 #include "meshes/AhmedBody.hpp"
 #include "meshes/Athlete.hpp"
 #include "meshes/FlatPlate.hpp"
@@ -278,7 +279,7 @@ void writeSt2d1(const fs::path& c) {
                   "SIMPLE\n{\n    consistent yes;\n    nNonOrthogonalCorrectors 0;\n"
                   "    residualControl { p 1e-6; U 1e-7; }\n}\n\n"
                   "relaxationFactors { equations { U 0.9; } }\n");
-    JsonFile::writeAtomic((c / "case.json").string(),
+    JsonFile::writeAtomic((c / SweepLayout::kCaseFile).string(),
                           caseJson("st-2d1", {{"reference", "st-2d1"}, {"Re", 20}}, cells));
 }
 
@@ -356,7 +357,7 @@ void writeCylinderRow(const fs::path& c, const std::string& name, double spacing
                   "    \"(U|UFinal)\" { solver smoothSolver; smoother symGaussSeidel; tolerance 1e-7; relTol 0; }\n"
                   "}\n\nPIMPLE\n{\n    momentumPredictor yes;\n    nOuterCorrectors 1;\n    nCorrectors 2;\n"
                   "    nNonOrthogonalCorrectors 0;\n}\n");
-    JsonFile::writeAtomic((c / "case.json").string(),
+    JsonFile::writeAtomic((c / SweepLayout::kCaseFile).string(),
                           caseJson(name, {{"reference", name}, {"Re", 100}, {"spacing_D", spacing}}, cells));
 }
 
@@ -560,7 +561,7 @@ nlohmann::json ReferenceCase::run(const std::string& name, const std::string& di
     const auto checks = ReferenceCheck::evaluate(expected, combined);
     combined["checks"] = checks["checks"];
     combined["pass"] = allOk && checks["pass"].get<bool>();
-    JsonFile::writeAtomic((dir / "results.json").string(), combined);
+    JsonFile::writeAtomic((dir / SweepLayout::kResults).string(), combined);
     return combined;
 }
 

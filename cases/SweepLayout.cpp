@@ -18,8 +18,8 @@ const std::vector<std::string>& SweepLayout::postOutputs() {
 }
 
 bool SweepLayout::isCaseEntry(const std::string& name, bool isDirectory) {
-    static const std::vector<std::string> files = {"case.json",      "case.foam",    "runner.json", "results.json",
-                                                   "meshCheck.json", "running.pgid", "timing.json",  "PyFoamHistory"};
+    static const std::vector<std::string> files = {kCaseFile,  kCaseFoam,    kRunner, kResults,
+                                                   kMeshCheck, kRunningPgid, kTiming, "PyFoamHistory"};
     static const std::vector<std::string> folders = {"0", "constant", "system", "postProcessing", "dynamicCode"};
     if (isDirectory) {
         if (std::find(folders.begin(), folders.end(), name) != folders.end()) return true;
@@ -57,7 +57,7 @@ bool SweepLayout::isRunLink(const std::filesystem::path& relative, const std::fi
 }
 
 bool SweepLayout::hasFinishedResults(const std::string& caseDir) {
-    const std::string path = caseDir + "/results.json";
+    const std::string path = caseDir + "/" + kResults;
     if (!std::filesystem::is_regular_file(std::filesystem::symlink_status(path))) return false;
     try {
         return CaseResult::fromJson(JsonFile::read(path)).ok();

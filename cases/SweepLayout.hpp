@@ -9,6 +9,18 @@ namespace drafting::cases {
 /// writers, the generate transaction and the clean-up agree on what is ours.
 struct SweepLayout {
     static constexpr const char* kManifest = "manifest.json";
+    /// A convergence study's reduction, beside its level folders (ConvergenceStudy).
+    static constexpr const char* kConvergence = "convergence.json";
+
+    /// In each case folder: what the writer puts there (CaseWriter, ReferenceCase)...
+    static constexpr const char* kCaseFile = "case.json";
+    static constexpr const char* kCaseFoam = "case.foam";  // ParaView's handle on the case
+    static constexpr const char* kRunner = "runner.json";  // 3D bodies and formation
+    /// ...and what a run adds (runnerDrag, draftCheckMesh, CaseRunner).
+    static constexpr const char* kResults = "results.json";
+    static constexpr const char* kMeshCheck = "meshCheck.json";
+    static constexpr const char* kTiming = "timing.json";
+    static constexpr const char* kRunningPgid = "running.pgid";  // the process group of a run in progress
     static constexpr const char* kLock = ".draft-cases.lock";
     /// A generate in progress: the new cases and manifest are built here, then moved in.
     static constexpr const char* kStaging = ".draft-generate";

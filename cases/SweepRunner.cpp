@@ -70,8 +70,9 @@ std::string SweepRunner::fingerprint(const SweepConfig& config, const CaseSpec& 
 }
 
 void SweepRunner::generate(const SweepConfig& config, const std::vector<CaseSpec>& cases,
-                           const std::string& sweepDir, std::ostream& log, bool force) const {
-    SweepTransaction::generate(config, cases, sweepDir, force, log);
+                           const std::string& sweepDir, std::ostream& log, bool force,
+                           const std::string& studyLevel) const {
+    SweepTransaction::generate(config, cases, sweepDir, force, log, studyLevel);
 }
 
 int SweepRunner::run(const std::string& sweepDir, int jobs, bool force, std::ostream& log,

@@ -17,8 +17,9 @@ public:
     /// Writes every case folder and manifest.json under `sweepDir` as one transaction
     /// (SweepTransaction). A case whose folder holds a finished result of the same settings
     /// (same fingerprint) is kept as it is; finished results are replaced only with `force`.
+    /// `studyLevel`: this sweep is that level of a convergence study (Manifest::studyLevel).
     void generate(const SweepConfig& config, const std::vector<CaseSpec>& cases, const std::string& sweepDir,
-                  std::ostream& log, bool force = false) const;
+                  std::ostream& log, bool force = false, const std::string& studyLevel = "") const;
 
     struct RunOptions {
         int ranks = 1;               // MPI ranks per case (CaseRunner)

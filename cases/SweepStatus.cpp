@@ -6,6 +6,7 @@
 #include "cases/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "cases/Printable.hpp"
+#include "cases/SweepLayout.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -38,7 +39,7 @@ nlohmann::json SweepStatus::read(const std::string& sweepDir) {
         nlohmann::json row = {{"name", e.name},       {"status", e.status}, {"reason", e.reason},
                               {"iterations", nullptr}, {"converged", nullptr}, {"lead_drag_N", nullptr},
                               {"checkpoint", nullptr}};
-        const std::string results = sweepDir + "/" + e.name + "/results.json";
+        const std::string results = sweepDir + "/" + e.name + "/" + SweepLayout::kResults;
         if (std::filesystem::exists(results)) {
             try {
                 auto r = CaseResult::fromJson(JsonFile::read(results), results);

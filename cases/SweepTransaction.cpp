@@ -53,7 +53,7 @@ CaseFolder inspect(const fs::path& sweep, const std::string& name) {
     }
     nlohmann::json caseJson;
     try {
-        caseJson = JsonFile::read((dir / "case.json").string());
+        caseJson = JsonFile::read((dir / SweepLayout::kCaseFile).string());
         if (!caseJson.is_object() || caseJson.value("name", "") != name || !caseJson.contains("fingerprint") ||
             !caseJson.at("fingerprint").is_string())
             throw ConfigError("not the case.json of this folder");
@@ -108,9 +108,10 @@ struct Decision {
 };
 
 Decision decide(const SweepConfig& config, const std::vector<CaseSpec>& plan, const std::string& sweepDir,
-                bool force) {
+                bool force, const std::string& studyLevel = "") {
     Decision d;
     d.manifest.sweepName = config.name;
+    d.manifest.studyLevel = studyLevel;
     d.manifest.config = config.toJson();
     const std::string bodyHash = SweepRunner::bodyHash(config);
 
@@ -199,7 +200,7 @@ void recordWriterFiles(const fs::path& caseDir) {
     nlohmann::json files = nlohmann::json::array();
     for (const auto& entry : fs::recursive_directory_iterator(caseDir))
         if (entry.is_regular_file()) files.push_back(fs::relative(entry.path(), caseDir).generic_string());
-    const std::string caseJsonPath = (caseDir / "case.json").string();
+    const std::string caseJsonPath = (caseDir / SweepLayout::kCaseFile).string();
     nlohmann::json caseJson = JsonFile::read(caseJsonPath);
     caseJson["files"] = files;
     JsonFile::writeAtomic(caseJsonPath, caseJson);
@@ -216,7 +217,7 @@ std::string checkedJournalName(const std::string& sweepDir, const nlohmann::json
         bool ours = false;
         try {
             ours = fs::is_directory(fs::symlink_status(dir)) &&
-                   JsonFile::read((dir / "case.json").string()).value("name", "") == n;
+                   JsonFile::read((dir / SweepLayout::kCaseFile).string()).value("name", "") == n;
         } catch (const std::exception&) {
         }
         if (!ours) throw ConfigError(file + ": " + Printable::quote(n) + " is not a case folder of draft-cases");
@@ -298,9 +299,10 @@ void SweepTransaction::check(const SweepConfig& config, const std::vector<CaseSp
 }
 
 void SweepTransaction::generate(const SweepConfig& config, const std::vector<CaseSpec>& plan,
-                                const std::string& sweepDir, bool force, std::ostream& log) {
+                                const std::string& sweepDir, bool force, std::ostream& log,
+                                const std::string& studyLevel) {
     recover(sweepDir, log);
-    const Decision d = decide(config, plan, sweepDir, force);
+    const Decision d = decide(config, plan, sweepDir, force, studyLevel);
     std::size_t kept = 0;
     for (const auto& e : d.manifest.cases) kept += e.status == "ok";
     if (!d.changed) {

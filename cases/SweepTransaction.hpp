@@ -28,8 +28,9 @@ public:
                       bool force);
 
     /// check(), then stages and commits. The caller holds the sweep's lock.
+    /// `studyLevel` marks the manifest as that level of a convergence study ("" for none).
     static void generate(const SweepConfig& config, const std::vector<CaseSpec>& plan, const std::string& sweepDir,
-                         bool force, std::ostream& log);
+                         bool force, std::ostream& log, const std::string& studyLevel = "");
 
     /// Completes a generate that was killed after its commit point, or removes the staging of
     /// one killed before it. The caller holds the lock. Returns whether there was anything to do.

@@ -4,6 +4,7 @@
 #include "cases/ConfigError.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/Manifest.hpp"
+#include "cases/SweepLayout.hpp"
 #include "meshes/AtomicFile.hpp"
 #include "postprocess/FlowFieldImage.hpp"
 #include "postprocess/PostError.hpp"
@@ -52,7 +53,7 @@ const char* const kSurfaceFields[] = {"U", "p", "wallShearStress"};
 // The case's results.json, checked as SavingsTable checks it (types and physical sanity), or
 // PostError saying why it is not an exportable case: a case the tables leave out has no pictures.
 cases::CaseResult okResults(const fs::path& caseDir) {
-    const fs::path path = caseDir / "results.json";
+    const fs::path path = caseDir / cases::SweepLayout::kResults;
     if (!fs::exists(path)) throw PostError("no results.json (not solved)");
     cases::CaseResult results;
     try {
@@ -171,7 +172,7 @@ FlowCaseExport FlowFieldExport::exportCase(const std::string& caseDir, const std
     std::stable_partition(bodies.begin(), bodies.end(), [](const std::string& b) { return b == "lead"; });
 
     // ParaView (and VTK's reader) open a case through this empty marker; old cases may lack it.
-    const fs::path marker = dir / "case.foam";
+    const fs::path marker = dir / cases::SweepLayout::kCaseFoam;
     if (!fs::exists(fs::symlink_status(marker))) {
         // O_EXCL|O_NOFOLLOW: never through a link planted at the marker's name.
         const int fd = ::open(marker.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);

@@ -5,6 +5,7 @@
 #include "cases/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "cases/Printable.hpp"
+#include "cases/SweepLayout.hpp"
 #include "common/Units.hpp"
 #include "meshes/MeshLevel.hpp"
 #include "postprocess/ConvergenceFile.hpp"
@@ -105,6 +106,24 @@ void createOutputFolder(const std::string& outDir, const std::string& shown) {
     }
 }
 
+// Whether the sweep is a level folder of the convergence study above it: its manifest says so
+// (schema 2); a manifest written before the mark existed (schema 1) is one when its folder is
+// named like a mesh level. A manifest that cannot be read is not judged here: the reduction
+// reports it.
+bool isStudyLevel(const std::string& sweep) {
+    cases::Manifest manifest;
+    try {
+        manifest = cases::Manifest::read(sweep);
+    } catch (const std::runtime_error&) {
+        return false;
+    }
+    if (manifest.schema >= 2) return !manifest.studyLevel.empty();
+    fs::path folder = fs::path(sweep).lexically_normal();
+    if (folder.filename().empty()) folder = folder.parent_path();  // "DIR/medium/"
+    const auto& levels = meshes::MeshLevel::names();
+    return std::find(levels.begin(), levels.end(), folder.filename().string()) != levels.end();
+}
+
 std::string fixed(double v, int digits) {
     char buf[64];
     std::snprintf(buf, sizeof(buf), "%.*f", digits, v);
@@ -181,19 +200,18 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
         studyName = vm["discretisation"].as<std::string>();
         convergence = ConvergenceFile::read(studyName, "--discretisation");
     }
-    if (!fs::exists(sweep + "/manifest.json") && fs::exists(sweep + "/convergence.json")) {
-        if (!convergence) convergence = cases::JsonFile::read(sweep + "/convergence.json"), studyName = sweep;
+    using Layout = cases::SweepLayout;
+    if (!fs::exists(fs::path(sweep) / Layout::kManifest) && fs::exists(fs::path(sweep) / Layout::kConvergence)) {
+        if (!convergence) convergence = cases::JsonFile::read(sweep + "/" + Layout::kConvergence), studyName = sweep;
         sweep += "/fine";
-    } else if (!convergence && fs::exists(fs::path(sweep) / ".." / "convergence.json")) {
+    } else if (!convergence && fs::exists(fs::path(sweep) / ".." / Layout::kConvergence) &&
+               isStudyLevel(sweep)) {
         fs::path folder = fs::path(sweep).lexically_normal();
         if (folder.filename().empty()) folder = folder.parent_path();  // "DIR/medium/"
-        const auto& levels = meshes::MeshLevel::names();
-        if (std::find(levels.begin(), levels.end(), folder.filename().string()) != levels.end()) {
-            convergence = cases::JsonFile::read((fs::path(sweep) / ".." / "convergence.json").string());
-            studyName = folder.has_parent_path() ? folder.parent_path().string() : std::string(".");
-        }
+        convergence = cases::JsonFile::read((fs::path(sweep) / ".." / Layout::kConvergence).string());
+        studyName = folder.has_parent_path() ? folder.parent_path().string() : std::string(".");
     }
-    if (!fs::exists(sweep + "/manifest.json"))
+    if (!fs::exists(fs::path(sweep) / Layout::kManifest))
         throw cases::ConfigError("SWEEPDIR = " + cases::Printable::quote(vm["sweep"].as<std::string>()) +
                                  ": not a sweep directory (no manifest.json)");
     const std::string outShown = checkOutputFolder(outDir, vm.count("output") ? "-o" : "SWEEPDIR (the output folder)");

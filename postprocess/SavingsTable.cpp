@@ -1,12 +1,13 @@
 #include "postprocess/SavingsTable.hpp"
 
 #include "cases/CaseResult.hpp"
-#include "common/Saving.hpp"
 #include "cases/ConfigError.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/Manifest.hpp"
-#include "meshes/AtomicFile.hpp"
 #include "cases/Printable.hpp"
+#include "cases/SweepLayout.hpp"
+#include "common/Saving.hpp"
+#include "meshes/AtomicFile.hpp"
 #include "postprocess/ConvergenceFile.hpp"
 #include "postprocess/ManifestField.hpp"
 #include "postprocess/PostError.hpp"
@@ -120,7 +121,7 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
         row.lateral = fields.number(entry.parameters, "lateral_m", field);
         row.speed = speed;
         try {  // the template the case was written with, for matching a convergence study
-            const std::string spec = sweepDir + "/" + entry.name + "/case.json";
+            const std::string spec = sweepDir + "/" + entry.name + "/" + cases::SweepLayout::kCaseFile;
             if (std::filesystem::exists(spec)) {
                 const auto j = cases::JsonFile::read(spec);
                 if (j.contains("template") && j["template"].is_string()) row.templateVersion = j["template"];
@@ -129,7 +130,7 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
             // unknown: matched against any study
         }
 
-        const std::string resultsPath = sweepDir + "/" + entry.name + "/results.json";
+        const std::string resultsPath = sweepDir + "/" + entry.name + "/" + cases::SweepLayout::kResults;
         if (!std::filesystem::exists(resultsPath)) {
             row.status = "failed";
             row.reason = entry.status == "failed" && !entry.reason.empty() ? entry.reason : "no results.json (not run?)";

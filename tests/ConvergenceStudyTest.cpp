@@ -10,6 +10,9 @@
 
 #include <cmath>
 #include <filesystem>
+#include <string>
+#include <tuple>
+#include <vector>
 
 using namespace drafting;
 using drafting::test::TempDir;
@@ -230,4 +233,52 @@ TEST(ConvergenceStudy, ANonPhysicalOrForeignResultFailsItsLevelAndNeverEntersThe
     EXPECT_EQ(solo["levels"]["medium"]["status"], "failed");
     EXPECT_NE(solo["levels"]["medium"]["reason"].get<std::string>().find("not its folder's case"), std::string::npos)
         << solo["levels"]["medium"]["reason"];
+}
+
+TEST(ConvergenceStudy, ALevelFolderTakesTheStudysGciOnlyWhenItsManifestSaysItIsALevel) {
+    TempDir tmp;
+    const Study s = writeStudy(tmp);
+    cases::ConvergenceStudy::reduce(s.dir, kFour);
+    const std::string medium = s.dir + "/medium";
+    int outputs = 0;
+    auto gciSource = [&] {
+        const std::string out = tmp.path() + "/post" + std::to_string(++outputs);
+        const auto post = drafting::test::runCommand({DRAFT_POST_BIN, medium, "-o", out, "--no-plot"});
+        EXPECT_EQ(post.exitCode, 0) << post.out << post.err;
+        return cases::JsonFile::read(out + "/savings.json")["rows"][1]["saving_gci_source"].get<std::string>();
+    };
+    const std::string fromStudy = "study " + s.dir + " level medium, case ahead-f1.3";
+    // Written today without the mark: a sweep of its own, whatever its folder is called.
+    EXPECT_EQ(cases::Manifest::read(medium).schema, 2);
+    EXPECT_EQ(gciSource().rfind("none: no convergence study", 0), 0u);
+    // draft-cases convergence marks each level.
+    auto manifest = cases::Manifest::read(medium);
+    manifest.studyLevel = "medium";
+    manifest.write(medium);
+    EXPECT_EQ(cases::JsonFile::read(medium + "/manifest.json")["study"], nlohmann::json({{"level", "medium"}}));
+    EXPECT_EQ(gciSource(), fromStudy);
+    // A manifest from before the mark (no schema) is judged by its folder's name, as then.
+    auto old = cases::JsonFile::read(medium + "/manifest.json");
+    old.erase("schema");
+    old.erase("study");
+    cases::JsonFile::writeAtomic(medium + "/manifest.json", old);
+    EXPECT_EQ(cases::Manifest::read(medium).schema, 1);
+    EXPECT_EQ(gciSource(), fromStudy);
+
+    // A schema this tool does not know, or a study level that is no name: one line, the field.
+    for (const auto& [key, value, field] : std::vector<std::tuple<std::string, nlohmann::json, std::string>>{
+             {"schema", 3, "schema = '3'"},
+             {"schema", "2", "schema = '\"2\"'"},
+             {"study", {{"level", "../x"}}, "study.level = '\"../x\"': not a level name"},
+             {"study", "medium", "study = '\"medium\"': not an object"}}) {
+        auto bad = old;
+        bad[key] = value;
+        cases::JsonFile::writeAtomic(medium + "/manifest.json", bad);
+        try {
+            cases::Manifest::read(medium);
+            ADD_FAILURE() << key << " = " << value.dump() << " was accepted";
+        } catch (const cases::ConfigError& e) {
+            EXPECT_NE(std::string(e.what()).find(field), std::string::npos) << e.what();
+        }
+    }
 }

@@ -414,8 +414,12 @@ TEST(RegressionConvergence, ThreeLevelsGiveOrderExtrapolationAndGci) {
     ASSERT_EQ(ahead["status"], "ok") << ahead.dump();
     EXPECT_EQ(ahead["savings"]["lead"]["saving_pct"].size(), 3u);
     EXPECT_TRUE(std::filesystem::exists(dir + "/convergence.csv"));
-    for (const char* level : {"coarse", "medium", "fine"})
-        EXPECT_TRUE(std::filesystem::exists(dir + "/" + level + "/manifest.json")) << level;
+    for (const char* level : {"coarse", "medium", "fine"}) {
+        ASSERT_TRUE(std::filesystem::exists(dir + "/" + level + "/manifest.json")) << level;
+        // Each level says it is one, so draft-post DIR/LEVEL finds the study without guessing.
+        const auto manifest = drafting::cases::JsonFile::read(dir + "/" + level + "/manifest.json");
+        EXPECT_EQ(manifest["study"], nlohmann::json({{"level", level}})) << level;
+    }
 
     // draft-post on the study reduces its fine level with the bounded GCI of the saving at fine.
     const auto post = runCommand({DRAFT_POST_BIN, dir, "--no-plot"});
