@@ -260,6 +260,11 @@ bool CaseResult::checkPhysical() {
     return true;
 }
 
+bool CaseResult::checkReducible(const std::string& folderName, const nlohmann::json& manifestParameters,
+                                const std::string& origin) {
+    return checkPhysical() && checkBelongsTo(folderName, manifestParameters, origin) && checkDragPositive();
+}
+
 bool CaseResult::checkDragPositive() {
     if (!ok()) return false;
     for (const auto& [body, f] : bodies) {

@@ -95,6 +95,11 @@ struct CaseResult {
     bool checkBelongsTo(const std::string& folderName, const nlohmann::json& manifestParameters,
                         const std::string& origin);
 
+    /// The one gate before a result becomes a saving (the savings tables, the convergence study):
+    /// checkPhysical, then checkBelongsTo, then checkDragPositive. Returns true if all passed.
+    bool checkReducible(const std::string& folderName, const nlohmann::json& manifestParameters,
+                        const std::string& origin);
+
     /// ½ ρ U² A of the case [N per unit Cd], when its parameters or runnerDrag's reference give it.
     std::optional<double> dynamicPressureArea() const;
 

@@ -122,7 +122,7 @@ std::string CaseRunner::prepareResume(const std::string& caseDir, const std::str
                                       nlohmann::json& timing) const {
     const fs::path root(caseDir);
     const double start = std::strtod(from.c_str(), nullptr);
-    fs::remove(root / "results.json.tmp");
+    fs::remove(root / (std::string(SweepLayout::kResults) + ".tmp"));
     // What the killed run wrote after its checkpoint is incomplete: it goes, in the case and in
     // every processor folder, so that latestTime is the checkpoint.
     std::vector<fs::path> places = processorFolders(root);
@@ -150,7 +150,7 @@ void CaseRunner::clearRunArtefacts(const std::string& caseDir) {
     if (!fs::is_symlink(fs::path(caseDir) / "constant")) fs::remove_all(fs::path(caseDir) / "constant" / "polyMesh");
     fs::remove_all(fs::path(caseDir) / "postProcessing");
     fs::remove(fs::path(caseDir) / SweepLayout::kResults);
-    fs::remove(fs::path(caseDir) / "results.json.tmp");  // runnerDrag's own temporary
+    fs::remove(fs::path(caseDir) / (std::string(SweepLayout::kResults) + ".tmp"));  // runnerDrag's own temporary
     fs::remove(fs::path(caseDir) / MeshCheckFile::kFileName);
     fs::remove(fs::path(caseDir) / kTimingFile);
     for (const auto& entry : fs::directory_iterator(caseDir)) {

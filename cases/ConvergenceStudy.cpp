@@ -69,8 +69,7 @@ LevelResult readLevel(const fs::path& caseDir, const nlohmann::json& manifestPar
             // The same gate as the savings table: non-physical forces, another case's results (a
             // copied file), a runner missing or pushed forward fail the level and never enter an
             // extrapolation.
-            if (r.checkPhysical() && r.checkBelongsTo(caseDir.filename().string(), manifestParameters, path.string()))
-                r.checkDragPositive();
+            r.checkReducible(caseDir.filename().string(), manifestParameters, path.string());
         } catch (const std::runtime_error& e) {
             r.status = "failed";  // a damaged results.json fails its level, not the study
             r.reason = e.what();

@@ -105,6 +105,9 @@ struct Decision {
     std::vector<std::string> moveOut;     // case folders of ours that go (replaced or dropped)
     std::vector<std::string> lostReplaced, lostDropped;  // finished cases among them
     bool changed = false;                 // anything beyond an identical re-generate
+    /// The cases or their config changed: draft-post's tables of the old ones must go. Not when
+    /// only the manifest's bookkeeping (its schema, the study mark) is new.
+    bool staleOutputs = false;
 };
 
 Decision decide(const SweepConfig& config, const std::vector<CaseSpec>& plan, const std::string& sweepDir,
@@ -185,7 +188,18 @@ Decision decide(const SweepConfig& config, const std::vector<CaseSpec>& plan, co
         throw ConfigError(quotedDir(sweepDir) + ": this config would " + what +
                           "; add --force to discard their results, or use a fresh -o (nothing was changed)");
     }
-    d.changed = !d.write.empty() || !d.moveOut.empty() || !old || old->toJson() != d.manifest.toJson();
+    // A level folder stays one when a plain generate rewrites it (the mark is the study's, not the config's).
+    if (d.manifest.studyLevel.empty() && old) d.manifest.studyLevel = old->studyLevel;
+    // An older manifest (schema 1) whose cases are the same is up to date: a new schema alone
+    // rewrites nothing and, above all, removes no table draft-post wrote from these cases.
+    const auto casesOf = [](const Manifest& m) {
+        nlohmann::json j = m.toJson();
+        j.erase("schema");
+        j.erase("study");
+        return j;
+    };
+    d.staleOutputs = !d.write.empty() || !d.moveOut.empty() || !old || casesOf(*old) != casesOf(d.manifest);
+    d.changed = d.staleOutputs || old->studyLevel != d.manifest.studyLevel;
     return d;
 }
 
@@ -330,7 +344,7 @@ void SweepTransaction::generate(const SweepConfig& config, const std::vector<Cas
         fs::remove_all(staging, ignored);
         throw;
     }
-    const nlohmann::json journal = {{"move_out", d.moveOut}, {"install", d.write}, {"stale_outputs", true}};
+    const nlohmann::json journal = {{"move_out", d.moveOut}, {"install", d.write}, {"stale_outputs", d.staleOutputs}};
     JsonFile::writeAtomic((staging / SweepLayout::kJournal).string(), journal);
     faultPoint();
     complete(sweepDir, journal);

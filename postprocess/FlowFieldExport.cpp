@@ -50,8 +50,9 @@ namespace {
 const char* const kSliceFields[] = {"U", "p"};
 const char* const kSurfaceFields[] = {"U", "p", "wallShearStress"};
 
-// The case's results.json, checked as SavingsTable checks it (types and physical sanity), or
-// PostError saying why it is not an exportable case: a case the tables leave out has no pictures.
+// The case's results.json, checked as SavingsTable checks it (types, physical sanity, no runner
+// pushed forward; which case it belongs to needs the manifest, so exportSweep's list stands for it),
+// or PostError saying why it is not an exportable case: a case the tables leave out has no pictures.
 cases::CaseResult okResults(const fs::path& caseDir) {
     const fs::path path = caseDir / cases::SweepLayout::kResults;
     if (!fs::exists(path)) throw PostError("no results.json (not solved)");
@@ -61,7 +62,7 @@ cases::CaseResult okResults(const fs::path& caseDir) {
     } catch (const std::exception& e) {
         throw PostError(e.what());
     }
-    if (results.ok()) results.checkPhysical();
+    if (results.ok() && results.checkPhysical()) results.checkDragPositive();
     if (!results.ok())
         throw PostError("status " + results.status + (results.reason.empty() ? "" : ": " + results.reason));
     return results;

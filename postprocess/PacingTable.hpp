@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cases/SweepLayout.hpp"
 #include "postprocess/PacingModel.hpp"
 #include "postprocess/SavingsTable.hpp"
 
@@ -26,7 +27,7 @@ public:
     /// `manifest` names the file `config` came from in messages: a wrong-typed value in it is a
     /// ConfigError naming the file, the field and the value.
     static PacingTable build(const SavingsTable& table, const nlohmann::json& config,
-                             const std::string& manifest = "manifest.json");
+                             const std::string& manifest = cases::SweepLayout::kManifest);
 
     const std::vector<Row>& rows() const { return rows_; }
     const PacingInputs& inputs() const { return inputs_; }

@@ -117,7 +117,8 @@ bool isStudyLevel(const std::string& sweep) {
     } catch (const std::runtime_error&) {
         return false;
     }
-    if (manifest.schema >= 2) return !manifest.studyLevel.empty();
+    if (!manifest.studyLevel.empty()) return true;
+    if (manifest.schema >= 2) return false;
     fs::path folder = fs::path(sweep).lexically_normal();
     if (folder.filename().empty()) folder = folder.parent_path();  // "DIR/medium/"
     const auto& levels = meshes::MeshLevel::names();

@@ -140,8 +140,7 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
                 auto result = cases::CaseResult::fromJson(cases::JsonFile::read(resultsPath), resultsPath);
                 // Non-physical forces, another case's results (a copied file), a runner missing or
                 // pushed forward: never a saving.
-                if (result.checkPhysical() && result.checkBelongsTo(entry.name, entry.parameters, resultsPath))
-                    result.checkDragPositive();
+                result.checkReducible(entry.name, entry.parameters, resultsPath);
                 row.status = result.status;
                 row.reason = result.reason;
                 row.converged = result.converged;

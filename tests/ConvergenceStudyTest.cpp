@@ -235,6 +235,31 @@ TEST(ConvergenceStudy, ANonPhysicalOrForeignResultFailsItsLevelAndNeverEntersThe
         << solo["levels"]["medium"]["reason"];
 }
 
+TEST(ConvergenceStudy, ARunnerPushedForwardFailsItsLevelAndNeverEntersTheGci) {
+    TempDir tmp;
+    const Study s = writeStudy(tmp);
+    // The extra-fine pacer pushed forward (a consistent negative drag): a saving above 100 %.
+    const std::string extraFine = s.dir + "/extra-fine/ahead-f1.3/results.json";
+    auto j = cases::JsonFile::read(extraFine);
+    j["bodies"]["pacer1"]["drag_N"] = -0.5;
+    j["bodies"]["pacer1"]["cd"] = -0.5 / 9.5;
+    j["bodies"]["pacer1"]["cda_m2"] = -0.5 / 26.5;
+    cases::JsonFile::writeAtomic(extraFine, j);
+
+    const auto study = cases::ConvergenceStudy::reduce(s.dir, kFour);
+    const auto& ahead = study["cases"][1];
+    EXPECT_EQ(ahead["levels"]["extra-fine"]["status"], "failed");
+    EXPECT_NE(ahead["levels"]["extra-fine"]["reason"].get<std::string>().find(
+                  "non-physical drag on pacer1: drag_N = -0.5 is not positive"),
+              std::string::npos)
+        << ahead["levels"]["extra-fine"]["reason"];
+    // Only the first triplet (coarse, medium, fine) is left for either runner's saving.
+    for (const char* body : {"lead", "pacer1"}) {
+        EXPECT_FALSE(ahead["savings"][body]["at_level"].contains("extra-fine")) << body;
+        EXPECT_FALSE(ahead["savings"][body]["saving_pct"].contains("extra-fine")) << body;
+    }
+}
+
 TEST(ConvergenceStudy, ALevelFolderTakesTheStudysGciOnlyWhenItsManifestSaysItIsALevel) {
     TempDir tmp;
     const Study s = writeStudy(tmp);

@@ -160,6 +160,38 @@ TEST(CliGenerateTransaction, AnIdenticalGenerateChangesNothing) {
     EXPECT_EQ(snapshotWithoutLock(s.dir), before);
 }
 
+TEST(CliGenerateTransaction, AManifestFromBeforeItsSchemaIsUpToDateAndKeepsTheTables) {
+    // A sweep written before manifest.json had "schema": the same config must not count as a
+    // change, or the next generate would throw away draft-post's tables of finished cases.
+    Sweep s;
+    finishedSweep(s.cfg, s.dir);
+    auto old = drafting::cases::JsonFile::read(s.dir + "/manifest.json");
+    old.erase("schema");
+    drafting::cases::JsonFile::writeAtomic(s.dir + "/manifest.json", old);
+    writeFile(s.dir + "/savings.csv", "table of these very cases\n");
+    const std::string before = snapshotWithoutLock(s.dir);
+    const auto r = runCommand(generateArgs(s.cfg, s.dir));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("up to date: 3 case(s), kept 3 finished"), std::string::npos) << r.out;
+    EXPECT_EQ(snapshotWithoutLock(s.dir), before);
+
+    // A study's level mark survives a plain generate of the same config, and the tables too.
+    auto marked = drafting::cases::Manifest::read(s.dir);
+    marked.studyLevel = "coarse";
+    marked.write(s.dir);
+    const std::string markedBefore = snapshotWithoutLock(s.dir);
+    const auto again = runCommand(generateArgs(s.cfg, s.dir));
+    ASSERT_EQ(again.exitCode, 0) << again.err;
+    EXPECT_EQ(snapshotWithoutLock(s.dir), markedBefore);
+    EXPECT_EQ(drafting::cases::Manifest::read(s.dir).studyLevel, "coarse");
+
+    // A changed config still makes the old tables go.
+    const auto changed = runCommand(generateArgs(s.cfg, s.dir, {"--sweep.front_gap", "1.0, 1.5, 2.0"}));
+    ASSERT_EQ(changed.exitCode, 0) << changed.err;
+    EXPECT_FALSE(fs::exists(s.dir + "/savings.csv"));
+    EXPECT_EQ(drafting::cases::Manifest::read(s.dir).studyLevel, "coarse");
+}
+
 TEST(CliGenerateTransaction, FoldersDraftCasesDidNotMakeAreNeverDeleted) {
     Sweep s;
     // A manifest copied next to someone's thesis in a folder named like a case.
