@@ -20,6 +20,7 @@
 #include "cases/SweepTransaction.hpp"
 #include "cases/ToolPaths.hpp"
 #include "cases/ValueList.hpp"
+#include "common/Version.hpp"
 #include "meshes/Athlete.hpp"
 #include "meshes/FoamFile.hpp"
 #include "meshes/RunnerBody.hpp"
@@ -199,6 +200,7 @@ std::string CasesCli::usage() {
            "    --signal-seconds S (SIGUSR1 S s before the limit, default 60),\n"
            "    --dry-run (write SWEEPDIR/slurm/*.sbatch, submit nothing), --wait (block until done)\n"
            "  -h, --help              this text\n"
+           "  --version               the version, git commit and OpenFOAM version it was built with\n"
            "Any config key can be overridden as --section.key value (see docs/config.md).\n";
 }
 
@@ -207,7 +209,7 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     splitOverrides(args, own, overrides);
 
     po::options_description desc;
-    desc.add_options()("help,h", "")("output,o", po::value<std::string>())("jobs,j", po::value<int>())(
+    desc.add_options()("help,h", "")("version", "")("output,o", po::value<std::string>())("jobs,j", po::value<int>())(
         "max-cases", po::value<int>())("np", po::value<int>())("oversubscribe", "")("retries", po::value<int>())(
         "force", "")("json", "")("list", "")("levels", po::value<std::string>())("reduce-only", "")("command", po::value<std::string>())(
         "target", po::value<std::string>())("height", po::value<std::string>())("mass", po::value<std::string>())(
@@ -228,6 +230,10 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     } catch (const po::error& e) {
         // Boost quotes the option as given: escape it, cut it, keep the line one line.
         throw ConfigError("command line: " + Printable::quote(e.what(), 200));
+    }
+    if (vm.count("version")) {
+        out << common::versionLine("draft-cases") << '\n';
+        return 0;
     }
     if (vm.count("help") || !vm.count("command")) {
         (vm.count("help") ? out : err) << usage();

@@ -8,7 +8,8 @@
 # (label size, precision) compiles cleanly and then crashes at run time, so they are not optional.
 #
 # Input:  OpenFOAM_SOURCE_DIR  (default: $DRAFTING_CACHE/openfoam-src or ~/.cache/drafting/openfoam-src)
-# Output: OpenFOAM_FOUND, OpenFOAM_SOURCE_DIR, OpenFOAM_LIBRARY_DIR, OpenFOAM_PROJECT_DIR
+# Output: OpenFOAM_FOUND, OpenFOAM_SOURCE_DIR, OpenFOAM_LIBRARY_DIR, OpenFOAM_PROJECT_DIR,
+#         OpenFOAM_VERSION (WM_PROJECT_VERSION of its etc/bashrc, e.g. v1912; "unknown" without it)
 
 if(NOT OpenFOAM_SOURCE_DIR)
   if(DEFINED ENV{DRAFTING_CACHE})
@@ -22,6 +23,14 @@ endif()
 find_library(OpenFOAM_CORE_LIBRARY NAMES OpenFOAM PATHS /usr/lib /usr/lib/openfoam NO_DEFAULT_PATH)
 find_path(OpenFOAM_CORE_INCLUDE NAMES fvCFD.H PATHS "${OpenFOAM_SOURCE_DIR}/src/finiteVolume/lnInclude" NO_DEFAULT_PATH)
 find_path(OpenFOAM_PROJECT_DIR NAMES etc/controlDict PATHS /usr/share/openfoam NO_DEFAULT_PATH)
+
+set(OpenFOAM_VERSION "unknown")
+if(OpenFOAM_PROJECT_DIR AND EXISTS "${OpenFOAM_PROJECT_DIR}/etc/bashrc")
+  file(STRINGS "${OpenFOAM_PROJECT_DIR}/etc/bashrc" _foam_version_line REGEX "^export WM_PROJECT_VERSION=[A-Za-z0-9._+-]+$")
+  if(_foam_version_line)
+    string(REGEX REPLACE "^export WM_PROJECT_VERSION=" "" OpenFOAM_VERSION "${_foam_version_line}")
+  endif()
+endif()
 
 include(FindPackageHandleStandardArgs)
 find_package_handle_standard_args(OpenFOAM

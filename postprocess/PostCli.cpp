@@ -7,6 +7,7 @@
 #include "cases/Printable.hpp"
 #include "cases/SweepLayout.hpp"
 #include "common/Units.hpp"
+#include "common/Version.hpp"
 #include "meshes/MeshLevel.hpp"
 #include "postprocess/ConvergenceFile.hpp"
 #include "postprocess/FlowFieldExport.hpp"
@@ -135,6 +136,7 @@ std::string fixed(double v, int digits) {
 
 std::string PostCli::usage() {
     return "usage: draft-post SWEEPDIR [-o OUT] [--no-plot] [--no-flow] [--race SCHEDULE] [--discretisation FILE]\n"
+           "       draft-post --version (the version, git commit and OpenFOAM version it was built with)\n"
            "       draft-post pace --mass KG --height M --baseline-time M:SS.ss --drag-saving F\n"
            "                       [--cda M2] [--air-density RHO] [--distance M] [--json]\n"
            "       draft-post race SCHEDULE [--sweep SWEEPDIR] [--json] [-o OUT]\n"
@@ -177,11 +179,15 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
     if (argv.size() >= 2 && argv[1] == "race") return runRace(argv, out);
 
     po::options_description desc;
-    desc.add_options()("help,h", "")("output,o", po::value<std::string>())("no-plot", "")("no-flow", "")(
+    desc.add_options()("help,h", "")("version", "")("output,o", po::value<std::string>())("no-plot", "")("no-flow", "")(
         "race", po::value<std::string>())("sweep", po::value<std::string>())("discretisation", po::value<std::string>());
     po::positional_options_description positional;
     positional.add("sweep", 1);
     const po::variables_map vm = parse(std::vector<std::string>(argv.begin() + 1, argv.end()), desc, positional);
+    if (vm.count("version")) {
+        out << common::versionLine("draft-post") << '\n';
+        return 0;
+    }
     if (vm.count("help")) {
         out << usage();
         return 0;
