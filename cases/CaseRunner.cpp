@@ -6,6 +6,7 @@
 #include "cases/Printable.hpp"
 #include "cases/Process.hpp"
 #include "cases/SafeName.hpp"
+#include "cases/TimeFolder.hpp"
 #include "meshes/AtomicFile.hpp"
 
 #include <algorithm>
@@ -44,12 +45,9 @@ std::set<std::string> runPrograms() {
 // case writer's, never a checkpoint).
 std::optional<double> solutionTime(const fs::directory_entry& entry) {
     const std::string name = entry.path().filename().string();
-    if (!entry.is_directory() || entry.is_symlink() || name == "0" ||
-        name.find_first_not_of("0123456789.e-+") != std::string::npos)
-        return std::nullopt;
-    char* end = nullptr;
-    const double value = std::strtod(name.c_str(), &end);
-    if (end != name.c_str() + name.size() || !std::isfinite(value) || value <= 0.0) return std::nullopt;
+    if (!entry.is_directory() || entry.is_symlink()) return std::nullopt;
+    const auto value = TimeFolder::timeOf(name);
+    if (!value || *value <= 0.0) return std::nullopt;
     return value;
 }
 
@@ -76,8 +74,7 @@ std::vector<fs::path> processorFolders(const fs::path& caseDir) {
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(caseDir, ec)) {
         const std::string name = entry.path().filename().string();
-        if (entry.is_directory() && !entry.is_symlink() && name.rfind("processor", 0) == 0 && name.size() > 9 &&
-            name.find_first_not_of("0123456789", 9) == std::string::npos)
+        if (entry.is_directory() && !entry.is_symlink() && SweepLayout::isProcessorFolder(name))
             found.push_back(entry.path());
     }
     return found;
@@ -155,11 +152,10 @@ void CaseRunner::clearRunArtefacts(const std::string& caseDir) {
     fs::remove(fs::path(caseDir) / kTimingFile);
     for (const auto& entry : fs::directory_iterator(caseDir)) {
         const std::string name = entry.path().filename().string();
-        const bool timeDir = entry.is_directory() && name != "0" &&
-                             name.find_first_not_of("0123456789.e-+") == std::string::npos;
+        const bool timeDir = entry.is_directory() && name != "0" && TimeFolder::timeOf(name);
         const bool runFile = entry.is_regular_file() && name.rfind("log.", 0) == 0;
         const bool leftTemporary = !entry.is_symlink() && meshes::AtomicFile::isTemporaryOf(name, SweepLayout::kResults);
-        if (timeDir || runFile || leftTemporary || name.rfind("processor", 0) == 0) fs::remove_all(entry.path());
+        if (timeDir || runFile || leftTemporary || SweepLayout::isProcessorFolder(name)) fs::remove_all(entry.path());
     }
 }
 

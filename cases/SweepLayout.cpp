@@ -2,6 +2,7 @@
 
 #include "cases/CaseResult.hpp"
 #include "cases/JsonFile.hpp"
+#include "cases/TimeFolder.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -23,14 +24,17 @@ bool SweepLayout::isCaseEntry(const std::string& name, bool isDirectory) {
     static const std::vector<std::string> folders = {"0", "constant", "system", "postProcessing", "dynamicCode"};
     if (isDirectory) {
         if (std::find(folders.begin(), folders.end(), name) != folders.end()) return true;
-        if (name.rfind("processor", 0) == 0) return true;
-        // Solution times: 100, 0.25, 1e-05.
-        return !name.empty() && name.find_first_not_of("0123456789.e-+") == std::string::npos;
+        if (isProcessorFolder(name)) return true;
+        return TimeFolder::timeOf(name).has_value();  // solution times: 100, 0.25, 1e-05
     }
     if (std::find(files.begin(), files.end(), name) != files.end()) return true;
     if (name.rfind("log.", 0) == 0) return true;
     // Temporaries of an atomic write that a killed process left behind.
     return name.size() > 4 && name.compare(name.size() - 4, 4, ".tmp") == 0;
+}
+
+bool SweepLayout::isProcessorFolder(const std::string& name) {
+    return name.size() > 9 && name.rfind("processor", 0) == 0 && name.find_first_not_of("0123456789", 9) == std::string::npos;
 }
 
 bool SweepLayout::isRunOutput(const std::filesystem::path& relative) {
@@ -40,8 +44,8 @@ bool SweepLayout::isRunOutput(const std::filesystem::path& relative) {
     const std::string name = relative.filename().string();
     if (name.size() > 4 && name.compare(name.size() - 4, 4, ".tmp") == 0) return true;
     if (std::next(first) == relative.end()) return isCaseEntry(top, false);
-    if (top == "postProcessing" || top == "dynamicCode" || top.rfind("processor", 0) == 0) return true;
-    if (top != "0" && top.find_first_not_of("0123456789.e-+") == std::string::npos) return true;  // a time
+    if (top == "postProcessing" || top == "dynamicCode" || isProcessorFolder(top)) return true;
+    if (top != "0" && TimeFolder::timeOf(top)) return true;  // a solution time
     const std::string path = relative.generic_string();
     return path.rfind("constant/polyMesh/", 0) == 0 || path.rfind("constant/extendedFeatureEdgeMesh/", 0) == 0 ||
            path == "system/decomposeParDict";
@@ -49,11 +53,9 @@ bool SweepLayout::isRunOutput(const std::filesystem::path& relative) {
 
 bool SweepLayout::isRunLink(const std::filesystem::path& relative, const std::filesystem::path& target) {
     const std::vector<std::string> parts(relative.begin(), relative.end());
-    if (parts.size() != 3 || parts[2] != "uniform" || parts[0].rfind("processor", 0) != 0) return false;
-    if (parts[0].size() == 9 || parts[0].find_first_not_of("0123456789", 9) != std::string::npos) return false;
+    if (parts.size() != 3 || parts[2] != "uniform" || !isProcessorFolder(parts[0])) return false;
     const std::string& time = parts[1];
-    if (time.empty() || time.find_first_not_of("0123456789.e-+") != std::string::npos) return false;
-    return target.generic_string() == "../../" + time + "/uniform";
+    return TimeFolder::timeOf(time) && target.generic_string() == "../../" + time + "/uniform";
 }
 
 bool SweepLayout::hasFinishedResults(const std::string& caseDir) {

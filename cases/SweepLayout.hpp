@@ -37,6 +37,9 @@ struct SweepLayout {
     /// else in it was put there by someone else, and generate will not delete the folder.
     static bool isCaseEntry(const std::string& name, bool isDirectory);
 
+    /// An MPI rank's folder of a decomposed case: "processor" and the rank's number (processor0).
+    static bool isProcessorFolder(const std::string& name);
+
     /// Whether a file at `relative` (inside a case folder) is one a run makes: logs and results
     /// at the top, solution times, processor folders, postProcessing, the mesh in
     /// constant/polyMesh, MPI's decomposeParDict, temporaries of atomic writes. With the writer's

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <set>
+#include <tuple>
 
 namespace fs = std::filesystem;
 using drafting::test::readFile;
@@ -336,18 +337,18 @@ TEST(CliGenerateTransaction, TheLinksARestartMakesAreOursAndNoOtherLinkIs) {
     // Any other link, even one named like it, keeps the folder from being replaced.
     TempDir other;
     writeFile(other.path() + "/precious.txt", "keep\n");
-    for (const auto& [link, target] : std::vector<std::pair<std::string, std::string>>{
-             {"/processor0/507/uniform", other.path()},
-             {"/processor0/507/uniform", "../../508/uniform"},
-             {"/processorX/507/uniform", "../../507/uniform"},
-             {"/507/uniform/extra", "../../507/uniform"}}) {
+    for (const auto& [link, target, why] : std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"/processor0/507/uniform", other.path(), "holds the symbolic link 'processor0/507/uniform'"},
+             {"/processor0/507/uniform", "../../508/uniform", "holds the symbolic link"},
+             {"/processorX/507/uniform", "../../507/uniform", "holds 'processorX', which draft-cases did not write"},
+             {"/507/uniform/extra", "../../507/uniform", "holds the symbolic link '507/uniform/extra'"}}) {
         fs::remove(c + link);
         fs::create_directories(fs::path(c + link).parent_path());
         fs::create_symlink(target, c + link);
         const std::string before = snapshotWithoutLock(s.dir);
         const auto forced = runCommand(generateArgs(s.cfg, s.dir, {"--run.speed", "6", "--force"}));
         EXPECT_EQ(forced.exitCode, 1) << link << " -> " << target << ": " << forced.out;
-        EXPECT_NE(forced.err.find("holds the symbolic link"), std::string::npos) << forced.err;
+        EXPECT_NE(forced.err.find(why), std::string::npos) << forced.err;
         EXPECT_EQ(snapshotWithoutLock(s.dir), before) << link;
         fs::remove(c + link);
         if (link.rfind("/processorX", 0) == 0) fs::remove_all(c + "/processorX");
