@@ -36,6 +36,8 @@ h3 { font-size: 1.05rem; margin: 1.25rem 0 .4rem; }
 .meta { color: #59636e; margin: 0 0 .75rem; }
 code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .9em; background: #f6f8fa;
   padding: 0 .25rem; border-radius: 3px; }
+p.fidelity { border-left: 4px solid #0969da; background: #ddf4ff; padding: .5rem .8rem; margin: .75rem 0; }
+p.fidelity.low { border-left-color: #bf8700; background: #fff8c5; }
 dl.summary { display: flex; flex-wrap: wrap; gap: .5rem; margin: .75rem 0; }
 dl.summary div { border: 1px solid #d0d7de; border-radius: 6px; padding: .3rem .8rem; background: #f6f8fa; }
 dl.summary dt { font-size: .8rem; color: #59636e; }
@@ -535,6 +537,12 @@ std::string ReportPage::render(const json& model, const std::string& outDir) {
         page << "<p class=\"meta\">";
         for (std::size_t i = 0; i < meta.size(); ++i) page << (i ? " \u00b7 " : "") << meta[i];
         page << "</p>\n";
+    }
+    if (const json* f = objectPart(model, "fidelity"); f && !stringAt(*f, "text").empty()) {
+        // The model's worth comes before any number: amber for what is qualitative or unknown.
+        const std::string kind = stringAt(*f, "kind");
+        page << "<p class=\"fidelity" << (kind == "3d" ? "" : " low") << "\"><strong>What these numbers are worth.</strong> "
+             << esc(stringAt(*f, "text")) << "</p>\n";
     }
     if (const json* s = objectPart(model, "summary"); s && !s->empty()) page << renderSummary(*s);
     page << "</header>\n";

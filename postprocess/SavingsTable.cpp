@@ -143,6 +143,7 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
                 result.checkReducible(entry.name, entry.parameters, resultsPath);
                 row.status = result.status;
                 row.reason = result.reason;
+                row.failure = result.failure;
                 row.converged = result.converged;
                 if (result.ok()) {
                     const auto it = result.bodies.find("lead");

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cases/CaseResult.hpp"
+
 namespace drafting::post {
 
 /// One runner of one case against the solo baseline (a row of bodies.csv). Pacers have the
@@ -32,6 +34,8 @@ struct SavingsRow {
     double speed = 0.0;
     std::string status;  // ok | failed
     std::string reason;
+    /// Why a failed row failed, when its results.json was read (non-physical, another case's, ...).
+    cases::CaseResult::Failure failure = cases::CaseResult::Failure::none;
     bool converged = false;
     std::optional<double> dragLead, dragSolo, savingPct, cdaLead;
     std::optional<double> frontalArea;  // the reference area of Cd [m²]: the runner's, in 3D measured

@@ -42,6 +42,54 @@ std::string modelForm(const nlohmann::json& config) {
     return out + ", a frozen pose";
 }
 
+// What the numbers on the page are worth, said before any of them: the first thing a reader sees.
+// 2D sections rank formations and nothing more; a 3D sweep states its mesh and which parts of the
+// uncertainty its error bars hold.
+nlohmann::json fidelity(const nlohmann::json& config, const SavingsTable& table, const std::optional<std::string>& gciStudy) {
+    const auto dimension = config.is_object() && config.contains("mesh") && config["mesh"].is_object()
+                               ? config["mesh"].value("dimension", nlohmann::json())
+                               : nlohmann::json();
+    int ok = 0, nonPhysical = 0, unconverged = 0;
+    std::optional<double> soloCells;
+    double largestIter = 0.0;
+    for (const auto& r : table.rows()) {
+        if (r.status != "ok") {
+            nonPhysical += r.failure == cases::CaseResult::Failure::nonPhysical;
+            continue;
+        }
+        ++ok;
+        unconverged += !r.converged;
+        if (r.formation == "solo") soloCells = r.cells;
+        if (r.formation != "solo" && r.savingIterPct) largestIter = std::max(largestIter, *r.savingIterPct);
+    }
+    std::string flagged;
+    if (nonPhysical > 0)
+        flagged = " " + std::to_string(nonPhysical) + " case(s) gave a non-physical result and are left out (Failed cases).";
+    if (dimension.is_number_integer() && dimension.get<int>() == 2)
+        return {{"kind", "qualitative"},
+                {"text", "2D sections: qualitative. Each runner is a cut at one height in air that cannot pass over "
+                         "or under her, so wakes are too long and savings too large; use this page to rank formations "
+                         "and to test the pipeline, never for seconds over a mile (docs/physics.md)." +
+                             flagged}};
+    if (!(dimension.is_number_integer() && dimension.get<int>() == 3))
+        return {{"kind", "unknown"},
+                {"text", "The model's dimension is not recorded in this sweep's manifest: treat every number as "
+                         "unverified." + flagged}};
+    const std::string level = table.level().empty() ? std::string("an unrecorded level") : "level " + table.level();
+    char iter[64];
+    std::snprintf(iter, sizeof(iter), "up to %.2f points", largestIter);
+    std::string text = "3D runners, mesh " + level +
+                       (soloCells ? " (" + TableText::plain(std::round(*soloCells)) + " cells around the solo runner)"
+                                  : std::string()) +
+                       ", " + modelForm(config) + ". Iterative uncertainty of the savings: " + iter + "; " +
+                       std::to_string(unconverged) + " of " + std::to_string(ok) +
+                       " finished case(s) did not meet the convergence test. Discretisation: " +
+                       (gciStudy ? "the bounded GCI from " + *gciStudy + " where the table shows one, none elsewhere"
+                                 : std::string("not known (no convergence study given)")) +
+                       ". Model form: not in any bar (docs/validation.md)." + flagged;
+    return {{"kind", "3d"}, {"text", text}};
+}
+
 nlohmann::json column(const char* key, const char* title, int digits = -1) {
     nlohmann::json c = {{"key", key}, {"title", title}};
     if (digits >= 0) c["digits"] = digits;
@@ -71,6 +119,7 @@ nlohmann::json SweepReport::model() const {
                          "from the pacing model (docs/pacing-model.md): same metabolic power as alone, less air "
                          "drag, more speed."}};
     if (!config.is_null()) m["config"] = config;
+    if (table) m["fidelity"] = fidelity(config, *table, gciStudy);
 
     int ok = 0, failed = 0;
     nlohmann::json unconverged = nlohmann::json::array(), failedList = nlohmann::json::array();

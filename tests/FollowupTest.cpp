@@ -5,6 +5,7 @@
 #include "cases/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "cases/SweepStatus.hpp"
+#include "postprocess/ReportPage.hpp"
 #include "postprocess/SavingsTable.hpp"
 #include "postprocess/SweepReport.hpp"
 #include "postprocess/TableText.hpp"
@@ -245,4 +246,56 @@ TEST(PostFollowup, TheModelFormNoteNamesTheSweepsOwnModel) {
     const std::string hostile = noteFor({{"solver", {{"turbulence", "<script>"}}}});
     EXPECT_EQ(hostile.find("<script>"), std::string::npos) << hostile;
     EXPECT_NE(hostile.find("an unrecorded turbulence model"), std::string::npos) << hostile;
+}
+
+// Before any number, the page says what the numbers are worth: 2D is qualitative; 3D names its
+// mesh and which uncertainties its bars hold.
+TEST(PostFollowup, TheReportOpensWithWhatItsNumbersAreWorth) {
+    TempDir dir;
+    const post::SavingsTable table = post::SavingsTable::fromSweep(sweep(dir));
+    auto fidelityOf = [&table](const nlohmann::json& config, std::optional<std::string> study = std::nullopt) {
+        post::SweepReport report;
+        report.sweepName = "followup";
+        report.table = &table;
+        report.config = config;
+        report.gciStudy = study;
+        return report.model();
+    };
+    const auto twoD = fidelityOf({{"mesh", {{"dimension", 2}}}});
+    EXPECT_EQ(twoD["fidelity"]["kind"], "qualitative");
+    EXPECT_NE(twoD["fidelity"]["text"].get<std::string>().find("2D sections: qualitative"), std::string::npos);
+    const std::string page = post::ReportPage::render(twoD, dir.path());
+    const auto banner = page.find("<p class=\"fidelity low\"><strong>What these numbers are worth.</strong> 2D sections");
+    ASSERT_NE(banner, std::string::npos);
+    EXPECT_LT(banner, page.find("<dl class=\"summary\">"));  // before the first number
+
+    const std::string threeD = fidelityOf({{"mesh", {{"dimension", 3}, {"wall_treatment", "wall-functions"}}},
+                                           {"solver", {{"mode", "steady"}, {"turbulence", "kOmegaSST"}}}})["fidelity"]["text"];
+    EXPECT_NE(threeD.find("3D runners, mesh "), std::string::npos) << threeD;
+    EXPECT_NE(threeD.find("steady k-omega SST with wall functions"), std::string::npos) << threeD;
+    EXPECT_NE(threeD.find("Discretisation: not known (no convergence study given)"), std::string::npos) << threeD;
+    const std::string withStudy =
+        fidelityOf({{"mesh", {{"dimension", 3}}}}, "docs/studies/mesh-x.json")["fidelity"]["text"];
+    EXPECT_NE(withStudy.find("the bounded GCI from docs/studies/mesh-x.json"), std::string::npos) << withStudy;
+    const std::string unknown = fidelityOf(nlohmann::json::object())["fidelity"]["text"];
+    EXPECT_NE(unknown.find("not recorded"), std::string::npos) << unknown;
+}
+
+TEST(PostFollowup, TheBannerCountsTheCasesLeftOutAsNonPhysical) {
+    TempDir dir;
+    const std::string path = sweep(dir);
+    // A pacer that pushes the lead forward: the table fails it, and the banner says one was left out.
+    const std::string results = path + "/" + cases::Manifest::read(path).cases[1].name + "/results.json";
+    auto j = cases::JsonFile::read(results);
+    const double cd = j["bodies"]["lead"]["cd"].get<double>(), drag = j["bodies"]["lead"]["drag_N"].get<double>();
+    j["bodies"]["lead"]["drag_N"] = -drag;
+    j["bodies"]["lead"]["cd"] = -cd;
+    if (j["bodies"]["lead"].contains("cda_m2")) j["bodies"]["lead"]["cda_m2"] = -j["bodies"]["lead"]["cda_m2"].get<double>();
+    cases::JsonFile::writeAtomic(results, j);
+    const post::SavingsTable table = post::SavingsTable::fromSweep(path);
+    post::SweepReport report;
+    report.table = &table;
+    report.config = {{"mesh", {{"dimension", 2}}}};
+    const std::string text = report.model()["fidelity"]["text"];
+    EXPECT_NE(text.find("1 case(s) gave a non-physical result and are left out"), std::string::npos) << text;
 }
