@@ -397,8 +397,7 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
             // The flow-field export reads the whole case: put the final time back together.
             const auto joined = runTool({"reconstructPar", "-latestTime"}, caseDir, "reconstructPar", timing, env);
             if (!joined.empty()) return fail(joined.kind, joined.reason);
-            for (const auto& entry : fs::directory_iterator(caseDir))
-                if (entry.path().filename().string().rfind("processor", 0) == 0) fs::remove_all(entry.path());
+            for (const auto& rank : processorFolders(caseDir)) fs::remove_all(rank);
         }
     }
 

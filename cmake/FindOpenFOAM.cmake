@@ -30,6 +30,8 @@ if(OpenFOAM_PROJECT_DIR AND EXISTS "${OpenFOAM_PROJECT_DIR}/etc/bashrc")
   if(_foam_version_line)
     string(REGEX REPLACE "^export WM_PROJECT_VERSION=" "" OpenFOAM_VERSION "${_foam_version_line}")
   endif()
+  # Read again when OpenFOAM is upgraded, not only on a fresh configure.
+  set_property(DIRECTORY "${CMAKE_SOURCE_DIR}" APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${OpenFOAM_PROJECT_DIR}/etc/bashrc")
 endif()
 
 include(FindPackageHandleStandardArgs)

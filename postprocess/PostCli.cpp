@@ -225,7 +225,7 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
 
     // Read and compute everything first: a sweep that cannot be reduced writes nothing.
     SavingsTable table = SavingsTable::fromSweep(sweep);
-    if (convergence) table.attachGci(*convergence, studyName);
+    const int gciAttached = convergence ? table.attachGci(*convergence, studyName) : 0;
     const auto curves = SavingsFit::fit(table);
     const cases::Manifest manifest = cases::Manifest::read(sweep);
     std::optional<PacingTable> pacing;
@@ -310,7 +310,7 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
     report.table = &table;
     report.curves = &curves;
     report.pacing = pacing ? &*pacing : nullptr;
-    if (convergence) report.gciStudy = studyName;
+    if (convergence) report.gciStudy = studyName, report.gciAttached = gciAttached;
     report.race = race;
     if (race) out << "  race replay: " << (*race)["final_time"].get<std::string>() << " (" << outDir << "/race.json)\n";
     if (!pacingWarning.empty()) report.warnings.push_back(pacingWarning);

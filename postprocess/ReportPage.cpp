@@ -532,7 +532,7 @@ std::string ReportPage::render(const json& model, const std::string& outDir) {
     std::vector<std::string> meta;
     if (const auto d = stringAt(model, "sweep_dir"); !d.empty()) meta.push_back("Sweep <code>" + esc(d) + "</code>");
     if (const auto t = stringAt(model, "generated_utc"); !t.empty()) meta.push_back("generated " + esc(t));
-    if (const auto v = stringAt(model, "tool_version"); !v.empty()) meta.push_back("drafting " + esc(v));
+    if (const auto v = stringAt(model, "tool_version"); !v.empty()) meta.push_back("written by " + esc(v));
     if (!meta.empty()) {
         page << "<p class=\"meta\">";
         for (std::size_t i = 0; i < meta.size(); ++i) page << (i ? " \u00b7 " : "") << meta[i];

@@ -1,5 +1,6 @@
 #include "postprocess/SweepReport.hpp"
 
+#include "common/Version.hpp"
 #include "postprocess/TableText.hpp"
 
 #include <algorithm>
@@ -45,13 +46,13 @@ std::string modelForm(const nlohmann::json& config) {
 // What the numbers on the page are worth, said before any of them: the first thing a reader sees.
 // 2D sections rank formations and nothing more; a 3D sweep states its mesh and which parts of the
 // uncertainty its error bars hold.
-nlohmann::json fidelity(const nlohmann::json& config, const SavingsTable& table, const std::optional<std::string>& gciStudy) {
+nlohmann::json fidelity(const nlohmann::json& config, const SavingsTable& table, const std::optional<std::string>& gciStudy,
+         int gciAttached) {
     const auto dimension = config.is_object() && config.contains("mesh") && config["mesh"].is_object()
                                ? config["mesh"].value("dimension", nlohmann::json())
                                : nlohmann::json();
-    int ok = 0, nonPhysical = 0, unconverged = 0;
-    std::optional<double> soloCells;
-    double largestIter = 0.0;
+    int ok = 0, nonPhysical = 0, unconverged = 0, savings = 0, withoutIter = 0;
+    std::optional<double> soloCells, largestIter;
     for (const auto& r : table.rows()) {
         if (r.status != "ok") {
             nonPhysical += r.failure == cases::CaseResult::Failure::nonPhysical;
@@ -60,7 +61,10 @@ nlohmann::json fidelity(const nlohmann::json& config, const SavingsTable& table,
         ++ok;
         unconverged += !r.converged;
         if (r.formation == "solo") soloCells = r.cells;
-        if (r.formation != "solo" && r.savingIterPct) largestIter = std::max(largestIter, *r.savingIterPct);
+        if (r.formation == "solo") continue;
+        ++savings;
+        if (!r.savingIterPct) ++withoutIter;
+        else largestIter = std::max(largestIter.value_or(0.0), *r.savingIterPct);
     }
     std::string flagged;
     if (nonPhysical > 0)
@@ -72,20 +76,31 @@ nlohmann::json fidelity(const nlohmann::json& config, const SavingsTable& table,
                          "and to test the pipeline, never for seconds over a mile (docs/physics.md)." +
                              flagged}};
     if (!(dimension.is_number_integer() && dimension.get<int>() == 3))
-        return {{"kind", "unknown"},
+        return {{"kind", "unknown"},  // amber, as 2D
                 {"text", "The model's dimension is not recorded in this sweep's manifest: treat every number as "
                          "unverified." + flagged}};
     const std::string level = table.level().empty() ? std::string("an unrecorded level") : "level " + table.level();
-    char iter[64];
-    std::snprintf(iter, sizeof(iter), "up to %.2f points", largestIter);
+    // Never a bare 0.00: a saving with no interval is "not known", and the count says how many.
+    std::string iter = "no savings to rate (no formation case finished)";
+    if (savings > 0 && !largestIter) {
+        iter = "not known (no saving has an interval or a drift)";
+    } else if (largestIter) {
+        char buf[64];
+        std::snprintf(buf, sizeof(buf), "up to %.2f points", *largestIter);
+        iter = buf;
+        if (withoutIter > 0) iter += " (" + std::to_string(withoutIter) + " saving(s) have none)";
+    }
     std::string text = "3D runners, mesh " + level +
                        (soloCells ? " (" + TableText::plain(std::round(*soloCells)) + " cells around the solo runner)"
                                   : std::string()) +
                        ", " + modelForm(config) + ". Iterative uncertainty of the savings: " + iter + "; " +
                        std::to_string(unconverged) + " of " + std::to_string(ok) +
                        " finished case(s) did not meet the convergence test. Discretisation: " +
-                       (gciStudy ? "the bounded GCI from " + *gciStudy + " where the table shows one, none elsewhere"
-                                 : std::string("not known (no convergence study given)")) +
+                       (!gciStudy ? std::string("not known (no convergence study given)")
+                        : gciAttached > 0
+                            ? "the bounded GCI from " + *gciStudy + " for " + std::to_string(gciAttached) +
+                                  " saving(s) (the table says which), not known for the rest"
+                            : *gciStudy + " gives none for this sweep's level and cases (not known)") +
                        ". Model form: not in any bar (docs/validation.md)." + flagged;
     return {{"kind", "3d"}, {"text", text}};
 }
@@ -109,7 +124,7 @@ nlohmann::json SweepReport::model() const {
     nlohmann::json m = {{"title", "Drafting study: " + sweepName},
                         {"sweep_dir", sweepDir},
                         {"generated_utc", utcNow()},
-                        {"tool_version", DRAFTING_VERSION},
+                        {"tool_version", common::versionLine("draft-post")},
                         {"how_to_read",
                          "Saving is the lead runner's drag reduction against running alone at the same speed, "
                          "100 × (1 − drag / solo drag). Error bars are the total uncertainty of the saving in points: "
@@ -119,7 +134,7 @@ nlohmann::json SweepReport::model() const {
                          "from the pacing model (docs/pacing-model.md): same metabolic power as alone, less air "
                          "drag, more speed."}};
     if (!config.is_null()) m["config"] = config;
-    if (table) m["fidelity"] = fidelity(config, *table, gciStudy);
+    if (table) m["fidelity"] = fidelity(config, *table, gciStudy, gciAttached);
 
     int ok = 0, failed = 0;
     nlohmann::json unconverged = nlohmann::json::array(), failedList = nlohmann::json::array();

@@ -24,6 +24,7 @@ struct SweepReport {
     std::vector<nlohmann::json> figures;    // {title, path, caption}
     std::vector<std::string> warnings;
     std::optional<std::string> gciStudy;    // the convergence study draft-post took the savings' GCI from
+    int gciAttached = 0;                    // how many savings got a GCI from it (SavingsTable::attachGci)
     std::optional<nlohmann::json> race;     // RaceReplay::Result::toJson() of draft-post --race
 
     nlohmann::json model() const;

@@ -276,7 +276,8 @@ if [ "$study" = domain ]; then
     done
   fi
   names=(); for v in "${variants[@]}"; do names+=("${v%%|*}"); done
-  python3 - "$out" "$level" "$root/docs/studies/domain-$level.json" "${names[@]}" <<'PY'
+  rc=0
+  python3 - "$out" "$level" "$root/docs/studies/domain-$level.json" "${names[@]}" <<'PY' || rc=$?
 import json, sys, os
 out, level, target, names = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 failed = {}  # "variant/case": why, for a result that is no saving
@@ -340,7 +341,9 @@ if pending:
 for c, why in failed.items():
     print(f"failed: {c}: {why}")
 print(f"wrote {target}")
+sys.exit(3 if failed else 0)  # written, with cases that gave no saving: exit 3 as for a failed run
 PY
+  if [ "$rc" -eq 3 ]; then failed_cases=1; elif [ "$rc" -ne 0 ]; then exit "$rc"; fi
   exit $((failed_cases ? 3 : 0))
 fi
 
@@ -362,7 +365,8 @@ if [ "$study" = model-form ]; then
     done
   fi
   specs=(); for v in "${variants[@]}"; do IFS='|' read -r name presets _ <<< "$v"; specs+=("$name|$presets"); done
-  python3 - "$out" "$level" "$root/docs/studies/model-form-$level.json" "${specs[@]}" <<'PY'
+  rc=0
+  python3 - "$out" "$level" "$root/docs/studies/model-form-$level.json" "${specs[@]}" <<'PY' || rc=$?
 import json, sys, os
 out, level, target, specs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 # Each variant's cases: its solo runner and one per preset (the gaps of model-form-3d.cfg).
@@ -445,7 +449,9 @@ if pending:
 for case, why in failed.items():
     print(f"failed: {case}: {why}")
 print(f"wrote {target}")
+sys.exit(3 if failed else 0)  # written, with cases that gave no saving: exit 3 as for a failed run
 PY
+  if [ "$rc" -eq 3 ]; then failed_cases=1; elif [ "$rc" -ne 0 ]; then exit "$rc"; fi
   exit $((failed_cases ? 3 : 0))
 fi
 

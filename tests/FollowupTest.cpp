@@ -274,9 +274,21 @@ TEST(PostFollowup, TheReportOpensWithWhatItsNumbersAreWorth) {
     EXPECT_NE(threeD.find("3D runners, mesh "), std::string::npos) << threeD;
     EXPECT_NE(threeD.find("steady k-omega SST with wall functions"), std::string::npos) << threeD;
     EXPECT_NE(threeD.find("Discretisation: not known (no convergence study given)"), std::string::npos) << threeD;
+    // A study that matched none of this sweep's savings says so, rather than pointing at the table.
     const std::string withStudy =
         fidelityOf({{"mesh", {{"dimension", 3}}}}, "docs/studies/mesh-x.json")["fidelity"]["text"];
-    EXPECT_NE(withStudy.find("the bounded GCI from docs/studies/mesh-x.json"), std::string::npos) << withStudy;
+    EXPECT_NE(withStudy.find("docs/studies/mesh-x.json gives none for this sweep's level and cases (not known)"),
+              std::string::npos)
+        << withStudy;
+    post::SweepReport matched;
+    matched.table = &table;
+    matched.config = {{"mesh", {{"dimension", 3}}}};
+    matched.gciStudy = "docs/studies/mesh-x.json";
+    matched.gciAttached = 2;
+    const std::string attached = matched.model()["fidelity"]["text"];
+    EXPECT_NE(attached.find("the bounded GCI from docs/studies/mesh-x.json for 2 saving(s)"), std::string::npos)
+        << attached;
+    EXPECT_NE(threeD.find("Iterative uncertainty of the savings: up to "), std::string::npos) << threeD;
     const std::string unknown = fidelityOf(nlohmann::json::object())["fidelity"]["text"];
     EXPECT_NE(unknown.find("not recorded"), std::string::npos) << unknown;
 }
@@ -298,4 +310,29 @@ TEST(PostFollowup, TheBannerCountsTheCasesLeftOutAsNonPhysical) {
     report.config = {{"mesh", {{"dimension", 2}}}};
     const std::string text = report.model()["fidelity"]["text"];
     EXPECT_NE(text.find("1 case(s) gave a non-physical result and are left out"), std::string::npos) << text;
+}
+
+// No saving with an interval is "not known", never a reassuring 0.00; a sweep of the solo case alone
+// has no savings to rate.
+TEST(PostFollowup, TheBannerNeverShowsAnUncertaintyItDoesNotHave) {
+    TempDir dir;
+    const std::string path = sweep(dir);
+    for (const auto& e : cases::Manifest::read(path).cases) {
+        const std::string results = path + "/" + e.name + "/results.json";
+        auto j = cases::JsonFile::read(results);
+        for (auto& [name, body] : j["bodies"].items()) {
+            body.erase("drag_ci95_N");
+            body.erase("drag_mean_drift_N");
+        }
+        cases::JsonFile::writeAtomic(results, j);
+    }
+    const post::SavingsTable table = post::SavingsTable::fromSweep(path);
+    post::SweepReport report;
+    report.table = &table;
+    report.config = {{"mesh", {{"dimension", 3}}}};
+    const std::string text = report.model()["fidelity"]["text"];
+    EXPECT_NE(text.find("Iterative uncertainty of the savings: not known (no saving has an interval or a drift)"),
+              std::string::npos)
+        << text;
+    EXPECT_EQ(text.find("0.00"), std::string::npos) << text;
 }
