@@ -95,6 +95,13 @@ CaseResult CaseResult::fromJson(const nlohmann::json& j, const std::string& orig
         r.converged = j.at("converged").get<bool>();
     }
     r.parameters = objectOr(j, "parameters", origin, "parameters");
+    if (j.contains("provenance") && !j.at("provenance").is_null()) {
+        try {
+            r.provenance = Provenance::fromJson(j.at("provenance"), origin, "provenance");
+        } catch (const ConfigError& e) {
+            throw RunError(e.what());  // a damaged results.json is a run's problem, as every field here
+        }
+    }
     for (const char* key : {"mesh", "timing_s", "residuals", "reference"}) {
         if (j.contains(key)) r.extra[key] = objectOr(j, key, origin, key);
     }
@@ -168,6 +175,7 @@ nlohmann::json CaseResult::toJson() const {
     j["parameters"] = parameters;
     j["bodies"] = bodiesJson;
     for (const auto& [key, value] : extra.items()) j[key] = value;
+    if (provenance) j["provenance"] = provenance->toJson();
     return j;
 }
 

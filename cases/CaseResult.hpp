@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cases/Provenance.hpp"
 #include "solver/monitoring/DivergenceGuard.hpp"
 
 namespace drafting::cases {
@@ -56,6 +57,8 @@ struct CaseResult {
     std::map<std::string, BodyForces> bodies;
     nlohmann::json parameters = nlohmann::json::object();
     nlohmann::json extra = nlohmann::json::object();  // mesh, timings, residuals
+    /// The run that produced it (absent in results older than the field).
+    std::optional<Provenance> provenance;
     /// The JSON this result was read from: keys it does not model (confidence intervals,
     /// Strouhal numbers, stop reason, ...) are written back unchanged.
     nlohmann::json source = nlohmann::json::object();

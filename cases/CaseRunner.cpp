@@ -279,6 +279,7 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
 
     auto finish = [&](CaseResult r) {
         r.extra["timing_s"] = timing;
+        r.provenance = Provenance::now();
         // The cells are draftCheckMesh's count of the mesh the solver saw (-1 before it ran).
         const fs::path checkPath = fs::path(caseDir) / MeshCheckFile::kFileName;
         std::optional<MeshCheckFile> check;

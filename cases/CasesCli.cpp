@@ -7,6 +7,7 @@
 #include "cases/JsonFile.hpp"
 #include "cases/OutputFiles.hpp"
 #include "cases/Printable.hpp"
+#include "cases/Provenance.hpp"
 #include "cases/ReferenceCase.hpp"
 #include "cases/SafeName.hpp"
 #include "cases/SlurmBackend.hpp"
@@ -205,6 +206,7 @@ std::string CasesCli::usage() {
 }
 
 int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    Provenance::recordCommand("draft-cases", args);
     std::vector<std::string> own, overrides;
     splitOverrides(args, own, overrides);
 

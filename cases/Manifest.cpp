@@ -82,6 +82,8 @@ Manifest Manifest::read(const std::string& sweepDir) {
         m.studyLevel = text(study, "level", path, "study.level");
         if (!SafeName::isSafe(m.studyLevel)) throw badField(path, "study.level", &study.at("level"), "not a level name");
     }
+    if (j.contains("provenance") && !j.at("provenance").is_null())
+        m.provenance = Provenance::fromJson(j.at("provenance"), path, "provenance");
     return m;
 }
 
@@ -91,6 +93,7 @@ nlohmann::json Manifest::toJson() const {
         list.push_back({{"name", e.name}, {"parameters", e.parameters}, {"status", e.status}, {"reason", e.reason}});
     nlohmann::json j = {{"schema", schema}, {"name", sweepName}, {"config", config}, {"cases", list}};
     if (!studyLevel.empty()) j["study"] = {{"level", studyLevel}};
+    if (provenance) j["provenance"] = provenance->toJson();
     return j;
 }
 

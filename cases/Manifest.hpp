@@ -1,9 +1,11 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "cases/Provenance.hpp"
 #include "cases/SweepLayout.hpp"
 
 namespace drafting::cases {
@@ -28,6 +30,9 @@ struct Manifest {
     /// 1: written before the study mark existed (absent in the file); 2: carries it when it
     /// applies, so its absence means "not a study level".
     int schema = kSchema;
+    /// The generate that wrote these cases (absent in manifests older than the field). Not part
+    /// of what makes two sweeps the same.
+    std::optional<Provenance> provenance;
 
     static constexpr int kSchema = 2;
 

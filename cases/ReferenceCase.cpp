@@ -5,6 +5,7 @@
 #include "cases/ConfigError.hpp"
 #include "cases/ForceAgreement.hpp"
 #include "cases/JsonFile.hpp"
+#include "cases/Provenance.hpp"
 #include "cases/ReferenceCheck.hpp"
 #include "cases/RunnerDragDict.hpp"
 #include "cases/SweepLayout.hpp"
@@ -561,6 +562,7 @@ nlohmann::json ReferenceCase::run(const std::string& name, const std::string& di
     const auto checks = ReferenceCheck::evaluate(expected, combined);
     combined["checks"] = checks["checks"];
     combined["pass"] = allOk && checks["pass"].get<bool>();
+    combined["provenance"] = Provenance::now().toJson();
     JsonFile::writeAtomic((dir / SweepLayout::kResults).string(), combined);
     return combined;
 }

@@ -106,7 +106,7 @@ struct Decision {
     std::vector<std::string> lostReplaced, lostDropped;  // finished cases among them
     bool changed = false;                 // anything beyond an identical re-generate
     /// The cases or their config changed: draft-post's tables of the old ones must go. Not when
-    /// only the manifest's bookkeeping (its schema, the study mark) is new.
+    /// only the manifest's bookkeeping (its schema, the study mark, the provenance) is new.
     bool staleOutputs = false;
 };
 
@@ -115,6 +115,7 @@ Decision decide(const SweepConfig& config, const std::vector<CaseSpec>& plan, co
     Decision d;
     d.manifest.sweepName = config.name;
     d.manifest.studyLevel = studyLevel;
+    d.manifest.provenance = Provenance::now();
     d.manifest.config = config.toJson();
     const std::string bodyHash = SweepRunner::bodyHash(config);
 
@@ -191,11 +192,13 @@ Decision decide(const SweepConfig& config, const std::vector<CaseSpec>& plan, co
     // A level folder stays one when a plain generate rewrites it (the mark is the study's, not the config's).
     if (d.manifest.studyLevel.empty() && old) d.manifest.studyLevel = old->studyLevel;
     // An older manifest (schema 1) whose cases are the same is up to date: a new schema alone
-    // rewrites nothing and, above all, removes no table draft-post wrote from these cases.
+    // rewrites nothing and, above all, removes no table draft-post wrote from these cases. Nor
+    // does a new build, host or command line (the provenance): the cases are what they were.
     const auto casesOf = [](const Manifest& m) {
         nlohmann::json j = m.toJson();
         j.erase("schema");
         j.erase("study");
+        j.erase("provenance");
         return j;
     };
     d.staleOutputs = !d.write.empty() || !d.moveOut.empty() || !old || casesOf(*old) != casesOf(d.manifest);

@@ -307,6 +307,7 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
     report.sweepName = manifest.sweepName;
     report.sweepDir = sweep;
     report.config = manifest.config;
+    report.casesMadeBy = manifest.provenance;
     report.table = &table;
     report.curves = &curves;
     report.pacing = pacing ? &*pacing : nullptr;

@@ -134,6 +134,10 @@ nlohmann::json SweepReport::model() const {
                          "from the pacing model (docs/pacing-model.md): same metabolic power as alone, less air "
                          "drag, more speed."}};
     if (!config.is_null()) m["config"] = config;
+    if (casesMadeBy) {
+        m["cases_made_by"] = casesMadeBy->summary();
+        m["cases_command"] = casesMadeBy->commandLine();
+    }
     if (table) m["fidelity"] = fidelity(config, *table, gciStudy, gciAttached);
 
     int ok = 0, failed = 0;
@@ -302,8 +306,9 @@ nlohmann::json SweepReport::model() const {
             if (!c.image.empty()) images.push_back({{"case", c.caseName}, {"path", c.image}});
         if (!images.empty()) m["flow_images"] = images;
         if (!flow->pvd.empty())
-            links.insert(links.begin(), {{"title", "All cases in ParaView (steps through the spacings)"},
-                                         {"href", flow->pvd}});
+            // One object: an initializer list here would insert its two pairs as two entries.
+            links.insert(links.begin(), nlohmann::json{{"title", "All cases in ParaView (steps through the spacings)"},
+                                                       {"href", flow->pvd}});
         for (const auto& c : flow->cases) {
             links.push_back({{"title", c.caseName + ": chest-height slice"}, {"href", c.slice}});
             links.push_back({{"title", c.caseName + ": runner surfaces"}, {"href", c.surfaces}});

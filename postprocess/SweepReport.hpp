@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cases/Provenance.hpp"
 #include "postprocess/FlowFieldExport.hpp"
 #include "postprocess/PacingTable.hpp"
 #include "postprocess/SavingsFit.hpp"
@@ -26,6 +27,7 @@ struct SweepReport {
     std::optional<std::string> gciStudy;    // the convergence study draft-post took the savings' GCI from
     int gciAttached = 0;                    // how many savings got a GCI from it (SavingsTable::attachGci)
     std::optional<nlohmann::json> race;     // RaceReplay::Result::toJson() of draft-post --race
+    std::optional<cases::Provenance> casesMadeBy;  // manifest.json's provenance: the generate of the cases
 
     nlohmann::json model() const;
 };

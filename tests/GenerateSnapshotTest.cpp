@@ -3,6 +3,8 @@
 // tests/data/generate/expected-*/. A refactor of the case writer must leave them identical; a
 // deliberate change rewrites them with DRAFTING_UPDATE_GOLDENS=1 and shows up in the diff.
 // The runners' STL surfaces are left out (megabytes of VTK output; RunnerBody's tests cover them).
+// What depends on the machine and the moment is taken out on both sides: the manifest's provenance
+// (build, host, date, command) and the build's folder in each Allrun (as @BIN).
 // Pinned on Debian 12 amd64 (GCC 12, VTK 9.1), the platform CI supports: case.json's fingerprint is
 // libstdc++'s std::hash and runner.json holds VTK's measures, so another platform regenerates them
 // on purpose, as it would regenerate a user's sweep.
@@ -13,6 +15,8 @@
 
 #include <filesystem>
 #include <set>
+
+#include <nlohmann/json.hpp>
 
 namespace fs = std::filesystem;
 using drafting::test::firstDifference;
@@ -35,6 +39,22 @@ std::set<std::string> pinnedFiles(const fs::path& root) {
     return out;
 }
 
+// A file's text without what differs between machines and runs.
+std::string pinnedText(const std::string& rel, const std::string& text) {
+    if (fs::path(rel).filename() == "manifest.json") {
+        auto j = nlohmann::json::parse(text);
+        j.erase("provenance");
+        return j.dump(2) + "\n";
+    }
+    if (fs::path(rel).filename() == "Allrun") {
+        const std::string bin = fs::path(DRAFT_CASES_BIN).parent_path().string();
+        std::string out = text;
+        for (auto at = out.find(bin); at != std::string::npos; at = out.find(bin, at + 4)) out.replace(at, bin.size(), "@BIN");
+        return out;
+    }
+    return text;
+}
+
 void expectSameTree(const std::string& config) {
     TempDir tmp;
     const fs::path written = fs::path(tmp.path()) / "sweep";
@@ -48,7 +68,7 @@ void expectSameTree(const std::string& config) {
         fs::remove_all(golden);
         for (const auto& rel : files) {
             fs::create_directories((golden / rel).parent_path());
-            fs::copy_file(written / rel, golden / rel);
+            drafting::test::writeFile((golden / rel).string(), pinnedText(rel, readFile((written / rel).string())));
         }
         GTEST_SKIP() << "rewrote " << golden << " from the current code: review the diff before committing";
     }
@@ -60,7 +80,8 @@ void expectSameTree(const std::string& config) {
         if (!files.count(rel)) ADD_FAILURE() << config << ": " << rel << " is in the golden but no longer written";
     for (const auto& rel : files) {
         if (!expected.count(rel)) continue;
-        const std::string difference = firstDifference(readFile((written / rel).string()), readFile((golden / rel).string()));
+        const std::string difference =
+            firstDifference(pinnedText(rel, readFile((written / rel).string())), readFile((golden / rel).string()));
         EXPECT_TRUE(difference.empty()) << config << ": " << rel << " drifted from its golden: " << difference;
     }
 }

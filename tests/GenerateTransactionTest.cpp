@@ -79,6 +79,16 @@ std::string snapshotWithoutLock(const std::string& dir) {
     return tree;
 }
 
+// A generate of the same config over a finished sweep of three cases: up to date, and not a byte
+// of the folder changed (draft-post's tables included).
+void expectUpToDate(const std::string& cfg, const std::string& dir) {
+    const std::string before = snapshotWithoutLock(dir);
+    const auto r = runCommand(generateArgs(cfg, dir));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("up to date: 3 case(s), kept 3 finished"), std::string::npos) << r.out;
+    EXPECT_EQ(snapshotWithoutLock(dir), before);
+}
+
 struct Sweep {
     TempDir tmp;
     std::string cfg = tmp.path() + "/sweep.cfg";
@@ -154,11 +164,27 @@ TEST(CliGenerateTransaction, AnIdenticalGenerateChangesNothing) {
     Sweep s;
     finishedSweep(s.cfg, s.dir);
     writeFile(s.dir + "/savings.csv", "table of these very cases\n");
-    const std::string before = snapshotWithoutLock(s.dir);
-    const auto r = runCommand(generateArgs(s.cfg, s.dir));
-    ASSERT_EQ(r.exitCode, 0) << r.err;
-    EXPECT_NE(r.out.find("up to date: 3 case(s), kept 3 finished"), std::string::npos) << r.out;
-    EXPECT_EQ(snapshotWithoutLock(s.dir), before);
+    expectUpToDate(s.cfg, s.dir);
+}
+
+// manifest.json says which build, host and command generated the cases; a later identical generate
+// by another build is still up to date and keeps the record of the generate that wrote them.
+TEST(CliGenerateTransaction, TheManifestRecordsItsGenerateAndANewBuildAloneChangesNothing) {
+    Sweep s;
+    finishedSweep(s.cfg, s.dir);
+    auto m = drafting::cases::Manifest::read(s.dir);
+    ASSERT_TRUE(m.provenance.has_value());
+    EXPECT_EQ(m.provenance->command, (std::vector<std::string>{"draft-cases", "generate", s.cfg, "-o", s.dir}));
+    EXPECT_EQ(m.provenance->tool, "draft-cases");
+    EXPECT_FALSE(m.provenance->commit.empty());
+    EXPECT_EQ(m.provenance->openfoam.rfind("v", 0), 0u) << m.provenance->openfoam;
+    EXPECT_EQ(m.provenance->date.size(), std::string("2026-11-27T03:00:00Z").size()) << m.provenance->date;
+    m.provenance->commit = "an-older-build";
+    m.provenance->host = "another-machine";
+    m.write(s.dir);
+    writeFile(s.dir + "/savings.csv", "table of these very cases\n");
+    expectUpToDate(s.cfg, s.dir);
+    EXPECT_EQ(drafting::cases::Manifest::read(s.dir).provenance->commit, "an-older-build");
 }
 
 TEST(CliGenerateTransaction, AManifestFromBeforeItsSchemaIsUpToDateAndKeepsTheTables) {
@@ -170,11 +196,7 @@ TEST(CliGenerateTransaction, AManifestFromBeforeItsSchemaIsUpToDateAndKeepsTheTa
     old.erase("schema");
     drafting::cases::JsonFile::writeAtomic(s.dir + "/manifest.json", old);
     writeFile(s.dir + "/savings.csv", "table of these very cases\n");
-    const std::string before = snapshotWithoutLock(s.dir);
-    const auto r = runCommand(generateArgs(s.cfg, s.dir));
-    ASSERT_EQ(r.exitCode, 0) << r.err;
-    EXPECT_NE(r.out.find("up to date: 3 case(s), kept 3 finished"), std::string::npos) << r.out;
-    EXPECT_EQ(snapshotWithoutLock(s.dir), before);
+    expectUpToDate(s.cfg, s.dir);
 
     // A study's level mark survives a plain generate of the same config, and the tables too.
     auto marked = drafting::cases::Manifest::read(s.dir);

@@ -64,6 +64,9 @@ TEST(RegressionSweep2D, TrailingAPacerSavesDragAndClosestGapSavesMost) {
     EXPECT_EQ(lead["parameters"]["formation"], "ahead");
     EXPECT_GT(lead["mesh"]["cells"].get<long>(), 1000);
     EXPECT_TRUE(lead["bodies"].contains("pacer1"));
+    // ... with the build and the command that ran it.
+    EXPECT_EQ(lead["provenance"]["command"], nlohmann::json({"draft-cases", "sweep", cfg, "-o", dir, "--jobs", "2"}));
+    EXPECT_EQ(lead["provenance"]["openfoam"].get<std::string>().rfind("v", 0), 0u) << lead["provenance"].dump();
 
     // A second run reuses the finished cases.
     const auto again = runCommand({DRAFT_CASES_BIN, "sweep", cfg, "-o", dir});
