@@ -1,10 +1,12 @@
 #include "cases/CasesCli.hpp"
 
 #include "cases/CaseTask.hpp"
+#include "cases/CliOptions.hpp"
 #include "cases/ConfigError.hpp"
 #include "cases/ConvergenceStudy.hpp"
 #include "cases/DecimalNumber.hpp"
 #include "cases/JsonFile.hpp"
+#include "cases/Manifest.hpp"
 #include "cases/OutputFiles.hpp"
 #include "cases/Printable.hpp"
 #include "cases/Provenance.hpp"
@@ -162,48 +164,7 @@ int CasesCli::geometry(const po::variables_map& vm, std::ostream& out) {
     return 0;
 }
 
-std::string CasesCli::usage() {
-    return "usage: draft-cases COMMAND [options] [--section.key value ...]\n"
-           "commands:\n"
-           "  plan CONFIG             list the cases CONFIG expands to (writes nothing)\n"
-           "  generate CONFIG -o DIR  write the OpenFOAM cases and manifest.json\n"
-           "  run DIR                 run the cases of DIR that are not finished\n"
-           "  status DIR [--json]     per-case state of a sweep (pending, ok, failed)\n"
-           "  sweep CONFIG -o DIR     generate, then run\n"
-           "  convergence CONFIG -o DIR [--levels L1,L2,L3[,L4]] [--reduce-only]\n"
-           "                          run CONFIG at each level (default coarse,medium,fine; also\n"
-           "                          extra-fine) into DIR/LEVEL and reduce every consecutive triplet:\n"
-           "                          each body's extrapolated drag and saving, order and GCI\n"
-           "                          (DIR/convergence.json, .csv); --reduce-only runs nothing\n"
-           "  geometry -o FILE.stl [--height M] [--mass KG] [--pose mid-stride|standing] [--stl IN.stl]\n"
-           "                          write a 3D runner surface and FILE.json beside it\n"
-           "  reference NAME -o DIR   run a reference flow and check it (st-2d1, cylinder-re100,\n"
-           "                          tandem-cylinders, sphere-re1e5, ahmed-25, plate-normal);\n"
-           "                          DIR/results.json holds values and checks; a 3D one takes\n"
-           "                          --mesh.level (default coarse) and its box as --mesh.upstream,\n"
-           "                          --mesh.downstream, --mesh.side, --mesh.above (default its own)\n"
-           "  reference --list        every reference: name, 2D or 3D, title\n"
-           "options:\n"
-           "  -o, --output DIR        sweep directory\n"
-           "  -j, --jobs N            cases run at once (default: cores)\n"
-           "  --max-cases N           refuse sweeps larger than N cases (default 200)\n"
-           "  --force                 run/sweep: re-run finished cases too; generate/sweep: replace\n"
-           "                          finished cases whose settings changed or that the config drops\n"
-           "  --np N                  MPI ranks per case (decomposePar, mpirun, reconstructPar; default 1)\n"
-           "  --oversubscribe         allow jobs x np above the cores\n"
-           "  --retries N             re-runs of a case whose program died or failed (default 1;\n"
-           "                          with slurm, inside the case's array task)\n"
-           "  --json                  status: print JSON\n"
-           "  --backend local|slurm   run/sweep: run here (default) or submit one Slurm job array\n"
-           "                          and a reduce job (docs/cluster.md); with slurm:\n"
-           "    --partition P, --account A, --time LIMIT, --module M (repeatable),\n"
-           "    --ntasks N (MPI ranks per case), --jobs P (array tasks at once),\n"
-           "    --signal-seconds S (SIGUSR1 S s before the limit, default 60),\n"
-           "    --dry-run (write SWEEPDIR/slurm/*.sbatch, submit nothing), --wait (block until done)\n"
-           "  -h, --help              this text\n"
-           "  --version               the version, git commit and OpenFOAM version it was built with\n"
-           "Any config key can be overridden as --section.key value (see docs/config.md).\n";
-}
+std::string CasesCli::usage() { return CliOptions::usage(); }
 
 int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     Provenance::recordCommand("draft-cases", args);
@@ -237,19 +198,35 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         out << common::versionLine("draft-cases") << '\n';
         return 0;
     }
-    if (vm.count("help") || !vm.count("command")) {
+    if (!vm.count("command")) {
         (vm.count("help") ? out : err) << usage();
         return vm.count("help") ? 0 : 1;
     }
 
     const std::string command = vm["command"].as<std::string>();
-    if (command != "plan" && command != "generate" && command != "run" && command != "sweep" &&
-        command != "reference" && command != "status" && command != "convergence" && command != "geometry" &&
-        command != "run-task")
-        throw ConfigError("command '" + command +
-                          "' is unknown (plan, generate, run, sweep, status, convergence, geometry, reference)");
+    if (!CliOptions::isCommand(command)) {
+        std::string known;
+        for (const auto& c : CliOptions::commands()) known += (known.empty() ? "" : ", ") + c;
+        throw ConfigError("command " + Printable::quote(command, 40) + " is unknown (" + known + ")");
+    }
+    if (vm.count("help")) {
+        out << CliOptions::usage(command);
+        return 0;
+    }
+    if (command != "geometry")
+        for (const char* own : {"height", "mass", "pose", "stl"})
+            if (vm.count(own))
+                throw ConfigError(std::string("--") + own + ": belongs to the geometry command (in a sweep: --" +
+                                  (std::string(own) == "pose" || std::string(own) == "stl" ? "geometry." : "athlete.") +
+                                  own + ")");
+    {
+        // Every other option the command does not take is refused, never ignored.
+        std::vector<std::string> given;
+        for (const auto& [name, value] : vm)
+            if (name != "command" && name != "target" && !value.defaulted()) given.push_back(name);
+        CliOptions::checkBelongs(command, given);
+    }
     if (vm.count("list")) {
-        if (command != "reference") throw ConfigError("--list: belongs to reference");
         if (vm.count("target")) throw ConfigError("reference --list: takes no NAME");
         out << ReferenceCase::listing();
         return 0;
@@ -258,11 +235,6 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         refuseGeometryOverrides(overrides);
         return geometry(vm, out);
     }
-    for (const char* own : {"height", "mass", "pose", "stl"})
-        if (vm.count(own))
-            throw ConfigError(std::string("--") + own + ": belongs to the geometry command (in a sweep: --" +
-                              (std::string(own) == "pose" || std::string(own) == "stl" ? "geometry." : "athlete.") +
-                              own + ")");
     if (!vm.count("target"))
         throw ConfigError(command + ": missing " +
                           std::string(command == "run" || command == "status" || command == "run-task" ? "DIR"
@@ -274,8 +246,6 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     const std::string backend = vm.count("backend") ? vm["backend"].as<std::string>() : "local";
     if (backend != "local" && backend != "slurm")
         throw ConfigError("--backend = '" + backend + "': use local or slurm");
-    if (backend == "slurm" && command != "run" && command != "sweep")
-        throw ConfigError("--backend slurm: belongs to run or sweep, not " + command);
     SlurmBackend::Options slurm;
     for (const char* opt : {"dry-run", "wait", "partition", "account", "time", "module", "ntasks", "signal-seconds"})
         if (vm.count(opt) && backend != "slurm")
@@ -300,9 +270,6 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         if (command == "run" && fs::exists(fs::path(target) / SweepLayout::kManifest))
             SlurmBackend::prepare(target, slurm, ToolPaths::discover());
     }
-    if (vm.count("index") && command != "run-task") throw ConfigError("--index: belongs to run-task");
-    for (const char* opt : {"levels", "reduce-only"})
-        if (vm.count(opt) && command != "convergence") throw ConfigError(std::string("--") + opt + ": belongs to convergence");
     // Checked before the config is read or anything is written.
     const std::vector<std::string> levels = vm.count("levels") ? ConvergenceStudy::parseLevels(vm["levels"].as<std::string>())
                                                                 : ConvergenceStudy::defaultLevels();
@@ -441,6 +408,15 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     const auto plan = SweepPlan::expand(config, static_cast<std::size_t>(maxCases));
 
     if (command == "plan") {
+        if (vm.count("json")) {
+            // What generate would write as manifest.json, before any case exists.
+            Manifest m;
+            m.sweepName = config.name;
+            m.config = config.toJson();
+            for (const auto& spec : plan) m.cases.push_back({spec.name, spec.parametersJson(), "pending", ""});
+            out << m.toJson().dump(2) << '\n';
+            return 0;
+        }
         out << "sweep " << config.name << ": " << plan.size() << " case(s)\n";
         // To the millimetre: a clearance gap adds the body's depth, which has many digits.
         const auto mm = [](double v) { return ValueList::format(std::round(v * 1000.0) / 1000.0); };
