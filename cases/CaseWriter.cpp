@@ -1,6 +1,7 @@
 #include "cases/CaseWriter.hpp"
 
 #include "cases/CaseRunner.hpp"
+#include "cases/CaseScripts.hpp"
 #include "cases/ConfigError.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/RunnerDragDict.hpp"
@@ -327,6 +328,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
     steps.push_back(CaseRunner::meshCheckStep());
     steps.push_back(CaseRunner::step(config.application, {config.application}, true));
     JsonFile::writeAtomic((root / SweepLayout::kCaseFile).string(), caseJson);
+    CaseScripts::write(root.string(), steps, ToolPaths::discover());
 }
 
 meshes::RunnerBody CaseWriter::runnerBody(const SweepConfig& config) {

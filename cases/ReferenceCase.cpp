@@ -1,6 +1,7 @@
 #include "cases/ReferenceCase.hpp"
 
 #include "cases/CaseRunner.hpp"
+#include "cases/CaseScripts.hpp"
 #include "cases/CaseWriter.hpp"
 #include "cases/ConfigError.hpp"
 #include "cases/ForceAgreement.hpp"
@@ -40,6 +41,12 @@ using drafting::meshes::FoamFile;
 namespace drafting::cases {
 
 namespace {
+
+// case.json and, from its steps, the case's Allrun and Allclean (as CaseWriter's cases have them).
+void writeCaseFile(const fs::path& c, const nlohmann::json& caseJson) {
+    JsonFile::writeAtomic((c / SweepLayout::kCaseFile).string(), caseJson);
+    CaseScripts::write(c.string(), caseJson.at("steps"), ToolPaths::discover());
+}
 
 // blockMesh expansion ratio (last / first cell) for n cells over length L whose first cell is d0.
 double ratioFor(double L, int n, double d0) {
@@ -280,7 +287,7 @@ void writeSt2d1(const fs::path& c) {
                   "SIMPLE\n{\n    consistent yes;\n    nNonOrthogonalCorrectors 0;\n"
                   "    residualControl { p 1e-6; U 1e-7; }\n}\n\n"
                   "relaxationFactors { equations { U 0.9; } }\n");
-    JsonFile::writeAtomic((c / SweepLayout::kCaseFile).string(),
+    writeCaseFile(c,
                           caseJson("st-2d1", {{"reference", "st-2d1"}, {"Re", 20}}, cells));
 }
 
@@ -358,7 +365,7 @@ void writeCylinderRow(const fs::path& c, const std::string& name, double spacing
                   "    \"(U|UFinal)\" { solver smoothSolver; smoother symGaussSeidel; tolerance 1e-7; relTol 0; }\n"
                   "}\n\nPIMPLE\n{\n    momentumPredictor yes;\n    nOuterCorrectors 1;\n    nCorrectors 2;\n"
                   "    nNonOrthogonalCorrectors 0;\n}\n");
-    JsonFile::writeAtomic((c / SweepLayout::kCaseFile).string(),
+    writeCaseFile(c,
                           caseJson(name, {{"reference", name}, {"Re", 100}, {"spacing_D", spacing}}, cells));
 }
 

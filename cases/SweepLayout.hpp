@@ -16,6 +16,8 @@ struct SweepLayout {
     static constexpr const char* kCaseFile = "case.json";
     static constexpr const char* kCaseFoam = "case.foam";  // ParaView's handle on the case
     static constexpr const char* kRunner = "runner.json";  // 3D bodies and formation
+    static constexpr const char* kAllrun = "Allrun";       // the steps, for a run without draft-cases
+    static constexpr const char* kAllclean = "Allclean";   // removes what a run made (CaseScripts)
     /// ...and what a run adds (runnerDrag, draftCheckMesh, CaseRunner).
     static constexpr const char* kResults = "results.json";
     static constexpr const char* kMeshCheck = "meshCheck.json";

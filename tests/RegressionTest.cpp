@@ -18,6 +18,7 @@
 using drafting::test::runCommand;
 using drafting::test::TempDir;
 using drafting::test::writeFile;
+using drafting::test::treeSnapshot;
 
 TEST(RegressionSweep2D, TrailingAPacerSavesDragAndClosestGapSavesMost) {
     TempDir tmp;
@@ -266,6 +267,30 @@ TEST(RegressionStockSolver, SimpleFoamLoadsRunnerDragAndMatchesDraftFoam) {
     EXPECT_EQ(own["iterations"], stock["iterations"]);
     // Same SIMPLEC coupling, same function object: the same numbers.
     EXPECT_DOUBLE_EQ(own["bodies"]["lead"]["drag_N"].get<double>(), stock["bodies"]["lead"]["drag_N"].get<double>());
+}
+
+// A case's Allrun, run by hand without draft-cases, gives the drag draft-cases gives, and its
+// Allclean takes it back to the case as generated.
+TEST(RegressionCaseScripts, AllrunGivesTheSameDragAndAllcleanTheGeneratedCase) {
+    TempDir tmp;
+    const std::string cfg = tmp.path() + "/solo.cfg";
+    writeFile(cfg, "name = scripts\n[formation]\npreset = solo\n[solver]\nmax_iterations = 300\n");
+    const auto swept = runCommand({DRAFT_CASES_BIN, "sweep", cfg, "-o", tmp.path() + "/tool", "--jobs", "1"});
+    ASSERT_EQ(swept.exitCode, 0) << swept.out << swept.err;
+    const auto gen = runCommand({DRAFT_CASES_BIN, "generate", cfg, "-o", tmp.path() + "/hand"});
+    ASSERT_EQ(gen.exitCode, 0) << gen.err;
+    const std::string caseDir = tmp.path() + "/hand/solo";
+    const std::string generated = treeSnapshot(caseDir);
+    const auto r = runCommand({caseDir + "/Allrun"}, tmp.path());
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    const auto tool = drafting::cases::JsonFile::read(tmp.path() + "/tool/solo/results.json");
+    const auto hand = drafting::cases::JsonFile::read(caseDir + "/results.json");
+    EXPECT_EQ(hand["status"], "ok") << hand.dump();
+    EXPECT_EQ(hand["iterations"], tool["iterations"]);
+    EXPECT_DOUBLE_EQ(hand["bodies"]["lead"]["drag_N"].get<double>(), tool["bodies"]["lead"]["drag_N"].get<double>());
+    const auto clean = runCommand({caseDir + "/Allclean"}, tmp.path());
+    ASSERT_EQ(clean.exitCode, 0) << clean.err;
+    EXPECT_EQ(treeSnapshot(caseDir), generated);
 }
 
 TEST(RegressionGuard, NonPhysicalDragStopsTheRunAsFailedWithTheReason) {

@@ -1,0 +1,94 @@
+#include "cases/CaseScripts.hpp"
+
+#include "cases/ConfigError.hpp"
+#include "cases/MeshCheckFile.hpp"
+#include "cases/ShellWord.hpp"
+#include "cases/SweepLayout.hpp"
+#include "meshes/AtomicFile.hpp"
+
+#include <filesystem>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace drafting::cases {
+
+std::string CaseScripts::allrun(const nlohmann::json& steps, const ToolPaths& tools) {
+    std::string s =
+        "#!/bin/sh\n"
+        "# Allrun, written by draft-cases: this case's steps (case.json \"steps\") one after the other,\n"
+        "# serially, each into log.STEP. `draft-cases run` runs the same steps and also retries, keeps\n"
+        "# checkpoints, runs on MPI ranks and completes results.json with the case's parameters.\n"
+        "# With another build of the tools: DRAFTING_BIN=/path/to/build/bin ./Allrun\n"
+        "# Start again from the generated case: ./Allclean\n"
+        "cd \"${0%/*}\" || exit 1\n"
+        "bin=${DRAFTING_BIN:-" +
+        ShellWord::quote(tools.binDir) +
+        "}\n"
+        "export WM_PROJECT_DIR=\"${WM_PROJECT_DIR:-" +
+        ShellWord::quote(tools.foamProjectDir) +
+        "}\"\n"
+        "# runnerDrag's library (controlDict: libs (\"libdraftFunctionObjects.so\")), also for a stock solver\n"
+        "export LD_LIBRARY_PATH=\"$bin/../lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}\"\n"
+        "step() {\n"
+        "    name=$1\n"
+        "    shift\n"
+        "    echo \"Running $name\"\n"
+        "    \"$@\" > \"log.$name\" 2>&1 || { echo \"Allrun: $name failed (see log.$name)\" >&2; exit 1; }\n"
+        "}\n";
+    for (const auto& step : steps) {
+        if (!step.is_object() || !step.contains("name") || !step.at("name").is_string())
+            throw ConfigError("case.json: a step without a name");
+        const std::string name = step.at("name").get<std::string>();
+        if (step.contains("remove")) {
+            s += "rm -rf";
+            for (const auto& entry : step.at("remove")) s += " " + ShellWord::quote("./" + entry.get<std::string>());
+            s += "\n";
+            continue;
+        }
+        if (!step.contains("argv") || !step.at("argv").is_array() || step.at("argv").empty())
+            throw ConfigError("case.json: step " + name + " has no program");
+        const auto argv = step.at("argv").get<std::vector<std::string>>();
+        // The project's own programs come from the build ($bin, so DRAFTING_BIN can move it);
+        // OpenFOAM's from the PATH, as in any tutorial.
+        const bool own = fs::exists(fs::path(tools.binDir) / argv.front());
+        s += "step " + ShellWord::quote(name) + " " + (own ? "\"$bin\"/" : "") + ShellWord::quote(argv.front());
+        for (std::size_t i = 1; i < argv.size(); ++i) s += " " + ShellWord::quote(argv[i]);
+        s += "\n";
+    }
+    return s;
+}
+
+std::string CaseScripts::allclean(const ToolPaths& tools) {
+    const std::string results = std::string("./") + SweepLayout::kResults;
+    std::string s =
+        "#!/bin/sh\n"
+        "# Allclean, written by draft-cases: removes what a run of this case made (the mesh, solution\n"
+        "# times other than 0, processor folders, postProcessing, logs and results), as `draft-cases run`\n"
+        "# does before it starts. What draft-cases wrote (case.json \"files\") stays.\n"
+        "cd \"${0%/*}\" || exit 1\n"
+        "export WM_PROJECT_DIR=\"${WM_PROJECT_DIR:-" +
+        ShellWord::quote(tools.foamProjectDir) +
+        "}\"\n"
+        "foamListTimes -rm > /dev/null 2>&1  # OpenFOAM's rule for a time folder; 0 stays\n"
+        "for d in ./processor[0-9]*; do  # an MPI rank's folder: processor and digits only\n"
+        "    case ${d#./processor} in *[!0-9]*) ;; *) rm -rf \"$d\" ;; esac\n"
+        "done\n"
+        "rm -rf ./constant/polyMesh ./constant/extendedFeatureEdgeMesh ./system/decomposeParDict \\\n"
+        "    ./postProcessing ./dynamicCode\n"
+        "rm -f ./log.* " + results + ".tmp " + results + ".????????????????.tmp";
+    for (const char* file : {SweepLayout::kResults, SweepLayout::kMeshCheck, SweepLayout::kTiming, SweepLayout::kRunningPgid})
+        s += std::string(" ./") + file;
+    return s + "\n";
+}
+
+void CaseScripts::write(const std::string& caseDir, const nlohmann::json& steps, const ToolPaths& tools) {
+    try {
+        meshes::AtomicFile::write((fs::path(caseDir) / SweepLayout::kAllrun).string(), allrun(steps, tools), 0755);
+        meshes::AtomicFile::write((fs::path(caseDir) / SweepLayout::kAllclean).string(), allclean(tools), 0755);
+    } catch (const std::system_error& e) {
+        throw RunError(e.what());
+    }
+}
+
+}  // namespace drafting::cases

@@ -1,0 +1,26 @@
+#pragma once
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "cases/ToolPaths.hpp"
+
+namespace drafting::cases {
+
+/// A case folder's Allrun and Allclean, as OpenFOAM's tutorials have them: Allrun runs the steps of
+/// case.json one after the other with the tools of the build that generated the case (serially,
+/// each into log.STEP, stopping at the first that fails); Allclean removes what a run made, the
+/// same entries `draft-cases run` clears before it starts (CaseRunner::clearRunArtefacts), and
+/// nothing the case writer wrote. draft-cases itself never runs them.
+class CaseScripts {
+public:
+    /// `steps`: case.json's "steps" as CaseWriter writes them. Throws ConfigError on a step that is
+    /// neither a program nor a removal.
+    static std::string allrun(const nlohmann::json& steps, const ToolPaths& tools);
+    static std::string allclean(const ToolPaths& tools);
+
+    /// Writes both into `caseDir`, executable.
+    static void write(const std::string& caseDir, const nlohmann::json& steps, const ToolPaths& tools);
+};
+
+}  // namespace drafting::cases
