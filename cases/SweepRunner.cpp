@@ -12,6 +12,7 @@
 #include "cases/SweepTransaction.hpp"
 #include "common/ParallelFor.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <fstream>
@@ -86,6 +87,13 @@ int SweepRunner::run(const std::string& sweepDir, int jobs, bool force, std::ost
                               SweepLayout::hasFinishedResults(sweepDir + "/" + manifest.cases[i].name);
         if (force || !finished) todo.push_back(i);
     }
+    // The most runners first: their meshes are the largest and take longest, and one started last
+    // would run alone at the end while the other slots stand idle (longest-first scheduling).
+    const auto runners = [&](std::size_t i) {
+        const auto& p = manifest.cases[i].parameters;
+        return p.contains("runners") && p.at("runners").is_array() ? p.at("runners").size() : std::size_t{1};
+    };
+    std::stable_sort(todo.begin(), todo.end(), [&](std::size_t a, std::size_t b) { return runners(a) > runners(b); });
     log << "running " << todo.size() << " of " << manifest.cases.size() << " case(s), " << jobs << " at a time";
     if (options.ranks > 1) log << ", " << options.ranks << " MPI ranks each";
     log << '\n' << std::flush;
