@@ -4,9 +4,13 @@
 #include "cases/ConfigError.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/Manifest.hpp"
+#include "cases/Printable.hpp"
+#include "cases/SafeName.hpp"
 #include "cases/SweepLayout.hpp"
+#include "cases/ValueList.hpp"
 #include "meshes/AtomicFile.hpp"
 #include "postprocess/FlowFieldImage.hpp"
+#include "postprocess/ParaViewScript.hpp"
 #include "postprocess/PostError.hpp"
 
 #include <vtkCellData.h>
@@ -29,6 +33,8 @@
 #include <vtkXMLPolyDataWriter.h>
 
 #include <algorithm>
+#include <set>
+#include <system_error>
 #include <fcntl.h>
 #include <unistd.h>
 #include <optional>
@@ -136,6 +142,8 @@ nlohmann::json FlowCaseExport::toJson() const {
         blocks.push_back({{"runner", runners[i]}, {"cells", i < surfaceCells.size() ? surfaceCells[i] : 0}});
     return {{"case", caseName},
             {"formation", formation},
+            {"front_gap_m", frontGap ? nlohmann::json(*frontGap) : nlohmann::json()},
+            {"back_gap_m", backGap ? nlohmann::json(*backGap) : nlohmann::json()},
             {"index", index},
             {"dimension", dimension},
             {"time", time},
@@ -149,11 +157,16 @@ nlohmann::json FlowCaseExport::toJson() const {
             {"seconds", seconds}};
 }
 
+nlohmann::json FlowSweepExport::Series::toJson() const {
+    return {{"formation", formation}, {"pvd", pvd}, {"axis", axis}, {"steps", steps}, {"cases", cases}};
+}
+
 nlohmann::json FlowSweepExport::toJson() const {
-    nlohmann::json list = nlohmann::json::array();
+    nlohmann::json list = nlohmann::json::array(), seriesList = nlohmann::json::array();
     for (const auto& c : cases) list.push_back(c.toJson());
-    return {{"out_dir", outDir}, {"pvd", pvd},      {"speed_max_mps", speedMax},
-            {"cases", list},     {"skipped", skipped}, {"warnings", warnings}};
+    for (const auto& s : series) seriesList.push_back(s.toJson());
+    return {{"out_dir", outDir},     {"pvd", pvd},         {"speed_max_mps", speedMax}, {"series", seriesList},
+            {"script", script},      {"cases", list},      {"skipped", skipped},        {"warnings", warnings}};
 }
 
 FlowCaseExport FlowFieldExport::exportCase(const std::string& caseDir, const std::string& outDir,
@@ -165,6 +178,8 @@ FlowCaseExport FlowFieldExport::exportCase(const std::string& caseDir, const std
     FlowCaseExport out;
     out.caseName = results.caseName.empty() ? dir.filename().string() : results.caseName;
     out.formation = textParameter(results, "formation");
+    out.frontGap = parameter(results, "front_gap_m");
+    out.backGap = parameter(results, "back_gap_m");
     const auto mesh = results.extra.value("mesh", nlohmann::json::object());
     out.dimension = mesh.contains("dimension") && mesh["dimension"].is_number_integer() ? mesh["dimension"].get<int>() : 2;
     std::vector<std::string> bodies;
@@ -375,22 +390,94 @@ FlowSweepExport FlowFieldExport::exportSweep(const std::string& sweepDir, const 
     }
     result.pvd = (fs::path(outDir) / "sweep.pvd").string();
     writePvd(result.pvd, result.cases);
+    result.series = writeSeries(outDir, result.cases, result.warnings);
+    result.script = (fs::path(outDir) / ParaViewScript::kFileName).string();
+    try {
+        meshes::AtomicFile::write(result.script, ParaViewScript::text(), 0755);
+    } catch (const std::system_error& e) {
+        throw PostError(e.what());
+    }
     return result;
 }
 
 void FlowFieldExport::writePvd(const std::string& path, const std::vector<FlowCaseExport>& cases) {
+    std::vector<PvdEntry> entries;
+    for (const auto& c : cases) entries.push_back({static_cast<double>(c.index), 0, c.caseName, c.formation, c.slice});
+    writeCollection(path, entries);
+}
+
+std::vector<FlowSweepExport::Series> FlowFieldExport::writeSeries(const std::string& outDir,
+                                                                  const std::vector<FlowCaseExport>& cases,
+                                                                  std::vector<std::string>& warnings) {
+    std::vector<std::string> formations;  // in the order of their first case
+    for (const auto& c : cases)
+        if (std::find(formations.begin(), formations.end(), c.formation) == formations.end())
+            formations.push_back(c.formation);
+    std::vector<FlowSweepExport::Series> all;
+    for (const auto& formation : formations) {
+        // results.json names the formation: it becomes a file name only when it is a safe one.
+        if (!cases::SafeName::isSafe(formation) || formation == "sweep") {
+            warnings.push_back("formation " + cases::Printable::quote(formation) + ": not a file name, no series pvd");
+            continue;
+        }
+        std::vector<const FlowCaseExport*> members;
+        for (const auto& c : cases)
+            if (c.formation == formation) members.push_back(&c);
+        // The gap this formation varies: a time axis only when it tells every case apart.
+        const auto distinct = [&](auto gapOf) {
+            std::set<double> values;
+            for (const auto* c : members) {
+                const std::optional<double> g = gapOf(*c);
+                if (!g) return false;
+                values.insert(*g);
+            }
+            return values.size() == members.size();
+        };
+        FlowSweepExport::Series series;
+        series.formation = formation;
+        series.pvd = (fs::path(outDir) / (formation + ".pvd")).string();
+        std::vector<std::pair<double, const FlowCaseExport*>> steps;
+        if (members.size() == 1 && !members.front()->frontGap && !members.front()->backGap) {
+            series.axis = "none";
+            steps.push_back({0.0, members.front()});
+        } else if (distinct([](const FlowCaseExport& c) { return c.frontGap; })) {
+            series.axis = "front_gap_m";
+            for (const auto* c : members) steps.push_back({*c->frontGap, c});
+        } else if (distinct([](const FlowCaseExport& c) { return c.backGap; })) {
+            series.axis = "back_gap_m";
+            for (const auto* c : members) steps.push_back({*c->backGap, c});
+        } else {
+            series.axis = "case index";
+            for (std::size_t i = 0; i < members.size(); ++i) steps.push_back({static_cast<double>(i), members[i]});
+        }
+        std::stable_sort(steps.begin(), steps.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::vector<PvdEntry> entries;
+        for (const auto& [time, c] : steps) {
+            series.steps.push_back(time);
+            series.cases.push_back(c->caseName);
+            // Named parts, the same at every step: a script selects them as /Root/slice and /Root/runners.
+            entries.push_back({time, 0, "slice", formation, c->slice});
+            entries.push_back({time, 1, "runners", formation, c->surfaces});
+        }
+        writeCollection(series.pvd, entries);
+        all.push_back(std::move(series));
+    }
+    return all;
+}
+
+void FlowFieldExport::writeCollection(const std::string& path, const std::vector<PvdEntry>& entries) {
     const fs::path base = fs::absolute(fs::path(path)).parent_path();
     std::ostringstream xml;
     xml << "<?xml version=\"1.0\"?>\n"
         << "<VTKFile type=\"Collection\" version=\"0.1\" byte_order=\"LittleEndian\">\n"
         << "  <Collection>\n";
-    for (const auto& c : cases) {
+    for (const auto& e : entries) {
         // Relative paths keep the folder movable; ParaView resolves them from the pvd's folder.
-        const fs::path slice = fs::absolute(fs::path(c.slice));
-        const fs::path rel = slice.lexically_relative(base);
-        const std::string file = !rel.empty() && *rel.begin() != ".." ? rel.generic_string() : slice.string();
-        xml << "    <DataSet timestep=\"" << c.index << "\" group=\"" << xmlEscape(c.formation)
-            << "\" part=\"0\" name=\"" << xmlEscape(c.caseName) << "\" file=\"" << xmlEscape(file) << "\"/>\n";
+        const fs::path target = fs::absolute(fs::path(e.file));
+        const fs::path rel = target.lexically_relative(base);
+        const std::string file = !rel.empty() && *rel.begin() != ".." ? rel.generic_string() : target.string();
+        xml << "    <DataSet timestep=\"" << cases::ValueList::format(e.timestep) << "\" group=\"" << xmlEscape(e.group)
+            << "\" part=\"" << e.part << "\" name=\"" << xmlEscape(e.name) << "\" file=\"" << xmlEscape(file) << "\"/>\n";
     }
     xml << "  </Collection>\n</VTKFile>\n";
     try {

@@ -11,6 +11,7 @@ namespace drafting::post {
 struct FlowCaseExport {
     std::string caseName;
     std::string formation;     // results.json parameters.formation: the pvd's `group`
+    std::optional<double> frontGap, backGap;  // results.json parameters front_gap_m, back_gap_m
     int index = 0;             // the case's timestep in sweep.pvd (position among the exported cases)
     int dimension = 2;
     double time = 0.0;         // the OpenFOAM time exported (the latest)
@@ -31,8 +32,21 @@ struct FlowCaseExport {
 
 /// What FlowFieldExport wrote for a sweep.
 struct FlowSweepExport {
+    /// One formation's cases as a ParaView time series, OUT/<formation>.pvd: each step a case,
+    /// its time the gap the formation varies, with two parts per step, "slice" and "runners".
+    struct Series {
+        std::string formation;
+        std::string pvd;               // OUT/<formation>.pvd
+        std::string axis;              // "front_gap_m", "back_gap_m", "case index" or "none" (one case)
+        std::vector<double> steps;     // ascending
+        std::vector<std::string> cases;  // in the order of the steps
+        nlohmann::json toJson() const;
+    };
+
     std::string outDir;
     std::string pvd;                    // OUT/sweep.pvd
+    std::vector<Series> series;         // one per formation with an exported case
+    std::string script;                 // OUT/open-in-paraview.py (ParaViewScript)
     double speedMax = 0.0;              // top of the PNGs' shared colour range [m/s]
     std::vector<FlowCaseExport> cases;  // exported (ok) cases, in the manifest's order
     std::vector<std::string> skipped;   // "case: why" for every case not exported
@@ -76,6 +90,21 @@ public:
 
     /// Writes the ParaView collection of `cases` (paths relative to the pvd's folder when inside it).
     static void writePvd(const std::string& path, const std::vector<FlowCaseExport>& cases);
+
+    /// Groups `cases` by formation and writes OUTDIR/<formation>.pvd for each (the time axis: the
+    /// front gap when it tells the cases apart, else the back gap, else the case's index). A
+    /// formation whose name is not a safe file name gets no series, and a warning.
+    static std::vector<FlowSweepExport::Series> writeSeries(const std::string& outDir,
+                                                            const std::vector<FlowCaseExport>& cases,
+                                                            std::vector<std::string>& warnings);
+
+private:
+    struct PvdEntry {
+        double timestep;
+        int part;
+        std::string name, group, file;
+    };
+    static void writeCollection(const std::string& path, const std::vector<PvdEntry>& entries);
 };
 
 }  // namespace drafting::post

@@ -149,7 +149,8 @@ std::string PostCli::usage() {
            "  savings.png/.svg   saving vs front gap with error bars and fitted curves\n"
            "  pacers.png/.svg    the pacers' own saving; history.png/.svg the lead's drag histories\n"
            "  flow/              per case a chest-height slice (.vtp), the runners (.vtm) and speed.png;\n"
-           "                     flow/sweep.pvd steps through the cases in ParaView\n"
+           "                     flow/FORMATION.pvd steps through its gaps in ParaView;\n"
+           "                     flow/open-in-paraview.py opens one ready to look at\n"
            "  report.html        one self-contained page with all of it\n"
            "  -o, --output OUT   where to write (default: SWEEPDIR)\n"
            "  --no-plot          no images and no flow fields: tables, fit, pacing and report only\n"
@@ -352,7 +353,8 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
             }
             cases::JsonFile::writeAtomic(outDir + "/flow/flow.json", flow.toJson());
             report.flow = &flow;
-            out << "  " << outDir << "/flow/sweep.pvd (" << flow.cases.size() << " case(s) for ParaView)\n";
+            out << "  " << outDir << "/flow/open-in-paraview.py (" << flow.cases.size() << " case(s) in "
+                << flow.series.size() << " formation series for ParaView)\n";
         }
     }
     ReportPage::write(report.model(), outDir);

@@ -122,7 +122,7 @@ vtkSmartPointer<vtkPolyData> readPolyData(const std::string& path) {
 
 // One solved sweep for the suite: solo and ahead-f1.3 through draft-cases (coarse 2D, 60
 // iterations), plus three cases made from ahead-f1.3: one failed, one without results, and one
-// solved before wallShearStress was written. Exported once, with PNGs.
+// solved before wallShearStress was written (recorded at a 2.0 m gap). Exported once, with PNGs.
 class FlowFieldSweep : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
@@ -155,6 +155,13 @@ protected:
         fs::remove(sweep_ + "/ahead-unsolved/results.json");
         addCopy("ahead-old", "ok");
         fs::remove(sweep_ + "/ahead-old/60/wallShearStress");
+        // Recorded at another gap, so the ahead formation is a series of two gaps in ParaView.
+        {
+            auto r = JsonFile::read(sweep_ + "/ahead-old/results.json");
+            r["parameters"]["front_gap_m"] = 2.0;
+            JsonFile::writeAtomic(sweep_ + "/ahead-old/results.json", r);
+            manifest["cases"].back()["parameters"]["front_gap_m"] = 2.0;
+        }
         JsonFile::writeAtomic(sweep_ + "/manifest.json", manifest);
         fs::remove(sweep_ + "/solo/case.foam");  // the exporter must write it back
 
@@ -440,4 +447,79 @@ TEST(FlowFieldPvd, EntriesAreRelativeInsideTheFolderAndEscaped) {
     parser->SetFileName((tmp.path() + "/flow/sweep.pvd").c_str());
     EXPECT_EQ(parser->Parse(), 1);
     EXPECT_FALSE(fs::exists(tmp.path() + "/flow/sweep.pvd.tmp"));
+}
+
+// Each formation is a ParaView time series over the gap it varies, with the slice and the runners
+// as named parts; flow/open-in-paraview.py opens one with ParaView's own Python, colours on ranges
+// shared by every step, and renders it.
+TEST_F(FlowFieldSweep, EachFormationIsASeriesOverItsGapAndTheScriptOpensItInParaView) {
+    ASSERT_EQ(result_.series.size(), 2u);
+    const auto& solo = result_.series[0];
+    EXPECT_EQ(solo.formation, "solo");
+    EXPECT_EQ(solo.axis, "none");
+    EXPECT_EQ(solo.steps, std::vector<double>{0.0});
+    const auto& ahead = result_.series[1];
+    EXPECT_EQ(ahead.formation, "ahead");
+    EXPECT_EQ(ahead.pvd, out_ + "/ahead.pvd");
+    EXPECT_EQ(ahead.axis, "front_gap_m");
+    EXPECT_EQ(ahead.steps, (std::vector<double>{1.3, 2.0}));
+    EXPECT_EQ(ahead.cases, (std::vector<std::string>{"ahead-f1.3", "ahead-old"}));
+
+    vtkNew<vtkXMLDataParser> parser;
+    parser->SetFileName(ahead.pvd.c_str());
+    ASSERT_EQ(parser->Parse(), 1) << "ahead.pvd is not well-formed XML";
+    vtkXMLDataElement* collection = parser->GetRootElement()->FindNestedElementWithName("Collection");
+    ASSERT_NE(collection, nullptr);
+    ASSERT_EQ(collection->GetNumberOfNestedElements(), 4);
+    const char* expected[4][4] = {{"1.3", "0", "slice", "ahead-f1.3/slice.vtp"},
+                                  {"1.3", "1", "runners", "ahead-f1.3/surfaces.vtm"},
+                                  {"2", "0", "slice", "ahead-old/slice.vtp"},
+                                  {"2", "1", "runners", "ahead-old/surfaces.vtm"}};
+    for (int i = 0; i < 4; ++i) {
+        vtkXMLDataElement* e = collection->GetNestedElement(i);
+        EXPECT_STREQ(e->GetAttribute("timestep"), expected[i][0]);
+        EXPECT_STREQ(e->GetAttribute("part"), expected[i][1]);
+        EXPECT_STREQ(e->GetAttribute("name"), expected[i][2]);
+        EXPECT_STREQ(e->GetAttribute("file"), expected[i][3]);
+    }
+
+    EXPECT_EQ(result_.script, out_ + "/open-in-paraview.py");
+    JsonFile::writeAtomic(out_ + "/flow.json", result_.toJson());  // as draft-post writes it
+    const PvPython pv = findPvPython();
+    ASSERT_FALSE(pv.program.empty()) << "no pvpython: scripts/setup-deps.sh installs paraview and unpacks its Python";
+    const std::string shot = tmp_->path() + "/ahead.png";
+    // ParaView renders through X even off screen: a display of its own.
+    const auto run = runCommand({"/usr/bin/xvfb-run", "-a", "/usr/bin/env", "PYTHONPATH=" + pv.pythonPath, pv.program,
+                                 "--force-offscreen-rendering", result_.script, "--screenshot", shot});
+    ASSERT_EQ(run.exitCode, 0) << run.out << run.err;
+    const auto lines = run.out.substr(0, run.out.find_last_not_of('\n') + 1);
+    const auto seen = nlohmann::json::parse(lines.substr(lines.find_last_of('\n') + 1));
+    EXPECT_EQ(seen["formation"], "ahead");  // the first formation with more than one case
+    EXPECT_EQ(seen["times"], nlohmann::json({1.3, 2.0}));
+    EXPECT_EQ(seen["speed_range_mps"], nlohmann::json({0.0, result_.speedMax}));
+    EXPECT_LT(seen["pressure_range"][0].get<double>(), seen["pressure_range"][1].get<double>()) << seen.dump();
+    EXPECT_EQ(seen["slice_cells"], nlohmann::json({exported("ahead-f1.3")->sliceCells, exported("ahead-old")->sliceCells}));
+
+    vtkNew<vtkPNGReader> png;
+    ASSERT_TRUE(png->CanReadFile(shot.c_str())) << shot;
+    png->SetFileName(shot.c_str());
+    png->Update();
+    int dims[3];
+    png->GetOutput()->GetDimensions(dims);
+    EXPECT_EQ(dims[0], 1200);
+    EXPECT_EQ(dims[1], 600);
+    auto* pixels = vtkUnsignedCharArray::SafeDownCast(png->GetOutput()->GetPointData()->GetScalars());
+    ASSERT_NE(pixels, nullptr);
+    std::set<int> colours;
+    for (vtkIdType i = 0; i < pixels->GetNumberOfTuples(); i += 97)
+        colours.insert(pixels->GetComponent(i, 0) * 65536 + pixels->GetComponent(i, 1) * 256 + pixels->GetComponent(i, 2));
+    EXPECT_GT(colours.size(), 20u) << "the screenshot is nearly one colour";
+
+    // A formation the sweep does not have: one line, exit 1.
+    const auto bad = runCommand({"/usr/bin/env", "PYTHONPATH=" + pv.pythonPath, pv.program, "--force-offscreen-rendering",
+                                 result_.script, "behind"});
+    EXPECT_EQ(bad.exitCode, 1);
+    EXPECT_NE(bad.err.find("open-in-paraview.py: formation 'behind' has no flow fields here (solo, ahead)"),
+              std::string::npos)
+        << bad.err;
 }
