@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job: install what is missing, build, run the default formation sweep
-# (cases/examples/quickstart.cfg) and reduce it to drag savings.
+# The main job: install what is missing, build, run the default study (cases/examples/quickstart.cfg:
+# Breaking4 in 3D at the coarse level, six cases, about 13 minutes on 2 cores) and reduce it to drag
+# savings, mile times, plots, ParaView files and the report.
 # Extra arguments go to draft-cases, e.g. --jobs 1 or --mesh.level medium.
 # Re-running reuses the build and every finished case.
 set -euo pipefail
@@ -25,7 +26,8 @@ Results in $out:
   fit.json               saving vs front gap, fitted per rear gap
   pacing.csv / .json     each formation's predicted mile time (docs/pacing-model.md)
   savings.png, pacers.png, history.png (+ .svg)
-  flow/sweep.pvd         open in ParaView: steps through the formations
+  flow/open-in-paraview.py  paraview --script=flow/open-in-paraview.py: a formation, stepping through its gaps
+  flow/<formation>.pvd   each formation for ParaView, its time the gap
   flow/<case>/           chest-height slice (.vtp), runner surfaces (.vtm), speed.png
   <case>/case.foam       the OpenFOAM case, for ParaView's own reader
 MSG

@@ -201,6 +201,28 @@ TEST(CliDraftCasesDisk, Generate3dWritesRunnersGroundAndLayers) {
     EXPECT_NEAR(caseJson["parameters"]["inflow"]["viscosity_ratio"].get<double>(), 10.0, 1e-9);
 }
 
+// Every example config the README and the scripts point to is one draft-cases accepts, and the
+// quickstart is the 3D Breaking4 study the README describes.
+TEST(CliDraftCasesDisk, EveryExampleConfigPlans) {
+    int count = 0;
+    for (const auto& e : std::filesystem::directory_iterator(std::string(DRAFTING_SOURCE_DIR) + "/cases/examples")) {
+        if (e.path().extension() != ".cfg" || e.path().filename() == "breaking4-race.cfg") continue;  // a race schedule
+        const auto r = runCommand({DRAFT_CASES_BIN, "plan", e.path().string(), "--json"});
+        EXPECT_EQ(r.exitCode, 0) << e.path() << ": " << r.err;
+        ++count;
+    }
+    EXPECT_GE(count, 9);
+    const auto quick = runCommand({DRAFT_CASES_BIN, "plan", std::string(DRAFTING_SOURCE_DIR) + "/cases/examples/quickstart.cfg",
+                                   "--json"});
+    ASSERT_EQ(quick.exitCode, 0) << quick.err;
+    const auto manifest = nlohmann::json::parse(quick.out);
+    EXPECT_EQ(manifest["config"]["mesh"]["dimension"], 3) << manifest["config"].dump();
+    std::vector<std::string> names;
+    for (const auto& c : manifest["cases"]) names.push_back(c["name"]);
+    EXPECT_EQ(names, (std::vector<std::string>{"solo", "ahead-f0.8", "ahead-f1.3", "ahead-f2", "behind-b1",
+                                               "ahead-behind-f1.3-b1"}));
+}
+
 TEST(CliDraftPost, NotASweepDirectory) {
     TempDir tmp;
     const auto r = runCommand({DRAFT_POST_BIN, tmp.path()});
