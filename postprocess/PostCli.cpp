@@ -333,7 +333,7 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
                            : "Markers: cases, with error bars of the iterative uncertainty (95 % interval and "
                              "drift; no convergence study given); dashed: the fit of fit.json.");
         figure("pacers",
-               PacerDragPlot::write(table, outDir + "/pacers.png", outDir + "/pacers.svg", "The pacers' own drag"),
+               PacerDragPlot::write(table, outDir + "/pacers.png", outDir + "/pacers.svg", "The pacers' own drag saving"),
                "The pacers' own saving", "Each pacer's drag against the same solo runner (bodies.csv).");
         figure("history",
                HistoryPlot::writeSweep(table, sweep, outDir + "/history.png", outDir + "/history.svg",
