@@ -545,6 +545,64 @@ const SweepAxes& SweepConfig::axesFor(const std::string& preset) const {
     return own != presetAxes.end() ? own->second : axes;
 }
 
+std::string SweepConfig::toText() const {
+    const auto num = [](double v) { return ValueList::format(v); };
+    const auto list = [&](const std::vector<double>& values) {
+        std::string out;
+        for (double v : values) out += (out.empty() ? "" : ", ") + num(v);
+        return out;
+    };
+    const auto axesText = [&](const SweepAxes& a) {
+        std::string out;
+        if (!a.frontGaps.empty()) out += "front_gap = " + list(a.frontGaps) + "\n";
+        if (!a.backGaps.empty()) out += "back_gap = " + list(a.backGaps) + "\n";
+        if (!a.laterals.empty()) out += "lateral = " + list(a.laterals) + "\n";
+        return out;
+    };
+    std::ostringstream t;
+    t << "# The settings of this sweep as draft-cases read them, every key given (docs/config.md):\n"
+      << "# draft-cases reads this file back to the same cases.\n"
+      << "name = " << name << "\n\n[athlete]\nheight = " << num(athleteHeight) << "\nmass = " << num(athleteMass)
+      << "\n\n[run]\nspeed = " << num(speed) << "\nheadwind = " << num(headwind) << "\nair_density = " << num(airDensity)
+      << "\nturbulence_intensity = " << num(turbulenceIntensity) << "\n";
+    if (turbulenceLengthScale > 0.0) t << "turbulence_length_scale = " << num(turbulenceLengthScale) << "\n";
+    else t << "turbulence_viscosity_ratio = " << num(turbulenceViscosityRatio) << "\n";
+    std::string presetList;
+    for (const auto& p : presets) presetList += (presetList.empty() ? "" : ", ") + p;
+    t << "\n[formation]\npreset = " << presetList << "\n";
+    if (!positions.empty()) {
+        std::string ps;
+        for (const auto& p : positions) ps += (ps.empty() ? "(" : ", (") + num(p.x) + ", " + num(p.y) + ")";
+        t << "positions = " << ps << "\n";
+    }
+    t << "ahead = " << aheadCount << "\nbehind = " << behindCount << "\nrow_gap = " << num(rowGap)
+      << "\ngap_definition = " << gapDefinition << "\n\n[sweep]\n" << axesText(axes);
+    for (const auto& [preset, a] : presetAxes) t << "\n[sweep." << preset << "]\n" << axesText(a);
+    t << "\n[mesh]\ndimension = " << dimension << "\nlevel = " << level << "\n";
+    if (dimension == 3) {
+        t << "upstream = " << num(domain.upstream) << "\ndownstream = " << num(domain.downstream)
+          << "\nside = " << num(domain.side) << "\nabove = " << num(domain.above) << "\nwall_treatment = " << wallTreatment
+          << "\n\n[geometry]\npose = " << geometryPose << "\n";
+        if (!geometryStl.empty()) t << "stl = " << geometryStl << "\n";
+    }
+    t << "\n[solver]\nturbulence = " << turbulence << "\napplication = " << application << "\nmode = " << mode
+      << "\nmax_iterations = " << maxIterations << "\ntolerance = " << num(tolerance) << "\n";
+    if (mode == "transient") {
+        if (endTime) t << "end_time = " << num(*endTime) << "\n";
+        if (averagingStart) t << "averaging_start = " << num(*averagingStart) << "\n";
+        t << "max_courant = " << num(maxCourant) << "\n";
+    }
+    t << "settled_tolerance = " << num(settledTolerance) << "\nsettled_window = " << settledWindow << "\n";
+    if (pacingBaselineTime > 0.0) {
+        // m:ss.ssssss, the mile-time grammar's finest: the seconds as the file gave them.
+        const int minutes = static_cast<int>(pacingBaselineTime / 60.0);
+        char seconds[32];
+        std::snprintf(seconds, sizeof(seconds), "%09.6f", pacingBaselineTime - 60.0 * minutes);
+        t << "\n[pacing]\nbaseline_time = " << minutes << ":" << seconds << "\n";
+    }
+    return t.str();
+}
+
 nlohmann::json SweepConfig::toJson() const {
     auto axesJson = [](const SweepAxes& a) {
         return nlohmann::json{{"front_gap_m", a.frontGaps}, {"back_gap_m", a.backGaps}, {"lateral_m", a.laterals}};

@@ -104,6 +104,11 @@ struct SweepConfig {
     /// The settings as JSON (for the manifest and each case's results).
     nlohmann::json toJson() const;
 
+    /// The settings as a config file draft-cases reads back to the same settings (every key given,
+    /// defaults included, with the speed rather than the mile time): parse(toText()).toJson() ==
+    /// toJson(). Written beside each sweep's manifest as draft-cases.cfg.
+    std::string toText() const;
+
     /// Parses a mile time into seconds: "m:ss" or "m:ss.s…" (seconds exactly two digits, below 60),
     /// or seconds alone "ss" / "ss.s…"; blanks around it are ignored. Throws ConfigError naming
     /// `field` and the quoted text. The one grammar for mile times (docs/config.md).

@@ -9,6 +9,8 @@ namespace drafting::cases {
 /// writers, the generate transaction and the clean-up agree on what is ours.
 struct SweepLayout {
     static constexpr const char* kManifest = "manifest.json";
+    /// The sweep's config as a file draft-cases reads back (SweepConfig::toText), beside the manifest.
+    static constexpr const char* kConfigEcho = "draft-cases.cfg";
     /// A convergence study's reduction, beside its level folders (ConvergenceStudy).
     static constexpr const char* kConvergence = "convergence.json";
 

@@ -9,6 +9,7 @@
 #include "cases/SafeName.hpp"
 #include "cases/SweepLayout.hpp"
 #include "cases/SweepRunner.hpp"
+#include "meshes/AtomicFile.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -264,6 +265,7 @@ void complete(const std::string& sweepDir, const nlohmann::json& journal) {
         throw ConfigError(Printable::quote((staging / SweepLayout::kJournal).string()) + ": not a journal of draft-cases");
     }
     moveIfPresent(staging / SweepLayout::kManifest, sweep / SweepLayout::kManifest);
+    moveIfPresent(staging / SweepLayout::kConfigEcho, sweep / SweepLayout::kConfigEcho);
     for (const auto& n : leaving) moveIfPresent(sweep / n, staging / "old" / n);
     for (const auto& n : arriving) moveIfPresent(staging / "new" / n, sweep / n);
     if (journal.at("stale_outputs").get<bool>())
@@ -341,6 +343,7 @@ void SweepTransaction::generate(const SweepConfig& config, const std::vector<Cas
             faultPoint();
         }
         d.manifest.write(staging.string());
+        meshes::AtomicFile::write((staging / SweepLayout::kConfigEcho).string(), config.toText());
         faultPoint();
     } catch (...) {
         std::error_code ignored;

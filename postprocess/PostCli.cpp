@@ -309,6 +309,8 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
     report.sweepDir = sweep;
     report.config = manifest.config;
     report.casesMadeBy = manifest.provenance;
+    if (const fs::path echo = fs::path(sweep) / cases::SweepLayout::kConfigEcho; fs::is_regular_file(echo))
+        report.configFile = fs::relative(echo, outDir).generic_string();
     report.table = &table;
     report.curves = &curves;
     report.pacing = pacing ? &*pacing : nullptr;
@@ -346,6 +348,8 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
                 if (!p.empty()) p = fs::relative(p, outDir).generic_string();
             };
             relative(flow.pvd);
+            relative(flow.script);
+            for (auto& s : flow.series) relative(s.pvd);
             for (auto& c : flow.cases) {
                 relative(c.slice);
                 relative(c.surfaces);

@@ -294,6 +294,9 @@ nlohmann::json SweepReport::model() const {
     nlohmann::json links = nlohmann::json::array();
     for (const char* f : {"savings.csv", "bodies.csv", "fit.json", "pacing.csv"})
         links.push_back({{"title", f}, {"href", f}});
+    if (!configFile.empty())
+        links.push_back({{"title", "the sweep's config as a file draft-cases reads back (run it again with it)"},
+                         {"href", configFile}});
     std::vector<std::string> allWarnings = warnings;
     if (!unconverged.empty()) {
         std::string names;
@@ -307,8 +310,18 @@ nlohmann::json SweepReport::model() const {
         if (!images.empty()) m["flow_images"] = images;
         if (!flow->pvd.empty())
             // One object: an initializer list here would insert its two pairs as two entries.
-            links.insert(links.begin(), nlohmann::json{{"title", "All cases in ParaView (steps through the spacings)"},
+            links.insert(links.begin(), nlohmann::json{{"title", "All cases in ParaView, one step each"},
                                                        {"href", flow->pvd}});
+        for (auto s = flow->series.rbegin(); s != flow->series.rend(); ++s)
+            links.insert(links.begin(), nlohmann::json{{"title", "ParaView: " + s->formation + ", its time the " +
+                                                                     (s->axis == "front_gap_m"  ? std::string("front gap")
+                                                                      : s->axis == "back_gap_m" ? std::string("back gap")
+                                                                                                : s->axis)},
+                                                       {"href", s->pvd}});
+        if (!flow->script.empty())
+            links.insert(links.begin(), nlohmann::json{{"title", "ParaView, ready to look at: paraview --script=" +
+                                                                     flow->script},
+                                                       {"href", flow->script}});
         for (const auto& c : flow->cases) {
             links.push_back({{"title", c.caseName + ": chest-height slice"}, {"href", c.slice}});
             links.push_back({{"title", c.caseName + ": runner surfaces"}, {"href", c.surfaces}});

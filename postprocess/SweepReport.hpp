@@ -28,6 +28,7 @@ struct SweepReport {
     int gciAttached = 0;                    // how many savings got a GCI from it (SavingsTable::attachGci)
     std::optional<nlohmann::json> race;     // RaceReplay::Result::toJson() of draft-post --race
     std::optional<cases::Provenance> casesMadeBy;  // manifest.json's provenance: the generate of the cases
+    std::string configFile;  // the sweep's draft-cases.cfg relative to the output directory ("" if none)
 
     nlohmann::json model() const;
 };

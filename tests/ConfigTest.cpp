@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <functional>
 
 using drafting::cases::ConfigError;
@@ -413,4 +414,35 @@ TEST(ConfigFile, KeysTwiceAreRefusedWithBothLines) {
               "command line: key athlete.height given more than once");
     // The command line still wins over the file.
     EXPECT_DOUBLE_EQ(SweepConfig::parse("[athlete]\nheight = 1.6\n", {"--athlete.height=1.7"}).athleteHeight, 1.7);
+}
+
+// The config echoed beside a sweep (SweepConfig::toText) reads back to the very same settings, for
+// every example and for the keys the examples leave out.
+TEST(SweepConfigText, ReadsBackToTheSameSettings) {
+    std::vector<std::pair<std::string, SweepConfig>> configs;
+    for (const auto& e : std::filesystem::directory_iterator(std::string(DRAFTING_SOURCE_DIR) + "/cases/examples"))
+        if (e.path().extension() == ".cfg" && e.path().filename() != "breaking4-race.cfg")
+            configs.emplace_back(e.path().filename().string(), SweepConfig::load(e.path().string()));
+    configs.emplace_back("transient custom",
+                         SweepConfig::parse("name = t\n[run]\nmile_time = 2:30.5\nheadwind = -1.5\nturbulence_length_scale = 0.05\n"
+                                            "[formation]\npreset = custom, ahead\npositions = (1.3, 0), (-1.0, 0.45)\n"
+                                            "gap_definition = clearance\n[sweep]\nfront_gap = 0.8:2.0:0.4\nlateral = 0, 0.3\n"
+                                            "[sweep.ahead]\nfront_gap = 1.1\n[solver]\nmode = transient\nend_time = 6\n"
+                                            "averaging_start = 2.5\nmax_courant = 0.7\n[pacing]\nbaseline_time = 3:59.37\n"));
+    configs.emplace_back("single file 3D low-re",
+                         SweepConfig::parse("[formation]\npreset = single-file\nahead = 3\nbehind = 0\nrow_gap = 0.75\n"
+                                            "[mesh]\ndimension = 3\nlevel = fine\nside = 6\nwall_treatment = low-re\n"
+                                            "[geometry]\npose = standing\n[solver]\nsettled_tolerance = 0.001\n"));
+    for (const auto& [label, config] : configs) {
+        SCOPED_TRACE(label);
+        const std::string text = config.toText();
+        SweepConfig back;
+        try {
+            back = SweepConfig::parse(text);
+        } catch (const std::exception& e) {
+            FAIL() << e.what() << "\n" << text;
+        }
+        EXPECT_EQ(back.toJson(), config.toJson()) << text;
+        EXPECT_EQ(back.toText(), text);
+    }
 }

@@ -352,14 +352,29 @@ TEST(PostFollowup, TheFilesSectionLinksTheParaViewSweepAsOneEntry) {
     post::SweepReport report;
     report.table = &table;
     report.flow = &flow;
-    const auto links = report.model()["links"];
-    ASSERT_TRUE(links.is_array());
-    for (const auto& l : links) {
-        ASSERT_TRUE(l.is_object()) << l.dump();
-        EXPECT_FALSE(l.value("href", "").empty()) << l.dump();
-        EXPECT_FALSE(l.value("title", "").empty()) << l.dump();
+    {
+        const auto links = report.model()["links"];
+        ASSERT_TRUE(links.is_array());
+        for (const auto& l : links) {
+            ASSERT_TRUE(l.is_object()) << l.dump();
+            EXPECT_FALSE(l.value("href", "").empty()) << l.dump();
+            EXPECT_FALSE(l.value("title", "").empty()) << l.dump();
+        }
+        EXPECT_EQ(links.front()["href"], "flow/sweep.pvd");
     }
-    EXPECT_EQ(links.front()["href"], "flow/sweep.pvd");
+    // With the ParaView script, the formations' series and the echoed config: the script first,
+    // then each series, then the whole sweep; the config among the tables.
+    flow.script = "flow/open-in-paraview.py";
+    flow.series.push_back({"solo", "flow/solo.pvd", "none", {0.0}, {"solo"}});
+    flow.series.push_back({"ahead", "flow/ahead.pvd", "front_gap_m", {1.3, 2.0}, {"ahead-f1.3", "ahead-f2"}});
+    report.configFile = "draft-cases.cfg";
+    const auto links = report.model()["links"];
+    std::vector<std::string> hrefs;
+    for (const auto& l : links) hrefs.push_back(l.value("href", ""));
+    EXPECT_EQ(std::vector<std::string>(hrefs.begin(), hrefs.begin() + 4),
+              (std::vector<std::string>{"flow/open-in-paraview.py", "flow/solo.pvd", "flow/ahead.pvd", "flow/sweep.pvd"}));
+    EXPECT_EQ(links[2]["title"], "ParaView: ahead, its time the front gap");
+    EXPECT_NE(std::find(hrefs.begin(), hrefs.end(), "draft-cases.cfg"), hrefs.end());
 }
 
 // The report names the build, host, date and command that generated the cases, from manifest.json,
