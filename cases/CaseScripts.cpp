@@ -21,13 +21,16 @@ std::string CaseScripts::allrun(const nlohmann::json& steps, const ToolPaths& to
         "# checkpoints, runs on MPI ranks and completes results.json with the case's parameters.\n"
         "# With another build of the tools: DRAFTING_BIN=/path/to/build/bin ./Allrun\n"
         "# Start again from the generated case: ./Allclean\n"
-        "cd \"${0%/*}\" || exit 1\n"
+        "cd \"$(dirname \"$0\")\" || exit 1\n"
+        // Unquoted assignments: the single quotes of a ShellWord keep their meaning (inside double
+        // quotes they would be literal characters and a $(...) in the path would run).
         "bin=${DRAFTING_BIN:-" +
         ShellWord::quote(tools.binDir) +
         "}\n"
-        "export WM_PROJECT_DIR=\"${WM_PROJECT_DIR:-" +
+        "WM_PROJECT_DIR=${WM_PROJECT_DIR:-" +
         ShellWord::quote(tools.foamProjectDir) +
-        "}\"\n"
+        "}\n"
+        "export WM_PROJECT_DIR\n"
         "# runnerDrag's library (controlDict: libs (\"libdraftFunctionObjects.so\")), also for a stock solver\n"
         "export LD_LIBRARY_PATH=\"$bin/../lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}\"\n"
         "step() {\n"
@@ -60,24 +63,29 @@ std::string CaseScripts::allrun(const nlohmann::json& steps, const ToolPaths& to
 }
 
 std::string CaseScripts::allclean(const ToolPaths& tools) {
+    // The entries CaseRunner::clearRunArtefacts clears before a run, and no others.
     const std::string results = std::string("./") + SweepLayout::kResults;
     std::string s =
         "#!/bin/sh\n"
-        "# Allclean, written by draft-cases: removes what a run of this case made (the mesh, solution\n"
-        "# times other than 0, processor folders, postProcessing, logs and results), as `draft-cases run`\n"
-        "# does before it starts. What draft-cases wrote (case.json \"files\") stays.\n"
-        "cd \"${0%/*}\" || exit 1\n"
-        "export WM_PROJECT_DIR=\"${WM_PROJECT_DIR:-" +
+        "# Allclean, written by draft-cases: removes what a run of this case made, the entries\n"
+        "# `draft-cases run` clears before it starts: the mesh (constant/polyMesh), solution times other\n"
+        "# than 0, MPI rank folders, postProcessing, log.* files and the run's results. What draft-cases\n"
+        "# wrote (case.json \"files\") stays.\n"
+        "cd \"$(dirname \"$0\")\" || exit 1\n"
+        "WM_PROJECT_DIR=${WM_PROJECT_DIR:-" +
         ShellWord::quote(tools.foamProjectDir) +
-        "}\"\n"
-        "foamListTimes -rm > /dev/null 2>&1  # OpenFOAM's rule for a time folder; 0 stays\n"
+        "}\n"
+        "export WM_PROJECT_DIR\n"
+        "command -v foamListTimes > /dev/null || { echo \"Allclean: foamListTimes not found (OpenFOAM on the PATH?)\" >&2; exit 1; }\n"
+        "foamListTimes -rm > /dev/null || exit 1  # OpenFOAM's rule for a time folder; 0 stays\n"
         "for d in ./processor[0-9]*; do  # an MPI rank's folder: processor and digits only\n"
         "    case ${d#./processor} in *[!0-9]*) ;; *) rm -rf \"$d\" ;; esac\n"
         "done\n"
-        "rm -rf ./constant/polyMesh ./constant/extendedFeatureEdgeMesh ./system/decomposeParDict \\\n"
-        "    ./postProcessing ./dynamicCode\n"
-        "rm -f ./log.* " + results + ".tmp " + results + ".????????????????.tmp";
-    for (const char* file : {SweepLayout::kResults, SweepLayout::kMeshCheck, SweepLayout::kTiming, SweepLayout::kRunningPgid})
+        "[ -L constant ] || rm -rf ./constant/polyMesh  # never through a linked constant/\n"
+        "rm -rf ./postProcessing\n"
+        "for f in ./log.*; do [ -f \"$f\" ] && [ ! -L \"$f\" ] && rm -f \"$f\"; done\n"
+        "rm -f " + results + ".tmp " + results + ".????????????????.tmp";
+    for (const char* file : {SweepLayout::kResults, SweepLayout::kMeshCheck, SweepLayout::kTiming})
         s += std::string(" ./") + file;
     return s + "\n";
 }

@@ -26,9 +26,10 @@ ToolPaths fakeBuild(const TempDir& tmp) {
     ToolPaths tools;
     tools.binDir = tmp.path() + "/it's a \"build\" $(touch PWNED)/bin";
     tools.libDir = tools.binDir + "/../lib";
-    tools.foamProjectDir = "/usr/share/openfoam";
+    tools.foamProjectDir = tmp.path() + "/open foam's $(touch PWNED) `touch PWNED2`";
     fs::create_directories(tools.binDir);
-    writeFile(tools.binDir + "/draftFoam", "#!/bin/sh\nprintf '%s|' \"$@\" > solved.txt\necho \"$LD_LIBRARY_PATH\" >> solved.txt\n");
+    writeFile(tools.binDir + "/draftFoam", "#!/bin/sh\nprintf '%s|' \"$@\" > solved.txt\necho \"$LD_LIBRARY_PATH\" >> solved.txt\n"
+                                           "echo \"$WM_PROJECT_DIR\" >> solved.txt\n");
     fs::permissions(tools.binDir + "/draftFoam", fs::perms::owner_all);
     return tools;
 }
@@ -65,7 +66,8 @@ TEST(CaseScripts, AllrunRunsEachStepWithItsOwnWordsAndTheBuildsPrograms) {
     };
     CaseScripts::write(caseDir, steps, tools);
     EXPECT_TRUE((fs::status(caseDir + "/Allrun").permissions() & fs::perms::owner_exec) != fs::perms::none);
-    const auto r = runCommand({caseDir + "/Allrun"}, tmp.path());
+    // Started as `sh Allrun` from inside the case, as from anywhere else.
+    const auto r = runCommand({"/bin/sh", "Allrun"}, caseDir);
     ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
     EXPECT_EQ(readFile(caseDir + "/log.first"), "a; touch PWNED");
     EXPECT_FALSE(fs::exists(caseDir + "/PWNED"));
@@ -75,6 +77,8 @@ TEST(CaseScripts, AllrunRunsEachStepWithItsOwnWordsAndTheBuildsPrograms) {
     const std::string solved = readFile(caseDir + "/solved.txt");
     EXPECT_EQ(solved.rfind("-case|.|", 0), 0u) << solved;
     EXPECT_NE(solved.find(tools.binDir + "/../lib"), std::string::npos) << solved;
+    EXPECT_NE(solved.find("\n" + tools.foamProjectDir + "\n"), std::string::npos) << solved;  // as it was, not run
+    EXPECT_FALSE(fs::exists(caseDir + "/PWNED2"));
 
     // Another build through DRAFTING_BIN.
     const std::string other = tmp.path() + "/other/bin";
@@ -113,15 +117,33 @@ TEST(CaseScripts, AllcleanRemovesWhatARunMakesAndNothingElse) {
     fs::create_directories(caseDir + "/processor_notes");
     writeFile(caseDir + "/processor_notes/keep.txt", "mine\n");
     writeFile(caseDir + "/my.tmp", "mine\n");
+    writeFile(caseDir + "/system/decomposeParDict", "mine: a hand-made decomposition\n");
     const std::string generated = drafting::test::treeSnapshot(caseDir);
     for (const char* d : {"constant/polyMesh", "100", "1e-05", "postProcessing/runnerDrag/0", "processor0/100", "processor12"})
         fs::create_directories(caseDir + "/" + d);
     for (const char* f : {"constant/polyMesh/points", "100/U", "1e-05/p", "log.draftFoam", "results.json", "meshCheck.json",
-                          "timing.json", "running.pgid", "results.json.0123456789abcdef.tmp", "system/decomposeParDict",
-                          "processor0/100/U"})
+                          "timing.json", "results.json.0123456789abcdef.tmp", "processor0/100/U"})
         writeFile(caseDir + "/" + f, "run\n");
     ASSERT_NE(drafting::test::treeSnapshot(caseDir), generated);
     const auto r = runCommand({caseDir + "/Allclean"}, tmp.path());
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_EQ(drafting::test::treeSnapshot(caseDir), generated);
+
+    // A constant/ linked elsewhere: the mesh behind the link is not this case's to delete.
+    const std::string shared = tmp.path() + "/shared";
+    fs::rename(caseDir + "/constant", shared);
+    fs::create_directories(shared + "/polyMesh");
+    writeFile(shared + "/polyMesh/points", "someone's mesh\n");
+    fs::create_directory_symlink(shared, caseDir + "/constant");
+    const auto linked = runCommand({"/bin/sh", "Allclean"}, caseDir);
+    ASSERT_EQ(linked.exitCode, 0) << linked.err;
+    EXPECT_TRUE(fs::exists(shared + "/polyMesh/points"));
+
+    // Without OpenFOAM's tools it says so and fails, rather than leaving the times behind quietly.
+    const std::string bin = tmp.path() + "/bare-bin";  // the shell's tools, and no OpenFOAM
+    fs::create_directories(bin);
+    for (const char* tool : {"dirname", "rm"}) fs::create_symlink(std::string("/usr/bin/") + tool, bin + "/" + tool);
+    const auto bare = runCommand({"/usr/bin/env", "PATH=" + bin, "/bin/sh", caseDir + "/Allclean"}, tmp.path());
+    EXPECT_NE(bare.exitCode, 0);
+    EXPECT_NE(bare.err.find("Allclean: foamListTimes not found"), std::string::npos) << bare.err;
 }
