@@ -393,7 +393,8 @@ FlowSweepExport FlowFieldExport::exportSweep(const std::string& sweepDir, const 
     result.series = writeSeries(outDir, result.cases, result.warnings);
     result.script = (fs::path(outDir) / ParaViewScript::kFileName).string();
     try {
-        meshes::AtomicFile::write(result.script, ParaViewScript::text(), 0755);
+        meshes::AtomicFile::write(result.script, ParaViewScript::text(fs::absolute(outDir).lexically_normal().string()),
+                                  0755);
     } catch (const std::system_error& e) {
         throw PostError(e.what());
     }

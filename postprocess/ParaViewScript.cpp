@@ -1,8 +1,13 @@
 #include "postprocess/ParaViewScript.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace drafting::post {
 
-std::string ParaViewScript::text() {
+std::string ParaViewScript::text(const std::string& flowDir) {
+    // A JSON string in ASCII is a Python string literal: the folder's bytes cannot end it.
+    const std::string folder =
+        nlohmann::json(flowDir).dump(-1, ' ', true, nlohmann::json::error_handler_t::replace);
     return R"PY(#!/usr/bin/env pvpython
 """Opens this sweep's flow fields in ParaView, ready to look at: one formation, the chest-height
 slice coloured by air speed and every runner's surface by pressure, each on one colour range shared
@@ -23,13 +28,19 @@ import sys
 sys.path[:0] = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
 
 from paraview.simple import (ColorBy, ExtractBlock, GetActiveViewOrCreate, GetColorTransferFunction,  # noqa: E402
-                             PVDReader, Render, SaveScreenshot, Show)
+                             GetScalarBar, PVDReader, Render, SaveScreenshot, Show)
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+# paraview --script runs this text without a file name: then the folder draft-post wrote it to.
+IN_GUI = "__file__" not in globals()
+HERE = os.path.dirname(os.path.abspath(__file__)) if not IN_GUI else )PY" +
+           folder + R"PY(
 
 
 def fail(message):
-    sys.stderr.write("open-in-paraview.py: " + message + "\n")
+    text = "open-in-paraview.py: " + message
+    if IN_GUI:
+        raise RuntimeError(text)  # in ParaView's window: said in its output, ParaView stays open
+    sys.stderr.write(text + "\n")
     sys.exit(1)
 
 
@@ -87,6 +98,7 @@ def main(argv):
     speed_lut.AutomaticRescaleRangeMode = "Never"
     speed_lut.RescaleTransferFunction(0.0, speed_top if speed_top > 0 else 1.0)
     slice_display.SetScalarBarVisibility(view, True)
+    GetScalarBar(speed_lut, view).WindowLocation = "Lower Left Corner"  # over the far wake, not a runner
 
     runner_display = Show(runners, view)
     ColorBy(runner_display, ("CELLS", "p"))
@@ -95,6 +107,7 @@ def main(argv):
     p_lut.AutomaticRescaleRangeMode = "Never"
     p_lut.RescaleTransferFunction(p_low, p_high)
     runner_display.SetScalarBarVisibility(view, True)
+    GetScalarBar(p_lut, view).WindowLocation = "Upper Left Corner"
 
     # From above, x to the right (the air flows right to left), framing the runners and the
     # wake behind them: 6 m by 3 m centred a metre downstream of the formation.
@@ -120,7 +133,7 @@ def main(argv):
                       "slice_cells": slice_cells, "screenshot": screenshot}))
 
 
-main(sys.argv[1:])
+main(sys.argv[1:] if not IN_GUI else [])
 )PY";
 }
 

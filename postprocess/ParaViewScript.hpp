@@ -8,9 +8,10 @@ namespace drafting::post {
 class ParaViewScript {
 public:
     static constexpr const char* kFileName = "open-in-paraview.py";
-    /// The script's text. It reads everything it needs from flow.json at run time, so the text is
-    /// the same for every sweep and carries nothing from a case, a config or the command line.
-    static std::string text();
+    /// The script's text. It reads everything it needs from flow.json beside it at run time; it
+    /// carries only `flowDir` (absolute), as an escaped string literal, for `paraview --script`,
+    /// which runs a script without its file name.
+    static std::string text(const std::string& flowDir);
 };
 
 }  // namespace drafting::post

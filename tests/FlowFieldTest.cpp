@@ -3,6 +3,7 @@
 #include "cases/JsonFile.hpp"
 #include "cases/Process.hpp"
 #include "postprocess/FlowFieldExport.hpp"
+#include "postprocess/ParaViewScript.hpp"
 #include "postprocess/PostError.hpp"
 #include "TestSupport.hpp"
 
@@ -515,6 +516,16 @@ TEST_F(FlowFieldSweep, EachFormationIsASeriesOverItsGapAndTheScriptOpensItInPara
         colours.insert(pixels->GetComponent(i, 0) * 65536 + pixels->GetComponent(i, 1) * 256 + pixels->GetComponent(i, 2));
     EXPECT_GT(colours.size(), 20u) << "the screenshot is nearly one colour";
 
+    // As `paraview --script` runs it: the text alone, without its file name, from another folder.
+    const std::string driver = tmp_->path() + "/as-gui.py";
+    writeFile(driver, "import sys\nsource = open(sys.argv[1]).read()\nexec(compile(source, '<script>', 'exec'), "
+                      "{'__name__': '__main__'})\n");
+    const auto gui = runCommand({"/usr/bin/xvfb-run", "-a", "/usr/bin/env", "PYTHONPATH=" + pv.pythonPath, pv.program,
+                                 "--force-offscreen-rendering", driver, result_.script},
+                                tmp_->path());
+    ASSERT_EQ(gui.exitCode, 0) << gui.out << gui.err;
+    EXPECT_NE(gui.out.find("\"formation\": \"ahead\""), std::string::npos) << gui.out;
+
     // A formation the sweep does not have: one line, exit 1.
     const auto bad = runCommand({"/usr/bin/env", "PYTHONPATH=" + pv.pythonPath, pv.program, "--force-offscreen-rendering",
                                  result_.script, "behind"});
@@ -522,4 +533,22 @@ TEST_F(FlowFieldSweep, EachFormationIsASeriesOverItsGapAndTheScriptOpensItInPara
     EXPECT_NE(bad.err.find("open-in-paraview.py: formation 'behind' has no flow fields here (solo, ahead)"),
               std::string::npos)
         << bad.err;
+}
+
+// The folder the script carries for `paraview --script` is a Python string literal whatever its
+// bytes: quotes, backslashes, newlines and $(...) come back as they were and end nothing.
+TEST(ParaViewScript, TheFolderItCarriesIsAStringLiteralWhateverItHolds) {
+    TempDir tmp;
+    const std::string folder = "/tmp/a\"b'c\\d\nimport os; os.system('touch PWNED') #$(x)\xc3\xa9";
+    writeFile(tmp.path() + "/script.py", drafting::post::ParaViewScript::text(folder));
+    writeFile(tmp.path() + "/check.py",
+              "import ast, json, sys\n"
+              "tree = ast.parse(open(sys.argv[1]).read())\n"
+              "for node in ast.walk(tree):\n"
+              "    if isinstance(node, ast.Assign) and getattr(node.targets[0], 'id', '') == 'HERE':\n"
+              "        print(json.dumps(ast.literal_eval(node.value.orelse)))\n");
+    const auto r = runCommand({"/usr/bin/python3", tmp.path() + "/check.py", tmp.path() + "/script.py"}, tmp.path());
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out).get<std::string>(), folder);
+    EXPECT_FALSE(fs::exists(tmp.path() + "/PWNED"));
 }
