@@ -228,6 +228,10 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     }
     if (vm.count("list")) {
         if (vm.count("target")) throw ConfigError("reference --list: takes no NAME");
+        for (const auto& [name, value] : vm)
+            if (name != "list" && name != "command" && !value.defaulted())
+                throw ConfigError("reference --list: takes no other option (--" + name + ")");
+        if (!overrides.empty()) throw ConfigError("reference --list: takes no config overrides (" + Printable::quote(overrides.front(), 80) + ")");
         out << ReferenceCase::listing();
         return 0;
     }
@@ -261,6 +265,8 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         slurm.dryRun = vm.count("dry-run") != 0;
         slurm.wait = vm.count("wait") != 0;
         if (vm.count("force")) throw ConfigError("--force: not with --backend slurm (run it locally)");
+        if (vm.count("np")) throw ConfigError("--np: not with --backend slurm; --ntasks N gives each case N MPI ranks");
+        if (vm.count("oversubscribe")) throw ConfigError("--oversubscribe: not with --backend slurm (Slurm places the ranks)");
         if (vm.count("retries")) slurm.retries = vm["retries"].as<int>();
         SlurmBackend::validate(slurm);
         const bool sweeps = command == "sweep" && vm.count("output");
@@ -309,8 +315,12 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     const bool needsOutput =
         command == "generate" || command == "sweep" || command == "reference" || command == "convergence";
     if (needsOutput && !vm.count("output")) throw ConfigError(command + ": missing -o DIR");
-    if (command == "run" && !overrides.empty())
-        throw ConfigError("run: config overrides (" + overrides.front() + ") belong to generate or sweep");
+    if ((command == "run" || command == "status" || command == "run-task") && !overrides.empty())
+        throw ConfigError(command + ": config overrides (" + Printable::quote(overrides.front(), 80) +
+                          ") belong to generate or sweep");
+    if (command == "convergence" && vm.count("reduce-only"))
+        for (const char* opt : {"jobs", "np", "oversubscribe", "retries"})
+            if (vm.count(opt)) throw ConfigError(std::string("--") + opt + ": not with --reduce-only (nothing is run)");
 
     const SweepRunner runner(ToolPaths::discover());
 

@@ -64,7 +64,8 @@ const std::vector<Option>& optionTable() {
          "settings changed or that the config drops",
          {"generate", "run", "sweep", "convergence"}},
         {"np", "--np N", "MPI ranks per case (decomposePar, mpirun, reconstructPar; default 1)", kRunning},
-        {"oversubscribe", "--oversubscribe", "allow jobs x np above the cores", kRunning},
+        {"oversubscribe", "--oversubscribe", "allow jobs x np above the cores",
+         {"run", "sweep", "convergence", "reference"}},
         {"retries", "--retries N",
          "re-runs of a case whose program died or failed (default 1; with slurm, inside the case's\n"
          "array task)",
@@ -87,7 +88,7 @@ const std::vector<Option>& optionTable() {
         {"signal-seconds", "--signal-seconds S", "slurm: SIGUSR1 S s before the limit (default 60)", kSlurm},
         {"dry-run", "--dry-run", "slurm: write SWEEPDIR/slurm/*.sbatch, submit nothing", kSlurm},
         {"wait", "--wait", "slurm: block until the array and the reduce job are done", kSlurm},
-        {"index", "--index I", "run-task: the case's index in the manifest", {"run-task"}},
+        {"index", "--index I", "run-task: the case's line in SWEEPDIR/slurm/cases.txt", {"run-task"}},
     };
     return table;
 }
@@ -149,7 +150,8 @@ std::string CliOptions::usage(const std::string& command) {
     for (const auto& o : optionTable())
         if (o.commands.count(command)) printOption(text, o);
     text += "  -h, --help              this text\n";
-    if (command != "geometry" && command != "run" && command != "status") text += kOverrides;
+    // reference takes only its own --mesh keys (its description says which).
+    if (command == "plan" || command == "generate" || command == "sweep" || command == "convergence") text += kOverrides;
     return text;
 }
 
