@@ -491,32 +491,34 @@ TEST(RegressionResume, KillMinusNineOfTheRunnerAndOfASolverThenResumeEqualsAnUni
     ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "sweep", cfg, "-o", reference, "--jobs", "1"}).exitCode, 0);
     ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "generate", cfg, "-o", dir}).exitCode, 0);
 
+    // Cases with the most runners go first: ahead-f1, ahead-f1.6, ahead-f2.2 (manifest 1 to 3), then solo.
     // 1. kill -9 the runner while the second case's solver runs.
     pid_t runner = spawnCases({"run", dir, "--jobs", "1"}, tmp.path() + "/run1.log");
-    ASSERT_TRUE(waitFor([&] { return caseStatus(dir, 0) == "ok" && runningSolver(dir + "/ahead-f1") > 0; }));
-    const long orphan = runningSolver(dir + "/ahead-f1");
+    ASSERT_TRUE(waitFor([&] { return caseStatus(dir, 1) == "ok" && runningSolver(dir + "/ahead-f1.6") > 0; }));
+    const long orphan = runningSolver(dir + "/ahead-f1.6");
     kill(runner, SIGKILL);
     waitpid(runner, nullptr, 0);
     // The solver dies with its runner (no orphan writing into the case).
     EXPECT_TRUE(waitFor([&] { return !processAlive(orphan); }, 1.0)) << "solver " << orphan << " outlived its runner";
-    EXPECT_EQ(caseStatus(dir, 1), "pending");
-    const std::string soloFiles = drafting::test::treeSnapshot(dir + "/solo");
+    EXPECT_EQ(caseStatus(dir, 2), "pending");
+    EXPECT_EQ(caseStatus(dir, 0), "pending");  // solo, last in line
+    const std::string finishedFiles = drafting::test::treeSnapshot(dir + "/ahead-f1");
 
     // 2. Run again; kill -9 the solver of a case this time: the runner retries it.
     runner = spawnCases({"run", dir, "--jobs", "1"}, tmp.path() + "/run2.log");
     long solver = 0;  // read once: a finished solver leaves no pid
-    ASSERT_TRUE(waitFor([&] { return (solver = runningSolver(dir + "/ahead-f1.6")) > 1; }));
+    ASSERT_TRUE(waitFor([&] { return (solver = runningSolver(dir + "/ahead-f2.2")) > 1; }));
     kill(static_cast<pid_t>(solver), SIGKILL);
     int status = 0;
     waitpid(runner, &status, 0);
     const std::string log = drafting::test::readFile(tmp.path() + "/run2.log");
     ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << log;
-    EXPECT_NE(log.find("running 3 of 4 case(s)"), std::string::npos) << log;  // solo was not re-run
-    EXPECT_NE(log.find("ahead-f1.6: draftFoam exited with code 137"), std::string::npos) << log;
+    EXPECT_NE(log.find("running 3 of 4 case(s)"), std::string::npos) << log;  // ahead-f1 was not re-run
+    EXPECT_NE(log.find("ahead-f2.2: draftFoam exited with code 137"), std::string::npos) << log;
     EXPECT_NE(log.find("retrying (1 of 1)"), std::string::npos) << log;
 
     // Finished files untouched; every result equal to the uninterrupted run's.
-    EXPECT_EQ(drafting::test::treeSnapshot(dir + "/solo"), soloFiles);
+    EXPECT_EQ(drafting::test::treeSnapshot(dir + "/ahead-f1"), finishedFiles);
     const auto manifest = drafting::cases::JsonFile::read(dir + "/manifest.json");
     for (const auto& entry : manifest["cases"]) {
         ASSERT_EQ(entry["status"], "ok") << entry.dump();
