@@ -29,7 +29,7 @@ const char* kStyle = R"css(
 :root { color-scheme: light; }
 body { margin: 0; background: #fff; color: #1f2328;
   font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
-main { max-width: 1100px; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
+main { max-width: 1240px; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.25rem; margin: 2rem 0 .6rem; padding-bottom: .25rem; border-bottom: 1px solid #d0d7de; }
 h3 { font-size: 1.05rem; margin: 1.25rem 0 .4rem; }
@@ -55,11 +55,13 @@ nav.toc a { color: #0969da; }
   width: fit-content; min-width: min(100%, 30rem); max-width: 100%; }
 .table-wrap.kv { width: auto; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
-th, td { padding: .3rem .65rem; text-align: left; vertical-align: top; border-bottom: 1px solid #eaeef2; }
-thead th { position: sticky; top: 0; z-index: 1; background: #eaeef2; white-space: nowrap;
+th, td { padding: .3rem .5rem; text-align: left; vertical-align: top; border-bottom: 1px solid #eaeef2; }
+thead th { position: sticky; top: 0; z-index: 1; background: #eaeef2; vertical-align: bottom;
   box-shadow: inset 0 -1px 0 #d0d7de; }
+tbody td:first-child { white-space: nowrap; }
 tbody tr:nth-child(even) { background: #f9fafb; }
-th.num, td.num { text-align: right; white-space: nowrap; }
+th.num, td.num { text-align: right; }
+td.num { white-space: nowrap; }
 td.none { color: #8c959f; text-align: center; }
 table.kv th { width: 30%; font-weight: normal; color: #59636e; position: static; background: none; box-shadow: none; }
 section.failed h2 { color: #a40e26; border-bottom-color: #cf222e; }

@@ -119,6 +119,9 @@ TEST(RegressionSweep2D, TrailingAPacerSavesDragAndClosestGapSavesMost) {
     EXPECT_TRUE(seen["requests"].empty()) << seen["requests"].dump();
     EXPECT_TRUE(seen["consoleErrors"].empty()) << seen["consoleErrors"].dump();
     EXPECT_GE(seen["images"].size(), 6u);  // three plots, three flow images
+    // The savings table fits a 1200-pixel window, every case name on one line.
+    EXPECT_EQ(seen["tables"][0]["overflowPx"], 0) << seen["tables"].dump();
+    EXPECT_EQ(seen["tables"][0]["firstColumnLines"], 1) << seen["tables"].dump();
     for (const auto& img : seen["images"]) EXPECT_GT(img["naturalWidth"].get<int>(), 0) << img.dump();
 }
 

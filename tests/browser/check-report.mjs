@@ -35,10 +35,23 @@ try {
   const response = await page.goto(pageUrl, { waitUntil: 'load', timeout: 60000 });
   const facts = await page.evaluate(() => ({
     title: document.title,
-    tables: [...document.querySelectorAll('table')].map((t) => ({
-      id: t.id || (t.closest('section') ? t.closest('section').id : ''),
-      rows: t.tBodies.length ? [...t.tBodies].reduce((n, b) => n + b.rows.length, 0) : t.rows.length,
-    })),
+    tables: [...document.querySelectorAll('table')].map((t) => {
+      const wrap = t.closest('.table-wrap');
+      const rows = t.tBodies.length ? [...t.tBodies].flatMap((b) => [...b.rows]) : [...t.rows];
+      // Line boxes of each row's first cell: more than one means the case name wrapped.
+      const lines = rows.map((r) => {
+        if (!r.cells.length) return 0;
+        const range = document.createRange();
+        range.selectNodeContents(r.cells[0]);
+        return new Set([...range.getClientRects()].map((q) => Math.round(q.top))).size;
+      });
+      return {
+        id: t.id || (t.closest('section') ? t.closest('section').id : ''),
+        rows: rows.length,
+        overflowPx: wrap ? wrap.scrollWidth - wrap.clientWidth : 0,
+        firstColumnLines: lines.length ? Math.max(...lines) : 0,
+      };
+    }),
     images: [...document.images].map((i) => ({
       src: i.src.slice(0, 40), complete: i.complete, naturalWidth: i.naturalWidth, naturalHeight: i.naturalHeight,
     })),
