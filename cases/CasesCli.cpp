@@ -98,6 +98,11 @@ std::string checkedOutputDir(const std::string& dir) {
     const std::string shown = "-o " + Printable::quote(dir);
     if (dir.empty()) throw ConfigError(shown + ": empty path");
     if (dir.find('\0') != std::string::npos || dir.size() > 4096) throw ConfigError(shown + ": not a usable path");
+    // OpenFOAM drops blanks and quotes from a case's path (fileName::stripInvalid): every case in
+    // such a folder would fail at blockMesh, so it is refused before anything is written.
+    if (fs::absolute(dir).string().find_first_of(" \t\n\r\v\f\"'") != std::string::npos)
+        throw ConfigError(shown + ": OpenFOAM cannot run a case whose path holds a blank or a quote (" +
+                          Printable::quote(fs::absolute(dir).string(), 120) + ")");
     const fs::path path(dir);
     const auto own = fs::symlink_status(path);
     if (fs::is_symlink(own) && !fs::exists(fs::status(path)))
@@ -370,6 +375,7 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         if (given.count("side")) box.side = checked.domain.side;
         if (given.count("above")) box.above = checked.domain.above;
         // Not the config's default level: a reference runs at coarse (CI's level) unless told.
+        checkedOutputDir(vm["output"].as<std::string>());
         const auto r = ReferenceCase::run(target, vm["output"].as<std::string>(), ToolPaths::discover(), jobs,
                                           given.count("level") ? checked.level : "coarse", box);
         out << "reference " << target << ":\n";
