@@ -489,8 +489,11 @@ TEST_F(FlowFieldSweep, EachFormationIsASeriesOverItsGapAndTheScriptOpensItInPara
     const PvPython pv = findPvPython();
     ASSERT_FALSE(pv.program.empty()) << "no pvpython: scripts/setup-deps.sh installs paraview and unpacks its Python";
     const std::string shot = tmp_->path() + "/ahead.png";
-    // ParaView renders through X even off screen: a display of its own.
-    const auto run = runCommand({"/usr/bin/xvfb-run", "-a", "/usr/bin/env", "PYTHONPATH=" + pv.pythonPath, pv.program,
+    // ParaView renders through X even off screen: a display of its own, whose number Xvfb picks
+    // itself (-displayfd); xvfb-run -a guessed one and lost the race to another test's server.
+    Xvfb display;
+    ASSERT_EQ(display.start(), "");
+    const auto run = runCommand({"/usr/bin/env", "PYTHONPATH=" + pv.pythonPath, pv.program,
                                  "--force-offscreen-rendering", result_.script, "--screenshot", shot});
     ASSERT_EQ(run.exitCode, 0) << run.out << run.err;
     const auto lines = run.out.substr(0, run.out.find_last_not_of('\n') + 1);
@@ -520,7 +523,7 @@ TEST_F(FlowFieldSweep, EachFormationIsASeriesOverItsGapAndTheScriptOpensItInPara
     const std::string driver = tmp_->path() + "/as-gui.py";
     writeFile(driver, "import sys\nsource = open(sys.argv[1]).read()\nexec(compile(source, '<script>', 'exec'), "
                       "{'__name__': '__main__'})\n");
-    const auto gui = runCommand({"/usr/bin/xvfb-run", "-a", "/usr/bin/env", "PYTHONPATH=" + pv.pythonPath, pv.program,
+    const auto gui = runCommand({"/usr/bin/env", "PYTHONPATH=" + pv.pythonPath, pv.program,
                                  "--force-offscreen-rendering", driver, result_.script},
                                 tmp_->path());
     ASSERT_EQ(gui.exitCode, 0) << gui.out << gui.err;
