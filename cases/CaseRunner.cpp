@@ -115,7 +115,7 @@ std::string CaseRunner::checkpoint(const std::string& caseDir) {
     return times.empty() ? "" : times.rbegin()->second;
 }
 
-std::string CaseRunner::prepareResume(const std::string& caseDir, const std::string& from,
+std::string CaseRunner::prepareResume(const std::string& caseDir, const std::string& from, bool marked,
                                       nlohmann::json& timing) const {
     const fs::path root(caseDir);
     const double start = std::strtod(from.c_str(), nullptr);
@@ -129,7 +129,7 @@ std::string CaseRunner::prepareResume(const std::string& caseDir, const std::str
             if (const auto t = solutionTime(entry); t && *t > start) fs::remove_all(entry.path());
     // In the case itself the time is whole, or only the processor folders have it whole (a put-back
     // that was cut short copies uniform/ last): then it is put back together from them again.
-    if (!holdsCheckpoint(root / from, true)) {
+    if (!holdsCheckpoint(root / from, marked)) {
         fs::remove_all(root / from);
         const auto joined = runTool({"reconstructPar", "-time", from}, caseDir, "reconstructPar", timing,
                                     tools_.foamEnvironment());
@@ -147,6 +147,7 @@ void CaseRunner::clearRunArtefacts(const std::string& caseDir) {
     if (!fs::is_symlink(fs::path(caseDir) / "constant")) fs::remove_all(fs::path(caseDir) / "constant" / "polyMesh");
     fs::remove_all(fs::path(caseDir) / "postProcessing");
     fs::remove(fs::path(caseDir) / SweepLayout::kResults);
+    fs::remove(fs::path(caseDir) / SweepLayout::kEarlierResults);  // a continuation's copy (CaseContinuation)
     fs::remove(fs::path(caseDir) / (std::string(SweepLayout::kResults) + ".tmp"));  // runnerDrag's own temporary
     fs::remove(fs::path(caseDir) / MeshCheckFile::kFileName);
     fs::remove(fs::path(caseDir) / kTimingFile);
@@ -232,7 +233,25 @@ CaseRunner::ToolFailure CaseRunner::runTool(const std::vector<std::string>& args
     return {};
 }
 
-CaseResult CaseRunner::run(const std::string& caseDirIn) const {
+std::string CaseRunner::latestSavedTime(const std::string& caseDir) {
+    std::map<double, std::string> times;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(caseDir, ec))
+        if (const auto t = solutionTime(entry); t && holdsCheckpoint(entry.path(), false))
+            times[*t] = entry.path().filename().string();
+    return times.empty() ? "" : times.rbegin()->second;
+}
+
+CaseResult CaseRunner::run(const std::string& caseDir) const { return runFrom(caseDir, "", nlohmann::json()); }
+
+CaseResult CaseRunner::continueFrom(const std::string& caseDir, const std::string& time,
+                                    const nlohmann::json& record) const {
+    if (time.empty()) throw RunError(caseDir + ": no solution time to continue from");
+    return runFrom(caseDir, time, record);
+}
+
+CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& continuing,
+                               const nlohmann::json& record) const {
     const std::string caseDir = fs::absolute(caseDirIn).string();
     const auto spec = JsonFile::read(caseDir + "/" + SweepLayout::kCaseFile);
     CaseResult result;
@@ -257,10 +276,18 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
     nlohmann::json timing = nlohmann::json::object();
     // A killed run with a checkpoint continues from it (its mesh is kept); any other starts from
     // what the case writer made.
-    std::string resumeFrom = badRemoval.empty() ? checkpoint(caseDir) : "";
+    // A continued case (run --continue) goes on from its final time; its results.json is the
+    // earlier result, kept until this run has a new one.
+    std::string resumeFrom = badRemoval.empty() ? (continuing.empty() ? checkpoint(caseDir) : continuing) : "";
     std::string dropped;  // why a checkpoint could not be continued
-    if (!resumeFrom.empty()) dropped = prepareResume(caseDir, resumeFrom, timing);
+    // A finished run's final time is complete in the case but not marked as a checkpoint.
+    if (!resumeFrom.empty()) dropped = prepareResume(caseDir, resumeFrom, continuing.empty(), timing);
     if (!dropped.empty()) resumeFrom.clear();
+    if (!continuing.empty() && resumeFrom.empty()) {
+        result.failure = CaseResult::Failure::badCase;
+        result.reason = !badRemoval.empty() ? badRemoval : "time " + continuing + " could not be continued: " + dropped;
+        return result;  // nothing cleared, nothing written: the earlier result stands
+    }
     if (resumeFrom.empty()) clearRunArtefacts(caseDir);
     const std::string madeFor = caseJsonHash(caseDir);
     if (!resumeFrom.empty()) {
@@ -297,6 +324,11 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
         // The timings of a resumed case are those of its last part (the solver from the checkpoint).
         if (!resumeFrom.empty()) r.extra["resumed_from_checkpoint"] = resumeFrom;
         if (!dropped.empty()) r.extra["checkpoint_dropped"] = dropped;
+        if (!continuing.empty()) {
+            // A continuation that failed writes nothing: the caller keeps the earlier result.
+            if (!r.ok()) return r;
+            r.extra["continued"] = record;
+        }
         JsonFile::writeAtomic(resultsPath, r.toJson());
         return r;
     };
@@ -405,6 +437,15 @@ CaseResult CaseRunner::run(const std::string& caseDirIn) const {
     if (!fs::exists(resultsPath))
         return fail(CaseResult::Failure::noResults,
                     "the solver wrote no results.json (runnerDrag function object not loaded?)");
+    if (!continuing.empty()) {
+        // The results.json there may still be the earlier run's: this run's says it resumed here.
+        const auto written = JsonFile::read(resultsPath);
+        const auto from = written.find("resumed_from");
+        const double start = std::strtod(continuing.c_str(), nullptr);
+        if (from == written.end() || !from->is_number() ||
+            std::abs(from->get<double>() - start) > 1e-6 * std::max(1.0, std::abs(start)))
+            return fail(CaseResult::Failure::noResults, "the solver wrote no new results.json");
+    }
     // The run is over: its checkpoints before the final time are not needed for a restart.
     std::map<double, fs::path> written;
     for (const auto& entry : fs::directory_iterator(caseDir))

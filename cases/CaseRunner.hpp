@@ -26,6 +26,16 @@ public:
 
     CaseResult run(const std::string& caseDir) const;
 
+    /// Runs a finished case's solver on from its solution time `time` (latestSavedTime) to the end
+    /// time its controlDict says now, with runnerDrag's history carried over (CaseContinuation).
+    /// Only a new result is written, with `record` as its "continued"; a failed continuation
+    /// writes nothing, so the earlier results.json stands, and returns the failure.
+    CaseResult continueFrom(const std::string& caseDir, const std::string& time, const nlohmann::json& record) const;
+
+    /// The latest solution time in `caseDir` holding runnerDrag's history (a finished run's final
+    /// write or a checkpoint), "" if none.
+    static std::string latestSavedTime(const std::string& caseDir);
+
     /// run(), repeated up to `retries` more times while the case fails for a reason worth
     /// retrying (retryable). `onRetry` hears each retry's reason and attempt number; `stopped`,
     /// when given and true, ends the attempts (a stop signal). A retry continues from the case's
@@ -91,6 +101,9 @@ public:
                                       const nlohmann::json& entry);
 
 private:
+    /// run() and continueFrom(): `continuing` is the time a finished case goes on from ("" for a run).
+    CaseResult runFrom(const std::string& caseDir, const std::string& continuing, const nlohmann::json& record) const;
+
     /// Why a utility failed, as a kind and a reason; an empty reason when it ran.
     struct ToolFailure {
         CaseResult::Failure kind = CaseResult::Failure::none;
@@ -103,8 +116,10 @@ private:
                         nlohmann::json& timing, const std::map<std::string, std::string>& env) const;
 
     /// Makes the case continue from checkpoint `from`: later (half-written) times go, a parallel
-    /// checkpoint is put back together in the case. Returns why it could not ("" if it could).
-    std::string prepareResume(const std::string& caseDir, const std::string& from, nlohmann::json& timing) const;
+    /// checkpoint is put back together in the case (`marked`: the time must carry runnerDrag's
+    /// checkpoint mark; a finished run's final time does not). Returns why it could not ("" if it could).
+    std::string prepareResume(const std::string& caseDir, const std::string& from, bool marked,
+                              nlohmann::json& timing) const;
 
     ToolPaths tools_;
     int ranks_ = 1;

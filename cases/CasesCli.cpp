@@ -179,7 +179,8 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     po::options_description desc;
     desc.add_options()("help,h", "")("version", "")("output,o", po::value<std::string>())("jobs,j", po::value<int>())(
         "max-cases", po::value<int>())("np", po::value<int>())("oversubscribe", "")("retries", po::value<int>())(
-        "force", "")("json", "")("list", "")("levels", po::value<std::string>())("reduce-only", "")("command", po::value<std::string>())(
+        "force", "")("json", "")("list", "")("levels", po::value<std::string>())("reduce-only", "")("continue", "")(
+        "iterations", po::value<int>())("command", po::value<std::string>())(
         "target", po::value<std::string>())("height", po::value<std::string>())("mass", po::value<std::string>())(
         "pose", po::value<std::string>())("stl", po::value<std::string>());
     // The Slurm backend (docs/cluster.md) and its hidden per-task command.
@@ -270,6 +271,7 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         slurm.dryRun = vm.count("dry-run") != 0;
         slurm.wait = vm.count("wait") != 0;
         if (vm.count("force")) throw ConfigError("--force: not with --backend slurm (run it locally)");
+        if (vm.count("continue")) throw ConfigError("--continue: not with --backend slurm (run it locally)");
         if (vm.count("np")) throw ConfigError("--np: not with --backend slurm; --ntasks N gives each case N MPI ranks");
         if (vm.count("oversubscribe")) throw ConfigError("--oversubscribe: not with --backend slurm (Slurm places the ranks)");
         if (vm.count("retries")) slurm.retries = vm["retries"].as<int>();
@@ -311,6 +313,19 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         if (runOptions.retries < 0 || runOptions.retries > 10)
             throw ConfigError("--retries = '" + std::to_string(runOptions.retries) + "': outside [0, 10]");
         slurm.retries = runOptions.retries;
+    }
+    if (vm.count("iterations") && !vm.count("continue"))
+        throw ConfigError("--iterations: only with --continue (the config's solver.max_iterations sets a run's)");
+    if (vm.count("continue") && vm.count("force"))
+        throw ConfigError("--continue: not with --force (--force runs finished cases again from their mesh)");
+    if (vm.count("continue")) {
+        runOptions.continueUnconverged = true;
+        if (vm.count("iterations")) {
+            runOptions.continueIterations = vm["iterations"].as<int>();
+            if (runOptions.continueIterations < 1 || runOptions.continueIterations > 1000000)
+                throw ConfigError("--iterations = '" + std::to_string(runOptions.continueIterations) +
+                                  "': outside [1, 1000000]");
+        }
     }
     int maxCases = 200;
     if (vm.count("max-cases")) {

@@ -28,7 +28,9 @@ const std::vector<Command>& commandTable() {
          "list the cases CONFIG expands to and each runner's position (writes nothing); --json prints\n"
          "the manifest.json generate would write"},
         {"generate", "generate CONFIG -o DIR", "write the OpenFOAM cases and manifest.json"},
-        {"run", "run DIR", "run the cases of DIR that are not finished"},
+        {"run", "run DIR [--continue [--iterations N]]",
+         "run the cases of DIR that are not finished; --continue also runs on, from its final time, every\n"
+         "finished steady case that did not converge"},
         {"status", "status DIR [--json]", "per-case state of a sweep (pending, ok, failed)"},
         {"sweep", "sweep CONFIG -o DIR", "generate, then run"},
         {"convergence", "convergence CONFIG -o DIR [--levels L1,L2,L3[,L4]] [--reduce-only]",
@@ -71,6 +73,11 @@ const std::vector<Option>& optionTable() {
          "array task)",
          {"run", "sweep", "convergence", "run-task"}},
         {"json", "--json", "print JSON instead of a table", {"status", "plan"}},
+        {"continue", "--continue",
+         "run on finished steady cases that did not converge, from their final time, with runnerDrag's\n"
+         "averaging carried over; the earlier results.json stays until the new one is written",
+         {"run"}},
+        {"iterations", "--iterations N", "with --continue: iterations more per case (default: as many again)", {"run"}},
         {"levels", "--levels L1,L2,L3[,L4]", "the mesh levels of the study", {"convergence"}},
         {"reduce-only", "--reduce-only", "reduce the levels already run; run nothing", {"convergence"}},
         {"list", "--list", "every reference: name, 2D or 3D, title", {"reference"}},

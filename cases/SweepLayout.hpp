@@ -22,6 +22,8 @@ struct SweepLayout {
     static constexpr const char* kAllclean = "Allclean";   // removes what a run made (CaseScripts)
     /// ...and what a run adds (runnerDrag, draftCheckMesh, CaseRunner).
     static constexpr const char* kResults = "results.json";
+    /// The earlier results.json while `run --continue` runs the case on (CaseContinuation).
+    static constexpr const char* kEarlierResults = "results.earlier.json";
     static constexpr const char* kMeshCheck = "meshCheck.json";
     static constexpr const char* kTiming = "timing.json";
     static constexpr const char* kRunningPgid = "running.pgid";  // the process group of a run in progress

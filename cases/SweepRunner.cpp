@@ -1,5 +1,6 @@
 #include "cases/SweepRunner.hpp"
 
+#include "cases/CaseContinuation.hpp"
 #include "cases/CaseResult.hpp"
 #include "cases/CaseRunner.hpp"
 #include "cases/CaseWriter.hpp"
@@ -20,6 +21,7 @@
 #include <filesystem>
 #include <functional>
 #include <mutex>
+#include <set>
 
 namespace fs = std::filesystem;
 
@@ -81,11 +83,24 @@ int SweepRunner::run(const std::string& sweepDir, int jobs, bool force, std::ost
     SweepTransaction::recover(sweepDir, log);  // a killed generate is finished first
     Manifest manifest = Manifest::read(sweepDir);
     std::vector<std::size_t> todo;
+    std::set<std::size_t> continued;  // finished cases that run on (run --continue)
     for (std::size_t i = 0; i < manifest.cases.size(); ++i) {
+        const std::string caseDir = sweepDir + "/" + manifest.cases[i].name;
+        // A continuation cut off before its new result was written leaves the earlier one.
+        if (fs::is_directory(caseDir)) CaseContinuation::recover(caseDir);
         // "ok" counts only with its results on disk: a deleted or damaged results.json runs again.
-        const bool finished = manifest.cases[i].status == "ok" &&
-                              SweepLayout::hasFinishedResults(sweepDir + "/" + manifest.cases[i].name);
-        if (force || !finished) todo.push_back(i);
+        const bool finished = manifest.cases[i].status == "ok" && SweepLayout::hasFinishedResults(caseDir);
+        if (force || !finished) {
+            todo.push_back(i);
+        } else if (options.continueUnconverged) {
+            const std::string why = CaseContinuation::whyNot(caseDir);
+            if (why.empty()) {
+                todo.push_back(i);
+                continued.insert(i);
+            } else if (why != "converged") {
+                log << "not continued: " << manifest.cases[i].name << " (" << why << ")\n";
+            }
+        }
     }
     // The most runners first: their meshes are the largest and take longest, and one started last
     // would run alone at the end while the other slots stand idle (longest-first scheduling).
@@ -94,7 +109,9 @@ int SweepRunner::run(const std::string& sweepDir, int jobs, bool force, std::ost
         return p.contains("runners") && p.at("runners").is_array() ? p.at("runners").size() : std::size_t{1};
     };
     std::stable_sort(todo.begin(), todo.end(), [&](std::size_t a, std::size_t b) { return runners(a) > runners(b); });
-    log << "running " << todo.size() << " of " << manifest.cases.size() << " case(s), " << jobs << " at a time";
+    log << "running " << todo.size() << " of " << manifest.cases.size() << " case(s)";
+    if (!continued.empty()) log << " (" << continued.size() << " continued from their final time)";
+    log << ", " << jobs << " at a time";
     if (options.ranks > 1) log << ", " << options.ranks << " MPI ranks each";
     log << '\n' << std::flush;
 
@@ -109,13 +126,21 @@ int SweepRunner::run(const std::string& sweepDir, int jobs, bool force, std::ost
     auto runCase = [&](std::size_t k) {
         auto& entry = manifest.cases[todo[k]];
         progress.started();
-        const CaseResult result = runner.runWithRetries(
-            sweepDir + "/" + entry.name, options.retries,
-            [&](const std::string& reason, int attempt) {
-                progress.note("  " + entry.name + ": " + reason + "; retrying (" + std::to_string(attempt) + " of " +
-                              std::to_string(options.retries) + ")");
-            },
-            [&] { return aborting.load(); });
+        CaseResult result;
+        std::string notContinued;  // why a continuation failed (the earlier result stands)
+        if (continued.count(todo[k])) {
+            auto outcome = CaseContinuation::run(runner, sweepDir + "/" + entry.name, options.continueIterations);
+            result = std::move(outcome.result);
+            notContinued = std::move(outcome.failure);
+        } else {
+            result = runner.runWithRetries(
+                sweepDir + "/" + entry.name, options.retries,
+                [&](const std::string& reason, int attempt) {
+                    progress.note("  " + entry.name + ": " + reason + "; retrying (" + std::to_string(attempt) +
+                                  " of " + std::to_string(options.retries) + ")");
+                },
+                [&] { return aborting.load(); });
+        }
         std::string line;
         {
             std::lock_guard<std::mutex> lock(mutex);
@@ -133,9 +158,11 @@ int SweepRunner::run(const std::string& sweepDir, int jobs, bool force, std::ost
             ++done;
             line = "[" + std::to_string(done) + "/" + std::to_string(todo.size()) + "] " + entry.name + ": " +
                    result.status;
-            if (!result.ok()) ++failed;
+            if (!result.ok() || !notContinued.empty()) ++failed;
         }
-        if (result.ok()) {
+        if (!notContinued.empty()) {
+            line += " (earlier result kept: the continuation failed: " + notContinued + ")";
+        } else if (result.ok()) {
             const auto lead = result.bodies.find("lead");
             if (lead != result.bodies.end()) {
                 char buf[96];
@@ -143,10 +170,12 @@ int SweepRunner::run(const std::string& sweepDir, int jobs, bool force, std::ost
                               result.iterations, result.converged ? "" : " (NOT converged)");
                 line += buf;
             }
+            if (result.extra.contains("continued"))
+                line += ", continued from iteration " + result.extra.at("continued").value("from_time", nlohmann::json()).dump();
         } else {
             line += " (" + result.reason + ")";
         }
-        progress.finished(result.ok(), line);
+        progress.finished(result.ok() && notContinued.empty(), line);
     };
 
     common::parallelFor(todo.size(), jobs, runCase);

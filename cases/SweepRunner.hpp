@@ -28,6 +28,10 @@ public:
         /// crashed mesher); verdicts that would repeat (mesh check, non-physical drag) are final.
         int retries = 1;
         bool progressBar = false;    // a bar redrawn in place: only when the output is a terminal
+        /// run --continue: finished steady cases that did not converge also run on from their
+        /// final time (CaseContinuation), `continueIterations` more (0: as many again).
+        bool continueUnconverged = false;
+        int continueIterations = 0;
     };
 
     /// Runs every case not yet finished (all of them with `force`), `jobs` at a time.

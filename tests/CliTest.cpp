@@ -116,6 +116,12 @@ INSTANTIATE_TEST_SUITE_P(
         CliCase{"jobs x np above the cores", {"sweep", "@CFG", "-o", "@DIR", "--jobs", "1", "--np", "1024"}, 1,
                 "x --np 1024 = 1024: more than the"},
         CliCase{"retries out of range", {"sweep", "@CFG", "-o", "@DIR", "--retries", "11"}, 1, "--retries = '11'"},
+        CliCase{"iterations without continue", {"run", "@DIR", "--iterations", "5"}, 1,
+                "--iterations: only with --continue"},
+        CliCase{"continue with force", {"run", "@DIR", "--continue", "--force"}, 1, "--continue: not with --force"},
+        CliCase{"continue on sweep", {"sweep", "@CFG", "-o", "@DIR", "--continue"}, 1, "--continue: belongs to run"},
+        CliCase{"continue zero iterations", {"run", "@DIR", "--continue", "--iterations", "0"}, 1,
+                "--iterations = '0'"},
         CliCase{"unknown option", {"plan", "@CFG", "--frob"}, 1, "command line:"}));
 
 TEST(CliDraftCasesDisk, BadInputLeavesAnExistingSweepByteIdentical) {

@@ -1,5 +1,6 @@
 // End to end: a small 2D sweep meshed, solved with draftFoam and reduced with draft-post.
 #include "cases/CaseRunner.hpp"
+#include "cases/ForceHistoryFile.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/Process.hpp"
 #include "TestSupport.hpp"
@@ -626,6 +627,59 @@ TEST(RegressionResume, AKilledRunOrSolverContinuesFromItsCheckpointAndEndsAsAnUn
         }
         std::sort(times.begin(), times.end());
         EXPECT_EQ(times, (std::vector<std::string>{"0", "400"})) << np;
+    }
+}
+
+// run --continue: a case that reached its iteration cap unconverged goes on from its final time,
+// its force history and iteration count carried over, and its solution is the one a run with the
+// higher cap gives, iteration for iteration. Serial and on two MPI ranks (the final time is
+// decomposed again).
+TEST(RegressionContinue, AnUnconvergedCaseGoesOnFromItsFinalTimeAsALongerRunWould) {
+    TempDir tmp;
+    for (const std::string np : {"1", "2"}) {
+        const std::string cfg = tmp.path() + "/c" + np + ".cfg";
+        writeFile(cfg, "name = cont\n[formation]\npreset = solo\n[solver]\nmax_iterations = 60\nsettled_tolerance = 0\n");
+        const std::string dir = tmp.path() + "/sweep" + np, longer = tmp.path() + "/longer" + np;
+        ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "sweep", cfg, "-o", dir, "--jobs", "1", "--np", np}).exitCode, 0);
+        ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "sweep", cfg, "-o", longer, "--jobs", "1", "--np", np,
+                              "--solver.max_iterations", "100"})
+                      .exitCode,
+                  0);
+        const std::string caseDir = dir + "/solo";
+        const auto before = drafting::cases::JsonFile::read(caseDir + "/results.json");
+        ASSERT_EQ(before["iterations"], 60) << np;
+        ASSERT_FALSE(before["converged"].get<bool>()) << np;
+
+        // A plain run has nothing to do; --continue runs the case on by 40 iterations.
+        const auto plain = runCommand({DRAFT_CASES_BIN, "run", dir, "--np", np, "--jobs", "1"});
+        EXPECT_NE(plain.out.find("running 0 of 1 case(s)"), std::string::npos) << plain.out;
+        const auto more = runCommand({DRAFT_CASES_BIN, "run", dir, "--continue", "--iterations", "40", "--np", np, "--jobs", "1"});
+        ASSERT_EQ(more.exitCode, 0) << more.out << more.err;
+        EXPECT_NE(more.out.find("running 1 of 1 case(s) (1 continued from their final time)"), std::string::npos) << more.out;
+        EXPECT_NE(more.out.find("continued from iteration 60"), std::string::npos) << more.out;
+        const auto after = drafting::cases::JsonFile::read(caseDir + "/results.json");
+        EXPECT_EQ(after["status"], "ok") << after.dump();
+        EXPECT_EQ(after["iterations"], 100) << np;
+        EXPECT_EQ(after["restored_samples"], 60) << np;
+        EXPECT_EQ(after["continued"]["from_time"], 60) << after.dump();
+        EXPECT_EQ(after["continued"]["iterations_before"], 60);
+        EXPECT_EQ(after["continued"]["end_time"], 100);
+        EXPECT_FALSE(std::filesystem::exists(caseDir + "/results.earlier.json"));
+        EXPECT_NE(drafting::test::readFile(caseDir + "/system/controlDict").find("\nendTime 100;\n"), std::string::npos);
+        // Iteration for iteration the longer run's forces, to a part in a million (runnerDrag.dat prints
+        // nine digits; the restart from a written time differs in the last digit after some 35).
+        const auto a = drafting::cases::ForceHistoryFile::read(longer + "/solo");
+        const auto b = drafting::cases::ForceHistoryFile::read(caseDir);
+        ASSERT_EQ(a.x().size(), 100u) << np;
+        ASSERT_EQ(b.x().size(), 100u) << np;
+        for (std::size_t i = 0; i < 100; ++i)
+            ASSERT_NEAR(b.bodies()[0].drag[i], a.bodies()[0].drag[i], 1e-6 * std::abs(a.bodies()[0].drag[i]))
+                << np << " iteration " << a.x()[i];
+        // Only the final time stays beside 0.
+        EXPECT_FALSE(std::filesystem::exists(caseDir + "/60")) << np;
+        EXPECT_TRUE(std::filesystem::exists(caseDir + "/100")) << np;
+        const auto manifest = drafting::cases::JsonFile::read(dir + "/manifest.json");
+        EXPECT_EQ(manifest["cases"][0]["status"], "ok");
     }
 }
 
