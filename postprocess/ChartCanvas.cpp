@@ -56,7 +56,7 @@ void colour(vtkPlot* plot, int index) {
 
 ChartCanvas::ChartCanvas(const std::string& title, const std::string& xTitle, const std::string& yTitle) {
     view_->GetRenderWindow()->SetOffScreenRendering(1);
-    view_->GetRenderWindow()->SetSize(900, 560);
+    view_->GetRenderWindow()->SetSize(kWidth, kHeight);
     view_->GetRenderer()->SetBackground(1.0, 1.0, 1.0);
     view_->GetScene()->AddItem(chart_);
     chart_->SetTitle(title);
@@ -64,6 +64,8 @@ ChartCanvas::ChartCanvas(const std::string& title, const std::string& xTitle, co
     chart_->GetAxis(vtkAxis::BOTTOM)->SetTitle(xTitle);
     chart_->GetAxis(vtkAxis::LEFT)->SetTitle(yTitle);
     chart_->SetShowLegend(true);
+    // Beside the plot area, not inside it: a legend in a corner covered the points that fell there.
+    chart_->GetLegend()->SetInline(false);
     chart_->GetLegend()->SetHorizontalAlignment(vtkChartLegend::RIGHT);
     chart_->GetLegend()->SetVerticalAlignment(vtkChartLegend::TOP);
 }

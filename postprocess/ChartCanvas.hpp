@@ -14,10 +14,13 @@ class vtkTable;
 namespace drafting::post {
 
 /// One off-screen VTK chart written as PNG and SVG: the look every draft-post plot shares
-/// (900×560, white, a colour-blind palette, legend top right). Needs an X display
-/// (draft-post's main re-runs it under xvfb-run).
+/// (kWidth × kHeight, white, a colour-blind palette, the legend beside the plot area at its top
+/// right, never over the data). Needs an X display (draft-post's main re-runs it under xvfb-run).
 class ChartCanvas {
 public:
+    static constexpr int kWidth = 1100;
+    static constexpr int kHeight = 560;
+
     ChartCanvas(const std::string& title, const std::string& xTitle, const std::string& yTitle);
     ~ChartCanvas();
 

@@ -95,6 +95,16 @@ int PacerDragPlot::write(const SavingsTable& table, const std::string& pngPath, 
     }
 
     ChartCanvas canvas(title, xTitle, "pacer's own drag saving vs solo [%]");
+    // Room around the points: a point on the frame was drawn half outside it.
+    double xmin = INFINITY, xmax = -INFINITY, ymin = INFINITY, ymax = -INFINITY;
+    for (const auto& s : series)
+        for (const auto& p : s.points) {
+            xmin = std::min(xmin, p.gap);
+            xmax = std::max(xmax, p.gap);
+            ymin = std::min(ymin, p.saving - p.error);
+            ymax = std::max(ymax, p.saving + p.error);
+        }
+    canvas.fitRanges(xmin, xmax, ymin, ymax);
     int index = 0;
     for (auto& s : series) {
         std::sort(s.points.begin(), s.points.end(), [](const Point& a, const Point& b) { return a.gap < b.gap; });

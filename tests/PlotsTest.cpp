@@ -3,6 +3,7 @@
 #include "cases/Process.hpp"
 #include "postprocess/ForceHistory.hpp"
 #include "postprocess/HistoryPlot.hpp"
+#include "postprocess/ChartCanvas.hpp"
 #include "postprocess/PacerDragPlot.hpp"
 #include "postprocess/PostError.hpp"
 #include "postprocess/SavingsTable.hpp"
@@ -13,6 +14,8 @@
 
 #include <vtkImageData.h>
 #include <vtkNew.h>
+#include <vtkChartLegend.h>
+#include <vtkChartXY.h>
 #include <vtkPNGReader.h>
 
 #include <cstdlib>
@@ -95,8 +98,8 @@ void expectChart(const std::string& png, const std::string& svg) {
     reader->Update();
     int dims[3];
     reader->GetOutput()->GetDimensions(dims);
-    EXPECT_EQ(dims[0], 900);
-    EXPECT_EQ(dims[1], 560);
+    EXPECT_EQ(dims[0], post::ChartCanvas::kWidth);
+    EXPECT_EQ(dims[1], post::ChartCanvas::kHeight);
     auto* image = reader->GetOutput();
     const int channels = image->GetNumberOfScalarComponents();
     ASSERT_GE(channels, 3);
@@ -111,8 +114,8 @@ void expectChart(const std::string& png, const std::string& svg) {
     EXPECT_EQ(colours.count({0, 114, 178}), 1u) << "the first series' blue is not in the picture";
     const std::string text = test::readFile(svg);
     EXPECT_NE(text.find("<svg"), std::string::npos);
-    EXPECT_NE(text.find("900"), std::string::npos);
-    EXPECT_NE(text.find("560"), std::string::npos);
+    EXPECT_NE(text.find(std::to_string(post::ChartCanvas::kWidth)), std::string::npos);
+    EXPECT_NE(text.find(std::to_string(post::ChartCanvas::kHeight)), std::string::npos);
 }
 
 }  // namespace
@@ -212,6 +215,21 @@ TEST(PlotsPacerDrag, OneSeriesPerFormationAndPacer) {
     // ahead: pacer1; behind: pacer1; ahead-behind: pacer1, pacer2.
     EXPECT_EQ(post::PacerDragPlot::write(table, png, svg, "pacers"), 4);
     expectChart(png, svg);
+}
+
+// The legend stands beside the plot area: a point in the top right corner, where the legend used
+// to be drawn over the data, stays visible.
+TEST(PlotsChartCanvas, TheLegendStandsBesideThePlotAreaNotOverTheData) {
+    if (!canRender()) return;
+    TempDir dir;
+    post::ChartCanvas canvas("legend", "x", "y");
+    canvas.addSeries("a series with a long name in the legend", {{0.0, 0.0}, {1.0, 1.0}}, 0);
+    canvas.addSeries("another", {{0.5, 0.2}}, 1);
+    canvas.write(dir.path() + "/c.png", dir.path() + "/c.svg");
+    const float plotRight = canvas.chart()->GetPoint2()[0];
+    const float legendLeft = canvas.chart()->GetLegend()->GetPointVector().GetX();
+    EXPECT_GE(legendLeft, plotRight) << "the legend starts inside the plot area";
+    EXPECT_LT(legendLeft, static_cast<float>(post::ChartCanvas::kWidth)) << "the legend is off the picture";
 }
 
 TEST(PlotsPacerDrag, NoPacersWritesNoFiles) {
