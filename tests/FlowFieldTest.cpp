@@ -70,8 +70,10 @@ public:
             const std::string fd = std::to_string(fds[1]);
             freopen("/dev/null", "w", stdout);
             freopen("/dev/null", "w", stderr);
+            // -noreset: a server that resets when its last client leaves refuses the next one meanwhile
+            // (the ParaView runs below connect one after the other).
             execl(xvfb.c_str(), xvfb.c_str(), "-displayfd", fd.c_str(), "-screen", "0", "1280x1024x24", "-nolisten",
-                  "tcp", static_cast<char*>(nullptr));
+                  "tcp", "-noreset", static_cast<char*>(nullptr));
             _exit(127);
         }
         close(fds[1]);
