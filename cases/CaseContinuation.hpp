@@ -7,40 +7,45 @@
 
 namespace drafting::cases {
 
-/// `draft-cases run DIR --continue [--iterations N]`: a finished steady case that did not converge
-/// (it reached its iteration cap) goes on from its final time for N more iterations, with
-/// runnerDrag's averaging, settled stop and iteration count carried over. The earlier
-/// results.json stays where it is until the new one is written; a continuation that fails or is
-/// killed leaves the earlier result as the case's.
+/// `draft-cases run DIR --continue [--iterations N]`: a finished steady case that reached its
+/// iteration cap without converging goes on from its final time for N more iterations, with
+/// runnerDrag's averaging, settled stop and iteration count carried over, as a run with the
+/// higher cap would have gone.
 ///
-/// The commit protocol: the earlier result is copied to kEarlierResults, the controlDict's end
-/// time is raised, the solver runs; CaseRunner writes the new result with its "continued" record
-/// (the commit point), then the copy goes. recover() finishes or undoes an interrupted one.
+/// results.json stays the earlier result until the new one is written over it (the commit): the
+/// raised controlDict has runnerDrag write SweepLayout::kContinuedResults instead, and a journal
+/// (kJournal: the time continued from and the controlDict as it was) lets recover() undo a
+/// continuation cut off before its commit, or finish one cut off after it.
 class CaseContinuation {
 public:
-    /// The earlier result while a continuation runs, in the case folder.
-    static constexpr const char* kEarlierResults = SweepLayout::kEarlierResults;
+    static constexpr const char* kJournal = SweepLayout::kContinueJournal;
 
     /// Why the case in `caseDir` is not one to continue ("" if it is): it has no ok result, has
-    /// converged, is transient (its averaging window ends at its end time: set solver.end_time
-    /// instead), or has no saved time with runnerDrag's history.
+    /// converged, stopped for another reason than its end time (its settled stop or residual
+    /// control would stop it again at once), is transient (its averages end at its end time), or
+    /// has no saved time with runnerDrag's history.
     static std::string whyNot(const std::string& caseDir);
 
-    /// Undoes a continuation that did not reach its commit point (the earlier result goes back
-    /// over results.json) and removes the copy of one that did. Nothing to do without a copy.
+    /// With a journal in the case: stops what a killed continuation left running there, then
+    /// either finishes a committed continuation (only the final time stays) or undoes one that
+    /// was not (the controlDict back as it was, the times after the one continued from, the
+    /// continuation's function-object output (its force history) and results file removed). Without one, nothing.
     static void recover(const std::string& caseDir);
 
     /// Continues the case for `iterations` more (0: as many again as it has run). Returns the new
-    /// result, or the earlier one with `failure` set to why the continuation failed.
+    /// result, or the earlier one with `failure` set to why the continuation failed (then the
+    /// case is as it was before).
     struct Outcome {
         CaseResult result;
         std::string failure;  // "" when the case was continued
     };
     static Outcome run(const CaseRunner& runner, const std::string& caseDir, int iterations);
 
-    /// `controlDict` with its endTime and writeInterval set to `endTime` (the final time is written
-    /// and only it); throws RunError naming the file if either entry is missing.
-    static std::string withEndTime(const std::string& controlDict, long endTime, const std::string& origin);
+    /// A steady `controlDict` draft-cases wrote, raised to `endTime`: its endTime and writeInterval
+    /// (only the final time is written), runnerDrag's averaging window by the case writer's rule
+    /// for the new end (RunnerDragDict::steadyAveragingWindow), and runnerDrag's results sent to
+    /// SweepLayout::kContinuedResults. Throws RunError naming `origin` if an entry is missing.
+    static std::string raisedControlDict(const std::string& controlDict, long endTime, const std::string& origin);
 };
 
 }  // namespace drafting::cases

@@ -147,7 +147,8 @@ void CaseRunner::clearRunArtefacts(const std::string& caseDir) {
     if (!fs::is_symlink(fs::path(caseDir) / "constant")) fs::remove_all(fs::path(caseDir) / "constant" / "polyMesh");
     fs::remove_all(fs::path(caseDir) / "postProcessing");
     fs::remove(fs::path(caseDir) / SweepLayout::kResults);
-    fs::remove(fs::path(caseDir) / SweepLayout::kEarlierResults);  // a continuation's copy (CaseContinuation)
+    fs::remove(fs::path(caseDir) / SweepLayout::kContinuedResults);  // a continuation's (CaseContinuation)
+    fs::remove(fs::path(caseDir) / SweepLayout::kContinueJournal);
     fs::remove(fs::path(caseDir) / (std::string(SweepLayout::kResults) + ".tmp"));  // runnerDrag's own temporary
     fs::remove(fs::path(caseDir) / MeshCheckFile::kFileName);
     fs::remove(fs::path(caseDir) / kTimingFile);
@@ -233,6 +234,19 @@ CaseRunner::ToolFailure CaseRunner::runTool(const std::vector<std::string>& args
     return {};
 }
 
+void CaseRunner::stopStrays(const std::string& caseDir) {
+    Process::killStaleGroup(caseDir + "/" + kRunningFile, caseDir);
+    Process::killStrays(caseDir, runPrograms());
+}
+
+void CaseRunner::keepOnlyFinalTime(const std::string& caseDir) {
+    std::map<double, fs::path> written;
+    for (const auto& entry : fs::directory_iterator(caseDir))
+        if (const auto t = solutionTime(entry)) written[*t] = entry.path();
+    if (!written.empty()) written.erase(std::prev(written.end()));
+    for (const auto& [value, path] : written) fs::remove_all(path);
+}
+
 std::string CaseRunner::latestSavedTime(const std::string& caseDir) {
     std::map<double, std::string> times;
     std::error_code ec;
@@ -269,10 +283,13 @@ CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& 
                 if (badRemoval.empty()) badRemoval = removalProblem(caseDir, step, entry);
 
     const std::string resultsPath = caseDir + "/" + SweepLayout::kResults;
+    // Where runnerDrag writes: a continuation's controlDict sends it to a file of its own, so the
+    // earlier results.json stands until this run's is written over it.
+    const std::string solverResults = continuing.empty() ? resultsPath : caseDir + "/" + SweepLayout::kContinuedResults;
+    if (!continuing.empty()) fs::remove(solverResults);  // one of a continuation cut off before
     // A runner killed with -9 may have left its solver running here: stop it before clearing.
     const std::string groupFile = caseDir + "/" + kRunningFile;
-    Process::killStaleGroup(groupFile, caseDir);
-    Process::killStrays(caseDir, runPrograms());
+    stopStrays(caseDir);
     nlohmann::json timing = nlohmann::json::object();
     // A killed run with a checkpoint continues from it (its mesh is kept); any other starts from
     // what the case writer made.
@@ -414,8 +431,8 @@ CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& 
         }
         if (proc.exitCode != 0) {
             // The solver may have stopped itself with a reason (runnerDrag's divergence guard).
-            if (step.value("solver", false) && fs::exists(resultsPath)) {
-                auto own = CaseResult::fromJson(JsonFile::read(resultsPath));
+            if (step.value("solver", false) && fs::exists(solverResults)) {
+                auto own = CaseResult::fromJson(JsonFile::read(solverResults));
                 if (!own.ok() && !own.reason.empty()) {
                     own.failure = CaseResult::Failure::solverStopped;
                     own.caseName = result.caseName;
@@ -434,25 +451,22 @@ CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& 
         }
     }
 
-    if (!fs::exists(resultsPath))
+    if (!fs::exists(solverResults))
         return fail(CaseResult::Failure::noResults,
                     "the solver wrote no results.json (runnerDrag function object not loaded?)");
     if (!continuing.empty()) {
-        // The results.json there may still be the earlier run's: this run's says it resumed here.
-        const auto written = JsonFile::read(resultsPath);
+        // Only a result that says it resumed here is this continuation's.
+        const auto written = JsonFile::read(solverResults);
         const auto from = written.find("resumed_from");
         const double start = std::strtod(continuing.c_str(), nullptr);
         if (from == written.end() || !from->is_number() ||
             std::abs(from->get<double>() - start) > 1e-6 * std::max(1.0, std::abs(start)))
             return fail(CaseResult::Failure::noResults, "the solver wrote no new results.json");
     }
-    // The run is over: its checkpoints before the final time are not needed for a restart.
-    std::map<double, fs::path> written;
-    for (const auto& entry : fs::directory_iterator(caseDir))
-        if (const auto t = solutionTime(entry)) written[*t] = entry.path();
-    if (!written.empty()) written.erase(std::prev(written.end()));
-    for (const auto& [value, path] : written) fs::remove_all(path);
-    CaseResult solved = CaseResult::fromJson(JsonFile::read(resultsPath));
+    // The run is over: its checkpoints before the final time are not needed for a restart. (A
+    // continuation keeps them until its result is committed: CaseContinuation.)
+    if (continuing.empty()) keepOnlyFinalTime(caseDir);
+    CaseResult solved = CaseResult::fromJson(JsonFile::read(solverResults));
     // A resumed solver's seconds are those of every part (runnerDrag counts them), not this one's.
     if (!resumeFrom.empty() && solved.source.contains("solver_wall_s") && solved.source.at("solver_wall_s").is_number())
         for (const auto& step : spec.at("steps"))

@@ -27,10 +27,18 @@ public:
     CaseResult run(const std::string& caseDir) const;
 
     /// Runs a finished case's solver on from its solution time `time` (latestSavedTime) to the end
-    /// time its controlDict says now, with runnerDrag's history carried over (CaseContinuation).
-    /// Only a new result is written, with `record` as its "continued"; a failed continuation
-    /// writes nothing, so the earlier results.json stands, and returns the failure.
+    /// time its controlDict says now, with runnerDrag's history carried over (CaseContinuation,
+    /// whose controlDict has runnerDrag write SweepLayout::kContinuedResults). Only a new result
+    /// is written over results.json, with `record` as its "continued"; a failed continuation
+    /// writes nothing there and returns the failure. The times before the final one are kept.
     CaseResult continueFrom(const std::string& caseDir, const std::string& time, const nlohmann::json& record) const;
+
+    /// Stops what a killed runner left running in the case: its recorded process group and any
+    /// program a case runs that works in the folder.
+    static void stopStrays(const std::string& caseDir);
+
+    /// Removes every solution time but the latest (0 stays).
+    static void keepOnlyFinalTime(const std::string& caseDir);
 
     /// The latest solution time in `caseDir` holding runnerDrag's history (a finished run's final
     /// write or a checkpoint), "" if none.

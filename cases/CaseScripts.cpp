@@ -85,7 +85,8 @@ std::string CaseScripts::allclean(const ToolPaths& tools) {
         "rm -rf ./postProcessing\n"
         "for f in ./log.*; do [ -f \"$f\" ] && [ ! -L \"$f\" ] && rm -f \"$f\"; done\n"
         "rm -f " + results + ".tmp " + results + ".????????????????.tmp";
-    for (const char* file : {SweepLayout::kResults, SweepLayout::kEarlierResults, SweepLayout::kMeshCheck, SweepLayout::kTiming})
+    for (const char* file : {SweepLayout::kResults, SweepLayout::kContinuedResults, SweepLayout::kContinueJournal,
+                             SweepLayout::kMeshCheck, SweepLayout::kTiming})
         s += std::string(" ./") + file;
     return s + "\n";
 }

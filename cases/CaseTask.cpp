@@ -1,6 +1,7 @@
 #include "cases/CaseTask.hpp"
 
 #include "cases/CaseResult.hpp"
+#include "cases/CaseContinuation.hpp"
 #include "cases/CaseRunner.hpp"
 #include "cases/ConfigError.hpp"
 #include "cases/JsonFile.hpp"
@@ -86,6 +87,9 @@ int CaseTask::run(const std::string& sweepDirIn, int index, std::ostream& log, i
     const std::string caseDir = sweepDir + "/" + name;
     log << "task " << index << ": case " << name << "\n" << std::flush;
 
+    // A local run --continue cut off in this case is finished or undone first (its earlier result
+    // stands either way).
+    CaseContinuation::recover(caseDir);
     // Finished by an earlier run of this task (requeued after it wrote): only CaseRunner writes
     // timing_s, so a results.json the solver left mid-run does not count.
     const std::string resultsPath = caseDir + "/" + SweepLayout::kResults;

@@ -210,7 +210,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
         forces.averagingStart = averagingStart;
         forces.strouhalLength = strouhalLength;
     } else {
-        forces.averagingWindow = std::max(1, std::min(200, config.maxIterations / 10));
+        forces.averagingWindow = RunnerDragDict::steadyAveragingWindow(config.maxIterations);
     }
     forces.residualTolerance = config.tolerance;
     // Converged = residuals below tolerance and every runner's mean drag settled relative to its

@@ -2,6 +2,7 @@
 
 #include "meshes/FoamFile.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 namespace drafting::cases {
@@ -39,8 +40,11 @@ std::string RunnerDragDict::text() const {
         s << "        divergence\n        {\n"
           << "            maxCd           " << FoamFile::number(divergence->maxCd) << ";\n"
           << "            warmUp          " << divergence->warmUp << ";\n        }\n";
+    if (resultsFile) s << "        resultsFile     " << *resultsFile << ";\n";
     s << "    }\n";
     return s.str();
 }
+
+int RunnerDragDict::steadyAveragingWindow(int maxIterations) { return std::max(1, std::min(200, maxIterations / 10)); }
 
 }  // namespace drafting::cases

@@ -41,6 +41,12 @@ struct RunnerDragDict {
     std::optional<double> convergenceTolerance;
     std::optional<Settled> settled;
     std::optional<Divergence> divergence;
+    /// Where runnerDrag writes its results (default results.json in the case).
+    std::optional<std::string> resultsFile;
+
+    /// The steady average's window for a run of `maxIterations`: a tenth of it, 1 to 200 (the
+    /// case writer's rule; run --continue applies it again to the raised end).
+    static int steadyAveragingWindow(int maxIterations);
 
     /// The entry as it goes inside `functions { … }`, indented by four spaces, named runnerDrag.
     std::string text() const;

@@ -21,7 +21,7 @@ const std::vector<std::string>& SweepLayout::postOutputs() {
 bool SweepLayout::isCaseEntry(const std::string& name, bool isDirectory) {
     static const std::vector<std::string> files = {kCaseFile, kCaseFoam,    kRunner, kAllrun,        kAllclean,
                                                    kResults,  kMeshCheck,   kTiming, kRunningPgid,   "PyFoamHistory",
-                                                   kEarlierResults};
+                                                   kContinuedResults, kContinueJournal};
     static const std::vector<std::string> folders = {"0", "constant", "system", "postProcessing", "dynamicCode"};
     if (isDirectory) {
         if (std::find(folders.begin(), folders.end(), name) != folders.end()) return true;

@@ -22,8 +22,11 @@ struct SweepLayout {
     static constexpr const char* kAllclean = "Allclean";   // removes what a run made (CaseScripts)
     /// ...and what a run adds (runnerDrag, draftCheckMesh, CaseRunner).
     static constexpr const char* kResults = "results.json";
-    /// The earlier results.json while `run --continue` runs the case on (CaseContinuation).
-    static constexpr const char* kEarlierResults = "results.earlier.json";
+    /// While `run --continue` runs a case on (CaseContinuation): runnerDrag's results of the
+    /// continued run (results.json keeps the earlier result until the new one is committed), and
+    /// the journal that undoes a continuation cut off before it.
+    static constexpr const char* kContinuedResults = "results.continued.json";
+    static constexpr const char* kContinueJournal = "continue.json";
     static constexpr const char* kMeshCheck = "meshCheck.json";
     static constexpr const char* kTiming = "timing.json";
     static constexpr const char* kRunningPgid = "running.pgid";  // the process group of a run in progress

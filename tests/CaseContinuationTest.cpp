@@ -24,7 +24,8 @@ namespace {
 
 const char* kControl =
     "application draftFoam;\n\nstartFrom latestTime;\nstartTime 0;\nstopAt endTime;\nendTime 60;\ndeltaT 1;\n\n"
-    "writeControl timeStep;\nwriteInterval 60;\npurgeWrite 2;\n";
+    "writeControl timeStep;\nwriteInterval 60;\npurgeWrite 2;\n\nfunctions\n{\n    runnerDrag\n    {\n"
+    "        type            runnerDrag;\n        bodies          ( lead );\n        averagingWindow 6;\n    }\n}\n";
 
 // A finished steady case: mesh checked, its final time 60 with runnerDrag's history, and a
 // results.json that says ok and (unless `converged`) not converged.
@@ -41,23 +42,32 @@ void finishedCase(const std::string& dir, bool converged = false, bool transient
                                                   {"status", "ok"},
                                                   {"iterations", 60},
                                                   {"converged", converged},
-                                                  {"stop", "end time"},
+                                                  {"stop", "end"},
                                                   {"bodies", {{"lead", {{"drag_N", 7.0}, {"cd", 0.7}}}}}});
 }
 
 }  // namespace
 
-TEST(CaseContinuation, RaisesTheEndTimeAndTheWriteIntervalOnly) {
-    const std::string raised = CaseContinuation::withEndTime(kControl, 100, "system/controlDict");
+TEST(CaseContinuation, RaisesTheEndTimeAndTheAveragingWindowAndSendsTheResultsAside) {
+    const std::string raised = CaseContinuation::raisedControlDict(kControl, 100, "system/controlDict");
     EXPECT_NE(raised.find("\nendTime 100;\n"), std::string::npos) << raised;
     EXPECT_NE(raised.find("\nwriteInterval 100;\n"), std::string::npos) << raised;
     EXPECT_NE(raised.find("\nstartTime 0;\n"), std::string::npos) << raised;  // startTime is not endTime
+    EXPECT_NE(raised.find("\n        averagingWindow 10;\n"), std::string::npos) << raised;  // the writer's rule at 100
+    EXPECT_NE(raised.find("\n        resultsFile     results.continued.json;\n"), std::string::npos) << raised;
     EXPECT_EQ(raised.find("60"), std::string::npos) << raised;
-    try {
-        CaseContinuation::withEndTime("application draftFoam;\nendTime 60;\n", 100, "x/system/controlDict");
-        FAIL() << "a controlDict without writeInterval was accepted";
-    } catch (const drafting::cases::RunError& e) {
-        EXPECT_NE(std::string(e.what()).find("x/system/controlDict: no writeInterval entry"), std::string::npos) << e.what();
+    // Raised again (a second continuation): still one resultsFile.
+    const std::string twice = CaseContinuation::raisedControlDict(raised, 3000, "system/controlDict");
+    EXPECT_EQ(twice.find("resultsFile"), twice.rfind("resultsFile")) << twice;
+    EXPECT_NE(twice.find("averagingWindow 200;"), std::string::npos) << twice;
+    for (const std::string& bad : {std::string("application draftFoam;\nendTime 60;\n"),
+                                   std::string(kControl).substr(0, std::string(kControl).find("functions"))}) {
+        try {
+            CaseContinuation::raisedControlDict(bad, 100, "x/system/controlDict");
+            ADD_FAILURE() << "accepted: " << bad;
+        } catch (const drafting::cases::RunError& e) {
+            EXPECT_NE(std::string(e.what()).find("x/system/controlDict: no "), std::string::npos) << e.what();
+        }
     }
 }
 
@@ -79,6 +89,15 @@ TEST(CaseContinuation, OnlyAFinishedSteadyUnconvergedCaseWithASavedTimeGoesOn) {
         EXPECT_NE(CaseContinuation::whyNot(tmp.path()).find("transient"), std::string::npos);
     }
     {
+        TempDir tmp;  // its settled stop fired with the residuals still high: it would fire again at once
+        finishedCase(tmp.path());
+        auto r = JsonFile::read(tmp.path() + "/results.json");
+        r["stop"] = "settled";
+        JsonFile::writeAtomic(tmp.path() + "/results.json", r);
+        EXPECT_NE(CaseContinuation::whyNot(tmp.path()).find("stopped by 'settled'"), std::string::npos)
+            << CaseContinuation::whyNot(tmp.path());
+    }
+    {
         TempDir tmp;  // the final time without runnerDrag's history (another solver's run)
         finishedCase(tmp.path());
         fs::remove(tmp.path() + "/60/" + CaseRunner::kCheckpointState);
@@ -92,28 +111,57 @@ TEST(CaseContinuation, OnlyAFinishedSteadyUnconvergedCaseWithASavedTimeGoesOn) {
     }
 }
 
-TEST(CaseContinuation, RecoverPutsTheEarlierResultBackUnlessTheNewOneWasCommitted) {
+namespace {
+
+// A continuation from 60 cut off: its journal, the raised controlDict, a checkpoint at 80 and a
+// half-written 100, its force history and results file, the earlier part's force history.
+void cutOffContinuation(const std::string& dir) {
+    JsonFile::writeAtomic(dir + "/" + CaseContinuation::kJournal, {{"from", "60"}, {"control_dict", kControl}});
+    writeFile(dir + "/system/controlDict", CaseContinuation::raisedControlDict(kControl, 100, "controlDict"));
+    writeFile(dir + "/80/U", "fields");
+    writeFile(dir + "/80/" + CaseRunner::kCheckpointState, "history");
+    writeFile(dir + "/100/U", "half");
+    writeFile(dir + "/postProcessing/runnerDrag/0/runnerDrag.dat", "1 7 0 0\n");
+    writeFile(dir + "/postProcessing/runnerDrag/60/runnerDrag.dat", "61 7 0 0\n");
+    JsonFile::writeAtomic(dir + "/results.continued.json", {{"status", "ok"}, {"resumed_from", 60}});
+}
+
+}  // namespace
+
+TEST(CaseContinuation, RecoverUndoesAContinuationCutOffBeforeItsCommit) {
     TempDir tmp;
     finishedCase(tmp.path());
-    const std::string earlier = readFile(tmp.path() + "/results.json");
-    const std::string copy = tmp.path() + "/" + CaseContinuation::kEarlierResults;
-    // Killed after runnerDrag wrote its own file, before CaseRunner completed it.
-    fs::copy_file(tmp.path() + "/results.json", copy);
-    JsonFile::writeAtomic(tmp.path() + "/results.json", {{"producer", "runnerDrag"}, {"status", "ok"}});
+    const std::string earlier = drafting::test::treeSnapshot(tmp.path());
+    writeFile(tmp.path() + "/postProcessing/runnerDrag/0/runnerDrag.dat", "1 7 0 0\n");
+    const std::string withHistory = drafting::test::treeSnapshot(tmp.path());
+    cutOffContinuation(tmp.path());
     CaseContinuation::recover(tmp.path());
-    EXPECT_EQ(readFile(tmp.path() + "/results.json"), earlier);
-    EXPECT_FALSE(fs::exists(copy));
-    // Killed before any new file: the same.
-    fs::copy_file(tmp.path() + "/results.json", copy);
-    fs::remove(tmp.path() + "/results.json");
+    EXPECT_EQ(drafting::test::treeSnapshot(tmp.path()), withHistory);
+    EXPECT_NE(earlier, withHistory);
+    CaseContinuation::recover(tmp.path());  // nothing left to do
+    EXPECT_EQ(drafting::test::treeSnapshot(tmp.path()), withHistory);
+}
+
+TEST(CaseContinuation, RecoverFinishesAContinuationCutOffAfterItsCommit) {
+    TempDir tmp;
+    finishedCase(tmp.path());
+    cutOffContinuation(tmp.path());
+    writeFile(tmp.path() + "/100/" + CaseRunner::kCheckpointState, "history");
+    JsonFile::writeAtomic(tmp.path() + "/results.json", {{"case", "solo"},
+                                                         {"status", "ok"},
+                                                         {"iterations", 100},
+                                                         {"resumed_from", 60},
+                                                         {"continued", {{"from_time", 60}}}});
+    const std::string raised = readFile(tmp.path() + "/system/controlDict");
     CaseContinuation::recover(tmp.path());
-    EXPECT_EQ(readFile(tmp.path() + "/results.json"), earlier);
-    // Killed after the commit (the new result has its "continued" record): the copy goes.
-    fs::copy_file(tmp.path() + "/results.json", copy);
-    JsonFile::writeAtomic(tmp.path() + "/results.json", {{"status", "ok"}, {"continued", {{"from_time", 60}}}});
-    CaseContinuation::recover(tmp.path());
-    EXPECT_FALSE(fs::exists(copy));
-    EXPECT_NE(readFile(tmp.path() + "/results.json").find("continued"), std::string::npos);
+    EXPECT_FALSE(fs::exists(tmp.path() + "/60"));
+    EXPECT_FALSE(fs::exists(tmp.path() + "/80"));
+    EXPECT_TRUE(fs::exists(tmp.path() + "/100"));
+    EXPECT_TRUE(fs::exists(tmp.path() + "/postProcessing/runnerDrag/60/runnerDrag.dat"));
+    EXPECT_EQ(readFile(tmp.path() + "/system/controlDict"), raised);  // the case now runs to 100
+    EXPECT_FALSE(fs::exists(tmp.path() + "/" + CaseContinuation::kJournal));
+    EXPECT_FALSE(fs::exists(tmp.path() + "/results.continued.json"));
+    EXPECT_EQ(JsonFile::read(tmp.path() + "/results.json")["iterations"], 100);
 }
 
 TEST(CaseContinuation, AContinuationThatFailsKeepsTheEarlierResultTimesAndEndTime) {

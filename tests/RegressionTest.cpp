@@ -631,9 +631,8 @@ TEST(RegressionResume, AKilledRunOrSolverContinuesFromItsCheckpointAndEndsAsAnUn
 }
 
 // run --continue: a case that reached its iteration cap unconverged goes on from its final time,
-// its force history and iteration count carried over, and its solution is the one a run with the
-// higher cap gives, iteration for iteration. Serial and on two MPI ranks (the final time is
-// decomposed again).
+// its force history, averaging and iteration count carried over, and its result is the one a run
+// with the higher cap gives. Serial and on two MPI ranks (the final time is decomposed again).
 TEST(RegressionContinue, AnUnconvergedCaseGoesOnFromItsFinalTimeAsALongerRunWould) {
     TempDir tmp;
     for (const std::string np : {"1", "2"}) {
@@ -649,6 +648,7 @@ TEST(RegressionContinue, AnUnconvergedCaseGoesOnFromItsFinalTimeAsALongerRunWoul
         const auto before = drafting::cases::JsonFile::read(caseDir + "/results.json");
         ASSERT_EQ(before["iterations"], 60) << np;
         ASSERT_FALSE(before["converged"].get<bool>()) << np;
+        ASSERT_EQ(before["stop"], "end") << np;
 
         // A plain run has nothing to do; --continue runs the case on by 40 iterations.
         const auto plain = runCommand({DRAFT_CASES_BIN, "run", dir, "--np", np, "--jobs", "1"});
@@ -658,16 +658,22 @@ TEST(RegressionContinue, AnUnconvergedCaseGoesOnFromItsFinalTimeAsALongerRunWoul
         EXPECT_NE(more.out.find("running 1 of 1 case(s) (1 continued from their final time)"), std::string::npos) << more.out;
         EXPECT_NE(more.out.find("continued from iteration 60"), std::string::npos) << more.out;
         const auto after = drafting::cases::JsonFile::read(caseDir + "/results.json");
+        const auto reference = drafting::cases::JsonFile::read(longer + "/solo/results.json");
         EXPECT_EQ(after["status"], "ok") << after.dump();
         EXPECT_EQ(after["iterations"], 100) << np;
         EXPECT_EQ(after["restored_samples"], 60) << np;
         EXPECT_EQ(after["continued"]["from_time"], 60) << after.dump();
         EXPECT_EQ(after["continued"]["iterations_before"], 60);
         EXPECT_EQ(after["continued"]["end_time"], 100);
-        EXPECT_FALSE(std::filesystem::exists(caseDir + "/results.earlier.json"));
-        EXPECT_NE(drafting::test::readFile(caseDir + "/system/controlDict").find("\nendTime 100;\n"), std::string::npos);
-        // Iteration for iteration the longer run's forces, to a part in a million (runnerDrag.dat prints
-        // nine digits; the restart from a written time differs in the last digit after some 35).
+        EXPECT_EQ(after["converged"], reference["converged"]) << np;
+        // The averaged result is the longer run's (the same averaging window, the same samples, to the
+        // part in a million the restart from written fields keeps).
+        for (const char* key : {"drag_N", "cd", "drag_std_N"})
+            EXPECT_NEAR(after["bodies"]["lead"][key].get<double>(), reference["bodies"]["lead"][key].get<double>(),
+                        1e-6 * std::abs(reference["bodies"]["lead"][key].get<double>()))
+                << np << " " << key;
+        // Iteration for iteration the longer run's forces (runnerDrag.dat prints nine digits; the
+        // restart from a written time differs in the last one after some 35 iterations).
         const auto a = drafting::cases::ForceHistoryFile::read(longer + "/solo");
         const auto b = drafting::cases::ForceHistoryFile::read(caseDir);
         ASSERT_EQ(a.x().size(), 100u) << np;
@@ -675,12 +681,58 @@ TEST(RegressionContinue, AnUnconvergedCaseGoesOnFromItsFinalTimeAsALongerRunWoul
         for (std::size_t i = 0; i < 100; ++i)
             ASSERT_NEAR(b.bodies()[0].drag[i], a.bodies()[0].drag[i], 1e-6 * std::abs(a.bodies()[0].drag[i]))
                 << np << " iteration " << a.x()[i];
-        // Only the final time stays beside 0.
+        // Committed: only the final time stays beside 0, and nothing of the continuation's bookkeeping.
         EXPECT_FALSE(std::filesystem::exists(caseDir + "/60")) << np;
         EXPECT_TRUE(std::filesystem::exists(caseDir + "/100")) << np;
+        EXPECT_FALSE(std::filesystem::exists(caseDir + "/continue.json")) << np;
+        EXPECT_FALSE(std::filesystem::exists(caseDir + "/results.continued.json")) << np;
+        EXPECT_NE(drafting::test::readFile(caseDir + "/system/controlDict").find("\nendTime 100;\n"), std::string::npos);
         const auto manifest = drafting::cases::JsonFile::read(dir + "/manifest.json");
         EXPECT_EQ(manifest["cases"][0]["status"], "ok");
     }
+}
+
+// run --continue killed with -9 mid-solve: results.json is the earlier result all along, and the next
+// run undoes the continuation (controlDict, times, force history) before it looks at the case.
+TEST(RegressionContinue, AContinuationKilledMidSolveLeavesTheEarlierResultAndIsUndone) {
+    TempDir tmp;
+    const std::string cfg = tmp.path() + "/c.cfg";
+    writeFile(cfg, "name = cont\n[formation]\npreset = solo\n[solver]\nmax_iterations = 60\nsettled_tolerance = 0\n");
+    const std::string dir = tmp.path() + "/sweep", caseDir = dir + "/solo";
+    ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "sweep", cfg, "-o", dir, "--jobs", "1"}).exitCode, 0);
+    const std::string results = drafting::test::readFile(caseDir + "/results.json");
+    const std::string control = drafting::test::readFile(caseDir + "/system/controlDict");
+    const std::string history = drafting::test::treeSnapshot(caseDir + "/postProcessing");
+
+    const pid_t runner = spawnCases({"run", dir, "--continue", "--iterations", "100000"}, tmp.path() + "/run.log");
+    // Killed once the continued solver has written some of its own history.
+    ASSERT_TRUE(waitFor([&] {
+        return runningSolver(caseDir) > 0 &&
+               drafting::test::readFile(caseDir + "/postProcessing/runnerDrag/60/runnerDrag.dat").size() > 2000;
+    }));
+    const long solver = runningSolver(caseDir);
+    kill(runner, SIGKILL);
+    waitpid(runner, nullptr, 0);
+    EXPECT_TRUE(waitFor([&] { return !processAlive(solver); }, 5.0)) << "solver " << solver << " outlived its runner";
+    EXPECT_EQ(drafting::test::readFile(caseDir + "/results.json"), results);
+    EXPECT_TRUE(std::filesystem::exists(caseDir + "/continue.json"));
+    EXPECT_NE(drafting::test::readFile(caseDir + "/system/controlDict"), control);
+
+    const auto again = runCommand({DRAFT_CASES_BIN, "run", dir});
+    ASSERT_EQ(again.exitCode, 0) << again.out << again.err;
+    EXPECT_NE(again.out.find("running 0 of 1 case(s)"), std::string::npos) << again.out;
+    EXPECT_EQ(drafting::test::readFile(caseDir + "/results.json"), results);
+    EXPECT_EQ(drafting::test::readFile(caseDir + "/system/controlDict"), control);
+    EXPECT_EQ(drafting::test::treeSnapshot(caseDir + "/postProcessing"), history);
+    EXPECT_FALSE(std::filesystem::exists(caseDir + "/continue.json"));
+    EXPECT_FALSE(std::filesystem::exists(caseDir + "/results.continued.json"));
+    std::vector<std::string> times;
+    for (const auto& entry : std::filesystem::directory_iterator(caseDir)) {
+        const std::string name = entry.path().filename().string();
+        if (entry.is_directory() && name.find_first_not_of("0123456789") == std::string::npos) times.push_back(name);
+    }
+    std::sort(times.begin(), times.end());
+    EXPECT_EQ(times, (std::vector<std::string>{"0", "60"}));
 }
 
 // A transient run's settled stop sees only the averaged part of the run: the start-up never ends a
