@@ -149,6 +149,7 @@ nlohmann::json FlowCaseExport::toJson() const {
             {"time", time},
             {"slice_z_m", sliceZ},
             {"files", {{"slice", slice}, {"surfaces", surfaces}, {"image", image.empty() ? nullptr : nlohmann::json(image)}}},
+            {"image_scale_bar_m", image.empty() ? nlohmann::json() : nlohmann::json(imageMarks.scaleBarM)},
             {"slice_cells", sliceCells},
             {"slice_arrays", sliceArrays},
             {"runners", blocks},
@@ -330,7 +331,7 @@ FlowCaseExport FlowFieldExport::exportCase(const std::string& caseDir, const std
             std::snprintf(title, sizeof(title), "%s: |U| at z = %.2f m%s", out.caseName.c_str(), out.sliceZ,
                           out.dimension == 3 ? " (chest height)" : " (2D section)");
             spec.title = title;
-            FlowFieldImage::write(slice, surfaces, spec);
+            out.imageMarks = FlowFieldImage::write(slice, surfaces, spec);
             out.image = spec.path;
         }
     }

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "postprocess/FlowFieldImage.hpp"
+
 namespace drafting::post {
 
 /// What FlowFieldExport wrote for one solved case (paths are absolute or as given by the caller).
@@ -19,6 +21,7 @@ struct FlowCaseExport {
     std::string slice;         // slice.vtp
     std::string surfaces;      // surfaces.vtm
     std::string image;         // speed.png; empty when not rendered
+    FlowImageMarks imageMarks; // its length scale bar and runner names (when rendered)
     long sliceCells = 0;
     std::vector<std::string> sliceArrays;    // point-data arrays of slice.vtp
     std::vector<std::string> runners;        // surfaces.vtm blocks, in order

@@ -4,14 +4,19 @@
 
 #include <vtkActor.h>
 #include <vtkCamera.h>
+#include <vtkCellArray.h>
 #include <vtkColorTransferFunction.h>
+#include <vtkCompositeDataSet.h>
 #include <vtkContourTriangulator.h>
+#include <vtkCoordinate.h>
 #include <vtkCutter.h>
 #include <vtkDoubleArray.h>
+#include <vtkInformation.h>
 #include <vtkMultiBlockDataSet.h>
 #include <vtkNew.h>
 #include <vtkPNGWriter.h>
 #include <vtkPlane.h>
+#include <vtkPoints.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
@@ -24,6 +29,8 @@
 #include <vtkWindowToImageFilter.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
@@ -43,6 +50,10 @@ constexpr double kWake = 3.5, kAhead = 1.5, kSide = 1.0;
 
 // Layout as fractions of the window: a title strip on top, the scalar bar on the right.
 constexpr double kTitleTop = 0.92, kBarLeft = 0.87;
+
+// A runner's name stands this far beyond its body's side [m]; the length bar's line width [px].
+constexpr double kLabelGap = 0.15;
+constexpr float kBarLineWidth = 3.0f;
 
 // Debian's VTK replaces Arial by a font whose '[' and '|' look like '(' and 'I'; DejaVu Sans
 // (fontconfig's default, on every Debian desktop) draws "|U| [m/s]" as written.
@@ -77,7 +88,14 @@ bool FlowFieldImage::displayAvailable() {
     return display != nullptr && *display != '\0';
 }
 
-void FlowFieldImage::write(vtkPolyData* slice, vtkMultiBlockDataSet* surfaces, const FlowImageSpec& spec) {
+double FlowFieldImage::scaleBarLength(double visibleWidthM) {
+    double length = 0.25;
+    for (const double candidate : {0.5, 1.0, 2.0, 5.0, 10.0})
+        if (candidate <= visibleWidthM / 5.0) length = candidate;
+    return length;
+}
+
+FlowImageMarks FlowFieldImage::write(vtkPolyData* slice, vtkMultiBlockDataSet* surfaces, const FlowImageSpec& spec) {
     if (!displayAvailable()) throw PostError("cannot render " + spec.path + ": no X display");
     const double top = spec.speedMax > 0.0 ? spec.speedMax : 1.0;
 
@@ -119,6 +137,11 @@ void FlowFieldImage::write(vtkPolyData* slice, vtkMultiBlockDataSet* surfaces, c
     // and their section at the slice filled dark grey with a black outline.
     double box[4] = {sb[0], sb[1], sb[2], sb[3]};
     bool anyRunner = false;
+    struct Named {
+        std::string name;
+        double x, y;  // where its label goes: centred on it, above its far side (+y)
+    };
+    std::vector<Named> named;
     vtkNew<vtkPlane> plane;
     plane->SetOrigin(0.0, 0.0, z);
     plane->SetNormal(0.0, 0.0, 1.0);
@@ -127,6 +150,9 @@ void FlowFieldImage::write(vtkPolyData* slice, vtkMultiBlockDataSet* surfaces, c
         if (body == nullptr || body->GetNumberOfCells() == 0) continue;
         double b[6];
         body->GetBounds(b);
+        const char* blockName = surfaces->HasMetaData(i) ? surfaces->GetMetaData(i)->Get(vtkCompositeDataSet::NAME()) : nullptr;
+        named.push_back({blockName != nullptr ? blockName : "runner " + std::to_string(i + 1), 0.5 * (b[0] + b[1]),
+                         b[3] + kLabelGap});
         if (!anyRunner) {
             box[0] = b[0], box[1] = b[1], box[2] = b[2], box[3] = b[3];
             anyRunner = true;
@@ -183,6 +209,63 @@ void FlowFieldImage::write(vtkPolyData* slice, vtkMultiBlockDataSet* surfaces, c
     camera->SetParallelScale(std::max(0.5 * (box[3] - box[2]), 0.5 * (box[1] - box[0]) / aspect));
     view->ResetCameraClippingRange();
 
+    // A length scale bar at the bottom right and each runner's name above it, both in metres of the
+    // slice (world coordinates), so they scale with the picture.
+    FlowImageMarks marks;
+    const double halfHeight = camera->GetParallelScale(), halfWidth = halfHeight * aspect;
+    const double viewPixelsHigh = kTitleTop * spec.height;
+    marks.pixelsPerMetre = viewPixelsHigh / (2.0 * halfHeight);
+    marks.scaleBarM = scaleBarLength(2.0 * halfWidth);
+    const double barRight = cx + 0.92 * halfWidth, barY = cy - 0.82 * halfHeight, tick = 0.025 * halfHeight;
+    const double barLeft = barRight - marks.scaleBarM;
+    vtkNew<vtkPoints> barPoints;
+    vtkNew<vtkCellArray> barLines;
+    const auto segment = [&](double x0, double y0, double x1, double y1) {
+        const vtkIdType a = barPoints->InsertNextPoint(x0, y0, z + 0.003);
+        const vtkIdType b = barPoints->InsertNextPoint(x1, y1, z + 0.003);
+        const vtkIdType ids[2] = {a, b};
+        barLines->InsertNextCell(2, ids);
+    };
+    segment(barLeft, barY, barRight, barY);
+    segment(barLeft, barY - tick, barLeft, barY + tick);
+    segment(barRight, barY - tick, barRight, barY + tick);
+    vtkNew<vtkPolyData> barData;
+    barData->SetPoints(barPoints);
+    barData->SetLines(barLines);
+    vtkNew<vtkPolyDataMapper> barMapper;
+    barMapper->SetInputData(barData);
+    barMapper->ScalarVisibilityOff();
+    vtkNew<vtkActor> barActor;
+    barActor->SetMapper(barMapper);
+    barActor->GetProperty()->SetColor(0.0, 0.0, 0.0);
+    barActor->GetProperty()->SetLineWidth(kBarLineWidth);
+    barActor->GetProperty()->LightingOff();
+    view->AddActor(barActor);
+    char barText[32];
+    std::snprintf(barText, sizeof(barText), "%g m", marks.scaleBarM);
+    // World position -> pixel of the PNG: the view's viewport starts at the window's left and bottom.
+    const auto pixelX = [&](double x) { return static_cast<int>(std::lround((x - (cx - halfWidth)) * marks.pixelsPerMetre)); };
+    const auto pixelY = [&](double y) { return static_cast<int>(std::lround((y - (cy - halfHeight)) * marks.pixelsPerMetre)); };
+    marks.barX0 = pixelX(barLeft);
+    marks.barX1 = pixelX(barRight);
+    marks.barY = pixelY(barY);
+    const auto worldText = [&](const std::string& s, double x, double y, int size) {
+        auto t = text(s, size, false);
+        t->GetTextProperty()->SetJustificationToCentered();
+        t->GetTextProperty()->SetVerticalJustificationToCentered();
+        // A pale box behind the words keeps them readable over the dark wake.
+        t->GetTextProperty()->SetBackgroundColor(1.0, 1.0, 1.0);
+        t->GetTextProperty()->SetBackgroundOpacity(0.75);
+        t->GetPositionCoordinate()->SetCoordinateSystemToWorld();
+        t->GetPositionCoordinate()->SetValue(x, y, z + 0.004);
+        view->AddActor2D(t);
+    };
+    worldText(barText, 0.5 * (barLeft + barRight), barY + 4.0 * tick, 14);
+    for (const auto& r : named) {
+        worldText(r.name, r.x, r.y, 14);
+        marks.labels.push_back({r.name, pixelX(r.x), pixelY(r.y)});
+    }
+
     vtkNew<vtkScalarBarActor> scale;
     scale->SetLookupTable(colours);
     scale->SetTitle("|U| [m/s]");
@@ -220,6 +303,7 @@ void FlowFieldImage::write(vtkPolyData* slice, vtkMultiBlockDataSet* surfaces, c
     png->SetInputConnection(grab->GetOutputPort());
     png->Write();
     if (png->GetErrorCode() != 0) throw PostError("cannot write " + spec.path);
+    return marks;
 }
 
 }  // namespace drafting::post

@@ -362,6 +362,41 @@ TEST_F(FlowFieldSweep, SpeedPngHasItsSizeAndTheSweepsFixedColourRange) {
     }
 }
 
+// Each picture has a length scale bar (a black line of its length in metres at the view's scale)
+// and each runner's name above it, where FlowFieldImage says it put them.
+TEST_F(FlowFieldSweep, SpeedPngHasALengthScaleBarAndEachRunnersName) {
+    for (const auto& c : result_.cases) {
+        SCOPED_TRACE(c.caseName);
+        const auto& marks = c.imageMarks;
+        ASSERT_GT(marks.scaleBarM, 0.0);
+        EXPECT_EQ(c.toJson()["image_scale_bar_m"], marks.scaleBarM);
+        EXPECT_NEAR(marks.barX1 - marks.barX0, marks.scaleBarM * marks.pixelsPerMetre, 1.0);
+        // The bar spans between a fifth and a tenth of the view (the view is 87 % of the picture's width).
+        EXPECT_LE(marks.barX1 - marks.barX0, 0.87 * 1200 / 5 + 1);
+        vtkNew<vtkPNGReader> png;
+        png->SetFileName(c.image.c_str());
+        png->Update();
+        vtkImageData* image = png->GetOutput();
+        const auto dark = [&](int x, int y) {
+            const auto* p = static_cast<unsigned char*>(image->GetScalarPointer(x, y, 0));
+            return p[0] < 60 && p[1] < 60 && p[2] < 60;
+        };
+        int black = 0;
+        for (int x = marks.barX0 + 2; x <= marks.barX1 - 2; ++x)
+            black += dark(x, marks.barY) || dark(x, marks.barY - 1) || dark(x, marks.barY + 1);
+        EXPECT_GE(black, marks.barX1 - marks.barX0 - 4) << "the scale bar is not drawn where it is said to be";
+        // One name per runner, in the surfaces' order, drawn in dark letters about its centre.
+        ASSERT_EQ(marks.labels.size(), c.runners.size());
+        for (std::size_t i = 0; i < c.runners.size(); ++i) {
+            EXPECT_EQ(marks.labels[i].text, c.runners[i]);
+            int letters = 0;
+            for (int x = marks.labels[i].x - 20; x <= marks.labels[i].x + 20; ++x)
+                for (int y = marks.labels[i].y - 6; y <= marks.labels[i].y + 6; ++y) letters += dark(x, y);
+            EXPECT_GT(letters, 15) << c.runners[i] << ": no letters at (" << marks.labels[i].x << ", " << marks.labels[i].y << ")";
+        }
+    }
+}
+
 namespace {
 
 // pvpython: Debian's package if installed, else ParaView's Python unpacked by setup-deps.sh.
