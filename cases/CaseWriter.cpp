@@ -264,8 +264,15 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
     FoamFile::write(root / "system" / "fvSolution",
               FoamFile::header("fvSolution", "dictionary", "system") + solvers +
                   (transient
-                       ? "PIMPLE\n{\n    nOuterCorrectors 1;\n    nCorrectors 2;\n"
-                                     "    nNonOrthogonalCorrectors " + std::to_string(is3d ? 1 : 0) + ";\n}\n"
+                       ? "PIMPLE\n{\n    nOuterCorrectors " + std::to_string(config.outerCorrectors) +
+                             ";\n    nCorrectors 2;\n"
+                             "    nNonOrthogonalCorrectors " + std::to_string(is3d ? 1 : 0) + ";\n}\n" +
+                             // Outer loops relax all but the last, which closes the time step.
+                             (config.outerCorrectors > 1
+                                  ? "\nrelaxationFactors\n{\n    fields\n    {\n        p 0.3;\n        pFinal 1;\n    }\n"
+                                    "    equations\n    {\n        \"(U|k|omega|epsilon)\" 0.7;\n"
+                                    "        \"(U|k|omega|epsilon)Final\" 1;\n    }\n}\n"
+                                  : std::string())
                        // snappyHexMesh's 3D cells lean up to 65 degrees: one correction.
                        : "SIMPLE\n{\n    consistent yes;\n    nNonOrthogonalCorrectors " + std::to_string(is3d ? 1 : 0) +
                              ";\n"

@@ -49,7 +49,8 @@ const std::vector<std::string>& allKeys() {
         "mesh.wall_treatment",
         "geometry.pose", "geometry.stl",
         "solver.turbulence", "solver.application", "solver.mode", "solver.max_iterations", "solver.tolerance",
-        "solver.end_time", "solver.averaging_start", "solver.max_courant", "solver.settled_tolerance",
+        "solver.end_time", "solver.averaging_start", "solver.max_courant", "solver.outer_correctors",
+        "solver.settled_tolerance",
         "solver.settled_window",
         "pacing.baseline_time",
     };
@@ -491,6 +492,7 @@ SweepConfig build(const Values& raw) {
         raw.fail("solver.averaging_start", msg.str());
     }
     if (has("solver.max_courant")) c.maxCourant = raw.number("solver.max_courant", 0.05, 20.0, "");
+    if (has("solver.outer_correctors")) c.outerCorrectors = raw.integer("solver.outer_correctors", 1, 50);
     if (has("solver.settled_tolerance"))
         c.settledTolerance = raw.number("solver.settled_tolerance", 0.0, 0.5, "");
     if (has("solver.settled_window")) c.settledWindow = raw.integer("solver.settled_window", 5, 100000);
@@ -591,6 +593,7 @@ std::string SweepConfig::toText() const {
         if (endTime) t << "end_time = " << num(*endTime) << "\n";
         if (averagingStart) t << "averaging_start = " << num(*averagingStart) << "\n";
         t << "max_courant = " << num(maxCourant) << "\n";
+        t << "outer_correctors = " << outerCorrectors << "\n";
     }
     t << "settled_tolerance = " << num(settledTolerance) << "\nsettled_window = " << settledWindow << "\n";
     if (pacingBaselineTime > 0.0) {
@@ -611,7 +614,7 @@ nlohmann::json SweepConfig::toJson() const {
     for (const auto& [preset, a] : presetAxes) sweepJson[preset] = axesJson(a);
     nlohmann::json positionsJson = nlohmann::json::array();
     for (const auto& p : positions) positionsJson.push_back({p.x, p.y});
-    return {
+    nlohmann::json json = {
         {"name", name},
         {"athlete", {{"height_m", athleteHeight}, {"mass_kg", athleteMass}}},
         {"run",
@@ -653,6 +656,10 @@ nlohmann::json SweepConfig::toJson() const {
         {"pacing", {{"baseline_time_s", pacingBaselineTime > 0.0 ? nlohmann::json(pacingBaselineTime)
                                                                   : nlohmann::json()}}},
     };
+    // Absent, not null, in a steady sweep: a key added later must not change the fingerprints of
+    // the steady cases already run.
+    if (mode == "transient") json["solver"]["outer_correctors"] = outerCorrectors;
+    return json;
 }
 
 }  // namespace drafting::cases

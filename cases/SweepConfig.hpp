@@ -85,6 +85,9 @@ struct SweepConfig {
     static constexpr double kStartUpFlowThroughs = 1.0;
     static constexpr double kAveragingFlowThroughs = 3.0;
     double maxCourant = 1.0;          // transient
+    /// Transient: PIMPLE's outer corrector loops per time step (1: PISO-like; more, with
+    /// under-relaxation between them, hold a Courant number above 1 in the smallest cells).
+    int outerCorrectors = 1;
     double settledTolerance = 0.0;    // relative; 0 disables the settled-drag stop
     int settledWindow = 100;          // iterations or time steps
 

@@ -61,6 +61,7 @@ tolerance = 1e-5
 end_time = 6
 averaging_start = 2
 max_courant = 0.8
+outer_correctors = 3
 settled_tolerance = 0.002
 settled_window = 80
 )");
@@ -89,6 +90,7 @@ settled_window = 80
     EXPECT_DOUBLE_EQ(c.endTime.value(), 6.0);
     EXPECT_DOUBLE_EQ(c.averagingStart.value(), 2.0);
     EXPECT_DOUBLE_EQ(c.maxCourant, 0.8);
+    EXPECT_EQ(c.outerCorrectors, 3);
     EXPECT_DOUBLE_EQ(c.settledTolerance, 0.002);
     EXPECT_EQ(c.settledWindow, 80);
 }
@@ -216,6 +218,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"[solver]\nend_time = -1", "solver.end_time = '-1'"},
         BadConfig{"[solver]\nmode = transient\nend_time = 2\naveraging_start = 3", "must be before solver.end_time"},
         BadConfig{"[solver]\nmax_courant = 100", "solver.max_courant = '100'"},
+        BadConfig{"[solver]\nouter_correctors = 0", "solver.outer_correctors = '0'"},
+        BadConfig{"[solver]\nouter_correctors = 2.5", "solver.outer_correctors = '2.5'"},
         BadConfig{"[solver]\nsettled_tolerance = 2", "solver.settled_tolerance = '2'"},
         BadConfig{"[solver]\nsettled_window = 1", "solver.settled_window = '1'"},
         BadConfig{"[athlete]\nheight = 1.6\nheight = 1.7", "given more than once"}));
@@ -428,7 +432,7 @@ TEST(SweepConfigText, ReadsBackToTheSameSettings) {
                                             "[formation]\npreset = custom, ahead\npositions = (1.3, 0), (-1.0, 0.45)\n"
                                             "gap_definition = clearance\n[sweep]\nfront_gap = 0.8:2.0:0.4\nlateral = 0, 0.3\n"
                                             "[sweep.ahead]\nfront_gap = 1.1\n[solver]\nmode = transient\nend_time = 6\n"
-                                            "averaging_start = 2.5\nmax_courant = 0.7\n[pacing]\nbaseline_time = 3:59.37\n"));
+                                            "averaging_start = 2.5\nmax_courant = 0.7\nouter_correctors = 4\n[pacing]\nbaseline_time = 3:59.37\n"));
     configs.emplace_back("single file 3D low-re",
                          SweepConfig::parse("[formation]\npreset = single-file\nahead = 3\nbehind = 0\nrow_gap = 0.75\n"
                                             "[mesh]\ndimension = 3\nlevel = fine\nside = 6\nwall_treatment = low-re\n"
