@@ -145,6 +145,15 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
                 row.reason = result.reason;
                 row.failure = result.failure;
                 row.converged = result.converged;
+                const auto flag = [&](const char* section, const char* key) -> std::optional<bool> {
+                    const auto& src = result.source;
+                    if (src.contains(section) && src[section].is_object() && src[section].contains(key) &&
+                        src[section][key].is_boolean())
+                        return src[section][key].get<bool>();
+                    return std::nullopt;
+                };
+                row.dragSettled = flag("convergence", "drag_settled");
+                row.residualsBelow = flag("residuals", "below_tolerance");
                 if (result.ok()) {
                     const auto it = result.bodies.find("lead");
                     if (it == result.bodies.end()) {
@@ -268,6 +277,7 @@ int SavingsTable::attachGci(const nlohmann::json& convergence, const std::string
     const std::string study = "study " + studyName;
     // One reason for every row when the study cannot apply to this sweep at all.
     std::string none;
+    std::string finer;  // the level above a sweep at the study's coarsest: what the study says there
     std::vector<std::string> levels;
     if (const auto why = ConvergenceFile::problem(convergence)) {
         none = "none: " + studyName + ": " + *why;
@@ -278,8 +288,10 @@ int SavingsTable::attachGci(const nlohmann::json& convergence, const std::string
             none = "none: the sweep's manifest names no mesh.level";
         else if (at == levels.end())
             none = "none: level " + level_ + " not in " + study;
-        else if (at == levels.begin())
+        else if (at == levels.begin()) {
             none = "none: level " + level_ + " is the coarsest of " + study + " (no GCI of its own)";
+            if (levels.size() > 1) finer = levels[1];
+        }
     }
     const nlohmann::json studyTemplate = none.empty() ? convergence.value("template", nlohmann::json()) : nlohmann::json();
     const nlohmann::json studyCases = none.empty() ? convergence["cases"] : nlohmann::json::array();
@@ -296,7 +308,19 @@ int SavingsTable::attachGci(const nlohmann::json& convergence, const std::string
             }
         };
         if (!none.empty()) {
-            setAll(std::nullopt, none);
+            std::string said;
+            // At the coarsest level: the same case's saving one level up, when the study has it (a
+            // divergent triplet there says the coarse figure's error is not bounded either).
+            if (!finer.empty() && row.formation != "solo")
+                for (const auto& c : convergence["cases"])
+                    if (c.value("case", "") == row.caseName && c.value("formation", "") == row.formation) {
+                        const auto g = savingGci(c, "lead", finer);
+                        char text[160];
+                        if (g.points)
+                            std::snprintf(text, sizeof(text), "; at %s its bounded GCI is %.2f points", finer.c_str(), *g.points);
+                        said = g.points ? std::string(text) : "; its case there " + g.why;
+                    }
+            setAll(std::nullopt, none + said);
             continue;
         }
         if (studyTemplate.is_string() && !row.templateVersion.empty() && row.templateVersion != studyTemplate) {

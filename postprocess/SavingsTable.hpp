@@ -37,6 +37,9 @@ struct SavingsRow {
     /// Why a failed row failed, when its results.json was read (non-physical, another case's, ...).
     cases::CaseResult::Failure failure = cases::CaseResult::Failure::none;
     bool converged = false;
+    /// Why not, as runnerDrag judged it (results.json convergence.drag_settled and
+    /// residuals.below_tolerance); unknown in results older than those fields.
+    std::optional<bool> dragSettled, residualsBelow;
     std::optional<double> dragLead, dragSolo, savingPct, cdaLead;
     std::optional<double> frontalArea;  // the reference area of Cd [m²]: the runner's, in 3D measured
     std::optional<double> cdLead, cdSolo;

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <ctime>
 #include <regex>
+#include <set>
 
 namespace drafting::post {
 
@@ -51,8 +52,9 @@ nlohmann::json fidelity(const nlohmann::json& config, const SavingsTable& table,
     const auto dimension = config.is_object() && config.contains("mesh") && config["mesh"].is_object()
                                ? config["mesh"].value("dimension", nlohmann::json())
                                : nlohmann::json();
-    int ok = 0, nonPhysical = 0, unconverged = 0, savings = 0, withoutIter = 0;
+    int ok = 0, nonPhysical = 0, unconverged = 0, settledOnly = 0, savings = 0, withoutIter = 0;
     std::optional<double> soloCells, largestIter;
+    std::string divergent;
     for (const auto& r : table.rows()) {
         if (r.status != "ok") {
             nonPhysical += r.failure == cases::CaseResult::Failure::nonPhysical;
@@ -60,9 +62,13 @@ nlohmann::json fidelity(const nlohmann::json& config, const SavingsTable& table,
         }
         ++ok;
         unconverged += !r.converged;
+        settledOnly += !r.converged && r.dragSettled.value_or(false) && !r.residualsBelow.value_or(true);
         if (r.formation == "solo") soloCells = r.cells;
         if (r.formation == "solo") continue;
         ++savings;
+        // A study whose triplet diverges for this case: its figure has no bounded error at all.
+        if (r.savingGciSource.find("(divergent)") != std::string::npos)
+            divergent += (divergent.empty() ? "" : ", ") + r.caseName;
         if (!r.savingIterPct) ++withoutIter;
         else largestIter = std::max(largestIter.value_or(0.0), *r.savingIterPct);
     }
@@ -95,12 +101,20 @@ nlohmann::json fidelity(const nlohmann::json& config, const SavingsTable& table,
                                   : std::string()) +
                        ", " + modelForm(config) + ". Iterative uncertainty of the savings: " + iter + "; " +
                        std::to_string(unconverged) + " of " + std::to_string(ok) +
-                       " finished case(s) did not meet the convergence test. Discretisation: " +
+                       " finished case(s) did not meet the convergence test" +
+                       (settledOnly > 0 ? " (in " + std::to_string(settledOnly) +
+                                              " of them every runner's mean drag settled while the residuals stayed "
+                                              "above tolerance)"
+                                        : std::string()) +
+                       ". Discretisation: " +
                        (!gciStudy ? std::string("not known (no convergence study given)")
                         : gciAttached > 0
                             ? "the bounded GCI from " + *gciStudy + " for " + std::to_string(gciAttached) +
                                   " saving(s) (the table says which), not known for the rest"
                             : *gciStudy + " gives none for this sweep's level and cases (not known)") +
+                       (divergent.empty() ? std::string()
+                                          : "; its triplet diverges for the saving of " + divergent +
+                                                ", so no GCI bounds that error at any level (docs/validation.md)") +
                        ". Model form: not in any bar (docs/validation.md)." + flagged;
     return {{"kind", "3d"}, {"text", text}};
 }
@@ -142,11 +156,14 @@ nlohmann::json SweepReport::model() const {
 
     int ok = 0, failed = 0;
     nlohmann::json unconverged = nlohmann::json::array(), failedList = nlohmann::json::array();
+    std::set<std::string> settledOnly;  // not converged, but only by the residual test
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& r : table->rows()) {
         if (r.status == "ok") {
             ++ok;
             if (!r.converged) unconverged.push_back(r.caseName);
+            if (!r.converged && r.dragSettled.value_or(false) && !r.residualsBelow.value_or(true))
+                settledOnly.insert(r.caseName);
             rows.push_back({{"case", r.caseName},
                             {"formation", r.formation},
                             {"front_gap_m", TableText::jsonNumber(r.frontGap)},
@@ -299,9 +316,17 @@ nlohmann::json SweepReport::model() const {
                          {"href", configFile}});
     std::vector<std::string> allWarnings = warnings;
     if (!unconverged.empty()) {
-        std::string names;
-        for (const auto& n : unconverged) names += (names.empty() ? "" : ", ") + n.get<std::string>();
-        allWarnings.push_back("Not converged (forces are a mean over the last iterations; see drag_std_N): " + names);
+        std::string drifting, settled;
+        for (const auto& n : unconverged) {
+            std::string& list = settledOnly.count(n.get<std::string>()) ? settled : drifting;
+            list += (list.empty() ? "" : ", ") + n.get<std::string>();
+        }
+        if (!drifting.empty())
+            allWarnings.push_back("Not converged (forces are a mean over the last iterations; see drag_std_N): " + drifting);
+        if (!settled.empty())
+            allWarnings.push_back("Not converged by the residual test only: every runner's mean drag settled, the "
+                                  "residuals stayed above tolerance (the ± iterative column holds the drag's "
+                                  "interval and drift): " + settled);
     }
     if (flow) {
         nlohmann::json images = nlohmann::json::array();

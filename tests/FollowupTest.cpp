@@ -2,6 +2,7 @@
 // a CSV raw, a manifest cannot list one case twice, and a results.json copied from another case or
 // missing one of the case's runners is never reduced as that case's.
 #include "cases/ConfigError.hpp"
+#include "cases/ConvergenceStudy.hpp"
 #include "cases/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "cases/SweepStatus.hpp"
@@ -335,6 +336,59 @@ TEST(PostFollowup, TheBannerNeverShowsAnUncertaintyItDoesNotHave) {
               std::string::npos)
         << text;
     EXPECT_EQ(text.find("0.00"), std::string::npos) << text;
+}
+
+// A case that missed the convergence test only by its residuals (every runner's drag settled) is told
+// apart from one whose drag still drifts, in the banner and in the warnings; and a study whose triplet
+// diverges for a saving says that no GCI bounds it.
+TEST(PostFollowup, TheBannerTellsASettledDragFromADriftingOneAndADivergentStudy) {
+    TempDir dir;
+    const std::string path = sweep(dir);
+    for (const auto& [name, settled] : {std::pair{"solo", false}, std::pair{"ahead-f1", true}}) {
+        const std::string results = path + "/" + name + "/results.json";
+        auto j = cases::JsonFile::read(results);
+        j["converged"] = false;
+        j["convergence"] = {{"drag_settled", settled}};
+        j["residuals"] = {{"below_tolerance", false}};
+        cases::JsonFile::writeAtomic(results, j);
+    }
+    post::SavingsTable table = post::SavingsTable::fromSweep(path);
+    EXPECT_EQ(row(table, "ahead-f1").dragSettled, std::optional<bool>(true));
+    EXPECT_EQ(row(table, "solo").dragSettled, std::optional<bool>(false));
+    post::SweepReport report;
+    report.table = &table;
+    report.config = {{"mesh", {{"dimension", 3}}}};
+    auto model = report.model();
+    const std::string text = model["fidelity"]["text"];
+    EXPECT_NE(text.find("2 of 2 finished case(s) did not meet the convergence test (in 1 of them every runner's mean "
+                        "drag settled while the residuals stayed above tolerance)"),
+              std::string::npos)
+        << text;
+    const std::string warnings = model["warnings"].dump();
+    EXPECT_NE(warnings.find("Not converged (forces are a mean over the last iterations; see drag_std_N): solo\""),
+              std::string::npos)
+        << warnings;
+    EXPECT_NE(warnings.find("residuals stayed above tolerance (the ± iterative column holds the drag's interval and "
+                            "drift): ahead-f1"),
+              std::string::npos)
+        << warnings;
+
+    // A study at whose coarsest level this sweep ran, its triplet for ahead-f1 divergent one level up.
+    auto m = cases::Manifest::read(path);
+    m.config["mesh"] = {{"dimension", 3}, {"level", "coarse"}};
+    m.write(path);
+    table = post::SavingsTable::fromSweep(path);
+    const nlohmann::json divergent = {{"at_level", {{"medium", {{"gci_bounded_abs", nullptr}, {"behaviour", "divergent"}}}}}};
+    table.attachGci({{"format", cases::ConvergenceStudy::kFormat},
+                     {"levels", {"coarse", "medium", "fine"}},
+                     {"cases", {{{"case", "ahead-f1"}, {"formation", "ahead"}, {"status", "ok"}, {"savings", {{"lead", divergent}}}}}}},
+                    "S");
+    report.gciStudy = "S";
+    const std::string withStudy = report.model()["fidelity"]["text"];
+    EXPECT_NE(withStudy.find("S gives none for this sweep's level and cases (not known); its triplet diverges for the "
+                             "saving of ahead-f1, so no GCI bounds that error at any level"),
+              std::string::npos)
+        << withStudy;
 }
 
 // The Files section's first entry is the sweep's .pvd, one link with a title and an address (it

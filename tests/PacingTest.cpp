@@ -418,7 +418,12 @@ TEST(SavingsTable, NoGciFromAnotherLevelFormationOrTemplate) {
     };
     // Not a level of the study, or its coarsest: none, never the nearest level's.
     EXPECT_EQ(sourceAt("extra-fine", s), "none: level extra-fine not in study S");
-    EXPECT_EQ(sourceAt("coarse", s), "none: level coarse is the coarsest of study S (no GCI of its own)");
+    // At the coarsest, what the study says one level up about the same case: its GCI there, or why none.
+    EXPECT_EQ(sourceAt("coarse", s),
+              "none: level coarse is the coarsest of study S (no GCI of its own); at medium its bounded GCI is 1.50 points");
+    EXPECT_EQ(sourceAt("coarse", study({studyCase(own, "ahead", {{"medium", nullptr}})})),
+              "none: level coarse is the coarsest of study S (no GCI of its own); its case there has no saving GCI at "
+              "level medium (divergent)");
     // Another formation only.
     EXPECT_EQ(sourceAt("medium", study({studyCase("behind-b1", "behind", {{"medium", 0.3}})})),
               "none: no ahead case with a saving GCI at level medium in study S");
