@@ -3,12 +3,22 @@
 #include "postprocess/ChartCanvas.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <map>
 #include <utility>
 #include <vector>
 
 namespace drafting::post {
+
+std::string SavingsPlot::fitLabel(const SavingsFit::Curve& curve) {
+    char text[96];
+    if (curve.status == "exact")
+        std::snprintf(text, sizeof(text), "fit, exact through %zu points", curve.gaps.size());
+    else
+        std::snprintf(text, sizeof(text), "fit, rms misfit %.2f pt over %zu points", curve.rmse, curve.gaps.size());
+    return text;  // beside its series in the legend, in its colour, dashed
+}
 
 int SavingsPlot::write(const SavingsTable& table, const std::string& pngPath, const std::string& svgPath,
                        const std::string& title, const std::vector<SavingsFit::Curve>& fits) {
@@ -54,7 +64,7 @@ int SavingsPlot::write(const SavingsTable& table, const std::string& pngPath, co
                 const double g = lo + (hi - lo) * i / 60.0;
                 line.emplace_back(g, curve->at(g));
             }
-            canvas.addLine(label + " fit", line, index, true, false);
+            canvas.addLine(fitLabel(*curve), line, index, true, true);
         }
         ++index;
     }

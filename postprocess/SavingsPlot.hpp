@@ -18,6 +18,11 @@ public:
     /// series drawn (0: nothing with a front gap to plot, no files).
     static int write(const SavingsTable& table, const std::string& pngPath, const std::string& svgPath,
                      const std::string& title, const std::vector<SavingsFit::Curve>& fits = {});
+
+    /// The fitted curve's legend entry, listed after its series in the same colour: how well it fits
+    /// (the rms misfit in points over how many points; a curve through two points fits them exactly
+    /// and says so).
+    static std::string fitLabel(const SavingsFit::Curve& curve);
 };
 
 }  // namespace drafting::post
