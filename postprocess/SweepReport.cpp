@@ -338,11 +338,13 @@ nlohmann::json SweepReport::model() const {
             links.insert(links.begin(), nlohmann::json{{"title", "All cases in ParaView, one step each"},
                                                        {"href", flow->pvd}});
         for (auto s = flow->series.rbegin(); s != flow->series.rend(); ++s)
-            links.insert(links.begin(), nlohmann::json{{"title", "ParaView: " + s->formation + ", its time the " +
-                                                                     (s->axis == "front_gap_m"  ? std::string("front gap")
-                                                                      : s->axis == "back_gap_m" ? std::string("back gap")
-                                                                                                : s->axis)},
-                                                       {"href", s->pvd}});
+            links.insert(links.begin(),
+                         nlohmann::json{{"title", "ParaView: " + s->formation +
+                                                      (s->axis == "front_gap_m"  ? std::string(", its time the front gap")
+                                                       : s->axis == "back_gap_m" ? std::string(", its time the back gap")
+                                                       : s->axis == "none"       ? std::string(" (one case)")
+                                                                                 : ", its time the " + s->axis)},
+                                        {"href", s->pvd}});
         if (!flow->script.empty())
             links.insert(links.begin(), nlohmann::json{{"title", "ParaView, ready to look at: paraview --script=" +
                                                                      flow->script},

@@ -428,6 +428,7 @@ TEST(PostFollowup, TheFilesSectionLinksTheParaViewSweepAsOneEntry) {
     EXPECT_EQ(std::vector<std::string>(hrefs.begin(), hrefs.begin() + 4),
               (std::vector<std::string>{"flow/open-in-paraview.py", "flow/solo.pvd", "flow/ahead.pvd", "flow/sweep.pvd"}));
     EXPECT_EQ(links[2]["title"], "ParaView: ahead, its time the front gap");
+    EXPECT_EQ(links[1]["title"], "ParaView: solo (one case)");  // not "its time the none"
     EXPECT_NE(std::find(hrefs.begin(), hrefs.end(), "draft-cases.cfg"), hrefs.end());
 }
 
