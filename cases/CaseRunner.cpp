@@ -30,7 +30,8 @@ namespace {
 // The programs CaseWriter and ReferenceCase write into a case's steps, and nothing else.
 const std::set<std::string>& stepPrograms() {
     static const std::set<std::string> programs = {"blockMesh",      "snappyHexMesh",  "extrudeMesh", "changeDictionary",
-                                                   "draftCheckMesh", "draftFoam",      "simpleFoam"};
+                                                   "draftCheckMesh", "draftFoam",      "simpleFoam",
+                                                   "pimpleFoam"};
     return programs;
 }
 

@@ -473,12 +473,16 @@ SweepConfig build(const Values& raw) {
     // need wall functions and laminar has no model to compare.
     if (c.wallTreatment == "low-re" && c.turbulence != "kOmegaSST")
         raw.fail("mesh.wall_treatment", "low-re needs solver.turbulence = kOmegaSST (is " + c.turbulence + ")");
-    if (has("solver.application")) c.application = raw.choice("solver.application", {"draftFoam", "simpleFoam"});
+    if (has("solver.application"))
+        c.application = raw.choice("solver.application", {"draftFoam", "simpleFoam", "pimpleFoam"});
     if (has("solver.max_iterations")) c.maxIterations = raw.integer("solver.max_iterations", 1, 100000);
     if (has("solver.tolerance")) c.tolerance = raw.number("solver.tolerance", 1e-12, 0.1, "");
     if (has("solver.mode")) c.mode = raw.choice("solver.mode", {"steady", "transient"});
+    // The stock solvers each have one mode; draftFoam has both.
     if (c.application == "simpleFoam" && c.mode == "transient")
-        raw.fail("solver.application", "steady only; use draftFoam for solver.mode = transient");
+        raw.fail("solver.application", "steady only; use draftFoam or pimpleFoam for solver.mode = transient");
+    if (c.application == "pimpleFoam" && c.mode != "transient")
+        raw.fail("solver.application", "transient only; use draftFoam or simpleFoam for solver.mode = steady");
     if (has("solver.end_time")) c.endTime = raw.number("solver.end_time", 0.01, 1e4, "s");
     if (has("solver.averaging_start")) c.averagingStart = raw.number("solver.averaging_start", 0.0, 1e4, "s");
     // Unset, the averaging start is one flow-through of the box, known only once the case is

@@ -215,6 +215,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"[solver]\nunknown_key = 1", "unknown key 'solver.unknown_key'"},
         BadConfig{"[solver]\nmode = implicit", "solver.mode = 'implicit'"},
         BadConfig{"[solver]\nmode = transient\napplication = simpleFoam", "steady only"},
+        BadConfig{"[solver]\napplication = pimpleFoam", "transient only"},
+        BadConfig{"[solver]\napplication = icoFoam", "solver.application = 'icoFoam'"},
         BadConfig{"[solver]\nend_time = -1", "solver.end_time = '-1'"},
         BadConfig{"[solver]\nmode = transient\nend_time = 2\naveraging_start = 3", "must be before solver.end_time"},
         BadConfig{"[solver]\nmax_courant = 100", "solver.max_courant = '100'"},

@@ -273,6 +273,29 @@ TEST(RegressionStockSolver, SimpleFoamLoadsRunnerDragAndMatchesDraftFoam) {
     EXPECT_DOUBLE_EQ(own["bodies"]["lead"]["drag_N"].get<double>(), stock["bodies"]["lead"]["drag_N"].get<double>());
 }
 
+// A transient case run by stock pimpleFoam loads runnerDrag and gives draftFoam's transient numbers:
+// the same PIMPLE loop, the same function object.
+TEST(RegressionStockSolver, PimpleFoamLoadsRunnerDragAndMatchesDraftFoamTransient) {
+    TempDir tmp;
+    const std::string cfg = tmp.path() + "/solo.cfg";
+    writeFile(cfg, "name = stock\n[formation]\npreset = solo\n[solver]\nmode = transient\nend_time = 0.3\n"
+                   "averaging_start = 0.15\n");
+    for (const char* app : {"draftFoam", "pimpleFoam"}) {
+        const auto r = runCommand({DRAFT_CASES_BIN, "sweep", cfg, "-o", tmp.path() + "/" + app, "--jobs", "1",
+                                   "--solver.application", app});
+        ASSERT_EQ(r.exitCode, 0) << app << ": " << r.out << r.err;
+    }
+    const auto own = drafting::cases::JsonFile::read(tmp.path() + "/draftFoam/solo/results.json");
+    const auto stock = drafting::cases::JsonFile::read(tmp.path() + "/pimpleFoam/solo/results.json");
+    ASSERT_EQ(stock["status"], "ok") << stock.dump();
+    EXPECT_EQ(stock["parameters"]["application"], "pimpleFoam");
+    EXPECT_NE(drafting::test::readFile(tmp.path() + "/pimpleFoam/solo/system/controlDict").find("application pimpleFoam;"),
+              std::string::npos);
+    EXPECT_EQ(own["iterations"], stock["iterations"]);
+    const double drag = own["bodies"]["lead"]["drag_N"].get<double>();
+    EXPECT_NEAR(stock["bodies"]["lead"]["drag_N"].get<double>(), drag, 1e-9 * std::abs(drag));
+}
+
 // A case's Allrun, run by hand without draft-cases, gives the drag draft-cases gives, and its
 // Allclean takes it back to the case as generated.
 TEST(RegressionCaseScripts, AllrunGivesTheSameDragAndAllcleanTheGeneratedCase) {
