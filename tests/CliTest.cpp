@@ -1,6 +1,7 @@
 // Command-line behaviour from tables (PROJ style): arguments → exit code and message.
 #include "cases/CaseRunner.hpp"
 #include "cases/JsonFile.hpp"
+#include "cases/ToolPaths.hpp"
 #include "TestSupport.hpp"
 
 #include <gtest/gtest.h>
@@ -416,4 +417,18 @@ TEST(CliDraftPostRace, BreakingFourExampleWithNumbersAndBadScheduleChangesNothin
         << r.err;
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
     EXPECT_EQ(treeSnapshot(tmp.path()), before);
+}
+
+// The project's OpenFOAM programs name their build too (with OpenFOAM's environment, which every
+// OpenFOAM program needs before its main), and exit 0 without looking for a case.
+TEST(CliSolverPrograms, VersionNamesTheVersionCommitAndOpenFoam) {
+    const std::string foam = "WM_PROJECT_DIR=" + drafting::cases::ToolPaths::discover().foamProjectDir;
+    for (const auto& [program, name] : {std::pair{DRAFT_FOAM_BIN, "draftFoam"}, std::pair{DRAFT_CHECK_MESH_BIN, "draftCheckMesh"}}) {
+        for (const char* option : {"-version", "--version"}) {
+            const auto r = runCommand({"/usr/bin/env", foam, program, option});
+            EXPECT_EQ(r.exitCode, 0) << name << " " << option << ": " << r.out << r.err;
+            EXPECT_EQ(r.out.rfind(std::string(name) + " 0.1.0 (git ", 0), 0u) << r.out;
+            EXPECT_NE(r.out.find(", OpenFOAM v1912)\n"), std::string::npos) << r.out;
+        }
+    }
 }

@@ -25,6 +25,8 @@ Usage
     Options:
       - \par -output \<file\>
         JSON verdict, relative to the case (default: meshCheck.json)
+      - \par -version
+        version, git commit and OpenFOAM version, then exit
 
 \*---------------------------------------------------------------------------*/
 
@@ -34,6 +36,7 @@ Usage
 #include "polyMeshTools.H"
 #include "OFstream.H"
 #include "unitConversion.H"
+#include "draftVersion.H"
 
 #include <cmath>
 #include <cstdio>
@@ -64,6 +67,11 @@ std::string jsonNumber(const scalar x)
 
 int main(int argc, char *argv[])
 {
+    if (draftVersionRequested(argc, argv, "draftCheckMesh"))
+    {
+        return 0;
+    }
+
     argList::addNote
     (
         "checkMesh's topology and geometry checks, with a JSON verdict and an"

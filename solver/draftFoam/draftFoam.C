@@ -38,6 +38,7 @@ Description
 
 Usage
     draftFoam [-case DIR] [-parallel]
+    draftFoam -version      (version, git commit and OpenFOAM version)
 
 \*---------------------------------------------------------------------------*/
 
@@ -47,11 +48,17 @@ Usage
 #include "simpleControl.H"
 #include "pimpleControl.H"
 #include "fvOptions.H"
+#include "draftVersion.H"
 
 // * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * //
 
 int main(int argc, char *argv[])
 {
+    if (draftVersionRequested(argc, argv, "draftFoam"))
+    {
+        return 0;
+    }
+
     argList::addNote
     (
         "Incompressible solver for drafting studies in running (runner's"
