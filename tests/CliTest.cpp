@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <fcntl.h>
 #include <filesystem>
+#include <map>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -417,6 +418,47 @@ TEST(CliDraftPostRace, BreakingFourExampleWithNumbersAndBadScheduleChangesNothin
         << r.err;
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
     EXPECT_EQ(treeSnapshot(tmp.path()), before);
+}
+
+// The README's race example, `draft-post race cases/examples/breaking4-race.cfg --sweep runs/quickstart`,
+// on a sweep with the quickstart's cases (generated from cases/examples/quickstart.cfg, their results
+// made up here): the schedule's formations are the quickstart's, so it runs and gives splits.
+TEST(CliDraftPostRace, TheReadmeExampleRunsOnTheQuickstartsCases) {
+    TempDir tmp;
+    const std::string sweep = tmp.path() + "/quickstart";
+    const std::string examples = std::string(DRAFTING_SOURCE_DIR) + "/cases/examples";
+    ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "generate", examples + "/quickstart.cfg", "-o", sweep}).exitCode, 0);
+    const std::map<std::string, double> leadDrag = {{"solo", 7.17},   {"ahead-f0.8", 1.40}, {"ahead-f1.3", 2.52},
+                                                    {"ahead-f2", 3.74}, {"behind-b1", 6.85},  {"ahead-behind-f1.3-b1", 1.96}};
+    auto manifest = drafting::cases::JsonFile::read(sweep + "/manifest.json");
+    const double rho = 1.18, area = 0.357;
+    for (auto& entry : manifest["cases"]) {
+        const std::string name = entry["name"];
+        ASSERT_TRUE(leadDrag.count(name)) << "the quickstart has a case the test does not know: " << name;
+        nlohmann::json parameters = entry["parameters"];
+        const double air = 1609.344 / 240.0;
+        parameters["air_density_kg_m3"] = rho;
+        parameters["air_speed_mps"] = air;
+        parameters["frontal_area_m2"] = area;
+        nlohmann::json bodies = nlohmann::json::object();
+        for (const auto& runner : parameters["runners"]) {
+            const std::string body = runner["name"];
+            const double drag = body == "lead" ? leadDrag.at(name) : 6.8;
+            bodies[body] = {{"drag_N", drag}, {"side_N", 0.0}, {"lift_N", 0.0}, {"drag_std_N", 0.01},
+                            {"drag_ci95_N", 0.01}, {"cda_m2", drag / (0.5 * rho * air * air)},
+                            {"cd", drag / (0.5 * rho * air * air * area)}, {"reference_area_m2", area}};
+        }
+        drafting::cases::JsonFile::writeAtomic(sweep + "/" + name + "/results.json",
+                                               {{"case", name}, {"status", "ok"}, {"reason", ""}, {"iterations", 300},
+                                                {"converged", true}, {"parameters", parameters}, {"bodies", bodies}});
+        entry["status"] = "ok";
+    }
+    drafting::cases::JsonFile::writeAtomic(sweep + "/manifest.json", manifest);
+    const auto r = runCommand({DRAFT_POST_BIN, "race", examples + "/breaking4-race.cfg", "--sweep", sweep, "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["final_time"].get<std::string>().rfind("3:5", 0), 0u) << j.dump();  // under four minutes
+    EXPECT_EQ(j["splits"].size(), 5u) << j.dump();
 }
 
 // The project's OpenFOAM programs name their build too (with OpenFOAM's environment, which every
