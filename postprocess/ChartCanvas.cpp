@@ -26,9 +26,13 @@ namespace drafting::post {
 
 namespace {
 
-// A categorical palette that stays readable for colour-blind readers (Okabe & Ito 2008).
-const unsigned char kPalette[][3] = {{0, 114, 178}, {213, 94, 0}, {0, 158, 115}, {204, 121, 167},
-                                     {230, 159, 0}, {86, 180, 233}, {0, 0, 0},     {240, 228, 66}};
+// A categorical palette that stays readable for colour-blind readers: Okabe & Ito (2008), then the
+// darker colours of Paul Tol's "muted" scheme (wine, olive, indigo, teal), so that as many series as a
+// history legend lists (HistoryPlot::kMaxLegend) each have their own colour.
+const unsigned char kPalette[][3] = {{0, 114, 178}, {213, 94, 0},  {0, 158, 115}, {204, 121, 167},
+                                     {230, 159, 0}, {86, 180, 233}, {0, 0, 0},     {240, 228, 66},
+                                     {136, 34, 85}, {153, 153, 51}, {51, 34, 136},  {68, 170, 153}};
+constexpr int kColours = sizeof(kPalette) / sizeof(kPalette[0]);
 const int kLineTypes[] = {vtkPen::SOLID_LINE, vtkPen::DASH_LINE, vtkPen::DOT_LINE, vtkPen::DASH_DOT_LINE};
 
 vtkSmartPointer<vtkTable> twoColumns(const std::string& y, const std::vector<std::pair<double, double>>& points) {
@@ -47,12 +51,19 @@ vtkSmartPointer<vtkTable> twoColumns(const std::string& y, const std::vector<std
     return data;
 }
 
-void colour(vtkPlot* plot, int index) {
-    const auto& c = kPalette[index % 8];
+void paint(vtkPlot* plot, int index) {
+    const auto c = ChartCanvas::colour(index);
     plot->SetColor(c[0], c[1], c[2], 255);
 }
 
 }  // namespace
+
+std::array<unsigned char, 3> ChartCanvas::colour(int index) {
+    const auto& c = kPalette[index % kColours];
+    return {c[0], c[1], c[2]};
+}
+
+int ChartCanvas::distinctColours() { return kColours; }
 
 ChartCanvas::ChartCanvas(const std::string& title, const std::string& xTitle, const std::string& yTitle) {
     view_->GetRenderWindow()->SetOffScreenRendering(1);
@@ -79,9 +90,9 @@ vtkPlot* ChartCanvas::addSeries(const std::string& label, const std::vector<std:
     auto data = twoColumns(label, points);
     vtkPlot* plot = chart_->AddPlot(markersOnly || points.size() == 1 ? vtkChart::POINTS : vtkChart::LINE);
     plot->SetInputData(data, 0, 1);
-    colour(plot, index);
+    paint(plot, index);
     plot->SetWidth(2.5);
-    plot->GetPen()->SetLineType(kLineTypes[(index / 8) % 4]);
+    plot->GetPen()->SetLineType(kLineTypes[(index / kColours) % 4]);
     if (auto* pts = vtkPlotPoints::SafeDownCast(plot)) {
         pts->SetMarkerStyle(vtkPlotPoints::CIRCLE);
         pts->SetMarkerSize(8);
@@ -96,9 +107,9 @@ vtkPlot* ChartCanvas::addLine(const std::string& label, const std::vector<std::p
     auto data = twoColumns(label, points);
     vtkPlot* plot = chart_->AddPlot(vtkChart::LINE);
     plot->SetInputData(data, 0, 1);
-    colour(plot, index);
+    paint(plot, index);
     plot->SetWidth(2.0);
-    plot->GetPen()->SetLineType(dashed ? vtkPen::DASH_LINE : kLineTypes[(index / 8) % 4]);
+    plot->GetPen()->SetLineType(dashed ? vtkPen::DASH_LINE : kLineTypes[(index / kColours) % 4]);
     plot->SetLegendVisibility(inLegend);
     tables_.push_back(data);
     return plot;
@@ -117,7 +128,7 @@ void ChartCanvas::addErrorBars(const std::string& label, const std::vector<std::
     auto* line = vtkPlotLine::SafeDownCast(chart_->AddPlot(vtkChart::LINE));
     line->SetPolyLine(false);
     line->SetInputData(data, 0, 1);
-    colour(line, index);
+    paint(line, index);
     line->SetWidth(1.5);
     line->SetLegendVisibility(false);
     tables_.push_back(data);

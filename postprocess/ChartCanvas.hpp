@@ -1,4 +1,5 @@
 #pragma once
+#include <array>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,6 +22,10 @@ public:
     static constexpr int kWidth = 1100;
     static constexpr int kHeight = 560;
 
+    /// Series `index`'s colour (RGB); past distinctColours() they repeat with another dash pattern.
+    static std::array<unsigned char, 3> colour(int index);
+    static int distinctColours();
+
     ChartCanvas(const std::string& title, const std::string& xTitle, const std::string& yTitle);
     ~ChartCanvas();
 
@@ -28,7 +33,7 @@ public:
 
     /// A measured series: markers (and a line through them unless `markersOnly`). VTK draws no
     /// line through one point, so a single point is always a marker. Series `index` picks the
-    /// colour; past eight series the dash pattern changes.
+    /// colour; past distinctColours() series the dash pattern changes.
     vtkPlot* addSeries(const std::string& label, const std::vector<std::pair<double, double>>& points, int index,
                        bool markersOnly = false);
     /// A plain line without markers (histories, fitted curves), optionally dashed and unlisted.

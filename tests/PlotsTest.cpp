@@ -20,6 +20,7 @@
 #include <vtkChartXY.h>
 #include <vtkPNGReader.h>
 
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -233,6 +234,15 @@ TEST(PlotsChartCanvas, TheLegendStandsBesideThePlotAreaNotOverTheData) {
     const float legendLeft = canvas.chart()->GetLegend()->GetPointVector().GetX();
     EXPECT_GE(legendLeft, plotRight) << "the legend starts inside the plot area";
     EXPECT_LT(legendLeft, static_cast<float>(post::ChartCanvas::kWidth)) << "the legend is off the picture";
+}
+
+// Every series a history legend can list has a colour of its own (the legend stops at kMaxLegend).
+TEST(PlotsChartCanvas, EverySeriesALegendListsHasItsOwnColour) {
+    EXPECT_GE(post::ChartCanvas::distinctColours(), post::HistoryPlot::kMaxLegend);
+    std::set<std::array<unsigned char, 3>> seen;
+    for (int i = 0; i < post::ChartCanvas::distinctColours(); ++i) seen.insert(post::ChartCanvas::colour(i));
+    EXPECT_EQ(static_cast<int>(seen.size()), post::ChartCanvas::distinctColours());
+    EXPECT_EQ(post::ChartCanvas::colour(post::ChartCanvas::distinctColours()), post::ChartCanvas::colour(0));
 }
 
 // The fitted curve is in the legend with how well it fits, so the plot shows a poor fit as such.
