@@ -120,6 +120,11 @@ TEST(RegressionSweep2D, TrailingAPacerSavesDragAndClosestGapSavesMost) {
     EXPECT_TRUE(seen["requests"].empty()) << seen["requests"].dump();
     EXPECT_TRUE(seen["consoleErrors"].empty()) << seen["consoleErrors"].dump();
     EXPECT_GE(seen["images"].size(), 6u);  // three plots, three flow images
+    // What the numbers are worth, on the first screen of a 1200 x 900 window: 2D is qualitative.
+    ASSERT_TRUE(seen["banner"].is_object()) << "no fidelity banner";
+    EXPECT_EQ(seen["banner"]["text"].get<std::string>().rfind("What these numbers are worth. 2D sections: qualitative", 0), 0u)
+        << seen["banner"].dump();
+    EXPECT_LT(seen["banner"]["top"].get<int>(), 900) << seen["banner"].dump();
     // The savings table fits a 1200-pixel window, every case name on one line.
     EXPECT_EQ(seen["tables"][0]["overflowPx"], 0) << seen["tables"].dump();
     EXPECT_EQ(seen["tables"][0]["firstColumnLines"], 1) << seen["tables"].dump();

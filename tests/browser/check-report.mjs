@@ -1,6 +1,7 @@
 // Loads a self-contained HTML page (draft-post's report.html) in Debian's headless Chromium
 // and prints what a reader's browser would see as one JSON object on stdout:
-//   title, tables [{rows}], images [{src, complete, naturalWidth}], consoleErrors, pageErrors,
+//   title, banner {text, top} (the fidelity note a reader sees first: its text and its distance
+//   from the top of the page in px), tables [{rows}], images [{src, complete, naturalWidth}], consoleErrors, pageErrors,
 //   requests (every URL the page asked for beyond itself), failedRequests, screenshot.
 // usage: node check-report.mjs REPORT.html SCREENSHOT.png
 // Exit code 0 when the page loaded (the caller judges the JSON), 2 on bad usage, 1 when the
@@ -35,6 +36,10 @@ try {
   const response = await page.goto(pageUrl, { waitUntil: 'load', timeout: 60000 });
   const facts = await page.evaluate(() => ({
     title: document.title,
+    banner: (() => {
+      const b = document.querySelector('.fidelity');
+      return b ? { text: b.innerText, top: Math.round(b.getBoundingClientRect().top + window.scrollY) } : null;
+    })(),
     tables: [...document.querySelectorAll('table')].map((t) => {
       const wrap = t.closest('.table-wrap');
       const rows = t.tBodies.length ? [...t.tBodies].flatMap((b) => [...b.rows]) : [...t.rows];
