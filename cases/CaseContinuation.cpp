@@ -12,8 +12,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <system_error>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -42,16 +44,52 @@ bool sameTime(double a, double b) { return std::abs(a - b) <= 1e-6 * std::max(1.
 // Whether results.json is the new result of the continuation from `from`: CaseRunner wrote it with
 // its "continued" record, and runnerDrag's part of it says it resumed there.
 bool committed(const std::string& caseDir, double from) {
+    const std::string path = caseDir + "/" + SweepLayout::kResults;
+    if (!fs::exists(fs::symlink_status(path))) return false;
+    nlohmann::json now;
     try {
-        const auto now = JsonFile::read(caseDir + "/" + SweepLayout::kResults);
+        now = JsonFile::read(path);
+    } catch (const std::exception& e) {
+        // Neither the earlier result nor the new one: undoing now could remove the only solution left.
+        throw RunError(path + ": unreadable while a continuation's journal is there (" + e.what() +
+                       "); look at the case before running it again");
+    }
+    {
         const auto continued = now.find("continued");
         const auto resumed = now.find("resumed_from");
         return continued != now.end() && continued->is_object() && continued->contains("from_time") &&
                continued->at("from_time").is_number() && sameTime(continued->at("from_time").get<double>(), from) &&
                resumed != now.end() && resumed->is_number() && sameTime(resumed->get<double>(), from);
-    } catch (const std::exception&) {
-        return false;
     }
+}
+
+// The raised controlDict as the case keeps it after a commit: runnerDrag writes results.json again,
+// so that a fresh run (--force, Slurm, Allrun) finds its result where it looks.
+std::string withoutSideResults(const std::string& controlDict) {
+    std::istringstream in(controlDict);
+    std::string out, line;
+    while (std::getline(in, line)) {
+        const std::string trimmed = line.substr(std::min(line.size(), line.find_first_not_of(' ')));
+        if (trimmed.rfind("resultsFile ", 0) == 0 && trimmed.find(SweepLayout::kContinuedResults) != std::string::npos)
+            continue;
+        out += line + "\n";
+    }
+    return out;
+}
+
+// What the continuation from `from` may write that a user or an earlier run may already have made:
+// the function objects' output folders for that start time, and MPI rank folders. Paths relative
+// to the case, those that exist now.
+std::vector<std::string> existingOutputs(const std::string& caseDir, const std::string& from) {
+    std::vector<std::string> found;
+    std::error_code ec;
+    for (const auto& object : fs::directory_iterator(fs::path(caseDir) / "postProcessing", ec))
+        if (object.is_directory() && !object.is_symlink() && fs::exists(object.path() / from))
+            found.push_back("postProcessing/" + object.path().filename().string() + "/" + from);
+    for (const auto& entry : fs::directory_iterator(caseDir, ec))
+        if (SweepLayout::isProcessorFolder(entry.path().filename().string()))
+            found.push_back(entry.path().filename().string());
+    return found;
 }
 
 }  // namespace
@@ -82,24 +120,29 @@ void CaseContinuation::recover(const std::string& caseDir) {
     const std::string from = journal.at("from").get<std::string>();
     const auto fromTime = TimeFolder::timeOf(from);
     if (!fromTime) throw RunError(journalPath + ": from = '" + from + "': not a solution time");
+    std::set<std::string> before;  // outputs that were there before the continuation: not its to remove
+    if (journal.contains("existing") && journal.at("existing").is_array())
+        for (const auto& p : journal.at("existing"))
+            if (p.is_string()) before.insert(p.get<std::string>());
     CaseRunner::stopStrays(caseDir);
+    const std::string controlPath = caseDir + "/system/controlDict";
     if (committed(caseDir, *fromTime)) {
         CaseRunner::keepOnlyFinalTime(caseDir);
+        writeText(controlPath, withoutSideResults(readText(controlPath)));
     } else {
-        writeText(caseDir + "/system/controlDict", journal.at("control_dict").get<std::string>());
-        // What the continuation wrote: times after its start (in the case and on the MPI ranks) and
-        // the function objects' output from its start (its force history).
+        writeText(controlPath, journal.at("control_dict").get<std::string>());
+        // What the continuation wrote: times after its start, MPI rank folders and the function
+        // objects' output from its start (its force history), unless they were there before it.
         for (const auto& entry : fs::directory_iterator(caseDir)) {
             const std::string name = entry.path().filename().string();
             const auto t = TimeFolder::timeOf(name);
-            if ((entry.is_directory() && !entry.is_symlink() && t && *t > *fromTime && !sameTime(*t, *fromTime)) ||
-                SweepLayout::isProcessorFolder(name))
+            if (entry.is_directory() && !entry.is_symlink() && t && *t > *fromTime && !sameTime(*t, *fromTime))
+                fs::remove_all(entry.path());
+            else if (SweepLayout::isProcessorFolder(name) && !before.count(name))
                 fs::remove_all(entry.path());
         }
-        // Every function object writes its output of a run under a folder named after its start.
-        std::error_code ec;
-        for (const auto& object : fs::directory_iterator(fs::path(caseDir) / "postProcessing", ec))
-            if (object.is_directory() && !object.is_symlink()) fs::remove_all(object.path() / from);
+        for (const auto& made : existingOutputs(caseDir, from))
+            if (made.rfind("postProcessing/", 0) == 0 && !before.count(made)) fs::remove_all(fs::path(caseDir) / made);
     }
     fs::remove(caseDir + "/" + SweepLayout::kContinuedResults);
     fs::remove(journalPath);  // last: until here a later run finds the journal and does this again
@@ -142,6 +185,7 @@ CaseContinuation::Outcome CaseContinuation::run(const CaseRunner& runner, const 
     recover(caseDir);
     const std::string resultsPath = caseDir + "/" + SweepLayout::kResults;
     const CaseResult earlier = CaseResult::fromJson(JsonFile::read(resultsPath), resultsPath);
+    CaseResult result;
     try {
         if (const std::string why = whyNot(caseDir); !why.empty()) return {earlier, why};
         // A steady case's time is its iteration count.
@@ -159,16 +203,19 @@ CaseContinuation::Outcome CaseContinuation::run(const CaseRunner& runner, const 
                                        {"iterations_requested", added},
                                        {"end_time", end}};
         // The journal before the first change, so that a kill at any later point is undone.
-        JsonFile::writeAtomic(caseDir + "/" + kJournal, {{"from", from}, {"control_dict", control}});
+        JsonFile::writeAtomic(caseDir + "/" + kJournal,
+                              {{"from", from}, {"control_dict", control}, {"existing", existingOutputs(caseDir, from)}});
         writeText(controlPath, raised);
-        const CaseResult result = runner.continueFrom(caseDir, from, record);
-        recover(caseDir);  // committed: only the final time stays; not: as it was before
-        if (!result.ok()) return {earlier, result.reason.empty() ? std::string("the continued run failed") : result.reason};
-        return {result, ""};
+        result = runner.continueFrom(caseDir, from, record);
     } catch (const std::exception& e) {
         recover(caseDir);
         return {earlier, e.what()};
     }
+    // Committed: only the final time stays; not: the case as it was. An error here is a run error,
+    // and the journal stays for the next run to finish the work.
+    recover(caseDir);
+    if (!result.ok()) return {earlier, result.reason.empty() ? std::string("the continued run failed") : result.reason};
+    return {result, ""};
 }
 
 }  // namespace drafting::cases

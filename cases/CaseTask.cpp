@@ -8,6 +8,7 @@
 #include "cases/Manifest.hpp"
 #include "cases/SafeName.hpp"
 #include "cases/SweepLayout.hpp"
+#include "cases/SweepLock.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -88,8 +89,16 @@ int CaseTask::run(const std::string& sweepDirIn, int index, std::ostream& log, i
     log << "task " << index << ": case " << name << "\n" << std::flush;
 
     // A local run --continue cut off in this case is finished or undone first (its earlier result
-    // stands either way).
-    CaseContinuation::recover(caseDir);
+    // stands either way), but only under the sweep's lock: a local run that holds it may be
+    // continuing this very case, and its continuation is its own to finish.
+    if (fs::exists(fs::symlink_status(caseDir + "/" + CaseContinuation::kJournal))) {
+        try {
+            const SweepLock lock(sweepDir);
+            CaseContinuation::recover(caseDir);
+        } catch (const RunError& e) {
+            log << name << ": a continuation's journal is left to the run that holds the sweep (" << e.what() << ")\n";
+        }
+    }
     // Finished by an earlier run of this task (requeued after it wrote): only CaseRunner writes
     // timing_s, so a results.json the solver left mid-run does not count.
     const std::string resultsPath = caseDir + "/" + SweepLayout::kResults;

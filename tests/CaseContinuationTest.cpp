@@ -133,8 +133,13 @@ TEST(CaseContinuation, RecoverUndoesAContinuationCutOffBeforeItsCommit) {
     finishedCase(tmp.path());
     const std::string earlier = drafting::test::treeSnapshot(tmp.path());
     writeFile(tmp.path() + "/postProcessing/runnerDrag/0/runnerDrag.dat", "1 7 0 0\n");
+    // A user's post-processing of the final time, made before the continuation: not its to remove.
+    writeFile(tmp.path() + "/postProcessing/yPlus/60/yPlus.dat", "lead 20\n");
     const std::string withHistory = drafting::test::treeSnapshot(tmp.path());
     cutOffContinuation(tmp.path());
+    auto journal = JsonFile::read(tmp.path() + "/" + CaseContinuation::kJournal);
+    journal["existing"] = {"postProcessing/yPlus/60"};
+    JsonFile::writeAtomic(tmp.path() + "/" + CaseContinuation::kJournal, journal);
     CaseContinuation::recover(tmp.path());
     EXPECT_EQ(drafting::test::treeSnapshot(tmp.path()), withHistory);
     EXPECT_NE(earlier, withHistory);
@@ -152,16 +157,28 @@ TEST(CaseContinuation, RecoverFinishesAContinuationCutOffAfterItsCommit) {
                                                          {"iterations", 100},
                                                          {"resumed_from", 60},
                                                          {"continued", {{"from_time", 60}}}});
-    const std::string raised = readFile(tmp.path() + "/system/controlDict");
     CaseContinuation::recover(tmp.path());
     EXPECT_FALSE(fs::exists(tmp.path() + "/60"));
     EXPECT_FALSE(fs::exists(tmp.path() + "/80"));
     EXPECT_TRUE(fs::exists(tmp.path() + "/100"));
     EXPECT_TRUE(fs::exists(tmp.path() + "/postProcessing/runnerDrag/60/runnerDrag.dat"));
-    EXPECT_EQ(readFile(tmp.path() + "/system/controlDict"), raised);  // the case now runs to 100
+    // The case now runs to 100, and a fresh run of it writes results.json where draft-cases looks.
+    const std::string control = readFile(tmp.path() + "/system/controlDict");
+    EXPECT_NE(control.find("\nendTime 100;\n"), std::string::npos) << control;
+    EXPECT_EQ(control.find("resultsFile"), std::string::npos) << control;
     EXPECT_FALSE(fs::exists(tmp.path() + "/" + CaseContinuation::kJournal));
     EXPECT_FALSE(fs::exists(tmp.path() + "/results.continued.json"));
     EXPECT_EQ(JsonFile::read(tmp.path() + "/results.json")["iterations"], 100);
+}
+
+TEST(CaseContinuation, AnUnreadableResultWithAJournalIsNeverUndoneBlindly) {
+    TempDir tmp;
+    finishedCase(tmp.path());
+    cutOffContinuation(tmp.path());
+    writeFile(tmp.path() + "/results.json", "{ cut sho");
+    const std::string before = drafting::test::treeSnapshot(tmp.path());
+    EXPECT_THROW(CaseContinuation::recover(tmp.path()), drafting::cases::RunError);
+    EXPECT_EQ(drafting::test::treeSnapshot(tmp.path()), before);
 }
 
 TEST(CaseContinuation, AContinuationThatFailsKeepsTheEarlierResultTimesAndEndTime) {

@@ -717,6 +717,16 @@ TEST(RegressionContinue, AnUnconvergedCaseGoesOnFromItsFinalTimeAsALongerRunWoul
         EXPECT_NE(drafting::test::readFile(caseDir + "/system/controlDict").find("\nendTime 100;\n"), std::string::npos);
         const auto manifest = drafting::cases::JsonFile::read(dir + "/manifest.json");
         EXPECT_EQ(manifest["cases"][0]["status"], "ok");
+        if (np == "1") {
+            // The continued case run again from its mesh (--force): its controlDict now runs to 100
+            // iterations and writes results.json, so it gives the longer run's result in one go.
+            const auto again = runCommand({DRAFT_CASES_BIN, "run", dir, "--force", "--jobs", "1"});
+            ASSERT_EQ(again.exitCode, 0) << again.out << again.err;
+            const auto fresh = drafting::cases::JsonFile::read(caseDir + "/results.json");
+            EXPECT_EQ(fresh["iterations"], 100);
+            EXPECT_DOUBLE_EQ(fresh["bodies"]["lead"]["drag_N"].get<double>(),
+                             reference["bodies"]["lead"]["drag_N"].get<double>());
+        }
     }
 }
 
