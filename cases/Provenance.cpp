@@ -24,7 +24,9 @@ std::string hostName() {
     return buf.data();
 }
 
-std::string utcNow() {
+}  // namespace
+
+std::string Provenance::utcNow() {
     const std::time_t t = std::time(nullptr);
     std::tm utc{};
     gmtime_r(&t, &utc);
@@ -32,6 +34,8 @@ std::string utcNow() {
     std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &utc);
     return buf;
 }
+
+namespace {
 
 std::string textAt(const nlohmann::json& j, const char* key, const std::string& path, const std::string& field) {
     if (!j.contains(key) || j.at(key).is_null()) return "";

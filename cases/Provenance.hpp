@@ -22,6 +22,9 @@ struct Provenance {
     /// This process now. The command is the one `recordCommand` was last given (the tool alone
     /// before that).
     static Provenance now();
+    /// The UTC time now as ISO 8601 (2026-11-27T07:30:00Z): `date` here, and every other time stamp
+    /// the tools write (the report's).
+    static std::string utcNow();
     /// The arguments of the command being served (each tool's entry point calls it once).
     static void recordCommand(const std::string& tool, const std::vector<std::string>& args);
 

@@ -4,10 +4,8 @@
 #include "postprocess/TableText.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cmath>
-#include <ctime>
 #include <regex>
 #include <set>
 
@@ -125,19 +123,12 @@ nlohmann::json column(const char* key, const char* title, int digits = -1) {
     return c;
 }
 
-std::string utcNow() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    char buf[32];
-    std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
-    return buf;
-}
-
 }  // namespace
 
 nlohmann::json SweepReport::model() const {
     nlohmann::json m = {{"title", "Drafting study: " + sweepName},
                         {"sweep_dir", sweepDir},
-                        {"generated_utc", utcNow()},
+                        {"generated_utc", cases::Provenance::utcNow()},
                         {"tool_version", common::versionLine("draft-post")},
                         {"how_to_read",
                          "Saving is the lead runner's drag reduction against running alone at the same speed, "
