@@ -1,11 +1,11 @@
 #include "cases/CaseContinuation.hpp"
 
 #include "cases/ConfigError.hpp"
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/RunnerDragDict.hpp"
 #include "cases/SweepLayout.hpp"
-#include "cases/TimeFolder.hpp"
-#include "meshes/AtomicFile.hpp"
+#include "common/TimeFolder.hpp"
+#include "common/AtomicFile.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -33,7 +33,7 @@ std::string readText(const std::string& path) {
 
 void writeText(const std::string& path, const std::string& text) {
     try {
-        meshes::AtomicFile::write(path, text);
+        common::AtomicFile::write(path, text);
     } catch (const std::system_error& e) {
         throw RunError(e.what());
     }
@@ -48,7 +48,7 @@ bool committed(const std::string& caseDir, double from) {
     if (!fs::exists(fs::symlink_status(path))) return false;
     nlohmann::json now;
     try {
-        now = JsonFile::read(path);
+        now = common::JsonFile::read(path);
     } catch (const std::exception& e) {
         // Neither the earlier result nor the new one: undoing now could remove the only solution left.
         throw RunError(path + ": unreadable while a continuation's journal is there (" + e.what() +
@@ -97,9 +97,9 @@ std::vector<std::string> existingOutputs(const std::string& caseDir, const std::
 std::string CaseContinuation::whyNot(const std::string& caseDir) {
     const std::string resultsPath = caseDir + "/" + SweepLayout::kResults;
     if (!SweepLayout::hasFinishedResults(caseDir)) return "not finished";
-    const CaseResult result = CaseResult::fromJson(JsonFile::read(resultsPath), resultsPath);
+    const CaseResult result = CaseResult::fromJson(common::JsonFile::read(resultsPath), resultsPath);
     if (result.converged) return "converged";
-    const auto spec = JsonFile::read(caseDir + "/" + SweepLayout::kCaseFile);
+    const auto spec = common::JsonFile::read(caseDir + "/" + SweepLayout::kCaseFile);
     if (spec.contains("parameters") && spec.at("parameters").contains("transient"))
         return "transient: its forces are averaged up to its end time (set solver.end_time and run it again)";
     const std::string stop = result.source.value("stop", "");
@@ -113,12 +113,12 @@ std::string CaseContinuation::whyNot(const std::string& caseDir) {
 void CaseContinuation::recover(const std::string& caseDir) {
     const std::string journalPath = caseDir + "/" + kJournal;
     if (!fs::is_regular_file(fs::symlink_status(journalPath))) return;
-    const auto journal = JsonFile::read(journalPath);
+    const auto journal = common::JsonFile::read(journalPath);
     if (!journal.contains("from") || !journal.at("from").is_string() || !journal.contains("control_dict") ||
         !journal.at("control_dict").is_string())
         throw RunError(journalPath + ": not a journal draft-cases wrote (from, control_dict)");
     const std::string from = journal.at("from").get<std::string>();
-    const auto fromTime = TimeFolder::timeOf(from);
+    const auto fromTime = common::TimeFolder::timeOf(from);
     if (!fromTime) throw RunError(journalPath + ": from = '" + from + "': not a solution time");
     std::set<std::string> before;  // outputs that were there before the continuation: not its to remove
     if (journal.contains("existing") && journal.at("existing").is_array())
@@ -135,7 +135,7 @@ void CaseContinuation::recover(const std::string& caseDir) {
         // objects' output from its start (its force history), unless they were there before it.
         for (const auto& entry : fs::directory_iterator(caseDir)) {
             const std::string name = entry.path().filename().string();
-            const auto t = TimeFolder::timeOf(name);
+            const auto t = common::TimeFolder::timeOf(name);
             if (entry.is_directory() && !entry.is_symlink() && t && *t > *fromTime && !sameTime(*t, *fromTime))
                 fs::remove_all(entry.path());
             else if (SweepLayout::isProcessorFolder(name) && !before.count(name))
@@ -184,7 +184,7 @@ std::string CaseContinuation::raisedControlDict(const std::string& controlDict, 
 CaseContinuation::Outcome CaseContinuation::run(const CaseRunner& runner, const std::string& caseDir, int iterations) {
     recover(caseDir);
     const std::string resultsPath = caseDir + "/" + SweepLayout::kResults;
-    const CaseResult earlier = CaseResult::fromJson(JsonFile::read(resultsPath), resultsPath);
+    const CaseResult earlier = CaseResult::fromJson(common::JsonFile::read(resultsPath), resultsPath);
     CaseResult result;
     try {
         if (const std::string why = whyNot(caseDir); !why.empty()) return {earlier, why};
@@ -203,7 +203,7 @@ CaseContinuation::Outcome CaseContinuation::run(const CaseRunner& runner, const 
                                        {"iterations_requested", added},
                                        {"end_time", end}};
         // The journal before the first change, so that a kill at any later point is undone.
-        JsonFile::writeAtomic(caseDir + "/" + kJournal,
+        common::JsonFile::writeAtomic(caseDir + "/" + kJournal,
                               {{"from", from}, {"control_dict", control}, {"existing", existingOutputs(caseDir, from)}});
         writeText(controlPath, raised);
         result = runner.continueFrom(caseDir, from, record);

@@ -1,7 +1,7 @@
 #include "cases/CaseResult.hpp"
 
 #include "cases/ConfigError.hpp"
-#include "cases/Printable.hpp"
+#include "common/Printable.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -16,7 +16,7 @@ namespace {
 // A wrong-typed key: one line naming the file, the field and the value as it is in the file.
 RunError badField(const std::string& origin, const std::string& field, const nlohmann::json& value,
                   const std::string& why) {
-    return RunError(Printable::quote(origin) + ": " + field + " = " + Printable::quote(value.dump()) + ": " + why);
+    return RunError(common::Printable::quote(origin) + ": " + field + " = " + common::Printable::quote(value.dump()) + ": " + why);
 }
 
 // A number, or NaN when the key is absent or null (results.json writes non-finite values as null).
@@ -48,9 +48,9 @@ const char* const kBodyNumberKeys[] = {"drag_N", "drag_ci95_N", "drag_std_N", "s
 
 // A body's name as it may appear in a one-line message: as is when plain, else quoted and escaped.
 std::string shownName(const std::string& name) {
-    const bool plain = name.size() <= Printable::kMaxChars &&
+    const bool plain = name.size() <= common::Printable::kMaxChars &&
                        std::all_of(name.begin(), name.end(), [](char c) { return c > 0x20 && c != 0x7f; });
-    return plain ? name : Printable::quote(name);
+    return plain ? name : common::Printable::quote(name);
 }
 
 nlohmann::json numberOrNull(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(); }
@@ -71,8 +71,8 @@ double BodyForces::dragIterativeN() const {
 }
 
 CaseResult CaseResult::fromJson(const nlohmann::json& j, const std::string& origin) {
-    if (!j.is_object()) throw RunError(Printable::quote(origin) + ": not a JSON object");
-    if (!j.contains("status")) throw RunError(Printable::quote(origin) + ": status: missing");
+    if (!j.is_object()) throw RunError(common::Printable::quote(origin) + ": not a JSON object");
+    if (!j.contains("status")) throw RunError(common::Printable::quote(origin) + ": status: missing");
     if (!j.at("status").is_string()) throw badField(origin, "status", j.at("status"), "not a string");
     CaseResult r;
     r.source = j;
@@ -184,15 +184,15 @@ bool CaseResult::checkBelongsTo(const std::string& folderName, const nlohmann::j
     if (!ok()) return false;
     std::string why;
     if (caseName != folderName) {
-        why = Printable::quote(origin) + ": case = " + Printable::quote(caseName) + ": not its folder's case " +
-              Printable::quote(folderName);
+        why = common::Printable::quote(origin) + ": case = " + common::Printable::quote(caseName) + ": not its folder's case " +
+              common::Printable::quote(folderName);
     } else if (manifestParameters.is_object() && manifestParameters.contains("runners") &&
                manifestParameters.at("runners").is_array()) {
         for (const auto& runner : manifestParameters.at("runners")) {
             if (!runner.is_object() || !runner.contains("name") || !runner.at("name").is_string()) continue;
             const std::string name = runner.at("name").get<std::string>();
             if (bodies.count(name) == 0) {
-                why = Printable::quote(origin) + ": bodies: no runner " + Printable::quote(name) +
+                why = common::Printable::quote(origin) + ": bodies: no runner " + common::Printable::quote(name) +
                       " (the manifest's parameters.runners lists it)";
                 break;
             }

@@ -1,13 +1,13 @@
 #include "cases/CaseRunner.hpp"
 
 #include "cases/ConfigError.hpp"
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/MeshCheckFile.hpp"
-#include "cases/Printable.hpp"
-#include "cases/Process.hpp"
-#include "cases/SafeName.hpp"
-#include "cases/TimeFolder.hpp"
-#include "meshes/AtomicFile.hpp"
+#include "common/Printable.hpp"
+#include "common/Process.hpp"
+#include "common/SafeName.hpp"
+#include "common/TimeFolder.hpp"
+#include "common/AtomicFile.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -47,7 +47,7 @@ std::set<std::string> runPrograms() {
 std::optional<double> solutionTime(const fs::directory_entry& entry) {
     const std::string name = entry.path().filename().string();
     if (!entry.is_directory() || entry.is_symlink()) return std::nullopt;
-    const auto value = TimeFolder::timeOf(name);
+    const auto value = common::TimeFolder::timeOf(name);
     if (!value || *value <= 0.0) return std::nullopt;
     return value;
 }
@@ -86,7 +86,7 @@ std::vector<fs::path> processorFolders(const fs::path& caseDir) {
 std::string CaseRunner::caseJsonHash(const std::string& caseDir) {
     char buf[20];
     std::snprintf(buf, sizeof(buf), "%016zx",
-                  std::hash<std::string>{}(JsonFile::read(caseDir + "/" + SweepLayout::kCaseFile).dump()));
+                  std::hash<std::string>{}(common::JsonFile::read(caseDir + "/" + SweepLayout::kCaseFile).dump()));
     return buf;
 }
 
@@ -97,7 +97,7 @@ std::string CaseRunner::checkpoint(const std::string& caseDir) {
     try {
         if (!MeshCheckFile::read((root / MeshCheckFile::kFileName).string()).ok) return "";
         // The mesh and its checkpoints were made for this very case.json.
-        const auto made = JsonFile::read((root / kTimingFile).string());
+        const auto made = common::JsonFile::read((root / kTimingFile).string());
         if (!made.contains("case") || made.at("case") != caseJsonHash(caseDir)) return "";
     } catch (const std::exception&) {
         return "";  // no verdict or record, or not ones we wrote: the mesh is not known to be this case's
@@ -155,9 +155,9 @@ void CaseRunner::clearRunArtefacts(const std::string& caseDir) {
     fs::remove(fs::path(caseDir) / kTimingFile);
     for (const auto& entry : fs::directory_iterator(caseDir)) {
         const std::string name = entry.path().filename().string();
-        const bool timeDir = entry.is_directory() && name != "0" && TimeFolder::timeOf(name);
+        const bool timeDir = entry.is_directory() && name != "0" && common::TimeFolder::timeOf(name);
         const bool runFile = entry.is_regular_file() && name.rfind("log.", 0) == 0;
-        const bool leftTemporary = !entry.is_symlink() && meshes::AtomicFile::isTemporaryOf(name, SweepLayout::kResults);
+        const bool leftTemporary = !entry.is_symlink() && common::AtomicFile::isTemporaryOf(name, SweepLayout::kResults);
         if (timeDir || runFile || leftTemporary || SweepLayout::isProcessorFolder(name)) fs::remove_all(entry.path());
     }
 }
@@ -166,8 +166,8 @@ std::string CaseRunner::stepProblem(const nlohmann::json& step) {
     if (!step.is_object() || !step.contains("name") || !step.at("name").is_string())
         return "case.json: a step without a name";
     const std::string name = step.at("name").get<std::string>();
-    const std::string field = "case.json: steps[" + Printable::quote(name) + "]";
-    if (!SafeName::isSafe(name)) return field + ": not a step name (letters, digits, '_', '-', '.')";
+    const std::string field = "case.json: steps[" + common::Printable::quote(name) + "]";
+    if (!common::SafeName::isSafe(name)) return field + ": not a step name (letters, digits, '_', '-', '.')";
     if (step.contains("remove")) return step.at("remove").is_array() ? "" : field + ".remove: not a list";
     if (!step.contains("argv") || !step.at("argv").is_array() || step.at("argv").empty())
         return field + ".argv: not a list of words";
@@ -177,17 +177,17 @@ std::string CaseRunner::stepProblem(const nlohmann::json& step) {
     for (std::size_t i = 0; i < argv.size(); ++i) {
         const std::string text = argv[i].is_string() ? argv[i].get<std::string>() : argv[i].dump();
         if (!argv[i].is_string() || !std::regex_match(text, word) || text.find("..") != std::string::npos)
-            return field + ".argv " + Printable::quote(text) + ": not an option or a plain file name";
+            return field + ".argv " + common::Printable::quote(text) + ": not an option or a plain file name";
         if (i == 0 && !programs.count(text))
-            return field + ".argv " + Printable::quote(text) + ": not one of the programs a case runs";
+            return field + ".argv " + common::Printable::quote(text) + ": not one of the programs a case runs";
     }
     return "";
 }
 
 std::string CaseRunner::removalProblem(const std::string& caseDir, const nlohmann::json& step, const nlohmann::json& entry) {
     const std::string stepName = step.contains("name") && step["name"].is_string() ? step["name"].get<std::string>() : "";
-    const std::string field = "case.json: steps[" + Printable::quote(stepName) + "].remove";
-    if (!entry.is_string()) return field + " entry " + Printable::quote(entry.dump()) + ": not a path";
+    const std::string field = "case.json: steps[" + common::Printable::quote(stepName) + "].remove";
+    if (!entry.is_string()) return field + " entry " + common::Printable::quote(entry.dump()) + ": not a path";
     const std::string rel = entry.get<std::string>();
     // Relative, and every component a safe name: no "/", no "..", no ".", no empty component.
     fs::path target = caseDir;
@@ -195,13 +195,13 @@ std::string CaseRunner::removalProblem(const std::string& caseDir, const nlohman
     for (;;) {
         const std::size_t slash = rel.find('/', from);
         const std::string component = rel.substr(from, slash == std::string::npos ? std::string::npos : slash - from);
-        if (!SafeName::isSafe(component))
-            return field + " entry " + Printable::quote(rel) + ": not a relative path of safe names inside the case";
+        if (!common::SafeName::isSafe(component))
+            return field + " entry " + common::Printable::quote(rel) + ": not a relative path of safe names inside the case";
         target /= component;
         // A link anywhere on the way could lead remove_all out of the case.
         std::error_code ec;
         if (fs::symlink_status(target, ec).type() == fs::file_type::symlink)
-            return field + " entry " + Printable::quote(rel) + ": passes through a symbolic link";
+            return field + " entry " + common::Printable::quote(rel) + ": passes through a symbolic link";
         if (slash == std::string::npos) break;
         from = slash + 1;
     }
@@ -225,7 +225,7 @@ CaseRunner::ToolFailure CaseRunner::runTool(const std::vector<std::string>& args
     argv[0] = tools_.application(argv[0]);
     const std::string log = caseDir + "/log." + name;
     fs::remove(log);
-    const auto proc = Process::run(argv, caseDir, log, env, caseDir + "/" + kRunningFile);
+    const auto proc = common::Process::run(argv, caseDir, log, env, caseDir + "/" + kRunningFile);
     timing[name] = proc.seconds;
     if (!proc.started)
         return {CaseResult::Failure::couldNotStart, name + ": could not start " + argv[0] + " (run scripts/setup-deps.sh)"};
@@ -236,8 +236,8 @@ CaseRunner::ToolFailure CaseRunner::runTool(const std::vector<std::string>& args
 }
 
 void CaseRunner::stopStrays(const std::string& caseDir) {
-    Process::killStaleGroup(caseDir + "/" + kRunningFile, caseDir);
-    Process::killStrays(caseDir, runPrograms());
+    common::Process::killStaleGroup(caseDir + "/" + kRunningFile, caseDir);
+    common::Process::killStrays(caseDir, runPrograms());
 }
 
 void CaseRunner::keepOnlyFinalTime(const std::string& caseDir) {
@@ -268,7 +268,7 @@ CaseResult CaseRunner::continueFrom(const std::string& caseDir, const std::strin
 CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& continuing,
                                const nlohmann::json& record) const {
     const std::string caseDir = fs::absolute(caseDirIn).string();
-    const auto spec = JsonFile::read(caseDir + "/" + SweepLayout::kCaseFile);
+    const auto spec = common::JsonFile::read(caseDir + "/" + SweepLayout::kCaseFile);
     CaseResult result;
     result.caseName = spec.at("name").get<std::string>();
     result.parameters = spec.at("parameters");
@@ -311,7 +311,7 @@ CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& 
     if (!resumeFrom.empty()) {
         // The steps a resumed case skips keep the seconds they took when they ran.
         try {
-            const auto earlier = JsonFile::read(caseDir + "/" + kTimingFile).at("steps");
+            const auto earlier = common::JsonFile::read(caseDir + "/" + kTimingFile).at("steps");
             for (const auto& step : spec.at("steps")) {
                 const std::string name = step.at("name").get<std::string>();
                 if (step.value("solver", false)) break;
@@ -347,7 +347,7 @@ CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& 
             if (!r.ok()) return r;
             r.extra["continued"] = record;
         }
-        JsonFile::writeAtomic(resultsPath, r.toJson());
+        common::JsonFile::writeAtomic(resultsPath, r.toJson());
         return r;
     };
 
@@ -385,7 +385,7 @@ CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& 
             const std::string ranks = std::to_string(ranks_);
             const std::string dictPath = caseDir + "/system/decomposeParDict";
             try {
-                meshes::AtomicFile::write(dictPath,
+                common::AtomicFile::write(dictPath,
                                           "FoamFile\n{\n    version 2.0;\n    format ascii;\n    class dictionary;\n"
                                           "    object decomposeParDict;\n}\n\nnumberOfSubdomains " + ranks +
                                               ";\n\nmethod hierarchical;\n\ncoeffs\n{\n    n (" + ranks +
@@ -399,17 +399,17 @@ CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& 
             // The mesh is cut into one piece per rank first; a failed cut fails the case, unsolved.
             const auto cut = runTool({"decomposePar", "-force"}, caseDir, "decomposePar", timing, env);
             if (!cut.empty()) return fail(cut.kind, cut.reason);
-            std::vector<std::string> mpi = {Process::which("mpirun"), "-np", std::to_string(ranks_)};
+            std::vector<std::string> mpi = {common::Process::which("mpirun"), "-np", std::to_string(ranks_)};
             if (oversubscribe_) mpi.push_back("--oversubscribe");
             argv.insert(argv.begin(), mpi.begin(), mpi.end());
             argv.push_back("-parallel");
         }
         const std::string log = caseDir + "/log." + stepName;
         fs::remove(log);
-        const auto proc = Process::run(argv, caseDir, log, env, groupFile);
+        const auto proc = common::Process::run(argv, caseDir, log, env, groupFile);
         timing[stepName] = proc.seconds;
         try {
-            JsonFile::writeAtomic(caseDir + "/" + kTimingFile, {{"case", madeFor}, {"steps", timing}});
+            common::JsonFile::writeAtomic(caseDir + "/" + kTimingFile, {{"case", madeFor}, {"steps", timing}});
         } catch (const std::exception&) {
             // Only a resumed case's report of its mesh cost needs it.
         }
@@ -433,7 +433,7 @@ CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& 
         if (proc.exitCode != 0) {
             // The solver may have stopped itself with a reason (runnerDrag's divergence guard).
             if (step.value("solver", false) && fs::exists(solverResults)) {
-                auto own = CaseResult::fromJson(JsonFile::read(solverResults));
+                auto own = CaseResult::fromJson(common::JsonFile::read(solverResults));
                 if (!own.ok() && !own.reason.empty()) {
                     own.failure = CaseResult::Failure::solverStopped;
                     own.caseName = result.caseName;
@@ -457,7 +457,7 @@ CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& 
                     "the solver wrote no results.json (runnerDrag function object not loaded?)");
     if (!continuing.empty()) {
         // Only a result that says it resumed here is this continuation's.
-        const auto written = JsonFile::read(solverResults);
+        const auto written = common::JsonFile::read(solverResults);
         const auto from = written.find("resumed_from");
         const double start = std::strtod(continuing.c_str(), nullptr);
         if (from == written.end() || !from->is_number() ||
@@ -467,7 +467,7 @@ CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& 
     // The run is over: its checkpoints before the final time are not needed for a restart. (A
     // continuation keeps them until its result is committed: CaseContinuation.)
     if (continuing.empty()) keepOnlyFinalTime(caseDir);
-    CaseResult solved = CaseResult::fromJson(JsonFile::read(solverResults));
+    CaseResult solved = CaseResult::fromJson(common::JsonFile::read(solverResults));
     // A resumed solver's seconds are those of every part (runnerDrag counts them), not this one's.
     if (!resumeFrom.empty() && solved.source.contains("solver_wall_s") && solved.source.at("solver_wall_s").is_number())
         for (const auto& step : spec.at("steps"))

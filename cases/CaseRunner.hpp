@@ -94,11 +94,11 @@ public:
     static nlohmann::json meshCheckStep();
 
     /// The mesh-check step's JSON verdict (solver/draftCheckMesh), inside the case.
-    /// The process group of the step running now (Process::run); gone when the step ends.
+    /// The process group of the step running now (common::Process::run); gone when the step ends.
     static constexpr const char* kRunningFile = SweepLayout::kRunningPgid;
 
     /// Why an entry of a step's "remove" list may not be deleted ("" if it may): it must be a
-    /// relative path of SafeName components that passes through no symbolic link. The reason names
+    /// relative path of common::SafeName components that passes through no symbolic link. The reason names
     /// case.json, the step's field and the entry.
     /// Why a step of case.json must not run ("" if it may): its name becomes a log file name and
     /// its argv a program: only safe names, only the programs the case writers use, and

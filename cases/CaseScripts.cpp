@@ -2,9 +2,9 @@
 
 #include "cases/ConfigError.hpp"
 #include "cases/MeshCheckFile.hpp"
-#include "cases/ShellWord.hpp"
+#include "common/ShellWord.hpp"
 #include "cases/SweepLayout.hpp"
-#include "meshes/AtomicFile.hpp"
+#include "common/AtomicFile.hpp"
 
 #include <filesystem>
 #include <system_error>
@@ -22,13 +22,13 @@ std::string CaseScripts::allrun(const nlohmann::json& steps, const ToolPaths& to
         "# With another build of the tools: DRAFTING_BIN=/path/to/build/bin ./Allrun\n"
         "# Start again from the generated case: ./Allclean\n"
         "cd \"$(dirname \"$0\")\" || exit 1\n"
-        // Unquoted assignments: the single quotes of a ShellWord keep their meaning (inside double
+        // Unquoted assignments: the single quotes of a common::ShellWord keep their meaning (inside double
         // quotes they would be literal characters and a $(...) in the path would run).
         "bin=${DRAFTING_BIN:-" +
-        ShellWord::quote(tools.binDir) +
+        common::ShellWord::quote(tools.binDir) +
         "}\n"
         "WM_PROJECT_DIR=${WM_PROJECT_DIR:-" +
-        ShellWord::quote(tools.foamProjectDir) +
+        common::ShellWord::quote(tools.foamProjectDir) +
         "}\n"
         "export WM_PROJECT_DIR\n"
         "# runnerDrag's library (controlDict: libs (\"libdraftFunctionObjects.so\")), also for a stock solver\n"
@@ -45,7 +45,7 @@ std::string CaseScripts::allrun(const nlohmann::json& steps, const ToolPaths& to
         const std::string name = step.at("name").get<std::string>();
         if (step.contains("remove")) {
             s += "rm -rf";
-            for (const auto& entry : step.at("remove")) s += " " + ShellWord::quote("./" + entry.get<std::string>());
+            for (const auto& entry : step.at("remove")) s += " " + common::ShellWord::quote("./" + entry.get<std::string>());
             s += "\n";
             continue;
         }
@@ -55,8 +55,8 @@ std::string CaseScripts::allrun(const nlohmann::json& steps, const ToolPaths& to
         // The project's own programs come from the build ($bin, so DRAFTING_BIN can move it);
         // OpenFOAM's from the PATH, as in any tutorial.
         const bool own = fs::exists(fs::path(tools.binDir) / argv.front());
-        s += "step " + ShellWord::quote(name) + " " + (own ? "\"$bin\"/" : "") + ShellWord::quote(argv.front());
-        for (std::size_t i = 1; i < argv.size(); ++i) s += " " + ShellWord::quote(argv[i]);
+        s += "step " + common::ShellWord::quote(name) + " " + (own ? "\"$bin\"/" : "") + common::ShellWord::quote(argv.front());
+        for (std::size_t i = 1; i < argv.size(); ++i) s += " " + common::ShellWord::quote(argv[i]);
         s += "\n";
     }
     return s;
@@ -73,7 +73,7 @@ std::string CaseScripts::allclean(const ToolPaths& tools) {
         "# wrote (case.json \"files\") stays.\n"
         "cd \"$(dirname \"$0\")\" || exit 1\n"
         "WM_PROJECT_DIR=${WM_PROJECT_DIR:-" +
-        ShellWord::quote(tools.foamProjectDir) +
+        common::ShellWord::quote(tools.foamProjectDir) +
         "}\n"
         "export WM_PROJECT_DIR\n"
         "command -v foamListTimes > /dev/null || { echo \"Allclean: foamListTimes not found (OpenFOAM on the PATH?)\" >&2; exit 1; }\n"
@@ -93,8 +93,8 @@ std::string CaseScripts::allclean(const ToolPaths& tools) {
 
 void CaseScripts::write(const std::string& caseDir, const nlohmann::json& steps, const ToolPaths& tools) {
     try {
-        meshes::AtomicFile::write((fs::path(caseDir) / SweepLayout::kAllrun).string(), allrun(steps, tools), 0755);
-        meshes::AtomicFile::write((fs::path(caseDir) / SweepLayout::kAllclean).string(), allclean(tools), 0755);
+        common::AtomicFile::write((fs::path(caseDir) / SweepLayout::kAllrun).string(), allrun(steps, tools), 0755);
+        common::AtomicFile::write((fs::path(caseDir) / SweepLayout::kAllclean).string(), allclean(tools), 0755);
     } catch (const std::system_error& e) {
         throw RunError(e.what());
     }

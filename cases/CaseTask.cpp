@@ -4,9 +4,9 @@
 #include "cases/CaseContinuation.hpp"
 #include "cases/CaseRunner.hpp"
 #include "cases/ConfigError.hpp"
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
-#include "cases/SafeName.hpp"
+#include "common/SafeName.hpp"
 #include "cases/SweepLayout.hpp"
 #include "cases/SweepLock.hpp"
 
@@ -48,7 +48,7 @@ std::string CaseTask::caseName(const std::string& sweepDir, int index) {
         int i = -1;
         std::string name;
         if (row >> i >> name && i == index) {
-            if (!SafeName::isSafe(name)) throw RunError("slurm/cases.txt: unsafe case name '" + name + "'");
+            if (!common::SafeName::isSafe(name)) throw RunError("slurm/cases.txt: unsafe case name '" + name + "'");
             return name;
         }
     }
@@ -104,7 +104,7 @@ int CaseTask::run(const std::string& sweepDirIn, int index, std::ostream& log, i
     const std::string resultsPath = caseDir + "/" + SweepLayout::kResults;
     if (fs::exists(resultsPath)) {
         try {
-            const auto j = JsonFile::read(resultsPath);
+            const auto j = common::JsonFile::read(resultsPath);
             if (CaseResult::fromJson(j).ok() && j.contains("timing_s")) {
                 record(sweepDir, name, "ok", "");
                 log << name << ": already finished, not run again\n";

@@ -3,9 +3,9 @@
 #include "cases/CaseRunner.hpp"
 #include "cases/CaseScripts.hpp"
 #include "cases/ConfigError.hpp"
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/RunnerDragDict.hpp"
-#include "cases/SafeName.hpp"
+#include "common/SafeName.hpp"
 #include "cases/SweepLayout.hpp"
 #include "common/Units.hpp"
 #include "meshes/Athlete.hpp"
@@ -71,8 +71,8 @@ std::string groundMotion(const SweepConfig& config) {
 
 void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const std::string& caseDir,
                        const std::string& fingerprint) {
-    SafeName::check("case name", spec.name);
-    for (const auto& r : spec.runners) SafeName::check("runner name", r.name);
+    common::SafeName::check("case name", spec.name);
+    for (const auto& r : spec.runners) common::SafeName::check("runner name", r.name);
 
     const meshes::Athlete athlete(config.athleteHeight, config.athleteMass);
     const double U = config.airSpeed();
@@ -121,7 +121,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
         strouhalLength = body.width();
         finestCell = mesh.surfaceCell();
         geometry = body.describe();
-        JsonFile::writeAtomic((root / SweepLayout::kRunner).string(), geometry);
+        common::JsonFile::writeAtomic((root / SweepLayout::kRunner).string(), geometry);
     } else {
         std::vector<meshes::SectionMesh::Body> bodies;
         for (const auto& r : spec.runners) bodies.push_back({r.name, r.x, r.y});
@@ -334,7 +334,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
     }
     steps.push_back(CaseRunner::meshCheckStep());
     steps.push_back(CaseRunner::step(config.application, {config.application}, true));
-    JsonFile::writeAtomic((root / SweepLayout::kCaseFile).string(), caseJson);
+    common::JsonFile::writeAtomic((root / SweepLayout::kCaseFile).string(), caseJson);
     CaseScripts::write(root.string(), steps, ToolPaths::discover());
 }
 

@@ -12,7 +12,7 @@ namespace drafting::cases {
 /// and boundary fields in the runner's frame, solver settings with the runnerDrag function
 /// object, a ParaView marker, and case.json listing the steps CaseRunner executes.
 ///
-/// Only numbers and names checked by SafeName reach the dictionaries.
+/// Only numbers and names checked by common::SafeName reach the dictionaries.
 class CaseWriter {
 public:
     static void write(const SweepConfig& config, const CaseSpec& spec, const std::string& caseDir,

@@ -4,14 +4,14 @@
 #include "cases/CliOptions.hpp"
 #include "cases/ConfigError.hpp"
 #include "cases/ConvergenceStudy.hpp"
-#include "cases/DecimalNumber.hpp"
-#include "cases/JsonFile.hpp"
+#include "common/DecimalNumber.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "cases/OutputFiles.hpp"
-#include "cases/Printable.hpp"
+#include "common/Printable.hpp"
 #include "cases/Provenance.hpp"
 #include "cases/ReferenceCase.hpp"
-#include "cases/SafeName.hpp"
+#include "common/SafeName.hpp"
 #include "cases/SlurmBackend.hpp"
 #include "cases/SlurmStatus.hpp"
 #include "cases/SweepConfig.hpp"
@@ -22,7 +22,7 @@
 #include "cases/SweepStatus.hpp"
 #include "cases/SweepTransaction.hpp"
 #include "cases/ToolPaths.hpp"
-#include "cases/ValueList.hpp"
+#include "common/ValueList.hpp"
 #include "common/Version.hpp"
 #include "meshes/Athlete.hpp"
 #include "meshes/FoamFile.hpp"
@@ -72,8 +72,8 @@ void splitOverrides(const std::vector<std::string>& args, std::vector<std::strin
 double numberOption(const po::variables_map& vm, const char* name, double fallback) {
     if (!vm.count(name)) return fallback;
     const std::string text = vm[name].as<std::string>();
-    if (const auto value = DecimalNumber::parse(text)) return *value;
-    throw ConfigError(std::string("--") + name + " = " + Printable::quote(text) +
+    if (const auto value = common::DecimalNumber::parse(text)) return *value;
+    throw ConfigError(std::string("--") + name + " = " + common::Printable::quote(text) +
                       ": not a number (decimal digits, e.g. 1.57; no hex, inf or nan)");
 }
 
@@ -88,21 +88,21 @@ void refuseGeometryOverrides(const std::vector<std::string>& overrides) {
     for (const auto& [configKey, option] : own)
         if (key == configKey)
             throw ConfigError("geometry: --" + key + " is a sweep-config key; use " + option + " (geometry takes no config)");
-    throw ConfigError("geometry: takes no config overrides (" + Printable::quote("--" + key) +
+    throw ConfigError("geometry: takes no config overrides (" + common::Printable::quote("--" + key) +
                       "); use --height, --mass, --pose, --stl");
 }
 
 // The sweep folder of -o, refused in one line when it cannot be one: empty, a file, under a
 // file, or a link to nowhere.
 std::string checkedOutputDir(const std::string& dir) {
-    const std::string shown = "-o " + Printable::quote(dir);
+    const std::string shown = "-o " + common::Printable::quote(dir);
     if (dir.empty()) throw ConfigError(shown + ": empty path");
     if (dir.find('\0') != std::string::npos || dir.size() > 4096) throw ConfigError(shown + ": not a usable path");
     // OpenFOAM drops blanks and quotes from a case's path (fileName::stripInvalid): every case in
     // such a folder would fail at blockMesh, so it is refused before anything is written.
     if (fs::absolute(dir).string().find_first_of(" \t\n\r\v\f\"'") != std::string::npos)
         throw ConfigError(shown + ": OpenFOAM cannot run a case whose path holds a blank or a quote (" +
-                          Printable::quote(fs::absolute(dir).string(), 120) + ")");
+                          common::Printable::quote(fs::absolute(dir).string(), 120) + ")");
     const fs::path path(dir);
     const auto own = fs::symlink_status(path);
     if (fs::is_symlink(own) && !fs::exists(fs::status(path)))
@@ -113,7 +113,7 @@ std::string checkedOutputDir(const std::string& dir) {
         const auto st = fs::status(up);
         if (fs::exists(st)) {
             if (!fs::is_directory(st))
-                throw ConfigError(shown + ": " + Printable::quote(up.string()) + " is not a folder");
+                throw ConfigError(shown + ": " + common::Printable::quote(up.string()) + " is not a folder");
             break;
         }
         if (up == up.parent_path()) break;
@@ -141,7 +141,7 @@ int CasesCli::geometry(const po::variables_map& vm, std::ostream& out) {
     if (!vm.count("output")) throw ConfigError("geometry: missing -o FILE.stl");
     const fs::path stlPath = vm["output"].as<std::string>();
     if (stlPath.extension() != ".stl")
-        throw ConfigError("-o " + Printable::quote(stlPath.string()) + ": expected a .stl file name");
+        throw ConfigError("-o " + common::Printable::quote(stlPath.string()) + ": expected a .stl file name");
     fs::path jsonPath = stlPath;
     jsonPath.replace_extension(".json");
     // Both outputs are checked before the body is built, and written as a pair: an STL without
@@ -156,7 +156,7 @@ int CasesCli::geometry(const po::variables_map& vm, std::ostream& out) {
                                       : meshes::RunnerBody(athlete, meshes::RunnerBody::poseFrom(pose));
     // The solid's name comes from the file name only where it is safe; "runner" otherwise.
     std::string solid = stlPath.stem().string();
-    if (!SafeName::isSafe(solid)) solid = "runner";
+    if (!common::SafeName::isSafe(solid)) solid = "runner";
     // The source is the user's path: bytes that are not UTF-8 are replaced rather than thrown on.
     const std::string description =
         body.describe().dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
@@ -198,7 +198,7 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         throw ConfigError("too many arguments (see draft-cases --help)");
     } catch (const po::error& e) {
         // Boost quotes the option as given: escape it, cut it, keep the line one line.
-        throw ConfigError("command line: " + Printable::quote(e.what(), 200));
+        throw ConfigError("command line: " + common::Printable::quote(e.what(), 200));
     }
     if (vm.count("version")) {
         out << common::versionLine("draft-cases") << '\n';
@@ -213,7 +213,7 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     if (!CliOptions::isCommand(command)) {
         std::string known;
         for (const auto& c : CliOptions::commands()) known += (known.empty() ? "" : ", ") + c;
-        throw ConfigError("command " + Printable::quote(command, 40) + " is unknown (" + known + ")");
+        throw ConfigError("command " + common::Printable::quote(command, 40) + " is unknown (" + known + ")");
     }
     if (vm.count("help")) {
         out << CliOptions::usage(command);
@@ -237,7 +237,7 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         for (const auto& [name, value] : vm)
             if (name != "list" && name != "command" && !value.defaulted())
                 throw ConfigError("reference --list: takes no other option (--" + name + ")");
-        if (!overrides.empty()) throw ConfigError("reference --list: takes no config overrides (" + Printable::quote(overrides.front(), 80) + ")");
+        if (!overrides.empty()) throw ConfigError("reference --list: takes no config overrides (" + common::Printable::quote(overrides.front(), 80) + ")");
         out << ReferenceCase::listing();
         return 0;
     }
@@ -336,7 +336,7 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         command == "generate" || command == "sweep" || command == "reference" || command == "convergence";
     if (needsOutput && !vm.count("output")) throw ConfigError(command + ": missing -o DIR");
     if ((command == "run" || command == "status" || command == "run-task") && !overrides.empty())
-        throw ConfigError(command + ": config overrides (" + Printable::quote(overrides.front(), 80) +
+        throw ConfigError(command + ": config overrides (" + common::Printable::quote(overrides.front(), 80) +
                           ") belong to generate or sweep");
     if (command == "convergence" && vm.count("reduce-only"))
         for (const char* opt : {"jobs", "np", "oversubscribe", "retries"})
@@ -366,7 +366,7 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     }
 
     if (command == "reference") {
-        SafeName::check("reference", target);
+        common::SafeName::check("reference", target);
         ReferenceCase::checkName(target);
         // A 3D reference is meshed by the runners' pipeline, so it has their levels and box keys
         // (checked by the config's own rules).
@@ -376,7 +376,7 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
             const auto eq = o.find('=');
             const std::string key = o.rfind("--mesh.", 0) == 0 && eq != std::string::npos ? o.substr(7, eq - 7) : "";
             if (ReferenceCase::dimension(target) != 3 || std::find(keys.begin(), keys.end(), key) == keys.end())
-                throw ConfigError("reference: takes no config overrides (" + Printable::quote(o, 80) +
+                throw ConfigError("reference: takes no config overrides (" + common::Printable::quote(o, 80) +
                                   "; a 3D reference takes --mesh.level, --mesh.upstream, --mesh.downstream, "
                                   "--mesh.side, --mesh.above)");
             given.insert(key);
@@ -450,7 +450,7 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
         }
         out << "sweep " << config.name << ": " << plan.size() << " case(s)\n";
         // To the millimetre: a clearance gap adds the body's depth, which has many digits.
-        const auto mm = [](double v) { return ValueList::format(std::round(v * 1000.0) / 1000.0); };
+        const auto mm = [](double v) { return common::ValueList::format(std::round(v * 1000.0) / 1000.0); };
         for (const auto& spec : plan) {
             out << "  " << spec.name << ":";
             for (const auto& r : spec.runners)
@@ -465,7 +465,7 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     if (command == "convergence" && vm.count("reduce-only")) {
         // Only reads the levels' results and rewrites convergence.json and .csv: no lock, nothing run.
         if (!fs::is_directory(dir))
-            throw ConfigError("-o " + Printable::quote(dir) + ": no convergence study here (--reduce-only reduces one)");
+            throw ConfigError("-o " + common::Printable::quote(dir) + ": no convergence study here (--reduce-only reduces one)");
         if (force) throw ConfigError("--force: not with --reduce-only (nothing is run)");
         return convergenceResult(ConvergenceStudy::reduce(dir, levels), dir, out, err);
     }
@@ -475,7 +475,7 @@ int CasesCli::run(const std::vector<std::string>& args, std::ostream& out, std::
     try {
         fs::create_directories(dir);  // with any missing parents, as mkdir -p
     } catch (const fs::filesystem_error& e) {
-        throw ConfigError("-o " + Printable::quote(dir) + ": cannot be created (" + e.code().message() + ")");
+        throw ConfigError("-o " + common::Printable::quote(dir) + ": cannot be created (" + e.code().message() + ")");
     }
     std::optional<SweepLock> lock;
     try {

@@ -1,20 +1,14 @@
 #pragma once
-#include <string>
-
 #include "common/Error.hpp"
 
 namespace drafting::cases {
 
-/// Bad user input: the message is one line naming the key and the offending value.
-class ConfigError : public common::InputError {
-public:
-    explicit ConfigError(const std::string& what) : common::InputError(what) {}
-};
+/// Bad user input (common::InputError: exit 1): the message is one line naming the key and the
+/// offending value. The same type as common's, so a reader in common (JsonFile, ValueList,
+/// SafeName) and one in cases are caught alike.
+using ConfigError = common::InputError;
 
-/// A case or sweep that could not be run (tool missing, I/O failure).
-class RunError : public common::RunError {
-public:
-    explicit RunError(const std::string& what) : common::RunError(what) {}
-};
+/// A case or sweep that could not be run (tool missing, I/O failure): common::RunError, exit 2.
+using RunError = common::RunError;
 
 }  // namespace drafting::cases

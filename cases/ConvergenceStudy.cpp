@@ -4,13 +4,13 @@
 #include "cases/CaseWriter.hpp"
 #include "cases/ConfigError.hpp"
 #include "cases/GridConvergence.hpp"
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "cases/MeshCheckFile.hpp"
-#include "cases/Printable.hpp"
+#include "common/Printable.hpp"
 #include "cases/SweepLayout.hpp"
 #include "common/Saving.hpp"
-#include "meshes/AtomicFile.hpp"
+#include "common/AtomicFile.hpp"
 #include "meshes/MeshLevel.hpp"
 
 #include <algorithm>
@@ -65,7 +65,7 @@ LevelResult readLevel(const fs::path& caseDir, const nlohmann::json& manifestPar
     const fs::path path = caseDir / SweepLayout::kResults;
     if (fs::exists(path)) {
         try {
-            r = CaseResult::fromJson(JsonFile::read(path.string()), path.string());
+            r = CaseResult::fromJson(common::JsonFile::read(path.string()), path.string());
             // The same gate as the savings table: non-physical forces, another case's results (a
             // copied file), a runner missing or pushed forward fail the level and never enter an
             // extrapolation.
@@ -96,7 +96,7 @@ LevelResult readLevel(const fs::path& caseDir, const nlohmann::json& manifestPar
     try {
         const fs::path spec = caseDir / SweepLayout::kCaseFile;
         if (fs::exists(spec)) {
-            const auto j = JsonFile::read(spec.string());
+            const auto j = common::JsonFile::read(spec.string());
             if (j.contains("template") && j["template"].is_string()) out.templateVersion = j["template"];
         }
     } catch (const std::runtime_error&) {
@@ -206,7 +206,7 @@ const std::vector<std::string>& ConvergenceStudy::defaultLevels() {
 }
 
 std::vector<std::string> ConvergenceStudy::parseLevels(const std::string& text) {
-    const std::string shown = "--levels = " + Printable::quote(text);
+    const std::string shown = "--levels = " + common::Printable::quote(text);
     const auto& known = meshes::MeshLevel::names();
     std::vector<std::string> levels;
     std::vector<std::size_t> index;
@@ -216,7 +216,7 @@ std::vector<std::string> ConvergenceStudy::parseLevels(const std::string& text) 
         item = first == std::string::npos ? "" : item.substr(first, last - first + 1);
         const auto it = std::find(known.begin(), known.end(), item);
         if (it == known.end())
-            throw ConfigError(shown + ": " + Printable::quote(item, 40) +
+            throw ConfigError(shown + ": " + common::Printable::quote(item, 40) +
                               " is not a mesh level (coarse|medium|fine|extra-fine)");
         levels.push_back(item);
         index.push_back(static_cast<std::size_t>(it - known.begin()));
@@ -258,7 +258,7 @@ nlohmann::json ConvergenceStudy::reduce(const std::string& dir, const std::vecto
     for (const auto& m : manifests)
         if (!first && m) first = &*m;
     if (!first)
-        throw ConfigError("-o " + Printable::quote(dir) + ": no level of the study has a manifest.json (nothing to reduce)");
+        throw ConfigError("-o " + common::Printable::quote(dir) + ": no level of the study has a manifest.json (nothing to reduce)");
     int configDimension = 0;
     if (first->config.contains("mesh") && first->config["mesh"].is_object() &&
         first->config["mesh"].contains("dimension") && first->config["mesh"]["dimension"].is_number_integer())
@@ -384,7 +384,7 @@ nlohmann::json ConvergenceStudy::reduce(const std::string& dir, const std::vecto
         {"tool_template", CaseWriter::kTemplateVersion},
         {"solo_case", soloName.empty() ? nlohmann::json() : nlohmann::json(soloName)},
         {"cases", cases}};
-    JsonFile::writeAtomic((fs::path(dir) / SweepLayout::kConvergence).string(), study);
+    common::JsonFile::writeAtomic((fs::path(dir) / SweepLayout::kConvergence).string(), study);
 
     std::ostringstream csv;
     csv << "case,quantity,body,triplet,value_coarse,value_medium,value_fine,cells_coarse,cells_medium,cells_fine,"
@@ -425,7 +425,7 @@ nlohmann::json ConvergenceStudy::reduce(const std::string& dir, const std::vecto
     }
     const fs::path csvPath = fs::path(dir) / "convergence.csv";
     try {
-        meshes::AtomicFile::write(csvPath.string(), csv.str());  // never through a link, never half a file
+        common::AtomicFile::write(csvPath.string(), csv.str());  // never through a link, never half a file
     } catch (const std::system_error& e) {
         throw RunError(e.what());
     }

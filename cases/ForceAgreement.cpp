@@ -2,7 +2,7 @@
 
 #include "cases/ConfigError.hpp"
 #include "cases/ForceHistoryFile.hpp"
-#include "cases/TimeFolder.hpp"
+#include "common/TimeFolder.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -29,7 +29,7 @@ std::string lastDataLine(const std::string& path) {
 // The newest of ROOT/<start time>/NAME: a restarted run writes its samples under its own start
 // time, so the final sample is in the folder of the latest start.
 std::string latestOf(const std::string& root, const std::string& name) {
-    const auto folders = TimeFolder::in(root);
+    const auto folders = common::TimeFolder::in(root);
     for (auto folder = folders.rbegin(); folder != folders.rend(); ++folder)
         if (std::filesystem::is_regular_file(folder->path / name)) return (folder->path / name).string();
     throw RunError("no " + root + "/<start time>/" + name);

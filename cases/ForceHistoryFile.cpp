@@ -1,7 +1,7 @@
 #include "cases/ForceHistoryFile.hpp"
 
 #include "cases/ConfigError.hpp"
-#include "cases/TimeFolder.hpp"
+#include "common/TimeFolder.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -127,14 +127,14 @@ ForceHistoryFile ForceHistoryFile::read(const std::string& caseDir) {
     const fs::path root = fs::path(caseDir) / "postProcessing" / "runnerDrag";
     // (start time, 0 for runnerDrag.dat / 1 for runnerDrag_<time>.dat, path)
     std::vector<std::tuple<double, int, std::string>> found;
-    for (const auto& folder : TimeFolder::in(root)) {
+    for (const auto& folder : common::TimeFolder::in(root)) {
         std::error_code ec;
         for (const auto& f : fs::directory_iterator(folder.path, ec)) {
             const std::string name = f.path().filename().string();
             if (name == "runnerDrag.dat") {
                 found.emplace_back(folder.time, 0, f.path().string());
             } else if (name.rfind("runnerDrag_", 0) == 0 && endsWith(name, ".dat")) {
-                if (const auto later = TimeFolder::timeOf(name.substr(11, name.size() - 15)))
+                if (const auto later = common::TimeFolder::timeOf(name.substr(11, name.size() - 15)))
                     found.emplace_back(*later, 1, f.path().string());
             }
         }

@@ -1,9 +1,9 @@
 #include "cases/Manifest.hpp"
 
 #include "cases/ConfigError.hpp"
-#include "cases/JsonFile.hpp"
-#include "cases/Printable.hpp"
-#include "cases/SafeName.hpp"
+#include "common/JsonFile.hpp"
+#include "common/Printable.hpp"
+#include "common/SafeName.hpp"
 
 #include <map>
 
@@ -14,7 +14,7 @@ namespace {
 // A manifest field that is missing or of the wrong type: bad input, one line naming the file and field.
 ConfigError badField(const std::string& path, const std::string& field, const nlohmann::json* value,
                      const std::string& why) {
-    return ConfigError(Printable::quote(path) + ": " + field + (value ? " = " + Printable::quote(value->dump()) : std::string()) +
+    return ConfigError(common::Printable::quote(path) + ": " + field + (value ? " = " + common::Printable::quote(value->dump()) : std::string()) +
                        ": " + why);
 }
 
@@ -39,8 +39,8 @@ std::string optionalText(const nlohmann::json& j, const char* key, const std::st
 
 Manifest Manifest::read(const std::string& sweepDir) {
     const std::string path = sweepDir + "/" + kFileName;
-    // JsonFile: RunError when it cannot be read (the machine), ConfigError when it is not JSON.
-    const nlohmann::json j = JsonFile::read(path);
+    // common::JsonFile: RunError when it cannot be read (the machine), ConfigError when it is not JSON.
+    const nlohmann::json j = common::JsonFile::read(path);
     if (!j.is_object()) throw badField(path, "the top level", nullptr, "not a JSON object");
     Manifest m;
     m.sweepName = text(j, "name", path, "name");
@@ -56,7 +56,7 @@ Manifest Manifest::read(const std::string& sweepDir) {
         Entry e;
         e.name = text(c, "name", path, field + ".name");
         // The manifest names folders: never trust it to stay inside the sweep directory.
-        if (!SafeName::isSafe(e.name))
+        if (!common::SafeName::isSafe(e.name))
             throw badField(path, field + ".name", &c.at("name"), "not a safe case name");
         // Two entries for one folder: one case counted twice, its results reduced twice.
         if (const auto seen = firstIndex.find(e.name); seen != firstIndex.end())
@@ -80,7 +80,7 @@ Manifest Manifest::read(const std::string& sweepDir) {
         const auto& study = j.at("study");
         if (!study.is_object()) throw badField(path, "study", &study, "not an object");
         m.studyLevel = text(study, "level", path, "study.level");
-        if (!SafeName::isSafe(m.studyLevel)) throw badField(path, "study.level", &study.at("level"), "not a level name");
+        if (!common::SafeName::isSafe(m.studyLevel)) throw badField(path, "study.level", &study.at("level"), "not a level name");
     }
     if (j.contains("provenance") && !j.at("provenance").is_null())
         m.provenance = Provenance::fromJson(j.at("provenance"), path, "provenance");
@@ -97,6 +97,6 @@ nlohmann::json Manifest::toJson() const {
     return j;
 }
 
-void Manifest::write(const std::string& sweepDir) const { JsonFile::writeAtomic(sweepDir + "/" + kFileName, toJson()); }
+void Manifest::write(const std::string& sweepDir) const { common::JsonFile::writeAtomic(sweepDir + "/" + kFileName, toJson()); }
 
 }  // namespace drafting::cases

@@ -1,8 +1,8 @@
 #include "cases/MeshCheckFile.hpp"
 
 #include "cases/ConfigError.hpp"
-#include "cases/JsonFile.hpp"
-#include "cases/Printable.hpp"
+#include "common/JsonFile.hpp"
+#include "common/Printable.hpp"
 
 #include <cmath>
 
@@ -12,7 +12,7 @@ namespace {
 
 RunError badField(const std::string& origin, const std::string& field, const nlohmann::json& value,
                   const std::string& why) {
-    return RunError(Printable::quote(origin) + ": " + field + " = " + Printable::quote(value.dump()) + ": " + why);
+    return RunError(common::Printable::quote(origin) + ": " + field + " = " + common::Printable::quote(value.dump()) + ": " + why);
 }
 
 // A count, or -1 when absent or null.
@@ -35,8 +35,8 @@ nlohmann::json numberOrNull(double v) { return std::isfinite(v) ? nlohmann::json
 }  // namespace
 
 MeshCheckFile MeshCheckFile::fromJson(const nlohmann::json& j, const std::string& origin) {
-    if (!j.is_object()) throw RunError(Printable::quote(origin) + ": not a JSON object");
-    if (!j.contains("ok")) throw RunError(Printable::quote(origin) + ": ok: missing");
+    if (!j.is_object()) throw RunError(common::Printable::quote(origin) + ": not a JSON object");
+    if (!j.contains("ok")) throw RunError(common::Printable::quote(origin) + ": ok: missing");
     if (!j.at("ok").is_boolean()) throw badField(origin, "ok", j.at("ok"), "not true or false");
     MeshCheckFile m;
     m.ok = j.at("ok").get<bool>();
@@ -52,14 +52,14 @@ MeshCheckFile MeshCheckFile::fromJson(const nlohmann::json& j, const std::string
     if (j.contains("checks") && !j.at("checks").is_null()) {
         if (!j.at("checks").is_object()) throw badField(origin, "checks", j.at("checks"), "not an object");
         for (const auto& [name, passed] : j.at("checks").items()) {
-            if (!passed.is_boolean()) throw badField(origin, "checks." + Printable::quote(name), passed, "not true or false");
+            if (!passed.is_boolean()) throw badField(origin, "checks." + common::Printable::quote(name), passed, "not true or false");
             m.checks[name] = passed.get<bool>();
         }
     }
     return m;
 }
 
-MeshCheckFile MeshCheckFile::read(const std::string& path) { return fromJson(JsonFile::read(path), path); }
+MeshCheckFile MeshCheckFile::read(const std::string& path) { return fromJson(common::JsonFile::read(path), path); }
 
 nlohmann::json MeshCheckFile::toJson() const {
     nlohmann::json checksJson = nlohmann::json::object();

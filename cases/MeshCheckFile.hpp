@@ -27,7 +27,7 @@ struct MeshCheckFile {
     /// Reads the verdict; throws RunError naming `origin`, the field and its value when `ok` is
     /// missing or a key has the wrong type. Absent counts and measures stay unknown.
     static MeshCheckFile fromJson(const nlohmann::json& json, const std::string& origin = kFileName);
-    /// The file at `path` (JsonFile::read's errors when it cannot be read or is not JSON).
+    /// The file at `path` (common::JsonFile::read's errors when it cannot be read or is not JSON).
     static MeshCheckFile read(const std::string& path);
     /// As draftCheckMesh writes it; unknown counts and measures are null.
     nlohmann::json toJson() const;

@@ -1,8 +1,8 @@
 #include "cases/OutputFiles.hpp"
 
 #include "cases/ConfigError.hpp"
-#include "cases/Printable.hpp"
-#include "meshes/AtomicFile.hpp"
+#include "common/Printable.hpp"
+#include "common/AtomicFile.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -17,13 +17,13 @@ namespace drafting::cases {
 namespace {
 
 [[noreturn]] void machineFailure(const std::string& what, const fs::path& path, int error) {
-    throw RunError("cannot " + what + " " + Printable::quote(path.string()) + ": " + std::strerror(error));
+    throw RunError("cannot " + what + " " + common::Printable::quote(path.string()) + ": " + std::strerror(error));
 }
 
 }  // namespace
 
 void OutputFiles::check(const std::string& option, const fs::path& path) {
-    const std::string shown = option + " " + Printable::quote(path.string());
+    const std::string shown = option + " " + common::Printable::quote(path.string());
     if (path.empty()) throw ConfigError(shown + ": empty path");
     if (path.filename().empty() || path.filename() == "." || path.filename() == "..")
         throw ConfigError(shown + ": not a file name");
@@ -43,9 +43,9 @@ void OutputFiles::check(const std::string& option, const fs::path& path) {
             continue;
         }
         if (ec)
-            throw ConfigError(shown + ": " + Printable::quote(up.string()) + " cannot be reached (" + ec.message() + ")");
+            throw ConfigError(shown + ": " + common::Printable::quote(up.string()) + " cannot be reached (" + ec.message() + ")");
         if (!fs::is_directory(fs::status(up, ec)))
-            throw ConfigError(shown + ": " + Printable::quote(up.string()) +
+            throw ConfigError(shown + ": " + common::Printable::quote(up.string()) +
                               (fs::is_symlink(link) ? " is a link to no directory" : " is not a directory"));
         break;
     }
@@ -78,7 +78,7 @@ void OutputFiles::writeAll(const std::vector<std::pair<fs::path, std::string>>& 
             madeFolders.push_back(*it);
         }
         try {
-            temporaries.push_back(meshes::AtomicFile::writeTemporary(target.string(), text));
+            temporaries.push_back(common::AtomicFile::writeTemporary(target.string(), text));
         } catch (const std::system_error& e) {
             undo();
             throw RunError(e.what());

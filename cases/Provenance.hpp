@@ -34,7 +34,7 @@ struct Provenance {
 
     /// "draft-cases 0.1.0 (git abc1234, OpenFOAM v1912) on HOST at DATE": one line for people.
     std::string summary() const;
-    /// The command as a shell takes it back (each argument through ShellWord).
+    /// The command as a shell takes it back (each argument through common::ShellWord).
     std::string commandLine() const;
 };
 

@@ -5,7 +5,7 @@
 #include "cases/CaseWriter.hpp"
 #include "cases/ConfigError.hpp"
 #include "cases/ForceAgreement.hpp"
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/Provenance.hpp"
 #include "cases/ReferenceCheck.hpp"
 #include "cases/RunnerDragDict.hpp"
@@ -32,7 +32,7 @@
 // The references' expected.json files are read from the source tree: CMake says where it is. A
 // fallback would let a build without it read another folder's files at run time.
 #ifndef DRAFTING_SOURCE_DIR
-#error "DRAFTING_SOURCE_DIR must be defined by CMake (target drafting)"
+#error "DRAFTING_SOURCE_DIR must be defined by CMake (target draftingCases)"
 #endif
 
 namespace fs = std::filesystem;
@@ -44,7 +44,7 @@ namespace {
 
 // case.json and, from its steps, the case's Allrun and Allclean (as CaseWriter's cases have them).
 void writeCaseFile(const fs::path& c, const nlohmann::json& caseJson) {
-    JsonFile::writeAtomic((c / SweepLayout::kCaseFile).string(), caseJson);
+    common::JsonFile::writeAtomic((c / SweepLayout::kCaseFile).string(), caseJson);
     CaseScripts::write(c.string(), caseJson.at("steps"), ToolPaths::discover());
 }
 
@@ -485,7 +485,7 @@ int ReferenceCase::dimension(const std::string& name) {
 std::string ReferenceCase::listing() {
     std::ostringstream out;
     for (const auto& n : names()) {
-        const auto expected = JsonFile::read(referenceDir() + "/" + n + "/expected.json");
+        const auto expected = common::JsonFile::read(referenceDir() + "/" + n + "/expected.json");
         out << n << std::string(n.size() < 18 ? 18 - n.size() : 1, ' ') << dimension(n) << "D  "
             << expected.value("title", std::string()) << '\n';
     }
@@ -515,7 +515,7 @@ nlohmann::json ReferenceCase::run(const std::string& name, const std::string& di
     if (dimension(name) != 3 && !box.empty())
         throw ConfigError("reference " + name + ": the box belongs to the 3D references (its mesh is fixed)");
     const std::string expectedPath = referenceDir() + "/" + name + "/expected.json";
-    const auto expected = JsonFile::read(expectedPath);
+    const auto expected = common::JsonFile::read(expectedPath);
 
     const fs::path dir = fs::absolute(dirIn);
     fs::create_directories(dir);
@@ -570,7 +570,7 @@ nlohmann::json ReferenceCase::run(const std::string& name, const std::string& di
     combined["checks"] = checks["checks"];
     combined["pass"] = allOk && checks["pass"].get<bool>();
     combined["provenance"] = Provenance::now().toJson();
-    JsonFile::writeAtomic((dir / SweepLayout::kResults).string(), combined);
+    common::JsonFile::writeAtomic((dir / SweepLayout::kResults).string(), combined);
     return combined;
 }
 

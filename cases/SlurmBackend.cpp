@@ -1,14 +1,14 @@
 #include "cases/SlurmBackend.hpp"
 
 #include "cases/ConfigError.hpp"
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
-#include "cases/Printable.hpp"
+#include "common/Printable.hpp"
 #include "cases/SlurmClient.hpp"
 #include "cases/SlurmValue.hpp"
 #include "cases/SweepLayout.hpp"
 #include "cases/SweepStatus.hpp"
-#include "meshes/AtomicFile.hpp"
+#include "common/AtomicFile.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -27,7 +27,7 @@ namespace {
 void writeText(const fs::path& path, const std::string& text, bool executable) {
     try {
         // Never through a link, never half a script; 0754 as the old rw-r--r-- plus owner/group exec.
-        meshes::AtomicFile::write(path.string(), text, executable ? 0754 : 0644);
+        common::AtomicFile::write(path.string(), text, executable ? 0754 : 0644);
     } catch (const std::system_error& e) {
         throw RunError(e.what());
     }
@@ -96,7 +96,7 @@ SlurmBackend::Prepared SlurmBackend::prepare(const std::string& sweepDirIn, cons
 
     // The manifest is a file anyone can edit: its names reach the scripts and cases.txt.
     const Manifest manifest = Manifest::read(sweepDirIn);
-    const std::string manifestFile = Printable::quote(sweepDirIn + "/" + Manifest::kFileName, 300);
+    const std::string manifestFile = common::Printable::quote(sweepDirIn + "/" + Manifest::kFileName, 300);
     const std::string jobName = SlurmValue::name(manifestFile + ": name", manifest.sweepName);
     p.caseCount = manifest.cases.size();
     std::vector<const Manifest::Entry*> pending;
@@ -193,7 +193,7 @@ nlohmann::json SlurmBackend::submit(const std::string& sweepDirIn, const Options
         (slurmDir / "reduce.sbatch").string());
     jobs["array_job_id"] = arrayId;
     jobs["reduce_job_id"] = reduceId;
-    JsonFile::writeAtomic((fs::path(sweepDir) / kJobsFile).string(), jobs);
+    common::JsonFile::writeAtomic((fs::path(sweepDir) / kJobsFile).string(), jobs);
     log << "submitted job array " << arrayId << " (" << todo.size() << " case(s)";
     if (o.maxParallel > 0) log << ", " << o.maxParallel << " at a time";
     log << ") and reduce job " << reduceId << " (afterok); ids in " << (fs::path(sweepDir) / kJobsFile).string()

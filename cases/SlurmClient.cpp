@@ -1,8 +1,8 @@
 #include "cases/SlurmClient.hpp"
 
 #include "cases/ConfigError.hpp"
-#include "cases/Printable.hpp"
-#include "cases/Process.hpp"
+#include "common/Printable.hpp"
+#include "common/Process.hpp"
 #include "cases/SlurmValue.hpp"
 
 #include <cstdlib>
@@ -55,12 +55,12 @@ std::string trim(std::string s) {
 }  // namespace
 
 SlurmClient::Output SlurmClient::capture(const std::vector<std::string>& argv) {
-    // Process::run logs to a file; a private temporary one here.
+    // common::Process::run logs to a file; a private temporary one here.
     std::string pattern = (fs::temp_directory_path() / "draft-slurm-XXXXXX").string();
     const int fd = mkstemp(pattern.data());
     if (fd < 0) throw RunError("cannot create a temporary file for " + argv.front());
     close(fd);
-    const auto r = Process::run(argv, "", pattern);
+    const auto r = common::Process::run(argv, "", pattern);
     Output out;
     out.exitCode = r.exitCode;
     out.started = r.started;
@@ -81,7 +81,7 @@ std::string SlurmClient::submit(const std::vector<std::string>& args, const std:
     // --parsable prints "jobid" or "jobid;cluster".
     const std::string id = trim(r.text.substr(0, r.text.find(';')));
     if (r.exitCode != 0 || !SlurmValue::isJobId(id))
-        throw RunError("sbatch " + script + " failed: " + Printable::quote(trim(r.text), 300));
+        throw RunError("sbatch " + script + " failed: " + common::Printable::quote(trim(r.text), 300));
     return id;
 }
 

@@ -1,10 +1,10 @@
 #include "cases/SlurmJobs.hpp"
 
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 
 #include "cases/ConfigError.hpp"
-#include "cases/Printable.hpp"
-#include "cases/SafeName.hpp"
+#include "common/Printable.hpp"
+#include "common/SafeName.hpp"
 #include "cases/SlurmValue.hpp"
 
 #include <cstdint>
@@ -22,12 +22,12 @@ namespace {
 constexpr std::uintmax_t kMaxBytes = 16u << 20;
 
 [[noreturn]] void refuse(const std::string& file, const std::string& what) {
-    throw ConfigError(Printable::quote(file, 300) + ": " + what);
+    throw ConfigError(common::Printable::quote(file, 300) + ": " + what);
 }
 
 // The JSON value as it may appear in a message: strings quoted and escaped, the rest dumped and cut.
 std::string shown(const nlohmann::json& value) {
-    return Printable::quote(value.is_string() ? value.get<std::string>() : value.dump());
+    return common::Printable::quote(value.is_string() ? value.get<std::string>() : value.dump());
 }
 
 // "array_job_id" and "reduce_job_id": a job id as a string of digits, or null when nothing was submitted.
@@ -37,7 +37,7 @@ std::string jobId(const nlohmann::json& record, const char* key, const std::stri
     if (id.is_null()) return "";
     if (!id.is_string())
         refuse(file, std::string(key) + " = " + shown(id) + ": expected a job id as a string of digits, or null");
-    return SlurmValue::jobId(Printable::quote(file, 300) + ": " + key, id.get<std::string>());
+    return SlurmValue::jobId(common::Printable::quote(file, 300) + ": " + key, id.get<std::string>());
 }
 
 }  // namespace
@@ -56,8 +56,8 @@ SlurmJobs SlurmJobs::fromJson(const nlohmann::json& record, const std::string& f
         const std::string field = "cases[" + std::to_string(i) + "]";
         if (!cases[i].is_string()) refuse(file, field + " = " + shown(cases[i]) + ": expected a case name");
         const std::string name = cases[i].get<std::string>();
-        if (!SafeName::isSafe(name))
-            refuse(file, field + " = " + Printable::quote(name) + ": not a case name (letters, digits, '_', '-', '.')");
+        if (!common::SafeName::isSafe(name))
+            refuse(file, field + " = " + common::Printable::quote(name) + ": not a case name (letters, digits, '_', '-', '.')");
         jobs.cases.push_back(name);
     }
     return jobs;
@@ -66,8 +66,8 @@ SlurmJobs SlurmJobs::fromJson(const nlohmann::json& record, const std::string& f
 std::optional<SlurmJobs> SlurmJobs::read(const std::string& sweepDir) {
     const std::string file = sweepDir + "/" + kFile;
     if (!fs::exists(fs::symlink_status(file))) return std::nullopt;
-    // JsonFile: no symlinks, regular files only, size and depth limits, one line naming the file.
-    const nlohmann::json record = JsonFile::read(file);
+    // common::JsonFile: no symlinks, regular files only, size and depth limits, one line naming the file.
+    const nlohmann::json record = common::JsonFile::read(file);
     return fromJson(record, file);
 }
 

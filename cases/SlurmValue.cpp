@@ -1,8 +1,8 @@
 #include "cases/SlurmValue.hpp"
 
 #include "cases/ConfigError.hpp"
-#include "cases/Printable.hpp"
-#include "cases/SafeName.hpp"
+#include "common/Printable.hpp"
+#include "common/SafeName.hpp"
 
 #include <regex>
 #include <vector>
@@ -12,7 +12,7 @@ namespace drafting::cases {
 namespace {
 
 [[noreturn]] void refuse(const std::string& field, const std::string& value, const std::string& why) {
-    throw ConfigError(field + " = " + Printable::quote(value) + ": " + why);
+    throw ConfigError(field + " = " + common::Printable::quote(value) + ": " + why);
 }
 
 const char* const kTimeFormats = "use a Slurm time limit (MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM, D-HH:MM:SS)";
@@ -64,7 +64,7 @@ TimeParse parseTime(const std::string& value) {
 }  // namespace
 
 const std::string& SlurmValue::name(const std::string& field, const std::string& value) {
-    if (!SafeName::isSafe(value))
+    if (!common::SafeName::isSafe(value))
         refuse(field, value, "use letters, digits, '_', '-', '.' (at most 64, starting with a letter or digit, no '..')");
     return value;
 }

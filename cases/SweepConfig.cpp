@@ -1,11 +1,11 @@
 #include "cases/SweepConfig.hpp"
 
 #include "cases/ConfigError.hpp"
-#include "cases/DecimalNumber.hpp"
+#include "common/DecimalNumber.hpp"
 #include "cases/Formation.hpp"
-#include "cases/Printable.hpp"
-#include "cases/SafeName.hpp"
-#include "cases/ValueList.hpp"
+#include "common/Printable.hpp"
+#include "common/SafeName.hpp"
+#include "common/ValueList.hpp"
 #include "meshes/Athlete.hpp"
 #include "meshes/MeshLevel.hpp"
 
@@ -103,10 +103,10 @@ RawValues readOverrides(const std::vector<std::string>& overrides) {
     for (const auto& arg : overrides) {
         const auto eq = arg.find('=');
         if (arg.compare(0, 2, "--") != 0 || eq == std::string::npos)
-            throw ConfigError("command line: " + Printable::quote(arg) + ": expected --section.key=value");
+            throw ConfigError("command line: " + common::Printable::quote(arg) + ": expected --section.key=value");
         const std::string key = arg.substr(2, eq - 2);
         if (!isKnownKey(key))
-            throw ConfigError("command line: unknown key " + Printable::quote(key) + " (see docs/config.md)");
+            throw ConfigError("command line: unknown key " + common::Printable::quote(key) + " (see docs/config.md)");
         if (raw.count(key)) throw ConfigError("command line: key " + key + " given more than once");
         raw[key] = {trimBlanks(arg.substr(eq + 1)), "command line", true};
     }
@@ -140,7 +140,7 @@ void readIni(std::string text, const std::string& source, RawValues& raw) {
         if (!hasKeyShape(name)) throw ConfigError(where + ": not 'key = value'");
         const std::string key = prefix + name;
         if (!isKnownKey(key))
-            throw ConfigError(where + ": unknown key " + Printable::quote(key) + " (see docs/config.md)");
+            throw ConfigError(where + ": unknown key " + common::Printable::quote(key) + " (see docs/config.md)");
         const std::string value = trimBlanks(line.substr(eq + 1));
         if (seenOnLine.count(key))
             throw ConfigError(where + ": key " + key + " given more than once (first on line " +
@@ -219,18 +219,18 @@ public:
 
     /// "config file 'a.cfg', line 3: athlete.height = '0.4'".
     std::string describe(const std::string& key) const {
-        return raw_.at(key).origin + ": " + key + " = " + Printable::quote(text(key));
+        return raw_.at(key).origin + ": " + key + " = " + common::Printable::quote(text(key));
     }
     /// "run.mile_time = '4:00' (command line)": a second key in a message, shorter.
     std::string alsoDescribe(const std::string& key, const std::string& firstKey) const {
         const auto& value = raw_.at(key);
         const bool sameSource = value.fromCommandLine == raw_.at(firstKey).fromCommandLine;
-        return key + " = " + Printable::quote(value.text, 40) + (sameSource ? "" : " (" + value.origin + ")");
+        return key + " = " + common::Printable::quote(value.text, 40) + (sameSource ? "" : " (" + value.origin + ")");
     }
     [[noreturn]] void fail(const std::string& key, const std::string& why) const {
         throw ConfigError(describe(key) + ": " + why);
     }
-    /// Runs a checker that names key and value itself (ValueList, SafeName), adding the origin.
+    /// Runs a checker that names key and value itself (common::ValueList, common::SafeName), adding the origin.
     template <class Check>
     auto checked(const std::string& key, Check check) const {
         try {
@@ -241,7 +241,7 @@ public:
     }
 
     double number(const std::string& key, double lo, double hi, const char* unit) const {
-        return inRange(key, DecimalNumber::parse(text(key)), lo, hi, unit);
+        return inRange(key, common::DecimalNumber::parse(text(key)), lo, hi, unit);
     }
 
     int integer(const std::string& key, int lo, int hi) const {
@@ -263,11 +263,11 @@ public:
     }
 
     std::vector<double> axis(const std::string& key, double lo, double hi) const {
-        const auto values = checked(key, [&](const std::string& t) { return ValueList::parse(key, t); });
+        const auto values = checked(key, [&](const std::string& t) { return common::ValueList::parse(key, t); });
         for (double v : values) {
             if (v < lo || v > hi) {
                 std::ostringstream msg;
-                msg << "value " << ValueList::format(v) << " outside [" << lo << ", " << hi << "] m";
+                msg << "value " << common::ValueList::format(v) << " outside [" << lo << ", " << hi << "] m";
                 fail(key, msg.str());
             }
         }
@@ -282,7 +282,7 @@ public:
         for (std::string part; std::getline(parts, part, ',');) {
             const std::string preset = trimBlanks(part);
             if (std::find(kPresets.begin(), kPresets.end(), preset) == kPresets.end())
-                fail(key, Printable::quote(preset, 40) + " is not one of " + joined(kPresets, "|"));
+                fail(key, common::Printable::quote(preset, 40) + " is not one of " + joined(kPresets, "|"));
             if (std::find(out.begin(), out.end(), preset) != out.end()) fail(key, preset + " given twice");
             out.push_back(preset);
         }
@@ -342,11 +342,11 @@ private:
     }
 
     double coordinate(const std::string& key, const std::string& token, double limit) const {
-        const auto v = DecimalNumber::parse(token);
-        if (!v) fail(key, Printable::quote(trimBlanks(token), 30) + " is not a number");
+        const auto v = common::DecimalNumber::parse(token);
+        if (!v) fail(key, common::Printable::quote(trimBlanks(token), 30) + " is not a number");
         if (std::abs(*v) > limit) {
             std::ostringstream msg;
-            msg << Printable::quote(trimBlanks(token), 30) << " outside [" << -limit << ", " << limit << "] m";
+            msg << common::Printable::quote(trimBlanks(token), 30) << " outside [" << -limit << ", " << limit << "] m";
             fail(key, msg.str());
         }
         return *v;
@@ -360,7 +360,7 @@ SweepConfig build(const Values& raw) {
     auto has = [&](const char* k) { return raw.has(k); };
 
     if (has("name"))
-        c.name = raw.checked("name", [](const std::string& t) { return SafeName::check("name", t); });
+        c.name = raw.checked("name", [](const std::string& t) { return common::SafeName::check("name", t); });
 
     if (has("athlete.height")) c.athleteHeight = raw.number("athlete.height", meshes::Athlete::kMinHeight, meshes::Athlete::kMaxHeight, "m");
     if (has("athlete.mass")) c.athleteMass = raw.number("athlete.mass", meshes::Athlete::kMinMass, meshes::Athlete::kMaxMass, "kg");
@@ -518,7 +518,7 @@ SweepConfig build(const Values& raw) {
 double SweepConfig::parseMileTime(const std::string& field, const std::string& text) {
     static const std::regex form(R"(([0-9]{1,3}):([0-5][0-9](?:\.[0-9]{1,6})?)|([0-9]{1,2}(?:\.[0-9]{1,6})?))");
     const auto fail = [&](const std::string& why) {
-        return ConfigError(field + " = " + Printable::quote(text) + ": " + why);
+        return ConfigError(field + " = " + common::Printable::quote(text) + ": " + why);
     };
     const std::string trimmed = trimBlanks(text);
     std::smatch m;
@@ -532,7 +532,7 @@ double SweepConfig::parseMileTime(const std::string& field, const std::string& t
 }
 
 SweepConfig SweepConfig::load(const std::string& path, const std::vector<std::string>& overrides) {
-    const std::string source = "config file " + Printable::quote(path);
+    const std::string source = "config file " + common::Printable::quote(path);
     // `plan ""` must not quietly run the default sweep.
     if (path.empty()) throw ConfigError(source + ": cannot be read (empty path)");
     RawValues raw = readOverrides(overrides);
@@ -552,7 +552,7 @@ const SweepAxes& SweepConfig::axesFor(const std::string& preset) const {
 }
 
 std::string SweepConfig::toText() const {
-    const auto num = [](double v) { return ValueList::format(v); };
+    const auto num = [](double v) { return common::ValueList::format(v); };
     const auto list = [&](const std::vector<double>& values) {
         std::string out;
         for (double v : values) out += (out.empty() ? "" : ", ") + num(v);

@@ -1,8 +1,8 @@
 #include "cases/SweepLayout.hpp"
 
 #include "cases/CaseResult.hpp"
-#include "cases/JsonFile.hpp"
-#include "cases/TimeFolder.hpp"
+#include "common/JsonFile.hpp"
+#include "common/TimeFolder.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -26,7 +26,7 @@ bool SweepLayout::isCaseEntry(const std::string& name, bool isDirectory) {
     if (isDirectory) {
         if (std::find(folders.begin(), folders.end(), name) != folders.end()) return true;
         if (isProcessorFolder(name)) return true;
-        return TimeFolder::timeOf(name).has_value();  // solution times: 100, 0.25, 1e-05
+        return common::TimeFolder::timeOf(name).has_value();  // solution times: 100, 0.25, 1e-05
     }
     if (std::find(files.begin(), files.end(), name) != files.end()) return true;
     if (name.rfind("log.", 0) == 0) return true;
@@ -46,7 +46,7 @@ bool SweepLayout::isRunOutput(const std::filesystem::path& relative) {
     if (name.size() > 4 && name.compare(name.size() - 4, 4, ".tmp") == 0) return true;
     if (std::next(first) == relative.end()) return isCaseEntry(top, false);
     if (top == "postProcessing" || top == "dynamicCode" || isProcessorFolder(top)) return true;
-    if (top != "0" && TimeFolder::timeOf(top)) return true;  // a solution time
+    if (top != "0" && common::TimeFolder::timeOf(top)) return true;  // a solution time
     const std::string path = relative.generic_string();
     return path.rfind("constant/polyMesh/", 0) == 0 || path.rfind("constant/extendedFeatureEdgeMesh/", 0) == 0 ||
            path == "system/decomposeParDict";
@@ -56,14 +56,14 @@ bool SweepLayout::isRunLink(const std::filesystem::path& relative, const std::fi
     const std::vector<std::string> parts(relative.begin(), relative.end());
     if (parts.size() != 3 || parts[2] != "uniform" || !isProcessorFolder(parts[0])) return false;
     const std::string& time = parts[1];
-    return TimeFolder::timeOf(time) && target.generic_string() == "../../" + time + "/uniform";
+    return common::TimeFolder::timeOf(time) && target.generic_string() == "../../" + time + "/uniform";
 }
 
 bool SweepLayout::hasFinishedResults(const std::string& caseDir) {
     const std::string path = caseDir + "/" + kResults;
     if (!std::filesystem::is_regular_file(std::filesystem::symlink_status(path))) return false;
     try {
-        return CaseResult::fromJson(JsonFile::read(path)).ok();
+        return CaseResult::fromJson(common::JsonFile::read(path)).ok();
     } catch (const std::exception&) {
         return false;  // unreadable or damaged: not a result
     }

@@ -1,7 +1,7 @@
 #include "cases/SweepLock.hpp"
 
 #include "cases/ConfigError.hpp"
-#include "cases/Printable.hpp"
+#include "common/Printable.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -15,7 +15,7 @@ namespace drafting::cases {
 
 SweepLock::SweepLock(const std::string& sweepDir) {
     const std::string path = sweepDir + "/" + kFileName;
-    const std::string shown = Printable::quote(path);
+    const std::string shown = common::Printable::quote(path);
     // O_NOFOLLOW: a link planted at the lock path must not lead us to truncate its target.
     fd_ = open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644);
     if (fd_ < 0) {
@@ -43,8 +43,8 @@ SweepLock::SweepLock(const std::string& sweepDir) {
         const ssize_t n = pread(fd_, buf, sizeof(buf) - 1, 0);
         close(fd_);
         fd_ = -1;
-        const std::string holder = n > 0 ? Printable::quote(std::string(buf, static_cast<std::size_t>(n))) : "unknown";
-        throw RunError("sweep " + Printable::quote(sweepDir) + " is in use by another draft-cases (pid " + holder + ")");
+        const std::string holder = n > 0 ? common::Printable::quote(std::string(buf, static_cast<std::size_t>(n))) : "unknown";
+        throw RunError("sweep " + common::Printable::quote(sweepDir) + " is in use by another draft-cases (pid " + holder + ")");
     }
     // The holder's pid, for the message above; a lock file of another user (a shared sweep) is
     // locked but never rewritten.

@@ -2,8 +2,8 @@
 
 #include "cases/CaseWriter.hpp"
 #include "cases/ConfigError.hpp"
-#include "cases/SafeName.hpp"
-#include "cases/ValueList.hpp"
+#include "common/SafeName.hpp"
+#include "common/ValueList.hpp"
 #include "meshes/Athlete.hpp"
 
 #include <unordered_set>
@@ -72,20 +72,20 @@ std::vector<CaseSpec> SweepPlan::expand(const SweepConfig& config, std::size_t m
                     spec.gapToCentre = gapToCentre;
                     if (Formation::usesFrontGap(p)) {
                         spec.frontGap = f;
-                        spec.name += frontTag + ValueList::format(f);
+                        spec.name += frontTag + common::ValueList::format(f);
                     }
                     if (Formation::usesBackGap(p)) {
                         spec.backGap = b;
-                        spec.name += backTag + ValueList::format(b);
+                        spec.name += backTag + common::ValueList::format(b);
                     }
                     if (Formation::usesLateral(p)) {
                         spec.lateral = l;
-                        if (a.laterals.size() > 1 || l != 0.0) spec.name += "-l" + ValueList::format(l);
+                        if (a.laterals.size() > 1 || l != 0.0) spec.name += "-l" + common::ValueList::format(l);
                     }
                     spec.runners = Formation::place(config, p, f + gapToCentre, b + gapToCentre, l);
                     // Every name is checked here, so plan refuses what generate would, before
                     // generate writes anything.
-                    SafeName::check("case name", spec.name);
+                    common::SafeName::check("case name", spec.name);
                     if (!names.insert(spec.name).second)
                         throw ConfigError("sweep: case " + spec.name + " appears twice (repeated value in a list?)");
                     cases.push_back(std::move(spec));

@@ -12,7 +12,7 @@ namespace drafting::cases {
 
 /// One case of a sweep: a formation at one point of the sweep axes.
 struct CaseSpec {
-    std::string name;       // folder name, safe (see SafeName)
+    std::string name;       // folder name, safe (see common::SafeName)
     std::string formation;  // preset name; "solo" for the baseline
     std::optional<double> frontGap;  // as the config gives them, measured per gapDefinition
     std::optional<double> backGap;

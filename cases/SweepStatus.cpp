@@ -3,9 +3,9 @@
 #include "cases/CaseResult.hpp"
 #include "cases/CaseRunner.hpp"
 #include "cases/ConfigError.hpp"
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
-#include "cases/Printable.hpp"
+#include "common/Printable.hpp"
 #include "cases/SweepLayout.hpp"
 
 #include <cstdio>
@@ -17,10 +17,10 @@ namespace drafting::cases {
 namespace {
 
 // Text from a manifest or results.json as a terminal shows it: whole and unquoted, but with control
-// characters escaped as Printable::quote escapes them (\n, \xNN), so a reason cannot break the
+// characters escaped as common::Printable::quote escapes them (\n, \xNN), so a reason cannot break the
 // table's lines or drive the terminal.
 std::string shown(const std::string& text) {
-    const std::string quoted = Printable::quote(text, 4 * text.size() + 2);
+    const std::string quoted = common::Printable::quote(text, 4 * text.size() + 2);
     return quoted.substr(1, quoted.size() - 2);
 }
 
@@ -42,7 +42,7 @@ nlohmann::json SweepStatus::read(const std::string& sweepDir) {
         const std::string results = sweepDir + "/" + e.name + "/" + SweepLayout::kResults;
         if (std::filesystem::exists(results)) {
             try {
-                auto r = CaseResult::fromJson(JsonFile::read(results), results);
+                auto r = CaseResult::fromJson(common::JsonFile::read(results), results);
                 r.checkBelongsTo(e.name, e.parameters, results);
                 row["status"] = r.status;
                 row["reason"] = r.reason;

@@ -3,13 +3,13 @@
 #include "cases/CaseResult.hpp"
 #include "cases/CaseWriter.hpp"
 #include "cases/ConfigError.hpp"
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
-#include "cases/Printable.hpp"
-#include "cases/SafeName.hpp"
+#include "common/Printable.hpp"
+#include "common/SafeName.hpp"
 #include "cases/SweepLayout.hpp"
 #include "cases/SweepRunner.hpp"
-#include "meshes/AtomicFile.hpp"
+#include "common/AtomicFile.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -44,17 +44,17 @@ CaseFolder inspect(const fs::path& sweep, const std::string& name) {
     for (const auto& entry : fs::directory_iterator(dir)) {
         const std::string entryName = entry.path().filename().string();
         if (entry.is_symlink()) {
-            f.foreign = "holds the symbolic link " + Printable::quote(entryName);
+            f.foreign = "holds the symbolic link " + common::Printable::quote(entryName);
             return f;
         }
         if (!SweepLayout::isCaseEntry(entryName, entry.is_directory())) {
-            f.foreign = "holds " + Printable::quote(entryName) + ", which draft-cases did not write";
+            f.foreign = "holds " + common::Printable::quote(entryName) + ", which draft-cases did not write";
             return f;
         }
     }
     nlohmann::json caseJson;
     try {
-        caseJson = JsonFile::read((dir / SweepLayout::kCaseFile).string());
+        caseJson = common::JsonFile::read((dir / SweepLayout::kCaseFile).string());
         if (!caseJson.is_object() || caseJson.value("name", "") != name || !caseJson.contains("fingerprint") ||
             !caseJson.at("fingerprint").is_string())
             throw ConfigError("not the case.json of this folder");
@@ -73,12 +73,12 @@ CaseFolder inspect(const fs::path& sweep, const std::string& name) {
         for (auto it = fs::recursive_directory_iterator(dir); it != fs::recursive_directory_iterator(); ++it) {
             const fs::path rel = it->path().lexically_relative(dir);  // fs::relative would follow links
             if (it->is_symlink() && !SweepLayout::isRunLink(rel, fs::read_symlink(it->path()))) {
-                f.foreign = "holds the symbolic link " + Printable::quote(rel.generic_string());
+                f.foreign = "holds the symbolic link " + common::Printable::quote(rel.generic_string());
                 return f;
             }
             if (it->is_directory()) continue;
             if (!written.count(rel.generic_string()) && !SweepLayout::isRunOutput(rel)) {
-                f.foreign = "holds " + Printable::quote(rel.generic_string()) + ", which draft-cases did not write";
+                f.foreign = "holds " + common::Printable::quote(rel.generic_string()) + ", which draft-cases did not write";
                 return f;
             }
         }
@@ -96,7 +96,7 @@ std::string listed(const std::vector<std::string>& names) {
     return out;
 }
 
-std::string quotedDir(const std::string& sweepDir) { return "-o " + Printable::quote(sweepDir); }
+std::string quotedDir(const std::string& sweepDir) { return "-o " + common::Printable::quote(sweepDir); }
 
 // What a generate over `sweepDir` will do, decided before anything is written.
 struct Decision {
@@ -139,7 +139,7 @@ Decision decide(const SweepConfig& config, const std::vector<CaseSpec>& plan, co
             for (const auto& entry : fs::directory_iterator(sweep)) {
                 const std::string name = entry.path().filename().string();
                 if (name != SweepLayout::kLock && name != SweepLayout::kStaging)
-                    throw ConfigError(quotedDir(sweepDir) + ": exists, holds " + Printable::quote(name) +
+                    throw ConfigError(quotedDir(sweepDir) + ": exists, holds " + common::Printable::quote(name) +
                                       " and is not a sweep (no manifest.json); use a fresh -o");
             }
         }
@@ -219,26 +219,26 @@ void recordWriterFiles(const fs::path& caseDir) {
     for (const auto& entry : fs::recursive_directory_iterator(caseDir))
         if (entry.is_regular_file()) files.push_back(fs::relative(entry.path(), caseDir).generic_string());
     const std::string caseJsonPath = (caseDir / SweepLayout::kCaseFile).string();
-    nlohmann::json caseJson = JsonFile::read(caseJsonPath);
+    nlohmann::json caseJson = common::JsonFile::read(caseJsonPath);
     caseJson["files"] = files;
-    JsonFile::writeAtomic(caseJsonPath, caseJson);
+    common::JsonFile::writeAtomic(caseJsonPath, caseJson);
 }
 
 // A name from the journal: a case folder name, and (for folders leaving) one of ours.
 std::string checkedJournalName(const std::string& sweepDir, const nlohmann::json& name, bool leaving) {
-    const std::string file = Printable::quote((stagingOf(sweepDir) / SweepLayout::kJournal).string());
-    if (!name.is_string() || !SafeName::isSafe(name.get<std::string>()))
-        throw ConfigError(file + ": " + Printable::quote(name.dump()) + " is not a case name");
+    const std::string file = common::Printable::quote((stagingOf(sweepDir) / SweepLayout::kJournal).string());
+    if (!name.is_string() || !common::SafeName::isSafe(name.get<std::string>()))
+        throw ConfigError(file + ": " + common::Printable::quote(name.dump()) + " is not a case name");
     const std::string n = name.get<std::string>();
     const fs::path dir = fs::path(sweepDir) / n;
     if (leaving && fs::exists(fs::symlink_status(dir))) {
         bool ours = false;
         try {
             ours = fs::is_directory(fs::symlink_status(dir)) &&
-                   JsonFile::read((dir / SweepLayout::kCaseFile).string()).value("name", "") == n;
+                   common::JsonFile::read((dir / SweepLayout::kCaseFile).string()).value("name", "") == n;
         } catch (const std::exception&) {
         }
-        if (!ours) throw ConfigError(file + ": " + Printable::quote(n) + " is not a case folder of draft-cases");
+        if (!ours) throw ConfigError(file + ": " + common::Printable::quote(n) + " is not a case folder of draft-cases");
     }
     return n;
 }
@@ -262,7 +262,7 @@ void complete(const std::string& sweepDir, const nlohmann::json& journal) {
         for (const auto& name : journal.at("install")) arriving.push_back(checkedJournalName(sweepDir, name, false));
         if (!journal.at("stale_outputs").is_boolean()) throw ConfigError("stale_outputs is not true or false");
     } catch (const nlohmann::json::exception&) {
-        throw ConfigError(Printable::quote((staging / SweepLayout::kJournal).string()) + ": not a journal of draft-cases");
+        throw ConfigError(common::Printable::quote((staging / SweepLayout::kJournal).string()) + ": not a journal of draft-cases");
     }
     moveIfPresent(staging / SweepLayout::kManifest, sweep / SweepLayout::kManifest);
     moveIfPresent(staging / SweepLayout::kConfigEcho, sweep / SweepLayout::kConfigEcho);
@@ -300,10 +300,10 @@ bool SweepTransaction::recover(const std::string& sweepDir, std::ostream& log) {
     }
     if (!fs::is_directory(status) || fs::is_symlink(status) ||
         !fs::is_regular_file(fs::symlink_status(staging / kStagingMarker)))
-        throw ConfigError(Printable::quote(staging.string()) +
+        throw ConfigError(common::Printable::quote(staging.string()) +
                           ": is not the staging folder of draft-cases; move it away (nothing was changed)");
     if (fs::exists(staging / SweepLayout::kJournal)) {
-        complete(sweepDir, JsonFile::read((staging / SweepLayout::kJournal).string()));
+        complete(sweepDir, common::JsonFile::read((staging / SweepLayout::kJournal).string()));
         log << "completed an interrupted generate in " << sweepDir << '\n';
     } else {
         fs::remove_all(staging);  // killed before its commit point: the old sweep stands
@@ -333,7 +333,7 @@ void SweepTransaction::generate(const SweepConfig& config, const std::vector<Cas
     const fs::path staging = stagingOf(sweepDir);
     try {
         fs::create_directory(staging);
-        JsonFile::writeAtomic((staging / kStagingMarker).string(), {{"tool", "draft-cases"}, {"purpose", "generate"}});
+        common::JsonFile::writeAtomic((staging / kStagingMarker).string(), {{"tool", "draft-cases"}, {"purpose", "generate"}});
         fs::create_directories(staging / "new");
         for (const auto& spec : plan) {
             if (std::find(d.write.begin(), d.write.end(), spec.name) == d.write.end()) continue;
@@ -343,7 +343,7 @@ void SweepTransaction::generate(const SweepConfig& config, const std::vector<Cas
             faultPoint();
         }
         d.manifest.write(staging.string());
-        meshes::AtomicFile::write((staging / SweepLayout::kConfigEcho).string(), config.toText());
+        common::AtomicFile::write((staging / SweepLayout::kConfigEcho).string(), config.toText());
         faultPoint();
     } catch (...) {
         std::error_code ignored;
@@ -351,7 +351,7 @@ void SweepTransaction::generate(const SweepConfig& config, const std::vector<Cas
         throw;
     }
     const nlohmann::json journal = {{"move_out", d.moveOut}, {"install", d.write}, {"stale_outputs", d.staleOutputs}};
-    JsonFile::writeAtomic((staging / SweepLayout::kJournal).string(), journal);
+    common::JsonFile::writeAtomic((staging / SweepLayout::kJournal).string(), journal);
     faultPoint();
     complete(sweepDir, journal);
 

@@ -2,11 +2,11 @@
 #include <string>
 
 // Generated in the build tree at every build (cmake/BuildInfo.cmake); DRAFTING_VERSION and
-// DRAFTING_OPENFOAM_VERSION come from CMakeLists.txt. Only the drafting library sees them.
+// DRAFTING_OPENFOAM_VERSION come from CMakeLists.txt (drafting_version_info).
 #include "common/GitCommit.hpp"
 
 #if !defined(DRAFTING_VERSION) || !defined(DRAFTING_OPENFOAM_VERSION) || !defined(DRAFTING_GIT_COMMIT)
-#error "common/Version.hpp needs the build's definitions (CMakeLists.txt, target drafting)"
+#error "common/Version.hpp needs the build's definitions (CMakeLists.txt, drafting_version_info)"
 #endif
 
 namespace drafting::common {

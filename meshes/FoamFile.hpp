@@ -6,7 +6,7 @@
 #include <system_error>
 
 #include "common/Error.hpp"
-#include "meshes/AtomicFile.hpp"
+#include "common/AtomicFile.hpp"
 
 namespace drafting::meshes {
 
@@ -40,12 +40,12 @@ public:
         return buf;
     }
 
-    /// Writes `text` to `path` atomically (AtomicFile: never through a link), creating its folder;
+    /// Writes `text` to `path` atomically (common::AtomicFile: never through a link), creating its folder;
     /// a bare file name is written in the current directory. Throws FoamFileError.
     static void write(const std::filesystem::path& path, const std::string& text) {
         if (!path.parent_path().empty()) std::filesystem::create_directories(path.parent_path());
         try {
-            AtomicFile::write(path.string(), text);
+            common::AtomicFile::write(path.string(), text);
         } catch (const std::system_error& e) {
             throw FoamFileError(e.what());
         }

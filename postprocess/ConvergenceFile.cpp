@@ -2,8 +2,8 @@
 
 #include "cases/ConfigError.hpp"
 #include "cases/ConvergenceStudy.hpp"
-#include "cases/JsonFile.hpp"
-#include "cases/Printable.hpp"
+#include "common/JsonFile.hpp"
+#include "common/Printable.hpp"
 #include "meshes/MeshLevel.hpp"
 
 #include <algorithm>
@@ -12,7 +12,7 @@
 namespace drafting::post {
 
 namespace {
-std::string shown(const nlohmann::json& v) { return cases::Printable::quote(v.is_null() ? "missing" : v.dump(), 60); }
+std::string shown(const nlohmann::json& v) { return common::Printable::quote(v.is_null() ? "missing" : v.dump(), 60); }
 }  // namespace
 
 std::optional<std::string> ConvergenceFile::problem(const nlohmann::json& study) {
@@ -46,13 +46,13 @@ std::optional<std::string> ConvergenceFile::problem(const nlohmann::json& study)
 }
 
 nlohmann::json ConvergenceFile::read(const std::string& path, const std::string& option) {
-    const std::string file = cases::Printable::quote(path);
+    const std::string file = common::Printable::quote(path);
     std::error_code ec;
     if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
         throw cases::ConfigError(option + " = " + file + ": no such file");
     nlohmann::json study;
     try {
-        study = cases::JsonFile::read(path);
+        study = common::JsonFile::read(path);
     } catch (const cases::RunError& e) {  // unreadable: still the option's bad value
         throw cases::ConfigError(option + " = " + file + ": " + e.what());
     }

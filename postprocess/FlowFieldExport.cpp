@@ -2,13 +2,13 @@
 
 #include "cases/CaseResult.hpp"
 #include "cases/ConfigError.hpp"
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
-#include "cases/Printable.hpp"
-#include "cases/SafeName.hpp"
+#include "common/Printable.hpp"
+#include "common/SafeName.hpp"
 #include "cases/SweepLayout.hpp"
-#include "cases/ValueList.hpp"
-#include "meshes/AtomicFile.hpp"
+#include "common/ValueList.hpp"
+#include "common/AtomicFile.hpp"
 #include "postprocess/FlowFieldImage.hpp"
 #include "postprocess/ParaViewScript.hpp"
 #include "postprocess/PostError.hpp"
@@ -64,7 +64,7 @@ cases::CaseResult okResults(const fs::path& caseDir) {
     if (!fs::exists(path)) throw PostError("no results.json (not solved)");
     cases::CaseResult results;
     try {
-        results = cases::CaseResult::fromJson(cases::JsonFile::read(path.string()), path.string());
+        results = cases::CaseResult::fromJson(common::JsonFile::read(path.string()), path.string());
     } catch (const std::exception& e) {
         throw PostError(e.what());
     }
@@ -394,7 +394,7 @@ FlowSweepExport FlowFieldExport::exportSweep(const std::string& sweepDir, const 
     result.series = writeSeries(outDir, result.cases, result.warnings);
     result.script = (fs::path(outDir) / ParaViewScript::kFileName).string();
     try {
-        meshes::AtomicFile::write(result.script, ParaViewScript::text(fs::absolute(outDir).lexically_normal().string()),
+        common::AtomicFile::write(result.script, ParaViewScript::text(fs::absolute(outDir).lexically_normal().string()),
                                   0755);
     } catch (const std::system_error& e) {
         throw PostError(e.what());
@@ -418,8 +418,8 @@ std::vector<FlowSweepExport::Series> FlowFieldExport::writeSeries(const std::str
     std::vector<FlowSweepExport::Series> all;
     for (const auto& formation : formations) {
         // results.json names the formation: it becomes a file name only when it is a safe one.
-        if (!cases::SafeName::isSafe(formation) || formation == "sweep") {
-            warnings.push_back("formation " + cases::Printable::quote(formation) + ": not a file name, no series pvd");
+        if (!common::SafeName::isSafe(formation) || formation == "sweep") {
+            warnings.push_back("formation " + common::Printable::quote(formation) + ": not a file name, no series pvd");
             continue;
         }
         std::vector<const FlowCaseExport*> members;
@@ -478,12 +478,12 @@ void FlowFieldExport::writeCollection(const std::string& path, const std::vector
         const fs::path target = fs::absolute(fs::path(e.file));
         const fs::path rel = target.lexically_relative(base);
         const std::string file = !rel.empty() && *rel.begin() != ".." ? rel.generic_string() : target.string();
-        xml << "    <DataSet timestep=\"" << cases::ValueList::format(e.timestep) << "\" group=\"" << xmlEscape(e.group)
+        xml << "    <DataSet timestep=\"" << common::ValueList::format(e.timestep) << "\" group=\"" << xmlEscape(e.group)
             << "\" part=\"" << e.part << "\" name=\"" << xmlEscape(e.name) << "\" file=\"" << xmlEscape(file) << "\"/>\n";
     }
     xml << "  </Collection>\n</VTKFile>\n";
     try {
-        meshes::AtomicFile::write(path, xml.str());  // never through a link, never half a file
+        common::AtomicFile::write(path, xml.str());  // never through a link, never half a file
     } catch (const std::system_error& e) {
         throw PostError(e.what());
     }

@@ -1,7 +1,7 @@
 #include "postprocess/ManifestField.hpp"
 
 #include "cases/ConfigError.hpp"
-#include "cases/Printable.hpp"
+#include "common/Printable.hpp"
 
 namespace drafting::post {
 
@@ -14,8 +14,8 @@ const nlohmann::json* present(const nlohmann::json& parent, const char* key) {
 
 cases::ConfigError wrongType(const std::string& file, const std::string& field, const char* key,
                              const nlohmann::json& value, const char* expected) {
-    return cases::ConfigError(cases::Printable::quote(file) + ": " + (field.empty() ? "" : field + ".") + key +
-                              " = " + cases::Printable::quote(value.dump()) + ": not " + expected);
+    return cases::ConfigError(common::Printable::quote(file) + ": " + (field.empty() ? "" : field + ".") + key +
+                              " = " + common::Printable::quote(value.dump()) + ": not " + expected);
 }
 
 }  // namespace

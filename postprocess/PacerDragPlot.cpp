@@ -1,6 +1,6 @@
 #include "postprocess/PacerDragPlot.hpp"
 
-#include "cases/ValueList.hpp"
+#include "common/ValueList.hpp"
 #include "postprocess/ChartCanvas.hpp"
 #include "postprocess/PostError.hpp"
 
@@ -66,11 +66,11 @@ int PacerDragPlot::write(const SavingsTable& table, const std::string& pngPath, 
             std::string label = r.formation + ": " + body.body;
             double second = -std::numeric_limits<double>::infinity(), lateral = second;
             if (splitSecond && r.frontGap) {
-                label += r.backGap ? ", back gap " + cases::ValueList::format(*r.backGap) + " m" : ", no back gap";
+                label += r.backGap ? ", back gap " + common::ValueList::format(*r.backGap) + " m" : ", no back gap";
                 if (r.backGap) second = *r.backGap;
             }
             if (splitLateral) {
-                label += ", lateral " + cases::ValueList::format(r.lateral.value_or(0.0)) + " m";
+                label += ", lateral " + common::ValueList::format(r.lateral.value_or(0.0)) + " m";
                 lateral = r.lateral.value_or(0.0);
             }
             auto it = std::find_if(series.begin(), series.end(), [&](const Series& s) { return s.label == label; });

@@ -1,7 +1,7 @@
 #include "postprocess/PacingTable.hpp"
 
 #include "common/Units.hpp"
-#include "meshes/AtomicFile.hpp"
+#include "common/AtomicFile.hpp"
 #include "postprocess/ManifestField.hpp"
 #include "postprocess/PacingError.hpp"
 #include "postprocess/PostError.hpp"
@@ -78,7 +78,7 @@ void PacingTable::writeCsv(const std::string& path) const {
         }
     }
     try {
-        meshes::AtomicFile::write(path, out.str());  // never through a link, never half a file
+        common::AtomicFile::write(path, out.str());  // never through a link, never half a file
     } catch (const std::system_error& e) {
         throw PostError(e.what());
     }

@@ -1,10 +1,10 @@
 #include "postprocess/PostCli.hpp"
 
 #include "cases/ConfigError.hpp"
-#include "cases/DecimalNumber.hpp"
-#include "cases/JsonFile.hpp"
+#include "common/DecimalNumber.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
-#include "cases/Printable.hpp"
+#include "common/Printable.hpp"
 #include "cases/SweepLayout.hpp"
 #include "common/Units.hpp"
 #include "common/Version.hpp"
@@ -62,15 +62,15 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
 // decimal number (hex, inf and nan are refused).
 double numberOption(const po::variables_map& vm, const char* key) {
     const std::string text = vm[key].as<std::string>();
-    if (const auto v = cases::DecimalNumber::parse(text)) return *v;
-    throw PacingError(std::string("--") + key + " = " + cases::Printable::quote(text) + ": not a number");
+    if (const auto v = common::DecimalNumber::parse(text)) return *v;
+    throw PacingError(std::string("--") + key + " = " + common::Printable::quote(text) + ": not a number");
 }
 
 // -o OUT, checked before anything is computed or written: empty, a file, a path through a file
 // or a dangling link, or a folder we may not write in is bad input (one line naming -o), never a
 // filesystem_error after the reduction. Returns what names it in messages.
 std::string checkOutputFolder(const std::string& outDir, const char* option = "-o") {
-    const std::string shown = option + (" = " + cases::Printable::quote(outDir));
+    const std::string shown = option + (" = " + common::Printable::quote(outDir));
     if (outDir.empty()) throw cases::ConfigError(shown + ": empty, not a folder");
     fs::path prefix, existing;
     bool whole = true;
@@ -83,7 +83,7 @@ std::string checkOutputFolder(const std::string& outDir, const char* option = "-
             whole = false;
             break;  // created below, or create_directories names the reason
         }
-        const std::string what = prefix == fs::path(outDir) ? std::string() : cases::Printable::quote(prefix.string()) + " ";
+        const std::string what = prefix == fs::path(outDir) ? std::string() : common::Printable::quote(prefix.string()) + " ";
         const fs::file_status target = fs::status(prefix, ec);
         if (fs::is_symlink(link) && target.type() == fs::file_type::not_found)
             throw cases::ConfigError(shown + ": " + what + "is a link to nothing");
@@ -93,7 +93,7 @@ std::string checkOutputFolder(const std::string& outDir, const char* option = "-
     // Where the first file or folder will be made: ours to write in? (root passes regardless.)
     const fs::path writable = whole ? fs::path(outDir) : (existing.empty() ? fs::path(".") : existing);
     if (::access(writable.c_str(), W_OK | X_OK) != 0)
-        throw cases::ConfigError(shown + ": cannot write in " + cases::Printable::quote(writable.string()) + ": " +
+        throw cases::ConfigError(shown + ": cannot write in " + common::Printable::quote(writable.string()) + ": " +
                                  std::generic_category().message(errno));
     return shown;
 }
@@ -210,17 +210,17 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
     }
     using Layout = cases::SweepLayout;
     if (!fs::exists(fs::path(sweep) / Layout::kManifest) && fs::exists(fs::path(sweep) / Layout::kConvergence)) {
-        if (!convergence) convergence = cases::JsonFile::read(sweep + "/" + Layout::kConvergence), studyName = sweep;
+        if (!convergence) convergence = common::JsonFile::read(sweep + "/" + Layout::kConvergence), studyName = sweep;
         sweep += "/fine";
     } else if (!convergence && fs::exists(fs::path(sweep) / ".." / Layout::kConvergence) &&
                isStudyLevel(sweep)) {
         fs::path folder = fs::path(sweep).lexically_normal();
         if (folder.filename().empty()) folder = folder.parent_path();  // "DIR/medium/"
-        convergence = cases::JsonFile::read((fs::path(sweep) / ".." / Layout::kConvergence).string());
+        convergence = common::JsonFile::read((fs::path(sweep) / ".." / Layout::kConvergence).string());
         studyName = folder.has_parent_path() ? folder.parent_path().string() : std::string(".");
     }
     if (!fs::exists(fs::path(sweep) / Layout::kManifest))
-        throw cases::ConfigError("SWEEPDIR = " + cases::Printable::quote(vm["sweep"].as<std::string>()) +
+        throw cases::ConfigError("SWEEPDIR = " + common::Printable::quote(vm["sweep"].as<std::string>()) +
                                  ": not a sweep directory (no manifest.json)");
     const std::string outShown = checkOutputFolder(outDir, vm.count("output") ? "-o" : "SWEEPDIR (the output folder)");
 
@@ -259,13 +259,13 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
     createOutputFolder(outDir, outShown);
     table.writeCsv(outDir + "/savings.csv");
     table.writeBodiesCsv(outDir + "/bodies.csv");
-    cases::JsonFile::writeAtomic(outDir + "/savings.json", table.toJson());
-    cases::JsonFile::writeAtomic(outDir + "/fit.json", SavingsFit::toJson(curves));
+    common::JsonFile::writeAtomic(outDir + "/savings.json", table.toJson());
+    common::JsonFile::writeAtomic(outDir + "/fit.json", SavingsFit::toJson(curves));
     if (pacing) {
         pacing->writeCsv(outDir + "/pacing.csv");
-        cases::JsonFile::writeAtomic(outDir + "/pacing.json", pacing->toJson());
+        common::JsonFile::writeAtomic(outDir + "/pacing.json", pacing->toJson());
     }
-    if (race) cases::JsonFile::writeAtomic(outDir + "/race.json", *race);
+    if (race) common::JsonFile::writeAtomic(outDir + "/race.json", *race);
 
     int ok = 0, failed = 0;
     for (const auto& r : table.rows()) (r.status == "ok" ? ok : failed)++;
@@ -355,7 +355,7 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
                 relative(c.surfaces);
                 relative(c.image);
             }
-            cases::JsonFile::writeAtomic(outDir + "/flow/flow.json", flow.toJson());
+            common::JsonFile::writeAtomic(outDir + "/flow/flow.json", flow.toJson());
             report.flow = &flow;
             out << "  " << outDir << "/flow/open-in-paraview.py (" << flow.cases.size() << " case(s) in "
                 << flow.series.size() << " formation series for ParaView)\n";
@@ -437,7 +437,7 @@ int PostCli::runRace(const std::vector<std::string>& argv, std::ostream& out) {
     j["sweep"] = schedule.sweepDir;
     if (vm.count("output")) {
         createOutputFolder(vm["output"].as<std::string>(), outShown);
-        cases::JsonFile::writeAtomic(vm["output"].as<std::string>() + "/race.json", j);
+        common::JsonFile::writeAtomic(vm["output"].as<std::string>() + "/race.json", j);
     }
     if (vm.count("json")) {
         out << j.dump(2) << '\n';

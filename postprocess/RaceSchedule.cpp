@@ -1,8 +1,8 @@
 #include "postprocess/RaceSchedule.hpp"
 
-#include "cases/DecimalNumber.hpp"
-#include "cases/Printable.hpp"
-#include "cases/SafeName.hpp"
+#include "common/DecimalNumber.hpp"
+#include "common/Printable.hpp"
+#include "common/SafeName.hpp"
 #include "cases/SweepLayout.hpp"
 #include "meshes/Athlete.hpp"
 #include "postprocess/PacingError.hpp"
@@ -26,11 +26,11 @@ namespace {
 
 // The key and the text as given, escaped and cut (a schedule file may be hostile).
 std::string quoted(const std::string& key, const std::string& value) {
-    return key + " = " + cases::Printable::quote(value);
+    return key + " = " + common::Printable::quote(value);
 }
 
 double number(const std::string& key, const std::string& text, double lo, double hi) {
-    const auto v = cases::DecimalNumber::parse(text);
+    const auto v = common::DecimalNumber::parse(text);
     if (!v) throw PacingError(quoted(key, text) + ": not a number");
     if (*v < lo || *v > hi)
         throw PacingError(quoted(key, text) + ": must be in [" + TableText::plain(lo) + ", " + TableText::plain(hi) + "]");
@@ -41,7 +41,7 @@ double number(const std::string& key, const std::string& text, double lo, double
 
 RaceSchedule RaceSchedule::load(const std::string& path, const std::string& sweepOverride) {
     std::ifstream in(path);
-    if (!in) throw PacingError("schedule file " + cases::Printable::quote(path) + ": cannot be read");
+    if (!in) throw PacingError("schedule file " + common::Printable::quote(path) + ": cannot be read");
     po::options_description desc;
     desc.add_options()("athlete.mass", po::value<std::string>())("athlete.height", po::value<std::string>())(
         "race.baseline_time", po::value<std::string>())("race.distance", po::value<std::string>())(
@@ -52,11 +52,11 @@ RaceSchedule RaceSchedule::load(const std::string& path, const std::string& swee
     try {
         po::store(po::parse_config_file(in, desc, false), vm);
     } catch (const po::error& e) {
-        throw PacingError("schedule file " + cases::Printable::quote(path) + ": " + e.what());
+        throw PacingError("schedule file " + common::Printable::quote(path) + ": " + e.what());
     }
     auto get = [&](const char* key) { return vm.count(key) ? vm[key].as<std::string>() : std::string(); };
     for (const char* key : {"athlete.mass", "athlete.height", "race.baseline_time", "race.segment"})
-        if (!vm.count(key)) throw PacingError(std::string(key) + ": missing in " + cases::Printable::quote(path));
+        if (!vm.count(key)) throw PacingError(std::string(key) + ": missing in " + common::Printable::quote(path));
 
     RaceSchedule s;
     s.inputs.massKg = number("athlete.mass", get("athlete.mass"), meshes::Athlete::kMinMass, meshes::Athlete::kMaxMass);
@@ -88,7 +88,7 @@ RaceSchedule RaceSchedule::load(const std::string& path, const std::string& swee
         e.source = m[2].str();
         if (e.source != "alone" && !std::regex_match(e.source, std::regex(R"([0-9]*\.?[0-9]+)"))) {
             try {
-                cases::SafeName::check("race.segment", e.source);
+                common::SafeName::check("race.segment", e.source);
             } catch (const std::exception& err) {
                 throw PacingError(quoted("race.segment", text) + ": not a case name, 'alone' or a fraction");
             }
@@ -123,7 +123,7 @@ std::vector<RaceReplay::Segment> RaceSchedule::resolve(PacingInputs& inputsOut) 
             const SavingsRow* row = nullptr;
             for (const auto& r : table->rows())
                 if (r.caseName == e.source) row = &r;
-            if (!row) throw PacingError(quoted("race.segment", e.source) + ": no such case in " + cases::Printable::quote(sweepDir));
+            if (!row) throw PacingError(quoted("race.segment", e.source) + ": no such case in " + common::Printable::quote(sweepDir));
             if (row->status != "ok" || !row->savingPct)
                 throw PacingError(quoted("race.segment", e.source) + ": that case failed: " + row->reason);
             // Above 100 % the case failed in the table (checkDragPositive); below 0 it costs drag.

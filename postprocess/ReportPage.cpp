@@ -1,6 +1,6 @@
 #include "postprocess/ReportPage.hpp"
 
-#include "meshes/AtomicFile.hpp"
+#include "common/AtomicFile.hpp"
 #include "postprocess/PostError.hpp"
 
 #include <algorithm>
@@ -580,7 +580,7 @@ void ReportPage::write(const json& model, const std::string& outDir, const std::
     if (ec) throw PostError("cannot create " + outDir + ": " + ec.message());
     const fs::path path = fs::path(outDir) / fileName;
     try {
-        meshes::AtomicFile::write(path.string(), html);  // never through a link, never half a page
+        common::AtomicFile::write(path.string(), html);  // never through a link, never half a page
     } catch (const std::system_error& e) {
         throw PostError(e.what());
     }

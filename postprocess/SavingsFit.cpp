@@ -1,6 +1,6 @@
 #include "postprocess/SavingsFit.hpp"
 
-#include "cases/ValueList.hpp"
+#include "common/ValueList.hpp"
 #include "postprocess/TableText.hpp"
 
 #include <algorithm>
@@ -126,9 +126,9 @@ double SavingsFit::Curve::at(double gap) const { return model(gap, decayLength, 
 double SavingsFit::Curve::halfSavingGap() const { return decayLength * std::pow(std::log(2.0), 1.0 / shape); }
 
 std::string SavingsFit::seriesLabel(const SavingsRow& r) {
-    std::string label = r.backGap ? "pacer behind at " + cases::ValueList::format(*r.backGap) + " m"
+    std::string label = r.backGap ? "pacer behind at " + common::ValueList::format(*r.backGap) + " m"
                                   : "no pacer behind";
-    if (r.lateral && *r.lateral != 0.0) label += ", lateral " + cases::ValueList::format(*r.lateral) + " m";
+    if (r.lateral && *r.lateral != 0.0) label += ", lateral " + common::ValueList::format(*r.lateral) + " m";
     if (r.formation != "ahead" && r.formation != "ahead-behind") label = r.formation + ": " + label;
     return label;
 }

@@ -2,12 +2,12 @@
 
 #include "cases/CaseResult.hpp"
 #include "cases/ConfigError.hpp"
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
-#include "cases/Printable.hpp"
+#include "common/Printable.hpp"
 #include "cases/SweepLayout.hpp"
 #include "common/Saving.hpp"
-#include "meshes/AtomicFile.hpp"
+#include "common/AtomicFile.hpp"
 #include "postprocess/ConvergenceFile.hpp"
 #include "postprocess/ManifestField.hpp"
 #include "postprocess/PostError.hpp"
@@ -88,8 +88,8 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
     const std::string gapDefinition =
         fields.text(fields.object(manifest.config, "formation", "config"), "gap_definition", "config.formation", "centre");
     if (gapDefinition != "centre" && gapDefinition != "clearance")
-        throw cases::ConfigError(cases::Printable::quote(fields.file) + ": config.formation.gap_definition = " +
-                                 cases::Printable::quote(gapDefinition) + ": expected centre or clearance");
+        throw cases::ConfigError(common::Printable::quote(fields.file) + ": config.formation.gap_definition = " +
+                                 common::Printable::quote(gapDefinition) + ": expected centre or clearance");
 
     // Every saving is against the one solo case: none, or two to choose from, is no reduction.
     std::vector<std::string> soloCases;
@@ -101,10 +101,10 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
     if (soloCases.size() != 1) {
         std::string names;
         for (const auto& n : soloCases) names += (names.empty() ? "" : ", ") + n;
-        throw cases::ConfigError(cases::Printable::quote(fields.file) + ": " +
+        throw cases::ConfigError(common::Printable::quote(fields.file) + ": " +
                                  (soloCases.empty() ? std::string("no solo baseline case (formation \"solo\")")
                                                     : std::to_string(soloCases.size()) + " solo baseline cases " +
-                                                          cases::Printable::quote(names) +
+                                                          common::Printable::quote(names) +
                                                           ": savings need exactly one"));
     }
 
@@ -123,7 +123,7 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
         try {  // the template the case was written with, for matching a convergence study
             const std::string spec = sweepDir + "/" + entry.name + "/" + cases::SweepLayout::kCaseFile;
             if (std::filesystem::exists(spec)) {
-                const auto j = cases::JsonFile::read(spec);
+                const auto j = common::JsonFile::read(spec);
                 if (j.contains("template") && j["template"].is_string()) row.templateVersion = j["template"];
             }
         } catch (const std::runtime_error&) {
@@ -137,7 +137,7 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
         } else {
             try {
                 // A results.json that is not one fails its case, with the reason; the rest is reduced.
-                auto result = cases::CaseResult::fromJson(cases::JsonFile::read(resultsPath), resultsPath);
+                auto result = cases::CaseResult::fromJson(common::JsonFile::read(resultsPath), resultsPath);
                 // Non-physical forces, another case's results (a copied file), a runner missing or
                 // pushed forward: never a saving.
                 result.checkReducible(entry.name, entry.parameters, resultsPath);
@@ -191,7 +191,7 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
             } catch (const cases::RunError& e) {
                 row.status = "failed";
                 row.reason = e.what();
-            } catch (const cases::ConfigError& e) {  // JsonFile: not JSON, a link, too big
+            } catch (const cases::ConfigError& e) {  // common::JsonFile: not JSON, a link, too big
                 row.status = "failed";
                 row.reason = e.what();
             }
@@ -401,7 +401,7 @@ void SavingsTable::writeCsv(const std::string& path) const {
         }
     }
     try {
-        meshes::AtomicFile::write(path, out.str());  // never through a link, never half a file
+        common::AtomicFile::write(path, out.str());  // never through a link, never half a file
     } catch (const std::system_error& e) {
         throw PostError(e.what());
     }
@@ -431,7 +431,7 @@ void SavingsTable::writeBodiesCsv(const std::string& path) const {
         }
     }
     try {
-        meshes::AtomicFile::write(path, out.str());  // never through a link, never half a file
+        common::AtomicFile::write(path, out.str());  // never through a link, never half a file
     } catch (const std::system_error& e) {
         throw PostError(e.what());
     }

@@ -1,6 +1,6 @@
 #include "postprocess/TableText.hpp"
 
-#include "cases/Printable.hpp"
+#include "common/Printable.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -21,7 +21,7 @@ std::string TableText::csvField(const std::string& text) {
     const bool formula = !text.empty() && std::string("=+-@\t\r").find(text.front()) != std::string::npos;
     std::string cell = formula ? "'" : "";
     // Control characters (ESC, NUL, ...) would drive a terminal that shows the file: written as \xNN,
-    // as Printable::quote shows them. Tab, CR and newline are RFC 4180 text, handled below.
+    // as common::Printable::quote shows them. Tab, CR and newline are RFC 4180 text, handled below.
     for (char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
         if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
@@ -39,8 +39,8 @@ std::string TableText::csvField(const std::string& text) {
 }
 
 std::string TableText::terminal(const std::string& text) {
-    // Printable::quote, never cut, without its quotes: one escaping rule for every message.
-    const std::string quoted = cases::Printable::quote(text, 4 * text.size() + 2);
+    // common::Printable::quote, never cut, without its quotes: one escaping rule for every message.
+    const std::string quoted = common::Printable::quote(text, 4 * text.size() + 2);
     return quoted.substr(1, quoted.size() - 2);
 }
 

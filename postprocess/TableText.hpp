@@ -15,7 +15,7 @@ struct TableText {
     /// A TEXT cell (names, reasons, notes), RFC 4180: a field holding a comma, quote, CR or newline
     /// is quoted (newlines become spaces). Text starting with '=', '+', '-', '@', tab or CR gets a
     /// leading ' so no spreadsheet runs it as a formula (OWASP). Other control characters (ESC, NUL,
-    /// DEL, ...) are written as \xNN, as cases::Printable::quote shows them, so a cell cannot drive
+    /// DEL, ...) are written as \xNN, as common::Printable::quote shows them, so a cell cannot drive
     /// the terminal that prints the file. Numbers go through csvNumber.
     static std::string csvField(const std::string& text);
     /// A JSON number, or null when missing or not finite.
@@ -23,7 +23,7 @@ struct TableText {
     /// A finite value, or nothing.
     static std::optional<double> finite(double value);
     /// Text from a file (a case's reason) as shown on a terminal, unquoted and whole: control
-    /// characters escaped as cases::Printable::quote escapes them (\n, \t, \xNN).
+    /// characters escaped as common::Printable::quote escapes them (\n, \t, \xNN).
     static std::string terminal(const std::string& text);
     /// The shortest plain form of a number, for messages (1.5, 0.721, 1e-05).
     static std::string plain(double value);

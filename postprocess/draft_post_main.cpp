@@ -1,5 +1,5 @@
 // draft-post: reduces a sweep to drag savings, fits, plots and mile times; predicts and replays races.
-#include "cases/Process.hpp"
+#include "common/Process.hpp"
 #include "common/Main.hpp"
 #include "postprocess/PostCli.hpp"
 
@@ -23,7 +23,7 @@ bool displayOrRerunUnderXvfb(const std::vector<std::string>& argv) {
     const char* display = std::getenv("DISPLAY");
     if (display != nullptr && *display != '\0') return true;
     if (std::getenv("DRAFTING_XVFB") != nullptr) return false;  // already tried: xvfb-run gave no display
-    const std::string xvfb = drafting::cases::Process::which("xvfb-run");
+    const std::string xvfb = drafting::common::Process::which("xvfb-run");
     if (xvfb.empty()) return false;
 
     std::error_code ec;

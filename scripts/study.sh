@@ -33,7 +33,10 @@
 #                 ahead, pacer 1.0 m behind alone;
 #         low-re  the runners meshed to y+ ~ 1 (mesh.wall_treatment = low-re), steady: solo, ahead;
 #         urans   PIMPLE (solver.mode = transient), forces averaged over 3 flow-throughs after one
-#                 of start-up, no settled stop: solo, ahead, behind.
+#                 of start-up, no settled stop: solo, ahead, behind. Courant number up to 8 with 3
+#                 outer correctors: at Co <= 1 the near-wall cells make the coarse ahead case cost
+#                 ~18 CPU-hours, at Co 8 ~5 (docs/validation.md, "URANS: what the time step costs").
+#                 Resumable: a killed case restarts from its last checkpoint (every 10 minutes).
 #       Each variant has its own solo runner, so each saving is that model's ratio of two drags.
 #       For every formation: the lead's drag and saving with its iterative uncertainty under each
 #       model, how far each model moved the saving from base, and the spread (the largest move),
@@ -354,7 +357,7 @@ if [ "$study" = model-form ]; then
   # Variant name, its formations and its one change of model.
   variants=("base|ahead, behind|"
             "low-re|ahead|--mesh.wall_treatment low-re"
-            "urans|ahead, behind|--solver.mode transient --solver.settled_tolerance 0")
+            "urans|ahead, behind|--solver.mode transient --solver.settled_tolerance 0 --solver.max_courant 8 --solver.outer_correctors 3")
   if [ -z "$reduce_only" ]; then
     install_and_build
     for v in "${variants[@]}"; do

@@ -3,7 +3,7 @@
 #include "cases/CaseContinuation.hpp"
 #include "cases/CaseRunner.hpp"
 #include "cases/ConfigError.hpp"
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/MeshCheckFile.hpp"
 #include "cases/ToolPaths.hpp"
 #include "TestSupport.hpp"
@@ -15,7 +15,7 @@
 namespace fs = std::filesystem;
 using drafting::cases::CaseContinuation;
 using drafting::cases::CaseRunner;
-using drafting::cases::JsonFile;
+using drafting::common::JsonFile;
 using drafting::test::readFile;
 using drafting::test::TempDir;
 using drafting::test::writeFile;
@@ -32,13 +32,13 @@ const char* kControl =
 void finishedCase(const std::string& dir, bool converged = false, bool transient = false) {
     nlohmann::json parameters = {{"runners", nlohmann::json::array()}};
     if (transient) parameters["transient"] = {{"end_time_s", 6.0}};
-    JsonFile::writeAtomic(dir + "/case.json", {{"name", "solo"}, {"parameters", parameters}, {"steps", nlohmann::json::array()}});
+    drafting::common::JsonFile::writeAtomic(dir + "/case.json", {{"name", "solo"}, {"parameters", parameters}, {"steps", nlohmann::json::array()}});
     writeFile(dir + "/system/controlDict", kControl);
     writeFile(dir + "/constant/polyMesh/owner", "note \"nCells:27\";\n");
-    JsonFile::writeAtomic(dir + "/" + drafting::cases::MeshCheckFile::kFileName, {{"ok", true}, {"cells", 27}});
+    drafting::common::JsonFile::writeAtomic(dir + "/" + drafting::cases::MeshCheckFile::kFileName, {{"ok", true}, {"cells", 27}});
     writeFile(dir + "/60/U", "fields");
     writeFile(dir + "/60/" + CaseRunner::kCheckpointState, "history");
-    JsonFile::writeAtomic(dir + "/results.json", {{"case", "solo"},
+    drafting::common::JsonFile::writeAtomic(dir + "/results.json", {{"case", "solo"},
                                                   {"status", "ok"},
                                                   {"iterations", 60},
                                                   {"converged", converged},
@@ -91,9 +91,9 @@ TEST(CaseContinuation, OnlyAFinishedSteadyUnconvergedCaseWithASavedTimeGoesOn) {
     {
         TempDir tmp;  // its settled stop fired with the residuals still high: it would fire again at once
         finishedCase(tmp.path());
-        auto r = JsonFile::read(tmp.path() + "/results.json");
+        auto r = drafting::common::JsonFile::read(tmp.path() + "/results.json");
         r["stop"] = "settled";
-        JsonFile::writeAtomic(tmp.path() + "/results.json", r);
+        drafting::common::JsonFile::writeAtomic(tmp.path() + "/results.json", r);
         EXPECT_NE(CaseContinuation::whyNot(tmp.path()).find("stopped by 'settled'"), std::string::npos)
             << CaseContinuation::whyNot(tmp.path());
     }
@@ -116,14 +116,14 @@ namespace {
 // A continuation from 60 cut off: its journal, the raised controlDict, a checkpoint at 80 and a
 // half-written 100, its force history and results file, the earlier part's force history.
 void cutOffContinuation(const std::string& dir) {
-    JsonFile::writeAtomic(dir + "/" + CaseContinuation::kJournal, {{"from", "60"}, {"control_dict", kControl}});
+    drafting::common::JsonFile::writeAtomic(dir + "/" + CaseContinuation::kJournal, {{"from", "60"}, {"control_dict", kControl}});
     writeFile(dir + "/system/controlDict", CaseContinuation::raisedControlDict(kControl, 100, "controlDict"));
     writeFile(dir + "/80/U", "fields");
     writeFile(dir + "/80/" + CaseRunner::kCheckpointState, "history");
     writeFile(dir + "/100/U", "half");
     writeFile(dir + "/postProcessing/runnerDrag/0/runnerDrag.dat", "1 7 0 0\n");
     writeFile(dir + "/postProcessing/runnerDrag/60/runnerDrag.dat", "61 7 0 0\n");
-    JsonFile::writeAtomic(dir + "/results.continued.json", {{"status", "ok"}, {"resumed_from", 60}});
+    drafting::common::JsonFile::writeAtomic(dir + "/results.continued.json", {{"status", "ok"}, {"resumed_from", 60}});
 }
 
 }  // namespace
@@ -137,9 +137,9 @@ TEST(CaseContinuation, RecoverUndoesAContinuationCutOffBeforeItsCommit) {
     writeFile(tmp.path() + "/postProcessing/yPlus/60/yPlus.dat", "lead 20\n");
     const std::string withHistory = drafting::test::treeSnapshot(tmp.path());
     cutOffContinuation(tmp.path());
-    auto journal = JsonFile::read(tmp.path() + "/" + CaseContinuation::kJournal);
+    auto journal = drafting::common::JsonFile::read(tmp.path() + "/" + CaseContinuation::kJournal);
     journal["existing"] = {"postProcessing/yPlus/60"};
-    JsonFile::writeAtomic(tmp.path() + "/" + CaseContinuation::kJournal, journal);
+    drafting::common::JsonFile::writeAtomic(tmp.path() + "/" + CaseContinuation::kJournal, journal);
     CaseContinuation::recover(tmp.path());
     EXPECT_EQ(drafting::test::treeSnapshot(tmp.path()), withHistory);
     EXPECT_NE(earlier, withHistory);
@@ -152,7 +152,7 @@ TEST(CaseContinuation, RecoverFinishesAContinuationCutOffAfterItsCommit) {
     finishedCase(tmp.path());
     cutOffContinuation(tmp.path());
     writeFile(tmp.path() + "/100/" + CaseRunner::kCheckpointState, "history");
-    JsonFile::writeAtomic(tmp.path() + "/results.json", {{"case", "solo"},
+    drafting::common::JsonFile::writeAtomic(tmp.path() + "/results.json", {{"case", "solo"},
                                                          {"status", "ok"},
                                                          {"iterations", 100},
                                                          {"resumed_from", 60},
@@ -168,7 +168,7 @@ TEST(CaseContinuation, RecoverFinishesAContinuationCutOffAfterItsCommit) {
     EXPECT_EQ(control.find("resultsFile"), std::string::npos) << control;
     EXPECT_FALSE(fs::exists(tmp.path() + "/" + CaseContinuation::kJournal));
     EXPECT_FALSE(fs::exists(tmp.path() + "/results.continued.json"));
-    EXPECT_EQ(JsonFile::read(tmp.path() + "/results.json")["iterations"], 100);
+    EXPECT_EQ(drafting::common::JsonFile::read(tmp.path() + "/results.json")["iterations"], 100);
 }
 
 TEST(CaseContinuation, AnUnreadableResultWithAJournalIsNeverUndoneBlindly) {

@@ -1,7 +1,7 @@
 // Which solution time a killed case continues from (CaseRunner::checkpoint): only a time whose
 // runnerDrag history was written, of a case whose mesh passed its check and that has no result.
 #include "cases/CaseRunner.hpp"
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/MeshCheckFile.hpp"
 #include "TestSupport.hpp"
 
@@ -20,10 +20,10 @@ namespace {
 // A case a killed run left: mesh checked, the given times written, those in `complete` with
 // their runnerDrag history.
 void killedCase(const std::string& dir, const std::vector<std::string>& times, const std::vector<std::string>& complete) {
-    drafting::cases::JsonFile::writeAtomic(dir + "/case.json", {{"name", "solo"}, {"level", "coarse"}});
+    drafting::common::JsonFile::writeAtomic(dir + "/case.json", {{"name", "solo"}, {"level", "coarse"}});
     writeFile(dir + "/constant/polyMesh/owner", "note \"nCells:27\";\n");
-    drafting::cases::JsonFile::writeAtomic(dir + "/" + MeshCheckFile::kFileName, {{"ok", true}, {"cells", 27}});
-    drafting::cases::JsonFile::writeAtomic(dir + "/" + CaseRunner::kTimingFile,
+    drafting::common::JsonFile::writeAtomic(dir + "/" + MeshCheckFile::kFileName, {{"ok", true}, {"cells", 27}});
+    drafting::common::JsonFile::writeAtomic(dir + "/" + CaseRunner::kTimingFile,
                                            {{"case", CaseRunner::caseJsonHash(dir)}, {"steps", {{"blockMesh", 1.0}}}});
     fs::create_directories(dir + "/0");
     for (const auto& t : times) writeFile(dir + "/" + t + "/U", "fields");
@@ -57,7 +57,7 @@ TEST(CaseRunnerCheckpoint, AResultAMissingOrFailedMeshCheckOrNoMeshMeansAFreshSt
     {
         TempDir tmp;
         killedCase(tmp.path(), {"139"}, {"139"});
-        drafting::cases::JsonFile::writeAtomic(tmp.path() + "/" + MeshCheckFile::kFileName, {{"ok", false}});
+        drafting::common::JsonFile::writeAtomic(tmp.path() + "/" + MeshCheckFile::kFileName, {{"ok", false}});
         EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "");
         fs::remove(tmp.path() + "/" + MeshCheckFile::kFileName);
         EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "");
@@ -99,7 +99,7 @@ TEST(CaseRunnerCheckpoint, AFinalTimeIsNotACheckpointNorIsAMeshMadeForAnotherCas
     writeFile(tmp.path() + "/233/" + CaseRunner::kCheckpointState, "history");
     EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "51");
     // The case rewritten since its mesh was made (another level): its old run is not its past.
-    drafting::cases::JsonFile::writeAtomic(tmp.path() + "/case.json", {{"name", "solo"}, {"level", "medium"}});
+    drafting::common::JsonFile::writeAtomic(tmp.path() + "/case.json", {{"name", "solo"}, {"level", "medium"}});
     EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "");
     fs::remove(tmp.path() + "/" + CaseRunner::kTimingFile);
     EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "");

@@ -2,7 +2,7 @@
 // shell as exactly that word, the project's programs come from the build (or DRAFTING_BIN), a
 // failing step stops the script, and Allclean removes what a run makes and nothing else.
 #include "cases/CaseScripts.hpp"
-#include "cases/ShellWord.hpp"
+#include "common/ShellWord.hpp"
 #include "TestSupport.hpp"
 
 #include <gtest/gtest.h>
@@ -12,7 +12,7 @@
 
 namespace fs = std::filesystem;
 using drafting::cases::CaseScripts;
-using drafting::cases::ShellWord;
+using drafting::common::ShellWord;
 using drafting::cases::ToolPaths;
 using drafting::test::readFile;
 using drafting::test::runCommand;
@@ -37,14 +37,14 @@ ToolPaths fakeBuild(const TempDir& tmp) {
 }  // namespace
 
 TEST(CaseScripts, ShellWordsComeBackAsTheyWere) {
-    EXPECT_EQ(ShellWord::quote("snappyHexMesh"), "snappyHexMesh");
-    EXPECT_EQ(ShellWord::quote("-o"), "-o");
-    EXPECT_EQ(ShellWord::quote(""), "''");
-    EXPECT_EQ(ShellWord::quote("a b"), "'a b'");
-    EXPECT_EQ(ShellWord::quote("it's"), "'it'\\''s'");
+    EXPECT_EQ(drafting::common::ShellWord::quote("snappyHexMesh"), "snappyHexMesh");
+    EXPECT_EQ(drafting::common::ShellWord::quote("-o"), "-o");
+    EXPECT_EQ(drafting::common::ShellWord::quote(""), "''");
+    EXPECT_EQ(drafting::common::ShellWord::quote("a b"), "'a b'");
+    EXPECT_EQ(drafting::common::ShellWord::quote("it's"), "'it'\\''s'");
     TempDir tmp;
     const std::string hostile = "x'; touch PWNED; echo '$(touch PWNED2)`touch PWNED3`\n\"";
-    writeFile(tmp.path() + "/echo.sh", "printf '%s' " + ShellWord::quote(hostile) + " > out.txt\n");
+    writeFile(tmp.path() + "/echo.sh", "printf '%s' " + drafting::common::ShellWord::quote(hostile) + " > out.txt\n");
     const auto r = runCommand({"/bin/sh", tmp.path() + "/echo.sh"}, tmp.path());
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_EQ(readFile(tmp.path() + "/out.txt"), hostile);

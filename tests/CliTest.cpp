@@ -1,6 +1,6 @@
 // Command-line behaviour from tables (PROJ style): arguments → exit code and message.
 #include "cases/CaseRunner.hpp"
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/ToolPaths.hpp"
 #include "TestSupport.hpp"
 
@@ -165,7 +165,7 @@ TEST(CliDraftCasesDisk, GeometryWritesAClosedRunnerAndItsDescription) {
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto text = drafting::test::readFile(stl);
     EXPECT_EQ(text.rfind("solid kipyegon", 0), 0u);
-    const auto description = drafting::cases::JsonFile::read(tmp.path() + "/kipyegon.json");
+    const auto description = drafting::common::JsonFile::read(tmp.path() + "/kipyegon.json");
     EXPECT_NEAR(description["height_m"].get<double>(), 1.57, 0.01);
     EXPECT_GT(description["frontal_area_m2"].get<double>(), 0.25);
     EXPECT_LT(description["frontal_area_m2"].get<double>(), 0.5);
@@ -194,13 +194,13 @@ TEST(CliDraftCasesDisk, Generate3dWritesRunnersGroundAndLayers) {
     const auto U = drafting::test::readFile(c + "/0/U");
     EXPECT_NE(U.find("ground  { type fixedValue; value uniform (-6.70"), std::string::npos) << U;
     EXPECT_EQ(U.find("empty"), std::string::npos);
-    const auto caseJson = drafting::cases::JsonFile::read(c + "/case.json");
+    const auto caseJson = drafting::common::JsonFile::read(c + "/case.json");
     EXPECT_EQ(caseJson["dimension"], 3);
     std::vector<std::string> steps;
     for (const auto& s : caseJson["steps"]) steps.push_back(s["name"]);
     EXPECT_EQ(steps, (std::vector<std::string>{"blockMesh", "snappyHexMesh", "checkMesh", "draftFoam"}));
     // The reference area is the measured frontal area of the body.
-    const auto runner = drafting::cases::JsonFile::read(c + "/runner.json");
+    const auto runner = drafting::common::JsonFile::read(c + "/runner.json");
     EXPECT_DOUBLE_EQ(caseJson["parameters"]["frontal_area_m2"].get<double>(), runner["frontal_area_m2"].get<double>());
     // The box and its blockage are recorded; calm inflow, νt/ν = 10.
     const auto& domain = caseJson["parameters"]["domain"];
@@ -337,7 +337,7 @@ TEST(CliDraftCasesStatus, PendingCasesAfterGenerateAsTableAndJson) {
     const std::string solo = dir + "/solo";
     writeFile(solo + "/constant/polyMesh/owner", "note \"nCells:27\";\n");
     writeFile(solo + "/meshCheck.json", "{\"ok\": true}");
-    drafting::cases::JsonFile::writeAtomic(solo + "/timing.json",
+    drafting::common::JsonFile::writeAtomic(solo + "/timing.json",
                                            {{"case", drafting::cases::CaseRunner::caseJsonHash(solo)}, {"steps", {}}});
     writeFile(solo + "/120/uniform/functionObjects/functionObjectProperties", "history");
     writeFile(solo + "/120/uniform/runnerDragCheckpoint.json", "{}");
@@ -430,7 +430,7 @@ TEST(CliDraftPostRace, TheReadmeExampleRunsOnTheQuickstartsCases) {
     ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "generate", examples + "/quickstart.cfg", "-o", sweep}).exitCode, 0);
     const std::map<std::string, double> leadDrag = {{"solo", 7.17},   {"ahead-f0.8", 1.40}, {"ahead-f1.3", 2.52},
                                                     {"ahead-f2", 3.74}, {"behind-b1", 6.85},  {"ahead-behind-f1.3-b1", 1.96}};
-    auto manifest = drafting::cases::JsonFile::read(sweep + "/manifest.json");
+    auto manifest = drafting::common::JsonFile::read(sweep + "/manifest.json");
     const double rho = 1.18, area = 0.357;
     for (auto& entry : manifest["cases"]) {
         const std::string name = entry["name"];
@@ -448,12 +448,12 @@ TEST(CliDraftPostRace, TheReadmeExampleRunsOnTheQuickstartsCases) {
                             {"drag_ci95_N", 0.01}, {"cda_m2", drag / (0.5 * rho * air * air)},
                             {"cd", drag / (0.5 * rho * air * air * area)}, {"reference_area_m2", area}};
         }
-        drafting::cases::JsonFile::writeAtomic(sweep + "/" + name + "/results.json",
+        drafting::common::JsonFile::writeAtomic(sweep + "/" + name + "/results.json",
                                                {{"case", name}, {"status", "ok"}, {"reason", ""}, {"iterations", 300},
                                                 {"converged", true}, {"parameters", parameters}, {"bodies", bodies}});
         entry["status"] = "ok";
     }
-    drafting::cases::JsonFile::writeAtomic(sweep + "/manifest.json", manifest);
+    drafting::common::JsonFile::writeAtomic(sweep + "/manifest.json", manifest);
     const auto r = runCommand({DRAFT_POST_BIN, "race", examples + "/breaking4-race.cfg", "--sweep", sweep, "--json"});
     ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
     const auto j = nlohmann::json::parse(r.out);

@@ -1,8 +1,8 @@
 // The Slurm backend against a REAL single-node Slurm cluster on localhost (label cluster):
 // tests/cluster/slurm-cluster.sh starts munged, slurmctld and slurmd from Debian's slurm-wlm with
 // everything under a temp dir, and stops them after the suite.
-#include "cases/JsonFile.hpp"
-#include "cases/Process.hpp"
+#include "common/JsonFile.hpp"
+#include "common/Process.hpp"
 #include "TestSupport.hpp"
 
 #include <gtest/gtest.h>
@@ -18,7 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-using drafting::cases::JsonFile;
+using drafting::common::JsonFile;
 using drafting::test::runCommand;
 using drafting::test::runningSolver;
 using drafting::test::TempDir;
@@ -62,7 +62,7 @@ protected:
     }
 
     static std::string queue() {
-        const std::string squeue = drafting::cases::Process::which("squeue");
+        const std::string squeue = drafting::common::Process::which("squeue");
         return squeue.empty() ? "squeue not found" : runCommand({squeue, "-h"}).out;
     }
 
@@ -140,16 +140,16 @@ TEST_F(ClusterSlurm, SweepThroughTheClusterMatchesALocalRunAndStatusShowsTheJobs
                                "--wait", "--jobs", "2", "--time", "15"});
     ASSERT_EQ(s.exitCode, 0) << s.out << s.err << jobLogs(remote);
     EXPECT_NE(s.out.find("submitted job array"), std::string::npos) << s.out;
-    const auto jobs = JsonFile::read(remote + "/slurm/jobs.json");
+    const auto jobs = drafting::common::JsonFile::read(remote + "/slurm/jobs.json");
     ASSERT_TRUE(jobs["array_job_id"].is_string()) << jobs.dump();
 
-    const auto manifest = JsonFile::read(remote + "/manifest.json");
+    const auto manifest = drafting::common::JsonFile::read(remote + "/manifest.json");
     for (const auto& c : manifest["cases"]) EXPECT_EQ(c["status"], "ok") << c.dump();
 
     // savings.json was written by the reduce job (draft-post) on the cluster.
     ASSERT_TRUE(fs::exists(remote + "/savings.json"));
-    const auto a = JsonFile::read(local + "/savings.json");
-    const auto b = JsonFile::read(remote + "/savings.json");
+    const auto a = drafting::common::JsonFile::read(local + "/savings.json");
+    const auto b = drafting::common::JsonFile::read(remote + "/savings.json");
     const auto& ra = a.contains("rows") ? a["rows"] : a["cases"];
     const auto& rb = b.contains("rows") ? b["rows"] : b["cases"];
     ASSERT_EQ(ra.size(), rb.size()) << b.dump();
@@ -198,7 +198,7 @@ TEST_F(ClusterSlurm, UsrOneStopsATaskCleanlyAndASecondSubmissionFinishesTheCase)
     const std::string dir = tmp.path() + "/slurm";
     const auto s = runCommand({DRAFT_CASES_BIN, "sweep", tmp.path() + "/s.cfg", "-o", dir, "--backend", "slurm"});
     ASSERT_EQ(s.exitCode, 0) << s.out << s.err;
-    const std::string array = JsonFile::read(dir + "/slurm/jobs.json")["array_job_id"];
+    const std::string array = drafting::common::JsonFile::read(dir + "/slurm/jobs.json")["array_job_id"];
 
     // Once the solver runs, signal the batch shell as Slurm would before the limit.
     bool running = false;
@@ -209,13 +209,13 @@ TEST_F(ClusterSlurm, UsrOneStopsATaskCleanlyAndASecondSubmissionFinishesTheCase)
     ASSERT_TRUE(running) << queue() << jobLogs(dir);
     long solver = 0;
     std::ifstream(dir + "/solo/running.pgid") >> solver;
-    const std::string scancel = drafting::cases::Process::which("scancel");
+    const std::string scancel = drafting::common::Process::which("scancel");
     ASSERT_FALSE(scancel.empty());
     ASSERT_EQ(runCommand({scancel, "--batch", "--signal=USR1", array}).exitCode, 0);
     for (int i = 0; i < 600 && queue().find(array) != std::string::npos; ++i) usleep(100000);
     EXPECT_EQ(queue().find(array), std::string::npos) << queue();
 
-    auto manifest = JsonFile::read(dir + "/manifest.json");
+    auto manifest = drafting::common::JsonFile::read(dir + "/manifest.json");
     EXPECT_EQ(manifest["cases"][0]["status"], "pending") << manifest.dump();
     EXPECT_NE(manifest["cases"][0]["reason"].get<std::string>().find("interrupted by SIGUSR1"), std::string::npos)
         << manifest.dump();
@@ -228,9 +228,9 @@ TEST_F(ClusterSlurm, UsrOneStopsATaskCleanlyAndASecondSubmissionFinishesTheCase)
 
     const auto again = runCommand({DRAFT_CASES_BIN, "run", dir, "--backend", "slurm", "--wait"});
     ASSERT_EQ(again.exitCode, 0) << again.out << again.err << jobLogs(dir);
-    manifest = JsonFile::read(dir + "/manifest.json");
+    manifest = drafting::common::JsonFile::read(dir + "/manifest.json");
     EXPECT_EQ(manifest["cases"][0]["status"], "ok") << manifest.dump();
-    EXPECT_EQ(JsonFile::read(dir + "/solo/results.json")["iterations"], 4000);
+    EXPECT_EQ(drafting::common::JsonFile::read(dir + "/solo/results.json")["iterations"], 4000);
 }
 
 // --retries reaches the array task: kill -9 of a task's solver makes the task run its case again
@@ -258,8 +258,8 @@ TEST_F(ClusterSlurm, AKilledSolverIsRetriedInsideItsTask) {
     const std::string logs = jobLogs(dir);
     EXPECT_NE(logs.find("solo: draftFoam exited with code 137"), std::string::npos) << logs;
     EXPECT_NE(logs.find("retrying (1 of 1)"), std::string::npos) << logs;
-    EXPECT_EQ(JsonFile::read(dir + "/manifest.json")["cases"][0]["status"], "ok");
-    const auto a = JsonFile::read(local + "/solo/results.json"), b = JsonFile::read(dir + "/solo/results.json");
+    EXPECT_EQ(drafting::common::JsonFile::read(dir + "/manifest.json")["cases"][0]["status"], "ok");
+    const auto a = drafting::common::JsonFile::read(local + "/solo/results.json"), b = drafting::common::JsonFile::read(dir + "/solo/results.json");
     EXPECT_EQ(b["iterations"], a["iterations"]);
     EXPECT_DOUBLE_EQ(b["bodies"]["lead"]["drag_N"].get<double>(), a["bodies"]["lead"]["drag_N"].get<double>());
 }
@@ -275,8 +275,8 @@ TEST_F(ClusterSlurm, ATaskOnTwoRanksAgreesWithSerialWithinHalfAPercent) {
                                "--wait", "--ntasks", "2", "--jobs", "1"});
     ASSERT_EQ(s.exitCode, 0) << s.out << s.err << jobLogs(dir);
     for (const char* name : {"solo", "ahead-f1.3"}) {
-        const auto a = JsonFile::read(local + "/" + std::string(name) + "/results.json");
-        const auto b = JsonFile::read(dir + "/" + std::string(name) + "/results.json");
+        const auto a = drafting::common::JsonFile::read(local + "/" + std::string(name) + "/results.json");
+        const auto b = drafting::common::JsonFile::read(dir + "/" + std::string(name) + "/results.json");
         EXPECT_EQ(b["mpi_ranks"], 2) << name;
         for (const auto& [body, forces] : a["bodies"].items()) {
             const double serial = forces["drag_N"].get<double>(), parallel = b["bodies"][body]["drag_N"].get<double>();

@@ -304,7 +304,7 @@ TEST(ConfigFile, MessagesNameTheFileAndLineOrTheCommandLine) {
         << refusal([&] { SweepConfig::load(path); });
     EXPECT_EQ(parseRefusal("", {"--athlete.height=9"}).rfind("command line: athlete.height = '9'", 0), 0u)
         << parseRefusal("", {"--athlete.height=9"});
-    // The key from a nested checker (ValueList, SafeName, mile time) gets the origin too.
+    // The key from a nested checker (common::ValueList, common::SafeName, mile time) gets the origin too.
     EXPECT_NE(parseRefusal("\n[sweep]\nfront_gap = 1:2:0").find("config text, line 3: sweep.front_gap = '1:2:0'"),
               std::string::npos);
     EXPECT_NE(parseRefusal("", {"--run.mile_time=4:7"}).find("command line: run.mile_time = '4:7'"), std::string::npos);

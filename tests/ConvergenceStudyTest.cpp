@@ -2,7 +2,7 @@
 // both triplets, the GCI at each level, and the saving as a quantity of its own.
 #include "cases/ConfigError.hpp"
 #include "cases/ConvergenceStudy.hpp"
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "TestSupport.hpp"
 
@@ -37,12 +37,12 @@ void writeCase(const std::string& sweep, const std::string& name, long cells, co
         bodies[body] = {{"drag_N", d}, {"side_N", 0.0}, {"lift_N", 0.0}, {"drag_std_N", 0.01},
                         {"cda_m2", d.get<double>() / 26.5}, {"cd", d.get<double>() / 9.5}, {"reference_area_m2", 0.357}};
     // results.json's count is the owner file's; meshCheck.json's is the one the study uses.
-    cases::JsonFile::writeAtomic(dir + "/results.json",
+    common::JsonFile::writeAtomic(dir + "/results.json",
                                  {{"case", name}, {"status", "ok"}, {"reason", ""}, {"iterations", 300},
                                   {"converged", true}, {"bodies", bodies},
                                   {"mesh", {{"cells", cells + 7}, {"dimension", 3}}}});
-    cases::JsonFile::writeAtomic(dir + "/meshCheck.json", {{"ok", true}, {"cells", cells}});
-    cases::JsonFile::writeAtomic(dir + "/case.json", {{"name", name}, {"template", "5"}});
+    common::JsonFile::writeAtomic(dir + "/meshCheck.json", {{"ok", true}, {"cells", cells}});
+    common::JsonFile::writeAtomic(dir + "/case.json", {{"name", name}, {"template", "5"}});
 }
 
 // Solo drag 7 + 20 h², the lead's saving 67 − 30 h² exactly (h from the ahead case's own cells),
@@ -156,7 +156,7 @@ TEST(ConvergenceStudy, FourLevelsGiveTwoTripletsWithRatiosFromTheCells) {
                 1.25 * 5.0 * s.hAhead[2] * s.hAhead[2] / (6.6 + 5.0 * s.hAhead[2] * s.hAhead[2]), 1e-6);
 
     // Both files written; the table shows the saving rows.
-    EXPECT_EQ(cases::JsonFile::read(s.dir + "/convergence.json"), study);
+    EXPECT_EQ(common::JsonFile::read(s.dir + "/convergence.json"), study);
     const std::string csv = test::readFile(s.dir + "/convergence.csv");
     EXPECT_NE(csv.find("ahead-f1.3,saving_pct,lead,medium/fine/extra-fine,"), std::string::npos) << csv;
     EXPECT_NE(csv.find(",points\n"), std::string::npos);
@@ -182,7 +182,7 @@ TEST(ConvergenceStudy, AMissingLevelLeavesTheOtherTripletAndSaysSo) {
 
     // A level not run yet is pending, not failed: a study interrupted mid-level says so.
     const std::string fine = s.dir + "/fine/ahead-f1.3/results.json", medium = s.dir + "/medium/ahead-f1.3/results.json";
-    const auto fineResult = cases::JsonFile::read(fine), mediumResult = cases::JsonFile::read(medium);
+    const auto fineResult = common::JsonFile::read(fine), mediumResult = common::JsonFile::read(medium);
     std::filesystem::remove(fine);
     const auto waiting = cases::ConvergenceStudy::reduce(s.dir, kFour);
     EXPECT_EQ(waiting["cases"][1]["status"], "pending") << waiting["cases"][1].dump();
@@ -194,10 +194,10 @@ TEST(ConvergenceStudy, AMissingLevelLeavesTheOtherTripletAndSaysSo) {
     auto broken = mediumResult;
     broken["status"] = "failed";
     broken["reason"] = "draftFoam exited with code 1";
-    cases::JsonFile::writeAtomic(medium, broken);
+    common::JsonFile::writeAtomic(medium, broken);
     EXPECT_EQ(cases::ConvergenceStudy::reduce(s.dir, kFour)["cases"][1]["status"], "failed");
-    cases::JsonFile::writeAtomic(fine, fineResult);
-    cases::JsonFile::writeAtomic(medium, mediumResult);
+    common::JsonFile::writeAtomic(fine, fineResult);
+    common::JsonFile::writeAtomic(medium, mediumResult);
 
     // Three levels only: the old study, one triplet.
     const auto three = cases::ConvergenceStudy::reduce(s.dir, {"coarse", "medium", "fine"});
@@ -212,14 +212,14 @@ TEST(ConvergenceStudy, ANonPhysicalOrForeignResultFailsItsLevelAndNeverEntersThe
     const Study s = writeStudy(tmp);
     // A drag coefficient of 50 on the fine ahead case: the savings table would refuse it, so must the study.
     const std::string fine = s.dir + "/fine/ahead-f1.3/results.json";
-    auto j = cases::JsonFile::read(fine);
+    auto j = common::JsonFile::read(fine);
     j["bodies"]["lead"]["cd"] = 50.0;
-    cases::JsonFile::writeAtomic(fine, j);
+    common::JsonFile::writeAtomic(fine, j);
     // The medium solo case holds another case's results (a copied file).
     const std::string medium = s.dir + "/medium/solo/results.json";
-    auto copied = cases::JsonFile::read(medium);
+    auto copied = common::JsonFile::read(medium);
     copied["case"] = "ahead-f1.3";
-    cases::JsonFile::writeAtomic(medium, copied);
+    common::JsonFile::writeAtomic(medium, copied);
 
     const auto study = cases::ConvergenceStudy::reduce(s.dir, kFour);
     const auto& ahead = study["cases"][1];
@@ -240,11 +240,11 @@ TEST(ConvergenceStudy, ARunnerPushedForwardFailsItsLevelAndNeverEntersTheGci) {
     const Study s = writeStudy(tmp);
     // The extra-fine pacer pushed forward (a consistent negative drag): a saving above 100 %.
     const std::string extraFine = s.dir + "/extra-fine/ahead-f1.3/results.json";
-    auto j = cases::JsonFile::read(extraFine);
+    auto j = common::JsonFile::read(extraFine);
     j["bodies"]["pacer1"]["drag_N"] = -0.5;
     j["bodies"]["pacer1"]["cd"] = -0.5 / 9.5;
     j["bodies"]["pacer1"]["cda_m2"] = -0.5 / 26.5;
-    cases::JsonFile::writeAtomic(extraFine, j);
+    common::JsonFile::writeAtomic(extraFine, j);
 
     const auto study = cases::ConvergenceStudy::reduce(s.dir, kFour);
     const auto& ahead = study["cases"][1];
@@ -270,7 +270,7 @@ TEST(ConvergenceStudy, ALevelFolderTakesTheStudysGciOnlyWhenItsManifestSaysItIsA
         const std::string out = tmp.path() + "/post" + std::to_string(++outputs);
         const auto post = drafting::test::runCommand({DRAFT_POST_BIN, medium, "-o", out, "--no-plot"});
         EXPECT_EQ(post.exitCode, 0) << post.out << post.err;
-        return cases::JsonFile::read(out + "/savings.json")["rows"][1]["saving_gci_source"].get<std::string>();
+        return common::JsonFile::read(out + "/savings.json")["rows"][1]["saving_gci_source"].get<std::string>();
     };
     const std::string fromStudy = "study " + s.dir + " level medium, case ahead-f1.3";
     // Written today without the mark: a sweep of its own, whatever its folder is called.
@@ -280,13 +280,13 @@ TEST(ConvergenceStudy, ALevelFolderTakesTheStudysGciOnlyWhenItsManifestSaysItIsA
     auto manifest = cases::Manifest::read(medium);
     manifest.studyLevel = "medium";
     manifest.write(medium);
-    EXPECT_EQ(cases::JsonFile::read(medium + "/manifest.json")["study"], nlohmann::json({{"level", "medium"}}));
+    EXPECT_EQ(common::JsonFile::read(medium + "/manifest.json")["study"], nlohmann::json({{"level", "medium"}}));
     EXPECT_EQ(gciSource(), fromStudy);
     // A manifest from before the mark (no schema) is judged by its folder's name, as then.
-    auto old = cases::JsonFile::read(medium + "/manifest.json");
+    auto old = common::JsonFile::read(medium + "/manifest.json");
     old.erase("schema");
     old.erase("study");
-    cases::JsonFile::writeAtomic(medium + "/manifest.json", old);
+    common::JsonFile::writeAtomic(medium + "/manifest.json", old);
     EXPECT_EQ(cases::Manifest::read(medium).schema, 1);
     EXPECT_EQ(gciSource(), fromStudy);
 
@@ -298,7 +298,7 @@ TEST(ConvergenceStudy, ALevelFolderTakesTheStudysGciOnlyWhenItsManifestSaysItIsA
              {"study", "medium", "study = '\"medium\"': not an object"}}) {
         auto bad = old;
         bad[key] = value;
-        cases::JsonFile::writeAtomic(medium + "/manifest.json", bad);
+        common::JsonFile::writeAtomic(medium + "/manifest.json", bad);
         try {
             cases::Manifest::read(medium);
             ADD_FAILURE() << key << " = " << value.dump() << " was accepted";

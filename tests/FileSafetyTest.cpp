@@ -3,10 +3,10 @@
 // outside the case.
 #include "cases/CaseRunner.hpp"
 #include "cases/ConfigError.hpp"
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/SweepLock.hpp"
 #include "cases/ToolPaths.hpp"
-#include "meshes/AtomicFile.hpp"
+#include "common/AtomicFile.hpp"
 #include "meshes/FoamFile.hpp"
 #include "TestSupport.hpp"
 
@@ -23,11 +23,11 @@
 namespace fs = std::filesystem;
 using drafting::cases::CaseRunner;
 using drafting::cases::ConfigError;
-using drafting::cases::JsonFile;
+using drafting::common::JsonFile;
 using drafting::cases::RunError;
 using drafting::cases::SweepLock;
 using drafting::cases::ToolPaths;
-using drafting::meshes::AtomicFile;
+using drafting::common::AtomicFile;
 using drafting::meshes::FoamFile;
 using drafting::test::readFile;
 using drafting::test::TempDir;
@@ -74,10 +74,10 @@ TEST(FileSafetyAtomicWrite, ALinkAtTheTargetIsReplacedNotWrittenThrough) {
     const std::string victim = tmp.path() + "/victim.txt";
     writeFile(victim, kVictimText);
     fs::create_symlink(victim, tmp.path() + "/a.json");
-    JsonFile::writeAtomic(tmp.path() + "/a.json", {{"x", 1}});
+    drafting::common::JsonFile::writeAtomic(tmp.path() + "/a.json", {{"x", 1}});
     EXPECT_EQ(readFile(victim), kVictimText);
     EXPECT_FALSE(fs::is_symlink(tmp.path() + "/a.json"));
-    EXPECT_EQ(JsonFile::read(tmp.path() + "/a.json")["x"], 1);
+    EXPECT_EQ(drafting::common::JsonFile::read(tmp.path() + "/a.json")["x"], 1);
 }
 
 TEST(FileSafetyAtomicWrite, ALinkAtThePredictableTemporaryIsNotWrittenThrough) {
@@ -85,9 +85,9 @@ TEST(FileSafetyAtomicWrite, ALinkAtThePredictableTemporaryIsNotWrittenThrough) {
     const std::string victim = tmp.path() + "/victim.txt";
     writeFile(victim, kVictimText);
     fs::create_symlink(victim, tmp.path() + "/a.json.tmp");
-    JsonFile::writeAtomic(tmp.path() + "/a.json", {{"x", 1}});
+    drafting::common::JsonFile::writeAtomic(tmp.path() + "/a.json", {{"x", 1}});
     EXPECT_EQ(readFile(victim), kVictimText);
-    EXPECT_EQ(JsonFile::read(tmp.path() + "/a.json")["x"], 1);
+    EXPECT_EQ(drafting::common::JsonFile::read(tmp.path() + "/a.json")["x"], 1);
     // Nothing left but the file, the victim and the planted link (which is not ours to remove).
     EXPECT_EQ(entries(tmp.path()), (std::vector<std::string>{"a.json", "a.json.tmp", "victim.txt"}));
 }
@@ -124,19 +124,19 @@ TEST(FileSafetyAtomicWrite, AFailedRenameLeavesNoTemporary) {
     TempDir tmp;
     // A non-empty folder at the target: the temporary is written, the rename over it fails.
     fs::create_directories(tmp.path() + "/out.json/inside");
-    const std::string message = messageOf<RunError>([&] { JsonFile::writeAtomic(tmp.path() + "/out.json", {{"x", 1}}); });
+    const std::string message = messageOf<RunError>([&] { drafting::common::JsonFile::writeAtomic(tmp.path() + "/out.json", {{"x", 1}}); });
     EXPECT_NE(message.find("out.json"), std::string::npos) << message;
     expectOneLine(message);
     EXPECT_EQ(entries(tmp.path()), std::vector<std::string>{"out.json"});
-    EXPECT_THROW(AtomicFile::write(tmp.path() + "/missing-folder/x", "x"), std::system_error);
+    EXPECT_THROW(drafting::common::AtomicFile::write(tmp.path() + "/missing-folder/x", "x"), std::system_error);
     EXPECT_EQ(entries(tmp.path()), std::vector<std::string>{"out.json"});
 }
 
 TEST(FileSafetyAtomicWrite, TemporariesAreRecognisedForCleanUp) {
-    EXPECT_TRUE(AtomicFile::isTemporaryOf("results.json.0123456789abcdef.tmp", "results.json"));
-    EXPECT_FALSE(AtomicFile::isTemporaryOf("results.json.tmp", "results.json"));
-    EXPECT_FALSE(AtomicFile::isTemporaryOf("results.json.0123456789abcdeX.tmp", "results.json"));
-    EXPECT_FALSE(AtomicFile::isTemporaryOf("other.json.0123456789abcdef.tmp", "results.json"));
+    EXPECT_TRUE(drafting::common::AtomicFile::isTemporaryOf("results.json.0123456789abcdef.tmp", "results.json"));
+    EXPECT_FALSE(drafting::common::AtomicFile::isTemporaryOf("results.json.tmp", "results.json"));
+    EXPECT_FALSE(drafting::common::AtomicFile::isTemporaryOf("results.json.0123456789abcdeX.tmp", "results.json"));
+    EXPECT_FALSE(drafting::common::AtomicFile::isTemporaryOf("other.json.0123456789abcdef.tmp", "results.json"));
 }
 
 // ---- the sweep lock --------------------------------------------------------------------------
@@ -183,7 +183,7 @@ TEST(FileSafetyRead, DeepNestingIsRefusedBeforeParsing) {
     TempDir tmp;
     const std::string path = tmp.path() + "/results.json";
     writeFile(path, std::string(200000, '[') + std::string(200000, ']'));
-    const std::string message = messageOf<ConfigError>([&] { JsonFile::read(path); });
+    const std::string message = messageOf<ConfigError>([&] { drafting::common::JsonFile::read(path); });
     EXPECT_NE(message.find("'" + path + "'"), std::string::npos) << message;
     EXPECT_NE(message.find("nested deeper than 64"), std::string::npos) << message;
     expectOneLine(message);
@@ -192,12 +192,12 @@ TEST(FileSafetyRead, DeepNestingIsRefusedBeforeParsing) {
 TEST(FileSafetyRead, NestingUpToTheLimitReadsCopiesAndDumps) {
     TempDir tmp;
     const std::string path = tmp.path() + "/deep.json";
-    writeFile(path, std::string(JsonFile::kMaxDepth, '[') + std::string(JsonFile::kMaxDepth, ']'));
-    const auto value = JsonFile::read(path);
+    writeFile(path, std::string(drafting::common::JsonFile::kMaxDepth, '[') + std::string(drafting::common::JsonFile::kMaxDepth, ']'));
+    const auto value = drafting::common::JsonFile::read(path);
     const auto copy = value;
-    EXPECT_EQ(copy.dump().size(), 2u * JsonFile::kMaxDepth);
-    EXPECT_EQ(JsonFile::nestingDepth(R"({"a": "[[[{{{", "b": ["\"]["]})"), 2);
-    EXPECT_EQ(JsonFile::nestingDepth("[[[]]]", 100), 3);
+    EXPECT_EQ(copy.dump().size(), 2u * drafting::common::JsonFile::kMaxDepth);
+    EXPECT_EQ(drafting::common::JsonFile::nestingDepth(R"({"a": "[[[{{{", "b": ["\"]["]})"), 2);
+    EXPECT_EQ(drafting::common::JsonFile::nestingDepth("[[[]]]", 100), 3);
 }
 
 TEST(FileSafetyRead, AFifoIsRefusedPromptly) {
@@ -206,7 +206,7 @@ TEST(FileSafetyRead, AFifoIsRefusedPromptly) {
     ASSERT_EQ(mkfifo(path.c_str(), 0644), 0);
     auto reading = std::async(std::launch::async, [&] {
         try {
-            JsonFile::read(path);
+            drafting::common::JsonFile::read(path);
             return std::string("read");
         } catch (const ConfigError& e) {
             return std::string("ConfigError: ") + e.what();
@@ -227,24 +227,24 @@ TEST(FileSafetyRead, AFifoIsRefusedPromptly) {
 
 TEST(FileSafetyRead, DevicesFoldersAndLinksAreRefused) {
     TempDir tmp;
-    EXPECT_NE(messageOf<ConfigError>([] { JsonFile::read("/dev/zero"); }).find("'/dev/zero': not a regular file"),
+    EXPECT_NE(messageOf<ConfigError>([] { drafting::common::JsonFile::read("/dev/zero"); }).find("'/dev/zero': not a regular file"),
               std::string::npos);
     fs::create_directories(tmp.path() + "/folder.json");
-    EXPECT_NE(messageOf<ConfigError>([&] { JsonFile::read(tmp.path() + "/folder.json"); }).find("a folder"),
+    EXPECT_NE(messageOf<ConfigError>([&] { drafting::common::JsonFile::read(tmp.path() + "/folder.json"); }).find("a folder"),
               std::string::npos);
     writeFile(tmp.path() + "/real.json", "{\"x\": 1}");
     fs::create_symlink(tmp.path() + "/real.json", tmp.path() + "/link.json");
-    const std::string message = messageOf<ConfigError>([&] { JsonFile::read(tmp.path() + "/link.json"); });
+    const std::string message = messageOf<ConfigError>([&] { drafting::common::JsonFile::read(tmp.path() + "/link.json"); });
     EXPECT_NE(message.find("link.json': is a symbolic link"), std::string::npos) << message;
     fs::create_symlink("/dev/zero", tmp.path() + "/zero.json");
-    EXPECT_THROW(JsonFile::read(tmp.path() + "/zero.json"), ConfigError);
+    EXPECT_THROW(drafting::common::JsonFile::read(tmp.path() + "/zero.json"), ConfigError);
 }
 
 TEST(FileSafetyRead, OversizedFilesAreRefusedUnread) {
     TempDir tmp;
     const std::string path = tmp.path() + "/big.json";
-    writeFile(path, "\"" + std::string(JsonFile::kMaxBytes, 'a') + "\"");
-    const std::string message = messageOf<ConfigError>([&] { JsonFile::read(path); });
+    writeFile(path, "\"" + std::string(drafting::common::JsonFile::kMaxBytes, 'a') + "\"");
+    const std::string message = messageOf<ConfigError>([&] { drafting::common::JsonFile::read(path); });
     EXPECT_NE(message.find("big.json': larger than 16 MiB"), std::string::npos) << message;
 }
 
@@ -253,11 +253,11 @@ TEST(FileSafetyRead, MalformedJsonIsBadInputOnOneShortLine) {
     // A newline in the file name and a megabyte-long unterminated string in the file.
     const std::string path = tmp.path() + "/bad\nname.json";
     writeFile(path, "{\"x\": \"" + std::string(1 << 20, 'a'));
-    const std::string message = messageOf<ConfigError>([&] { JsonFile::read(path); });
+    const std::string message = messageOf<ConfigError>([&] { drafting::common::JsonFile::read(path); });
     EXPECT_NE(message.find("bad\\nname.json': not valid JSON"), std::string::npos) << message.substr(0, 400);
     expectOneLine(message);
     // A missing file is not malformed input: the callers that expect it check first.
-    EXPECT_THROW(JsonFile::read(tmp.path() + "/missing.json"), RunError);
+    EXPECT_THROW(drafting::common::JsonFile::read(tmp.path() + "/missing.json"), RunError);
 }
 
 // ---- a case's "remove" step and its own clearing -----------------------------------------------
@@ -279,7 +279,7 @@ struct RemovalCase {
         fs::create_symlink(victimDir, caseDir + "/link");
         nlohmann::json caseJson = {{"name", "removal"}, {"parameters", nlohmann::json::object()}};
         caseJson["steps"] = nlohmann::json::array({{{"name", "tidy"}, {"remove", removals}}});
-        JsonFile::writeAtomic(caseDir + "/case.json", caseJson);
+        drafting::common::JsonFile::writeAtomic(caseDir + "/case.json", caseJson);
     }
 
     bool victimIntact() const {
@@ -294,9 +294,9 @@ TEST(FileSafetyRemove, EntriesLeavingTheCaseFailItAndDeleteNothing) {
         RemovalCase c({"keep.txt", bad});
         if (bad == "/abs/path") {
             // The absolute entry names the victim itself.
-            nlohmann::json caseJson = JsonFile::read(c.caseDir + "/case.json");
+            nlohmann::json caseJson = drafting::common::JsonFile::read(c.caseDir + "/case.json");
             caseJson["steps"][0]["remove"][1] = c.victimDir + "/inside";
-            JsonFile::writeAtomic(c.caseDir + "/case.json", caseJson);
+            drafting::common::JsonFile::writeAtomic(c.caseDir + "/case.json", caseJson);
         }
         drafting::cases::CaseResult result;
         EXPECT_NO_THROW(result = CaseRunner(ToolPaths::discover()).run(c.caseDir)) << bad;
@@ -360,7 +360,7 @@ TEST(FileSafetyRun, StepsOfCaseJsonRunOnlyTheCasePrograms) {
         {{{"name", "blockMesh"}, {"argv", nlohmann::json::array()}}, "not a list of words"},
     };
     for (const auto& [step, why] : bad) {
-        JsonFile::writeAtomic(caseDir + "/case.json", {{"name", "case"},
+        drafting::common::JsonFile::writeAtomic(caseDir + "/case.json", {{"name", "case"},
                                                        {"parameters", nlohmann::json::object()},
                                                        {"steps", nlohmann::json::array({step})}});
         const auto result = CaseRunner(ToolPaths::discover()).run(caseDir);

@@ -1,7 +1,7 @@
 // Flow fields for ParaView: a tiny 2D sweep solved through the CLI, exported with
 // FlowFieldExport, and read back with VTK's readers and with ParaView's own (pvpython).
-#include "cases/JsonFile.hpp"
-#include "cases/Process.hpp"
+#include "common/JsonFile.hpp"
+#include "common/Process.hpp"
 #include "postprocess/FlowFieldExport.hpp"
 #include "postprocess/ParaViewScript.hpp"
 #include "postprocess/PostError.hpp"
@@ -39,7 +39,7 @@
 #include <unistd.h>
 
 namespace fs = std::filesystem;
-using drafting::cases::JsonFile;
+using drafting::common::JsonFile;
 using drafting::post::FlowCaseExport;
 using drafting::post::FlowFieldExport;
 using drafting::post::FlowSweepExport;
@@ -60,7 +60,7 @@ public:
     std::string start() {
         const char* display = std::getenv("DISPLAY");
         if (display != nullptr && *display != '\0') return "";
-        const std::string xvfb = drafting::cases::Process::which("Xvfb");
+        const std::string xvfb = drafting::common::Process::which("Xvfb");
         if (xvfb.empty()) return "no DISPLAY and no Xvfb (scripts/setup-deps.sh installs xvfb)";
         int fds[2];
         if (pipe(fds) != 0) return "pipe failed";
@@ -142,14 +142,14 @@ protected:
             return;
         }
         const std::string ahead = sweep_ + "/ahead-f1.3";
-        auto manifest = JsonFile::read(sweep_ + "/manifest.json");
+        auto manifest = drafting::common::JsonFile::read(sweep_ + "/manifest.json");
         auto addCopy = [&](const std::string& name, const std::string& status) {
             fs::copy(ahead, sweep_ + "/" + name, fs::copy_options::recursive);
-            auto results = JsonFile::read(ahead + "/results.json");
+            auto results = drafting::common::JsonFile::read(ahead + "/results.json");
             results["case"] = name;
             results["status"] = status;
             if (status != "ok") results["reason"] = "diverged (made by the test)";
-            JsonFile::writeAtomic(sweep_ + "/" + name + "/results.json", results);
+            drafting::common::JsonFile::writeAtomic(sweep_ + "/" + name + "/results.json", results);
             manifest["cases"].push_back({{"name", name}, {"parameters", results["parameters"]}, {"status", status},
                                          {"reason", results.value("reason", "")}});
         };
@@ -160,12 +160,12 @@ protected:
         fs::remove(sweep_ + "/ahead-old/60/wallShearStress");
         // Recorded at another gap, so the ahead formation is a series of two gaps in ParaView.
         {
-            auto r = JsonFile::read(sweep_ + "/ahead-old/results.json");
+            auto r = drafting::common::JsonFile::read(sweep_ + "/ahead-old/results.json");
             r["parameters"]["front_gap_m"] = 2.0;
-            JsonFile::writeAtomic(sweep_ + "/ahead-old/results.json", r);
+            drafting::common::JsonFile::writeAtomic(sweep_ + "/ahead-old/results.json", r);
             manifest["cases"].back()["parameters"]["front_gap_m"] = 2.0;
         }
-        JsonFile::writeAtomic(sweep_ + "/manifest.json", manifest);
+        drafting::common::JsonFile::writeAtomic(sweep_ + "/manifest.json", manifest);
         fs::remove(sweep_ + "/solo/case.foam");  // the exporter must write it back
 
         Xvfb display;
@@ -205,7 +205,7 @@ TEST_F(FlowFieldSweep, SliceAndRunnerSurfacesReadBackWithVtk) {
         const FlowCaseExport* c = exported(name);
         ASSERT_NE(c, nullptr);
         EXPECT_TRUE(c->warnings.empty()) << c->toJson().dump();
-        const auto results = JsonFile::read(sweep_ + "/" + name + "/results.json");
+        const auto results = drafting::common::JsonFile::read(sweep_ + "/" + name + "/results.json");
         const double air = results["parameters"]["air_speed_mps"].get<double>();
 
         // The slice cuts the one-cell 2D slab at its mid-plane: one polygon per mesh cell.
@@ -322,7 +322,7 @@ TEST_F(FlowFieldSweep, PvdStepsThroughTheOkCasesOnlyAndEveryFileReads) {
 }
 
 TEST_F(FlowFieldSweep, SpeedPngHasItsSizeAndTheSweepsFixedColourRange) {
-    const double air = JsonFile::read(sweep_ + "/solo/results.json")["parameters"]["air_speed_mps"].get<double>();
+    const double air = drafting::common::JsonFile::read(sweep_ + "/solo/results.json")["parameters"]["air_speed_mps"].get<double>();
     EXPECT_NEAR(result_.speedMax, 1.3 * air, 1e-9);
     EXPECT_TRUE(result_.warnings.empty());
     // Viridis at the free stream (air / top of the range) and at rest, as the colour bar maps them.
@@ -410,7 +410,7 @@ PvPython findPvPython() {
     const std::string cache = cacheEnv != nullptr ? cacheEnv : std::string(home != nullptr ? home : "/root") + "/.cache/drafting";
     const std::string unpacked = cache + "/paraview/usr/bin/pvpython";
     if (fs::exists(unpacked)) return {unpacked, cache + "/paraview/usr/lib/python3/dist-packages"};
-    return {drafting::cases::Process::which("pvpython"), ""};
+    return {drafting::common::Process::which("pvpython"), ""};
 }
 
 }  // namespace
@@ -439,7 +439,7 @@ TEST_F(FlowFieldSweep, ParaViewOpensThePvdTheCaseAndTheSurfacesWithItsOwnReaders
             EXPECT_TRUE(has(slice["point_arrays"].get<std::vector<std::string>>(), a)) << a;
     }
 
-    const auto results = JsonFile::read(sweep_ + "/ahead-f1.3/results.json");
+    const auto results = drafting::common::JsonFile::read(sweep_ + "/ahead-f1.3/results.json");
     const auto& blocks = seen["foam"]["blocks"];
     ASSERT_TRUE(blocks.contains("internalMesh")) << blocks.dump();
     EXPECT_EQ(blocks["internalMesh"]["cells"].get<long>(), results["mesh"]["cells"].get<long>());
@@ -522,7 +522,7 @@ TEST_F(FlowFieldSweep, EachFormationIsASeriesOverItsGapAndTheScriptOpensItInPara
     }
 
     EXPECT_EQ(result_.script, out_ + "/open-in-paraview.py");
-    JsonFile::writeAtomic(out_ + "/flow.json", result_.toJson());  // as draft-post writes it
+    drafting::common::JsonFile::writeAtomic(out_ + "/flow.json", result_.toJson());  // as draft-post writes it
     const PvPython pv = findPvPython();
     ASSERT_FALSE(pv.program.empty()) << "no pvpython: scripts/setup-deps.sh installs paraview and unpacks its Python";
     const std::string shot = tmp_->path() + "/ahead.png";

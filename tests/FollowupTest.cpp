@@ -3,7 +3,7 @@
 // missing one of the case's runners is never reduced as that case's.
 #include "cases/ConfigError.hpp"
 #include "cases/ConvergenceStudy.hpp"
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "cases/SweepStatus.hpp"
 #include "postprocess/ReportPage.hpp"
@@ -59,7 +59,7 @@ std::string sweep(const TempDir& dir, const nlohmann::json& aheadResults = nullp
         std::filesystem::create_directories(dir.path() + "/" + name);
         nlohmann::json r = results(name, params, std::string(formation) == "ahead");
         if (std::string(name) == "ahead-f1" && !aheadResults.is_null()) r = aheadResults;
-        cases::JsonFile::writeAtomic(dir.path() + "/" + name + "/results.json", r);
+        common::JsonFile::writeAtomic(dir.path() + "/" + name + "/results.json", r);
     }
     m.write(dir.path());
     return dir.path();
@@ -147,9 +147,9 @@ TEST(PostFollowup, ResultsOfTheirOwnCaseWithEveryRunnerAreReduced) {
 TEST(StatusFollowup, DuplicateCaseNamesInTheManifestAreRefused) {
     TempDir dir;
     sweep(dir);
-    auto j = cases::JsonFile::read(dir.path() + "/manifest.json");
+    auto j = common::JsonFile::read(dir.path() + "/manifest.json");
     j["cases"].push_back(j["cases"][1]);
-    cases::JsonFile::writeAtomic(dir.path() + "/manifest.json", j);
+    common::JsonFile::writeAtomic(dir.path() + "/manifest.json", j);
     try {
         cases::Manifest::read(dir.path());
         ADD_FAILURE() << "a duplicate case name was accepted";
@@ -169,11 +169,11 @@ TEST(StatusFollowup, TableEscapesReasonsFromResultsAndManifest) {
     failed["reason"] = kHostile;
     sweep(dir, failed);
     // The manifest's own reason (a case without results.json) and its sweep name too.
-    auto j = cases::JsonFile::read(dir.path() + "/manifest.json");
+    auto j = common::JsonFile::read(dir.path() + "/manifest.json");
     j["name"] = "evil\x1b]0;title\x07";
     j["cases"].push_back({{"name", "ahead-f2"}, {"parameters", caseParameters("ahead", true)},
                           {"status", "failed"}, {"reason", "killed\r\x1b[Kok"}});
-    cases::JsonFile::writeAtomic(dir.path() + "/manifest.json", j);
+    common::JsonFile::writeAtomic(dir.path() + "/manifest.json", j);
     const std::string table = cases::SweepStatus::table(cases::SweepStatus::read(dir.path()));
     EXPECT_FALSE(hasControl(table)) << table;
     EXPECT_EQ(std::count(table.begin(), table.end(), '\n'), 4) << table;  // three cases and the summary
@@ -299,12 +299,12 @@ TEST(PostFollowup, TheBannerCountsTheCasesLeftOutAsNonPhysical) {
     const std::string path = sweep(dir);
     // A pacer that pushes the lead forward: the table fails it, and the banner says one was left out.
     const std::string results = path + "/" + cases::Manifest::read(path).cases[1].name + "/results.json";
-    auto j = cases::JsonFile::read(results);
+    auto j = common::JsonFile::read(results);
     const double cd = j["bodies"]["lead"]["cd"].get<double>(), drag = j["bodies"]["lead"]["drag_N"].get<double>();
     j["bodies"]["lead"]["drag_N"] = -drag;
     j["bodies"]["lead"]["cd"] = -cd;
     if (j["bodies"]["lead"].contains("cda_m2")) j["bodies"]["lead"]["cda_m2"] = -j["bodies"]["lead"]["cda_m2"].get<double>();
-    cases::JsonFile::writeAtomic(results, j);
+    common::JsonFile::writeAtomic(results, j);
     const post::SavingsTable table = post::SavingsTable::fromSweep(path);
     post::SweepReport report;
     report.table = &table;
@@ -320,12 +320,12 @@ TEST(PostFollowup, TheBannerNeverShowsAnUncertaintyItDoesNotHave) {
     const std::string path = sweep(dir);
     for (const auto& e : cases::Manifest::read(path).cases) {
         const std::string results = path + "/" + e.name + "/results.json";
-        auto j = cases::JsonFile::read(results);
+        auto j = common::JsonFile::read(results);
         for (auto& [name, body] : j["bodies"].items()) {
             body.erase("drag_ci95_N");
             body.erase("drag_mean_drift_N");
         }
-        cases::JsonFile::writeAtomic(results, j);
+        common::JsonFile::writeAtomic(results, j);
     }
     const post::SavingsTable table = post::SavingsTable::fromSweep(path);
     post::SweepReport report;
@@ -346,11 +346,11 @@ TEST(PostFollowup, TheBannerTellsASettledDragFromADriftingOneAndADivergentStudy)
     const std::string path = sweep(dir);
     for (const auto& [name, settled] : {std::pair{"solo", false}, std::pair{"ahead-f1", true}}) {
         const std::string results = path + "/" + name + "/results.json";
-        auto j = cases::JsonFile::read(results);
+        auto j = common::JsonFile::read(results);
         j["converged"] = false;
         j["convergence"] = {{"drag_settled", settled}};
         j["residuals"] = {{"below_tolerance", false}};
-        cases::JsonFile::writeAtomic(results, j);
+        common::JsonFile::writeAtomic(results, j);
     }
     post::SavingsTable table = post::SavingsTable::fromSweep(path);
     EXPECT_EQ(row(table, "ahead-f1").dragSettled, std::optional<bool>(true));
@@ -470,10 +470,10 @@ TEST(PostFollowup, TheReportSaysWhichBuildAndCommandMadeTheCases) {
 TEST(PostFollowup, AMalformedProvenanceIsRefusedWithItsField) {
     TempDir dir;
     const std::string path = sweep(dir);
-    auto j = cases::JsonFile::read(path + "/manifest.json");
+    auto j = common::JsonFile::read(path + "/manifest.json");
     EXPECT_FALSE(cases::Manifest::read(path).provenance.has_value());
     j["provenance"] = "yesterday";
-    cases::JsonFile::writeAtomic(path + "/manifest.json", j);
+    common::JsonFile::writeAtomic(path + "/manifest.json", j);
     try {
         cases::Manifest::read(path);
         FAIL() << "a string provenance was read";
@@ -481,7 +481,7 @@ TEST(PostFollowup, AMalformedProvenanceIsRefusedWithItsField) {
         EXPECT_NE(std::string(e.what()).find("provenance = '\"yesterday\"': not an object"), std::string::npos) << e.what();
     }
     j["provenance"] = {{"command", {"draft-cases", 3}}};
-    cases::JsonFile::writeAtomic(path + "/manifest.json", j);
+    common::JsonFile::writeAtomic(path + "/manifest.json", j);
     try {
         cases::Manifest::read(path);
         FAIL() << "a command with a number was read";

@@ -2,7 +2,7 @@
 // time order, and a damaged file is one line naming the file, the line and the value.
 #include "cases/ConfigError.hpp"
 #include "cases/ForceHistoryFile.hpp"
-#include "cases/TimeFolder.hpp"
+#include "common/TimeFolder.hpp"
 #include "TestSupport.hpp"
 #include "support/RunnerDragFile.hpp"
 
@@ -12,7 +12,7 @@
 
 using drafting::cases::ForceHistoryFile;
 using drafting::cases::RunError;
-using drafting::cases::TimeFolder;
+using drafting::common::TimeFolder;
 using drafting::test::kRunnerDragHeader;
 using drafting::test::runnerDragFile;
 using drafting::test::runnerDragLine;
@@ -158,19 +158,19 @@ TEST(ForceHistoryFile, MissingHistoryIsAnError) {
 TEST(TimeFolder, NamesAreOpenFoamTimesInNumericOrder) {
     for (const auto& [name, time] : std::vector<std::pair<std::string, double>>{
              {"0", 0.0}, {"139", 139.0}, {"0.025", 0.025}, {"1e-05", 1e-5}, {"-0.5", -0.5}})
-        EXPECT_EQ(TimeFolder::timeOf(name), time) << name;
+        EXPECT_EQ(drafting::common::TimeFolder::timeOf(name), time) << name;
     for (const std::string name : {"", "constant", "1a", " 1", "0x10", "inf", "nan", "1e999", "processor0"})
-        EXPECT_FALSE(TimeFolder::timeOf(name)) << name;
+        EXPECT_FALSE(drafting::common::TimeFolder::timeOf(name)) << name;
 
     TempDir dir;
     for (const std::string name : {"10", "4", "0.5", "0", "constant"})
         std::filesystem::create_directories(dir.path() + "/" + name);
     writeFile(dir.path() + "/7", "a file, not a folder");
     std::vector<double> times;
-    for (const auto& folder : TimeFolder::in(dir.path())) {
+    for (const auto& folder : drafting::common::TimeFolder::in(dir.path())) {
         times.push_back(folder.time);
         EXPECT_EQ(folder.path.parent_path(), std::filesystem::path(dir.path()));
     }
     EXPECT_EQ(times, (std::vector<double>{0, 0.5, 4, 10}));
-    EXPECT_TRUE(TimeFolder::in(dir.path() + "/missing").empty());
+    EXPECT_TRUE(drafting::common::TimeFolder::in(dir.path() + "/missing").empty());
 }

@@ -1,6 +1,6 @@
 // generate as a transaction (issue 12): a finished sweep survives any generate, valid or not,
 // with its results intact or explicitly replaced (--force); folders we did not make are refused.
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "cases/SweepLayout.hpp"
 #include "TestSupport.hpp"
@@ -36,7 +36,7 @@ void finish(const std::string& dir, const std::string& name, double drag) {
     const nlohmann::json body = {{"drag_N", drag},        {"side_N", 0.0},      {"lift_N", 0.0},
                                  {"drag_std_N", 0.01},     {"cda_m2", drag / 26.5}, {"cd", drag / 26.5 / 0.365},
                                  {"reference_area_m2", 0.365}};
-    drafting::cases::JsonFile::writeAtomic(dir + "/" + name + "/results.json",
+    drafting::common::JsonFile::writeAtomic(dir + "/" + name + "/results.json",
                                            {{"case", name}, {"status", "ok"}, {"reason", ""}, {"iterations", 500},
                                             {"converged", true}, {"bodies", {{"lead", body}}}});
 }
@@ -67,7 +67,7 @@ void expectManifestAgreesWithDisk(const std::string& dir) {
         if (e.status != "ok") continue;
         const std::string results = dir + "/" + e.name + "/results.json";
         ASSERT_TRUE(fs::exists(results)) << e.name << " is ok in the manifest but has no results";
-        EXPECT_EQ(drafting::cases::JsonFile::read(results).at("status"), "ok") << e.name;
+        EXPECT_EQ(drafting::common::JsonFile::read(results).at("status"), "ok") << e.name;
     }
 }
 
@@ -126,7 +126,7 @@ TEST(CliGenerateTransaction, AFinishedSweepSurvivesABadGap) {
         }
     }
     for (const char* name : {"solo", "ahead-f1", "ahead-f1.5"})
-        EXPECT_EQ(drafting::cases::JsonFile::read(s.dir + "/" + name + "/results.json").at("status"), "ok") << name;
+        EXPECT_EQ(drafting::common::JsonFile::read(s.dir + "/" + name + "/results.json").at("status"), "ok") << name;
     EXPECT_NE(treeSnapshot(s.dir), before);  // ahead-f10 was added
 }
 
@@ -192,9 +192,9 @@ TEST(CliGenerateTransaction, AManifestFromBeforeItsSchemaIsUpToDateAndKeepsTheTa
     // change, or the next generate would throw away draft-post's tables of finished cases.
     Sweep s;
     finishedSweep(s.cfg, s.dir);
-    auto old = drafting::cases::JsonFile::read(s.dir + "/manifest.json");
+    auto old = drafting::common::JsonFile::read(s.dir + "/manifest.json");
     old.erase("schema");
-    drafting::cases::JsonFile::writeAtomic(s.dir + "/manifest.json", old);
+    drafting::common::JsonFile::writeAtomic(s.dir + "/manifest.json", old);
     writeFile(s.dir + "/savings.csv", "table of these very cases\n");
     expectUpToDate(s.cfg, s.dir);
 
@@ -319,7 +319,7 @@ TEST(CliGenerateTransaction, AFileSomeoneAddedDeepInACaseFolderKeepsItFromBeingR
     Sweep s;
     finishedSweep(s.cfg, s.dir);
     // The writer lists its files in case.json; a run's outputs (times, polyMesh, logs) are known.
-    EXPECT_TRUE(drafting::cases::JsonFile::read(s.dir + "/solo/case.json").at("files").is_array());
+    EXPECT_TRUE(drafting::common::JsonFile::read(s.dir + "/solo/case.json").at("files").is_array());
     fs::create_directories(s.dir + "/ahead-f1/constant/polyMesh");
     writeFile(s.dir + "/ahead-f1/constant/polyMesh/points", "made by a run\n");
     writeFile(s.dir + "/ahead-f1/log.blockMesh", "made by a run\n");
@@ -406,9 +406,9 @@ TEST(CliGenerateTransaction, AStagingFolderOrJournalItDidNotWriteIsRefused) {
     ASSERT_EQ(r.exitCode, 137) << r.err;
     const std::string journal = s.dir + "/.draft-generate/journal.json";
     ASSERT_TRUE(fs::exists(journal));
-    auto tampered = drafting::cases::JsonFile::read(journal);
+    auto tampered = drafting::common::JsonFile::read(journal);
     tampered["move_out"] = {"notes.txt", "solo"};
-    drafting::cases::JsonFile::writeAtomic(journal, tampered);
+    drafting::common::JsonFile::writeAtomic(journal, tampered);
     r = runCommand(generateArgs(s.cfg, s.dir, {"--sweep.front_gap", "1.0, 1.5, 2.0"}));
     EXPECT_EQ(r.exitCode, 1) << r.out;
     EXPECT_NE(r.err.find("'notes.txt' is not a case folder of draft-cases"), std::string::npos) << r.err;

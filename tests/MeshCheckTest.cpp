@@ -1,6 +1,6 @@
 // The mesh-check step: a mesh that fails checkMesh's checks fails the case before any solver runs.
 #include "cases/CaseRunner.hpp"
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/MeshCheckFile.hpp"
 #include "cases/ToolPaths.hpp"
 #include "meshes/FoamFile.hpp"
@@ -12,7 +12,7 @@
 
 namespace fs = std::filesystem;
 using drafting::cases::CaseRunner;
-using drafting::cases::JsonFile;
+using drafting::common::JsonFile;
 using drafting::cases::MeshCheckFile;
 using drafting::cases::ToolPaths;
 using drafting::meshes::FoamFile;
@@ -41,7 +41,7 @@ void writeCase(const std::string& dir, double shear) {
     steps.push_back(CaseRunner::step("blockMesh", {"blockMesh"}));
     steps.push_back(CaseRunner::meshCheckStep());
     steps.push_back(CaseRunner::step("draftFoam", {"draftFoam"}, true));
-    JsonFile::writeAtomic(dir + "/case.json", caseJson);
+    drafting::common::JsonFile::writeAtomic(dir + "/case.json", caseJson);
 }
 
 // Our tools, but a blockMesh that then moves the first interior point out of the block, folding
@@ -80,7 +80,7 @@ TEST(MeshCheck, InvertedCellsFailTheCaseBeforeTheSolverRuns) {
     EXPECT_FALSE(verdict.checks.at("cellVolumes"));
 
     // The written results carry the verdict and its cell count, with the kind of failure.
-    const auto written = JsonFile::read(tmp.path() + "/results.json");
+    const auto written = drafting::common::JsonFile::read(tmp.path() + "/results.json");
     EXPECT_EQ(written["status"], "failed");
     EXPECT_EQ(written["failure"], "mesh-check");
     EXPECT_EQ(written["mesh"]["cells"], 27);
@@ -107,5 +107,5 @@ TEST(MeshCheck, GoodMeshPassesAndReportsItsQuality) {
     EXPECT_EQ(verdict.checks.size(), 11u);
     for (const auto& [name, passed] : verdict.checks) EXPECT_TRUE(passed) << name;
     // What the runner copies into results.json is the file as draftCheckMesh wrote it.
-    EXPECT_EQ(verdict.toJson(), JsonFile::read(tmp.path() + "/meshCheck.json"));
+    EXPECT_EQ(verdict.toJson(), drafting::common::JsonFile::read(tmp.path() + "/meshCheck.json"));
 }

@@ -1,5 +1,5 @@
 // The pacing model against the published relations it uses, the race replay, the savings fit.
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/ConvergenceStudy.hpp"
 #include "cases/Manifest.hpp"
 #include "postprocess/PacingError.hpp"
@@ -202,7 +202,7 @@ void writeCase(const std::string& dir, const std::string& name, double lead, dou
     };
     nlohmann::json bodies = {{"lead", body(lead)}};
     if (pacer > 0) bodies["pacer1"] = body(pacer);
-    cases::JsonFile::writeAtomic(dir + "/" + name + "/results.json",
+    common::JsonFile::writeAtomic(dir + "/" + name + "/results.json",
                                  {{"case", name}, {"status", "ok"}, {"reason", ""}, {"iterations", 300},
                                   {"converged", true}, {"bodies", bodies}});
 }
@@ -293,9 +293,9 @@ TEST(SavingsTable, TheIterativeErrorBarHoldsTheDriftOfTheMean) {
     exactSweep(dir);
     auto addDrift = [&](const std::string& name, double drift) {
         const std::string path = dir.path() + "/" + name + "/results.json";
-        auto j = cases::JsonFile::read(path);
+        auto j = common::JsonFile::read(path);
         j["bodies"]["lead"]["drag_mean_drift_N"] = drift;
-        cases::JsonFile::writeAtomic(path, j);
+        common::JsonFile::writeAtomic(path, j);
     };
     addDrift("solo", 0.07);
     addDrift("ahead-f" + std::to_string(1.3), 0.03);
@@ -328,7 +328,7 @@ std::string sweepAtLevel(const TempDir& dir, const std::string& level) {
     auto m = cases::Manifest::read(sweep);
     m.config["mesh"] = {{"dimension", 3}, {"level", level}};
     m.write(sweep);
-    for (const auto& c : m.cases) cases::JsonFile::writeAtomic(sweep + "/" + c.name + "/case.json", {{"template", "5"}});
+    for (const auto& c : m.cases) common::JsonFile::writeAtomic(sweep + "/" + c.name + "/case.json", {{"template", "5"}});
     return sweep;
 }
 

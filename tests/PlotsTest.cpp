@@ -1,6 +1,6 @@
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
-#include "cases/Process.hpp"
+#include "common/Process.hpp"
 #include "postprocess/ForceHistory.hpp"
 #include "postprocess/HistoryPlot.hpp"
 #include "postprocess/ChartCanvas.hpp"
@@ -60,7 +60,7 @@ void writeSweep(const std::string& dir, const std::vector<FixtureCase>& cases) {
         for (std::size_t i = 0; i < c.drags.size(); ++i)
             bodies[i == 0 ? "lead" : "pacer" + std::to_string(i)] = body(c.drags[i]);
         fs::create_directories(dir + "/" + c.name);
-        cases::JsonFile::writeAtomic(dir + "/" + c.name + "/results.json",
+        common::JsonFile::writeAtomic(dir + "/" + c.name + "/results.json",
                                      {{"case", c.name}, {"status", c.status},
                                       {"reason", c.status == "ok" ? "" : "diverged"}, {"iterations", 40},
                                       {"converged", true}, {"bodies", bodies}});
@@ -77,7 +77,7 @@ bool canRender() {
         ADD_FAILURE() << "no X display even under xvfb-run";
         return false;
     }
-    const std::string xvfb = cases::Process::which("xvfb-run");
+    const std::string xvfb = common::Process::which("xvfb-run");
     if (xvfb.empty()) {
         ADD_FAILURE() << "no DISPLAY and no xvfb-run (scripts/setup-deps.sh installs xvfb)";
         return false;

@@ -2,7 +2,7 @@
 // or for the whole reduction, with one line naming the file, the field and the value.
 #include "cases/CaseResult.hpp"
 #include "cases/ConfigError.hpp"
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "postprocess/FlowFieldExport.hpp"
 #include "postprocess/PacingTable.hpp"
@@ -66,7 +66,7 @@ std::string sweep(const TempDir& dir, const std::string& edited = "",
         auto r = results(name, body(drag), params["formation"].get<std::string>());
         if (name == edited && edit) edit(r);
         std::filesystem::create_directories(dir.path() + "/" + name);
-        cases::JsonFile::writeAtomic(dir.path() + "/" + name + "/results.json", r);
+        common::JsonFile::writeAtomic(dir.path() + "/" + name + "/results.json", r);
     };
     add("solo", {{"formation", "solo"}}, 7.0);
     const double savings[] = {0.6, 0.45, 0.3, 0.2};
@@ -273,15 +273,15 @@ TEST(PostSanity, ARefusedCaseIsKeptOutOfTablesFitsAndPacing) {
 TEST(PostSanity, TwoSoloBaselinesOrNoneRefuseTheReductionNamingTheManifestAndCases) {
     TempDir dir;
     const auto path = sweep(dir);
-    auto manifest = cases::JsonFile::read(path + "/manifest.json");
+    auto manifest = common::JsonFile::read(path + "/manifest.json");
     manifest["cases"][2]["parameters"]["formation"] = "solo";
-    cases::JsonFile::writeAtomic(path + "/manifest.json", manifest);
+    common::JsonFile::writeAtomic(path + "/manifest.json", manifest);
     std::string what = messageOf<cases::ConfigError>([&] { post::SavingsTable::fromSweep(path); });
     EXPECT_NE(what.find("'" + path + "/manifest.json': 2 solo baseline cases 'solo, ahead-f1'"), std::string::npos)
         << what;
 
     for (auto& c : manifest["cases"]) c["parameters"]["formation"] = "ahead";
-    cases::JsonFile::writeAtomic(path + "/manifest.json", manifest);
+    common::JsonFile::writeAtomic(path + "/manifest.json", manifest);
     what = messageOf<cases::ConfigError>([&] { post::SavingsTable::fromSweep(path); });
     EXPECT_NE(what.find("'" + path + "/manifest.json': no solo baseline case"), std::string::npos) << what;
 }
@@ -289,11 +289,11 @@ TEST(PostSanity, TwoSoloBaselinesOrNoneRefuseTheReductionNamingTheManifestAndCas
 TEST(PostSanity, AWrongTypedManifestIsOneLineNamingTheFileAndTheField) {
     TempDir dir;
     const auto path = sweep(dir);
-    const auto good = cases::JsonFile::read(path + "/manifest.json");
+    const auto good = common::JsonFile::read(path + "/manifest.json");
     auto refused = [&](const std::function<void(nlohmann::json&)>& edit, const std::string& expected) {
         auto m = good;
         edit(m);
-        cases::JsonFile::writeAtomic(path + "/manifest.json", m);
+        common::JsonFile::writeAtomic(path + "/manifest.json", m);
         const std::string what = messageOf<cases::ConfigError>([&] {
             const auto table = post::SavingsTable::fromSweep(path);
             post::PacingTable::build(table, cases::Manifest::read(path).config);
@@ -339,9 +339,9 @@ TEST(PostSanity, CsvTextCellsNeverRunAsFormulas) {
         r["status"] = "failed";
         r["reason"] = "=cmd|' /C calc'!A0";
     });
-    auto manifest = cases::JsonFile::read(path + "/manifest.json");
+    auto manifest = common::JsonFile::read(path + "/manifest.json");
     manifest["cases"][1]["parameters"]["formation"] = "@ahead";
-    cases::JsonFile::writeAtomic(path + "/manifest.json", manifest);
+    common::JsonFile::writeAtomic(path + "/manifest.json", manifest);
     // A saving below zero: a negative number in the CSV, as a number.
     test::writeFile(path + "/ahead-f3/results.json", results("ahead-f3", body(7.7)).dump());
     const auto table = post::SavingsTable::fromSweep(path);
@@ -369,9 +369,9 @@ TEST(PostSanity, MessagesShowTheNumberAsGiven) {
 TEST(PostSanity, FlowExportSkipsWhatTheTablesRefuse) {
     TempDir dir;
     const auto path = sweep(dir, "ahead-f0", [](nlohmann::json& r) { r["iterations"] = "many"; });
-    auto bad = cases::JsonFile::read(path + "/ahead-f1/results.json");
+    auto bad = common::JsonFile::read(path + "/ahead-f1/results.json");
     bad["bodies"]["lead"]["drag_N"] = -500.0;
-    cases::JsonFile::writeAtomic(path + "/ahead-f1/results.json", bad);
+    common::JsonFile::writeAtomic(path + "/ahead-f1/results.json", bad);
     post::FlowExportOptions options;
     options.render = false;
     const auto flow = post::FlowFieldExport::exportSweep(path, dir.path() + "/flow", options);

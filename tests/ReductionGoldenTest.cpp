@@ -3,7 +3,7 @@
 // holds what today's code writes from it. Any change to how results files are read or the tables
 // are written shows here as the first line that differs. Regenerate the goldens only on purpose:
 // DRAFTING_UPDATE_GOLDENS=1 rewrites expected/ from the current code.
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "postprocess/PacingTable.hpp"
 #include "postprocess/SavingsTable.hpp"
@@ -58,9 +58,9 @@ void reduce(const std::string& sweep, const std::string& out) {
         post::PacingTable::build(table, manifest.config, sweep + "/" + cases::Manifest::kFileName);
     table.writeCsv(out + "/savings.csv");
     table.writeBodiesCsv(out + "/bodies.csv");
-    cases::JsonFile::writeAtomic(out + "/savings.json", table.toJson());
+    common::JsonFile::writeAtomic(out + "/savings.json", table.toJson());
     pacing.writeCsv(out + "/pacing.csv");
-    cases::JsonFile::writeAtomic(out + "/pacing.json", pacing.toJson());
+    common::JsonFile::writeAtomic(out + "/pacing.json", pacing.toJson());
 }
 
 class ReductionGolden : public ::testing::Test {
@@ -138,7 +138,7 @@ TEST_F(ReductionGolden, SavingsAreTheLeadsDragAgainstSolo) {
     int checked = 0;
     for (const auto& row : savings.at("rows")) {
         if (row.at("status") != "ok") continue;
-        const auto results = cases::JsonFile::read(sweep_ + "/" + row.at("case").get<std::string>() + "/results.json");
+        const auto results = common::JsonFile::read(sweep_ + "/" + row.at("case").get<std::string>() + "/results.json");
         const double lead = results.at("bodies").at("lead").at("drag_N").get<double>();
         EXPECT_CLOSE(row.at("drag_lead_N").get<double>(), lead, 0.0, 0.0);
         EXPECT_CLOSE(row.at("saving_pct").get<double>(), 100.0 * (1.0 - lead / solo), 1e-12, 1e-12)

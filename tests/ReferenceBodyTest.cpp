@@ -1,7 +1,7 @@
 // A reference body through the runners' 3D case writer: taken at its own size (no athlete is the
 // Ahmed body's 0.288 m tall), and at rest in a wind over a stationary no-slip floor.
 #include "cases/CaseWriter.hpp"
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/SweepConfig.hpp"
 #include "cases/SweepPlan.hpp"
 #include "meshes/AhmedBody.hpp"
@@ -16,7 +16,7 @@
 
 using drafting::cases::CaseSpec;
 using drafting::cases::CaseWriter;
-using drafting::cases::JsonFile;
+using drafting::common::JsonFile;
 using drafting::cases::SweepConfig;
 using drafting::meshes::AhmedBody;
 using drafting::meshes::GeometryError;
@@ -88,7 +88,7 @@ TEST(ReferenceBody, ABodyAtRestInAWindHasAStationaryNoSlipFloorAndRunnersKeepThe
     EXPECT_NE(groundEntry(U).find("type fixedValue; value uniform (0 0 0);"), std::string::npos) << groundEntry(U);
     EXPECT_NE(U.find("internalField uniform (-41.5 0 0)"), std::string::npos);
     EXPECT_NE(groundEntry(readFile(tmp.path() + "/tunnel/0/k")).find("kqRWallFunction"), std::string::npos);
-    const auto c = JsonFile::read(tmp.path() + "/tunnel/case.json");
+    const auto c = drafting::common::JsonFile::read(tmp.path() + "/tunnel/case.json");
     EXPECT_EQ(c["parameters"]["domain"]["ground"], "stationary wall (no slip)");
     EXPECT_NEAR(c["parameters"]["height_m"].get<double>(), 0.288, 1e-6);
     EXPECT_FALSE(c["parameters"].contains("mass_kg"));
@@ -106,6 +106,6 @@ TEST(ReferenceBody, ABodyAtRestInAWindHasAStationaryNoSlipFloorAndRunnersKeepThe
     spec.runners = {{"lead", 0.0, 0.0}};
     CaseWriter::write(runner, spec, tmp.path() + "/runner", "test");
     EXPECT_NE(groundEntry(readFile(tmp.path() + "/runner/0/U")).find("value uniform (-6 0 0);"), std::string::npos);
-    EXPECT_EQ(JsonFile::read(tmp.path() + "/runner/case.json")["parameters"]["domain"]["ground"],
+    EXPECT_EQ(drafting::common::JsonFile::read(tmp.path() + "/runner/case.json")["parameters"]["domain"]["ground"],
               "wall moving with the air");
 }

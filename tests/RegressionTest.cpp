@@ -1,8 +1,8 @@
 // End to end: a small 2D sweep meshed, solved with draftFoam and reduced with draft-post.
 #include "cases/CaseRunner.hpp"
 #include "cases/ForceHistoryFile.hpp"
-#include "cases/JsonFile.hpp"
-#include "cases/Process.hpp"
+#include "common/JsonFile.hpp"
+#include "common/Process.hpp"
 #include "TestSupport.hpp"
 
 #include <gtest/gtest.h>
@@ -35,7 +35,7 @@ TEST(RegressionSweep2D, TrailingAPacerSavesDragAndClosestGapSavesMost) {
 
     const auto post = runCommand({DRAFT_POST_BIN, dir, "--no-plot"});
     ASSERT_EQ(post.exitCode, 0) << post.out << post.err;
-    const auto savings = drafting::cases::JsonFile::read(dir + "/savings.json");
+    const auto savings = drafting::common::JsonFile::read(dir + "/savings.json");
     const double solo = savings["drag_solo_N"].get<double>();
     EXPECT_GT(solo, 1.0);
     EXPECT_LT(solo, 100.0);
@@ -62,7 +62,7 @@ TEST(RegressionSweep2D, TrailingAPacerSavesDragAndClosestGapSavesMost) {
     EXPECT_GT(close, far);
 
     // Stock runnerDrag output is the case's own machine-readable result.
-    const auto lead = drafting::cases::JsonFile::read(dir + "/ahead-f1/results.json");
+    const auto lead = drafting::common::JsonFile::read(dir + "/ahead-f1/results.json");
     EXPECT_EQ(lead["parameters"]["formation"], "ahead");
     EXPECT_GT(lead["mesh"]["cells"].get<long>(), 1000);
     EXPECT_TRUE(lead["bodies"].contains("pacer1"));
@@ -83,10 +83,10 @@ TEST(RegressionSweep2D, TrailingAPacerSavesDragAndClosestGapSavesMost) {
                     "segment = 800 ahead-f2.5\nsegment = 1609.344 alone\n");
     const auto full = runCommand({DRAFT_POST_BIN, dir, "-o", out, "--race", race});
     ASSERT_EQ(full.exitCode, 0) << full.out << full.err;
-    const auto fit = drafting::cases::JsonFile::read(out + "/fit.json");
+    const auto fit = drafting::common::JsonFile::read(out + "/fit.json");
     ASSERT_EQ(fit["curves"].size(), 1u);
     EXPECT_EQ(fit["curves"][0]["status"], "exact");  // two gaps
-    const auto pacing = drafting::cases::JsonFile::read(out + "/pacing.json");
+    const auto pacing = drafting::common::JsonFile::read(out + "/pacing.json");
     for (const auto& row : pacing["rows"]) {
         // 2D tandem sections can push the runner behind (saving > 100 %): failed, no prediction.
         const auto savingRow = std::find_if(savings["rows"].begin(), savings["rows"].end(),
@@ -104,7 +104,7 @@ TEST(RegressionSweep2D, TrailingAPacerSavesDragAndClosestGapSavesMost) {
             EXPECT_LT(t, 240.0);
     }
     EXPECT_NE(drafting::test::readFile(out + "/bodies.csv").find(",pacer1,"), std::string::npos);
-    const auto replay = drafting::cases::JsonFile::read(out + "/race.json");
+    const auto replay = drafting::common::JsonFile::read(out + "/race.json");
     EXPECT_LT(replay["final_time_s"].get<double>(), 247.64);  // sheltered for half the race
     EXPECT_NE(drafting::test::readFile(out + "/report.html").find("Race replay"), std::string::npos);
     for (const char* f : {"savings.png", "pacers.png", "history.png", "flow/sweep.pvd", "flow/ahead-f2/slice.vtp",
@@ -113,7 +113,7 @@ TEST(RegressionSweep2D, TrailingAPacerSavesDragAndClosestGapSavesMost) {
     // The case the tables leave out (its lead pushed forward) has no pictures either.
     EXPECT_FALSE(std::filesystem::exists(out + "/flow/ahead-f1")) << "a non-physical case was exported";
     const std::string browserDir = std::string(DRAFTING_SOURCE_DIR) + "/tests/browser";
-    const auto page = runCommand({drafting::cases::Process::which("node"), browserDir + "/check-report.mjs",
+    const auto page = runCommand({drafting::common::Process::which("node"), browserDir + "/check-report.mjs",
                                   out + "/report.html", out + "/report-screenshot.png"});
     ASSERT_EQ(page.exitCode, 0) << page.out << page.err << " (scripts/setup-deps.sh installs node and chromium)";
     const auto seen = nlohmann::json::parse(page.out);
@@ -138,7 +138,7 @@ void runReference(const std::string& name) {
     TempDir tmp;
     const std::string dir = tmp.path() + "/" + name;
     const auto r = runCommand({DRAFT_CASES_BIN, "reference", name, "-o", dir, "--jobs", "2"});
-    const auto results = drafting::cases::JsonFile::read(dir + "/results.json");
+    const auto results = drafting::common::JsonFile::read(dir + "/results.json");
     for (const auto& c : results["checks"])
         EXPECT_TRUE(c["pass"].get<bool>()) << name << ": " << c.dump();
     EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
@@ -179,12 +179,12 @@ struct Reference3D {
 // and runnerDrag equal to stock forces. Returns results.json; `run` gets the command's outcome.
 nlohmann::json runReference3D(const std::string& dir, const Reference3D& ref, drafting::test::CommandResult& run) {
     run = runCommand({DRAFT_CASES_BIN, "reference", ref.name, "-o", dir, "--jobs", "1"});
-    const auto results = drafting::cases::JsonFile::read(dir + "/results.json");
+    const auto results = drafting::common::JsonFile::read(dir + "/results.json");
     EXPECT_EQ(results["status"], "ok") << results.dump();
     EXPECT_EQ(results["mesh"]["dimension"], 3);
     EXPECT_TRUE(results["mesh"]["check"]["ok"].get<bool>());
     EXPECT_GT(results["mesh"]["cells"].get<long>(), ref.minCells);
-    const auto c = drafting::cases::JsonFile::read(dir + "/case.json");
+    const auto c = drafting::common::JsonFile::read(dir + "/case.json");
     EXPECT_LT(c["parameters"]["domain"]["blockage_pct"].get<double>(), 3.0);
     EXPECT_EQ(c["parameters"]["domain"]["ground"], ref.ground);
     EXPECT_NEAR(c["parameters"]["air_speed_mps"].get<double>() * ref.length / (1.84e-5 / 1.18), ref.reynolds,
@@ -270,8 +270,8 @@ TEST(RegressionStockSolver, SimpleFoamLoadsRunnerDragAndMatchesDraftFoam) {
                                    "--solver.application", app});
         ASSERT_EQ(r.exitCode, 0) << app << ": " << r.out << r.err;
     }
-    const auto own = drafting::cases::JsonFile::read(tmp.path() + "/draftFoam/solo/results.json");
-    const auto stock = drafting::cases::JsonFile::read(tmp.path() + "/simpleFoam/solo/results.json");
+    const auto own = drafting::common::JsonFile::read(tmp.path() + "/draftFoam/solo/results.json");
+    const auto stock = drafting::common::JsonFile::read(tmp.path() + "/simpleFoam/solo/results.json");
     EXPECT_EQ(stock["parameters"]["application"], "simpleFoam");
     EXPECT_EQ(own["iterations"], stock["iterations"]);
     // Same SIMPLEC coupling, same function object: the same numbers.
@@ -290,8 +290,8 @@ TEST(RegressionStockSolver, PimpleFoamLoadsRunnerDragAndMatchesDraftFoamTransien
                                    "--solver.application", app});
         ASSERT_EQ(r.exitCode, 0) << app << ": " << r.out << r.err;
     }
-    const auto own = drafting::cases::JsonFile::read(tmp.path() + "/draftFoam/solo/results.json");
-    const auto stock = drafting::cases::JsonFile::read(tmp.path() + "/pimpleFoam/solo/results.json");
+    const auto own = drafting::common::JsonFile::read(tmp.path() + "/draftFoam/solo/results.json");
+    const auto stock = drafting::common::JsonFile::read(tmp.path() + "/pimpleFoam/solo/results.json");
     ASSERT_EQ(stock["status"], "ok") << stock.dump();
     EXPECT_EQ(stock["parameters"]["application"], "pimpleFoam");
     EXPECT_NE(drafting::test::readFile(tmp.path() + "/pimpleFoam/solo/system/controlDict").find("application pimpleFoam;"),
@@ -315,8 +315,8 @@ TEST(RegressionCaseScripts, AllrunGivesTheSameDragAndAllcleanTheGeneratedCase) {
     const std::string generated = treeSnapshot(caseDir);
     const auto r = runCommand({caseDir + "/Allrun"}, tmp.path());
     ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
-    const auto tool = drafting::cases::JsonFile::read(tmp.path() + "/tool/solo/results.json");
-    const auto hand = drafting::cases::JsonFile::read(caseDir + "/results.json");
+    const auto tool = drafting::common::JsonFile::read(tmp.path() + "/tool/solo/results.json");
+    const auto hand = drafting::common::JsonFile::read(caseDir + "/results.json");
     EXPECT_EQ(hand["status"], "ok") << hand.dump();
     EXPECT_EQ(hand["iterations"], tool["iterations"]);
     EXPECT_DOUBLE_EQ(hand["bodies"]["lead"]["drag_N"].get<double>(), tool["bodies"]["lead"]["drag_N"].get<double>());
@@ -342,13 +342,13 @@ TEST(RegressionGuard, NonPhysicalDragStopsTheRunAsFailedWithTheReason) {
 
     const auto run = runCommand({DRAFT_CASES_BIN, "run", dir});
     EXPECT_EQ(run.exitCode, 3) << run.out << run.err;
-    const auto result = drafting::cases::JsonFile::read(dir + "/solo/results.json");
+    const auto result = drafting::common::JsonFile::read(dir + "/solo/results.json");
     EXPECT_EQ(result["status"], "failed");
     EXPECT_EQ(result["stop"], "diverged");
     EXPECT_NE(result["reason"].get<std::string>().find("non-physical drag on body lead"), std::string::npos)
         << result["reason"];
     EXPECT_LE(result["iterations"].get<int>(), 22);
-    const auto manifest = drafting::cases::JsonFile::read(dir + "/manifest.json");
+    const auto manifest = drafting::common::JsonFile::read(dir + "/manifest.json");
     EXPECT_EQ(manifest["cases"][0]["status"], "failed");
     EXPECT_EQ(manifest["cases"][0]["reason"], result["reason"]);
 }
@@ -360,14 +360,14 @@ TEST(RegressionResume, AnInterruptedCaseRestartsCleanlyAndFinishedOnesAreUntouch
                    "[solver]\nmax_iterations = 400\n");
     const std::string dir = tmp.path() + "/sweep";
     ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "sweep", cfg, "-o", dir, "--jobs", "2"}).exitCode, 0);
-    const auto first = drafting::cases::JsonFile::read(dir + "/ahead-f1.3/results.json");
+    const auto first = drafting::common::JsonFile::read(dir + "/ahead-f1.3/results.json");
     const std::string soloBefore = drafting::test::treeSnapshot(dir + "/solo");
 
     // As if the runner was killed mid-solve: manifest still pending, a partial time folder and a
     // half-written force history in the case, no results.
-    auto manifest = drafting::cases::JsonFile::read(dir + "/manifest.json");
+    auto manifest = drafting::common::JsonFile::read(dir + "/manifest.json");
     manifest["cases"][1]["status"] = "pending";
-    drafting::cases::JsonFile::writeAtomic(dir + "/manifest.json", manifest);
+    drafting::common::JsonFile::writeAtomic(dir + "/manifest.json", manifest);
     std::filesystem::remove(dir + "/ahead-f1.3/results.json");
     std::filesystem::remove_all(dir + "/ahead-f1.3/" + std::to_string(first["iterations"].get<int>()));
     writeFile(dir + "/ahead-f1.3/57/U", "partial");  // no runnerDrag history in it: not a checkpoint
@@ -377,7 +377,7 @@ TEST(RegressionResume, AnInterruptedCaseRestartsCleanlyAndFinishedOnesAreUntouch
     ASSERT_EQ(again.exitCode, 0) << again.out << again.err;
     EXPECT_NE(again.out.find("running 1 of 2 case(s)"), std::string::npos) << again.out;
     EXPECT_FALSE(std::filesystem::exists(dir + "/ahead-f1.3/57"));
-    const auto second = drafting::cases::JsonFile::read(dir + "/ahead-f1.3/results.json");
+    const auto second = drafting::common::JsonFile::read(dir + "/ahead-f1.3/results.json");
     EXPECT_EQ(second["iterations"], first["iterations"]);
     for (const char* body : {"lead", "pacer1"})
         EXPECT_DOUBLE_EQ(second["bodies"][body]["drag_N"].get<double>(), first["bodies"][body]["drag_N"].get<double>())
@@ -397,7 +397,7 @@ TEST(RegressionSweep3D, CoarseBreaking4MeshesSolvesAndReduces) {
     const auto post = runCommand({DRAFT_POST_BIN, dir, "--no-plot"});
     ASSERT_EQ(post.exitCode, 0) << post.out << post.err;
 
-    const auto savings = drafting::cases::JsonFile::read(dir + "/savings.json");
+    const auto savings = drafting::common::JsonFile::read(dir + "/savings.json");
     ASSERT_EQ(savings["rows"].size(), 8u);
     double soloArea = NAN, aheadSaving = NAN;
     for (const auto& row : savings["rows"]) {
@@ -414,9 +414,9 @@ TEST(RegressionSweep3D, CoarseBreaking4MeshesSolvesAndReduces) {
 
     // Each case: its runner's measured frontal area is the reference area, every body has its
     // own patch with y+, and the mesh passed draftCheckMesh.
-    const auto runner = drafting::cases::JsonFile::read(dir + "/ahead-behind-f1.3-b1/runner.json");
+    const auto runner = drafting::common::JsonFile::read(dir + "/ahead-behind-f1.3-b1/runner.json");
     EXPECT_NEAR(soloArea, runner["frontal_area_m2"].get<double>(), 1e-6);  // through runnerDrag's 9 digits
-    const auto pair = drafting::cases::JsonFile::read(dir + "/ahead-behind-f1.3-b1/results.json");
+    const auto pair = drafting::common::JsonFile::read(dir + "/ahead-behind-f1.3-b1/results.json");
     for (const char* body : {"lead", "pacer1", "pacer2"}) {
         ASSERT_TRUE(pair["bodies"].contains(body)) << body;
         EXPECT_GT(pair["bodies"][body]["y_plus"]["mean"].get<double>(), 1.0) << body;
@@ -438,7 +438,7 @@ TEST(RegressionConvergence, MpiRanksAndRetriesReachEveryLevel) {
     const auto run = runCommand({DRAFT_CASES_BIN, "convergence", cfg, "-o", dir, "--jobs", "1", "--np", "2"});
     EXPECT_NE(run.out.find("2 MPI ranks each"), std::string::npos) << run.out << run.err;
     for (const char* level : {"coarse", "medium", "fine"}) {
-        const auto result = drafting::cases::JsonFile::read(dir + "/" + level + "/solo/results.json");
+        const auto result = drafting::common::JsonFile::read(dir + "/" + level + "/solo/results.json");
         EXPECT_EQ(result["mpi_ranks"], 2) << level;
     }
 }
@@ -453,7 +453,7 @@ TEST(RegressionConvergence, ThreeLevelsGiveOrderExtrapolationAndGci) {
     EXPECT_NE(run.out.find("extrap"), std::string::npos) << run.out;  // the printed table
     EXPECT_NE(run.out.find("saving"), std::string::npos) << run.out;
 
-    const auto study = drafting::cases::JsonFile::read(dir + "/convergence.json");
+    const auto study = drafting::common::JsonFile::read(dir + "/convergence.json");
     EXPECT_EQ(study["format"], "draft-cases convergence 2");
     EXPECT_EQ(study["levels"], nlohmann::json({"coarse", "medium", "fine"}));
     ASSERT_EQ(study["cases"].size(), 2u);
@@ -479,14 +479,14 @@ TEST(RegressionConvergence, ThreeLevelsGiveOrderExtrapolationAndGci) {
     for (const char* level : {"coarse", "medium", "fine"}) {
         ASSERT_TRUE(std::filesystem::exists(dir + "/" + level + "/manifest.json")) << level;
         // Each level says it is one, so draft-post DIR/LEVEL finds the study without guessing.
-        const auto manifest = drafting::cases::JsonFile::read(dir + "/" + level + "/manifest.json");
+        const auto manifest = drafting::common::JsonFile::read(dir + "/" + level + "/manifest.json");
         EXPECT_EQ(manifest["study"], nlohmann::json({{"level", level}})) << level;
     }
 
     // draft-post on the study reduces its fine level with the bounded GCI of the saving at fine.
     const auto post = runCommand({DRAFT_POST_BIN, dir, "--no-plot"});
     ASSERT_EQ(post.exitCode, 0) << post.out << post.err;
-    const auto savings = drafting::cases::JsonFile::read(dir + "/savings.json");
+    const auto savings = drafting::common::JsonFile::read(dir + "/savings.json");
     ASSERT_EQ(savings["rows"].size(), 2u);
     const auto& row = savings["rows"][1];
     const auto& at = ahead["savings"]["lead"]["at_level"]["fine"];
@@ -551,12 +551,12 @@ TEST(RegressionResume, KillMinusNineOfTheRunnerAndOfASolverThenResumeEqualsAnUni
 
     // Finished files untouched; every result equal to the uninterrupted run's.
     EXPECT_EQ(drafting::test::treeSnapshot(dir + "/ahead-f1"), finishedFiles);
-    const auto manifest = drafting::cases::JsonFile::read(dir + "/manifest.json");
+    const auto manifest = drafting::common::JsonFile::read(dir + "/manifest.json");
     for (const auto& entry : manifest["cases"]) {
         ASSERT_EQ(entry["status"], "ok") << entry.dump();
         const std::string name = entry["name"];
-        const auto a = drafting::cases::JsonFile::read(reference + "/" + name + "/results.json");
-        const auto b = drafting::cases::JsonFile::read(dir + "/" + name + "/results.json");
+        const auto a = drafting::common::JsonFile::read(reference + "/" + name + "/results.json");
+        const auto b = drafting::common::JsonFile::read(dir + "/" + name + "/results.json");
         EXPECT_EQ(a["iterations"], b["iterations"]) << name;
         for (const auto& [body, forces] : a["bodies"].items())
             EXPECT_DOUBLE_EQ(b["bodies"][body]["drag_N"].get<double>(), forces["drag_N"].get<double>())
@@ -595,7 +595,7 @@ TEST(RegressionResume, AKilledRunOrSolverContinuesFromItsCheckpointAndEndsAsAnUn
 
         // Kill -9 the runner (or its solver) once the case has a checkpoint. MPI ranks outlive their
         // mpirun for a moment and may write another: the next run stops them first
-        // (Process::killStrays).
+        // (drafting::common::Process::killStrays).
         const std::string log = dir + ".log";
         const pid_t runner = spawnCases({"run", dir, "--jobs", "1", "--np", np, "--retries", "1"}, log);
         ASSERT_TRUE(waitFor([&] { return !drafting::cases::CaseRunner::checkpoint(caseDir).empty(); }));
@@ -624,8 +624,8 @@ TEST(RegressionResume, AKilledRunOrSolverContinuesFromItsCheckpointAndEndsAsAnUn
             ASSERT_EQ(again.exitCode, 0) << again.out << again.err;
         }
         ASSERT_FALSE(killedAt.empty());
-        const auto a = drafting::cases::JsonFile::read(reference + "/ahead-f1.3/results.json");
-        const auto b = drafting::cases::JsonFile::read(caseDir + "/results.json");
+        const auto a = drafting::common::JsonFile::read(reference + "/ahead-f1.3/results.json");
+        const auto b = drafting::common::JsonFile::read(caseDir + "/results.json");
         ASSERT_TRUE(b["resumed_from_checkpoint"].is_string()) << b.dump();
         const std::string from = b["resumed_from_checkpoint"];
         EXPECT_GE(std::stod(from), std::stod(killedAt)) << np;
@@ -673,7 +673,7 @@ TEST(RegressionContinue, AnUnconvergedCaseGoesOnFromItsFinalTimeAsALongerRunWoul
                       .exitCode,
                   0);
         const std::string caseDir = dir + "/solo";
-        const auto before = drafting::cases::JsonFile::read(caseDir + "/results.json");
+        const auto before = drafting::common::JsonFile::read(caseDir + "/results.json");
         ASSERT_EQ(before["iterations"], 60) << np;
         ASSERT_FALSE(before["converged"].get<bool>()) << np;
         ASSERT_EQ(before["stop"], "end") << np;
@@ -685,8 +685,8 @@ TEST(RegressionContinue, AnUnconvergedCaseGoesOnFromItsFinalTimeAsALongerRunWoul
         ASSERT_EQ(more.exitCode, 0) << more.out << more.err;
         EXPECT_NE(more.out.find("running 1 of 1 case(s) (1 continued from their final time)"), std::string::npos) << more.out;
         EXPECT_NE(more.out.find("continued from iteration 60"), std::string::npos) << more.out;
-        const auto after = drafting::cases::JsonFile::read(caseDir + "/results.json");
-        const auto reference = drafting::cases::JsonFile::read(longer + "/solo/results.json");
+        const auto after = drafting::common::JsonFile::read(caseDir + "/results.json");
+        const auto reference = drafting::common::JsonFile::read(longer + "/solo/results.json");
         EXPECT_EQ(after["status"], "ok") << after.dump();
         EXPECT_EQ(after["iterations"], 100) << np;
         EXPECT_EQ(after["restored_samples"], 60) << np;
@@ -715,14 +715,14 @@ TEST(RegressionContinue, AnUnconvergedCaseGoesOnFromItsFinalTimeAsALongerRunWoul
         EXPECT_FALSE(std::filesystem::exists(caseDir + "/continue.json")) << np;
         EXPECT_FALSE(std::filesystem::exists(caseDir + "/results.continued.json")) << np;
         EXPECT_NE(drafting::test::readFile(caseDir + "/system/controlDict").find("\nendTime 100;\n"), std::string::npos);
-        const auto manifest = drafting::cases::JsonFile::read(dir + "/manifest.json");
+        const auto manifest = drafting::common::JsonFile::read(dir + "/manifest.json");
         EXPECT_EQ(manifest["cases"][0]["status"], "ok");
         if (np == "1") {
             // The continued case run again from its mesh (--force): its controlDict now runs to 100
             // iterations and writes results.json, so it gives the longer run's result in one go.
             const auto again = runCommand({DRAFT_CASES_BIN, "run", dir, "--force", "--jobs", "1"});
             ASSERT_EQ(again.exitCode, 0) << again.out << again.err;
-            const auto fresh = drafting::cases::JsonFile::read(caseDir + "/results.json");
+            const auto fresh = drafting::common::JsonFile::read(caseDir + "/results.json");
             EXPECT_EQ(fresh["iterations"], 100);
             EXPECT_DOUBLE_EQ(fresh["bodies"]["lead"]["drag_N"].get<double>(),
                              reference["bodies"]["lead"]["drag_N"].get<double>());
@@ -784,7 +784,7 @@ TEST(RegressionTransient, TheSettledStopWaitsForTheAveragingStart) {
     const std::string dir = tmp.path() + "/sweep";
     const auto run = runCommand({DRAFT_CASES_BIN, "sweep", cfg, "-o", dir, "--jobs", "1"});
     ASSERT_EQ(run.exitCode, 0) << run.out << run.err;
-    const auto r = drafting::cases::JsonFile::read(dir + "/solo/results.json");
+    const auto r = drafting::common::JsonFile::read(dir + "/solo/results.json");
     ASSERT_EQ(r["status"], "ok") << r.dump();
     // The loosest stop there is fires as soon as it may: ten samples into the averaging.
     EXPECT_EQ(r["stop"], "settled") << r.dump();
@@ -803,8 +803,8 @@ TEST(RegressionMpi, TwoRanksAgreeWithSerialWithinHalfAPercent) {
     ASSERT_EQ(run.exitCode, 0) << run.out << run.err;
     EXPECT_NE(run.out.find("2 MPI ranks each"), std::string::npos) << run.out;
     for (const char* name : {"solo", "ahead-f1.3"}) {
-        const auto a = drafting::cases::JsonFile::read(serial + "/" + name + "/results.json");
-        const auto b = drafting::cases::JsonFile::read(parallel + "/" + name + "/results.json");
+        const auto a = drafting::common::JsonFile::read(serial + "/" + name + "/results.json");
+        const auto b = drafting::common::JsonFile::read(parallel + "/" + name + "/results.json");
         EXPECT_EQ(b["mpi_ranks"], 2);
         for (const auto& [body, forces] : a["bodies"].items()) {
             const double s = forces["drag_N"].get<double>(), p = b["bodies"][body]["drag_N"].get<double>();

@@ -1,4 +1,4 @@
-#include "cases/Process.hpp"
+#include "common/Process.hpp"
 #include "postprocess/PostError.hpp"
 #include "postprocess/ReportPage.hpp"
 #include "TestSupport.hpp"
@@ -215,7 +215,7 @@ TEST(ReportPage, WritesAtomically) {
 // when they are missing.
 TEST(ReportBrowser, LoadsSelfContainedInHeadlessChromium) {
     const std::string browserDir = std::string(DRAFTING_SOURCE_DIR) + "/tests/browser";
-    const std::string node = cases::Process::which("node");
+    const std::string node = common::Process::which("node");
     const char* chromiumEnv = std::getenv("CHROMIUM");
     const std::string chromium = chromiumEnv != nullptr ? chromiumEnv : "/usr/bin/chromium";
     ASSERT_FALSE(node.empty()) << "node is not on PATH: run scripts/setup-deps.sh";

@@ -2,7 +2,7 @@
 #include "cases/CaseRunner.hpp"
 #include "cases/ConfigError.hpp"
 #include "cases/ForceAgreement.hpp"
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "cases/Progress.hpp"
 #include "postprocess/PostError.hpp"
@@ -29,7 +29,7 @@ void writeCase(const std::string& dir, const std::string& name, const std::strin
     std::filesystem::create_directories(dir + "/" + name);
     nlohmann::json r = {{"case", name}, {"status", status}, {"reason", status == "ok" ? "" : "diverged"},
                         {"iterations", 500}, {"converged", true}, {"bodies", {{"lead", bodyJson(leadDrag)}}}};
-    cases::JsonFile::writeAtomic(dir + "/" + name + "/results.json", r);
+    drafting::common::JsonFile::writeAtomic(dir + "/" + name + "/results.json", r);
 }
 
 cases::Manifest manifestWith(const std::vector<std::pair<std::string, nlohmann::json>>& cases) {
@@ -152,17 +152,17 @@ TEST(CaseResult, RejectsUnknownStatus) {
 
 TEST(JsonFile, AtomicWriteLeavesNoTemporary) {
     TempDir dir;
-    cases::JsonFile::writeAtomic(dir.path() + "/a.json", {{"x", 1}});
+    drafting::common::JsonFile::writeAtomic(dir.path() + "/a.json", {{"x", 1}});
     EXPECT_TRUE(std::filesystem::exists(dir.path() + "/a.json"));
     EXPECT_FALSE(std::filesystem::exists(dir.path() + "/a.json.tmp"));
-    EXPECT_EQ(cases::JsonFile::read(dir.path() + "/a.json")["x"], 1);
+    EXPECT_EQ(drafting::common::JsonFile::read(dir.path() + "/a.json")["x"], 1);
 }
 
 TEST(JsonFile, GarbageIsAnErrorNotAValue) {
     TempDir dir;
     test::writeFile(dir.path() + "/bad.json", "{\"x\": ");
     // Bad input, not the machine's failure (JsonFile.hpp): ConfigError.
-    EXPECT_THROW(cases::JsonFile::read(dir.path() + "/bad.json"), cases::ConfigError);
+    EXPECT_THROW(drafting::common::JsonFile::read(dir.path() + "/bad.json"), cases::ConfigError);
 }
 
 TEST(SavingsTable, SavingIsRelativeToSolo) {
@@ -223,7 +223,7 @@ TEST(SavingsTable, FailedSoloIsAnError) {
 
 TEST(Manifest, RefusesCaseNamesThatLeaveTheSweep) {
     TempDir dir;
-    cases::JsonFile::writeAtomic(dir.path() + "/manifest.json",
+    drafting::common::JsonFile::writeAtomic(dir.path() + "/manifest.json",
                                  {{"name", "x"}, {"config", nlohmann::json::object()},
                                   {"cases", {{{"name", "../../etc"}, {"parameters", nlohmann::json::object()}}}}});
     EXPECT_THROW(cases::Manifest::read(dir.path()), cases::ConfigError);  // bad input, named

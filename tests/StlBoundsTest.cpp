@@ -4,10 +4,10 @@
 // the file and the bound. Also the outputs of draft-cases geometry: written as a pair or not at all.
 #include "cases/ConfigError.hpp"
 #include "cases/OutputFiles.hpp"
-#include "cases/Printable.hpp"
+#include "common/Printable.hpp"
 #include "meshes/Athlete.hpp"
 #include "meshes/GeometryError.hpp"
-#include "meshes/MessageText.hpp"
+#include "common/MessageText.hpp"
 #include "meshes/RunnerBody.hpp"
 #include "TestSupport.hpp"
 
@@ -200,16 +200,16 @@ TEST(StlBounds, AHostilePathIsQuotedOnOneLine) {
 }
 
 TEST(StlBounds, QuotedValuesAreOneEscapedLineOfBoundedLength) {
-    // The one implementation behind meshes::MessageText and cases::Printable.
-    using drafting::cases::Printable;
-    EXPECT_EQ(Printable::quote("plain"), "'plain'");
-    EXPECT_EQ(Printable::quote("nl\nCR\r\tx"), "'nl\\nCR\\r\\tx'");
-    EXPECT_EQ(Printable::quote("\x1b[2J"), "'\\x1b[2J'");
-    EXPECT_EQ(Printable::quote(std::string("nul\0x", 5)), "'nul\\x00x'");
-    const std::string cut = Printable::quote(std::string(300, 'a'));
+    // The one implementation behind drafting::common::MessageText and drafting::common::Printable.
+    using drafting::common::Printable;
+    EXPECT_EQ(drafting::common::Printable::quote("plain"), "'plain'");
+    EXPECT_EQ(drafting::common::Printable::quote("nl\nCR\r\tx"), "'nl\\nCR\\r\\tx'");
+    EXPECT_EQ(drafting::common::Printable::quote("\x1b[2J"), "'\\x1b[2J'");
+    EXPECT_EQ(drafting::common::Printable::quote(std::string("nul\0x", 5)), "'nul\\x00x'");
+    const std::string cut = drafting::common::Printable::quote(std::string(300, 'a'));
     EXPECT_EQ(cut.rfind("'" + std::string(100, 'a') + "'", 0), 0u) << cut;
     EXPECT_NE(cut.find("(+200 bytes)"), std::string::npos) << cut;
-    EXPECT_EQ(Printable::quote("\xc3\xa9t\xc3\xa9"), "'\xc3\xa9t\xc3\xa9'");  // UTF-8 passes through
+    EXPECT_EQ(drafting::common::Printable::quote("\xc3\xa9t\xc3\xa9"), "'\xc3\xa9t\xc3\xa9'");  // UTF-8 passes through
 }
 
 TEST(StlBoundsOutputFiles, NothingIsLeftWhenTheSecondFileCannotBeWritten) {

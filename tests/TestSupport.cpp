@@ -1,6 +1,6 @@
 #include "TestSupport.hpp"
 
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 
 #include <csignal>
 
@@ -104,7 +104,7 @@ pid_t spawnLogged(const std::vector<std::string>& argv, const std::string& log) 
 
 std::string caseStatus(const std::string& dir, int index) {
     try {
-        return drafting::cases::JsonFile::read(dir + "/manifest.json")["cases"][index]["status"];
+        return common::JsonFile::read(dir + "/manifest.json")["cases"][index]["status"];
     } catch (const std::exception&) {
         return "";  // mid-rename: try again
     }

@@ -1,34 +1,34 @@
 #include "cases/ConfigError.hpp"
-#include "cases/ValueList.hpp"
+#include "common/ValueList.hpp"
 
 #include <gtest/gtest.h>
 
 using drafting::cases::ConfigError;
-using drafting::cases::ValueList;
+using drafting::common::ValueList;
 
 TEST(ValueList, ParsesCommaList) {
-    EXPECT_EQ(ValueList::parse("sweep.front_gap", "1.0, 1.3,2"), (std::vector<double>{1.0, 1.3, 2.0}));
+    EXPECT_EQ(drafting::common::ValueList::parse("sweep.front_gap", "1.0, 1.3,2"), (std::vector<double>{1.0, 1.3, 2.0}));
 }
 
 TEST(ValueList, RangeIncludesStopOnTheGrid) {
-    EXPECT_EQ(ValueList::parse("k", "0.8:2.0:0.4"), (std::vector<double>{0.8, 1.2, 1.6, 2.0}));
+    EXPECT_EQ(drafting::common::ValueList::parse("k", "0.8:2.0:0.4"), (std::vector<double>{0.8, 1.2, 1.6, 2.0}));
 }
 
 TEST(ValueList, RangeRoundsAwayFloatingPointDrift) {
-    const auto v = ValueList::parse("k", "0.8:1.1:0.1");
+    const auto v = drafting::common::ValueList::parse("k", "0.8:1.1:0.1");
     ASSERT_EQ(v.size(), 4u);
-    EXPECT_EQ(ValueList::format(v[3]), "1.1");
+    EXPECT_EQ(drafting::common::ValueList::format(v[3]), "1.1");
 }
 
 TEST(ValueList, RangeStopsBeforeAnOffGridStop) {
-    EXPECT_EQ(ValueList::parse("k", "1:2:0.3"), (std::vector<double>{1.0, 1.3, 1.6, 1.9}));
+    EXPECT_EQ(drafting::common::ValueList::parse("k", "1:2:0.3"), (std::vector<double>{1.0, 1.3, 1.6, 1.9}));
 }
 
 TEST(ValueList, DescendingRangeWithNegativeStep) {
-    EXPECT_EQ(ValueList::parse("k", "2:1:-0.5"), (std::vector<double>{2.0, 1.5, 1.0}));
+    EXPECT_EQ(drafting::common::ValueList::parse("k", "2:1:-0.5"), (std::vector<double>{2.0, 1.5, 1.0}));
 }
 
-TEST(ValueList, SingleValueRange) { EXPECT_EQ(ValueList::parse("k", "1.3:1.3:0.1"), (std::vector<double>{1.3})); }
+TEST(ValueList, SingleValueRange) { EXPECT_EQ(drafting::common::ValueList::parse("k", "1.3:1.3:0.1"), (std::vector<double>{1.3})); }
 
 struct BadList {
     const char* text;
@@ -39,7 +39,7 @@ class ValueListRejects : public ::testing::TestWithParam<BadList> {};
 
 TEST_P(ValueListRejects, WithFieldAndValueInTheMessage) {
     try {
-        ValueList::parse("sweep.front_gap", GetParam().text);
+        drafting::common::ValueList::parse("sweep.front_gap", GetParam().text);
         FAIL() << "accepted '" << GetParam().text << "'";
     } catch (const ConfigError& e) {
         const std::string what = e.what();
@@ -66,7 +66,7 @@ TEST(ValueList, MessagesQuoteTheValueEscapedAndCut) {
                                               "1:2:" + std::string(5000, '\x1b')};
     for (const auto& text : hostile) {
         try {
-            ValueList::parse("sweep.lateral", text);
+            drafting::common::ValueList::parse("sweep.lateral", text);
             FAIL() << "accepted " << text.substr(0, 40);
         } catch (const ConfigError& e) {
             const std::string what = e.what();
@@ -78,11 +78,11 @@ TEST(ValueList, MessagesQuoteTheValueEscapedAndCut) {
 }
 
 TEST(ValueList, DecimalExponentsStillWork) {
-    EXPECT_EQ(ValueList::parse("k", "1e0, 15e-1, +2"), (std::vector<double>{1.0, 1.5, 2.0}));
+    EXPECT_EQ(drafting::common::ValueList::parse("k", "1e0, 15e-1, +2"), (std::vector<double>{1.0, 1.5, 2.0}));
 }
 
 TEST(ValueList, FormatIsShortest) {
-    EXPECT_EQ(ValueList::format(1.3), "1.3");
-    EXPECT_EQ(ValueList::format(2.0), "2");
-    EXPECT_EQ(ValueList::format(-0.25), "-0.25");
+    EXPECT_EQ(drafting::common::ValueList::format(1.3), "1.3");
+    EXPECT_EQ(drafting::common::ValueList::format(2.0), "2");
+    EXPECT_EQ(drafting::common::ValueList::format(-0.25), "-0.25");
 }

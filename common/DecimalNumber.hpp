@@ -2,7 +2,7 @@
 #include <optional>
 #include <string>
 
-namespace drafting::cases {
+namespace drafting::common {
 
 /// The one grammar for numbers in configs, options and schedules: an optional sign, decimal
 /// digits with an optional fraction and exponent ("1.3", "-0.5", "2e-3"), surrounding blanks
@@ -12,4 +12,4 @@ public:
     static std::optional<double> parse(const std::string& text);
 };
 
-}  // namespace drafting::cases
+}  // namespace drafting::common

@@ -3,12 +3,12 @@
 #include <string>
 #include <vector>
 
-namespace drafting::cases {
+namespace drafting::common {
 
 /// A sweep axis written as a list ("1.0, 1.3") or an inclusive range ("start:stop:step").
 class ValueList {
 public:
-    /// Parses `text` for config key `field`; throws ConfigError naming the key and the text.
+    /// Parses `text` for config key `field`; throws InputError naming the key and the text.
     /// A range includes `stop` when it falls on the grid (to 1e-9 of a step).
     static std::vector<double> parse(const std::string& field, const std::string& text,
                                      std::size_t maxCount = 1000);
@@ -18,4 +18,4 @@ public:
     static std::string format(double value);
 };
 
-}  // namespace drafting::cases
+}  // namespace drafting::common

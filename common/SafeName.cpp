@@ -1,11 +1,11 @@
-#include "cases/SafeName.hpp"
+#include "common/SafeName.hpp"
 
-#include "cases/ConfigError.hpp"
-#include "cases/Printable.hpp"
+#include "common/Error.hpp"
+#include "common/Printable.hpp"
 
 #include <regex>
 
-namespace drafting::cases {
+namespace drafting::common {
 
 bool SafeName::isSafe(const std::string& value) {
     static const std::regex allowed("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
@@ -14,10 +14,10 @@ bool SafeName::isSafe(const std::string& value) {
 
 const std::string& SafeName::check(const std::string& field, const std::string& value) {
     if (!isSafe(value)) {
-        throw ConfigError(field + " = " + Printable::quote(value) +
+        throw InputError(field + " = " + Printable::quote(value) +
                           ": use letters, digits, '_', '-', '.' (at most 64, no '..', no path separators)");
     }
     return value;
 }
 
-}  // namespace drafting::cases
+}  // namespace drafting::common

@@ -1,7 +1,7 @@
 #pragma once
 #include <string>
 
-namespace drafting::cases {
+namespace drafting::common {
 
 /// One word for a POSIX shell, whatever its bytes: written into a generated script or shown as a
 /// command to paste back, it is read back as exactly that word.
@@ -12,4 +12,4 @@ public:
     static std::string quote(const std::string& word);
 };
 
-}  // namespace drafting::cases
+}  // namespace drafting::common

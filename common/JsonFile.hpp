@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace drafting::cases {
+namespace drafting::common {
 
 /// JSON files written atomically (temporary file + rename, never through a link), so a reader or
 /// a resumed run never sees half a file; and read defensively, since any of them may be hostile.
@@ -17,7 +17,7 @@ public:
     static constexpr int kMaxDepth = 64;
 
     /// Reads a regular file (a symbolic link, FIFO, device or folder is refused without blocking).
-    /// Throws ConfigError, one line naming the file, if it is not a regular file, is a link, is too
+    /// Throws InputError, one line naming the file, if it is not a regular file, is a link, is too
     /// big, too deep or not valid JSON; RunError if it is missing or cannot be read (I/O).
     static nlohmann::json read(const std::string& path);
     /// Throws RunError if the file cannot be written.
@@ -28,4 +28,4 @@ public:
     static int nestingDepth(const std::string& text, int limit = kMaxDepth);
 };
 
-}  // namespace drafting::cases
+}  // namespace drafting::common

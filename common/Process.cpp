@@ -1,4 +1,4 @@
-#include "cases/Process.hpp"
+#include "common/Process.hpp"
 
 #include <cerrno>
 #include <chrono>
@@ -14,7 +14,7 @@
 #include <unistd.h>
 #include <vector>
 
-namespace drafting::cases {
+namespace drafting::common {
 
 Process::Result Process::run(const std::vector<std::string>& argv, const std::string& workDir,
                              const std::string& logFile, const std::map<std::string, std::string>& extraEnv,
@@ -157,4 +157,4 @@ std::string Process::which(const std::string& program) {
     return "";
 }
 
-}  // namespace drafting::cases
+}  // namespace drafting::common

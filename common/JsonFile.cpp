@@ -1,8 +1,8 @@
-#include "cases/JsonFile.hpp"
+#include "common/JsonFile.hpp"
 
-#include "cases/ConfigError.hpp"
-#include "cases/Printable.hpp"
-#include "meshes/AtomicFile.hpp"
+#include "common/Error.hpp"
+#include "common/Printable.hpp"
+#include "common/AtomicFile.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -12,7 +12,7 @@
 #include <system_error>
 #include <unistd.h>
 
-namespace drafting::cases {
+namespace drafting::common {
 
 namespace {
 
@@ -60,16 +60,16 @@ nlohmann::json JsonFile::read(const std::string& path) {
     const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
     if (fd.get() < 0) {
         const int error = errno;
-        if (error == ELOOP) throw ConfigError(file + ": is a symbolic link; refusing to follow it");
-        if (error == ENXIO) throw ConfigError(file + ": not a regular file");
+        if (error == ELOOP) throw InputError(file + ": is a symbolic link; refusing to follow it");
+        if (error == ENXIO) throw InputError(file + ": not a regular file");
         throw RunError("cannot read " + file + ": " + std::strerror(error));
     }
     struct stat info {};
     if (::fstat(fd.get(), &info) != 0) throw RunError("cannot read " + file + ": " + std::strerror(errno));
     if (!S_ISREG(info.st_mode))
-        throw ConfigError(file + ": not a regular file (" + (S_ISDIR(info.st_mode) ? "a folder" : "a device, FIFO or socket") + ")");
+        throw InputError(file + ": not a regular file (" + (S_ISDIR(info.st_mode) ? "a folder" : "a device, FIFO or socket") + ")");
     const std::string tooBig = file + ": larger than " + std::to_string(kMaxBytes >> 20) + " MiB";
-    if (static_cast<unsigned long long>(info.st_size) > kMaxBytes) throw ConfigError(tooBig);
+    if (static_cast<unsigned long long>(info.st_size) > kMaxBytes) throw InputError(tooBig);
 
     // Read to the end, up to one byte past the limit: the file may have grown since fstat.
     std::string text;
@@ -77,7 +77,7 @@ nlohmann::json JsonFile::read(const std::string& path) {
     std::size_t used = 0;
     for (;;) {
         if (used == text.size()) {
-            if (text.size() > kMaxBytes) throw ConfigError(tooBig);
+            if (text.size() > kMaxBytes) throw InputError(tooBig);
             text.resize(std::min(text.size() * 2 + 1, kMaxBytes + 1));
         }
         const ssize_t n = ::read(fd.get(), &text[used], text.size() - used);
@@ -89,7 +89,7 @@ nlohmann::json JsonFile::read(const std::string& path) {
     text.resize(used);
 
     if (nestingDepth(text) > kMaxDepth)
-        throw ConfigError(file + ": nested deeper than " + std::to_string(kMaxDepth) + " levels");
+        throw InputError(file + ": nested deeper than " + std::to_string(kMaxDepth) + " levels");
     try {
         return nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception& e) {
@@ -97,16 +97,16 @@ nlohmann::json JsonFile::read(const std::string& path) {
         std::string detail = e.what();
         if (const auto end = detail.find("] "); detail.rfind("[json.exception.", 0) == 0 && end != std::string::npos)
             detail.erase(0, end + 2);
-        throw ConfigError(file + ": not valid JSON: " + Printable::quote(detail, 160));
+        throw InputError(file + ": not valid JSON: " + Printable::quote(detail, 160));
     }
 }
 
 void JsonFile::writeAtomic(const std::string& path, const nlohmann::json& value) {
     try {
-        meshes::AtomicFile::write(path, value.dump(2) + "\n");
+        common::AtomicFile::write(path, value.dump(2) + "\n");
     } catch (const std::system_error& e) {
         throw RunError(e.what());
     }
 }
 
-}  // namespace drafting::cases
+}  // namespace drafting::common

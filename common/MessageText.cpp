@@ -1,8 +1,8 @@
-#include "meshes/MessageText.hpp"
+#include "common/MessageText.hpp"
 
 #include <cstdio>
 
-namespace drafting::meshes {
+namespace drafting::common {
 
 std::string MessageText::quote(const std::string& value, std::size_t maxChars) {
     std::string shown = "'";
@@ -25,4 +25,4 @@ std::string MessageText::quote(const std::string& value, std::size_t maxChars) {
     return shown;
 }
 
-}  // namespace drafting::meshes
+}  // namespace drafting::common

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace drafting::cases {
+namespace drafting::common {
 
 /// A folder named by an OpenFOAM time ("0", "139", "0.025", "1e-05"): a solution time, or one of
 /// the postProcessing/<object>/<startTime>/ folders a function object writes under, one per start
@@ -22,4 +22,4 @@ struct TimeFolder {
     static std::vector<TimeFolder> in(const std::filesystem::path& parent);
 };
 
-}  // namespace drafting::cases
+}  // namespace drafting::common

@@ -1,6 +1,6 @@
-#include "meshes/AtomicFile.hpp"
+#include "common/AtomicFile.hpp"
 
-#include "meshes/MessageText.hpp"
+#include "common/MessageText.hpp"
 
 #include <cerrno>
 #include <chrono>
@@ -12,7 +12,7 @@
 #include <system_error>
 #include <unistd.h>
 
-namespace drafting::meshes {
+namespace drafting::common {
 
 namespace {
 
@@ -99,4 +99,4 @@ void AtomicFile::write(const std::string& path, const std::string& text, mode_t 
     }
 }
 
-}  // namespace drafting::meshes
+}  // namespace drafting::common

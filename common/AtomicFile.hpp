@@ -2,7 +2,7 @@
 #include <string>
 #include <sys/types.h>
 
-namespace drafting::meshes {
+namespace drafting::common {
 
 /// Writes a file as a transaction: a reader, a resumed run or a crash sees the old file or the new
 /// one, never half of one, and nothing is written through a symbolic link. The text goes to a
@@ -29,4 +29,4 @@ public:
     static constexpr const char* kTempSuffix = ".tmp";
 };
 
-}  // namespace drafting::meshes
+}  // namespace drafting::common

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace drafting::cases {
+namespace drafting::common {
 
 /// Runs a program with an argument vector (never through a shell, so no user string is ever
 /// interpreted), in a working directory, with stdout and stderr appended to a log file.
@@ -40,4 +40,4 @@ public:
     static std::string which(const std::string& program);
 };
 
-}  // namespace drafting::cases
+}  // namespace drafting::common

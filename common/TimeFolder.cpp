@@ -1,11 +1,11 @@
-#include "cases/TimeFolder.hpp"
+#include "common/TimeFolder.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <tuple>
 
-namespace drafting::cases {
+namespace drafting::common {
 
 std::optional<double> TimeFolder::timeOf(const std::string& name) {
     // The character check refuses what strtod would also take: blanks, hex, "inf" and "nan".
@@ -29,4 +29,4 @@ std::vector<TimeFolder> TimeFolder::in(const std::filesystem::path& parent) {
     return folders;
 }
 
-}  // namespace drafting::cases
+}  // namespace drafting::common

@@ -1,10 +1,10 @@
-#include "cases/DecimalNumber.hpp"
+#include "common/DecimalNumber.hpp"
 
 #include <cmath>
 #include <cstdlib>
 #include <regex>
 
-namespace drafting::cases {
+namespace drafting::common {
 
 std::optional<double> DecimalNumber::parse(const std::string& text) {
     static const std::regex form(R"(\s*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,4})?)\s*)");
@@ -15,4 +15,4 @@ std::optional<double> DecimalNumber::parse(const std::string& text) {
     return value;
 }
 
-}  // namespace drafting::cases
+}  // namespace drafting::common

@@ -1,8 +1,8 @@
-#include "cases/ValueList.hpp"
+#include "common/ValueList.hpp"
 
-#include "cases/ConfigError.hpp"
-#include "cases/DecimalNumber.hpp"
-#include "cases/Printable.hpp"
+#include "common/Error.hpp"
+#include "common/DecimalNumber.hpp"
+#include "common/Printable.hpp"
 
 #include <boost/algorithm/string.hpp>
 
@@ -10,12 +10,12 @@
 #include <cstdio>
 #include <cstdlib>
 
-namespace drafting::cases {
+namespace drafting::common {
 
 namespace {
 
 [[noreturn]] void fail(const std::string& field, const std::string& text, const std::string& why) {
-    throw ConfigError(field + " = " + Printable::quote(text) + ": " + why);
+    throw InputError(field + " = " + Printable::quote(text) + ": " + why);
 }
 
 // One value of the list: DecimalNumber's grammar (no hex, inf, nan, nor overflow to infinity).
@@ -73,4 +73,4 @@ std::string ValueList::format(double value) {
     return text;
 }
 
-}  // namespace drafting::cases
+}  // namespace drafting::common

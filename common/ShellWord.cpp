@@ -1,6 +1,6 @@
-#include "cases/ShellWord.hpp"
+#include "common/ShellWord.hpp"
 
-namespace drafting::cases {
+namespace drafting::common {
 
 std::string ShellWord::quote(const std::string& word) {
     static const char* kPlain = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.,/=:+@%";
@@ -10,4 +10,4 @@ std::string ShellWord::quote(const std::string& word) {
     return quoted + "'";
 }
 
-}  // namespace drafting::cases
+}  // namespace drafting::common

@@ -2,7 +2,7 @@
 #include <cstddef>
 #include <string>
 
-namespace drafting::cases {
+namespace drafting::common {
 
 /// A value from a file or the command line as it may appear in a one-line message: quoted,
 /// control and escape characters shown as \n, \t, \xNN, and at most `maxChars` bytes of it, so a
@@ -15,4 +15,4 @@ public:
     static std::string quote(const std::string& value, std::size_t maxChars = kMaxChars);
 };
 
-}  // namespace drafting::cases
+}  // namespace drafting::common
