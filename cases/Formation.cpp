@@ -1,7 +1,7 @@
 #include "cases/Formation.hpp"
 
 #include "cases/ConfigError.hpp"
-#include "cases/ValueList.hpp"
+#include "common/ValueList.hpp"
 
 #include "meshes/BodyClearance.hpp"
 
@@ -34,7 +34,7 @@ std::vector<RunnerPlacement> Formation::place(const SweepConfig& c, const std::s
         for (int k = 1; k <= c.behindCount; ++k) pacers.emplace_back(-k * b, l);
     } else if (p == "ineos" || p == "breaking2") {
         if (l <= 0.0)
-            throw ConfigError("sweep.lateral = '" + ValueList::format(l) + "': the " + p +
+            throw ConfigError("sweep.lateral = '" + common::ValueList::format(l) + "': the " + p +
                               " preset needs a positive lateral spacing");
         if (p == "ineos") {
             pacers = {{f, 0.0}, {f + r, l}, {f + r, -l}, {f + 2 * r, 2 * l}, {f + 2 * r, -2 * l},
@@ -64,9 +64,9 @@ void Formation::checkClearance(const std::vector<RunnerPlacement>& runners, doub
             const double dy = (runners[i].y - runners[j].y) / halfWidth;
             if (std::hypot(dx, dy) < 2.0 * kClearance) {
                 throw ConfigError("formation of case " + caseName + ": " + runners[i].name + " at (" +
-                                  ValueList::format(runners[i].x) + ", " + ValueList::format(runners[i].y) +
-                                  ") and " + runners[j].name + " at (" + ValueList::format(runners[j].x) + ", " +
-                                  ValueList::format(runners[j].y) + ") overlap or touch");
+                                  common::ValueList::format(runners[i].x) + ", " + common::ValueList::format(runners[i].y) +
+                                  ") and " + runners[j].name + " at (" + common::ValueList::format(runners[j].x) + ", " +
+                                  common::ValueList::format(runners[j].y) + ") overlap or touch");
             }
         }
     }
@@ -81,9 +81,9 @@ void Formation::checkClearance3d(const std::vector<RunnerPlacement>& runners, co
             if (gap < kMinGap3d) {
                 std::ostringstream msg;
                 msg << "formation of case " << caseName << ": " << runners[i].name << " at ("
-                    << ValueList::format(runners[i].x) << ", " << ValueList::format(runners[i].y) << ") and "
-                    << runners[j].name << " at (" << ValueList::format(runners[j].x) << ", "
-                    << ValueList::format(runners[j].y) << ") overlap or touch (surface gap "
+                    << common::ValueList::format(runners[i].x) << ", " << common::ValueList::format(runners[i].y) << ") and "
+                    << runners[j].name << " at (" << common::ValueList::format(runners[j].x) << ", "
+                    << common::ValueList::format(runners[j].y) << ") overlap or touch (surface gap "
                     << std::lround(gap * 1000.0) << " mm; 3D runners need " << std::lround(kMinGap3d * 1000.0)
                     << " mm)";
                 throw ConfigError(msg.str());
