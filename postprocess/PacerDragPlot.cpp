@@ -78,9 +78,7 @@ int PacerDragPlot::write(const SavingsTable& table, const std::string& pngPath, 
                 series.push_back({label, {formation, static_cast<int>(b), second, lateral}, {}});
                 it = series.end() - 1;
             }
-            // The iterative uncertainty (interval and drift) when runnerDrag measured the drift.
-            const double ci = body.savingIterPct.value_or(body.savingCi95Pct.value_or(0.0)), gci = body.savingGciPct.value_or(0.0);
-            it->points.push_back({gap, *body.savingPct, std::sqrt(ci * ci + gci * gci)});
+            it->points.push_back({gap, *body.savingPct, body.errorBarPct()});
         }
     }
     if (series.empty()) return 0;

@@ -10,6 +10,7 @@
 #include "common/Version.hpp"
 #include "meshes/MeshLevel.hpp"
 #include "postprocess/ConvergenceFile.hpp"
+#include "postprocess/ModelFormFile.hpp"
 #include "postprocess/FlowFieldExport.hpp"
 #include "postprocess/HistoryPlot.hpp"
 #include "postprocess/PacerDragPlot.hpp"
@@ -136,6 +137,7 @@ std::string fixed(double v, int digits) {
 
 std::string PostCli::usage() {
     return "usage: draft-post SWEEPDIR [-o OUT] [--no-plot] [--no-flow] [--race SCHEDULE] [--discretisation FILE]\n"
+           "                        [--model-form FILE]\n"
            "       draft-post --version (the version, git commit and OpenFOAM version it was built with)\n"
            "       draft-post pace --mass KG --height M --baseline-time M:SS.ss --drag-saving F\n"
            "                       [--cda M2] [--air-density RHO] [--distance M] [--json]\n"
@@ -162,6 +164,11 @@ std::string PostCli::usage() {
            "                     where the study has that level, formation and case template\n"
            "                     (saving_gci_source says which case, or why none). Without it, a level\n"
            "                     folder of a study (DIR/medium) uses DIR/convergence.json\n"
+           "  --model-form FILE  a model-form study (docs/studies/model-form-LEVEL.json, scripts/study.sh\n"
+           "                     model-form): saving_model_pct is the spread of each saving over its\n"
+           "                     models, for the cases the study ran at the sweep's level and case\n"
+           "                     template (saving_model_source says which moves, or why none);\n"
+           "                     saving_all_pct = iterative + GCI + model form in quadrature\n"
            "\n"
            "draft-post pace predicts one saving: drag saving F (0-1) of the athlete's solo drag\n"
            "  -> metabolic saving (Soares da Silva et al. 2022) -> speed (Kipp et al. 2019).\n"
@@ -181,7 +188,8 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
 
     po::options_description desc;
     desc.add_options()("help,h", "")("version", "")("output,o", po::value<std::string>())("no-plot", "")("no-flow", "")(
-        "race", po::value<std::string>())("sweep", po::value<std::string>())("discretisation", po::value<std::string>());
+        "race", po::value<std::string>())("sweep", po::value<std::string>())("discretisation", po::value<std::string>())(
+        "model-form", po::value<std::string>());
     po::positional_options_description positional;
     positional.add("sweep", 1);
     const po::variables_map vm = parse(std::vector<std::string>(argv.begin() + 1, argv.end()), desc, positional);
@@ -208,6 +216,10 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
         studyName = vm["discretisation"].as<std::string>();
         convergence = ConvergenceFile::read(studyName, "--discretisation");
     }
+    // The model-form uncertainty of the savings: only from a study file given.
+    std::optional<ModelFormFile> modelForm;
+    const std::string modelFormName = vm.count("model-form") ? vm["model-form"].as<std::string>() : "";
+    if (vm.count("model-form")) modelForm = ModelFormFile::read(modelFormName, "--model-form");
     using Layout = cases::SweepLayout;
     if (!fs::exists(fs::path(sweep) / Layout::kManifest) && fs::exists(fs::path(sweep) / Layout::kConvergence)) {
         if (!convergence) convergence = common::JsonFile::read(sweep + "/" + Layout::kConvergence), studyName = sweep;
@@ -227,6 +239,7 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
     // Read and compute everything first: a sweep that cannot be reduced writes nothing.
     SavingsTable table = SavingsTable::fromSweep(sweep);
     const int gciAttached = convergence ? table.attachGci(*convergence, studyName) : 0;
+    const int modelAttached = modelForm ? table.attachModelForm(*modelForm, modelFormName) : 0;
     const auto curves = SavingsFit::fit(table);
     const cases::Manifest manifest = cases::Manifest::read(sweep);
     std::optional<PacingTable> pacing;
@@ -315,6 +328,7 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
     report.curves = &curves;
     report.pacing = pacing ? &*pacing : nullptr;
     if (convergence) report.gciStudy = studyName, report.gciAttached = gciAttached;
+    if (modelForm) report.modelFormStudy = modelFormName, report.modelFormAttached = modelAttached;
     report.race = race;
     if (race) out << "  race replay: " << (*race)["final_time"].get<std::string>() << " (" << outDir << "/race.json)\n";
     if (!pacingWarning.empty()) report.warnings.push_back(pacingWarning);

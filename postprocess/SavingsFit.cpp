@@ -148,11 +148,11 @@ std::vector<SavingsFit::Curve> SavingsFit::fit(const SavingsTable& table) {
             c.backGap = r.backGap;
             c.lateral = r.lateral;
         }
-        // The iterative uncertainty (interval and drift) when runnerDrag measured the drift.
-        const double ci = r.savingIterPct.value_or(r.savingCi95Pct.value_or(0.0)), gci = r.savingGciPct.value_or(0.0);
         c.gaps.push_back(*r.frontGap);
         c.savings.push_back(*r.savingPct);
-        c.errors.push_back(std::sqrt(ci * ci + gci * gci));
+        // Weighed by the numerical error only: a model-form spread is one model's bias, known for a
+        // few cases, and would tilt the fit toward the cases a study happened to run.
+        c.errors.push_back(r.numericalErrorPct());
     }
     std::vector<Curve> curves;
     for (const auto& label : order) {

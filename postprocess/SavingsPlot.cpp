@@ -28,9 +28,7 @@ int SavingsPlot::write(const SavingsTable& table, const std::string& pngPath, co
     std::map<std::string, std::vector<Point>> series;
     for (const auto& r : table.rows()) {
         if (r.status != "ok" || !r.frontGap || !r.savingPct) continue;
-        // The iterative uncertainty (interval and drift) when runnerDrag measured the drift.
-        const double ci = r.savingIterPct.value_or(r.savingCi95Pct.value_or(0.0)), gci = r.savingGciPct.value_or(0.0);
-        series[SavingsFit::seriesLabel(r)].push_back({*r.frontGap, *r.savingPct, std::sqrt(ci * ci + gci * gci)});
+        series[SavingsFit::seriesLabel(r)].push_back({*r.frontGap, *r.savingPct, r.errorBarPct()});
     }
     if (series.empty()) return 0;
 

@@ -50,6 +50,8 @@ bool bodyBefore(const BodySaving& x, const BodySaving& y) {
     return rank(x.body) < rank(y.body);
 }
 
+const std::string kNoModelFormStudy = "none: no model-form study (draft-post --model-form FILE)";
+
 nlohmann::json bodiesJson(const std::vector<BodySaving>& bodies) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& b : bodies) {
@@ -63,6 +65,9 @@ nlohmann::json bodiesJson(const std::vector<BodySaving>& bodies) {
                        {"saving_iter_pct", TableText::jsonNumber(b.savingIterPct)},
                        {"saving_gci_source", b.savingGciSource},
                        {"saving_total_pct", TableText::jsonNumber(b.savingTotalPct)},
+                       {"saving_model_pct", TableText::jsonNumber(b.savingModelPct)},
+                       {"saving_model_source", b.savingModelSource},
+                       {"saving_all_pct", TableText::jsonNumber(b.savingAllPct)},
                        {"side_N", TableText::jsonNumber(b.sideN)},
                        {"cd", TableText::jsonNumber(b.cd)},
                        {"cda_m2", TableText::jsonNumber(b.cdaM2)},
@@ -230,12 +235,28 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
                                   ? std::optional<double>(0.0)
                                   : savingError(b.dragN, b.dragIterativeN, *solo, soloIterative);
             b.savingGciSource = "none: no convergence study (draft-post --discretisation FILE)";
+            b.savingModelSource = kNoModelFormStudy;
         }
         row.savingGciSource = "none: no convergence study (draft-post --discretisation FILE)";
+        row.savingModelSource = kNoModelFormStudy;
     }
     table.updateTotals();
     return table;
 }
+
+namespace {
+
+// The one rule for error bars: iterative (else the interval alone) ⊕ GCI, then ⊕ model form.
+double numericalError(std::optional<double> iter, std::optional<double> ci95, std::optional<double> gci) {
+    return std::hypot(iter.value_or(ci95.value_or(0.0)), gci.value_or(0.0));
+}
+
+}  // namespace
+
+double BodySaving::numericalErrorPct() const { return numericalError(savingIterPct, savingCi95Pct, savingGciPct); }
+double BodySaving::errorBarPct() const { return std::hypot(numericalErrorPct(), savingModelPct.value_or(0.0)); }
+double SavingsRow::numericalErrorPct() const { return numericalError(savingIterPct, savingCi95Pct, savingGciPct); }
+double SavingsRow::errorBarPct() const { return std::hypot(numericalErrorPct(), savingModelPct.value_or(0.0)); }
 
 void SavingsTable::updateTotals() {
     auto total = [](std::optional<double> iter, std::optional<double> gci) -> std::optional<double> {
@@ -244,8 +265,72 @@ void SavingsTable::updateTotals() {
     };
     for (auto& row : rows_) {
         row.savingTotalPct = total(row.savingIterPct, row.savingGciPct);
-        for (auto& b : row.bodies) b.savingTotalPct = total(b.savingIterPct, b.savingGciPct);
+        row.savingAllPct = total(row.savingTotalPct, row.savingModelPct);
+        for (auto& b : row.bodies) {
+            b.savingTotalPct = total(b.savingIterPct, b.savingGciPct);
+            b.savingAllPct = total(b.savingTotalPct, b.savingModelPct);
+        }
     }
+}
+
+int SavingsTable::attachModelForm(const ModelFormFile& study, const std::string& studyName) {
+    modelFormStudy_ = studyName;
+    const std::string named = "study " + studyName;
+    std::string none;  // one reason for every row when the study cannot apply to this sweep at all
+    if (level_.empty())
+        none = "none: the sweep's manifest names no mesh.level";
+    else if (study.level != level_)
+        none = "none: " + named + " is at level " + study.level + ", this sweep at " + level_ +
+               " (a model's effect is measured at one level and not carried to another)";
+    std::string held;
+    for (const auto& s : study.spreads) held += (held.empty() ? "" : ", ") + s.caseName;
+    int attached = 0;
+    for (auto& row : rows_) {
+        if (row.status != "ok" || !row.dragLead) continue;
+        auto setAll = [&row](std::optional<double> points, const std::string& source) {
+            row.savingModelPct = points;
+            row.savingModelSource = source;
+            for (auto& b : row.bodies) {
+                b.savingModelPct = b.body == "lead" ? points : std::nullopt;
+                b.savingModelSource = b.body == "lead" ? source : "none: a model-form study measures the lead's saving only";
+            }
+        };
+        if (!none.empty()) {
+            setAll(std::nullopt, none);
+            continue;
+        }
+        if (!study.templateVersion.empty() && !row.templateVersion.empty() && row.templateVersion != study.templateVersion) {
+            setAll(std::nullopt, "none: case template " + row.templateVersion + ", " + named + " template " +
+                                     study.templateVersion + " (the cases differ: run the study again)");
+            continue;
+        }
+        if (row.formation == "solo") {
+            setAll(0.0, "solo baseline: its saving is 0 by definition");
+            continue;
+        }
+        const ModelFormSpread* spread = study.find(row.caseName);
+        if (!spread) {
+            setAll(std::nullopt, "none: case " + row.caseName + " is not in " + named + " (it holds " +
+                                     (held.empty() ? std::string("no case") : held) + ")");
+            continue;
+        }
+        std::string moves;
+        for (const auto& [variant, move] : spread->movesPts) {
+            char text[96];
+            std::snprintf(text, sizeof(text), "%s%s %+.2f", moves.empty() ? "" : ", ", variant.c_str(), move);
+            moves += text;
+        }
+        std::string pending;
+        for (const auto& p : spread->pending) pending += (pending.empty() ? "" : ", ") + p;
+        row.savingModelPartial = !spread->pending.empty();
+        setAll(spread->spreadPts, named + " level " + level_ + ", case " + row.caseName + ": the largest move of " +
+                                      "the saving from the study's model (" + moves + " points)" +
+                                      (pending.empty() ? std::string()
+                                                       : "; a lower bound: not run yet or failed: " + pending));
+        ++attached;
+    }
+    updateTotals();
+    return attached;
 }
 
 namespace {
@@ -387,7 +472,8 @@ void SavingsTable::writeCsv(const std::string& path) const {
     {
         out << "case,formation,front_gap_m,back_gap_m,lateral_m,speed_mps,drag_lead_N,drag_solo_N,saving_pct,"
                "cda_lead_m2,converged,status,reason,frontal_area_m2,cd_lead,cd_solo,cells,y_plus_lead,drag_lead_ci95_N,"
-               "saving_ci95_pct,saving_gci_pct,drag_lead_drift_N,saving_iter_pct,saving_gci_source,saving_total_pct\n";
+               "saving_ci95_pct,saving_gci_pct,drag_lead_drift_N,saving_iter_pct,saving_gci_source,saving_total_pct,"
+               "saving_model_pct,saving_model_source,saving_all_pct\n";
         for (const auto& r : rows_) {
             out << TableText::csvField(r.caseName) << ',' << TableText::csvField(r.formation) << ',' << TableText::csvNumber(r.frontGap) << ','
                 << TableText::csvNumber(r.backGap) << ',' << TableText::csvNumber(r.lateral) << ',' << TableText::csvNumber(r.speed) << ',' << TableText::csvNumber(r.dragLead)
@@ -397,7 +483,8 @@ void SavingsTable::writeCsv(const std::string& path) const {
                 << TableText::csvNumber(r.yPlusLead) << ',' << TableText::csvNumber(r.dragLeadCi95) << ',' << TableText::csvNumber(r.savingCi95Pct) << ','
                 << TableText::csvNumber(r.savingGciPct) << ',' << TableText::csvNumber(r.dragLeadDrift) << ','
                 << TableText::csvNumber(r.savingIterPct) << ',' << TableText::csvField(r.savingGciSource) << ','
-                << TableText::csvNumber(r.savingTotalPct) << '\n';
+                << TableText::csvNumber(r.savingTotalPct) << ',' << TableText::csvNumber(r.savingModelPct) << ','
+                << TableText::csvField(r.savingModelSource) << ',' << TableText::csvNumber(r.savingAllPct) << '\n';
         }
     }
     try {
@@ -412,12 +499,12 @@ void SavingsTable::writeBodiesCsv(const std::string& path) const {
     {
         out << "case,formation,front_gap_m,back_gap_m,lateral_m,body,drag_N,drag_ci95_N,drag_solo_N,saving_pct,"
                "saving_ci95_pct,saving_gci_pct,side_N,cd,cda_m2,y_plus_mean,status,reason,drag_drift_N,saving_iter_pct,"
-               "saving_gci_source,saving_total_pct\n";
+               "saving_gci_source,saving_total_pct,saving_model_pct,saving_model_source,saving_all_pct\n";
         for (const auto& r : rows_) {
             const std::string head = TableText::csvField(r.caseName) + ',' + TableText::csvField(r.formation) + ',' + TableText::csvNumber(r.frontGap) + ',' +
                                      TableText::csvNumber(r.backGap) + ',' + TableText::csvNumber(r.lateral) + ',';
             if (r.status != "ok") {  // one row naming the failure, no numbers
-                out << head << ",,,,,,,,,,," << r.status << ',' << TableText::csvField(r.reason) << ",,,,\n";
+                out << head << ",,,,,,,,,,," << r.status << ',' << TableText::csvField(r.reason) << ",,,,,,,\n";
                 continue;
             }
             for (const auto& b : r.bodies) {
@@ -426,7 +513,9 @@ void SavingsTable::writeBodiesCsv(const std::string& path) const {
                     << TableText::csvNumber(b.savingGciPct) << ',' << TableText::csvNumber(b.sideN) << ',' << TableText::csvNumber(b.cd) << ',' << TableText::csvNumber(b.cdaM2) << ','
                     << TableText::csvNumber(b.yPlusMean) << ',' << r.status << ',' << TableText::csvField(r.reason) << ','
                     << TableText::csvNumber(b.dragDriftN) << ',' << TableText::csvNumber(b.savingIterPct) << ','
-                    << TableText::csvField(b.savingGciSource) << ',' << TableText::csvNumber(b.savingTotalPct) << '\n';
+                    << TableText::csvField(b.savingGciSource) << ',' << TableText::csvNumber(b.savingTotalPct) << ','
+                    << TableText::csvNumber(b.savingModelPct) << ',' << TableText::csvField(b.savingModelSource) << ','
+                    << TableText::csvNumber(b.savingAllPct) << '\n';
             }
         }
     }
@@ -462,6 +551,10 @@ nlohmann::json SavingsTable::toJson() const {
                         {"saving_iter_pct", TableText::jsonNumber(r.savingIterPct)},
                         {"saving_gci_source", r.savingGciSource},
                         {"saving_total_pct", TableText::jsonNumber(r.savingTotalPct)},
+                        {"saving_model_pct", TableText::jsonNumber(r.savingModelPct)},
+                        {"saving_model_lower_bound", r.savingModelPartial},
+                        {"saving_model_source", r.savingModelSource},
+                        {"saving_all_pct", TableText::jsonNumber(r.savingAllPct)},
                         {"bodies", bodiesJson(r.bodies)},
                         {"converged", r.converged},
                         {"status", r.status},
@@ -471,6 +564,7 @@ nlohmann::json SavingsTable::toJson() const {
             {"level", level_},
             {"gap_definition", gapDefinition_},
             {"discretisation_study", gciStudy_.empty() ? nlohmann::json() : nlohmann::json(gciStudy_)},
+            {"model_form_study", modelFormStudy_.empty() ? nlohmann::json() : nlohmann::json(modelFormStudy_)},
             {"rows", rows}};
 }
 

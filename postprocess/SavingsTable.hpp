@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cases/CaseResult.hpp"
+#include "postprocess/ModelFormFile.hpp"
 
 namespace drafting::post {
 
@@ -23,7 +24,18 @@ struct BodySaving {
     /// the two in quadrature, when both are known.
     std::optional<double> savingPct, savingCi95Pct, savingIterPct, savingGciPct, savingTotalPct;
     std::string savingGciSource;  // where savingGciPct comes from, or "none: why"
+    /// savingModelPct: the model-form uncertainty of this runner's saving in points, the spread
+    /// over a model-form study's models (SavingsTable::attachModelForm; the lead's only);
+    /// savingAllPct: iterative ⊕ GCI ⊕ model form, when all three are known.
+    std::optional<double> savingModelPct, savingAllPct;
+    std::string savingModelSource;  // where savingModelPct comes from, or "none: why"
     std::optional<double> cd, cdaM2, sideN, yPlusMean;
+
+    /// The saving's numerical error bar in points: iterative (the 95 % interval where no drift was
+    /// measured) ⊕ GCI, each 0 where unknown. What fits weigh by.
+    double numericalErrorPct() const;
+    /// What a plot's error bar shows: the numerical error ⊕ the model form, each 0 where unknown.
+    double errorBarPct() const;
 };
 
 /// One row of savings.csv: the lead runner's drag in one case against the solo baseline.
@@ -57,7 +69,20 @@ struct SavingsRow {
     /// saving_iter_pct ⊕ saving_gci_pct (quadrature): iterative and discretisation error together;
     /// empty unless both are known.
     std::optional<double> savingTotalPct;
+    /// The model-form uncertainty of the saving in points (attachModelForm): the largest move of the
+    /// saving over a model-form study's models at the sweep's level, for this very case; with
+    /// savingModelSource saying which study and moves, or why there is none. savingModelPartial: the
+    /// study has models not run yet for it, so the spread is a lower bound. savingAllPct:
+    /// iterative ⊕ GCI ⊕ model form (quadrature), empty unless all three are known.
+    std::optional<double> savingModelPct, savingAllPct;
+    std::string savingModelSource;
+    bool savingModelPartial = false;
     std::vector<BodySaving> bodies;  // every runner of an ok case, lead first
+
+    /// The lead's saving's numerical error bar in points (as BodySaving::numericalErrorPct).
+    double numericalErrorPct() const;
+    /// What a plot's error bar shows (as BodySaving::errorBarPct).
+    double errorBarPct() const;
 };
 
 /// The reduction of a sweep: saving_pct = 100 × (1 − drag_lead / drag_solo).
@@ -78,6 +103,14 @@ public:
     /// the number of non-solo rows that got one.
     int attachGci(const nlohmann::json& convergence, const std::string& studyName);
 
+    /// Attaches the model-form uncertainty of each saving from a model-form study
+    /// (scripts/study.sh model-form; `studyName` names it in the sources): the spread of the lead's
+    /// saving over the study's models, in points. Only at the study's own level and, where both
+    /// record one, case template, and only for a case the study ran itself: a model's effect on
+    /// the saving at one gap is not carried to another gap, formation or level. Rows that get
+    /// none say why in savingModelSource. Returns the number of non-solo rows that got one.
+    int attachModelForm(const ModelFormFile& study, const std::string& studyName);
+
     const std::vector<SavingsRow>& rows() const { return rows_; }
     double soloDrag() const { return soloDrag_; }
     /// The sweep's mesh level (manifest config.mesh.level; "" when it names none).
@@ -87,6 +120,8 @@ public:
     const std::string& gapDefinition() const { return gapDefinition_; }
     /// The study attachGci used ("" when none).
     const std::string& gciStudy() const { return gciStudy_; }
+    /// The study attachModelForm used ("" when none).
+    const std::string& modelFormStudy() const { return modelFormStudy_; }
 
     void writeCsv(const std::string& path) const;
     /// bodies.csv: one row per case and runner (the lead and each pacer).
@@ -98,7 +133,7 @@ private:
 
     std::vector<SavingsRow> rows_;
     double soloDrag_ = 0.0;
-    std::string level_, gciStudy_, gapDefinition_ = "centre";
+    std::string level_, gciStudy_, modelFormStudy_, gapDefinition_ = "centre";
 };
 
 }  // namespace drafting::post

@@ -42,11 +42,24 @@ std::string modelForm(const nlohmann::json& config) {
     return out + ", a frozen pose";
 }
 
+// What the banner says of the model form: which study's spread is in the bars, and for how many
+// savings; a spread over fewer models than its study has is called a lower bound.
+std::string modelFormWords(const SavingsTable& table, const std::optional<std::string>& study, int attached) {
+    if (!study) return "not in any bar (no model-form study given; docs/validation.md)";
+    if (attached == 0) return *study + " gives none for this sweep's level and cases, so it is in no bar (not known)";
+    int partial = 0;
+    for (const auto& r : table.rows()) partial += r.status == "ok" && r.savingModelPct && r.savingModelPartial;
+    return "the spread of the saving over the models of " + *study + " for " + std::to_string(attached) +
+           " saving(s), in the ± all bar (the table says which moves)" +
+           (partial > 0 ? "; for " + std::to_string(partial) + " of them a lower bound (a model not run yet)" : std::string()) +
+           "; not known for the rest";
+}
+
 // What the numbers on the page are worth, said before any of them: the first thing a reader sees.
 // 2D sections rank formations and nothing more; a 3D sweep states its mesh and which parts of the
 // uncertainty its error bars hold.
 nlohmann::json fidelity(const nlohmann::json& config, const SavingsTable& table, const std::optional<std::string>& gciStudy,
-         int gciAttached) {
+         int gciAttached, const std::optional<std::string>& modelFormStudy, int modelFormAttached) {
     const auto dimension = config.is_object() && config.contains("mesh") && config["mesh"].is_object()
                                ? config["mesh"].value("dimension", nlohmann::json())
                                : nlohmann::json();
@@ -113,7 +126,7 @@ nlohmann::json fidelity(const nlohmann::json& config, const SavingsTable& table,
                        (divergent.empty() ? std::string()
                                           : "; its triplet diverges for the saving of " + divergent +
                                                 ", so no GCI bounds that error at any level (docs/validation.md)") +
-                       ". Model form: not in any bar (docs/validation.md)." + flagged;
+                       ". Model form: " + modelFormWords(table, modelFormStudy, modelFormAttached) + "." + flagged;
     return {{"kind", "3d"}, {"text", text}};
 }
 
@@ -134,7 +147,8 @@ nlohmann::json SweepReport::model() const {
                          "Saving is the lead runner's drag reduction against running alone at the same speed, "
                          "100 × (1 − drag / solo drag). Error bars are the total uncertainty of the saving in points: "
                          "the iterative one (95 % averaging interval and drift of both drags) and, where a "
-                         "convergence study gives it at this sweep's level, the bounded GCI of the saving, in "
+                         "convergence study gives it at this sweep's level, the bounded GCI of the saving, and, where "
+                         "a model-form study ran the case, the spread of the saving over its models, in "
                          "quadrature. Mile times come "
                          "from the pacing model (docs/pacing-model.md): same metabolic power as alone, less air "
                          "drag, more speed."}};
@@ -143,7 +157,7 @@ nlohmann::json SweepReport::model() const {
         m["cases_made_by"] = casesMadeBy->summary();
         m["cases_command"] = casesMadeBy->commandLine();
     }
-    if (table) m["fidelity"] = fidelity(config, *table, gciStudy, gciAttached);
+    if (table) m["fidelity"] = fidelity(config, *table, gciStudy, gciAttached, modelFormStudy, modelFormAttached);
 
     int ok = 0, failed = 0;
     nlohmann::json unconverged = nlohmann::json::array(), failedList = nlohmann::json::array();
@@ -167,6 +181,9 @@ nlohmann::json SweepReport::model() const {
                             {"saving_gci_pct", TableText::jsonNumber(r.savingGciPct)},
                             {"saving_total_pct", TableText::jsonNumber(r.savingTotalPct)},
                             {"saving_gci_source", r.savingGciSource},
+                            {"saving_model_pct", TableText::jsonNumber(r.savingModelPct)},
+                            {"saving_all_pct", TableText::jsonNumber(r.savingAllPct)},
+                            {"saving_model_source", r.savingModelSource},
                             {"cd_lead", TableText::jsonNumber(r.cdLead)},
                             {"cells", TableText::jsonNumber(r.cells)},
                             {"y_plus_lead", TableText::jsonNumber(r.yPlusLead)},
@@ -214,10 +231,29 @@ nlohmann::json SweepReport::model() const {
             "No discretisation error: no convergence study was given (draft-post --discretisation FILE, or a level "
             "folder of a study), so the bars omit the mesh's share."};
     }
-    // Neither bar holds the model's own error; say so beside every table rather than let ± read as total.
-    m["savings"]["notes"].push_back("Not in any bar: the model form (" + modelForm(config) +
-                                    "). Its size is not measured yet; docs/validation.md (\"Model form\") says "
-                                    "what is known.");
+    // The model's own error: in the ± all column where a model-form study gives it, else said to be
+    // in no bar, beside every table, rather than let ± read as total.
+    if (modelFormStudy) {
+        auto& cols = m["savings"]["columns"];
+        // After ± total where there is one, else after ± iterative.
+        auto at = cols.end();
+        for (auto it = cols.begin(); it != cols.end(); ++it)
+            if ((*it)["key"] == "saving_total_pct" || ((*it)["key"] == "saving_iter_pct" && at == cols.end())) at = it;
+        const auto inserted = cols.insert(at == cols.end() ? cols.end() : at + 1,
+                                          column("saving_model_pct", "± model form [points]", 2));
+        cols.insert(inserted + 1, column("saving_all_pct", "± all [points]", 2));
+        cols.push_back(column("saving_model_source", "Model form from"));
+        m["savings"]["notes"].push_back(
+            "± model form: the largest move of the lead's saving over the models of " + *modelFormStudy +
+            " (this sweep's model: " + modelForm(config) +
+            "), for a case the study ran at this level; a spread of models, not a bound, and a lower bound "
+            "while a model is not run yet (Model form from says which). ± all = iterative ⊕ GCI ⊕ model "
+            "form; empty where any is unknown.");
+    } else {
+        m["savings"]["notes"].push_back("Not in any bar: the model form (" + modelForm(config) +
+                                        "). No model-form study was given (draft-post --model-form FILE); "
+                                        "docs/validation.md (\"Model form\") says what is known.");
+    }
     m["failed"] = failedList;
 
     if (curves && !curves->empty()) {

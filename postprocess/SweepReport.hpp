@@ -26,6 +26,8 @@ struct SweepReport {
     std::vector<std::string> warnings;
     std::optional<std::string> gciStudy;    // the convergence study draft-post took the savings' GCI from
     int gciAttached = 0;                    // how many savings got a GCI from it (SavingsTable::attachGci)
+    std::optional<std::string> modelFormStudy;  // the model-form study draft-post took the spreads from
+    int modelFormAttached = 0;              // how many savings got one (SavingsTable::attachModelForm)
     std::optional<nlohmann::json> race;     // RaceReplay::Result::toJson() of draft-post --race
     std::optional<cases::Provenance> casesMadeBy;  // manifest.json's provenance: the generate of the cases
     std::string configFile;  // the sweep's draft-cases.cfg relative to the output directory ("" if none)

@@ -41,7 +41,8 @@
 #       For every formation: the lead's drag and saving with its iterative uncertainty under each
 #       model, how far each model moved the saving from base, and the spread (the largest move),
 #       which docs/validation.md states as the model-form uncertainty of that saving: a spread of
-#       models, not a bound. Writes docs/studies/model-form-LEVEL.json; cases in
+#       models, not a bound. Writes docs/studies/model-form-LEVEL.json (with the cases' template),
+#       which draft-post --model-form reads to put the spread in a sweep's ± all bar; cases in
 #       runs/study/model-form-LEVEL/VARIANT/.
 #
 #   mesh CONFIG [--levels L1,L2,L3[,L4]] [--jobs J] [--reduce-only]
@@ -443,7 +444,14 @@ for case, s in spread.items():
     print(f"model-form spread of the saving, {case}: {s['model_form_pts']:.2f} points "
           f"({', '.join(f'{v} {m:+.2f}' for v, m in s['moves_pts'].items())})"
           + (f"; not run or failed: {', '.join(s['variants_pending'])}" if s["variants_pending"] else ""))
-json.dump({"study": "model-form", "level": level, "config": "cases/examples/model-form-3d.cfg",
+# The case template the study's cases were written with (case.json): draft-post --model-form attaches a
+# spread only to cases of the same template.
+templ = None
+try:
+    templ = json.load(open(os.path.join(out, "base", "solo", "case.json"))).get("template")
+except (OSError, ValueError):
+    pass
+json.dump({"study": "model-form", "level": level, "template": templ, "config": "cases/examples/model-form-3d.cfg",
            "command": f"scripts/study.sh model-form {level}", "rows": rows, "spread": spread,
            "pending": pending, "failed": failed}, open(target + ".tmp", "w"), indent=1)
 os.replace(target + ".tmp", target)

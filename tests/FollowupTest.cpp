@@ -294,6 +294,40 @@ TEST(PostFollowup, TheReportOpensWithWhatItsNumbersAreWorth) {
     EXPECT_NE(unknown.find("not recorded"), std::string::npos) << unknown;
 }
 
+// With a model-form study, the banner, the columns and the notes say the spread is in the ± all
+// bar; a study that gives this sweep none says so rather than point at the table.
+TEST(PostFollowup, AModelFormStudyPutsItsSpreadInTheAllBarAndSaysSo) {
+    TempDir dir;
+    const post::SavingsTable table = post::SavingsTable::fromSweep(sweep(dir));
+    post::SweepReport report;
+    report.table = &table;
+    report.config = {{"mesh", {{"dimension", 3}}}};
+    report.modelFormStudy = "docs/studies/model-form-coarse.json";
+    report.modelFormAttached = 1;
+    const nlohmann::json m = report.model();
+    const std::string banner = m["fidelity"]["text"];
+    EXPECT_NE(banner.find("Model form: the spread of the saving over the models of docs/studies/model-form-coarse.json "
+                          "for 1 saving(s), in the ± all bar"),
+              std::string::npos)
+        << banner;
+    std::vector<std::string> keys;
+    for (const auto& c : m["savings"]["columns"]) keys.push_back(c["key"]);
+    const auto at = [&keys](const std::string& k) { return std::find(keys.begin(), keys.end(), k) - keys.begin(); };
+    EXPECT_EQ(at("saving_model_pct"), at("saving_iter_pct") + 1);  // no GCI column without a convergence study
+    EXPECT_EQ(at("saving_all_pct"), at("saving_model_pct") + 1);
+    EXPECT_LT(at("saving_model_source"), static_cast<long>(keys.size()));
+    const nlohmann::json notes = m["savings"]["notes"];
+    EXPECT_TRUE(std::none_of(notes.begin(), notes.end(), [](const nlohmann::json& n) {
+        return n.get<std::string>().find("Not in any bar") != std::string::npos;
+    })) << notes;
+    report.modelFormAttached = 0;
+    const std::string none = report.model()["fidelity"]["text"];
+    EXPECT_NE(none.find("docs/studies/model-form-coarse.json gives none for this sweep's level and cases, so it is in no "
+                        "bar (not known)"),
+              std::string::npos)
+        << none;
+}
+
 TEST(PostFollowup, TheBannerCountsTheCasesLeftOutAsNonPhysical) {
     TempDir dir;
     const std::string path = sweep(dir);

@@ -1,5 +1,6 @@
 // The pacing model against the published relations it uses, the race replay, the savings fit.
 #include "common/JsonFile.hpp"
+#include "cases/ConfigError.hpp"
 #include "cases/ConvergenceStudy.hpp"
 #include "cases/Manifest.hpp"
 #include "postprocess/PacingError.hpp"
@@ -8,6 +9,7 @@
 #include "postprocess/RaceReplay.hpp"
 #include "postprocess/RaceSchedule.hpp"
 #include "postprocess/SavingsFit.hpp"
+#include "postprocess/ModelFormFile.hpp"
 #include "postprocess/SavingsTable.hpp"
 #include "TestSupport.hpp"
 
@@ -393,10 +395,14 @@ TEST(SavingsTable, TheSavingsGciComesFromTheStudyAtTheSweepsOwnLevel) {
 
     table.writeCsv(dir.path() + "/savings.csv");
     const std::string csv = test::readFile(dir.path() + "/savings.csv");
-    EXPECT_NE(csv.find("drag_lead_drift_N,saving_iter_pct,saving_gci_source,saving_total_pct\n"), std::string::npos);
+    EXPECT_NE(csv.find("drag_lead_drift_N,saving_iter_pct,saving_gci_source,saving_total_pct,saving_model_pct,"
+                       "saving_model_source,saving_all_pct\n"),
+              std::string::npos);
     EXPECT_NE(csv.find(",1.5,"), std::string::npos) << csv;
     table.writeBodiesCsv(dir.path() + "/bodies.csv");
-    EXPECT_NE(test::readFile(dir.path() + "/bodies.csv").find("saving_iter_pct,saving_gci_source,saving_total_pct\n"),
+    EXPECT_NE(test::readFile(dir.path() + "/bodies.csv")
+                  .find("saving_iter_pct,saving_gci_source,saving_total_pct,saving_model_pct,saving_model_source,"
+                        "saving_all_pct\n"),
               std::string::npos);
     const auto json = table.toJson();
     EXPECT_EQ(json["discretisation_study"], "docs/studies/mesh-x.json");
@@ -447,6 +453,130 @@ TEST(SavingsTable, NoGciFromAnotherLevelFormationOrTemplate) {
     // An older convergence.json has no saving GCIs.
     EXPECT_NE(sourceAt("medium", {{"ratio", 1.41}, {"cases", nlohmann::json::array()}}).find("none: S: format = 'missing'"),
               std::string::npos);
+}
+
+namespace {
+
+// A model-form study (scripts/study.sh model-form) at `level` holding one case's spread.
+post::ModelFormFile modelFormStudy(const std::string& level, const std::string& caseName, const nlohmann::json& moves,
+                                   const nlohmann::json& pending = nlohmann::json::array(),
+                                   const nlohmann::json& templ = "5") {
+    double largest = 0.0;
+    for (const auto& [v, m] : moves.items()) largest = std::max(largest, std::fabs(m.get<double>()));
+    return post::ModelFormFile::fromJson(
+        {{"study", "model-form"},
+         {"level", level},
+         {"template", templ},
+         {"spread", {{caseName, {{"saving_base_pct", 65.0}, {"moves_pts", moves}, {"model_form_pts", largest},
+                                 {"variants_pending", pending}}}}}},
+        "S");
+}
+
+}  // namespace
+
+TEST(SavingsTable, TheModelFormSpreadIsAttachedOnlyToTheCaseTheStudyRanAtItsLevel) {
+    TempDir dir;
+    auto table = post::SavingsTable::fromSweep(sweepAtLevel(dir, "medium"));
+    const std::string own = "ahead-f" + std::to_string(1.3), other = "ahead-f" + std::to_string(0.8);
+    // Without a study: nothing, and why; the bar is the numerical one.
+    EXPECT_FALSE(rowOf(table, own).savingModelPct.has_value());
+    EXPECT_EQ(rowOf(table, own).savingModelSource, "none: no model-form study (draft-post --model-form FILE)");
+    EXPECT_DOUBLE_EQ(rowOf(table, own).errorBarPct(), rowOf(table, own).numericalErrorPct());
+
+    table.attachGci(study({studyCase(own, "ahead", {{"medium", 1.5}})}), "G");
+    EXPECT_EQ(table.attachModelForm(modelFormStudy("medium", own, {{"low-re", 0.8}, {"urans", -2.5}}), "M"), 1);
+    const auto& row = rowOf(table, own);
+    ASSERT_TRUE(row.savingModelPct.has_value());
+    EXPECT_DOUBLE_EQ(*row.savingModelPct, 2.5);  // the largest move, whatever its sign
+    EXPECT_FALSE(row.savingModelPartial);
+    EXPECT_EQ(row.savingModelSource, "study M level medium, case " + own +
+                                         ": the largest move of the saving from the study's model (low-re +0.80, "
+                                         "urans -2.50 points)");
+    EXPECT_NEAR(*row.savingAllPct, std::sqrt(*row.savingIterPct * *row.savingIterPct + 1.5 * 1.5 + 2.5 * 2.5), 1e-12);
+    EXPECT_NEAR(row.errorBarPct(), *row.savingAllPct, 1e-12);
+    EXPECT_NEAR(row.numericalErrorPct(), *row.savingTotalPct, 1e-12);  // what the fit weighs by
+    // The lead's body row has it; a pacer's saving was not in the study.
+    EXPECT_DOUBLE_EQ(*row.bodies[0].savingModelPct, 2.5);
+    EXPECT_FALSE(row.bodies[1].savingModelPct.has_value());
+    EXPECT_EQ(row.bodies[1].savingModelSource, "none: a model-form study measures the lead's saving only");
+    // Another gap of the same formation: not carried over.
+    EXPECT_FALSE(rowOf(table, other).savingModelPct.has_value());
+    EXPECT_EQ(rowOf(table, other).savingModelSource, "none: case " + other + " is not in study M (it holds " + own + ")");
+    EXPECT_DOUBLE_EQ(*rowOf(table, "solo").savingModelPct, 0.0);
+    // Without a GCI the all-in bar is unknown, and the plot's bar shows what is known.
+    {
+        TempDir d2;
+        auto t2 = post::SavingsTable::fromSweep(sweepAtLevel(d2, "medium"));
+        t2.attachModelForm(modelFormStudy("medium", own, {{"urans", 2.0}}, {"low-re"}), "M");
+        const auto& r2 = rowOf(t2, own);
+        EXPECT_FALSE(r2.savingAllPct.has_value());
+        EXPECT_TRUE(r2.savingModelPartial);
+        EXPECT_NE(r2.savingModelSource.find("; a lower bound: not run yet or failed: low-re"), std::string::npos)
+            << r2.savingModelSource;
+        EXPECT_NEAR(r2.errorBarPct(), std::hypot(*r2.savingIterPct, 2.0), 1e-12);
+        t2.writeCsv(d2.path() + "/savings.csv");
+        EXPECT_NE(test::readFile(d2.path() + "/savings.csv").find(",2,\"study M level medium"), std::string::npos);
+        EXPECT_EQ(t2.toJson()["model_form_study"], "M");
+        EXPECT_EQ(t2.toJson()["rows"][3]["saving_model_lower_bound"], true);
+    }
+    // Another level or case template: none, and why.
+    auto sourceAt = [&](const std::string& level, const post::ModelFormFile& st) {
+        TempDir d;
+        auto t = post::SavingsTable::fromSweep(sweepAtLevel(d, level));
+        EXPECT_EQ(t.attachModelForm(st, "M"), 0);
+        EXPECT_FALSE(rowOf(t, own).savingModelPct.has_value());
+        return rowOf(t, own).savingModelSource;
+    };
+    EXPECT_EQ(sourceAt("medium", modelFormStudy("coarse", own, {{"urans", 2.0}})),
+              "none: study M is at level coarse, this sweep at medium (a model's effect is measured at one level and "
+              "not carried to another)");
+    EXPECT_EQ(sourceAt("medium", modelFormStudy("medium", own, {{"urans", 2.0}}, nlohmann::json::array(), "4")),
+              "none: case template 5, study M template 4 (the cases differ: run the study again)");
+}
+
+TEST(ModelFormFile, AStudyFileIsReadWholeAndADamagedOneRefusedNamingTheField) {
+    TempDir dir;
+    const nlohmann::json good = {
+        {"study", "model-form"}, {"level", "coarse"}, {"template", "6"},
+        {"spread", {{"ahead-f1.3", {{"saving_base_pct", 64.2}, {"moves_pts", {{"low-re", -1.25}, {"urans", 3.5}}},
+                                    {"model_form_pts", 3.5}, {"variants_pending", {"urans"}}}}}}};
+    common::JsonFile::writeAtomic(dir.path() + "/m.json", good);
+    const auto file = post::ModelFormFile::read(dir.path() + "/m.json", "--model-form");
+    EXPECT_EQ(file.level, "coarse");
+    EXPECT_EQ(file.templateVersion, "6");
+    ASSERT_NE(file.find("ahead-f1.3"), nullptr);
+    EXPECT_DOUBLE_EQ(file.find("ahead-f1.3")->spreadPts, 3.5);
+    EXPECT_DOUBLE_EQ(file.find("ahead-f1.3")->movesPts.at("low-re"), -1.25);
+    EXPECT_EQ(file.find("ahead-f1.3")->pending, std::vector<std::string>{"urans"});
+    EXPECT_EQ(file.find("behind-b1"), nullptr);
+
+    auto refusal = [&](nlohmann::json j) {
+        try {
+            post::ModelFormFile::fromJson(j, "F");
+        } catch (const cases::ConfigError& e) {
+            return std::string(e.what());
+        }
+        return std::string("accepted");
+    };
+    auto edited = [&](const std::string& pointer, const nlohmann::json& value) {
+        nlohmann::json j = good;
+        j[nlohmann::json::json_pointer(pointer)] = value;
+        return refusal(j);
+    };
+    EXPECT_EQ(edited("/study", "mesh"), "F: study = '\"mesh\"': not a model-form study (scripts/study.sh model-form)");
+    EXPECT_EQ(edited("/level", 3), "F: level = '3': not a mesh level");
+    EXPECT_NE(edited("/level", "../x").find("F: level"), std::string::npos);
+    EXPECT_EQ(edited("/spread/ahead-f1.3/model_form_pts", "3.5"),
+              "F: spread.ahead-f1.3.model_form_pts = '\"3.5\"': not a finite number");
+    EXPECT_NE(edited("/spread/ahead-f1.3/model_form_pts", 1.0).find("not the largest of its moves_pts"), std::string::npos);
+    EXPECT_EQ(edited("/spread/ahead-f1.3/moves_pts", nlohmann::json::object()),
+              "F: spread.ahead-f1.3.moves_pts = '{}': not an object of model moves");
+    EXPECT_NE(edited("/spread/ahead-f1.3/variants_pending", {1}).find("variants_pending = '1': not a variant name"),
+              std::string::npos);
+    nlohmann::json badName = good;
+    badName["spread"]["../../etc"] = good["spread"]["ahead-f1.3"];
+    EXPECT_NE(refusal(badName).find("F: spread"), std::string::npos);
+    EXPECT_THROW(post::ModelFormFile::read(dir.path() + "/none.json", "--model-form"), cases::ConfigError);
 }
 
 TEST(PacingTable, EveryFormationGetsAMileTimeFromTheSoloDragArea) {

@@ -1,0 +1,95 @@
+#include "postprocess/ModelFormFile.hpp"
+
+#include "cases/ConfigError.hpp"
+#include "common/JsonFile.hpp"
+#include "common/Printable.hpp"
+#include "common/SafeName.hpp"
+
+#include <cmath>
+#include <filesystem>
+
+namespace drafting::post {
+
+namespace {
+
+[[noreturn]] void bad(const std::string& origin, const std::string& field, const nlohmann::json& value,
+                      const std::string& why) {
+    throw cases::ConfigError(origin + ": " + field + " = " + common::Printable::quote(value.dump(), 60) + ": " + why);
+}
+
+double finiteNumber(const nlohmann::json& object, const std::string& key, const std::string& origin,
+                    const std::string& field) {
+    if (!object.contains(key)) throw cases::ConfigError(origin + ": " + field + ": missing");
+    const auto& v = object.at(key);
+    if (!v.is_number() || !std::isfinite(v.get<double>())) bad(origin, field, v, "not a finite number");
+    return v.get<double>();
+}
+
+}  // namespace
+
+ModelFormFile ModelFormFile::fromJson(const nlohmann::json& study, const std::string& origin) {
+    if (!study.is_object()) bad(origin, "(top level)", study, "not an object");
+    if (study.value("study", nlohmann::json()) != "model-form")
+        bad(origin, "study", study.value("study", nlohmann::json()), "not a model-form study (scripts/study.sh model-form)");
+    ModelFormFile file;
+    const auto level = study.value("level", nlohmann::json());
+    if (!level.is_string()) bad(origin, "level", level, "not a mesh level");
+    file.level = common::SafeName::check(origin + ": level", level.get<std::string>());
+    if (study.contains("template") && !study.at("template").is_null()) {
+        if (!study.at("template").is_string()) bad(origin, "template", study.at("template"), "not a case template");
+        file.templateVersion = common::SafeName::check(origin + ": template", study.at("template").get<std::string>());
+    }
+    const auto spread = study.value("spread", nlohmann::json());
+    if (!spread.is_object()) bad(origin, "spread", spread, "not an object of cases");
+    for (const auto& [name, entry] : spread.items()) {
+        const std::string field = "spread." + name;
+        ModelFormSpread s;
+        s.caseName = common::SafeName::check(origin + ": spread", name);
+        if (!entry.is_object()) bad(origin, field, entry, "not an object");
+        s.basePct = finiteNumber(entry, "saving_base_pct", origin, field + ".saving_base_pct");
+        s.spreadPts = finiteNumber(entry, "model_form_pts", origin, field + ".model_form_pts");
+        if (s.spreadPts < 0.0) bad(origin, field + ".model_form_pts", entry.at("model_form_pts"), "negative");
+        const auto moves = entry.value("moves_pts", nlohmann::json());
+        if (!moves.is_object() || moves.empty()) bad(origin, field + ".moves_pts", moves, "not an object of model moves");
+        double largest = 0.0;
+        for (const auto& [variant, move] : moves.items()) {
+            const double m = finiteNumber(moves, variant, origin, field + ".moves_pts." + variant);
+            s.movesPts[common::SafeName::check(origin + ": " + field + ".moves_pts", variant)] = m;
+            largest = std::max(largest, std::fabs(m));
+        }
+        // The spread is the largest move by definition: a file where it is not was edited or is damaged.
+        if (std::fabs(largest - s.spreadPts) > 1e-9 * std::max(1.0, largest))
+            bad(origin, field + ".model_form_pts", entry.at("model_form_pts"),
+                "not the largest of its moves_pts (" + common::Printable::quote(moves.dump(), 60) + ")");
+        const auto pending = entry.value("variants_pending", nlohmann::json::array());
+        if (!pending.is_array()) bad(origin, field + ".variants_pending", pending, "not a list of variants");
+        for (const auto& p : pending) {
+            if (!p.is_string()) bad(origin, field + ".variants_pending", p, "not a variant name");
+            s.pending.push_back(common::SafeName::check(origin + ": " + field + ".variants_pending", p.get<std::string>()));
+        }
+        file.spreads.push_back(std::move(s));
+    }
+    return file;
+}
+
+ModelFormFile ModelFormFile::read(const std::string& path, const std::string& option) {
+    const std::string file = common::Printable::quote(path);
+    std::error_code ec;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
+        throw cases::ConfigError(option + " = " + file + ": no such file");
+    nlohmann::json study;
+    try {
+        study = common::JsonFile::read(path);
+    } catch (const cases::RunError& e) {  // unreadable: still the option's bad value
+        throw cases::ConfigError(option + " = " + file + ": " + e.what());
+    }
+    return fromJson(study, option + " = " + file);
+}
+
+const ModelFormSpread* ModelFormFile::find(const std::string& caseName) const {
+    for (const auto& s : spreads)
+        if (s.caseName == caseName) return &s;
+    return nullptr;
+}
+
+}  // namespace drafting::post
