@@ -1,5 +1,7 @@
 #include "cases/SweepRunner.hpp"
 
+#include "meshes/LayerStack.hpp"
+
 #include "cases/CaseContinuation.hpp"
 #include "cases/CaseResult.hpp"
 #include "cases/CaseRunner.hpp"
@@ -67,6 +69,7 @@ std::string SweepRunner::fingerprint(const SweepConfig& config, const CaseSpec& 
     if (!bodyHash.empty()) settings["geometry"].erase("stl");
     std::string text = settings.dump() + spec.parametersJson().dump() + CaseWriter::kTemplateVersion;
     if (!bodyHash.empty()) text += "stl:" + bodyHash;  // parametric bodies keep their earlier fingerprints
+    if (config.wallTreatment == "low-re") text += meshes::LayerStack::kWallResolvedRevision;
     char buf[20];
     std::snprintf(buf, sizeof(buf), "%016zx", std::hash<std::string>{}(text));
     return buf;

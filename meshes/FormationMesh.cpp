@@ -132,9 +132,11 @@ std::string FormationMesh::snappyHexMeshDict() const {
     for (const auto& b : bodies_) d << "        " << b.name << " { nSurfaceLayers " << layers_.layers << "; }\n";
     d << "    }\n    thickness " << FoamFile::number(layers_.thickness) << ";\n    expansionRatio "
       << FoamFile::number(layers_.expansion) << ";\n    minThickness " << FoamFile::number(layers_.thickness / 8.0)
-      << ";\n" << SnappyDict::layerGrowth(5, true)
+      // Wall-resolved layers get the relaxed checks from the first layer iteration: with them
+      // only after 20, the layers were removed before the relaxed checks ever applied.
+      << ";\n" << SnappyDict::layerGrowth(5, layers_.wallResolved ? 0 : 20)
       // checkMesh's own limits where they are stricter, so a snapped mesh passes draftCheckMesh.
-      << SnappyDict::meshQuality(4, 75);
+      << SnappyDict::meshQuality(4, 75, layers_.wallResolved);
     return d.str();
 }
 

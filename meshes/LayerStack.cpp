@@ -17,6 +17,7 @@ LayerStack LayerStack::wallFunctions(MeshLevel level) {
 
 LayerStack LayerStack::lowRe(double firstLayer) {
     LayerStack s;
+    s.wallResolved = true;
     s.expansion = kCoarseExpansion;
     // The fewest layers that reach the stack's thickness, then the growth that makes them fit it.
     s.layers = static_cast<int>(

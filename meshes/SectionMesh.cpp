@@ -133,7 +133,7 @@ std::string SectionMesh::snappyHexMeshDict() const {
       << "addLayersControls\n{\n    relativeSizes true;\n    layers\n    {\n";
     for (const auto& b : bodies_) d << "        " << b.name << " { nSurfaceLayers " << kLayers << "; }\n";
     d << "    }\n    expansionRatio 1.2;\n    finalLayerThickness 0.5;\n    minThickness 0.1;\n"
-      << SnappyDict::layerGrowth(3, false) << SnappyDict::meshQuality(20, std::nullopt);
+      << SnappyDict::layerGrowth(3, std::nullopt) << SnappyDict::meshQuality(20, std::nullopt);
     return d.str();
 }
 

@@ -18,7 +18,7 @@ std::string SnappyDict::refinementSurfaces(const std::vector<std::string>& runne
     return d.str();
 }
 
-std::string SnappyDict::layerGrowth(int relaxIterations, bool relaxedIterations) {
+std::string SnappyDict::layerGrowth(int relaxIterations, std::optional<int> relaxedAfter) {
     std::ostringstream d;
     d << "    nGrow 0;\n"
       << "    featureAngle 130;\n    slipFeatureAngle 30;\n    nRelaxIter " << relaxIterations
@@ -26,19 +26,24 @@ std::string SnappyDict::layerGrowth(int relaxIterations, bool relaxedIterations)
       << "    nSmoothNormals 3;\n    nSmoothThickness 10;\n    maxFaceThicknessRatio 0.5;\n"
       << "    maxThicknessToMedialRatio 0.3;\n    minMedialAxisAngle 90;\n    nBufferCellsNoExtrude 0;\n"
       << "    nLayerIter 50;\n";
-    if (relaxedIterations) d << "    nRelaxedIter 20;\n";
+    if (relaxedAfter) d << "    nRelaxedIter " << *relaxedAfter << ";\n";
     d << "}\n\n";
     return d.str();
 }
 
-std::string SnappyDict::meshQuality(int maxBoundarySkewness, std::optional<int> relaxedMaxNonOrtho) {
+std::string SnappyDict::meshQuality(int maxBoundarySkewness, std::optional<int> relaxedMaxNonOrtho, bool thinLayers) {
     std::ostringstream d;
     d << "meshQualityControls\n{\n    maxNonOrtho 65;\n    maxBoundarySkewness " << maxBoundarySkewness
       << ";\n    maxInternalSkewness 4;\n"
       << "    maxConcave 80;\n    minVol 1e-13;\n    minTetQuality 1e-15;\n    minArea -1;\n    minTwist 0.02;\n"
       << "    minDeterminant 0.001;\n    minFaceWeight 0.05;\n    minVolRatio 0.01;\n    minTriangleTwist -1;\n"
       << "    nSmoothScale 4;\n    errorReduction 0.75;\n";
-    if (relaxedMaxNonOrtho) d << "    relaxed { maxNonOrtho " << *relaxedMaxNonOrtho << "; }\n";
+    if (relaxedMaxNonOrtho) {
+        d << "    relaxed { maxNonOrtho " << *relaxedMaxNonOrtho << ";";
+        if (thinLayers)
+            d << " minTetQuality -1e30; minDeterminant 1e-6; minTwist -1; minFaceWeight 0.001; minVolRatio 0.001;";
+        d << " }\n";
+    }
     d << "}\n\nmergeTolerance 1e-6;\n";
     return d.str();
 }

@@ -15,10 +15,13 @@ public:
     /// refinementSurfaces entries: each runner a wall patch in the group `runners`.
     static std::string refinementSurfaces(const std::vector<std::string>& runners, int minLevel, int maxLevel);
     /// addLayersControls from nGrow to its end: the layer-growth settings both meshes share.
-    /// `relaxedIterations` adds nRelaxedIter 20 (relaxed quality after 20 layer iterations).
-    static std::string layerGrowth(int relaxIterations, bool relaxedIterations);
-    /// meshQualityControls and mergeTolerance. `relaxedMaxNonOrtho` adds a relaxed block.
-    static std::string meshQuality(int maxBoundarySkewness, std::optional<int> relaxedMaxNonOrtho);
+    /// `relaxedAfter` adds nRelaxedIter N (the relaxed quality checks from layer iteration N on).
+    static std::string layerGrowth(int relaxIterations, std::optional<int> relaxedAfter);
+    /// meshQualityControls and mergeTolerance. `relaxedMaxNonOrtho` adds a relaxed block;
+    /// `thinLayers` relaxes in it, too, the checks that refuse wall-resolved layers (tet quality,
+    /// determinant, twist, face weight, volume ratio: LayerStack::wallResolved).
+    static std::string meshQuality(int maxBoundarySkewness, std::optional<int> relaxedMaxNonOrtho,
+                                   bool thinLayers = false);
 };
 
 }  // namespace drafting::meshes

@@ -92,3 +92,25 @@ TEST(FormationMesh, ALiftedBodyFloatsAboveTheGroundWithItsWakeBoxes) {
     EXPECT_NE(read("standing", "system/snappyHexMeshDict").find("min (-2.1 -0.85 -1);"), std::string::npos);
     EXPECT_LT(floating.blockage(), standing.blockage());
 }
+
+// Wall-resolved layers are hundreds of times wider than tall: snappyHexMesh's tet-quality and
+// determinant checks, meant for ordinary cells, refused them (0.3 of 16 layers on the coarse
+// runner) until the relaxed checks apply from the first layer iteration. Wall-function layers keep
+// the strict checks for their first 20 iterations, as before.
+TEST(FormationMesh, WallResolvedLayersGetTheRelaxedChecksFromTheFirstLayerIteration) {
+    TempDir tmp;
+    const std::string stl = tmp.path() + "/ball.stl";
+    drafting::test::writeFile(stl, drafting::meshes::SphereSurface(1.2, 3).stl("ball"));
+    const auto ball = drafting::meshes::RunnerBody::fromStl(stl, drafting::meshes::Athlete(1.2, 42.0));
+    const MeshLevel coarse(MeshLevel::Name::coarse);
+    EXPECT_TRUE(LayerStack::lowRe(3e-5).wallResolved);
+    EXPECT_FALSE(LayerStack::wallFunctions(coarse).wallResolved);
+    FormationMesh({{"ball", 0, 0}}, ball, coarse, {}, LayerStack::lowRe(3e-5)).write(tmp.path() + "/resolved");
+    FormationMesh({{"ball", 0, 0}}, ball, coarse).write(tmp.path() + "/functions");
+    const std::string resolved = readFile(tmp.path() + "/resolved/system/snappyHexMeshDict");
+    const std::string functions = readFile(tmp.path() + "/functions/system/snappyHexMeshDict");
+    EXPECT_NE(resolved.find("    nRelaxedIter 0;\n"), std::string::npos) << resolved;
+    EXPECT_NE(resolved.find("relaxed { maxNonOrtho 75; minTetQuality -1e30; minDeterminant 1e-6;"), std::string::npos);
+    EXPECT_NE(functions.find("    nRelaxedIter 20;\n"), std::string::npos);
+    EXPECT_NE(functions.find("    relaxed { maxNonOrtho 75; }\n"), std::string::npos) << functions;
+}
