@@ -5,6 +5,7 @@
 #include "common/AtomicFile.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -106,6 +107,18 @@ void JsonFile::writeAtomic(const std::string& path, const nlohmann::json& value)
         common::AtomicFile::write(path, value.dump(2) + "\n");
     } catch (const std::system_error& e) {
         throw RunError(e.what());
+    }
+}
+
+nlohmann::json JsonFile::readOption(const std::string& path, const std::string& option) {
+    const std::string file = Printable::quote(path);
+    std::error_code ec;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
+        throw InputError(option + " = " + file + ": no such file");
+    try {
+        return read(path);
+    } catch (const RunError& e) {  // unreadable: still the option's bad value
+        throw InputError(option + " = " + file + ": " + e.what());
     }
 }
 

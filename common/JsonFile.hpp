@@ -20,6 +20,9 @@ public:
     /// Throws InputError, one line naming the file, if it is not a regular file, is a link, is too
     /// big, too deep or not valid JSON; RunError if it is missing or cannot be read (I/O).
     static nlohmann::json read(const std::string& path);
+    /// read() for a file a command-line option names: a missing or unreadable file is the option's
+    /// bad value too, so every failure is an InputError ("OPTION = 'PATH': why").
+    static nlohmann::json readOption(const std::string& path, const std::string& option);
     /// Throws RunError if the file cannot be written.
     static void writeAtomic(const std::string& path, const nlohmann::json& value);
 

@@ -46,17 +46,8 @@ std::optional<std::string> ConvergenceFile::problem(const nlohmann::json& study)
 }
 
 nlohmann::json ConvergenceFile::read(const std::string& path, const std::string& option) {
-    const std::string file = common::Printable::quote(path);
-    std::error_code ec;
-    if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
-        throw cases::ConfigError(option + " = " + file + ": no such file");
-    nlohmann::json study;
-    try {
-        study = common::JsonFile::read(path);
-    } catch (const cases::RunError& e) {  // unreadable: still the option's bad value
-        throw cases::ConfigError(option + " = " + file + ": " + e.what());
-    }
-    if (const auto why = problem(study)) throw cases::ConfigError(file + ": " + *why);
+    const nlohmann::json study = common::JsonFile::readOption(path, option);
+    if (const auto why = problem(study)) throw cases::ConfigError(common::Printable::quote(path) + ": " + *why);
     return study;
 }
 

@@ -6,7 +6,6 @@
 #include "common/SafeName.hpp"
 
 #include <cmath>
-#include <filesystem>
 
 namespace drafting::post {
 
@@ -73,17 +72,7 @@ ModelFormFile ModelFormFile::fromJson(const nlohmann::json& study, const std::st
 }
 
 ModelFormFile ModelFormFile::read(const std::string& path, const std::string& option) {
-    const std::string file = common::Printable::quote(path);
-    std::error_code ec;
-    if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
-        throw cases::ConfigError(option + " = " + file + ": no such file");
-    nlohmann::json study;
-    try {
-        study = common::JsonFile::read(path);
-    } catch (const cases::RunError& e) {  // unreadable: still the option's bad value
-        throw cases::ConfigError(option + " = " + file + ": " + e.what());
-    }
-    return fromJson(study, option + " = " + file);
+    return fromJson(common::JsonFile::readOption(path, option), option + " = " + common::Printable::quote(path));
 }
 
 const ModelFormSpread* ModelFormFile::find(const std::string& caseName) const {
