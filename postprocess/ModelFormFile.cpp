@@ -68,11 +68,30 @@ ModelFormFile ModelFormFile::fromJson(const nlohmann::json& study, const std::st
         }
         file.spreads.push_back(std::move(s));
     }
+    const auto pending = study.value("pending", nlohmann::json::array());
+    if (!pending.is_array()) bad(origin, "pending", pending, "not a list of VARIANT/CASE");
+    for (const auto& p : pending) {
+        const auto slash = p.is_string() ? p.get<std::string>().find('/') : std::string::npos;
+        if (slash == std::string::npos) bad(origin, "pending", p, "not VARIANT/CASE");
+        const std::string text = p.get<std::string>();
+        common::SafeName::check(origin + ": pending", text.substr(0, slash));
+        common::SafeName::check(origin + ": pending", text.substr(slash + 1));
+        file.pending.push_back(text);
+    }
     return file;
 }
 
 ModelFormFile ModelFormFile::read(const std::string& path, const std::string& option) {
     return fromJson(common::JsonFile::readOption(path, option), option + " = " + common::Printable::quote(path));
+}
+
+std::vector<std::string> ModelFormFile::pendingFor(const std::string& caseName) const {
+    std::vector<std::string> variants;
+    for (const auto& p : pending) {
+        const auto slash = p.find('/');
+        if (p.substr(slash + 1) == caseName) variants.push_back(p.substr(0, slash));
+    }
+    return variants;
 }
 
 const ModelFormSpread* ModelFormFile::find(const std::string& caseName) const {

@@ -28,6 +28,9 @@ public:
     std::string level;            // the mesh level every model was run at
     std::string templateVersion;  // the case template of its cases ("" when the file has none)
     std::vector<ModelFormSpread> spreads;
+    /// "variant/case" of every case the study has not finished yet (its "pending"): a case with no
+    /// spread may still be one the study will give one.
+    std::vector<std::string> pending;
 
     /// Reads FILE for `option`. Throws ConfigError, one line naming the file, the field and the
     /// value, when it is missing, not JSON or not a model-form study.
@@ -37,6 +40,8 @@ public:
 
     /// The spread of case `caseName`, or nullptr when the study does not hold it.
     const ModelFormSpread* find(const std::string& caseName) const;
+    /// The variants not finished yet for `caseName` (from `pending`), in the file's order.
+    std::vector<std::string> pendingFor(const std::string& caseName) const;
 };
 
 }  // namespace drafting::post

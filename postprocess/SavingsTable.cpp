@@ -310,8 +310,12 @@ int SavingsTable::attachModelForm(const ModelFormFile& study, const std::string&
         }
         const ModelFormSpread* spread = study.find(row.caseName);
         if (!spread) {
-            setAll(std::nullopt, "none: case " + row.caseName + " is not in " + named + " (it holds " +
-                                     (held.empty() ? std::string("no case") : held) + ")");
+            std::string waiting;
+            for (const auto& v : study.pendingFor(row.caseName)) waiting += (waiting.empty() ? "" : ", ") + v;
+            setAll(std::nullopt, waiting.empty() ? "none: case " + row.caseName + " is not in " + named + " (it holds " +
+                                                       (held.empty() ? std::string("no case") : held) + ")"
+                                                 : "none: no other model has finished case " + row.caseName + " in " +
+                                                       named + " yet (not run yet: " + waiting + ")");
             continue;
         }
         std::string moves;

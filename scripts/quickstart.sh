@@ -13,9 +13,10 @@ bash "$root/scripts/setup-deps.sh"
 BUILD_DIR="$build" bash "$root/scripts/build.sh"
 
 "$build/bin/draft-cases" sweep "$root/cases/examples/quickstart.cfg" -o "$out" "$@"
-# The mesh study of these formations (docs/validation.md): the report states what it says of the
-# quickstart's level and cases rather than "no convergence study given".
-"$build/bin/draft-post" "$out" --discretisation "$root/docs/studies/mesh-gci-breaking4-3d.json"
+# The mesh and model-form studies of these formations (docs/validation.md): the report states what
+# they say of the quickstart's level and cases rather than "no study given".
+"$build/bin/draft-post" "$out" --discretisation "$root/docs/studies/mesh-gci-breaking4-3d.json" \
+  --model-form "$root/docs/studies/model-form-coarse.json"
 
 cat <<MSG
 

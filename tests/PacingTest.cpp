@@ -532,6 +532,16 @@ TEST(SavingsTable, TheModelFormSpreadIsAttachedOnlyToTheCaseTheStudyRanAtItsLeve
               "not carried to another)");
     EXPECT_EQ(sourceAt("medium", modelFormStudy("medium", own, {{"urans", 2.0}}, nlohmann::json::array(), "4")),
               "none: case template 5, study M template 4 (the cases differ: run the study again)");
+    // A case the study has not finished under any other model yet says so.
+    {
+        TempDir d;
+        auto t = post::SavingsTable::fromSweep(sweepAtLevel(d, "medium"));
+        auto st = modelFormStudy("medium", own, {{"urans", 2.0}});
+        st.pending = {"urans/" + other, "urans/solo"};
+        t.attachModelForm(st, "M");
+        EXPECT_EQ(rowOf(t, other).savingModelSource,
+                  "none: no other model has finished case " + other + " in study M yet (not run yet: urans)");
+    }
 }
 
 TEST(ModelFormFile, AStudyFileIsReadWholeAndADamagedOneRefusedNamingTheField) {
@@ -573,6 +583,14 @@ TEST(ModelFormFile, AStudyFileIsReadWholeAndADamagedOneRefusedNamingTheField) {
               "F: spread.ahead-f1.3.moves_pts = '{}': not an object of model moves");
     EXPECT_NE(edited("/spread/ahead-f1.3/variants_pending", {1}).find("variants_pending = '1': not a variant name"),
               std::string::npos);
+    EXPECT_NE(edited("/pending", {"urans"}).find("F: pending = '\"urans\"': not VARIANT/CASE"), std::string::npos);
+    EXPECT_NE(edited("/pending", {"urans/../x"}).find("F: pending"), std::string::npos);
+    {
+        nlohmann::json withPending = good;
+        withPending["pending"] = {"urans/behind-b1", "urans/solo", "low-re/behind-b1"};
+        EXPECT_EQ(post::ModelFormFile::fromJson(withPending, "F").pendingFor("behind-b1"),
+                  (std::vector<std::string>{"urans", "low-re"}));
+    }
     nlohmann::json badName = good;
     badName["spread"]["../../etc"] = good["spread"]["ahead-f1.3"];
     EXPECT_NE(refusal(badName).find("F: spread"), std::string::npos);
