@@ -1,0 +1,81 @@
+#include "cases/cli/GeometryCommand.hpp"
+
+#include "cases/ConfigError.hpp"
+#include "cases/OutputFiles.hpp"
+#include "cases/SweepConfig.hpp"
+#include "common/DecimalNumber.hpp"
+#include "common/Printable.hpp"
+#include "common/SafeName.hpp"
+#include "meshes/Athlete.hpp"
+#include "meshes/RunnerBody.hpp"
+
+#include <cstdio>
+#include <filesystem>
+
+namespace fs = std::filesystem;
+
+namespace drafting::cases::cli {
+
+namespace {
+
+// A number option of the geometry command, "--height 1.57": one line naming it when malformed.
+double numberOption(const CommandLine& line, const char* name, double fallback) {
+    if (!line.has(name)) return fallback;
+    const std::string text = line.text(name);
+    if (const auto value = common::DecimalNumber::parse(text)) return *value;
+    throw ConfigError(std::string("--") + name + " = " + common::Printable::quote(text) +
+                      ": not a number (decimal digits, e.g. 1.57; no hex, inf or nan)");
+}
+
+// geometry has options of its own; a config override (split off before it sees the options)
+// would be ignored silently, so it is refused, naming the option that does that job.
+void refuseOverrides(const std::vector<std::string>& overrides) {
+    if (overrides.empty()) return;
+    const std::string& first = overrides.front();  // "--key=value"
+    const std::string key = first.substr(2, first.find('=') - 2);
+    const std::pair<const char*, const char*> own[] = {
+        {"athlete.height", "--height"}, {"athlete.mass", "--mass"}, {"geometry.pose", "--pose"}, {"geometry.stl", "--stl"}};
+    for (const auto& [configKey, option] : own)
+        if (key == configKey)
+            throw ConfigError("geometry: --" + key + " is a sweep-config key; use " + option + " (geometry takes no config)");
+    throw ConfigError("geometry: takes no config overrides (" + common::Printable::quote("--" + key) +
+                      "); use --height, --mass, --pose, --stl");
+}
+
+}  // namespace
+
+int GeometryCommand::run(const CommandLine& line, std::ostream& out) {
+    refuseOverrides(line.overrides());
+    if (line.has("target")) throw ConfigError("geometry: takes no CONFIG; use --height, --mass, --pose");
+    if (!line.has("output")) throw ConfigError("geometry: missing -o FILE.stl");
+    const fs::path stlPath = line.text("output");
+    if (stlPath.extension() != ".stl")
+        throw ConfigError("-o " + common::Printable::quote(stlPath.string()) + ": expected a .stl file name");
+    fs::path jsonPath = stlPath;
+    jsonPath.replace_extension(".json");
+    // Both outputs are checked before the body is built, and written as a pair: an STL without
+    // its description (or beside an older one) is never left behind.
+    OutputFiles::check("-o", stlPath);
+    OutputFiles::check("-o (its description)", jsonPath);
+    const SweepConfig defaults;
+    const meshes::Athlete athlete(numberOption(line, "height", defaults.athleteHeight),
+                                  numberOption(line, "mass", defaults.athleteMass));
+    const std::string pose = line.has("pose") ? line.text("pose") : defaults.geometryPose;
+    const auto body = line.has("stl") ? meshes::RunnerBody::fromStl(line.text("stl"), athlete)
+                                      : meshes::RunnerBody(athlete, meshes::RunnerBody::poseFrom(pose));
+    // The solid's name comes from the file name only where it is safe; "runner" otherwise.
+    std::string solid = stlPath.stem().string();
+    if (!common::SafeName::isSafe(solid)) solid = "runner";
+    // The source is the user's path: bytes that are not UTF-8 are replaced rather than thrown on.
+    const std::string description =
+        body.describe().dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    OutputFiles::writeAll({{stlPath, body.stl(solid)}, {jsonPath, description}});
+    char text[200];
+    std::snprintf(text, sizeof(text), "%s: height %.3f m, frontal area %.4f m^2 (Pugh %.4f), depth %.3f m, width %.3f m\n",
+                  stlPath.string().c_str(), body.height(), body.frontalArea(), athlete.frontalArea(), body.depth(),
+                  body.width());
+    out << text << "wrote " << stlPath.string() << " and " << jsonPath.string() << '\n';
+    return 0;
+}
+
+}  // namespace drafting::cases::cli

@@ -1,0 +1,35 @@
+#include "cases/cli/PlanCommand.hpp"
+
+#include "cases/Manifest.hpp"
+#include "cases/SweepConfig.hpp"
+#include "cases/SweepPlan.hpp"
+#include "common/ValueList.hpp"
+
+#include <cmath>
+
+namespace drafting::cases::cli {
+
+int PlanCommand::run(const CommandLine& line, std::ostream& out, std::ostream&) {
+    const SweepConfig config = SweepConfig::load(line.target(), line.overrides());
+    const auto plan = SweepPlan::expand(config, static_cast<std::size_t>(line.maxCases()));
+    if (line.has("json")) {
+        // What generate would write as manifest.json, before any case exists.
+        Manifest m;
+        m.sweepName = config.name;
+        m.config = config.toJson();
+        for (const auto& spec : plan) m.cases.push_back({spec.name, spec.parametersJson(), "pending", ""});
+        out << m.toJson().dump(2) << '\n';
+        return 0;
+    }
+    out << "sweep " << config.name << ": " << plan.size() << " case(s)\n";
+    // To the millimetre: a clearance gap adds the body's depth, which has many digits.
+    const auto mm = [](double v) { return common::ValueList::format(std::round(v * 1000.0) / 1000.0); };
+    for (const auto& spec : plan) {
+        out << "  " << spec.name << ":";
+        for (const auto& r : spec.runners) out << " " << r.name << "(" << mm(r.x) << ", " << mm(r.y) << ")";
+        out << '\n';
+    }
+    return 0;
+}
+
+}  // namespace drafting::cases::cli

@@ -1,0 +1,88 @@
+#include "cases/cli/SweepCommand.hpp"
+
+#include "cases/ConfigError.hpp"
+#include "cases/ConvergenceStudy.hpp"
+#include "cases/SlurmBackend.hpp"
+#include "cases/SweepConfig.hpp"
+#include "cases/SweepLock.hpp"
+#include "cases/SweepPlan.hpp"
+#include "cases/SweepRunner.hpp"
+#include "cases/SweepTransaction.hpp"
+#include "cases/ToolPaths.hpp"
+#include "common/Printable.hpp"
+
+#include <filesystem>
+#include <optional>
+
+namespace fs = std::filesystem;
+
+namespace drafting::cases::cli {
+
+namespace {
+
+// The study's table, and exit 3 when a case is not ok at every level (failed or not run yet).
+int convergenceResult(const nlohmann::json& study, const std::string& dir, std::ostream& out, std::ostream& err) {
+    out << ConvergenceStudy::table(study);
+    int incomplete = 0;
+    for (const auto& row : study["cases"]) incomplete += row["status"] != "ok";
+    if (incomplete > 0) {
+        err << "draft-cases: " << incomplete << " case(s) failed or not run at some level (see " << dir
+            << "/convergence.json)\n";
+        return 3;
+    }
+    return 0;
+}
+
+}  // namespace
+
+int SweepCommand::run(const CommandLine& line, std::ostream& out, std::ostream& err) {
+    const std::string& command = line.command();
+    // Everything is validated before anything is written.
+    const SweepConfig config = SweepConfig::load(line.target(), line.overrides());
+    const auto plan = SweepPlan::expand(config, static_cast<std::size_t>(line.maxCases()));
+    const std::string dir = line.outputDir();
+    const bool force = line.force();
+    if (command == "convergence" && line.has("reduce-only")) {
+        // Only reads the levels' results and rewrites convergence.json and .csv: no lock, nothing run.
+        if (!fs::is_directory(dir))
+            throw ConfigError("-o " + common::Printable::quote(dir) + ": no convergence study here (--reduce-only reduces one)");
+        if (force) throw ConfigError("--force: not with --reduce-only (nothing is run)");
+        return convergenceResult(ConvergenceStudy::reduce(dir, line.levels()), dir, out, err);
+    }
+    // Refusals come before the folder or its lock exist, so they change nothing on disk.
+    if (command != "convergence") SweepTransaction::check(config, plan, dir, force);
+    const SweepRunner runner(ToolPaths::discover());
+    const bool created = !fs::exists(fs::symlink_status(dir));
+    try {
+        fs::create_directories(dir);  // with any missing parents, as mkdir -p
+    } catch (const fs::filesystem_error& e) {
+        throw ConfigError("-o " + common::Printable::quote(dir) + ": cannot be created (" + e.code().message() + ")");
+    }
+    std::optional<SweepLock> lock;
+    try {
+        lock.emplace(dir);
+        if (command != "convergence") runner.generate(config, plan, dir, out, force);
+    } catch (...) {
+        lock.reset();
+        std::error_code ignored;
+        if (created) fs::remove_all(dir, ignored);  // ours: made a moment ago, holding only the lock
+        throw;
+    }
+    if (command == "convergence")
+        return convergenceResult(
+            ConvergenceStudy::run(config, plan, dir, line.levels(), runner, line.jobs(), force, out, line.runOptions()), dir,
+            out, err);
+    if (command == "generate") return 0;
+    if (line.slurm()) {
+        SlurmBackend::submit(dir, line.slurmOptions(), ToolPaths::discover(), out);
+        return line.slurmOptions().wait ? SlurmBackend::wait(dir, out, err) : 0;
+    }
+    const int failed = runner.run(dir, line.jobs(), force, out, line.runOptions());
+    if (failed > 0) {
+        err << "draft-cases: " << failed << " case(s) failed (see " << dir << "/manifest.json)\n";
+        return 3;
+    }
+    return 0;
+}
+
+}  // namespace drafting::cases::cli
