@@ -33,9 +33,11 @@
 #                 ahead, pacer 1.0 m behind alone;
 #         low-re  the runners meshed to y+ ~ 1 (mesh.wall_treatment = low-re), steady: solo, ahead;
 #         urans   PIMPLE (solver.mode = transient), forces averaged over 3 flow-throughs after one
-#                 of start-up, no settled stop: solo, ahead, behind. Courant number up to 8 with 3
+#                 of start-up, no settled stop: solo, ahead, behind. Courant number up to 4 with 3
 #                 outer correctors: at Co <= 1 the near-wall cells make the coarse ahead case cost
-#                 ~18 CPU-hours, at Co 8 ~5 (docs/validation.md, "URANS: what the time step costs").
+#                 ~18 CPU-hours, at Co 4 ~10; Co 8 (~5) raised a 2D section's mean drag by 6.5 %,
+#                 Co 4 by 1.1 % (scripts/study.sh courant; docs/validation.md, "URANS: what the
+#                 time step costs").
 #                 Resumable: a killed case restarts from its last checkpoint (every 10 minutes).
 #       Each variant has its own solo runner, so each saving is that model's ratio of two drags.
 #       For every formation: the lead's drag and saving with its iterative uncertainty under each
@@ -44,6 +46,14 @@
 #       models, not a bound. Writes docs/studies/model-form-LEVEL.json (with the cases' template),
 #       which draft-post --model-form reads to put the spread in a sweep's ± all bar; cases in
 #       runs/study/model-form-LEVEL/VARIANT/.
+#
+#   courant [--jobs J] [--reduce-only]
+#       Time-step check for URANS: cases/examples/courant-2d.cfg (a 2D section alone and 1.3 m
+#       behind one pacer, 38 s of air averaged) at Co <= 1 with one outer corrector and at
+#       Co <= 2, 4, 8 with three, as the 3D URANS runs at Co 8. Per Courant limit: solo, lead and
+#       pacer drag with their 95 % intervals, the saving, the Strouhal number, time steps, and how
+#       far each moved from Co 1. About 25 CPU-minutes. Writes docs/studies/courant-2d.json; cases
+#       in runs/study/courant-2d/coN/.
 #
 #   mesh CONFIG [--levels L1,L2,L3[,L4]] [--jobs J] [--reduce-only]
 #       Grid convergence: `draft-cases convergence CONFIG` at the levels (default
@@ -64,6 +74,7 @@
 # Usage: scripts/study.sh long-run coarse|medium|fine [--iterations N] [--jobs J] [--reduce-only]
 #        scripts/study.sh domain coarse|medium|fine [--jobs J] [--reduce-only]
 #        scripts/study.sh model-form coarse|medium|fine [--jobs J] [--reduce-only]
+#        scripts/study.sh courant [--jobs J] [--reduce-only]
 #        scripts/study.sh mesh CONFIG [--levels L1,L2,L3[,L4]] [--jobs J] [--reduce-only]
 #        scripts/study.sh reference NAME [--levels L1,L2,...] [--reduce-only]
 set -euo pipefail
@@ -93,8 +104,8 @@ sweep() {
 study="${1:-}"
 shift || true
 case "$study" in
-  long-run|domain|model-form|mesh|reference) ;;
-  *) echo "study.sh: expected a study: long-run, domain, model-form, mesh or reference (see the header of this script)" >&2; exit 1 ;;
+  long-run|domain|model-form|courant|mesh|reference) ;;
+  *) echo "study.sh: expected a study: long-run, domain, model-form, courant, mesh or reference (see the header of this script)" >&2; exit 1 ;;
 esac
 
 if [ "$study" = reference ]; then
@@ -235,6 +246,78 @@ if [ "$study" = mesh ]; then
   echo "wrote $target"
   exit "$rc"
 fi
+if [ "$study" = courant ]; then
+  jobs=1
+  reduce_only=""
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --jobs) jobs=$(value "$@"); shift 2 ;;
+      --reduce-only) reduce_only=1; shift ;;
+      *) echo "study.sh: unknown argument $1" >&2; exit 1 ;;
+    esac
+  done
+  out="$runs/courant-2d"
+  mkdir -p "$out" "$root/docs/studies"
+  # Courant limit and outer correctors: Co 1 as the reference (PISO-like), the others as the 3D URANS.
+  limits=("1|1" "2|3" "4|3" "8|3")
+  if [ -z "$reduce_only" ]; then
+    install_and_build
+    for l in "${limits[@]}"; do
+      IFS='|' read -r co outer <<< "$l"
+      echo "== Co <= $co, $outer outer corrector(s) =="
+      sweep "$root/cases/examples/courant-2d.cfg" -o "$out/co$co" --jobs "$jobs" \
+        --solver.max_courant "$co" --solver.outer_correctors "$outer"
+    done
+  fi
+  rc=0
+  python3 - "$out" "$root/docs/studies/courant-2d.json" "${limits[@]}" <<'PY' || rc=$?
+import json, os, sys
+out, target, limits = sys.argv[1], sys.argv[2], sys.argv[3:]
+rows, pending = [], []
+for spec in limits:
+    co, outer = spec.split("|")
+    try:
+        solo = json.load(open(os.path.join(out, f"co{co}", "solo", "results.json")))
+        ahead = json.load(open(os.path.join(out, f"co{co}", "ahead-f1.3", "results.json")))
+    except (OSError, ValueError):
+        pending.append(f"co{co}")
+        continue
+    if solo.get("status") != "ok" or ahead.get("status") != "ok":
+        pending.append(f"co{co} ({solo.get('status')}, {ahead.get('status')})")
+        continue
+    s, l, p = solo["bodies"]["lead"], ahead["bodies"]["lead"], ahead["bodies"]["pacer1"]
+    ratio = l["drag_N"] / s["drag_N"]
+    rel = (((l.get("drag_ci95_N") or 0) / l["drag_N"]) ** 2 + ((s.get("drag_ci95_N") or 0) / s["drag_N"]) ** 2) ** 0.5
+    rows.append({"max_courant": float(co), "outer_correctors": int(outer),
+                 "solo_drag_N": s["drag_N"], "solo_ci95_N": s.get("drag_ci95_N"),
+                 "lead_drag_N": l["drag_N"], "lead_ci95_N": l.get("drag_ci95_N"),
+                 "pacer_drag_N": p["drag_N"], "pacer_ci95_N": p.get("drag_ci95_N"),
+                 "saving_pct": 100 * (1 - ratio), "saving_ci95_pct": 100 * ratio * rel,
+                 "strouhal_solo": s.get("strouhal"), "strouhal_pacer": p.get("strouhal"),
+                 "time_steps": [solo.get("iterations"), ahead.get("iterations")]})
+ref = next((r for r in rows if r["max_courant"] == 1.0), None)
+if ref:
+    for r in rows:
+        r["solo_drag_moved_pct"] = 100 * (r["solo_drag_N"] / ref["solo_drag_N"] - 1)
+        r["pacer_drag_moved_pct"] = 100 * (r["pacer_drag_N"] / ref["pacer_drag_N"] - 1)
+        r["saving_moved_pts"] = r["saving_pct"] - ref["saving_pct"]
+print(f"{'Co':>4}{'outer':>6}{'solo N':>9}{'±':>7}{'lead N':>8}{'±':>7}{'pacer N':>9}{'±':>7}{'saving %':>10}{'±':>7}{'St':>7}{'steps':>8}{'solo Δ%':>9}{'saving Δ':>10}")
+for r in rows:
+    print(f"{r['max_courant']:>4g}{r['outer_correctors']:>6}{r['solo_drag_N']:>9.3f}{r['solo_ci95_N'] or 0:>7.3f}"
+          f"{r['lead_drag_N']:>8.3f}{r['lead_ci95_N'] or 0:>7.3f}{r['pacer_drag_N']:>9.3f}{r['pacer_ci95_N'] or 0:>7.3f}"
+          f"{r['saving_pct']:>10.2f}{r['saving_ci95_pct']:>7.2f}{r['strouhal_solo'] or 0:>7.3f}{r['time_steps'][0] or 0:>8}"
+          f"{r.get('solo_drag_moved_pct', 0):>+9.2f}{r.get('saving_moved_pts', 0):>+10.2f}")
+json.dump({"study": "courant", "config": "cases/examples/courant-2d.cfg", "command": "scripts/study.sh courant",
+           "rows": rows, "pending": pending}, open(target + ".tmp", "w"), indent=1)
+os.replace(target + ".tmp", target)
+if pending:
+    print("not finished yet: " + ", ".join(pending))
+print(f"wrote {target}")
+PY
+  [ "$rc" -eq 0 ] || exit "$rc"
+  exit $((failed_cases ? 3 : 0))
+fi
+
 level="${1:-}"
 shift || true
 case "$level" in coarse|medium|fine) ;; *) echo "study.sh: level '$level': expected coarse|medium|fine" >&2; exit 1 ;; esac
@@ -366,7 +449,7 @@ if [ "$study" = model-form ]; then
   # Variant name, its formations and its one change of model.
   variants=("base|ahead, behind|"
             "low-re|ahead|--mesh.wall_treatment low-re"
-            "urans|ahead, behind|--solver.mode transient --solver.settled_tolerance 0 --solver.max_courant 8 --solver.outer_correctors 3")
+            "urans|ahead, behind|--solver.mode transient --solver.settled_tolerance 0 --solver.max_courant 4 --solver.outer_correctors 3")
   if [ -z "$reduce_only" ]; then
     install_and_build
     for v in "${variants[@]}"; do
