@@ -1,6 +1,6 @@
 #include "common/AtomicFile.hpp"
 
-#include "common/MessageText.hpp"
+#include "common/Printable.hpp"
 
 #include <cerrno>
 #include <chrono>
@@ -17,7 +17,7 @@ namespace drafting::common {
 namespace {
 
 [[noreturn]] void fail(int error, const std::string& path) {
-    throw std::system_error(error, std::generic_category(), "cannot write " + MessageText::quote(path));
+    throw std::system_error(error, std::generic_category(), "cannot write " + Printable::quote(path));
 }
 
 // Unpredictable, so nobody can plant a link at the temporary's name ahead of us (O_EXCL refuses

@@ -8,12 +8,10 @@ namespace drafting::common {
 /// one, never half of one, and nothing is written through a symbolic link. The text goes to a
 /// temporary next to the target, created fresh (O_EXCL|O_NOFOLLOW, unpredictable name), is synced,
 /// then renamed over the target; rename replaces a link at the target instead of following it.
-/// Lives in meshes/ because meshes/ (FoamFile) must not include cases/, and cases/ and
-/// postprocess/ already include meshes/.
 class AtomicFile {
 public:
     /// Throws std::system_error, what() "cannot write 'PATH': reason" (one line, the path quoted by
-    /// MessageText), and leaves no temporary behind.
+    /// Printable), and leaves no temporary behind.
     /// `path` may have no folder part (then the current directory).
     static void write(const std::string& path, const std::string& text, mode_t mode = 0644);
 

@@ -2,7 +2,7 @@
 
 #include "meshes/FoamFile.hpp"
 #include "meshes/GeometryError.hpp"
-#include "common/MessageText.hpp"
+#include "common/Printable.hpp"
 
 #include <vtkCallbackCommand.h>
 #include <vtkCellArray.h>
@@ -483,7 +483,7 @@ bool safeName(const std::string& name) {
 RunnerBody::Pose RunnerBody::poseFrom(const std::string& name) {
     if (name == "mid-stride") return Pose::midStride;
     if (name == "standing") return Pose::standing;
-    throw GeometryError("geometry.pose = " + common::MessageText::quote(name) + ": expected mid-stride|standing");
+    throw GeometryError("geometry.pose = " + common::Printable::quote(name) + ": expected mid-stride|standing");
 }
 
 std::string RunnerBody::poseName(Pose pose) { return pose == Pose::midStride ? "mid-stride" : "standing"; }
@@ -578,7 +578,7 @@ RunnerBody RunnerBody::fromStl(const std::string& path, const Athlete& athlete) 
 RunnerBody RunnerBody::fromReferenceStl(const std::string& path) { return loadStl(path, nullptr); }
 
 RunnerBody RunnerBody::loadStl(const std::string& path, const Athlete* athlete) {
-    const std::string field = "geometry.stl = " + common::MessageText::quote(path) + ": ";
+    const std::string field = "geometry.stl = " + common::Printable::quote(path) + ": ";
     auto refused = [&field](const std::string& why) { return GeometryError(field + why); };
     auto shown = [](double v) {
         std::ostringstream text;
@@ -800,7 +800,7 @@ nlohmann::json RunnerBody::describe() const {
 
 std::string RunnerBody::stl(const std::string& solidName, double dx, double dy, double dz) const {
     if (!safeName(solidName))
-        throw GeometryError("runner solid name " + common::MessageText::quote(solidName) + ": expected letters, digits, _ . -");
+        throw GeometryError("runner solid name " + common::Printable::quote(solidName) + ": expected letters, digits, _ . -");
     std::string out = "solid " + solidName + "\n";
     out.reserve(static_cast<size_t>(surface_->GetNumberOfPolys()) * 260);
     vtkPoints* pts = surface_->GetPoints();

@@ -38,6 +38,11 @@ ModelFormFile ModelFormFile::fromJson(const nlohmann::json& study, const std::st
         if (!study.at("template").is_string()) bad(origin, "template", study.at("template"), "not a case template");
         file.templateVersion = common::SafeName::check(origin + ": template", study.at("template").get<std::string>());
     }
+    // Written by the study from its cases (3D runners); a file without it predates the field.
+    if (study.contains("dimension") && !study.at("dimension").is_null()) {
+        if (!study.at("dimension").is_number_integer() || study.at("dimension").get<int>() != 3)
+            bad(origin, "dimension", study.at("dimension"), "not 3 (a model-form study is of 3D runners)");
+    }
     const auto spread = study.value("spread", nlohmann::json());
     if (!spread.is_object()) bad(origin, "spread", spread, "not an object of cases");
     for (const auto& [name, entry] : spread.items()) {
@@ -52,8 +57,10 @@ ModelFormFile ModelFormFile::fromJson(const nlohmann::json& study, const std::st
         if (!moves.is_object() || moves.empty()) bad(origin, field + ".moves_pts", moves, "not an object of model moves");
         double largest = 0.0;
         for (const auto& [variant, move] : moves.items()) {
-            const double m = finiteNumber(moves, variant, origin, field + ".moves_pts." + variant);
-            s.movesPts[common::SafeName::check(origin + ": " + field + ".moves_pts", variant)] = m;
+            // The name is checked before it is part of any message: it may hold a newline or escapes.
+            const std::string& name = common::SafeName::check(origin + ": " + field + ".moves_pts", variant);
+            const double m = finiteNumber(moves, name, origin, field + ".moves_pts." + name);
+            s.movesPts[name] = m;
             largest = std::max(largest, std::fabs(m));
         }
         // The spread is the largest move by definition: a file where it is not was edited or is damaged.

@@ -90,6 +90,9 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
     const double speed = fields.number(fields.object(manifest.config, "run", "config"), "speed_mps", "config.run")
                              .value_or(0.0);
     const std::string level = fields.text(fields.object(manifest.config, "mesh", "config"), "level", "config.mesh");
+    // 2 or 3 (0: not named): a model-form study of 3D runners applies to 3D sweeps only.
+    const int dimension = static_cast<int>(
+        fields.number(fields.object(manifest.config, "mesh", "config"), "dimension", "config.mesh").value_or(0.0));
     const std::string gapDefinition =
         fields.text(fields.object(manifest.config, "formation", "config"), "gap_definition", "config.formation", "centre");
     if (gapDefinition != "centre" && gapDefinition != "clearance")
@@ -213,6 +216,7 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
     table.soloDrag_ = *solo;
     table.level_ = level;
     table.gapDefinition_ = gapDefinition;
+    table.dimension_ = dimension;
     std::optional<double> soloCi, soloIterative;
     for (const auto& row : table.rows_)
         if (row.formation == "solo") soloCi = row.dragLeadCi95, soloIterative = row.dragLeadIterative;
@@ -277,7 +281,10 @@ int SavingsTable::attachModelForm(const ModelFormFile& study, const std::string&
     modelFormStudy_ = studyName;
     const std::string named = "study " + studyName;
     std::string none;  // one reason for every row when the study cannot apply to this sweep at all
-    if (level_.empty())
+    if (dimension_ != 3)
+        none = "none: " + named + " is of 3D runners, this sweep " +
+               (dimension_ == 0 ? std::string("names no mesh.dimension") : "is " + std::to_string(dimension_) + "D");
+    else if (level_.empty())
         none = "none: the sweep's manifest names no mesh.level";
     else if (study.level != level_)
         none = "none: " + named + " is at level " + study.level + ", this sweep at " + level_ +

@@ -106,8 +106,9 @@ public:
     /// Attaches the model-form uncertainty of each saving from a model-form study
     /// (scripts/study.sh model-form; `studyName` names it in the sources): the spread of the lead's
     /// saving over the study's models, in points. Only at the study's own level and, where both
-    /// record one, case template, and only for a case the study ran itself: a model's effect on
-    /// the saving at one gap is not carried to another gap, formation or level. Rows that get
+    /// record one, case template, only for 3D runners, and only for a case the study ran itself: a
+    /// model's effect on the saving at one gap is not carried to another gap, formation, level or
+    /// to a 2D section (whose case names and levels look the same). Rows that get
     /// none say why in savingModelSource. Returns the number of non-solo rows that got one.
     int attachModelForm(const ModelFormFile& study, const std::string& studyName);
 
@@ -115,6 +116,8 @@ public:
     double soloDrag() const { return soloDrag_; }
     /// The sweep's mesh level (manifest config.mesh.level; "" when it names none).
     const std::string& level() const { return level_; }
+    /// The sweep's mesh.dimension (2 or 3; 0 when its manifest names none).
+    int dimension() const { return dimension_; }
     /// How the sweep measured its gaps: "centre" or "clearance" (manifest
     /// config.formation.gap_definition; "centre" for sweeps made before it existed).
     const std::string& gapDefinition() const { return gapDefinition_; }
@@ -133,6 +136,7 @@ private:
 
     std::vector<SavingsRow> rows_;
     double soloDrag_ = 0.0;
+    int dimension_ = 0;
     std::string level_, gciStudy_, modelFormStudy_, gapDefinition_ = "centre";
 };
 

@@ -32,7 +32,7 @@ std::string modelForm(const nlohmann::json& config) {
     std::string out = mode == "transient" ? "unsteady (URANS) " : mode == "steady" ? "steady " : "";
     out += model;
     if (turbulence != "laminar") {
-        if (wall == "low-re") out += " resolved to the wall (y+ about 1)";
+        if (wall == "low-re") out += " resolved toward the wall (layers for y+ about 1)";
         else if (wall == "wall-functions") out += " with wall functions";
     }
     const auto dimension = config.is_object() && config.contains("mesh") && config["mesh"].is_object()
@@ -50,7 +50,7 @@ std::string modelFormWords(const SavingsTable& table, const std::optional<std::s
     int partial = 0;
     for (const auto& r : table.rows()) partial += r.status == "ok" && r.savingModelPct && r.savingModelPartial;
     return "the spread of the saving over the models of " + *study + " for " + std::to_string(attached) +
-           " saving(s), in the ± all bar (the table says which moves)" +
+           " saving(s), in the figures' error bars and the ± model form column (the table says which moves)" +
            (partial > 0 ? "; for " + std::to_string(partial) + " of them a lower bound (a model not run yet)" : std::string()) +
            "; not known for the rest";
 }
@@ -222,12 +222,15 @@ nlohmann::json SweepReport::model() const {
             "± iterative: the 95 % averaging interval and the drift of the lead's and the solo drag, in quadrature.",
             "± GCI: the bounded grid-convergence index of the saving itself at " + level + ", from " + *gciStudy +
                 " (GCI from: which study case; none: why not).",
-            "± total = iterative ⊕ GCI (quadrature), what the error bars of the figures show; empty where either "
-            "is unknown, and the bars then show the part that is known."};
+            std::string("± total = iterative ⊕ GCI (quadrature)") +
+                (modelFormStudy ? "; empty where either is unknown."
+                                : ", what the error bars of the figures show; empty where either is unknown, and the "
+                                  "bars then show the part that is known.")};
     } else {
         m["savings"]["notes"] = {
-            "± iterative: the 95 % averaging interval and the drift of the lead's and the solo drag, in quadrature; "
-            "the error bars show it alone.",
+            std::string("± iterative: the 95 % averaging interval and the drift of the lead's and the solo drag, in "
+                        "quadrature") +
+                (modelFormStudy ? "." : "; the error bars show it alone."),
             "No discretisation error: no convergence study was given (draft-post --discretisation FILE, or a level "
             "folder of a study), so the bars omit the mesh's share."};
     }
@@ -248,7 +251,8 @@ nlohmann::json SweepReport::model() const {
             " (this sweep's model: " + modelForm(config) +
             "), for a case the study ran at this level; a spread of models, not a bound, and a lower bound "
             "while a model is not run yet (Model form from says which). ± all = iterative ⊕ GCI ⊕ model "
-            "form; empty where any is unknown.");
+            "form; empty where any is unknown. The figures' error bars are every part that is known, in "
+            "quadrature: iterative, GCI and model form.");
     } else {
         m["savings"]["notes"].push_back("Not in any bar: the model form (" + modelForm(config) +
                                         "). No model-form study was given (draft-post --model-form FILE); "

@@ -549,12 +549,13 @@ for case, s in spread.items():
           + (f"; not run or failed: {', '.join(s['variants_pending'])}" if s["variants_pending"] else ""))
 # The case template the study's cases were written with (case.json): draft-post --model-form attaches a
 # spread only to cases of the same template.
-templ = None
+templ, dimension = None, None
 try:
-    templ = json.load(open(os.path.join(out, "base", "solo", "case.json"))).get("template")
+    base_case = json.load(open(os.path.join(out, "base", "solo", "case.json")))
+    templ, dimension = base_case.get("template"), base_case.get("dimension")
 except (OSError, ValueError):
     pass
-json.dump({"study": "model-form", "level": level, "template": templ, "config": "cases/examples/model-form-3d.cfg",
+json.dump({"study": "model-form", "level": level, "template": templ, "dimension": dimension, "config": "cases/examples/model-form-3d.cfg",
            "command": f"scripts/study.sh model-form {level}", "rows": rows, "spread": spread,
            "pending": pending, "failed": failed}, open(target + ".tmp", "w"), indent=1)
 os.replace(target + ".tmp", target)

@@ -532,6 +532,17 @@ TEST(SavingsTable, TheModelFormSpreadIsAttachedOnlyToTheCaseTheStudyRanAtItsLeve
               "not carried to another)");
     EXPECT_EQ(sourceAt("medium", modelFormStudy("medium", own, {{"urans", 2.0}}, nlohmann::json::array(), "4")),
               "none: case template 5, study M template 4 (the cases differ: run the study again)");
+    // A 2D section has the same level and case names: a study of 3D runners says nothing of it.
+    {
+        TempDir d;
+        const std::string sweep = sweepAtLevel(d, "medium");
+        auto m = cases::Manifest::read(sweep);
+        m.config["mesh"]["dimension"] = 2;
+        m.write(sweep);
+        auto t = post::SavingsTable::fromSweep(sweep);
+        EXPECT_EQ(t.attachModelForm(modelFormStudy("medium", own, {{"urans", 2.0}}), "M"), 0);
+        EXPECT_EQ(rowOf(t, own).savingModelSource, "none: study M is of 3D runners, this sweep is 2D");
+    }
     // A case the study has not finished under any other model yet says so.
     {
         TempDir d;
@@ -591,6 +602,16 @@ TEST(ModelFormFile, AStudyFileIsReadWholeAndADamagedOneRefusedNamingTheField) {
         EXPECT_EQ(post::ModelFormFile::fromJson(withPending, "F").pendingFor("behind-b1"),
                   (std::vector<std::string>{"urans", "low-re"}));
     }
+    // A hostile variant name never reaches the message: one line, no escape.
+    {
+        nlohmann::json j = good;
+        j["spread"]["ahead-f1.3"]["moves_pts"] = {{"low-re\n\x1b[31mdraft-post: error: FAKE", "x"}};
+        const std::string msg = refusal(j);
+        EXPECT_EQ(msg.find('\n'), std::string::npos) << msg;
+        EXPECT_EQ(msg.find('\x1b'), std::string::npos) << msg;
+        EXPECT_NE(msg.find("F: spread.ahead-f1.3.moves_pts"), std::string::npos) << msg;
+    }
+    EXPECT_EQ(edited("/dimension", 2), "F: dimension = '2': not 3 (a model-form study is of 3D runners)");
     nlohmann::json badName = good;
     badName["spread"]["../../etc"] = good["spread"]["ahead-f1.3"];
     EXPECT_NE(refusal(badName).find("F: spread"), std::string::npos);

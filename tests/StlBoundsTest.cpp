@@ -7,7 +7,7 @@
 #include "common/Printable.hpp"
 #include "meshes/Athlete.hpp"
 #include "meshes/GeometryError.hpp"
-#include "common/MessageText.hpp"
+#include "common/Printable.hpp"
 #include "meshes/RunnerBody.hpp"
 #include "TestSupport.hpp"
 
@@ -200,7 +200,6 @@ TEST(StlBounds, AHostilePathIsQuotedOnOneLine) {
 }
 
 TEST(StlBounds, QuotedValuesAreOneEscapedLineOfBoundedLength) {
-    // The one implementation behind drafting::common::MessageText and drafting::common::Printable.
     using drafting::common::Printable;
     EXPECT_EQ(drafting::common::Printable::quote("plain"), "'plain'");
     EXPECT_EQ(drafting::common::Printable::quote("nl\nCR\r\tx"), "'nl\\nCR\\r\\tx'");
