@@ -46,21 +46,16 @@ bool sameTime(double a, double b) { return std::abs(a - b) <= 1e-6 * std::max(1.
 bool committed(const std::string& caseDir, double from) {
     const std::string path = caseDir + "/" + SweepLayout::kResults;
     if (!fs::exists(fs::symlink_status(path))) return false;
-    nlohmann::json now;
+    CaseResult now;
     try {
-        now = common::JsonFile::read(path);
+        now = CaseResult::fromJson(common::JsonFile::read(path), path);
     } catch (const std::exception& e) {
         // Neither the earlier result nor the new one: undoing now could remove the only solution left.
         throw RunError(path + ": unreadable while a continuation's journal is there (" + e.what() +
                        "); look at the case before running it again");
     }
-    {
-        const auto continued = now.find("continued");
-        const auto resumed = now.find("resumed_from");
-        return continued != now.end() && continued->is_object() && continued->contains("from_time") &&
-               continued->at("from_time").is_number() && sameTime(continued->at("from_time").get<double>(), from) &&
-               resumed != now.end() && resumed->is_number() && sameTime(resumed->get<double>(), from);
-    }
+    return now.continued && sameTime(static_cast<double>(now.continued->fromTime), from) && now.resumedFrom &&
+           sameTime(*now.resumedFrom, from);
 }
 
 // The raised controlDict as the case keeps it after a commit: runnerDrag writes results.json again,
@@ -102,7 +97,7 @@ std::string CaseContinuation::whyNot(const std::string& caseDir) {
     const auto spec = common::JsonFile::read(caseDir + "/" + SweepLayout::kCaseFile);
     if (spec.contains("parameters") && spec.at("parameters").contains("transient"))
         return "transient: its forces are averaged up to its end time (set solver.end_time and run it again)";
-    const std::string stop = result.source.value("stop", "");
+    const std::string& stop = result.stop;
     if (stop != "end")
         return "stopped by " + (stop.empty() ? std::string("an unknown reason") : "'" + stop + "'") +
                ", not at its end time: it would stop again at once";
@@ -196,12 +191,13 @@ CaseContinuation::Outcome CaseContinuation::run(const CaseRunner& runner, const 
         const std::string controlPath = caseDir + "/system/controlDict";
         const std::string control = readText(controlPath);
         const std::string raised = raisedControlDict(control, end, controlPath);
-        const nlohmann::json record = {{"from_time", start},
-                                       {"iterations_before", earlier.iterations},
-                                       {"converged_before", earlier.converged},
-                                       {"stop_before", earlier.source.value("stop", "")},
-                                       {"iterations_requested", added},
-                                       {"end_time", end}};
+        CaseResult::Continuation record;
+        record.fromTime = start;
+        record.iterationsBefore = earlier.iterations;
+        record.convergedBefore = earlier.converged;
+        record.stopBefore = earlier.stop;
+        record.iterationsRequested = added;
+        record.endTime = end;
         // The journal before the first change, so that a kill at any later point is undone.
         common::JsonFile::writeAtomic(caseDir + "/" + kJournal,
                               {{"from", from}, {"control_dict", control}, {"existing", existingOutputs(caseDir, from)}});

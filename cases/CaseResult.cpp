@@ -13,168 +13,140 @@ namespace drafting::cases {
 
 namespace {
 
+using nlohmann::json;
+
 // A wrong-typed key: one line naming the file, the field and the value as it is in the file.
-RunError badField(const std::string& origin, const std::string& field, const nlohmann::json& value,
-                  const std::string& why) {
-    return RunError(common::Printable::quote(origin) + ": " + field + " = " + common::Printable::quote(value.dump()) + ": " + why);
+RunError badField(const std::string& origin, const std::string& field, const json& value, const std::string& why) {
+    return RunError(common::Printable::quote(origin) + ": " + field + " = " + common::Printable::quote(value.dump()) +
+                    ": " + why);
 }
 
-// A number, or NaN when the key is absent or null (results.json writes non-finite values as null).
-double numberOrNaN(const nlohmann::json& j, const char* key, const std::string& origin, const std::string& field) {
-    if (!j.contains(key) || j.at(key).is_null()) return std::numeric_limits<double>::quiet_NaN();
-    if (!j.at(key).is_number()) throw badField(origin, field + "." + key, j.at(key), "not a number");
-    return j.at(key).get<double>();
-}
+bool present(const json& j, const char* key) { return j.contains(key) && !j.at(key).is_null(); }
 
-std::string textOr(const nlohmann::json& j, const char* key, const std::string& fallback, const std::string& origin) {
-    if (!j.contains(key) || j.at(key).is_null()) return fallback;
-    if (!j.at(key).is_string()) throw badField(origin, key, j.at(key), "not a string");
+std::string textOr(const json& j, const char* key, const std::string& origin, const std::string& field) {
+    if (!present(j, key)) return "";
+    if (!j.at(key).is_string()) throw badField(origin, field, j.at(key), "not a string");
     return j.at(key).get<std::string>();
 }
 
-// An object-valued key (absent or null: empty); anything else is a wrong type.
-nlohmann::json objectOr(const nlohmann::json& j, const char* key, const std::string& origin,
-                        const std::string& field) {
-    if (!j.contains(key) || j.at(key).is_null()) return nlohmann::json::object();
+std::optional<json> objectAt(const json& j, const char* key, const std::string& origin, const std::string& field) {
+    if (!present(j, key)) return std::nullopt;
     if (!j.at(key).is_object()) throw badField(origin, field, j.at(key), "not an object");
     return j.at(key);
 }
 
-// Keys of a body that are numbers or null (docs/results.md), checked so no reader meets a string.
-const char* const kBodyNumberKeys[] = {"drag_N", "drag_ci95_N", "drag_std_N", "side_N",   "lift_N",
-                                       "cda_m2", "cd",          "cd_ci95",    "cs",       "cl",
-                                       "cl_amplitude", "strouhal", "saving_pct", "batch_lag1",
-                                       "reference_area_m2", "drag_mean_drift_N", "drag_mean_drift_rel"};
-
-// A body's name as it may appear in a one-line message: as is when plain, else quoted and escaped.
-std::string shownName(const std::string& name) {
-    const bool plain = name.size() <= common::Printable::kMaxChars &&
-                       std::all_of(name.begin(), name.end(), [](char c) { return c > 0x20 && c != 0x7f; });
-    return plain ? name : common::Printable::quote(name);
+long integerOr(const json& j, const char* key, long fallback, const std::string& origin, const std::string& field) {
+    if (!present(j, key)) return fallback;
+    if (!j.at(key).is_number_integer()) throw badField(origin, field, j.at(key), "not an integer");
+    return j.at(key).get<long>();
 }
 
-nlohmann::json numberOrNull(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(); }
+bool flagOr(const json& j, const char* key, bool fallback, const std::string& origin, const std::string& field) {
+    if (!present(j, key)) return fallback;
+    if (!j.at(key).is_boolean()) throw badField(origin, field, j.at(key), "not true or false");
+    return j.at(key).get<bool>();
+}
 
-// A finite positive number under `key`, else nothing.
-std::optional<double> positive(const nlohmann::json& j, const char* key) {
+// A finite positive number, else nothing.
+std::optional<double> positive(double v) { return std::isfinite(v) && v > 0.0 ? std::optional<double>(v) : std::nullopt; }
+
+std::optional<double> positive(const json& j, const char* key) {
     if (!j.is_object() || !j.contains(key) || !j.at(key).is_number()) return std::nullopt;
-    const double v = j.at(key).get<double>();
-    return std::isfinite(v) && v > 0.0 ? std::optional<double>(v) : std::nullopt;
+    return positive(j.at(key).get<double>());
 }
 
 }  // namespace
 
-double BodyForces::dragIterativeN() const {
-    const bool ci = std::isfinite(dragCi95N), drift = std::isfinite(dragMeanDriftN);
-    if (!ci && !drift) return std::numeric_limits<double>::quiet_NaN();
-    return std::hypot(ci ? dragCi95N : 0.0, drift ? dragMeanDriftN : 0.0);
-}
-
-CaseResult CaseResult::fromJson(const nlohmann::json& j, const std::string& origin) {
-    if (!j.is_object()) throw RunError(common::Printable::quote(origin) + ": not a JSON object");
-    if (!j.contains("status")) throw RunError(common::Printable::quote(origin) + ": status: missing");
-    if (!j.at("status").is_string()) throw badField(origin, "status", j.at("status"), "not a string");
+CaseResult CaseResult::fromJson(const json& j, const std::string& origin) {
     CaseResult r;
-    r.source = j;
-    r.caseName = textOr(j, "case", "", origin);
-    r.status = j.at("status").get<std::string>();
-    if (r.status != "ok" && r.status != "failed")
-        throw badField(origin, "status", j.at("status"), "neither \"ok\" nor \"failed\"");
-    r.reason = textOr(j, "reason", "", origin);
+    static_cast<SolverResults&>(r) = SolverResults::fromJson(j, origin);
+    r.caseName = textOr(j, "case", origin, "case");
     // A kind this version does not know (a newer tool's) reads as unknown: the result is still failed.
-    if (const std::string kind = textOr(j, "failure", "", origin); !kind.empty())
+    if (const std::string kind = textOr(j, "failure", origin, "failure"); !kind.empty())
         r.failure = failureFromName(kind).value_or(Failure::none);
-    if (j.contains("iterations") && !j.at("iterations").is_null()) {
-        const auto& it = j.at("iterations");
-        if (!it.is_number_integer() || it.get<long long>() < 0 || it.get<long long>() > std::numeric_limits<int>::max())
-            throw badField(origin, "iterations", it, "not a count of iterations");
-        r.iterations = it.get<int>();
-    }
-    if (j.contains("converged") && !j.at("converged").is_null()) {
-        if (!j.at("converged").is_boolean()) throw badField(origin, "converged", j.at("converged"), "not true or false");
-        r.converged = j.at("converged").get<bool>();
-    }
-    r.parameters = objectOr(j, "parameters", origin, "parameters");
-    if (j.contains("provenance") && !j.at("provenance").is_null()) {
+    r.parameters = objectAt(j, "parameters", origin, "parameters").value_or(json::object());
+    if (present(j, "provenance")) {
         try {
             r.provenance = Provenance::fromJson(j.at("provenance"), origin, "provenance");
         } catch (const ConfigError& e) {
             throw RunError(e.what());  // a damaged results.json is a run's problem, as every field here
         }
     }
-    for (const char* key : {"mesh", "timing_s", "residuals", "reference"}) {
-        if (j.contains(key)) r.extra[key] = objectOr(j, key, origin, key);
+    if (const auto m = objectAt(j, "mesh", origin, "mesh")) {
+        Mesh mesh;
+        // Written as a count; a number is accepted, as earlier readers did.
+        if (present(*m, "cells")) {
+            if (!m->at("cells").is_number()) throw badField(origin, "mesh.cells", m->at("cells"), "not a number");
+            mesh.cells = std::lround(m->at("cells").get<double>());
+        }
+        mesh.dimension = static_cast<int>(integerOr(*m, "dimension", mesh.dimension, origin, "mesh.dimension"));
+        mesh.level = textOr(*m, "level", origin, "mesh.level");
+        mesh.checkError = textOr(*m, "check_error", origin, "mesh.check_error");
+        if (present(*m, "check")) mesh.check = MeshCheckFile::fromJson(m->at("check"), origin + " (mesh.check)");
+        r.mesh = mesh;
     }
-    for (const char* key : {"rho_kg_m3", "U_mps", "area_m2"})
-        numberOrNaN(r.extra.value("reference", nlohmann::json::object()), key, origin, "reference");
-    numberOrNaN(r.extra.value("mesh", nlohmann::json::object()), "cells", origin, "mesh");
-    const nlohmann::json bodies = objectOr(j, "bodies", origin, "bodies");
-    for (const auto& [name, b] : bodies.items()) {
-        const std::string field = "bodies." + shownName(name);
-        if (!b.is_object()) throw badField(origin, field, b, "not an object");
-        for (const char* key : kBodyNumberKeys) numberOrNaN(b, key, origin, field);
-        const nlohmann::json yPlus = objectOr(b, "y_plus", origin, field + ".y_plus");
-        for (const char* key : {"min", "mean", "max"}) numberOrNaN(yPlus, key, origin, field + ".y_plus");
-        BodyForces f;
-        f.dragN = numberOrNaN(b, "drag_N", origin, field);
-        f.sideN = numberOrNaN(b, "side_N", origin, field);
-        f.liftN = numberOrNaN(b, "lift_N", origin, field);
-        f.dragStdN = numberOrNaN(b, "drag_std_N", origin, field);
-        f.cdaM2 = numberOrNaN(b, "cda_m2", origin, field);
-        f.cd = numberOrNaN(b, "cd", origin, field);
-        f.referenceAreaM2 = numberOrNaN(b, "reference_area_m2", origin, field);
-        f.dragCi95N = numberOrNaN(b, "drag_ci95_N", origin, field);
-        f.cdCi95 = numberOrNaN(b, "cd_ci95", origin, field);
-        f.dragMeanDriftN = numberOrNaN(b, "drag_mean_drift_N", origin, field);
-        r.bodies[name] = f;
+    if (const auto t = objectAt(j, "timing_s", origin, "timing_s")) {
+        std::map<std::string, double> timing;
+        for (const auto& [step, seconds] : t->items()) {
+            if (!seconds.is_number())
+                throw badField(origin, "timing_s." + shownName(step), seconds, "not a number of seconds");
+            timing[step] = seconds.get<double>();
+        }
+        r.timingS = timing;
+    }
+    if (present(j, "mpi_ranks")) r.mpiRanks = static_cast<int>(integerOr(j, "mpi_ranks", 1, origin, "mpi_ranks"));
+    r.resumedFromCheckpoint = textOr(j, "resumed_from_checkpoint", origin, "resumed_from_checkpoint");
+    r.checkpointDropped = textOr(j, "checkpoint_dropped", origin, "checkpoint_dropped");
+    if (const auto c = objectAt(j, "continued", origin, "continued")) {
+        Continuation k;
+        k.fromTime = integerOr(*c, "from_time", 0, origin, "continued.from_time");
+        k.iterationsBefore = static_cast<int>(integerOr(*c, "iterations_before", 0, origin, "continued.iterations_before"));
+        k.convergedBefore = flagOr(*c, "converged_before", false, origin, "continued.converged_before");
+        k.stopBefore = textOr(*c, "stop_before", origin, "continued.stop_before");
+        k.iterationsRequested = integerOr(*c, "iterations_requested", 0, origin, "continued.iterations_requested");
+        k.endTime = integerOr(*c, "end_time", 0, origin, "continued.end_time");
+        r.continued = k;
     }
     return r;
 }
 
 std::optional<double> CaseResult::dynamicPressureArea() const {
     // What the case was set up with, else what runnerDrag says it used (reference cases).
-    const nlohmann::json reference = extra.value("reference", nlohmann::json::object());
+    const auto fromSolver = [&](double Reference::*field) {
+        return reference ? positive((*reference).*field) : std::nullopt;
+    };
     const auto rho = positive(parameters, "air_density_kg_m3") ? positive(parameters, "air_density_kg_m3")
-                                                               : positive(reference, "rho_kg_m3");
+                                                               : fromSolver(&Reference::rhoKgM3);
     const auto speed =
-        positive(parameters, "air_speed_mps") ? positive(parameters, "air_speed_mps") : positive(reference, "U_mps");
+        positive(parameters, "air_speed_mps") ? positive(parameters, "air_speed_mps") : fromSolver(&Reference::uMps);
     const auto area =
-        positive(parameters, "frontal_area_m2") ? positive(parameters, "frontal_area_m2") : positive(reference, "area_m2");
+        positive(parameters, "frontal_area_m2") ? positive(parameters, "frontal_area_m2") : fromSolver(&Reference::areaM2);
     if (!rho || !speed || !area) return std::nullopt;
     return 0.5 * *rho * *speed * *speed * *area;
 }
 
-nlohmann::json CaseResult::toJson() const {
-    nlohmann::json j = source.is_object() ? source : nlohmann::json::object();
-    nlohmann::json bodiesJson = nlohmann::json::object();
-    for (const auto& [name, f] : bodies) {
-        nlohmann::json b = j.contains("bodies") && j["bodies"].contains(name) ? j["bodies"][name]
-                                                                              : nlohmann::json::object();
-        b["drag_N"] = numberOrNull(f.dragN);
-        b["side_N"] = numberOrNull(f.sideN);
-        b["lift_N"] = numberOrNull(f.liftN);
-        b["drag_std_N"] = numberOrNull(f.dragStdN);
-        b["cda_m2"] = numberOrNull(f.cdaM2);
-        b["cd"] = numberOrNull(f.cd);
-        b["reference_area_m2"] = numberOrNull(f.referenceAreaM2);
-        // Optional keys: written when known, else left as the source had them (absent or null).
-        if (std::isfinite(f.dragCi95N)) b["drag_ci95_N"] = f.dragCi95N;
-        if (std::isfinite(f.cdCi95)) b["cd_ci95"] = f.cdCi95;
-        if (std::isfinite(f.dragMeanDriftN)) b["drag_mean_drift_N"] = f.dragMeanDriftN;
-        bodiesJson[name] = b;
-    }
+json CaseResult::toJson() const {
+    json j = SolverResults::toJson();
     j["case"] = caseName;
-    j["status"] = status;
-    j["reason"] = reason;
-    if (!ok() && failure != Failure::none)
-        j["failure"] = failureName(failure);
-    else
-        j.erase("failure");
-    j["iterations"] = iterations;
-    j["converged"] = converged;
+    if (!ok() && failure != Failure::none) j["failure"] = failureName(failure);
     j["parameters"] = parameters;
-    j["bodies"] = bodiesJson;
-    for (const auto& [key, value] : extra.items()) j[key] = value;
+    if (mesh) {
+        json m = {{"cells", mesh->cells}, {"dimension", mesh->dimension}, {"level", mesh->level}};
+        if (!mesh->checkError.empty()) m["check_error"] = mesh->checkError;
+        if (mesh->check) m["check"] = mesh->check->toJson();
+        j["mesh"] = m;
+    }
+    if (timingS) j["timing_s"] = *timingS;
+    if (mpiRanks) j["mpi_ranks"] = *mpiRanks;
+    if (!resumedFromCheckpoint.empty()) j["resumed_from_checkpoint"] = resumedFromCheckpoint;
+    if (!checkpointDropped.empty()) j["checkpoint_dropped"] = checkpointDropped;
+    if (continued)
+        j["continued"] = {{"from_time", continued->fromTime},
+                          {"iterations_before", continued->iterationsBefore},
+                          {"converged_before", continued->convergedBefore},
+                          {"stop_before", continued->stopBefore},
+                          {"iterations_requested", continued->iterationsRequested},
+                          {"end_time", continued->endTime}};
     if (provenance) j["provenance"] = provenance->toJson();
     return j;
 }

@@ -7,33 +7,19 @@
 #include <nlohmann/json.hpp>
 
 #include "cases/Provenance.hpp"
+#include "cases/MeshCheckFile.hpp"
 #include "solver/monitoring/DivergenceGuard.hpp"
+#include "solver/monitoring/SolverResults.hpp"
 
 namespace drafting::cases {
 
-/// Forces on one body, averaged over the final iterations (see runnerDrag).
-struct BodyForces {
-    double dragN = 0.0;
-    double sideN = 0.0;
-    double liftN = 0.0;
-    double dragStdN = 0.0;
-    double cdaM2 = 0.0;
-    double cd = 0.0;
-    double referenceAreaM2 = 0.0;
-    /// 95 % half-widths of the averaged drag and Cd; NaN when results.json has none.
-    double dragCi95N = std::numeric_limits<double>::quiet_NaN();
-    double cdCi95 = std::numeric_limits<double>::quiet_NaN();
-    /// How far the mean drag still moved over the final window (runnerDrag's convergence
-    /// test); NaN when results.json has none (older cases, runs shorter than two windows).
-    double dragMeanDriftN = std::numeric_limits<double>::quiet_NaN();
+/// Forces on one body, averaged over the final iterations (runnerDrag's, in results.json).
+using BodyForces = solver::monitoring::SolverResults::Body;
 
-    /// The iterative uncertainty of the mean drag: the 95 % interval and the drift added in
-    /// quadrature (docs/validation.md, "Iterative convergence"); NaN when neither is known.
-    double dragIterativeN() const;
-};
-
-/// The contract of a case's results.json (docs/results.md).
-struct CaseResult {
+/// The contract of a case's results.json (docs/results.md): what runnerDrag wrote
+/// (SolverResults, its one type) and what the case runner adds to it. Every writer and reader of
+/// the file goes through it; nothing reads results.json as raw JSON.
+struct CaseResult : solver::monitoring::SolverResults {
     /// The kind of a failure, written as results.json `failure`: code decides by it (a retry,
     /// CaseRunner::retryable), never by the wording of `reason`, which is for people.
     enum class Failure {
@@ -48,22 +34,37 @@ struct CaseResult {
         notThisCase,    // another case's results (a copied file) or a runner missing
     };
 
+    /// The mesh the solver saw, as the case runner records it (`mesh`).
+    struct Mesh {
+        long cells = -1;  // draftCheckMesh's count; -1 before it ran
+        int dimension = 2;
+        std::string level;
+        std::string checkError;  // why meshCheck.json could not be read ("" when it could)
+        std::optional<MeshCheckFile> check;
+    };
+
+    /// A continued run (`draft-cases run --continue`): where it went on from (`continued`).
+    struct Continuation {
+        long fromTime = 0;
+        int iterationsBefore = 0;
+        bool convergedBefore = false;
+        std::string stopBefore;
+        long iterationsRequested = 0;
+        long endTime = 0;
+    };
+
     std::string caseName;
-    std::string status = "failed";  // "ok" | "failed"
-    std::string reason;
     Failure failure = Failure::none;
-    int iterations = 0;
-    bool converged = false;
-    std::map<std::string, BodyForces> bodies;
     nlohmann::json parameters = nlohmann::json::object();
-    nlohmann::json extra = nlohmann::json::object();  // mesh, timings, residuals
+    std::optional<Mesh> mesh;
+    /// Seconds per step of case.json (`timing_s`); absent in what the solver alone wrote.
+    std::optional<std::map<std::string, double>> timingS;
+    std::optional<int> mpiRanks;
+    std::string resumedFromCheckpoint;  // the checkpoint a killed run went on from ("" none)
+    std::string checkpointDropped;      // why a checkpoint could not be continued ("" none)
+    std::optional<Continuation> continued;
     /// The run that produced it (absent in results older than the field).
     std::optional<Provenance> provenance;
-    /// The JSON this result was read from: keys it does not model (confidence intervals,
-    /// Strouhal numbers, stop reason, ...) are written back unchanged.
-    nlohmann::json source = nlohmann::json::object();
-
-    bool ok() const { return status == "ok"; }
 
     /// results.json's spelling of a kind ("" for none), and back; nullopt for an unknown name.
     static std::string failureName(Failure kind);

@@ -257,16 +257,16 @@ std::string CaseRunner::latestSavedTime(const std::string& caseDir) {
     return times.empty() ? "" : times.rbegin()->second;
 }
 
-CaseResult CaseRunner::run(const std::string& caseDir) const { return runFrom(caseDir, "", nlohmann::json()); }
+CaseResult CaseRunner::run(const std::string& caseDir) const { return runFrom(caseDir, "", std::nullopt); }
 
 CaseResult CaseRunner::continueFrom(const std::string& caseDir, const std::string& time,
-                                    const nlohmann::json& record) const {
+                                    const CaseResult::Continuation& record) const {
     if (time.empty()) throw RunError(caseDir + ": no solution time to continue from");
     return runFrom(caseDir, time, record);
 }
 
 CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& continuing,
-                               const nlohmann::json& record) const {
+                               const std::optional<CaseResult::Continuation>& record) const {
     const std::string caseDir = fs::absolute(caseDirIn).string();
     const auto spec = common::JsonFile::read(caseDir + "/" + SweepLayout::kCaseFile);
     CaseResult result;
@@ -323,7 +323,10 @@ CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& 
     }
 
     auto finish = [&](CaseResult r) {
-        r.extra["timing_s"] = timing;
+        std::map<std::string, double> seconds;
+        for (const auto& [step, value] : timing.items())
+            if (value.is_number()) seconds[step] = value.get<double>();
+        r.timingS = seconds;
         r.provenance = Provenance::now();
         // The cells are draftCheckMesh's count of the mesh the solver saw (-1 before it ran).
         const fs::path checkPath = fs::path(caseDir) / MeshCheckFile::kFileName;
@@ -334,18 +337,21 @@ CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& 
         } catch (const std::exception& e) {
             checkUnreadable = e.what();  // the result still counts: only its mesh record is missing
         }
-        r.extra["mesh"] = {{"cells", check ? check->cells : -1L}, {"dimension", spec.value("dimension", 2)},
-                           {"level", spec.value("level", "")}};
-        if (!checkUnreadable.empty()) r.extra["mesh"]["check_error"] = checkUnreadable;
-        r.extra["mpi_ranks"] = ranks_;
-        if (check) r.extra["mesh"]["check"] = check->toJson();
+        CaseResult::Mesh mesh;
+        mesh.cells = check ? check->cells : -1L;
+        mesh.dimension = spec.value("dimension", 2);
+        mesh.level = spec.value("level", "");
+        mesh.checkError = checkUnreadable;
+        mesh.check = check;
+        r.mesh = mesh;
+        r.mpiRanks = ranks_;
         // The timings of a resumed case are those of its last part (the solver from the checkpoint).
-        if (!resumeFrom.empty()) r.extra["resumed_from_checkpoint"] = resumeFrom;
-        if (!dropped.empty()) r.extra["checkpoint_dropped"] = dropped;
+        r.resumedFromCheckpoint = resumeFrom;
+        r.checkpointDropped = dropped;
         if (!continuing.empty()) {
             // A continuation that failed writes nothing: the caller keeps the earlier result.
             if (!r.ok()) return r;
-            r.extra["continued"] = record;
+            r.continued = record;
         }
         common::JsonFile::writeAtomic(resultsPath, r.toJson());
         return r;
@@ -457,11 +463,9 @@ CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& 
                     "the solver wrote no results.json (runnerDrag function object not loaded?)");
     if (!continuing.empty()) {
         // Only a result that says it resumed here is this continuation's.
-        const auto written = common::JsonFile::read(solverResults);
-        const auto from = written.find("resumed_from");
+        const auto written = CaseResult::fromJson(common::JsonFile::read(solverResults), solverResults);
         const double start = std::strtod(continuing.c_str(), nullptr);
-        if (from == written.end() || !from->is_number() ||
-            std::abs(from->get<double>() - start) > 1e-6 * std::max(1.0, std::abs(start)))
+        if (!written.resumedFrom || !(std::abs(*written.resumedFrom - start) <= 1e-6 * std::max(1.0, std::abs(start))))
             return fail(CaseResult::Failure::noResults, "the solver wrote no new results.json");
     }
     // The run is over: its checkpoints before the final time are not needed for a restart. (A
@@ -469,9 +473,9 @@ CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& 
     if (continuing.empty()) keepOnlyFinalTime(caseDir);
     CaseResult solved = CaseResult::fromJson(common::JsonFile::read(solverResults));
     // A resumed solver's seconds are those of every part (runnerDrag counts them), not this one's.
-    if (!resumeFrom.empty() && solved.source.contains("solver_wall_s") && solved.source.at("solver_wall_s").is_number())
+    if (!resumeFrom.empty() && solved.solverWallS && std::isfinite(*solved.solverWallS))
         for (const auto& step : spec.at("steps"))
-            if (step.value("solver", false)) timing[step.at("name").get<std::string>()] = solved.source.at("solver_wall_s");
+            if (step.value("solver", false)) timing[step.at("name").get<std::string>()] = *solved.solverWallS;
     solved.caseName = result.caseName;
     solved.parameters = result.parameters;
     // A result the solver itself marked failed (its settled stop found no finite force, ...).
@@ -502,7 +506,7 @@ CaseResult CaseRunner::runWithRetries(const std::string& caseDir, int retries,
             // with a result). An attempt that had itself continued from a checkpoint keeps its
             // failed result, so the next one starts from scratch instead of failing the same way.
             std::string from;
-            if (resultWritten && !result.extra.contains("resumed_from_checkpoint")) {
+            if (resultWritten && result.resumedFromCheckpoint.empty()) {
                 std::error_code ignored;  // not removable: the retry starts from scratch, as before
                 fs::remove(fs::path(caseDir) / SweepLayout::kResults, ignored);
                 try {

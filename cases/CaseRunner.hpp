@@ -31,7 +31,8 @@ public:
     /// whose controlDict has runnerDrag write SweepLayout::kContinuedResults). Only a new result
     /// is written over results.json, with `record` as its "continued"; a failed continuation
     /// writes nothing there and returns the failure. The times before the final one are kept.
-    CaseResult continueFrom(const std::string& caseDir, const std::string& time, const nlohmann::json& record) const;
+    CaseResult continueFrom(const std::string& caseDir, const std::string& time,
+                            const CaseResult::Continuation& record) const;
 
     /// Stops what a killed runner left running in the case: its recorded process group and any
     /// program a case runs that works in the folder.
@@ -110,7 +111,8 @@ public:
 
 private:
     /// run() and continueFrom(): `continuing` is the time a finished case goes on from ("" for a run).
-    CaseResult runFrom(const std::string& caseDir, const std::string& continuing, const nlohmann::json& record) const;
+    CaseResult runFrom(const std::string& caseDir, const std::string& continuing,
+                       const std::optional<CaseResult::Continuation>& record) const;
 
     /// Why a utility failed, as a kind and a reason; an empty reason when it ran.
     struct ToolFailure {

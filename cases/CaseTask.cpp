@@ -104,8 +104,8 @@ int CaseTask::run(const std::string& sweepDirIn, int index, std::ostream& log, i
     const std::string resultsPath = caseDir + "/" + SweepLayout::kResults;
     if (fs::exists(resultsPath)) {
         try {
-            const auto j = common::JsonFile::read(resultsPath);
-            if (CaseResult::fromJson(j).ok() && j.contains("timing_s")) {
+            const auto result = CaseResult::fromJson(common::JsonFile::read(resultsPath), resultsPath);
+            if (result.ok() && result.timingS) {
                 record(sweepDir, name, "ok", "");
                 log << name << ": already finished, not run again\n";
                 return 0;

@@ -78,9 +78,7 @@ LevelResult readLevel(const fs::path& caseDir, const nlohmann::json& manifestPar
         r.status = kPending;  // not run yet, or running: no verdict either way
         r.reason = "not run";
     }
-    const nlohmann::json mesh = r.extra.value("mesh", nlohmann::json::object());
-    if (mesh.contains("cells") && mesh["cells"].is_number() && mesh["cells"].get<double>() > 0)
-        out.cells = mesh["cells"].get<double>();
+    if (r.mesh && r.mesh->cells > 0) out.cells = static_cast<double>(r.mesh->cells);
     // draftCheckMesh's count is the mesh the solver saw: it wins where it was written.
     try {
         const fs::path check = caseDir / MeshCheckFile::kFileName;
@@ -91,8 +89,7 @@ LevelResult readLevel(const fs::path& caseDir, const nlohmann::json& manifestPar
     } catch (const std::runtime_error&) {
         // A damaged meshCheck.json leaves the count of results.json.
     }
-    out.dimension = mesh.contains("dimension") && mesh["dimension"].is_number_integer() ? mesh["dimension"].get<int>()
-                                                                                         : configDimension;
+    out.dimension = r.mesh ? r.mesh->dimension : configDimension;
     try {
         const fs::path spec = caseDir / SweepLayout::kCaseFile;
         if (fs::exists(spec)) {

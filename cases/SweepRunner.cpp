@@ -173,8 +173,7 @@ int SweepRunner::run(const std::string& sweepDir, int jobs, bool force, std::ost
                               result.iterations, result.converged ? "" : " (NOT converged)");
                 line += buf;
             }
-            if (result.extra.contains("continued"))
-                line += ", continued from iteration " + result.extra.at("continued").value("from_time", nlohmann::json()).dump();
+            if (result.continued) line += ", continued from iteration " + std::to_string(result.continued->fromTime);
         } else {
             line += " (" + result.reason + ")";
         }

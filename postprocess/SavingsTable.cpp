@@ -26,11 +26,6 @@ namespace drafting::post {
 
 namespace {
 
-std::optional<double> optionalNumber(const nlohmann::json& j, const char* key) {
-    if (!j.contains(key) || !j.at(key).is_number()) return std::nullopt;
-    return j.at(key).get<double>();
-}
-
 // First-order propagation for s = 100 (1 - d/d0): independent relative errors add in quadrature.
 std::optional<double> savingError(double drag, std::optional<double> dragErr, double solo,
                                   std::optional<double> soloErr) {
@@ -153,15 +148,8 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
                 row.reason = result.reason;
                 row.failure = result.failure;
                 row.converged = result.converged;
-                const auto flag = [&](const char* section, const char* key) -> std::optional<bool> {
-                    const auto& src = result.source;
-                    if (src.contains(section) && src[section].is_object() && src[section].contains(key) &&
-                        src[section][key].is_boolean())
-                        return src[section][key].get<bool>();
-                    return std::nullopt;
-                };
-                row.dragSettled = flag("convergence", "drag_settled");
-                row.residualsBelow = flag("residuals", "below_tolerance");
+                if (result.convergence) row.dragSettled = result.convergence->dragSettled;
+                if (result.residuals) row.residualsBelow = result.residuals->belowTolerance;
                 if (result.ok()) {
                     const auto it = result.bodies.find("lead");
                     if (it == result.bodies.end()) {
@@ -172,10 +160,8 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
                         row.cdaLead = it->second.cdaM2;
                         row.cdLead = it->second.cd;
                         row.frontalArea = it->second.referenceAreaM2;
-                        const auto& lead = result.source["bodies"]["lead"];
-                        if (lead.contains("y_plus")) row.yPlusLead = optionalNumber(lead["y_plus"], "mean");
-                        if (result.extra.contains("mesh"))
-                            row.cells = optionalNumber(result.extra["mesh"], "cells");
+                        row.yPlusLead = TableText::finite(it->second.yPlus.mean);
+                        if (result.mesh && result.mesh->cells > 0) row.cells = static_cast<double>(result.mesh->cells);
                         row.dragLeadCi95 = TableText::finite(it->second.dragCi95N);
                         row.dragLeadDrift = TableText::finite(it->second.dragMeanDriftN);
                         row.dragLeadIterative = TableText::finite(it->second.dragIterativeN());
@@ -183,14 +169,13 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
                             BodySaving b;
                             b.body = name;
                             b.dragN = forces.dragN;
-                            const auto& source = result.source["bodies"][name];
                             b.dragCi95N = TableText::finite(forces.dragCi95N);
                             b.dragDriftN = TableText::finite(forces.dragMeanDriftN);
                             b.dragIterativeN = TableText::finite(forces.dragIterativeN());
                             b.cd = TableText::finite(forces.cd);
                             b.cdaM2 = TableText::finite(forces.cdaM2);
                             b.sideN = TableText::finite(forces.sideN);
-                            if (source.contains("y_plus")) b.yPlusMean = optionalNumber(source["y_plus"], "mean");
+                            b.yPlusMean = TableText::finite(forces.yPlus.mean);
                             row.bodies.push_back(b);
                         }
                         std::sort(row.bodies.begin(), row.bodies.end(), bodyBefore);

@@ -15,6 +15,7 @@ License
 #include "BatchMeans.hpp"
 #include "MeanDrift.hpp"
 #include "StrouhalEstimator.hpp"
+#include "SolverResults.hpp"
 #include "common/Saving.hpp"
 
 #include <cmath>
@@ -49,31 +50,6 @@ std::string jsonNumber(const Foam::scalar x)
     char buf[32];
     std::snprintf(buf, sizeof(buf), "%.10g", x);
     return buf;
-}
-
-// A JSON string body: quotes, backslashes and control characters escaped.
-std::string jsonEscaped(const std::string& text)
-{
-    std::string out;
-    for (const char c : text)
-    {
-        if (c == '"' || c == '\\')
-        {
-            out += '\\';
-            out += c;
-        }
-        else if (static_cast<unsigned char>(c) < 0x20)
-        {
-            char buf[8];
-            std::snprintf(buf, sizeof(buf), "\\u%04x", c);
-            out += buf;
-        }
-        else
-        {
-            out += c;
-        }
-    }
-    return out;
 }
 
 bool finite(const Foam::vector& v)
@@ -255,6 +231,7 @@ void Foam::functionObjects::runnerDrag::writeResults() const
     }
 
     using drafting::solver::monitoring::MeanDrift;
+    using drafting::solver::monitoring::SolverResults;
 
     const label nIter = times_.size();
     const labelRange used = averagedSamples();
@@ -328,41 +305,33 @@ void Foam::functionObjects::runnerDrag::writeResults() const
         sampleTimes.push_back(times_[i]);
     }
 
-    std::ostringstream os;
-    os  << "{\n"
-        << "  \"producer\": \"runnerDrag\",\n"
-        << "  \"status\": \"" << (failed_ ? "failed" : "ok") << "\",\n"
-        << "  \"reason\": \""
-        << (failed_ ? jsonEscaped(stopReason_) : std::string()) << "\",\n"
-        << "  \"stop\": \"" << stop << "\",\n"
-        << "  \"stop_reason\": \"" << jsonEscaped(reason.str()) << "\",\n"
-        << "  \"iterations\": " << nIter << ",\n"
-        << "  \"resumed_from\": "
-        << (resumedFrom_ < 0.5*VGREAT ? jsonNumber(resumedFrom_) : "null")
-        << ",\n"
-        << "  \"restored_samples\": " << restoredSamples_ << ",\n"
-        << "  \"solver_wall_s\": "
-        << jsonNumber(earlierSeconds_ + time_.elapsedClockTime()) << ",\n"
-        << "  \"converged\": " << (converged ? "true" : "false") << ",\n"
-        << "  \"settled\": " << (settled ? "true" : "false") << ",\n"
-        << "  \"residuals\": {\"U\": " << jsonNumber(residualU_)
-        << ", \"p\": " << jsonNumber(residualP_)
-        << ", \"tolerance\": " << jsonNumber(residualTolerance_)
-        << ", \"below_tolerance\": " << (residualsBelow ? "true" : "false")
-        << "},\n"
-        << "  \"convergence\": {\"window\": " << driftWindow
-        << ", \"tolerance\": " << jsonNumber(convergenceTolerance_)
-        << ", \"drag_settled\": " << (allSettled ? "true" : "false")
-        << ", \"residuals_judged\": " << (transient ? "false" : "true")
-        << "},\n"
-        << "  \"reference\": {\"rho_kg_m3\": " << jsonNumber(rhoInf_)
-        << ", \"U_mps\": " << jsonNumber(Uref_)
-        << ", \"area_m2\": " << jsonNumber(Aref_)
-        << ", \"averaged_samples\": " << used.size()
-        << ", \"averaged_from\": "
-        << jsonNumber(used.size() ? times_[used.first()] : NAN)
-        << ", \"batches\": " << batches_ << "},\n"
-        << "  \"bodies\": {";
+    // The one type of results.json, shared with every reader (SolverResults.hpp)
+    SolverResults results;
+    results.producer = "runnerDrag";
+    results.status = failed_ ? "failed" : "ok";
+    results.reason = failed_ ? std::string(stopReason_) : std::string();
+    results.stop = stop;
+    results.stopReason = reason.str();
+    results.iterations = nIter;
+    if (resumedFrom_ < 0.5*VGREAT)
+    {
+        results.resumedFrom = resumedFrom_;
+    }
+    results.restoredSamples = restoredSamples_;
+    results.solverWallS = earlierSeconds_ + time_.elapsedClockTime();
+    results.converged = converged;
+    results.settled = settled;
+    results.residuals =
+        SolverResults::Residuals{residualU_, residualP_, residualTolerance_, residualsBelow};
+    results.convergence = SolverResults::Convergence
+    {
+        long(driftWindow), convergenceTolerance_, allSettled, !transient
+    };
+    results.reference = SolverResults::Reference
+    {
+        rhoInf_, Uref_, Aref_, long(used.size()),
+        used.size() ? times_[used.first()] : NAN, long(batches_)
+    };
 
     forAll(bodyNames_, bodyi)
     {
@@ -378,7 +347,7 @@ void Foam::functionObjects::runnerDrag::writeResults() const
         const auto S = BatchMeans::estimate(side, batches_);
         const auto L = BatchMeans::estimate(lift, batches_);
 
-        std::string strouhal = "null";
+        SolverResults::Body& b = results.bodies[bodyNames_[bodyi]];
         if (strouhalLength_ > 0)
         {
             std::vector<double> cross;
@@ -392,41 +361,36 @@ void Foam::functionObjects::runnerDrag::writeResults() const
             );
             if (shed)
             {
-                strouhal = jsonNumber(shed->strouhal);
+                b.strouhal = shed->strouhal;
             }
         }
 
-        os  << (bodyi ? ",\n" : "\n")
-            << "    \"" << bodyNames_[bodyi].c_str() << "\": {"
-            << "\"drag_N\": " << jsonNumber(D.mean)
-            << ", \"drag_ci95_N\": " << jsonNumber(D.halfWidth95)
-            << ", \"drag_std_N\": " << jsonNumber(D.standardDeviation)
-            << ", \"side_N\": " << jsonNumber(S.mean)
-            << ", \"lift_N\": " << jsonNumber(L.mean)
-            << ", \"cda_m2\": " << jsonNumber(D.mean/q)
-            << ", \"cd\": " << jsonNumber(D.mean/qA)
-            << ", \"cd_ci95\": " << jsonNumber(D.halfWidth95/qA)
-            << ", \"cs\": " << jsonNumber(S.mean/qA)
-            << ", \"cl\": " << jsonNumber(L.mean/qA)
-            << ", \"cl_amplitude\": "
-            << jsonNumber(std::sqrt(2.0)*L.standardDeviation/qA)
-            << ", \"strouhal\": " << strouhal
-            << ", \"saving_pct\": "
-            << (soloDrag_ > 0
-              ? jsonNumber(drafting::common::savingPct(D.mean, soloDrag_))
-              : "null")
-            << ", \"batch_lag1\": " << jsonNumber(D.lag1Correlation)
-            << ", \"drag_mean_drift_N\": "
-            << jsonNumber(drift[bodyi].enough ? drift[bodyi].drift : NAN)
-            << ", \"drag_mean_drift_rel\": "
-            << jsonNumber(drift[bodyi].enough ? drift[bodyi].relative() : NAN)
-            << ", \"reference_area_m2\": " << jsonNumber(Aref_)
-            << ", \"y_plus\": {\"min\": " << jsonNumber(yPlus[bodyi][0])
-            << ", \"mean\": " << jsonNumber(yPlus[bodyi][1])
-            << ", \"max\": " << jsonNumber(yPlus[bodyi][2]) << "}"
-            << "}";
+        b.dragN = D.mean;
+        b.dragCi95N = D.halfWidth95;
+        b.dragStdN = D.standardDeviation;
+        b.sideN = S.mean;
+        b.liftN = L.mean;
+        b.cdaM2 = D.mean/q;
+        b.cd = D.mean/qA;
+        b.cdCi95 = D.halfWidth95/qA;
+        b.cs = S.mean/qA;
+        b.cl = L.mean/qA;
+        b.clAmplitude = std::sqrt(2.0)*L.standardDeviation/qA;
+        if (soloDrag_ > 0)
+        {
+            b.savingPct = drafting::common::savingPct(D.mean, soloDrag_);
+        }
+        b.batchLag1 = D.lag1Correlation;
+        if (drift[bodyi].enough)
+        {
+            b.dragMeanDriftN = drift[bodyi].drift;
+            b.dragMeanDriftRel = drift[bodyi].relative();
+        }
+        b.referenceAreaM2 = Aref_;
+        b.yPlus = SolverResults::YPlus{yPlus[bodyi][0], yPlus[bodyi][1], yPlus[bodyi][2]};
     }
-    os  << "\n  }\n}\n";
+    std::ostringstream os;
+    os  << results.toJson().dump(2) << "\n";
 
     // Write to a temporary name and rename, so a reader never sees half a file
     const fileName target(time_.globalPath()/resultsFile_);
