@@ -256,10 +256,7 @@ nlohmann::json ConvergenceStudy::reduce(const std::string& dir, const std::vecto
         if (!first && m) first = &*m;
     if (!first)
         throw ConfigError("-o " + common::Printable::quote(dir) + ": no level of the study has a manifest.json (nothing to reduce)");
-    int configDimension = 0;
-    if (first->config.contains("mesh") && first->config["mesh"].is_object() &&
-        first->config["mesh"].contains("dimension") && first->config["mesh"]["dimension"].is_number_integer())
-        configDimension = first->config["mesh"]["dimension"].get<int>();
+    const int configDimension = first->config.dimension;
 
     // Every case at every level, read once.
     std::vector<std::vector<LevelResult>> results;

@@ -44,8 +44,7 @@ Manifest Manifest::read(const std::string& sweepDir) {
     if (!j.is_object()) throw badField(path, "the top level", nullptr, "not a JSON object");
     Manifest m;
     m.sweepName = text(j, "name", path, "name");
-    m.config = member(j, "config", path, "config");
-    if (!m.config.is_object()) throw badField(path, "config", &m.config, "not an object");
+    m.config = SweepConfig::fromJson(member(j, "config", path, "config"), path);
     const auto& list = member(j, "cases", path, "cases");
     if (!list.is_array()) throw badField(path, "cases", &list, "not a list");
     std::map<std::string, std::size_t> firstIndex;  // case name -> its first entry
@@ -91,7 +90,7 @@ nlohmann::json Manifest::toJson() const {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& e : cases)
         list.push_back({{"name", e.name}, {"parameters", e.parameters}, {"status", e.status}, {"reason", e.reason}});
-    nlohmann::json j = {{"schema", schema}, {"name", sweepName}, {"config", config}, {"cases", list}};
+    nlohmann::json j = {{"schema", schema}, {"name", sweepName}, {"config", config.toJson()}, {"cases", list}};
     if (!studyLevel.empty()) j["study"] = {{"level", studyLevel}};
     if (provenance) j["provenance"] = provenance->toJson();
     return j;

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cases/Provenance.hpp"
+#include "cases/SweepConfig.hpp"
 #include "cases/SweepLayout.hpp"
 
 namespace drafting::cases {
@@ -22,7 +23,8 @@ struct Manifest {
     };
 
     std::string sweepName;
-    nlohmann::json config;
+    /// The settings the cases were generated with (SweepConfig::fromJson reads them back).
+    SweepConfig config;
     std::vector<Entry> cases;
     /// "study": {"level": NAME}: this sweep is level NAME of the convergence study in the parent
     /// folder (draft-cases convergence writes it); "" for a sweep of its own.

@@ -18,6 +18,7 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <regex>
 #include <sstream>
@@ -666,4 +667,212 @@ nlohmann::json SweepConfig::toJson() const {
     return json;
 }
 
+namespace {
+
+using nlohmann::json;
+
+// Keys toJson writes that manifests from before the key existed lack, with what the tool meant
+// then: the only gap definition, wall treatment and PIMPLE loop count there were, and the pacing
+// baseline's "the mile at the running speed". Any other missing key is refused.
+struct AddedKey {
+    const char* section;
+    const char* key;
+    json meaning;
+};
+const AddedKey kAddedKeys[] = {
+    {"formation", "gap_definition", "centre"},
+    {"mesh", "wall_treatment", "wall-functions"},  // 3D only (toJson writes it for 3D)
+    {"solver", "outer_correctors", 1},              // transient only
+    {"pacing", "baseline_time_s", nullptr},
+};
+
+// One line naming the file, the field and (when there is one) its value.
+ConfigError manifestError(const std::string& origin, const std::string& field, const json* value,
+                          const std::string& why) {
+    return ConfigError(common::Printable::quote(origin) + ": " + field +
+                       (value ? " = " + common::Printable::quote(value->dump()) : std::string()) + ": " + why);
+}
+
+// toJson's JSON read back field by field, each error naming `origin` and "config.SECTION.KEY".
+class ConfigFields {
+public:
+    ConfigFields(const json& root, std::string origin) : root_(root), origin_(std::move(origin)) {}
+
+    const json& at(const std::string& section, const std::string& key = "") const {
+        const json* v = &root_;
+        std::string field = "config";
+        for (const std::string& part : {section, key}) {
+            if (part.empty()) continue;
+            if (!v->is_object()) throw manifestError(origin_, field, v, "not an object");
+            field += "." + part;
+            if (!v->contains(part)) throw manifestError(origin_, field, nullptr, "missing");
+            v = &v->at(part);
+        }
+        return *v;
+    }
+    double number(const std::string& section, const std::string& key) const {
+        const json& v = at(section, key);
+        if (!v.is_number()) throw manifestError(origin_, field(section, key), &v, "not a number");
+        return v.get<double>();
+    }
+    std::optional<double> numberOrNull(const std::string& section, const std::string& key) const {
+        return at(section, key).is_null() ? std::nullopt : std::optional<double>(number(section, key));
+    }
+    int integer(const std::string& section, const std::string& key) const {
+        const json& v = at(section, key);
+        if (!v.is_number_integer() || v.get<long long>() < std::numeric_limits<int>::min() ||
+            v.get<long long>() > std::numeric_limits<int>::max())
+            throw manifestError(origin_, field(section, key), &v, "not an integer");
+        return v.get<int>();
+    }
+    std::string text(const std::string& section, const std::string& key = "") const {
+        const json& v = at(section, key);
+        if (!v.is_string()) throw manifestError(origin_, field(section, key), &v, "not a string");
+        return v.get<std::string>();
+    }
+    std::vector<double> numbers(const json& list, const std::string& where) const {
+        if (!list.is_array()) throw manifestError(origin_, where, &list, "not a list");
+        std::vector<double> out;
+        for (const auto& v : list) {
+            if (!v.is_number()) throw manifestError(origin_, where, &list, "not a list of numbers");
+            out.push_back(v.get<double>());
+        }
+        return out;
+    }
+    SweepAxes axes(const json& j, const std::string& where) const {
+        if (!j.is_object()) throw manifestError(origin_, where, &j, "not an object");
+        SweepAxes a;
+        const auto list = [&](const char* key) {
+            if (!j.contains(key)) throw manifestError(origin_, where + "." + key, nullptr, "missing");
+            return numbers(j.at(key), where + "." + key);
+        };
+        a.frontGaps = list("front_gap_m");
+        a.backGaps = list("back_gap_m");
+        a.laterals = list("lateral_m");
+        return a;
+    }
+
+private:
+    static std::string field(const std::string& section, const std::string& key) {
+        return "config." + section + (key.empty() ? "" : "." + key);
+    }
+    const json& root_;
+    std::string origin_;
+};
+
+// The first field where two toJson documents differ ("config.run.speed_mps"), "" if none.
+std::string firstDifference(const json& a, const json& b, const std::string& where) {
+    if (a.is_object() && b.is_object()) {
+        for (const auto& [key, value] : a.items()) {
+            if (!b.contains(key)) return where + "." + key;
+            if (auto d = firstDifference(value, b.at(key), where + "." + key); !d.empty()) return d;
+        }
+        for (const auto& [key, value] : b.items())
+            if (!a.contains(key)) return where + "." + key;
+        return "";
+    }
+    return a == b ? "" : where;
+}
+
+const json* atPath(const json& root, const std::string& path) {
+    const json* v = &root;
+    std::istringstream parts(path.substr(path.find('.') + 1));  // after "config."
+    for (std::string part; std::getline(parts, part, '.');) {
+        if (!v->is_object() || !v->contains(part)) return nullptr;
+        v = &v->at(part);
+    }
+    return v;
+}
+
+}  // namespace
+
+SweepConfig SweepConfig::fromJson(const json& given, const std::string& origin) {
+    if (!given.is_object()) throw manifestError(origin, "config", &given, "not an object");
+    json j = given;
+    for (const auto& added : kAddedKeys) {
+        if (!j.contains(added.section) || !j.at(added.section).is_object() || j.at(added.section).contains(added.key))
+            continue;
+        const bool applies = std::string(added.key) == "wall_treatment"     ? j.value("mesh", json::object()).value("dimension", 0) == 3
+                             : std::string(added.key) == "outer_correctors" ? j.value("solver", json::object()).value("mode", "") == "transient"
+                                                                            : true;
+        if (applies) j[added.section][added.key] = added.meaning;
+    }
+    const ConfigFields f(j, origin);
+    SweepConfig c;
+    c.name = f.text("name");
+    c.athleteHeight = f.number("athlete", "height_m");
+    c.athleteMass = f.number("athlete", "mass_kg");
+    c.speed = f.number("run", "speed_mps");
+    c.headwind = f.number("run", "headwind_mps");
+    c.airDensity = f.number("run", "air_density_kg_m3");
+    c.turbulenceIntensity = f.number("run", "turbulence_intensity");
+    if (const auto length = f.numberOrNull("run", "turbulence_length_scale_m")) {
+        c.turbulenceLengthScale = *length;
+    } else {
+        c.turbulenceViscosityRatio = f.number("run", "turbulence_viscosity_ratio");
+    }
+    const json& presets = f.at("formation", "preset");
+    if (!presets.is_array()) throw manifestError(origin, "config.formation.preset", &presets, "not a list");
+    c.presets.clear();
+    for (const auto& p : presets) {
+        if (!p.is_string()) throw manifestError(origin, "config.formation.preset", &presets, "not a list of names");
+        c.presets.push_back(p.get<std::string>());
+    }
+    const json& positions = f.at("formation", "positions");
+    if (!positions.is_array()) throw manifestError(origin, "config.formation.positions", &positions, "not a list");
+    for (const auto& p : positions) {
+        const auto xy = f.numbers(p, "config.formation.positions");
+        if (xy.size() != 2) throw manifestError(origin, "config.formation.positions", &p, "not an (x, y) pair");
+        c.positions.push_back({xy[0], xy[1]});
+    }
+    c.aheadCount = f.integer("formation", "ahead");
+    c.behindCount = f.integer("formation", "behind");
+    c.rowGap = f.number("formation", "row_gap_m");
+    c.gapDefinition = f.text("formation", "gap_definition");
+    const json& sweep = f.at("sweep");
+    c.axes = f.axes(sweep, "config.sweep");
+    if (sweep.is_object())
+        for (const auto& [key, value] : sweep.items())
+            if (key != "front_gap_m" && key != "back_gap_m" && key != "lateral_m")
+                c.presetAxes[key] = f.axes(value, "config.sweep." + key);
+    c.dimension = f.integer("mesh", "dimension");
+    c.level = f.text("mesh", "level");
+    if (c.dimension == 3) {
+        c.domain.upstream = f.number("mesh", "upstream_m");
+        c.domain.downstream = f.number("mesh", "downstream_m");
+        c.domain.side = f.number("mesh", "side_m");
+        c.domain.above = f.number("mesh", "above_m");
+        c.wallTreatment = f.text("mesh", "wall_treatment");
+    }
+    c.geometryPose = f.text("geometry", "pose");
+    c.geometryStl = f.text("geometry", "stl");
+    c.turbulence = f.text("solver", "turbulence");
+    c.application = f.text("solver", "application");
+    c.mode = f.text("solver", "mode");
+    c.maxIterations = f.integer("solver", "max_iterations");
+    c.tolerance = f.number("solver", "tolerance");
+    c.endTime = f.numberOrNull("solver", "end_time_s");
+    c.averagingStart = f.numberOrNull("solver", "averaging_start_s");
+    if (const auto courant = f.numberOrNull("solver", "max_courant")) c.maxCourant = *courant;
+    if (c.mode == "transient") c.outerCorrectors = f.integer("solver", "outer_correctors");
+    c.settledTolerance = f.number("solver", "settled_tolerance");
+    c.settledWindow = f.integer("solver", "settled_window");
+    if (const auto baseline = f.numberOrNull("pacing", "baseline_time_s")) c.pacingBaselineTime = *baseline;
+
+    // The config's own checks, through the one parser: a value a config file would refuse is
+    // refused here too, and every value must read back the same (a name with a line break in it
+    // would not).
+    SweepConfig checked;
+    try {
+        checked = parse(c.toText());
+    } catch (const ConfigError& e) {
+        throw ConfigError(common::Printable::quote(origin) + ": config: not settings draft-cases accepts (" + e.what() + ")");
+    }
+    const json back = checked.toJson();
+    if (const std::string d = firstDifference(j, back, "config"); !d.empty())
+        throw manifestError(origin, d, atPath(j, d), "not as draft-cases writes it (an unknown key, or a value that does not read back the same)");
+    return checked;
+}
+
 }  // namespace drafting::cases
+

@@ -107,6 +107,15 @@ struct SweepConfig {
     /// The settings as JSON (for the manifest and each case's results).
     nlohmann::json toJson() const;
 
+    /// The settings back from toJson's JSON (a sweep's manifest.json `config`): the one reader
+    /// of it, so no tool keeps defaults of its own. Checked as a config file is (the values go
+    /// through parse), and exact: fromJson(j).toJson() == j, so a key it does not know, a value
+    /// the config would refuse or one that does not read back the same is refused. A key newer
+    /// than the manifest reads as what the tool meant before the key existed, only where that is
+    /// known (kAddedKeys); any other missing key is refused, never filled with a default.
+    /// Throws ConfigError naming `origin`, the field and its value.
+    static SweepConfig fromJson(const nlohmann::json& json, const std::string& origin);
+
     /// The settings as a config file draft-cases reads back to the same settings (every key given,
     /// defaults included, with the speed rather than the mile time): parse(toText()).toJson() ==
     /// toJson(). Written beside each sweep's manifest as draft-cases.cfg.

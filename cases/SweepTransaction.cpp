@@ -117,7 +117,7 @@ Decision decide(const SweepConfig& config, const std::vector<CaseSpec>& plan, co
     d.manifest.sweepName = config.name;
     d.manifest.studyLevel = studyLevel;
     d.manifest.provenance = Provenance::now();
-    d.manifest.config = config.toJson();
+    d.manifest.config = config;
     const std::string bodyHash = SweepRunner::bodyHash(config);
 
     const fs::path sweep(sweepDir);

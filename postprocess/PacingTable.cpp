@@ -2,7 +2,6 @@
 
 #include "common/Units.hpp"
 #include "common/AtomicFile.hpp"
-#include "postprocess/ManifestField.hpp"
 #include "postprocess/PacingError.hpp"
 #include "postprocess/PostError.hpp"
 #include "postprocess/TableText.hpp"
@@ -16,22 +15,17 @@
 
 namespace drafting::post {
 
-PacingTable PacingTable::build(const SavingsTable& table, const nlohmann::json& config, const std::string& manifest) {
+PacingTable PacingTable::build(const SavingsTable& table, const cases::SweepConfig& config) {
     PacingTable out;
-    // A wrong-typed value is the manifest's fault: one line naming it (exit 1), not a type_error.
-    const ManifestField fields{manifest};
-    const auto athlete = fields.object(config, "athlete", "config");
-    const auto run = fields.object(config, "run", "config");
-    out.inputs_.massKg = fields.number(athlete, "mass_kg", "config.athlete").value_or(0.0);
-    out.inputs_.heightM = fields.number(athlete, "height_m", "config.athlete").value_or(0.0);
-    out.inputs_.airDensity = fields.number(run, "air_density_kg_m3", "config.run").value_or(common::kAirDensity);
+    out.inputs_.massKg = config.athleteMass;
+    out.inputs_.heightM = config.athleteHeight;
+    out.inputs_.airDensity = config.airDensity;
     out.inputs_.distanceM = common::kMileMetres;
-    const auto pacing = fields.object(config, "pacing", "config");
-    if (const auto baseline = fields.number(pacing, "baseline_time_s", "config.pacing")) {
-        out.inputs_.baselineTimeS = *baseline;
+    if (config.pacingBaselineTime > 0.0) {
+        out.inputs_.baselineTimeS = config.pacingBaselineTime;
         out.baselineSource_ = "pacing.baseline_time";
     } else {
-        out.inputs_.baselineTimeS = common::kMileMetres / fields.number(run, "speed_mps", "config.run").value_or(0.0);
+        out.inputs_.baselineTimeS = common::kMileMetres / config.speed;
         out.baselineSource_ = "run.speed";
     }
     // The solo case's drag area: the CFD's own number, not a formula's.

@@ -1,4 +1,5 @@
 #pragma once
+#include "cases/SweepConfig.hpp"
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,12 +23,10 @@ public:
         std::string note;
     };
 
-    /// `config` is the manifest's config; the baseline time is pacing.baseline_time or else the
-    /// mile time of run.speed. Throws PacingError when the athlete is outside the model's range.
-    /// `manifest` names the file `config` came from in messages: a wrong-typed value in it is a
-    /// ConfigError naming the file, the field and the value.
-    static PacingTable build(const SavingsTable& table, const nlohmann::json& config,
-                             const std::string& manifest = cases::SweepLayout::kManifest);
+    /// `config` is the sweep's (its manifest's, read by SweepConfig::fromJson); the baseline time
+    /// is pacing.baseline_time or else the mile time of run.speed. Throws PacingError when the
+    /// athlete is outside the model's range.
+    static PacingTable build(const SavingsTable& table, const cases::SweepConfig& config);
 
     const std::vector<Row>& rows() const { return rows_; }
     const PacingInputs& inputs() const { return inputs_; }

@@ -245,7 +245,7 @@ int PostCli::run(const std::vector<std::string>& argv, std::ostream& out, std::o
     std::optional<PacingTable> pacing;
     std::string pacingWarning;
     try {
-        pacing = PacingTable::build(table, manifest.config, sweep + "/" + cases::Manifest::kFileName);
+        pacing = PacingTable::build(table, manifest.config);
     } catch (const PacingError& e) {
         pacingWarning = std::string("no pacing prediction: ") + e.what();
     }

@@ -82,17 +82,12 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
         throw PostError(std::string("sweep ") + sweepDir + ": " + e.what());
     }
     const ManifestField fields{sweepDir + "/" + cases::Manifest::kFileName};
-    const double speed = fields.number(fields.object(manifest.config, "run", "config"), "speed_mps", "config.run")
-                             .value_or(0.0);
-    const std::string level = fields.text(fields.object(manifest.config, "mesh", "config"), "level", "config.mesh");
-    // 2 or 3 (0: not named): a model-form study of 3D runners applies to 3D sweeps only.
-    const int dimension = static_cast<int>(
-        fields.number(fields.object(manifest.config, "mesh", "config"), "dimension", "config.mesh").value_or(0.0));
-    const std::string gapDefinition =
-        fields.text(fields.object(manifest.config, "formation", "config"), "gap_definition", "config.formation", "centre");
-    if (gapDefinition != "centre" && gapDefinition != "clearance")
-        throw cases::ConfigError(common::Printable::quote(fields.file) + ": config.formation.gap_definition = " +
-                                 common::Printable::quote(gapDefinition) + ": expected centre or clearance");
+    // The settings through their one reader (SweepConfig::fromJson), checked as a config is.
+    const double speed = manifest.config.speed;
+    const std::string level = manifest.config.level;
+    // 2 or 3: a model-form study of 3D runners applies to 3D sweeps only.
+    const int dimension = manifest.config.dimension;
+    const std::string gapDefinition = manifest.config.gapDefinition;
 
     // Every saving is against the one solo case: none, or two to choose from, is no reduction.
     std::vector<std::string> soloCases;

@@ -15,14 +15,9 @@ namespace {
 
 // The sweep's model in words, from its config (manifest.json): what the bars do not cover. Only
 // values the config accepts are named; anything else is said to be unknown, never echoed.
-std::string modelForm(const nlohmann::json& config) {
-    auto text = [&config](const char* section, const char* key) -> std::string {
-        if (!config.is_object() || !config.contains(section) || !config[section].is_object()) return "";
-        const auto& v = config[section].value(key, nlohmann::json());
-        return v.is_string() ? v.get<std::string>() : "";
-    };
-    const std::string mode = text("solver", "mode"), turbulence = text("solver", "turbulence"),
-                      wall = text("mesh", "wall_treatment");
+std::string modelForm(const std::optional<cases::SweepConfig>& config) {
+    const std::string mode = config ? config->mode : "", turbulence = config ? config->turbulence : "",
+                      wall = config && config->dimension == 3 ? config->wallTreatment : "";
     static const std::vector<std::pair<std::string, std::string>> models = {
         {"kOmegaSST", "k-omega SST"}, {"kEpsilon", "k-epsilon"}, {"realizableKE", "realizable k-epsilon"},
         {"laminar", "laminar flow"}};
@@ -35,10 +30,7 @@ std::string modelForm(const nlohmann::json& config) {
         if (wall == "low-re") out += " resolved toward the wall (layers for y+ about 1)";
         else if (wall == "wall-functions") out += " with wall functions";
     }
-    const auto dimension = config.is_object() && config.contains("mesh") && config["mesh"].is_object()
-                               ? config["mesh"].value("dimension", nlohmann::json())
-                               : nlohmann::json();
-    if (dimension.is_number_integer() && dimension.get<int>() == 2) out += ", a 2D section";
+    if (config && config->dimension == 2) out += ", a 2D section";
     return out + ", a frozen pose";
 }
 
@@ -58,11 +50,9 @@ std::string modelFormWords(const SavingsTable& table, const std::optional<std::s
 // What the numbers on the page are worth, said before any of them: the first thing a reader sees.
 // 2D sections rank formations and nothing more; a 3D sweep states its mesh and which parts of the
 // uncertainty its error bars hold.
-nlohmann::json fidelity(const nlohmann::json& config, const SavingsTable& table, const std::optional<std::string>& gciStudy,
+nlohmann::json fidelity(const std::optional<cases::SweepConfig>& config, const SavingsTable& table, const std::optional<std::string>& gciStudy,
          int gciAttached, const std::optional<std::string>& modelFormStudy, int modelFormAttached) {
-    const auto dimension = config.is_object() && config.contains("mesh") && config["mesh"].is_object()
-                               ? config["mesh"].value("dimension", nlohmann::json())
-                               : nlohmann::json();
+    const int dimension = config ? config->dimension : 0;  // 0: no manifest to say
     int ok = 0, nonPhysical = 0, unconverged = 0, settledOnly = 0, savings = 0, withoutIter = 0;
     std::optional<double> soloCells, largestIter;
     std::string divergent;
@@ -86,13 +76,13 @@ nlohmann::json fidelity(const nlohmann::json& config, const SavingsTable& table,
     std::string flagged;
     if (nonPhysical > 0)
         flagged = " " + std::to_string(nonPhysical) + " case(s) gave a non-physical result and are left out (Failed cases).";
-    if (dimension.is_number_integer() && dimension.get<int>() == 2)
+    if (dimension == 2)
         return {{"kind", "qualitative"},
                 {"text", "2D sections: qualitative. Each runner is a cut at one height in air that cannot pass over "
                          "or under her, so wakes are too long and savings too large; use this page to rank formations "
                          "and to test the pipeline, never for seconds over a mile (docs/physics.md)." +
                              flagged}};
-    if (!(dimension.is_number_integer() && dimension.get<int>() == 3))
+    if (dimension != 3)
         return {{"kind", "unknown"},  // amber, as 2D
                 {"text", "The model's dimension is not recorded in this sweep's manifest: treat every number as "
                          "unverified." + flagged}};
@@ -152,7 +142,7 @@ nlohmann::json SweepReport::model() const {
                          "quadrature. Mile times come "
                          "from the pacing model (docs/pacing-model.md): same metabolic power as alone, less air "
                          "drag, more speed."}};
-    if (!config.is_null()) m["config"] = config;
+    if (config) m["config"] = config->toJson();
     if (casesMadeBy) {
         m["cases_made_by"] = casesMadeBy->summary();
         m["cases_command"] = casesMadeBy->commandLine();

@@ -1,4 +1,5 @@
 #pragma once
+#include "cases/SweepConfig.hpp"
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,7 +18,7 @@ namespace drafting::post {
 /// Paths in the model are relative to the output directory.
 struct SweepReport {
     std::string sweepName, sweepDir;
-    nlohmann::json config;
+    std::optional<cases::SweepConfig> config;  // the sweep's settings (none: no manifest read)
     const SavingsTable* table = nullptr;
     const std::vector<SavingsFit::Curve>* curves = nullptr;
     const PacingTable* pacing = nullptr;

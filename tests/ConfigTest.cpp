@@ -450,5 +450,65 @@ TEST(SweepConfigText, ReadsBackToTheSameSettings) {
         }
         EXPECT_EQ(back.toJson(), config.toJson()) << text;
         EXPECT_EQ(back.toText(), text);
+        // The manifest's copy reads back the same, through the one JSON reader.
+        EXPECT_EQ(SweepConfig::fromJson(config.toJson(), "manifest.json").toJson(), config.toJson());
+    }
+}
+
+namespace {
+
+std::string fromJsonError(const nlohmann::json& j) {
+    try {
+        SweepConfig::fromJson(j, "sweep/manifest.json");
+    } catch (const ConfigError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+// manifest.json's config has one reader (issue 14): a missing key is refused, never filled with
+// a default, and so is a key or a value draft-cases would not write.
+TEST(SweepConfigJson, AMissingKeyIsRefusedNotDefaulted) {
+    nlohmann::json j = SweepConfig::parse("[athlete]\nmass = 50\n").toJson();
+    j["athlete"].erase("mass_kg");
+    EXPECT_EQ(fromJsonError(j), "'sweep/manifest.json': config.athlete.mass_kg: missing");
+    j = SweepConfig::parse("").toJson();
+    j["run"]["speed_mps"] = "fast";
+    EXPECT_EQ(fromJsonError(j), "'sweep/manifest.json': config.run.speed_mps = '\"fast\"': not a number");
+}
+
+TEST(SweepConfigJson, AnUnknownKeyOrAValueTheConfigRefusesIsRefused) {
+    nlohmann::json j = SweepConfig::parse("").toJson();
+    j["run"]["wind_chill"] = 3;
+    EXPECT_NE(fromJsonError(j).find("config.run.wind_chill"), std::string::npos) << fromJsonError(j);
+    j = SweepConfig::parse("").toJson();
+    j["athlete"]["height_m"] = 9.0;  // no athlete is 9 m tall: the config's own range check
+    EXPECT_NE(fromJsonError(j).find("athlete.height"), std::string::npos) << fromJsonError(j);
+    j = SweepConfig::parse("").toJson();
+    j["name"] = "a\n[run]\nspeed = 99";  // a line break would smuggle in a key
+    EXPECT_FALSE(fromJsonError(j).empty());
+}
+
+TEST(SweepConfigJson, AKeyNewerThanTheManifestReadsAsWhatItMeantThen) {
+    nlohmann::json j = SweepConfig::parse("[mesh]\ndimension = 3\n").toJson();
+    j["formation"].erase("gap_definition");  // centre to centre: the only definition before the key
+    j["mesh"].erase("wall_treatment");       // wall functions: the only treatment before the key
+    j["pacing"].erase("baseline_time_s");
+    const SweepConfig c = SweepConfig::fromJson(j, "old/manifest.json");
+    EXPECT_EQ(c.gapDefinition, "centre");
+    EXPECT_EQ(c.wallTreatment, "wall-functions");
+    EXPECT_EQ(c.pacingBaselineTime, 0.0);
+    j["mesh"].erase("upstream_m");  // no known meaning: refused, not guessed
+    EXPECT_EQ(fromJsonError(j), "'sweep/manifest.json': config.mesh.upstream_m: missing");
+}
+
+TEST(SweepConfigJson, TheCommittedManifestsRead) {
+    for (const char* sweep : {"generate/expected-tiny-2d", "generate/expected-tiny-3d", "reduction"}) {
+        const std::string path = std::string(DRAFTING_SOURCE_DIR) + "/tests/data/" + sweep + "/manifest.json";
+        const auto manifest = drafting::test::readFile(path);
+        const auto config = nlohmann::json::parse(manifest).at("config");
+        EXPECT_EQ(SweepConfig::fromJson(config, path).toJson(), config) << sweep;
     }
 }

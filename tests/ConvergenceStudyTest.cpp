@@ -60,7 +60,7 @@ Study writeStudy(const TempDir& tmp) {
         std::filesystem::create_directories(sweep);
         cases::Manifest m;
         m.sweepName = "gci";
-        m.config = {{"mesh", {{"dimension", 3}, {"level", kFour[k]}}}, {"run", {{"speed_mps", 6.7}}}};
+        m.config = cases::SweepConfig::parse("[run]\nspeed = 6.7\n[mesh]\ndimension = 3\nlevel = " + std::string(kFour[k]) + "\n");
         m.cases.push_back({"solo", {{"formation", "solo"}}, "ok", ""});
         m.cases.push_back({"ahead-f1.3", {{"formation", "ahead"}, {"front_gap_m", 1.3}}, "ok", ""});
         m.write(sweep);

@@ -52,7 +52,7 @@ nlohmann::json results(const std::string& name, const nlohmann::json& params, bo
 std::string sweep(const TempDir& dir, const nlohmann::json& aheadResults = nullptr) {
     cases::Manifest m;
     m.sweepName = "followup";
-    m.config = {{"run", {{"speed_mps", 6.7}, {"air_density_kg_m3", kRho}}}};
+    m.config = cases::SweepConfig::parse("[run]\nspeed = 6.7\nair_density = 1.18\n");
     for (const auto& [name, formation] : {std::pair{"solo", "solo"}, std::pair{"ahead-f1", "ahead"}}) {
         const auto params = caseParameters(formation, std::string(formation) == "ahead");
         m.cases.push_back({name, params, "ok", ""});
@@ -224,7 +224,7 @@ TEST(PostFollowup, TheReportSaysTheModelFormIsInNoErrorBar) {
 TEST(PostFollowup, TheModelFormNoteNamesTheSweepsOwnModel) {
     TempDir dir;
     const post::SavingsTable table = post::SavingsTable::fromSweep(sweep(dir));
-    auto noteFor = [&table](const nlohmann::json& config) {
+    auto noteFor = [&table](const cases::SweepConfig& config) {
         post::SweepReport report;
         report.table = &table;
         report.config = config;
@@ -233,18 +233,20 @@ TEST(PostFollowup, TheModelFormNoteNamesTheSweepsOwnModel) {
             if (n.get<std::string>().rfind("Not in any bar", 0) == 0) return n.get<std::string>();
         return std::string();
     };
-    EXPECT_NE(noteFor({{"solver", {{"mode", "steady"}, {"turbulence", "kOmegaSST"}}},
-                       {"mesh", {{"dimension", 3}, {"wall_treatment", "wall-functions"}}}})
+    EXPECT_NE(noteFor(cases::SweepConfig::parse("[solver]\nmode = steady\nturbulence = kOmegaSST\n[mesh]\ndimension = 3\n"
+                                                "wall_treatment = wall-functions\n"))
                   .find("(steady k-omega SST with wall functions, a frozen pose)"),
               std::string::npos);
-    EXPECT_NE(noteFor({{"solver", {{"mode", "transient"}, {"turbulence", "kOmegaSST"}}},
-                       {"mesh", {{"dimension", 3}, {"wall_treatment", "low-re"}}}})
+    EXPECT_NE(noteFor(cases::SweepConfig::parse("[solver]\nmode = transient\nturbulence = kOmegaSST\n[mesh]\ndimension = 3\n"
+                                                "wall_treatment = low-re\n"))
                   .find("(unsteady (URANS) k-omega SST resolved toward the wall (layers for y+ about 1), a frozen pose)"),
               std::string::npos);
-    EXPECT_NE(noteFor({{"solver", {{"mode", "steady"}, {"turbulence", "laminar"}}}, {"mesh", {{"dimension", 2}}}})
+    EXPECT_NE(noteFor(cases::SweepConfig::parse("[solver]\nturbulence = laminar\n[mesh]\ndimension = 2\n"))
                   .find("(steady laminar flow, a 2D section, a frozen pose)"),
               std::string::npos);
-    const std::string hostile = noteFor({{"solver", {{"turbulence", "<script>"}}}});
+    cases::SweepConfig unknownModel;  // a value no config accepts, set past the parser
+    unknownModel.turbulence = "<script>";
+    const std::string hostile = noteFor(unknownModel);
     EXPECT_EQ(hostile.find("<script>"), std::string::npos) << hostile;
     EXPECT_NE(hostile.find("an unrecorded turbulence model"), std::string::npos) << hostile;
 }
@@ -254,7 +256,7 @@ TEST(PostFollowup, TheModelFormNoteNamesTheSweepsOwnModel) {
 TEST(PostFollowup, TheReportOpensWithWhatItsNumbersAreWorth) {
     TempDir dir;
     const post::SavingsTable table = post::SavingsTable::fromSweep(sweep(dir));
-    auto fidelityOf = [&table](const nlohmann::json& config, std::optional<std::string> study = std::nullopt) {
+    auto fidelityOf = [&table](const std::optional<cases::SweepConfig>& config, std::optional<std::string> study = std::nullopt) {
         post::SweepReport report;
         report.sweepName = "followup";
         report.table = &table;
@@ -262,7 +264,7 @@ TEST(PostFollowup, TheReportOpensWithWhatItsNumbersAreWorth) {
         report.gciStudy = study;
         return report.model();
     };
-    const auto twoD = fidelityOf({{"mesh", {{"dimension", 2}}}});
+    const auto twoD = fidelityOf(cases::SweepConfig::parse("[mesh]\ndimension = 2\n"));
     EXPECT_EQ(twoD["fidelity"]["kind"], "qualitative");
     EXPECT_NE(twoD["fidelity"]["text"].get<std::string>().find("2D sections: qualitative"), std::string::npos);
     const std::string page = post::ReportPage::render(twoD, dir.path());
@@ -270,27 +272,27 @@ TEST(PostFollowup, TheReportOpensWithWhatItsNumbersAreWorth) {
     ASSERT_NE(banner, std::string::npos);
     EXPECT_LT(banner, page.find("<dl class=\"summary\">"));  // before the first number
 
-    const std::string threeD = fidelityOf({{"mesh", {{"dimension", 3}, {"wall_treatment", "wall-functions"}}},
-                                           {"solver", {{"mode", "steady"}, {"turbulence", "kOmegaSST"}}}})["fidelity"]["text"];
+    const std::string threeD = fidelityOf(cases::SweepConfig::parse("[mesh]\ndimension = 3\nwall_treatment = wall-functions\n"
+                                                                    "[solver]\nmode = steady\nturbulence = kOmegaSST\n"))["fidelity"]["text"];
     EXPECT_NE(threeD.find("3D runners, mesh "), std::string::npos) << threeD;
     EXPECT_NE(threeD.find("steady k-omega SST with wall functions"), std::string::npos) << threeD;
     EXPECT_NE(threeD.find("Discretisation: not known (no convergence study given)"), std::string::npos) << threeD;
     // A study that matched none of this sweep's savings says so, rather than pointing at the table.
     const std::string withStudy =
-        fidelityOf({{"mesh", {{"dimension", 3}}}}, "docs/studies/mesh-x.json")["fidelity"]["text"];
+        fidelityOf(cases::SweepConfig::parse("[mesh]\ndimension = 3\n"), "docs/studies/mesh-x.json")["fidelity"]["text"];
     EXPECT_NE(withStudy.find("docs/studies/mesh-x.json gives none for this sweep's level and cases (not known)"),
               std::string::npos)
         << withStudy;
     post::SweepReport matched;
     matched.table = &table;
-    matched.config = {{"mesh", {{"dimension", 3}}}};
+    matched.config = cases::SweepConfig::parse("[mesh]\ndimension = 3\n");
     matched.gciStudy = "docs/studies/mesh-x.json";
     matched.gciAttached = 2;
     const std::string attached = matched.model()["fidelity"]["text"];
     EXPECT_NE(attached.find("the bounded GCI from docs/studies/mesh-x.json for 2 saving(s)"), std::string::npos)
         << attached;
     EXPECT_NE(threeD.find("Iterative uncertainty of the savings: up to "), std::string::npos) << threeD;
-    const std::string unknown = fidelityOf(nlohmann::json::object())["fidelity"]["text"];
+    const std::string unknown = fidelityOf(std::nullopt)["fidelity"]["text"];  // no manifest read
     EXPECT_NE(unknown.find("not recorded"), std::string::npos) << unknown;
 }
 
@@ -301,7 +303,7 @@ TEST(PostFollowup, AModelFormStudyPutsItsSpreadInTheAllBarAndSaysSo) {
     const post::SavingsTable table = post::SavingsTable::fromSweep(sweep(dir));
     post::SweepReport report;
     report.table = &table;
-    report.config = {{"mesh", {{"dimension", 3}}}};
+    report.config = cases::SweepConfig::parse("[mesh]\ndimension = 3\n");
     report.modelFormStudy = "docs/studies/model-form-coarse.json";
     report.modelFormAttached = 1;
     const nlohmann::json m = report.model();
@@ -348,7 +350,7 @@ TEST(PostFollowup, TheBannerCountsTheCasesLeftOutAsNonPhysical) {
     const post::SavingsTable table = post::SavingsTable::fromSweep(path);
     post::SweepReport report;
     report.table = &table;
-    report.config = {{"mesh", {{"dimension", 2}}}};
+    report.config = cases::SweepConfig::parse("[mesh]\ndimension = 2\n");
     const std::string text = report.model()["fidelity"]["text"];
     EXPECT_NE(text.find("1 case(s) gave a non-physical result and are left out"), std::string::npos) << text;
 }
@@ -370,7 +372,7 @@ TEST(PostFollowup, TheBannerNeverShowsAnUncertaintyItDoesNotHave) {
     const post::SavingsTable table = post::SavingsTable::fromSweep(path);
     post::SweepReport report;
     report.table = &table;
-    report.config = {{"mesh", {{"dimension", 3}}}};
+    report.config = cases::SweepConfig::parse("[mesh]\ndimension = 3\n");
     const std::string text = report.model()["fidelity"]["text"];
     EXPECT_NE(text.find("Iterative uncertainty of the savings: not known (no saving has an interval or a drift)"),
               std::string::npos)
@@ -397,7 +399,7 @@ TEST(PostFollowup, TheBannerTellsASettledDragFromADriftingOneAndADivergentStudy)
     EXPECT_EQ(row(table, "solo").dragSettled, std::optional<bool>(false));
     post::SweepReport report;
     report.table = &table;
-    report.config = {{"mesh", {{"dimension", 3}}}};
+    report.config = cases::SweepConfig::parse("[mesh]\ndimension = 3\n");
     auto model = report.model();
     const std::string text = model["fidelity"]["text"];
     EXPECT_NE(text.find("2 of 2 finished case(s) did not meet the convergence test (in 1 of them every runner's mean "
@@ -415,7 +417,8 @@ TEST(PostFollowup, TheBannerTellsASettledDragFromADriftingOneAndADivergentStudy)
 
     // A study at whose coarsest level this sweep ran, its triplet for ahead-f1 divergent one level up.
     auto m = cases::Manifest::read(path);
-    m.config["mesh"] = {{"dimension", 3}, {"level", "coarse"}};
+    m.config.dimension = 3;
+    m.config.level = "coarse";
     m.write(path);
     table = post::SavingsTable::fromSweep(path);
     const nlohmann::json divergent = {{"at_level", {{"medium", {{"gci_bounded_abs", nullptr}, {"behaviour", "divergent"}}}}}};

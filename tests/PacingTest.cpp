@@ -213,9 +213,8 @@ void writeCase(const std::string& dir, const std::string& name, double lead, dou
 std::string exactSweep(const TempDir& dir) {
     cases::Manifest m;
     m.sweepName = "fit";
-    m.config = {{"athlete", {{"height_m", 1.57}, {"mass_kg", 42.0}}},
-                {"run", {{"speed_mps", 6.7056}, {"air_density_kg_m3", 1.18}}},
-                {"pacing", {{"baseline_time_s", 247.64}}}};
+    m.config = cases::SweepConfig::parse("[athlete]\nheight = 1.57\nmass = 42\n[run]\nspeed = 6.7056\nair_density = 1.18\n"
+                                         "[pacing]\nbaseline_time = 4:07.64\n");
     m.cases.push_back({"solo", {{"formation", "solo"}}, "ok", ""});
     writeCase(dir.path(), "solo", 7.0);
     for (double g : {0.8, 1.0, 1.3, 1.6, 2.0}) {
@@ -249,7 +248,7 @@ TEST(SavingsFit, NoisyPointsGiveStandardErrorsAndOnePointNoFit) {
     TempDir dir;
     cases::Manifest m;
     m.sweepName = "noisy";
-    m.config = {{"run", {{"speed_mps", 6.7}}}};
+    m.config = cases::SweepConfig::parse("[run]\nspeed = 6.7\n");
     m.cases.push_back({"solo", {{"formation", "solo"}}, "ok", ""});
     writeCase(dir.path(), "solo", 7.0);
     const double noise[] = {1.5, -1.0, 0.8, -1.2};
@@ -328,7 +327,8 @@ namespace {
 std::string sweepAtLevel(const TempDir& dir, const std::string& level) {
     const std::string sweep = exactSweep(dir);
     auto m = cases::Manifest::read(sweep);
-    m.config["mesh"] = {{"dimension", 3}, {"level", level}};
+    m.config.dimension = 3;
+    m.config.level = level;
     m.write(sweep);
     for (const auto& c : m.cases) common::JsonFile::writeAtomic(sweep + "/" + c.name + "/case.json", {{"template", "5"}});
     return sweep;
@@ -537,7 +537,7 @@ TEST(SavingsTable, TheModelFormSpreadIsAttachedOnlyToTheCaseTheStudyRanAtItsLeve
         TempDir d;
         const std::string sweep = sweepAtLevel(d, "medium");
         auto m = cases::Manifest::read(sweep);
-        m.config["mesh"]["dimension"] = 2;
+        m.config.dimension = 2;
         m.write(sweep);
         auto t = post::SavingsTable::fromSweep(sweep);
         EXPECT_EQ(t.attachModelForm(modelFormStudy("medium", own, {{"urans", 2.0}}), "M"), 0);

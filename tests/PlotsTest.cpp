@@ -53,7 +53,7 @@ struct FixtureCase {
 void writeSweep(const std::string& dir, const std::vector<FixtureCase>& cases) {
     cases::Manifest m;
     m.sweepName = "t";
-    m.config = {{"run", {{"speed_mps", 6.7}}}};
+    m.config = cases::SweepConfig::parse("[run]\nspeed = 6.7\n");
     for (const auto& c : cases) {
         m.cases.push_back({c.name, c.parameters, c.status, ""});
         nlohmann::json bodies = nlohmann::json::object();

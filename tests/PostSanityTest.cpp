@@ -59,8 +59,7 @@ std::string sweep(const TempDir& dir, const std::string& edited = "",
                   const std::function<void(nlohmann::json&)>& edit = {}) {
     cases::Manifest m;
     m.sweepName = "sanity";
-    m.config = {{"athlete", {{"height_m", 1.57}, {"mass_kg", 42.0}}},
-                {"run", {{"speed_mps", 6.7}, {"air_density_kg_m3", kRho}}}};
+    m.config = cases::SweepConfig::parse("[athlete]\nheight = 1.57\nmass = 42\n[run]\nspeed = 6.7\nair_density = 1.18\n");
     auto add = [&](const std::string& name, const nlohmann::json& params, double drag) {
         m.cases.push_back({name, params, "ok", ""});
         auto r = results(name, body(drag), params["formation"].get<std::string>());

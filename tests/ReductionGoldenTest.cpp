@@ -55,7 +55,7 @@ void reduce(const std::string& sweep, const std::string& out) {
     post::SavingsTable table = post::SavingsTable::fromSweep(sweep);
     const cases::Manifest manifest = cases::Manifest::read(sweep);
     const post::PacingTable pacing =
-        post::PacingTable::build(table, manifest.config, sweep + "/" + cases::Manifest::kFileName);
+        post::PacingTable::build(table, manifest.config);
     table.writeCsv(out + "/savings.csv");
     table.writeBodiesCsv(out + "/bodies.csv");
     common::JsonFile::writeAtomic(out + "/savings.json", table.toJson());

@@ -35,7 +35,7 @@ void writeCase(const std::string& dir, const std::string& name, const std::strin
 cases::Manifest manifestWith(const std::vector<std::pair<std::string, nlohmann::json>>& cases) {
     cases::Manifest m;
     m.sweepName = "t";
-    m.config = {{"run", {{"speed_mps", 6.7}}}};
+    m.config = cases::SweepConfig::parse("[run]\nspeed = 6.7\n");
     for (const auto& [name, params] : cases) m.cases.push_back({name, params, "ok", ""});
     return m;
 }
@@ -224,7 +224,7 @@ TEST(SavingsTable, FailedSoloIsAnError) {
 TEST(Manifest, RefusesCaseNamesThatLeaveTheSweep) {
     TempDir dir;
     drafting::common::JsonFile::writeAtomic(dir.path() + "/manifest.json",
-                                 {{"name", "x"}, {"config", nlohmann::json::object()},
+                                 {{"name", "x"}, {"config", cases::SweepConfig::parse("").toJson()},
                                   {"cases", {{{"name", "../../etc"}, {"parameters", nlohmann::json::object()}}}}});
     EXPECT_THROW(cases::Manifest::read(dir.path()), cases::ConfigError);  // bad input, named
 }

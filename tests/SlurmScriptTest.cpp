@@ -6,6 +6,7 @@
 #include "cases/SlurmClient.hpp"
 #include "cases/SlurmJobs.hpp"
 #include "cases/SlurmValue.hpp"
+#include "cases/SweepConfig.hpp"
 #include "TestSupport.hpp"
 
 #include <gtest/gtest.h>
@@ -46,7 +47,8 @@ std::string manifest(const std::string& sweepName, const std::string& caseName =
          {{"name", "ahead-f1.3"},
           {"parameters", {{"runners", nlohmann::json::array({{{"name", "lead"}}, {{"name", "p1"}}})}}},
           {"status", "ok"}, {"reason", ""}}});
-    return nlohmann::json({{"name", sweepName}, {"config", nlohmann::json::object()}, {"cases", cases}}).dump(2);
+    return nlohmann::json({{"name", sweepName}, {"config", drafting::cases::SweepConfig::parse("").toJson()}, {"cases", cases}})
+        .dump(2);
 }
 
 drafting::cases::ToolPaths tools() {

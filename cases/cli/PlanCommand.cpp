@@ -16,7 +16,7 @@ int PlanCommand::run(const CommandLine& line, std::ostream& out, std::ostream&) 
         // What generate would write as manifest.json, before any case exists.
         Manifest m;
         m.sweepName = config.name;
-        m.config = config.toJson();
+        m.config = config;
         for (const auto& spec : plan) m.cases.push_back({spec.name, spec.parametersJson(), "pending", ""});
         out << m.toJson().dump(2) << '\n';
         return 0;
