@@ -412,12 +412,15 @@ void writeOneBody(SweepConfig config, const std::string& body, const std::string
 // snappyHexMesh settings and the runners' fields, schemes, solvers, inflow and runnerDrag; only
 // the box and the lift off the ground are the sphere's own. The ground moves with the air, so far
 // below the sphere it acts as a slip wall.
-void writeSphere(const fs::path& c, const std::string& level, const ReferenceCase::Box& box) {
+// `name` and `reynolds`: the subcritical sphere (sphere-re1e5) or the transcritical one (sphere-re5e6),
+// the same body, box and settings at another air speed.
+void writeSphere(const fs::path& c, const std::string& name, double reynolds, const std::string& level,
+                 const ReferenceCase::Box& box) {
     const double D = meshes::Athlete::kMinHeight;  // 1.2 m: the smallest body the pipeline takes
     SweepConfig config;
-    config.name = "sphere-re1e5";
+    config.name = name;
     config.athleteHeight = D;
-    config.speed = ReferenceCase::kSphereReynolds * common::kAirViscosity / config.airDensity / D;
+    config.speed = reynolds * common::kAirViscosity / config.airDensity / D;
     // About 3 D upstream, 8 D downstream, 2 D beside, above and below: blockage 2.8 %, under
     // the 3 % of Franke et al. 2007, at a cell count CI can afford.
     config.domain = {3.6, 9.6, 2.5, 2.5, 2.5};
@@ -465,15 +468,15 @@ void writePlate(const fs::path& c, const std::string& level, const ReferenceCase
 
 // The references meshed and solved by the runners' 3D pipeline; every other one is 2D.
 const std::vector<std::string>& threeDimensional() {
-    static const std::vector<std::string> list = {"sphere-re1e5", "ahmed-25", "plate-normal"};
+    static const std::vector<std::string> list = {"sphere-re1e5", "sphere-re5e6", "ahmed-25", "plate-normal"};
     return list;
 }
 
 }  // namespace
 
 const std::vector<std::string>& ReferenceCase::names() {
-    static const std::vector<std::string> list = {"st-2d1", "cylinder-re100", "tandem-cylinders", "sphere-re1e5",
-                                                  "ahmed-25", "plate-normal"};
+    static const std::vector<std::string> list = {"st-2d1",       "cylinder-re100", "tandem-cylinders", "sphere-re1e5",
+                                                  "sphere-re5e6", "ahmed-25",       "plate-normal"};
     return list;
 }
 
@@ -528,7 +531,10 @@ nlohmann::json ReferenceCase::run(const std::string& name, const std::string& di
         writeCylinderRow(dir, name, 0.0, 1.0, 80.0, 30.0);
         subCases = {{dir, ""}};
     } else if (name == "sphere-re1e5") {
-        writeSphere(dir, level, box);
+        writeSphere(dir, name, ReferenceCase::kSphereReynolds, level, box);
+        subCases = {{dir, ""}};
+    } else if (name == "sphere-re5e6") {
+        writeSphere(dir, name, ReferenceCase::kSphereTranscriticalReynolds, level, box);
         subCases = {{dir, ""}};
     } else if (name == "ahmed-25") {
         writeAhmed(dir, level, box);

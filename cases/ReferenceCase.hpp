@@ -14,6 +14,7 @@ namespace drafting::cases {
 ///   cylinder-re100    unconfined cylinder, Re 100, periodic shedding (transient)
 ///   tandem-cylinders  two cylinders at Re 100, centre spacing 2 D and 5 D (transient)
 ///   sphere-re1e5      3D: a free-standing sphere at Re 1e5 (subcritical), steady SST
+///   sphere-re5e6      3D: the same sphere at Re 5e6 (transcritical: turbulent before it separates)
 ///   ahmed-25          3D: the Ahmed body, 25 deg slant, Re 2.78e6, over a stationary floor
 ///   plate-normal      3D: a square flat plate normal to the flow, Re 2e5, sharp-edged separation
 /// The 2D meshes are blockMesh O-grids around each cylinder inside a block layout; the 3D bodies
@@ -49,9 +50,12 @@ public:
     /// Folder holding NAME/expected.json (DRAFTING_REFERENCE_DIR overrides the source tree).
     static std::string referenceDir();
 
-    /// Reynolds number of the sphere on its diameter, and the icosphere's subdivisions
-    /// (20 × 4^5 = 20 480 triangles, edges about 2 cm: below the coarsest surface cell).
+    /// Reynolds numbers of the sphere on its diameter: subcritical (laminar separation, which
+    /// fully turbulent SST cannot represent) and transcritical (turbulent before separation, as
+    /// the model assumes); and the icosphere's subdivisions (20 × 4^5 = 20 480 triangles, edges
+    /// about 2 cm: below the coarsest surface cell).
     static constexpr double kSphereReynolds = 1e5;
+    static constexpr double kSphereTranscriticalReynolds = 5e6;
     static constexpr int kSphereSubdivisions = 5;
 
     /// Reynolds number of the Ahmed body on its length: Lienhart & Becker's (2003) 40 m/s over
