@@ -6,7 +6,8 @@
 
 namespace drafting::post {
 
-/// The draft-post command line: reduce a sweep, predict one saving (pace), replay a race (race).
+/// The draft-post command line: reduce a sweep (cli::ReduceCommand), predict one saving
+/// (cli::PaceCommand), replay a race (cli::RaceCommand), picked from a table.
 class PostCli {
 public:
     /// `argv` includes the program name. `ensureDisplay` is asked, once everything is read and
@@ -16,10 +17,6 @@ public:
     static int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err,
                    const std::function<bool()>& ensureDisplay = {});
     static std::string usage();
-
-private:
-    static int runPace(const std::vector<std::string>& argv, std::ostream& out);
-    static int runRace(const std::vector<std::string>& argv, std::ostream& out);
 };
 
 }  // namespace drafting::post
