@@ -1,4 +1,5 @@
 #include "cases/CaseContinuation.hpp"
+#include "common/Printable.hpp"
 
 #include "cases/ConfigError.hpp"
 #include "common/JsonFile.hpp"
@@ -99,7 +100,7 @@ std::string CaseContinuation::whyNot(const std::string& caseDir) {
         return "transient: its forces are averaged up to its end time (set solver.end_time and run it again)";
     const std::string& stop = result.stop;
     if (stop != "end")
-        return "stopped by " + (stop.empty() ? std::string("an unknown reason") : "'" + stop + "'") +
+        return "stopped by " + (stop.empty() ? std::string("an unknown reason") : common::Printable::quote(stop)) +
                ", not at its end time: it would stop again at once";
     if (CaseRunner::latestSavedTime(caseDir).empty()) return "no saved time with runnerDrag's history to go on from";
     return "";

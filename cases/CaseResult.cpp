@@ -76,13 +76,27 @@ CaseResult CaseResult::fromJson(const json& j, const std::string& origin) {
         Mesh mesh;
         // Written as a count; a number is accepted, as earlier readers did.
         if (present(*m, "cells")) {
-            if (!m->at("cells").is_number()) throw badField(origin, "mesh.cells", m->at("cells"), "not a number");
-            mesh.cells = std::lround(m->at("cells").get<double>());
+            const json& cells = m->at("cells");
+            if (!cells.is_number() || !std::isfinite(cells.get<double>()) || std::abs(cells.get<double>()) > 1e15)
+                throw badField(origin, "mesh.cells", cells, "not a count of cells");
+            mesh.cells = std::lround(cells.get<double>());
         }
-        mesh.dimension = static_cast<int>(integerOr(*m, "dimension", mesh.dimension, origin, "mesh.dimension"));
+        if (present(*m, "dimension")) {
+            const long d = integerOr(*m, "dimension", 0, origin, "mesh.dimension");
+            if (d != 2 && d != 3) throw badField(origin, "mesh.dimension", m->at("dimension"), "neither 2 nor 3");
+            mesh.dimension = static_cast<int>(d);
+        }
         mesh.level = textOr(*m, "level", origin, "mesh.level");
         mesh.checkError = textOr(*m, "check_error", origin, "mesh.check_error");
-        if (present(*m, "check")) mesh.check = MeshCheckFile::fromJson(m->at("check"), origin + " (mesh.check)");
+        // draftCheckMesh's verdict as the runner copied it: a damaged copy loses only itself, as an
+        // unreadable meshCheck.json does when the runner writes the result (check_error).
+        if (present(*m, "check")) {
+            try {
+                mesh.check = MeshCheckFile::fromJson(m->at("check"), origin);
+            } catch (const std::runtime_error& e) {
+                mesh.checkError = e.what();
+            }
+        }
         r.mesh = mesh;
     }
     if (const auto t = objectAt(j, "timing_s", origin, "timing_s")) {
@@ -94,7 +108,11 @@ CaseResult CaseResult::fromJson(const json& j, const std::string& origin) {
         }
         r.timingS = timing;
     }
-    if (present(j, "mpi_ranks")) r.mpiRanks = static_cast<int>(integerOr(j, "mpi_ranks", 1, origin, "mpi_ranks"));
+    if (present(j, "mpi_ranks")) {
+        const long ranks = integerOr(j, "mpi_ranks", 1, origin, "mpi_ranks");
+        if (ranks < 1 || ranks > 1 << 20) throw badField(origin, "mpi_ranks", j.at("mpi_ranks"), "not a count of ranks");
+        r.mpiRanks = static_cast<int>(ranks);
+    }
     r.resumedFromCheckpoint = textOr(j, "resumed_from_checkpoint", origin, "resumed_from_checkpoint");
     r.checkpointDropped = textOr(j, "checkpoint_dropped", origin, "checkpoint_dropped");
     if (const auto c = objectAt(j, "continued", origin, "continued")) {
@@ -131,7 +149,8 @@ json CaseResult::toJson() const {
     if (!ok() && failure != Failure::none) j["failure"] = failureName(failure);
     j["parameters"] = parameters;
     if (mesh) {
-        json m = {{"cells", mesh->cells}, {"dimension", mesh->dimension}, {"level", mesh->level}};
+        json m = {{"cells", mesh->cells}, {"level", mesh->level}};
+        if (mesh->dimension != 0) m["dimension"] = mesh->dimension;
         if (!mesh->checkError.empty()) m["check_error"] = mesh->checkError;
         if (mesh->check) m["check"] = mesh->check->toJson();
         j["mesh"] = m;

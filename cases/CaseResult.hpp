@@ -37,7 +37,7 @@ struct CaseResult : solver::monitoring::SolverResults {
     /// The mesh the solver saw, as the case runner records it (`mesh`).
     struct Mesh {
         long cells = -1;  // draftCheckMesh's count; -1 before it ran
-        int dimension = 2;
+        int dimension = 0;  // 2 or 3; 0: not recorded
         std::string level;
         std::string checkError;  // why meshCheck.json could not be read ("" when it could)
         std::optional<MeshCheckFile> check;

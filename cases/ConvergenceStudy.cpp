@@ -89,7 +89,7 @@ LevelResult readLevel(const fs::path& caseDir, const nlohmann::json& manifestPar
     } catch (const std::runtime_error&) {
         // A damaged meshCheck.json leaves the count of results.json.
     }
-    out.dimension = r.mesh ? r.mesh->dimension : configDimension;
+    out.dimension = r.mesh && r.mesh->dimension != 0 ? r.mesh->dimension : configDimension;
     try {
         const fs::path spec = caseDir / SweepLayout::kCaseFile;
         if (fs::exists(spec)) {

@@ -671,20 +671,44 @@ namespace {
 
 using nlohmann::json;
 
-// Keys toJson writes that manifests from before the key existed lack, with what the tool meant
-// then: the only gap definition, wall treatment and PIMPLE loop count there were, and the pacing
-// baseline's "the mile at the running speed". Any other missing key is refused.
-struct AddedKey {
-    const char* section;
-    const char* key;
-    json meaning;
-};
-const AddedKey kAddedKeys[] = {
-    {"formation", "gap_definition", "centre"},
-    {"mesh", "wall_treatment", "wall-functions"},  // 3D only (toJson writes it for 3D)
-    {"solver", "outer_correctors", 1},              // transient only
-    {"pacing", "baseline_time_s", nullptr},
-};
+// Manifests from before a key existed lack it (or, for one key, wrote it where it meant nothing).
+// Each is read as what the tool did then, from the project's history; a key missing for which
+// that is not known (the 3D box before 2026-11-26) is refused, never filled with a default.
+//   formation.gap_definition        centre to centre: the only definition before the key
+//   mesh.wall_treatment (3D)        wall functions: the only treatment before the key
+//   solver.outer_correctors         1 (PISO-like): PIMPLE's only loop count before the key
+//   pacing (the section)            no baseline time: the mile at the running speed
+//   geometry (the section)          the mid-stride parametric body: the only body before it
+//   run.turbulence_viscosity_ratio  none when the inflow was given by a length scale (before
+//                                   the ratio existed, it always was)
+//   solver.max_courant (steady)     none: it changed nothing a steady case computes, and
+//                                   manifests of 2026-11-23 wrote it anyway
+void addMeaningsOfOlderManifests(json& j) {
+    const auto section = [&j](const char* name) -> json* {
+        return j.contains(name) && j.at(name).is_object() ? &j.at(name) : nullptr;
+    };
+    const auto text = [](const json* o, const char* key) {
+        return o && o->contains(key) && o->at(key).is_string() ? o->at(key).get<std::string>() : std::string();
+    };
+    const auto fill = [](json* o, const char* key, const json& meaning) {
+        if (o && !o->contains(key)) (*o)[key] = meaning;
+    };
+    json* mesh = section("mesh");
+    json* solver = section("solver");
+    json* run = section("run");
+    const bool threeD = mesh && mesh->contains("dimension") && mesh->at("dimension").is_number_integer() &&
+                        mesh->at("dimension").get<long long>() == 3;
+    fill(section("formation"), "gap_definition", "centre");
+    if (threeD) fill(mesh, "wall_treatment", "wall-functions");
+    const std::string mode = text(solver, "mode");
+    if (mode == "transient") fill(solver, "outer_correctors", 1);
+    if (mode == "steady" && solver && solver->contains("max_courant")) (*solver)["max_courant"] = nullptr;
+    if (!j.contains("pacing")) j["pacing"] = {{"baseline_time_s", nullptr}};
+    if (!j.contains("geometry")) j["geometry"] = {{"pose", "mid-stride"}, {"stl", ""}};
+    if (run && run->contains("turbulence_length_scale_m") && run->at("turbulence_length_scale_m").is_number() &&
+        run->at("turbulence_length_scale_m").get<double>() > 0.0)
+        fill(run, "turbulence_viscosity_ratio", nullptr);
+}
 
 // One line naming the file, the field and (when there is one) its value.
 ConfigError manifestError(const std::string& origin, const std::string& field, const json* value,
@@ -728,7 +752,15 @@ public:
     std::string text(const std::string& section, const std::string& key = "") const {
         const json& v = at(section, key);
         if (!v.is_string()) throw manifestError(origin_, field(section, key), &v, "not a string");
-        return v.get<std::string>();
+        return singleLine(v, field(section, key));
+    }
+    // A string that goes back through the config's text: a line break or another control
+    // character would be read as something else, so it is refused here, naming its field.
+    std::string singleLine(const json& v, const std::string& where) const {
+        const std::string t = v.get<std::string>();
+        if (std::any_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
+            throw manifestError(origin_, where, &v, "not a single line of text");
+        return t;
     }
     std::vector<double> numbers(const json& list, const std::string& where) const {
         if (!list.is_array()) throw manifestError(origin_, where, &list, "not a list");
@@ -789,14 +821,7 @@ const json* atPath(const json& root, const std::string& path) {
 SweepConfig SweepConfig::fromJson(const json& given, const std::string& origin) {
     if (!given.is_object()) throw manifestError(origin, "config", &given, "not an object");
     json j = given;
-    for (const auto& added : kAddedKeys) {
-        if (!j.contains(added.section) || !j.at(added.section).is_object() || j.at(added.section).contains(added.key))
-            continue;
-        const bool applies = std::string(added.key) == "wall_treatment"     ? j.value("mesh", json::object()).value("dimension", 0) == 3
-                             : std::string(added.key) == "outer_correctors" ? j.value("solver", json::object()).value("mode", "") == "transient"
-                                                                            : true;
-        if (applies) j[added.section][added.key] = added.meaning;
-    }
+    addMeaningsOfOlderManifests(j);
     const ConfigFields f(j, origin);
     SweepConfig c;
     c.name = f.text("name");
@@ -816,7 +841,7 @@ SweepConfig SweepConfig::fromJson(const json& given, const std::string& origin) 
     c.presets.clear();
     for (const auto& p : presets) {
         if (!p.is_string()) throw manifestError(origin, "config.formation.preset", &presets, "not a list of names");
-        c.presets.push_back(p.get<std::string>());
+        c.presets.push_back(f.singleLine(p, "config.formation.preset"));
     }
     const json& positions = f.at("formation", "positions");
     if (!positions.is_array()) throw manifestError(origin, "config.formation.positions", &positions, "not a list");
@@ -834,7 +859,7 @@ SweepConfig SweepConfig::fromJson(const json& given, const std::string& origin) 
     if (sweep.is_object())
         for (const auto& [key, value] : sweep.items())
             if (key != "front_gap_m" && key != "back_gap_m" && key != "lateral_m")
-                c.presetAxes[key] = f.axes(value, "config.sweep." + key);
+                c.presetAxes[f.singleLine(json(key), "config.sweep")] = f.axes(value, "config.sweep." + key);
     c.dimension = f.integer("mesh", "dimension");
     c.level = f.text("mesh", "level");
     if (c.dimension == 3) {
@@ -869,8 +894,12 @@ SweepConfig SweepConfig::fromJson(const json& given, const std::string& origin) 
         throw ConfigError(common::Printable::quote(origin) + ": config: not settings draft-cases accepts (" + e.what() + ")");
     }
     const json back = checked.toJson();
-    if (const std::string d = firstDifference(j, back, "config"); !d.empty())
-        throw manifestError(origin, d, atPath(j, d), "not as draft-cases writes it (an unknown key, or a value that does not read back the same)");
+    if (const std::string d = firstDifference(j, back, "config"); !d.empty()) {
+        const json* given = atPath(j, d);
+        if (!given) throw manifestError(origin, d, nullptr, "missing");
+        if (!atPath(back, d)) throw manifestError(origin, d, given, "not a key draft-cases writes");
+        throw manifestError(origin, d, given, "does not read back the same through the config");
+    }
     return checked;
 }
 

@@ -111,8 +111,9 @@ struct SweepConfig {
     /// of it, so no tool keeps defaults of its own. Checked as a config file is (the values go
     /// through parse), and exact: fromJson(j).toJson() == j, so a key it does not know, a value
     /// the config would refuse or one that does not read back the same is refused. A key newer
-    /// than the manifest reads as what the tool meant before the key existed, only where that is
-    /// known (kAddedKeys); any other missing key is refused, never filled with a default.
+    /// than the manifest reads as what the tool did before the key existed, only where the
+    /// project's history says so (addMeaningsOfOlderManifests); any other missing key is refused,
+    /// never filled with a default.
     /// Throws ConfigError naming `origin`, the field and its value.
     static SweepConfig fromJson(const nlohmann::json& json, const std::string& origin);
 

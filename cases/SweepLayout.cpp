@@ -62,10 +62,19 @@ bool SweepLayout::isRunLink(const std::filesystem::path& relative, const std::fi
 bool SweepLayout::hasFinishedResults(const std::string& caseDir) {
     const std::string path = caseDir + "/" + kResults;
     if (!std::filesystem::is_regular_file(std::filesystem::symlink_status(path))) return false;
+    nlohmann::json j;
     try {
-        return CaseResult::fromJson(common::JsonFile::read(path)).ok();
+        j = common::JsonFile::read(path);
     } catch (const std::exception&) {
-        return false;  // unreadable or damaged: not a result
+        return false;  // unreadable: not a result
+    }
+    // A newer tool's finished result is one this version cannot read but must not run again (a
+    // run clears the case first): the readers say why it cannot be reduced.
+    if (solver::monitoring::SolverResults::isNewerSchema(j)) return j.value("status", nlohmann::json()) == "ok";
+    try {
+        return CaseResult::fromJson(j, path).ok();
+    } catch (const std::exception&) {
+        return false;  // damaged: not a result, run again
     }
 }
 

@@ -62,9 +62,11 @@ std::vector<double> ValueList::parse(const std::string& field, const std::string
 
 std::string ValueList::format(double value) {
     // Fixed notation, never an exponent: the text becomes part of case names, and "1e+01" has a
-    // '+' no case name may hold. The fewest decimals that read back as the same value.
-    char buf[400];
-    for (int decimals = 0; decimals <= 17; ++decimals) {
+    // '+' no case name may hold. The fewest decimals that read back as the same value: 17 past
+    // the first significant digit, so a small value (1.234567e-12) needs up to 340 and is still
+    // exact (a sweep's draft-cases.cfg and manifest must read back to the same settings).
+    char buf[800];  // at most 309 integer digits, the point and 340 decimals
+    for (int decimals = 0; decimals <= 340; ++decimals) {
         std::snprintf(buf, sizeof(buf), "%.*f", decimals, value);
         if (std::strtod(buf, nullptr) == value) break;
     }

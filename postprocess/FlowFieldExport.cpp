@@ -181,7 +181,7 @@ FlowCaseExport FlowFieldExport::exportCase(const std::string& caseDir, const std
     out.formation = textParameter(results, "formation");
     out.frontGap = parameter(results, "front_gap_m");
     out.backGap = parameter(results, "back_gap_m");
-    out.dimension = results.mesh ? results.mesh->dimension : 2;
+    out.dimension = results.mesh && results.mesh->dimension != 0 ? results.mesh->dimension : 2;
     std::vector<std::string> bodies;
     for (const auto& [name, forces] : results.bodies) bodies.push_back(name);
     // results.json sorts its keys; the lead runner first reads better in ParaView's block list.

@@ -185,7 +185,7 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
             }
         }
         if (row.formation == "solo") {
-            if (row.status != "ok") throw PostError("sweep " + sweepDir + ": the solo baseline failed: " + row.reason);
+            if (row.status != "ok") throw PostError("sweep " + sweepDir + ": the solo baseline failed: " + TableText::terminal(row.reason));
             solo = row.dragLead;
             soloCd = row.cdLead;
         }

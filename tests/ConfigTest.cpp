@@ -435,6 +435,10 @@ TEST(SweepConfigText, ReadsBackToTheSameSettings) {
                                             "gap_definition = clearance\n[sweep]\nfront_gap = 0.8:2.0:0.4\nlateral = 0, 0.3\n"
                                             "[sweep.ahead]\nfront_gap = 1.1\n[solver]\nmode = transient\nend_time = 6\n"
                                             "averaging_start = 2.5\nmax_courant = 0.7\nouter_correctors = 4\n[pacing]\nbaseline_time = 3:59.37\n"));
+    // Numbers whose shortest fixed form has more than 17 decimals (a third of 0.05, 1.2e-12).
+    configs.emplace_back("many decimals",
+                         SweepConfig::parse("[run]\nturbulence_intensity = 0.016666666666666666\n[sweep]\n"
+                                            "lateral = 0.016666666666666666\n[solver]\ntolerance = 1.234567e-12\n"));
     configs.emplace_back("single file 3D low-re",
                          SweepConfig::parse("[formation]\npreset = single-file\nahead = 3\nbehind = 0\nrow_gap = 0.75\n"
                                             "[mesh]\ndimension = 3\nlevel = fine\nside = 6\nwall_treatment = low-re\n"
@@ -495,13 +499,41 @@ TEST(SweepConfigJson, AKeyNewerThanTheManifestReadsAsWhatItMeantThen) {
     nlohmann::json j = SweepConfig::parse("[mesh]\ndimension = 3\n").toJson();
     j["formation"].erase("gap_definition");  // centre to centre: the only definition before the key
     j["mesh"].erase("wall_treatment");       // wall functions: the only treatment before the key
-    j["pacing"].erase("baseline_time_s");
+    j.erase("pacing");  // the section came with its one key
     const SweepConfig c = SweepConfig::fromJson(j, "old/manifest.json");
     EXPECT_EQ(c.gapDefinition, "centre");
     EXPECT_EQ(c.wallTreatment, "wall-functions");
     EXPECT_EQ(c.pacingBaselineTime, 0.0);
     j["mesh"].erase("upstream_m");  // no known meaning: refused, not guessed
     EXPECT_EQ(fromJsonError(j), "'sweep/manifest.json': config.mesh.upstream_m: missing");
+
+    // A 2D manifest of 2026-11-23: no pacing or geometry section, an inflow length scale without
+    // the viscosity ratio, and a max_courant written for a steady sweep.
+    j = SweepConfig::parse("[run]\nturbulence_length_scale = 0.05\n").toJson();
+    j.erase("pacing");
+    j.erase("geometry");
+    j["run"].erase("turbulence_viscosity_ratio");
+    j["formation"].erase("gap_definition");
+    j["solver"]["max_courant"] = 1.0;
+    const SweepConfig old = SweepConfig::fromJson(j, "old/manifest.json");
+    EXPECT_DOUBLE_EQ(old.turbulenceLengthScale, 0.05);
+    EXPECT_EQ(old.geometryPose, "mid-stride");
+}
+
+TEST(SweepConfigJson, ADamagedManifestIsOneLineNamingTheFieldNeverAnUnexpectedError) {
+    nlohmann::json j = SweepConfig::parse("[mesh]\ndimension = 3\n").toJson();
+    j["mesh"].erase("wall_treatment");
+    j["mesh"]["dimension"] = "3";
+    EXPECT_EQ(fromJsonError(j), "'sweep/manifest.json': config.mesh.dimension = '\"3\"': not an integer");
+    j = SweepConfig::parse("").toJson();
+    j["solver"]["mode"] = 5;
+    EXPECT_EQ(fromJsonError(j), "'sweep/manifest.json': config.solver.mode = '5': not a string");
+    j = SweepConfig::parse("").toJson();
+    j["name"] = "a\nb";
+    EXPECT_EQ(fromJsonError(j), "'sweep/manifest.json': config.name = '\"a\\nb\"': not a single line of text");
+    j = SweepConfig::parse("").toJson();
+    j["run"]["wind"] = 1;
+    EXPECT_EQ(fromJsonError(j), "'sweep/manifest.json': config.run.wind = '1': not a key draft-cases writes");
 }
 
 TEST(SweepConfigJson, TheCommittedManifestsRead) {

@@ -5,6 +5,8 @@
 #include "common/Error.hpp"
 #include "common/JsonFile.hpp"
 #include "solver/monitoring/SolverResults.hpp"
+#include "cases/SweepLayout.hpp"
+#include "TestSupport.hpp"
 
 #include <gtest/gtest.h>
 
@@ -137,4 +139,39 @@ TEST(SolverResults, AContinuationRecordRoundTrips) {
     EXPECT_EQ(back.continued->stopBefore, "end");
     EXPECT_EQ(back.continued->endTime, 1328);
     EXPECT_EQ(back.toJson(), r.toJson());
+}
+
+TEST(SolverResults, ADamagedMeshCheckCopyLosesOnlyItself) {
+    json j = aheadCoarse();
+    j["mesh"]["check"]["ok"] = "yes";
+    const CaseResult r = CaseResult::fromJson(j, "case/results.json");
+    EXPECT_TRUE(r.ok());
+    ASSERT_TRUE(r.mesh);
+    EXPECT_FALSE(r.mesh->check);
+    EXPECT_NE(r.mesh->checkError.find("ok"), std::string::npos) << r.mesh->checkError;
+    EXPECT_EQ(r.mesh->cells, 148245);
+}
+
+// A newer tool's finished case is kept: a run would clear it, and this version cannot read it.
+TEST(SolverResults, ANewerSchemasFinishedCaseIsNotRunAgain) {
+    drafting::test::TempDir tmp;
+    json j = aheadCoarse();
+    j["schema"] = SolverResults::kSchema + 1;
+    drafting::common::JsonFile::writeAtomic(tmp.path() + "/results.json", j);
+    EXPECT_TRUE(drafting::cases::SweepLayout::hasFinishedResults(tmp.path()));
+    j["status"] = "failed";
+    drafting::common::JsonFile::writeAtomic(tmp.path() + "/results.json", j);
+    EXPECT_FALSE(drafting::cases::SweepLayout::hasFinishedResults(tmp.path()));
+}
+
+TEST(SolverResults, OutOfRangeCountsAreRefused) {
+    json j = aheadCoarse();
+    j["mesh"]["dimension"] = 4294967299LL;
+    EXPECT_NE(errorOf(j).find("mesh.dimension"), std::string::npos) << errorOf(j);
+    j = aheadCoarse();
+    j["mesh"]["cells"] = 1e300;
+    EXPECT_NE(errorOf(j).find("mesh.cells"), std::string::npos) << errorOf(j);
+    j = aheadCoarse();
+    j["mpi_ranks"] = 0;
+    EXPECT_NE(errorOf(j).find("mpi_ranks"), std::string::npos) << errorOf(j);
 }

@@ -39,6 +39,8 @@ int SweepCommand::run(const CommandLine& line, std::ostream& out, std::ostream& 
     const std::string& command = line.command();
     // Everything is validated before anything is written.
     const SweepConfig config = SweepConfig::load(line.target(), line.overrides());
+    // The manifest must read back to these very settings, or no tool could read the sweep later.
+    SweepConfig::fromJson(config.toJson(), "the manifest for " + common::Printable::quote(line.target()));
     const auto plan = SweepPlan::expand(config, static_cast<std::size_t>(line.maxCases()));
     const std::string dir = line.outputDir();
     const bool force = line.force();

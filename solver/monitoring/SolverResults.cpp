@@ -130,6 +130,11 @@ std::string SolverResults::shownName(const std::string& name) {
     return plain ? name : Printable::quote(name);
 }
 
+bool SolverResults::isNewerSchema(const json& j) {
+    return j.is_object() && j.contains("schema") && j.at("schema").is_number_integer() &&
+           j.at("schema").get<long long>() > kSchema;
+}
+
 SolverResults SolverResults::fromJson(const json& j, const std::string& origin) {
     if (!j.is_object()) throw common::RunError(Printable::quote(origin) + ": not a JSON object");
     if (!j.contains("status")) throw common::RunError(Printable::quote(origin) + ": status: missing");
@@ -203,7 +208,8 @@ json SolverResults::toJson() const {
     j["iterations"] = iterations;
     j["converged"] = converged;
     if (settled) j["settled"] = *settled;
-    if (resumedFrom) j["resumed_from"] = numberOrNull(*resumedFrom);
+    // runnerDrag always says whether it resumed: null for a run in one part (docs/results.md).
+    if (resumedFrom || producer == "runnerDrag") j["resumed_from"] = resumedFrom ? numberOrNull(*resumedFrom) : json();
     if (restoredSamples) j["restored_samples"] = *restoredSamples;
     if (solverWallS) j["solver_wall_s"] = numberOrNull(*solverWallS);
     if (residuals) {

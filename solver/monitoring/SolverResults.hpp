@@ -111,6 +111,9 @@ struct SolverResults {
     /// Writes them (unknown numbers as null; absent optionals not at all).
     nlohmann::json toJson() const;
 
+    /// Whether `json` says it is of a schema newer than kSchema (written by a newer runnerDrag).
+    static bool isNewerSchema(const nlohmann::json& json);
+
     /// A body's name as a one-line message may show it: as is when plain, else quoted.
     static std::string shownName(const std::string& name);
 };

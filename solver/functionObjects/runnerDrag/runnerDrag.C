@@ -390,7 +390,9 @@ void Foam::functionObjects::runnerDrag::writeResults() const
         b.yPlus = SolverResults::YPlus{yPlus[bodyi][0], yPlus[bodyi][1], yPlus[bodyi][2]};
     }
     std::ostringstream os;
-    os  << results.toJson().dump(2) << "\n";
+    // A body name is a word, but bytes that are not UTF-8 must not stop the write
+    os  << results.toJson().dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+        << "\n";
 
     // Write to a temporary name and rename, so a reader never sees half a file
     const fileName target(time_.globalPath()/resultsFile_);
