@@ -1,6 +1,7 @@
 #include "cases/CaseResult.hpp"
 
 #include "cases/ConfigError.hpp"
+#include "common/JsonFields.hpp"
 #include "common/Printable.hpp"
 
 #include <algorithm>
@@ -15,38 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-// A wrong-typed key: one line naming the file, the field and the value as it is in the file.
-RunError badField(const std::string& origin, const std::string& field, const json& value, const std::string& why) {
-    return RunError(common::Printable::quote(origin) + ": " + field + " = " + common::Printable::quote(value.dump()) +
-                    ": " + why);
-}
-
-bool present(const json& j, const char* key) { return j.contains(key) && !j.at(key).is_null(); }
-
-std::string textOr(const json& j, const char* key, const std::string& origin, const std::string& field) {
-    if (!present(j, key)) return "";
-    if (!j.at(key).is_string()) throw badField(origin, field, j.at(key), "not a string");
-    return j.at(key).get<std::string>();
-}
-
-std::optional<json> objectAt(const json& j, const char* key, const std::string& origin, const std::string& field) {
-    if (!present(j, key)) return std::nullopt;
-    if (!j.at(key).is_object()) throw badField(origin, field, j.at(key), "not an object");
-    return j.at(key);
-}
-
-long integerOr(const json& j, const char* key, long fallback, const std::string& origin, const std::string& field) {
-    if (!present(j, key)) return fallback;
-    if (!j.at(key).is_number_integer()) throw badField(origin, field, j.at(key), "not an integer");
-    return j.at(key).get<long>();
-}
-
-bool flagOr(const json& j, const char* key, bool fallback, const std::string& origin, const std::string& field) {
-    if (!present(j, key)) return fallback;
-    if (!j.at(key).is_boolean()) throw badField(origin, field, j.at(key), "not true or false");
-    return j.at(key).get<bool>();
-}
-
 // A finite positive number, else nothing.
 std::optional<double> positive(double v) { return std::isfinite(v) && v > 0.0 ? std::optional<double>(v) : std::nullopt; }
 
@@ -60,37 +29,36 @@ std::optional<double> positive(const json& j, const char* key) {
 CaseResult CaseResult::fromJson(const json& j, const std::string& origin) {
     CaseResult r;
     static_cast<SolverResults&>(r) = SolverResults::fromJson(j, origin);
-    r.caseName = textOr(j, "case", origin, "case");
+    const common::JsonFields in(origin);
+    r.caseName = in.text(j, "case");
     // A kind this version does not know (a newer tool's) reads as unknown: the result is still failed.
-    if (const std::string kind = textOr(j, "failure", origin, "failure"); !kind.empty())
+    if (const std::string kind = in.text(j, "failure"); !kind.empty())
         r.failure = failureFromName(kind).value_or(Failure::none);
-    r.parameters = objectAt(j, "parameters", origin, "parameters").value_or(json::object());
-    if (present(j, "provenance")) {
+    r.parameters = in.object(j, "parameters").value_or(json::object());
+    if (in.present(j, "provenance")) {
         try {
             r.provenance = Provenance::fromJson(j.at("provenance"), origin, "provenance");
         } catch (const ConfigError& e) {
             throw RunError(e.what());  // a damaged results.json is a run's problem, as every field here
         }
     }
-    if (const auto m = objectAt(j, "mesh", origin, "mesh")) {
+    if (const auto m = in.object(j, "mesh")) {
         Mesh mesh;
         // Written as a count; a number is accepted, as earlier readers did.
-        if (present(*m, "cells")) {
-            const json& cells = m->at("cells");
-            if (!cells.is_number() || !std::isfinite(cells.get<double>()) || std::abs(cells.get<double>()) > 1e15)
-                throw badField(origin, "mesh.cells", cells, "not a count of cells");
-            mesh.cells = std::lround(cells.get<double>());
+        if (const auto cells = in.optionalNumber(*m, "cells", "mesh")) {
+            if (!std::isfinite(*cells) || std::abs(*cells) > 1e15)
+                throw in.wrong("mesh.cells", m->at("cells"), "not a count of cells");
+            mesh.cells = std::lround(*cells);
         }
-        if (present(*m, "dimension")) {
-            const long d = integerOr(*m, "dimension", 0, origin, "mesh.dimension");
-            if (d != 2 && d != 3) throw badField(origin, "mesh.dimension", m->at("dimension"), "neither 2 nor 3");
-            mesh.dimension = static_cast<int>(d);
+        if (const auto d = in.integer(*m, "dimension", "mesh")) {
+            if (*d != 2 && *d != 3) throw in.wrong("mesh.dimension", m->at("dimension"), "neither 2 nor 3");
+            mesh.dimension = static_cast<int>(*d);
         }
-        mesh.level = textOr(*m, "level", origin, "mesh.level");
-        mesh.checkError = textOr(*m, "check_error", origin, "mesh.check_error");
+        mesh.level = in.text(*m, "level", "mesh");
+        mesh.checkError = in.text(*m, "check_error", "mesh");
         // draftCheckMesh's verdict as the runner copied it: a damaged copy loses only itself, as an
         // unreadable meshCheck.json does when the runner writes the result (check_error).
-        if (present(*m, "check")) {
+        if (in.present(*m, "check")) {
             try {
                 mesh.check = MeshCheckFile::fromJson(m->at("check"), origin);
             } catch (const std::runtime_error& e) {
@@ -99,30 +67,31 @@ CaseResult CaseResult::fromJson(const json& j, const std::string& origin) {
         }
         r.mesh = mesh;
     }
-    if (const auto t = objectAt(j, "timing_s", origin, "timing_s")) {
+    if (const auto t = in.object(j, "timing_s")) {
         std::map<std::string, double> timing;
         for (const auto& [step, seconds] : t->items()) {
-            if (!seconds.is_number())
-                throw badField(origin, "timing_s." + shownName(step), seconds, "not a number of seconds");
+            if (!seconds.is_number()) throw in.wrong("timing_s." + shownName(step), seconds, "not a number of seconds");
             timing[step] = seconds.get<double>();
         }
         r.timingS = timing;
     }
-    if (present(j, "mpi_ranks")) {
-        const long ranks = integerOr(j, "mpi_ranks", 1, origin, "mpi_ranks");
-        if (ranks < 1 || ranks > 1 << 20) throw badField(origin, "mpi_ranks", j.at("mpi_ranks"), "not a count of ranks");
-        r.mpiRanks = static_cast<int>(ranks);
+    if (const auto ranks = in.integer(j, "mpi_ranks")) {
+        if (*ranks < 1 || *ranks > 1 << 20) throw in.wrong("mpi_ranks", j.at("mpi_ranks"), "not a count of ranks");
+        r.mpiRanks = static_cast<int>(*ranks);
     }
-    r.resumedFromCheckpoint = textOr(j, "resumed_from_checkpoint", origin, "resumed_from_checkpoint");
-    r.checkpointDropped = textOr(j, "checkpoint_dropped", origin, "checkpoint_dropped");
-    if (const auto c = objectAt(j, "continued", origin, "continued")) {
+    r.resumedFromCheckpoint = in.text(j, "resumed_from_checkpoint");
+    r.checkpointDropped = in.text(j, "checkpoint_dropped");
+    if (const auto c = in.object(j, "continued")) {
         Continuation k;
-        k.fromTime = integerOr(*c, "from_time", 0, origin, "continued.from_time");
-        k.iterationsBefore = static_cast<int>(integerOr(*c, "iterations_before", 0, origin, "continued.iterations_before"));
-        k.convergedBefore = flagOr(*c, "converged_before", false, origin, "continued.converged_before");
-        k.stopBefore = textOr(*c, "stop_before", origin, "continued.stop_before");
-        k.iterationsRequested = integerOr(*c, "iterations_requested", 0, origin, "continued.iterations_requested");
-        k.endTime = integerOr(*c, "end_time", 0, origin, "continued.end_time");
+        k.fromTime = in.integer(*c, "from_time", "continued").value_or(0);
+        const long before = in.count(*c, "iterations_before", "continued").value_or(0);
+        if (before > std::numeric_limits<int>::max())
+            throw in.wrong("continued.iterations_before", c->at("iterations_before"), "not a count of iterations");
+        k.iterationsBefore = static_cast<int>(before);
+        k.convergedBefore = in.flag(*c, "converged_before", "continued").value_or(false);
+        k.stopBefore = in.text(*c, "stop_before", "continued");
+        k.iterationsRequested = in.integer(*c, "iterations_requested", "continued").value_or(0);
+        k.endTime = in.integer(*c, "end_time", "continued").value_or(0);
         r.continued = k;
     }
     return r;

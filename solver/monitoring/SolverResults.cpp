@@ -1,10 +1,12 @@
 #include "SolverResults.hpp"
 
 #include "common/Error.hpp"
+#include "common/JsonFields.hpp"
 #include "common/Printable.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace drafting::solver::monitoring {
 
@@ -13,83 +15,33 @@ namespace {
 using common::Printable;
 using nlohmann::json;
 
-// A wrong-typed key: one line naming the file, the field and the value as it is in the file.
-common::RunError badField(const std::string& origin, const std::string& field, const json& value,
-                          const std::string& why) {
-    return common::RunError(Printable::quote(origin) + ": " + field + " = " + Printable::quote(value.dump()) + ": " +
-                            why);
-}
-
-bool present(const json& j, const char* key) { return j.contains(key) && !j.at(key).is_null(); }
-
-std::string path(const std::string& parent, const char* key) { return parent.empty() ? key : parent + "." + key; }
-
-// A number, or NaN when the key is absent or null (non-finite values are written as null).
-double number(const json& j, const char* key, const std::string& origin, const std::string& parent) {
-    if (!present(j, key)) return SolverResults::kUnknown;
-    if (!j.at(key).is_number()) throw badField(origin, path(parent, key), j.at(key), "not a number");
-    return j.at(key).get<double>();
-}
-
-std::optional<double> optionalNumber(const json& j, const char* key, const std::string& origin,
-                                     const std::string& parent) {
-    if (!present(j, key)) return std::nullopt;
-    return number(j, key, origin, parent);
-}
-
-std::optional<long> count(const json& j, const char* key, const std::string& origin, const std::string& parent) {
-    if (!present(j, key)) return std::nullopt;
-    const json& v = j.at(key);
-    if (!v.is_number_integer() || v.get<long long>() < 0) throw badField(origin, path(parent, key), v, "not a count");
-    return v.get<long>();
-}
-
-std::optional<bool> flag(const json& j, const char* key, const std::string& origin, const std::string& parent) {
-    if (!present(j, key)) return std::nullopt;
-    if (!j.at(key).is_boolean()) throw badField(origin, path(parent, key), j.at(key), "not true or false");
-    return j.at(key).get<bool>();
-}
-
-std::string text(const json& j, const char* key, const std::string& origin) {
-    if (!present(j, key)) return "";
-    if (!j.at(key).is_string()) throw badField(origin, key, j.at(key), "not a string");
-    return j.at(key).get<std::string>();
-}
-
-// An object-valued key: nullopt when absent or null, anything else than an object a wrong type.
-std::optional<json> object(const json& j, const char* key, const std::string& origin, const std::string& field) {
-    if (!present(j, key)) return std::nullopt;
-    if (!j.at(key).is_object()) throw badField(origin, field, j.at(key), "not an object");
-    return j.at(key);
-}
-
 json numberOrNull(double v) { return std::isfinite(v) ? json(v) : json(); }
 
-SolverResults::Body readBody(const json& b, const std::string& origin, const std::string& field) {
-    if (!b.is_object()) throw badField(origin, field, b, "not an object");
+SolverResults::Body readBody(const json& b, const common::JsonFields& in, const std::string& field) {
+    if (!b.is_object()) throw in.wrong(field, b, "not an object");
     SolverResults::Body f;
     // Absent or null: unknown (NaN), so a result without a force fails the physical check.
-    f.dragN = number(b, "drag_N", origin, field);
-    f.sideN = number(b, "side_N", origin, field);
-    f.liftN = number(b, "lift_N", origin, field);
-    f.dragStdN = number(b, "drag_std_N", origin, field);
-    f.cdaM2 = number(b, "cda_m2", origin, field);
-    f.cd = number(b, "cd", origin, field);
-    f.referenceAreaM2 = number(b, "reference_area_m2", origin, field);
-    f.dragCi95N = number(b, "drag_ci95_N", origin, field);
-    f.cdCi95 = number(b, "cd_ci95", origin, field);
-    f.cs = number(b, "cs", origin, field);
-    f.cl = number(b, "cl", origin, field);
-    f.clAmplitude = number(b, "cl_amplitude", origin, field);
-    f.strouhal = number(b, "strouhal", origin, field);
-    f.savingPct = number(b, "saving_pct", origin, field);
-    f.batchLag1 = number(b, "batch_lag1", origin, field);
-    f.dragMeanDriftN = number(b, "drag_mean_drift_N", origin, field);
-    f.dragMeanDriftRel = number(b, "drag_mean_drift_rel", origin, field);
-    if (const auto y = object(b, "y_plus", origin, field + ".y_plus")) {
-        f.yPlus.min = number(*y, "min", origin, field + ".y_plus");
-        f.yPlus.mean = number(*y, "mean", origin, field + ".y_plus");
-        f.yPlus.max = number(*y, "max", origin, field + ".y_plus");
+    f.dragN = in.number(b, "drag_N", field);
+    f.sideN = in.number(b, "side_N", field);
+    f.liftN = in.number(b, "lift_N", field);
+    f.dragStdN = in.number(b, "drag_std_N", field);
+    f.cdaM2 = in.number(b, "cda_m2", field);
+    f.cd = in.number(b, "cd", field);
+    f.referenceAreaM2 = in.number(b, "reference_area_m2", field);
+    f.dragCi95N = in.number(b, "drag_ci95_N", field);
+    f.cdCi95 = in.number(b, "cd_ci95", field);
+    f.cs = in.number(b, "cs", field);
+    f.cl = in.number(b, "cl", field);
+    f.clAmplitude = in.number(b, "cl_amplitude", field);
+    f.strouhal = in.number(b, "strouhal", field);
+    f.savingPct = in.number(b, "saving_pct", field);
+    f.batchLag1 = in.number(b, "batch_lag1", field);
+    f.dragMeanDriftN = in.number(b, "drag_mean_drift_N", field);
+    f.dragMeanDriftRel = in.number(b, "drag_mean_drift_rel", field);
+    if (const auto y = in.object(b, "y_plus", field)) {
+        f.yPlus.min = in.number(*y, "min", field + ".y_plus");
+        f.yPlus.mean = in.number(*y, "mean", field + ".y_plus");
+        f.yPlus.max = in.number(*y, "max", field + ".y_plus");
     }
     return f;
 }
@@ -136,64 +88,63 @@ bool SolverResults::isNewerSchema(const json& j) {
 }
 
 SolverResults SolverResults::fromJson(const json& j, const std::string& origin) {
+    const common::JsonFields in(origin);
     if (!j.is_object()) throw common::RunError(Printable::quote(origin) + ": not a JSON object");
     if (!j.contains("status")) throw common::RunError(Printable::quote(origin) + ": status: missing");
-    if (!j.at("status").is_string()) throw badField(origin, "status", j.at("status"), "not a string");
     SolverResults r;
-    if (present(j, "schema")) {
-        const json& s = j.at("schema");
-        if (!s.is_number_integer() || s.get<long long>() < 1) throw badField(origin, "schema", s, "not a schema version");
-        if (s.get<long long>() > kSchema)
-            throw badField(origin, "schema", s,
+    if (const auto schema = in.integer(j, "schema")) {
+        if (*schema < 1) throw in.wrong("schema", j.at("schema"), "not a schema version");
+        if (*schema > kSchema)
+            throw in.wrong("schema", j.at("schema"),
                            "written by a newer runnerDrag; this tool reads schema " + std::to_string(kSchema));
-        r.schema = s.get<int>();
+        r.schema = static_cast<int>(*schema);
     }
-    r.status = j.at("status").get<std::string>();
+    r.status = in.text(j, "status");
     if (r.status != "ok" && r.status != "failed")
-        throw badField(origin, "status", j.at("status"), "neither \"ok\" nor \"failed\"");
-    r.producer = text(j, "producer", origin);
-    r.reason = text(j, "reason", origin);
-    r.stop = text(j, "stop", origin);
-    r.stopReason = text(j, "stop_reason", origin);
-    if (present(j, "iterations")) {
-        const auto& it = j.at("iterations");
+        throw in.wrong("status", j.at("status"), "neither \"ok\" nor \"failed\"");
+    r.producer = in.text(j, "producer");
+    r.reason = in.text(j, "reason");
+    r.stop = in.text(j, "stop");
+    r.stopReason = in.text(j, "stop_reason");
+    if (in.present(j, "iterations")) {
+        const json& it = j.at("iterations");
         if (!it.is_number_integer() || it.get<long long>() < 0 || it.get<long long>() > std::numeric_limits<int>::max())
-            throw badField(origin, "iterations", it, "not a count of iterations");
+            throw in.wrong("iterations", it, "not a count of iterations");
         r.iterations = it.get<int>();
     }
-    r.converged = flag(j, "converged", origin, "").value_or(false);
-    r.settled = flag(j, "settled", origin, "");
-    r.resumedFrom = optionalNumber(j, "resumed_from", origin, "");
-    r.restoredSamples = count(j, "restored_samples", origin, "");
-    r.solverWallS = optionalNumber(j, "solver_wall_s", origin, "");
-    if (const auto o = object(j, "residuals", origin, "residuals")) {
+    r.converged = in.flag(j, "converged").value_or(false);
+    r.settled = in.flag(j, "settled");
+    r.resumedFrom = in.optionalNumber(j, "resumed_from");
+    r.restoredSamples = in.count(j, "restored_samples");
+    r.solverWallS = in.optionalNumber(j, "solver_wall_s");
+    if (const auto o = in.object(j, "residuals")) {
         Residuals res;
-        res.u = number(*o, "U", origin, "residuals");
-        res.p = number(*o, "p", origin, "residuals");
-        res.tolerance = number(*o, "tolerance", origin, "residuals");
-        res.belowTolerance = flag(*o, "below_tolerance", origin, "residuals");
+        res.u = in.number(*o, "U", "residuals");
+        res.p = in.number(*o, "p", "residuals");
+        res.tolerance = in.number(*o, "tolerance", "residuals");
+        res.belowTolerance = in.flag(*o, "below_tolerance", "residuals");
         r.residuals = res;
     }
-    if (const auto o = object(j, "convergence", origin, "convergence")) {
+    if (const auto o = in.object(j, "convergence")) {
         Convergence c;
-        c.window = count(*o, "window", origin, "convergence");
-        c.tolerance = number(*o, "tolerance", origin, "convergence");
-        c.dragSettled = flag(*o, "drag_settled", origin, "convergence");
-        c.residualsJudged = flag(*o, "residuals_judged", origin, "convergence");
+        c.window = in.count(*o, "window", "convergence");
+        c.tolerance = in.number(*o, "tolerance", "convergence");
+        c.dragSettled = in.flag(*o, "drag_settled", "convergence");
+        c.residualsJudged = in.flag(*o, "residuals_judged", "convergence");
         r.convergence = c;
     }
-    if (const auto o = object(j, "reference", origin, "reference")) {
+    if (const auto o = in.object(j, "reference")) {
         Reference ref;
-        ref.rhoKgM3 = number(*o, "rho_kg_m3", origin, "reference");
-        ref.uMps = number(*o, "U_mps", origin, "reference");
-        ref.areaM2 = number(*o, "area_m2", origin, "reference");
-        ref.averagedSamples = count(*o, "averaged_samples", origin, "reference");
-        ref.averagedFrom = number(*o, "averaged_from", origin, "reference");
-        ref.batches = count(*o, "batches", origin, "reference");
+        ref.rhoKgM3 = in.number(*o, "rho_kg_m3", "reference");
+        ref.uMps = in.number(*o, "U_mps", "reference");
+        ref.areaM2 = in.number(*o, "area_m2", "reference");
+        ref.averagedSamples = in.count(*o, "averaged_samples", "reference");
+        ref.averagedFrom = in.number(*o, "averaged_from", "reference");
+        ref.batches = in.count(*o, "batches", "reference");
         r.reference = ref;
     }
-    if (const auto bodies = object(j, "bodies", origin, "bodies"))
-        for (const auto& [name, b] : bodies->items()) r.bodies[name] = readBody(b, origin, "bodies." + shownName(name));
+    if (const auto bodies = in.object(j, "bodies"))
+        for (const auto& [name, b] : bodies->items()) r.bodies[name] = readBody(b, in, "bodies." + shownName(name));
     return r;
 }
 
