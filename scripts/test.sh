@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test suite: install what is missing, build, run every CTest label
-# (unit, cli, regression, browser: headless Chromium, cluster: a local Slurm, tests/cluster/). Extra arguments go to ctest, e.g. -L unit.
+# (unit, openfoam: OpenFOAM programs on tiny cases, cli, regression, browser: headless Chromium, cluster: a local Slurm, tests/cluster/). Extra arguments go to ctest, e.g. -L unit.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build="${BUILD_DIR:-$root/build}"
