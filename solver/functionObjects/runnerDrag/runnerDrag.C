@@ -465,7 +465,10 @@ Foam::functionObjects::runnerDrag::runnerDrag
     resumedFrom_(VGREAT),
     restoredSamples_(0),
     earlierSeconds_(0),
-    checkpointWrite_(false)
+    checkpointWrite_(false),
+    pendingMarker_(),
+    pendingMarkerTime_(0),
+    pendingMarkerSamples_(0)
 {
     read(dict);
     restoreHistory();
@@ -672,6 +675,10 @@ bool Foam::functionObjects::runnerDrag::execute()
         return true;
     }
 
+    // The time step after a checkpoint: its fields and state are whole on
+    // every rank (each reached this step's solve after writing them)
+    markPendingCheckpoint();
+
     const List<vector> forces = bodyForces();
     const vector sideDir = liftDir_ ^ flowDir_;
     const scalar qA = 0.5*rhoInf_*sqr(Uref_)*Aref_;
@@ -759,13 +766,12 @@ bool Foam::functionObjects::runnerDrag::write()
         storeHistory();
         if (checkpointWrite_ && Pstream::master())
         {
-            // The marker that makes this time a checkpoint for draft-cases
-            // (CaseRunner::checkpoint), beside the time's own uniform/time.
-            OFstream marker(time_.timePath()/"uniform"/"runnerDragCheckpoint.json");
-            marker.stdStream()
-                << "{\"producer\": \"runnerDrag\", \"time\": "
-                << jsonNumber(time_.value()) << ", \"samples\": "
-                << times_.size() << "}\n";
+            // Marked at the next time step, not now: the state dictionary
+            // and the other ranks' fields are still being written, and a
+            // kill -9 in between must not leave a marked, half-written time
+            pendingMarker_ = time_.timePath()/"uniform";
+            pendingMarkerTime_ = time_.value();
+            pendingMarkerSamples_ = times_.size();
         }
     }
     checkpointWrite_ = false;
@@ -892,6 +898,32 @@ void Foam::functionObjects::runnerDrag::restoreHistory()
 
     Info<< type() << " " << name() << ": continuing " << restoredSamples_
         << " samples stored at time " << start << endl;
+}
+
+
+void Foam::functionObjects::runnerDrag::markPendingCheckpoint()
+{
+    if (pendingMarker_.empty() || !Pstream::master())
+    {
+        return;
+    }
+    // The marker that makes this time a checkpoint for draft-cases
+    // (CaseRunner::checkpoint), beside the time's own uniform/time; written
+    // whole under a temporary name and renamed
+    if (isDir(pendingMarker_))
+    {
+        const fileName target(pendingMarker_/"runnerDragCheckpoint.json");
+        const fileName tmpName(target + ".tmp");
+        {
+            OFstream marker(tmpName);
+            marker.stdStream()
+                << "{\"producer\": \"runnerDrag\", \"time\": "
+                << jsonNumber(pendingMarkerTime_) << ", \"samples\": "
+                << pendingMarkerSamples_ << "}\n";
+        }
+        Foam::mv(tmpName, target);
+    }
+    pendingMarker_.clear();
 }
 
 
