@@ -18,6 +18,7 @@
 #include "meshes/FoamFile.hpp"
 #include "meshes/MeshLevel.hpp"
 #include "meshes/SphereSurface.hpp"
+#include "meshes/SuboffHull.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -466,9 +467,26 @@ void writePlate(const fs::path& c, const std::string& level, const ReferenceCase
     writeOneBody(config, "plate", FlatPlate().stl("plate"), c, level, box);
 }
 
+// The DARPA SUBOFF bare hull at Re = 1.2e7 on its length, the towing tank's, meshed and solved as
+// a runner, like the sphere: a lone streamlined body at its own size, its axis along the flow, over
+// a ground that moves with the air (a slip wall in effect). Its drag is mostly skin friction, so it
+// tests the wall functions and the prism layers, where the bluff references test separation.
+void writeSuboff(const fs::path& c, const std::string& level, const ReferenceCase::Box& box) {
+    using meshes::SuboffHull;
+    SweepConfig config;
+    config.name = "suboff-bare-hull";
+    config.geometryAtOwnSize = true;
+    config.speed = ReferenceCase::kSuboffReynolds * common::kAirViscosity / config.airDensity / SuboffHull::length();
+    // 1 L upstream, 2 L downstream, about 4 D beside, above and below: blockage
+    // pi 0.254^2 / (4.508 x 4.508) = 1.0 %, under the 3 % of Franke et al. 2007.
+    config.domain = {4.4, 8.7, 2.0, 2.0, 2.0};
+    writeOneBody(config, "hull", SuboffHull().stl("hull"), c, level, box);
+}
+
 // The references meshed and solved by the runners' 3D pipeline; every other one is 2D.
 const std::vector<std::string>& threeDimensional() {
-    static const std::vector<std::string> list = {"sphere-re1e5", "sphere-re5e6", "ahmed-25", "plate-normal"};
+    static const std::vector<std::string> list = {"sphere-re1e5", "sphere-re5e6", "ahmed-25", "plate-normal",
+                                                  "suboff-bare-hull"};
     return list;
 }
 
@@ -476,7 +494,7 @@ const std::vector<std::string>& threeDimensional() {
 
 const std::vector<std::string>& ReferenceCase::names() {
     static const std::vector<std::string> list = {"st-2d1",       "cylinder-re100", "tandem-cylinders", "sphere-re1e5",
-                                                  "sphere-re5e6", "ahmed-25",       "plate-normal"};
+                                                  "sphere-re5e6", "ahmed-25",       "plate-normal",   "suboff-bare-hull"};
     return list;
 }
 
@@ -541,6 +559,9 @@ nlohmann::json ReferenceCase::run(const std::string& name, const std::string& di
         subCases = {{dir, ""}};
     } else if (name == "plate-normal") {
         writePlate(dir, level, box);
+        subCases = {{dir, ""}};
+    } else if (name == "suboff-bare-hull") {
+        writeSuboff(dir, level, box);
         subCases = {{dir, ""}};
     } else {
         writeCylinderRow(dir / "spacing_2D", "tandem-cylinders-2D", 2.0, 0.8, 90.0, 40.0);

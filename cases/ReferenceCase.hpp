@@ -17,6 +17,7 @@ namespace drafting::cases {
 ///   sphere-re5e6      3D: the same sphere at Re 5e6 (transcritical: turbulent before it separates)
 ///   ahmed-25          3D: the Ahmed body, 25 deg slant, Re 2.78e6, over a stationary floor
 ///   plate-normal      3D: a square flat plate normal to the flow, Re 2e5, sharp-edged separation
+///   suboff-bare-hull  3D: the DARPA SUBOFF bare hull, Re 1.2e7 on its length, drag mostly friction
 /// The 2D meshes are blockMesh O-grids around each cylinder inside a block layout; the 3D bodies
 /// are meshed and solved by the runners' own pipeline (CaseWriter, FormationMesh). Every case runs
 /// runnerDrag and OpenFOAM's stock forces (named stockForces) on the same patches.
@@ -65,6 +66,10 @@ public:
     /// Reynolds number of the flat plate on its side: well above the 1e4 from which a sharp-edged
     /// plate's drag no longer depends on it.
     static constexpr double kPlateReynolds = 2e5;
+
+    /// Reynolds number of the SUBOFF bare hull on its length: the towing tank's 3.046 m/s over
+    /// 4.356 m (Liu & Huang 1998); with the runners' air it is 42.96 m/s (Mach 0.13).
+    static constexpr double kSuboffReynolds = 1.2e7;
 };
 
 }  // namespace drafting::cases

@@ -664,12 +664,13 @@ RunnerBody RunnerBody::loadStl(const std::string& path, const Athlete* athlete) 
     const double scale = athlete != nullptr ? H / (b[5] - b[4]) : 1.0;
     const std::pair<const char*, double> extents[] = {{"depth (x)", scale * (b[1] - b[0])},
                                                        {"width (y)", scale * (b[3] - b[2])}};
+    const double limit = athlete != nullptr ? kMaxStlExtent : kMaxReferenceStlExtent;
     for (const auto& [name, extent] : extents) {
-        if (!(extent <= kMaxStlExtent))
+        if (!(extent <= limit))
             throw refused(std::string(name) + " " + shown(extent) +
                           (athlete != nullptr ? " m once scaled to the athlete's height of " + shown(H) + " m"
                                               : std::string(" m")) +
-                          ", above the limit of " + shown(kMaxStlExtent) + " m");
+                          ", above the limit of " + shown(limit) + " m");
     }
     for (const auto& [name, extent] : extents) {
         if (!(extent >= kMinStlThickness * H))

@@ -50,7 +50,8 @@ public:
     static RunnerBody fromStl(const std::string& path, const Athlete& athlete);
 
     /// A reference body's STL (cases::ReferenceCase) at its own size, in metres: the same checks
-    /// and placement as fromStl, but not scaled to an athlete, so a body no athlete's size fits
+    /// and placement as fromStl (depth and width up to kMaxReferenceStlExtent), but not scaled to
+    /// an athlete, so a body no athlete's size fits
     /// (the Ahmed body, 0.288 m tall and 1.044 m long) keeps its wind-tunnel size. runner.json
     /// then carries no athlete (pose "reference stl").
     static RunnerBody fromReferenceStl(const std::string& path);
@@ -110,6 +111,10 @@ public:
     /// Depth (x) and width (y) once scaled [m]: arms spread, a 2.3 m athlete spans about 2.3 m;
     /// a mid-stride runner is about 0.65 H deep.
     static constexpr double kMaxStlExtent = 3.0;
+    /// The same bound for a reference body at its own size (fromReferenceStl): the longest, the
+    /// DARPA SUBOFF hull, is 4.36 m. Depth costs no raster memory (the frontal area is rasterised
+    /// across the flow), and the width stays within what a runner may span.
+    static constexpr double kMaxReferenceStlExtent = 5.0;
     /// Thinnest extent as a fraction of the height: a standing person is about 0.12 H deep and
     /// 0.26 H wide; a flat sheet would need a cell size the mesher and the raster cannot afford.
     static constexpr double kMinStlThickness = 0.05;
