@@ -1,4 +1,6 @@
 #include "cases/CaseContinuation.hpp"
+
+#include "cases/CaseFile.hpp"
 #include "common/Printable.hpp"
 
 #include "cases/ConfigError.hpp"
@@ -95,8 +97,7 @@ std::string CaseContinuation::whyNot(const std::string& caseDir) {
     if (!SweepLayout::hasFinishedResults(caseDir)) return "not finished";
     const CaseResult result = CaseResult::fromJson(common::JsonFile::read(resultsPath), resultsPath);
     if (result.converged) return "converged";
-    const auto spec = common::JsonFile::read(caseDir + "/" + SweepLayout::kCaseFile);
-    if (spec.contains("parameters") && spec.at("parameters").contains("transient"))
+    if (CaseFile::read(caseDir + "/" + SweepLayout::kCaseFile).transient())
         return "transient: its forces are averaged up to its end time (set solver.end_time and run it again)";
     const std::string& stop = result.stop;
     if (stop != "end")

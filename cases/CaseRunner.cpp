@@ -162,21 +162,15 @@ void CaseRunner::clearRunArtefacts(const std::string& caseDir) {
     }
 }
 
-std::string CaseRunner::stepProblem(const nlohmann::json& step) {
-    if (!step.is_object() || !step.contains("name") || !step.at("name").is_string())
-        return "case.json: a step without a name";
-    const std::string name = step.at("name").get<std::string>();
-    const std::string field = "case.json: steps[" + common::Printable::quote(name) + "]";
-    if (!common::SafeName::isSafe(name)) return field + ": not a step name (letters, digits, '_', '-', '.')";
-    if (step.contains("remove")) return step.at("remove").is_array() ? "" : field + ".remove: not a list";
-    if (!step.contains("argv") || !step.at("argv").is_array() || step.at("argv").empty())
-        return field + ".argv: not a list of words";
+std::string CaseRunner::stepProblem(const CaseFile::Step& step) {
+    const std::string field = CaseFile::stepField(step.name);
+    if (!common::SafeName::isSafe(step.name)) return field + ": not a step name (letters, digits, '_', '-', '.')";
+    if (step.isRemoval()) return "";
     const std::set<std::string>& programs = stepPrograms();
     static const std::regex word("-?[A-Za-z0-9_][A-Za-z0-9_.]{0,63}");
-    const auto& argv = step.at("argv");
-    for (std::size_t i = 0; i < argv.size(); ++i) {
-        const std::string text = argv[i].is_string() ? argv[i].get<std::string>() : argv[i].dump();
-        if (!argv[i].is_string() || !std::regex_match(text, word) || text.find("..") != std::string::npos)
+    for (std::size_t i = 0; i < step.argv.size(); ++i) {
+        const std::string& text = step.argv[i];
+        if (!std::regex_match(text, word) || text.find("..") != std::string::npos)
             return field + ".argv " + common::Printable::quote(text) + ": not an option or a plain file name";
         if (i == 0 && !programs.count(text))
             return field + ".argv " + common::Printable::quote(text) + ": not one of the programs a case runs";
@@ -184,11 +178,8 @@ std::string CaseRunner::stepProblem(const nlohmann::json& step) {
     return "";
 }
 
-std::string CaseRunner::removalProblem(const std::string& caseDir, const nlohmann::json& step, const nlohmann::json& entry) {
-    const std::string stepName = step.contains("name") && step["name"].is_string() ? step["name"].get<std::string>() : "";
-    const std::string field = "case.json: steps[" + common::Printable::quote(stepName) + "].remove";
-    if (!entry.is_string()) return field + " entry " + common::Printable::quote(entry.dump()) + ": not a path";
-    const std::string rel = entry.get<std::string>();
+std::string CaseRunner::removalProblem(const std::string& caseDir, const CaseFile::Step& step, const std::string& rel) {
+    const std::string field = CaseFile::stepField(step.name) + ".remove";
     // Relative, and every component a safe name: no "/", no "..", no ".", no empty component.
     fs::path target = caseDir;
     std::size_t from = 0;
@@ -206,16 +197,6 @@ std::string CaseRunner::removalProblem(const std::string& caseDir, const nlohman
         from = slash + 1;
     }
     return "";
-}
-
-nlohmann::json CaseRunner::step(const std::string& name, const std::vector<std::string>& argv, bool solver) {
-    return {{"name", name}, {"argv", argv}, {"solver", solver}};
-}
-
-nlohmann::json CaseRunner::meshCheckStep() {
-    auto s = step("checkMesh", {"draftCheckMesh", "-output", MeshCheckFile::kFileName});
-    s["meshCheck"] = true;
-    return s;
 }
 
 CaseRunner::ToolFailure CaseRunner::runTool(const std::vector<std::string>& args, const std::string& caseDir,
@@ -268,20 +249,24 @@ CaseResult CaseRunner::continueFrom(const std::string& caseDir, const std::strin
 CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& continuing,
                                const std::optional<CaseResult::Continuation>& record) const {
     const std::string caseDir = fs::absolute(caseDirIn).string();
-    const auto spec = common::JsonFile::read(caseDir + "/" + SweepLayout::kCaseFile);
     CaseResult result;
-    result.caseName = spec.at("name").get<std::string>();
-    result.parameters = spec.at("parameters");
-
-    // A case.json that would delete outside the case, or through a link, fails the case before
-    // anything is deleted.
+    // A case.json that cannot be read, would run another program, or would delete outside the case
+    // or through a link fails the case before anything is deleted.
     std::string badRemoval;
-    for (const auto& step : spec.at("steps"))
+    CaseFile spec;
+    try {
+        spec = CaseFile::read(caseDir + "/" + SweepLayout::kCaseFile);
+    } catch (const std::runtime_error& e) {  // unreadable or not ours (RunError, InputError)
+        spec.name = fs::path(caseDir).filename().string();
+        badRemoval = e.what();
+    }
+    result.caseName = spec.name;
+    result.parameters = spec.parameters;
+    for (const auto& step : spec.steps)
         if (badRemoval.empty()) badRemoval = stepProblem(step);
-    for (const auto& step : spec.at("steps"))
-        if (step.is_object() && step.contains("remove") && step.at("remove").is_array())
-            for (const auto& entry : step.at("remove"))
-                if (badRemoval.empty()) badRemoval = removalProblem(caseDir, step, entry);
+    for (const auto& step : spec.steps)
+        for (const auto& entry : step.remove)
+            if (badRemoval.empty()) badRemoval = removalProblem(caseDir, step, entry);
 
     const std::string resultsPath = caseDir + "/" + SweepLayout::kResults;
     // Where runnerDrag writes: a continuation's controlDict sends it to a file of its own, so the
@@ -312,10 +297,9 @@ CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& 
         // The steps a resumed case skips keep the seconds they took when they ran.
         try {
             const auto earlier = common::JsonFile::read(caseDir + "/" + kTimingFile).at("steps");
-            for (const auto& step : spec.at("steps")) {
-                const std::string name = step.at("name").get<std::string>();
-                if (step.value("solver", false)) break;
-                if (earlier.contains(name) && earlier.at(name).is_number()) timing[name] = earlier.at(name);
+            for (const auto& step : spec.steps) {
+                if (step.solver) break;
+                if (earlier.contains(step.name) && earlier.at(step.name).is_number()) timing[step.name] = earlier.at(step.name);
             }
         } catch (const std::exception&) {
             // No record of them: the timings are those of this part only.
@@ -339,8 +323,8 @@ CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& 
         }
         CaseResult::Mesh mesh;
         mesh.cells = check ? check->cells : -1L;
-        mesh.dimension = spec.value("dimension", 2);
-        mesh.level = spec.value("level", "");
+        mesh.dimension = spec.dimension;
+        mesh.level = spec.level;
         mesh.checkError = checkUnreadable;
         mesh.check = check;
         r.mesh = mesh;
@@ -366,23 +350,23 @@ CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& 
     if (!badRemoval.empty()) return fail(CaseResult::Failure::badCase, badRemoval);
 
     bool skipping = !resumeFrom.empty();  // a resumed case keeps its mesh: straight to the solver
-    for (const auto& step : spec.at("steps")) {
-        const std::string stepName = step.at("name").get<std::string>();
-        if (skipping && !step.value("solver", false)) continue;
+    for (const auto& step : spec.steps) {
+        const std::string& stepName = step.name;
+        if (skipping && !step.solver) continue;
         skipping = false;
-        if (step.contains("remove")) {
+        if (step.isRemoval()) {
             // Housekeeping inside the case, no program. Checked again here: the steps before may
             // have changed the folders on the way.
-            for (const auto& entry : step.at("remove")) {
+            for (const auto& entry : step.remove) {
                 if (const std::string problem = removalProblem(caseDir, step, entry); !problem.empty())
                     return fail(CaseResult::Failure::badCase, problem);
-                fs::remove_all(fs::path(caseDir) / entry.get<std::string>());
+                fs::remove_all(fs::path(caseDir) / entry);
             }
             continue;
         }
-        std::vector<std::string> argv = step.at("argv").get<std::vector<std::string>>();
+        std::vector<std::string> argv = step.argv;
         argv[0] = tools_.application(argv[0]);
-        const bool parallel = ranks_ > 1 && step.value("solver", false);
+        const bool parallel = ranks_ > 1 && step.solver;
         auto env = tools_.foamEnvironment();
         if (parallel) {
             // One subdomain per rank. Debian's OpenFOAM ships scotch and metis only as stubs, so the
@@ -422,7 +406,7 @@ CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& 
         if (!proc.started)
             return fail(CaseResult::Failure::couldNotStart,
                         stepName + ": could not start " + argv[0] + " (is OpenFOAM installed? run scripts/setup-deps.sh)");
-        if (proc.exitCode != 0 && step.value("meshCheck", false)) {
+        if (proc.exitCode != 0 && step.meshCheck) {
             // draftCheckMesh names the checks that failed; the mesh is never solved.
             result.failure = CaseResult::Failure::meshCheck;
             result.reason = "mesh fails checkMesh";
@@ -438,7 +422,7 @@ CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& 
         }
         if (proc.exitCode != 0) {
             // The solver may have stopped itself with a reason (runnerDrag's divergence guard).
-            if (step.value("solver", false) && fs::exists(solverResults)) {
+            if (step.solver && fs::exists(solverResults)) {
                 auto own = CaseResult::fromJson(common::JsonFile::read(solverResults));
                 if (!own.ok() && !own.reason.empty()) {
                     own.failure = CaseResult::Failure::solverStopped;
@@ -474,8 +458,8 @@ CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& 
     CaseResult solved = CaseResult::fromJson(common::JsonFile::read(solverResults));
     // A resumed solver's seconds are those of every part (runnerDrag counts them), not this one's.
     if (!resumeFrom.empty() && solved.solverWallS && std::isfinite(*solved.solverWallS))
-        for (const auto& step : spec.at("steps"))
-            if (step.value("solver", false)) timing[step.at("name").get<std::string>()] = *solved.solverWallS;
+        for (const auto& step : spec.steps)
+            if (step.solver) timing[step.name] = *solved.solverWallS;
     solved.caseName = result.caseName;
     solved.parameters = result.parameters;
     // A result the solver itself marked failed (its settled stop found no finite force, ...).

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cases/CaseFile.hpp"
 #include "cases/CaseResult.hpp"
 #include "cases/SweepLayout.hpp"
 #include "cases/ToolPaths.hpp"
@@ -88,26 +89,18 @@ public:
     /// holds the history too but is not one.
     static constexpr const char* kCheckpointMarker = "uniform/runnerDragCheckpoint.json";
 
-    /// A step of case.json: a program run in the case folder, logged to log.<name>.
-    static nlohmann::json step(const std::string& name, const std::vector<std::string>& argv, bool solver = false);
-    /// The mesh-check step: draftCheckMesh, whose failure marks the case failed with the checks
-    /// that failed, before any solver runs.
-    static nlohmann::json meshCheckStep();
-
-    /// The mesh-check step's JSON verdict (solver/draftCheckMesh), inside the case.
     /// The process group of the step running now (common::Process::run); gone when the step ends.
     static constexpr const char* kRunningFile = SweepLayout::kRunningPgid;
+
+    /// Why a step of case.json must not run ("" if it may): its name becomes a log file name and
+    /// its argv a program: only safe names, only the programs the case writers use, and
+    /// arguments that are options or plain file names (no paths).
+    static std::string stepProblem(const CaseFile::Step& step);
 
     /// Why an entry of a step's "remove" list may not be deleted ("" if it may): it must be a
     /// relative path of common::SafeName components that passes through no symbolic link. The reason names
     /// case.json, the step's field and the entry.
-    /// Why a step of case.json must not run ("" if it may): its name becomes a log file name and
-    /// its argv a program: only safe names, only the programs the case writers use, and
-    /// arguments that are options or plain file names (no paths).
-    static std::string stepProblem(const nlohmann::json& step);
-
-    static std::string removalProblem(const std::string& caseDir, const nlohmann::json& step,
-                                      const nlohmann::json& entry);
+    static std::string removalProblem(const std::string& caseDir, const CaseFile::Step& step, const std::string& entry);
 
 private:
     /// run() and continueFrom(): `continuing` is the time a finished case goes on from ("" for a run).

@@ -13,7 +13,7 @@ namespace fs = std::filesystem;
 
 namespace drafting::cases {
 
-std::string CaseScripts::allrun(const nlohmann::json& steps, const ToolPaths& tools) {
+std::string CaseScripts::allrun(const std::vector<CaseFile::Step>& steps, const ToolPaths& tools) {
     std::string s =
         "#!/bin/sh\n"
         "# Allrun, written by draft-cases: this case's steps (case.json \"steps\") one after the other,\n"
@@ -40,18 +40,14 @@ std::string CaseScripts::allrun(const nlohmann::json& steps, const ToolPaths& to
         "    \"$@\" > \"log.$name\" 2>&1 || { echo \"Allrun: $name failed (see log.$name)\" >&2; exit 1; }\n"
         "}\n";
     for (const auto& step : steps) {
-        if (!step.is_object() || !step.contains("name") || !step.at("name").is_string())
-            throw ConfigError("case.json: a step without a name");
-        const std::string name = step.at("name").get<std::string>();
-        if (step.contains("remove")) {
+        if (step.isRemoval()) {
             s += "rm -rf";
-            for (const auto& entry : step.at("remove")) s += " " + common::ShellWord::quote("./" + entry.get<std::string>());
+            for (const auto& entry : step.remove) s += " " + common::ShellWord::quote("./" + entry);
             s += "\n";
             continue;
         }
-        if (!step.contains("argv") || !step.at("argv").is_array() || step.at("argv").empty())
-            throw ConfigError("case.json: step " + name + " has no program");
-        const auto argv = step.at("argv").get<std::vector<std::string>>();
+        const std::vector<std::string>& argv = step.argv;
+        const std::string& name = step.name;
         // The project's own programs come from the build ($bin, so DRAFTING_BIN can move it);
         // OpenFOAM's from the PATH, as in any tutorial.
         const bool own = fs::exists(fs::path(tools.binDir) / argv.front());
@@ -91,7 +87,7 @@ std::string CaseScripts::allclean(const ToolPaths& tools) {
     return s + "\n";
 }
 
-void CaseScripts::write(const std::string& caseDir, const nlohmann::json& steps, const ToolPaths& tools) {
+void CaseScripts::write(const std::string& caseDir, const std::vector<CaseFile::Step>& steps, const ToolPaths& tools) {
     try {
         common::AtomicFile::write((fs::path(caseDir) / SweepLayout::kAllrun).string(), allrun(steps, tools), 0755);
         common::AtomicFile::write((fs::path(caseDir) / SweepLayout::kAllclean).string(), allclean(tools), 0755);

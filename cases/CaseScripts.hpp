@@ -1,8 +1,8 @@
 #pragma once
 #include <string>
+#include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "cases/CaseFile.hpp"
 #include "cases/ToolPaths.hpp"
 
 namespace drafting::cases {
@@ -14,13 +14,12 @@ namespace drafting::cases {
 /// nothing the case writer wrote. draft-cases itself never runs them.
 class CaseScripts {
 public:
-    /// `steps`: case.json's "steps" as CaseWriter writes them. Throws ConfigError on a step that is
-    /// neither a program nor a removal.
-    static std::string allrun(const nlohmann::json& steps, const ToolPaths& tools);
+    /// `steps`: case.json's steps (CaseFile), as the case writers make them.
+    static std::string allrun(const std::vector<CaseFile::Step>& steps, const ToolPaths& tools);
     static std::string allclean(const ToolPaths& tools);
 
     /// Writes both into `caseDir`, executable.
-    static void write(const std::string& caseDir, const nlohmann::json& steps, const ToolPaths& tools);
+    static void write(const std::string& caseDir, const std::vector<CaseFile::Step>& steps, const ToolPaths& tools);
 };
 
 }  // namespace drafting::cases

@@ -1,5 +1,7 @@
 #include "cases/CaseWriter.hpp"
 
+#include "cases/CaseFile.hpp"
+
 #include "cases/CaseRunner.hpp"
 #include "cases/CaseScripts.hpp"
 #include "cases/ConfigError.hpp"
@@ -312,30 +314,28 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
                                    {"averaged_flow_throughs", (endTime - averagingStart) / flowThrough}};
     parameters["application"] = config.application;
 
-    nlohmann::json caseJson = {
-        {"name", spec.name},
-        {"fingerprint", fingerprint},
-        {"template", kTemplateVersion},
-        {"dimension", config.dimension},
-        {"level", config.level},
-        {"parameters", parameters},
-        {"steps", nlohmann::json::array()},
-    };
-    auto& steps = caseJson["steps"];
-    steps.push_back(CaseRunner::step("blockMesh", {"blockMesh"}));
-    steps.push_back(CaseRunner::step("snappyHexMesh", {"snappyHexMesh", "-overwrite"}));
+    CaseFile file;
+    file.name = spec.name;
+    file.fingerprint = fingerprint;
+    file.templateVersion = kTemplateVersion;
+    file.dimension = config.dimension;
+    file.level = config.level;
+    file.parameters = parameters;
+    using Step = CaseFile::Step;
+    file.steps.push_back(Step::program("blockMesh", {"blockMesh"}));
+    file.steps.push_back(Step::program("snappyHexMesh", {"snappyHexMesh", "-overwrite"}));
     if (!is3d) {
-        steps.push_back(CaseRunner::step("extrudeMesh", {"extrudeMesh"}));
-        steps.push_back(CaseRunner::step("changeDictionary", {"changeDictionary"}));
+        file.steps.push_back(Step::program("extrudeMesh", {"extrudeMesh"}));
+        file.steps.push_back(Step::program("changeDictionary", {"changeDictionary"}));
         // snappyHexMesh's refinement history no longer matches the extruded mesh.
-        steps.push_back({{"name", "removeStaleMeshData"},
-                         {"remove", {"constant/polyMesh/cellLevel", "constant/polyMesh/pointLevel",
-                                     "constant/polyMesh/level0Edge", "constant/polyMesh/surfaceIndex"}}});
+        file.steps.push_back(Step::removal("removeStaleMeshData",
+                                           {"constant/polyMesh/cellLevel", "constant/polyMesh/pointLevel",
+                                            "constant/polyMesh/level0Edge", "constant/polyMesh/surfaceIndex"}));
     }
-    steps.push_back(CaseRunner::meshCheckStep());
-    steps.push_back(CaseRunner::step(config.application, {config.application}, true));
-    common::JsonFile::writeAtomic((root / SweepLayout::kCaseFile).string(), caseJson);
-    CaseScripts::write(root.string(), steps, ToolPaths::discover());
+    file.steps.push_back(Step::meshCheckStep());
+    file.steps.push_back(Step::program(config.application, {config.application}, true));
+    file.write((root / SweepLayout::kCaseFile).string());
+    CaseScripts::write(root.string(), file.steps, ToolPaths::discover());
 }
 
 meshes::RunnerBody CaseWriter::runnerBody(const SweepConfig& config) {

@@ -1,5 +1,7 @@
 #include "cases/ConvergenceStudy.hpp"
 
+#include "cases/CaseFile.hpp"
+
 #include "cases/CaseResult.hpp"
 #include "cases/CaseWriter.hpp"
 #include "cases/ConfigError.hpp"
@@ -92,10 +94,7 @@ LevelResult readLevel(const fs::path& caseDir, const nlohmann::json& manifestPar
     out.dimension = r.mesh && r.mesh->dimension != 0 ? r.mesh->dimension : configDimension;
     try {
         const fs::path spec = caseDir / SweepLayout::kCaseFile;
-        if (fs::exists(spec)) {
-            const auto j = common::JsonFile::read(spec.string());
-            if (j.contains("template") && j["template"].is_string()) out.templateVersion = j["template"];
-        }
+        if (fs::exists(spec)) out.templateVersion = CaseFile::read(spec.string()).templateVersion.value_or("");
     } catch (const std::runtime_error&) {
     }
     return out;

@@ -1,5 +1,7 @@
 #include "cases/ReferenceCase.hpp"
 
+#include "cases/CaseFile.hpp"
+
 #include "cases/CaseRunner.hpp"
 #include "cases/CaseScripts.hpp"
 #include "cases/CaseWriter.hpp"
@@ -44,9 +46,9 @@ namespace drafting::cases {
 namespace {
 
 // case.json and, from its steps, the case's Allrun and Allclean (as CaseWriter's cases have them).
-void writeCaseFile(const fs::path& c, const nlohmann::json& caseJson) {
-    common::JsonFile::writeAtomic((c / SweepLayout::kCaseFile).string(), caseJson);
-    CaseScripts::write(c.string(), caseJson.at("steps"), ToolPaths::discover());
+void writeCaseFile(const fs::path& c, const CaseFile& file) {
+    file.write((c / SweepLayout::kCaseFile).string());
+    CaseScripts::write(c.string(), file.steps, ToolPaths::discover());
 }
 
 // blockMesh expansion ratio (last / first cell) for n cells over length L whose first cell is d0.
@@ -227,14 +229,16 @@ std::string transport(double nu) {
            ";\n";
 }
 
-nlohmann::json caseJson(const std::string& name, const nlohmann::json& parameters, long cells) {
-    return {{"name", name},
-            {"parameters", parameters},
-            {"dimension", 2},
-            {"level", "reference"},
-            {"cells_planned", cells},
-            {"steps", {CaseRunner::step("blockMesh", {"blockMesh"}), CaseRunner::meshCheckStep(),
-                       CaseRunner::step("draftFoam", {"draftFoam"}, true)}}};
+CaseFile caseJson(const std::string& name, const nlohmann::json& parameters, long cells) {
+    CaseFile file;
+    file.name = name;
+    file.parameters = parameters;
+    file.dimension = 2;
+    file.level = "reference";
+    file.cellsPlanned = cells;
+    file.steps = {CaseFile::Step::program("blockMesh", {"blockMesh"}), CaseFile::Step::meshCheckStep(),
+                  CaseFile::Step::program("draftFoam", {"draftFoam"}, true)};
+    return file;
 }
 
 // Schäfer–Turek 2D-1: channel 2.2 × 0.41, D = 0.1 at (0.2, 0.2), Re 20 (helper-tuned: n = 32).

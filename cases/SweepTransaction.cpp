@@ -1,5 +1,7 @@
 #include "cases/SweepTransaction.hpp"
 
+#include "cases/CaseFile.hpp"
+
 #include "cases/CaseResult.hpp"
 #include "cases/CaseWriter.hpp"
 #include "cases/ConfigError.hpp"
@@ -52,13 +54,11 @@ CaseFolder inspect(const fs::path& sweep, const std::string& name) {
             return f;
         }
     }
-    nlohmann::json caseJson;
+    CaseFile caseFile;
     try {
-        caseJson = common::JsonFile::read((dir / SweepLayout::kCaseFile).string());
-        if (!caseJson.is_object() || caseJson.value("name", "") != name || !caseJson.contains("fingerprint") ||
-            !caseJson.at("fingerprint").is_string())
-            throw ConfigError("not the case.json of this folder");
-        f.fingerprint = caseJson.at("fingerprint").get<std::string>();
+        caseFile = CaseFile::read((dir / SweepLayout::kCaseFile).string());
+        if (caseFile.name != name || !caseFile.fingerprint) throw ConfigError("not the case.json of this folder");
+        f.fingerprint = *caseFile.fingerprint;
     } catch (const std::exception&) {
         f.foreign = "has no case.json written by draft-cases";
         return f;
@@ -66,10 +66,8 @@ CaseFolder inspect(const fs::path& sweep, const std::string& name) {
     // Below the top: every file must be one the writer listed in case.json or one a run makes,
     // so a file someone put in system/ or constant/ keeps the folder from being deleted.
     // (Cases written before the list existed are judged by their top level only.)
-    if (caseJson.contains("files") && caseJson.at("files").is_array()) {
-        std::set<std::string> written;
-        for (const auto& file : caseJson.at("files"))
-            if (file.is_string()) written.insert(file.get<std::string>());
+    if (caseFile.files) {
+        const std::set<std::string> written(caseFile.files->begin(), caseFile.files->end());
         for (auto it = fs::recursive_directory_iterator(dir); it != fs::recursive_directory_iterator(); ++it) {
             const fs::path rel = it->path().lexically_relative(dir);  // fs::relative would follow links
             if (it->is_symlink() && !SweepLayout::isRunLink(rel, fs::read_symlink(it->path()))) {
@@ -215,13 +213,13 @@ constexpr const char* kStagingMarker = "draft-cases.json";
 // Adds the list of files the writer made to the case's case.json ("files"), so that a later
 // generate can tell a case folder of ours from one someone added files to.
 void recordWriterFiles(const fs::path& caseDir) {
-    nlohmann::json files = nlohmann::json::array();
+    std::vector<std::string> files;
     for (const auto& entry : fs::recursive_directory_iterator(caseDir))
         if (entry.is_regular_file()) files.push_back(fs::relative(entry.path(), caseDir).generic_string());
     const std::string caseJsonPath = (caseDir / SweepLayout::kCaseFile).string();
-    nlohmann::json caseJson = common::JsonFile::read(caseJsonPath);
-    caseJson["files"] = files;
-    common::JsonFile::writeAtomic(caseJsonPath, caseJson);
+    CaseFile caseFile = CaseFile::read(caseJsonPath);
+    caseFile.files = files;
+    caseFile.write(caseJsonPath);
 }
 
 // A name from the journal: a case folder name, and (for folders leaving) one of ours.
@@ -235,7 +233,7 @@ std::string checkedJournalName(const std::string& sweepDir, const nlohmann::json
         bool ours = false;
         try {
             ours = fs::is_directory(fs::symlink_status(dir)) &&
-                   common::JsonFile::read((dir / SweepLayout::kCaseFile).string()).value("name", "") == n;
+                   CaseFile::read((dir / SweepLayout::kCaseFile).string()).name == n;
         } catch (const std::exception&) {
         }
         if (!ours) throw ConfigError(file + ": " + common::Printable::quote(n) + " is not a case folder of draft-cases");

@@ -1,5 +1,6 @@
 #include "postprocess/SavingsTable.hpp"
 
+#include "cases/CaseFile.hpp"
 #include "cases/CaseResult.hpp"
 #include "cases/ConfigError.hpp"
 #include "common/JsonFile.hpp"
@@ -120,10 +121,7 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
         row.speed = speed;
         try {  // the template the case was written with, for matching a convergence study
             const std::string spec = sweepDir + "/" + entry.name + "/" + cases::SweepLayout::kCaseFile;
-            if (std::filesystem::exists(spec)) {
-                const auto j = common::JsonFile::read(spec);
-                if (j.contains("template") && j["template"].is_string()) row.templateVersion = j["template"];
-            }
+            if (std::filesystem::exists(spec)) row.templateVersion = cases::CaseFile::read(spec).templateVersion.value_or("");
         } catch (const std::runtime_error&) {
             // unknown: matched against any study
         }

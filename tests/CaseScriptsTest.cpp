@@ -59,10 +59,11 @@ TEST(CaseScripts, AllrunRunsEachStepWithItsOwnWordsAndTheBuildsPrograms) {
     const std::string caseDir = tmp.path() + "/case";
     fs::create_directories(caseDir + "/constant/polyMesh");
     writeFile(caseDir + "/constant/polyMesh/cellLevel", "stale\n");
-    const nlohmann::json steps = {
-        {{"name", "first"}, {"argv", {"printf", "%s", "a; touch PWNED"}}, {"solver", false}},
-        {{"name", "removeStale"}, {"remove", {"constant/polyMesh/cellLevel"}}},
-        {{"name", "draftFoam"}, {"argv", {"draftFoam", "-case", "."}}, {"solver", true}},
+    using Step = drafting::cases::CaseFile::Step;
+    const std::vector<Step> steps = {
+        Step::program("first", {"printf", "%s", "a; touch PWNED"}),
+        Step::removal("removeStale", {"constant/polyMesh/cellLevel"}),
+        Step::program("draftFoam", {"draftFoam", "-case", "."}, true),
     };
     CaseScripts::write(caseDir, steps, tools);
     EXPECT_TRUE((fs::status(caseDir + "/Allrun").permissions() & fs::perms::owner_exec) != fs::perms::none);
@@ -95,8 +96,8 @@ TEST(CaseScripts, AllrunStopsAtTheFirstStepThatFails) {
     const ToolPaths tools = fakeBuild(tmp);
     const std::string caseDir = tmp.path() + "/case";
     fs::create_directories(caseDir);
-    const nlohmann::json steps = {{{"name", "mesh"}, {"argv", {"false"}}, {"solver", false}},
-                                  {{"name", "draftFoam"}, {"argv", {"draftFoam"}}, {"solver", true}}};
+    using Step = drafting::cases::CaseFile::Step;
+    const std::vector<Step> steps = {Step::program("mesh", {"false"}), Step::program("draftFoam", {"draftFoam"}, true)};
     CaseScripts::write(caseDir, steps, tools);
     const auto r = runCommand({caseDir + "/Allrun"}, tmp.path());
     EXPECT_NE(r.exitCode, 0);

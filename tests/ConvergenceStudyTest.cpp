@@ -1,6 +1,7 @@
 // The convergence study's reduction on four levels of manufactured results: ratios from the cells,
 // both triplets, the GCI at each level, and the saving as a quantity of its own.
 #include "cases/ConfigError.hpp"
+#include "cases/CaseFile.hpp"
 #include "cases/ConvergenceStudy.hpp"
 #include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
@@ -42,7 +43,10 @@ void writeCase(const std::string& sweep, const std::string& name, long cells, co
                                   {"converged", true}, {"bodies", bodies},
                                   {"mesh", {{"cells", cells + 7}, {"dimension", 3}}}});
     common::JsonFile::writeAtomic(dir + "/meshCheck.json", {{"ok", true}, {"cells", cells}});
-    common::JsonFile::writeAtomic(dir + "/case.json", {{"name", name}, {"template", "5"}});
+    drafting::cases::CaseFile caseFile;
+    caseFile.name = name;
+    caseFile.templateVersion = "5";
+    caseFile.write(dir + "/case.json");
 }
 
 // Solo drag 7 + 20 h², the lead's saving 67 − 30 h² exactly (h from the ahead case's own cells),

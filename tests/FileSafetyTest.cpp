@@ -369,6 +369,7 @@ TEST(FileSafetyRun, StepsOfCaseJsonRunOnlyTheCasePrograms) {
         EXPECT_EQ(readFile(tmp.path() + "/victim.txt"), "keep\n");
         EXPECT_FALSE(fs::exists(tmp.path() + "/x"));
     }
-    EXPECT_EQ(CaseRunner::stepProblem({{"name", "snappyHexMesh"}, {"argv", {"snappyHexMesh", "-overwrite"}}}), "");
-    EXPECT_EQ(CaseRunner::stepProblem(CaseRunner::meshCheckStep()), "");
+    using Step = drafting::cases::CaseFile::Step;
+    EXPECT_EQ(CaseRunner::stepProblem(Step::program("snappyHexMesh", {"snappyHexMesh", "-overwrite"})), "");
+    EXPECT_EQ(CaseRunner::stepProblem(Step::meshCheckStep()), "");
 }

@@ -1,4 +1,5 @@
 // The mesh-check step: a mesh that fails checkMesh's checks fails the case before any solver runs.
+#include "cases/CaseFile.hpp"
 #include "cases/CaseRunner.hpp"
 #include "common/JsonFile.hpp"
 #include "cases/MeshCheckFile.hpp"
@@ -33,15 +34,12 @@ void writeCase(const std::string& dir, double shear) {
                         " 1 1)\n);\nblocks\n(\n hex (0 1 2 3 4 5 6 7) (3 3 3) simpleGrading (1 1 1)\n);\n"
                         "boundary\n(\n walls { type wall; faces ((0 4 7 3) (2 6 5 1) (3 7 6 2) (1 5 4 0) (0 3 2 1) "
                         "(4 5 6 7)); }\n);\n");
-    nlohmann::json caseJson = {
-        {"name", "sheared"},
-        {"parameters", nlohmann::json::object()},
-        {"steps", nlohmann::json::array()}};
-    auto& steps = caseJson["steps"];
-    steps.push_back(CaseRunner::step("blockMesh", {"blockMesh"}));
-    steps.push_back(CaseRunner::meshCheckStep());
-    steps.push_back(CaseRunner::step("draftFoam", {"draftFoam"}, true));
-    drafting::common::JsonFile::writeAtomic(dir + "/case.json", caseJson);
+    drafting::cases::CaseFile caseFile;
+    caseFile.name = "sheared";
+    using Step = drafting::cases::CaseFile::Step;
+    caseFile.steps = {Step::program("blockMesh", {"blockMesh"}), Step::meshCheckStep(),
+                      Step::program("draftFoam", {"draftFoam"}, true)};
+    caseFile.write(dir + "/case.json");
 }
 
 // Our tools, but a blockMesh that then moves the first interior point out of the block, folding

@@ -1,5 +1,6 @@
 // The pacing model against the published relations it uses, the race replay, the savings fit.
 #include "common/JsonFile.hpp"
+#include "cases/CaseFile.hpp"
 #include "cases/ConfigError.hpp"
 #include "cases/ConvergenceStudy.hpp"
 #include "cases/Manifest.hpp"
@@ -330,7 +331,12 @@ std::string sweepAtLevel(const TempDir& dir, const std::string& level) {
     m.config.dimension = 3;
     m.config.level = level;
     m.write(sweep);
-    for (const auto& c : m.cases) common::JsonFile::writeAtomic(sweep + "/" + c.name + "/case.json", {{"template", "5"}});
+    for (const auto& c : m.cases) {
+        cases::CaseFile caseFile;
+        caseFile.name = c.name;
+        caseFile.templateVersion = "5";
+        caseFile.write(sweep + "/" + c.name + "/case.json");
+    }
     return sweep;
 }
 
