@@ -1,7 +1,6 @@
 #include "meshes/AhmedBody.hpp"
 
 #include "meshes/GeometryError.hpp"
-#include "meshes/StlText.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -110,6 +109,5 @@ AhmedBody::AhmedBody(double slantDeg) : slantDeg_(slantDeg) {
 
 double AhmedBody::baseHeight() const { return kHeight - kSlantLength * std::sin(slantDeg_ * M_PI / 180.0); }
 
-std::string AhmedBody::stl(const std::string& solidName) const { return StlText::ascii(solidName, points_, triangles_); }
 
 }  // namespace drafting::meshes

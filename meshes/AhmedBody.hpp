@@ -1,7 +1,8 @@
 #pragma once
-#include <array>
 #include <string>
 #include <vector>
+
+#include "meshes/TriangleSurface.hpp"
 
 namespace drafting::meshes {
 
@@ -12,22 +13,14 @@ namespace drafting::meshes {
 /// cross-section is a rectangle and the longitudinal, slant and base edges are sharp, as on the
 /// wind-tunnel model. Frame: nose towards +x at x = kLength, base at x = 0, underside on z = 0,
 /// centred on y = 0. A closed surface, triangles ordered outwards.
-class AhmedBody {
+class AhmedBody : public TriangleSurface {
 public:
-    using Point = std::array<double, 3>;
-    using Triangle = std::array<int, 3>;  // outward by the right-hand rule
-
     /// Slant angle [deg] from the roof, in [0, kMaxSlantDeg] (GeometryError otherwise).
     explicit AhmedBody(double slantDeg = kSlantDeg);
 
-    const std::vector<Point>& points() const { return points_; }
-    const std::vector<Triangle>& triangles() const { return triangles_; }
     double slantDeg() const { return slantDeg_; }
     /// Height of the vertical base under the slant [m].
     double baseHeight() const;
-
-    /// ASCII STL whose solid is `solidName`, in the frame above.
-    std::string stl(const std::string& solidName) const;
 
     /// Projected area on the y-z plane: kWidth × kHeight (the rounding shapes the nose only in x).
     static constexpr double frontalArea() { return kWidth * kHeight; }
@@ -51,8 +44,6 @@ public:
 
 private:
     double slantDeg_;
-    std::vector<Point> points_;
-    std::vector<Triangle> triangles_;
 };
 
 }  // namespace drafting::meshes

@@ -1,6 +1,5 @@
 #include "meshes/FlatPlate.hpp"
 
-#include "meshes/StlText.hpp"
 
 #include <cmath>
 #include <map>
@@ -52,6 +51,5 @@ FlatPlate::FlatPlate() {
     }
 }
 
-std::string FlatPlate::stl(const std::string& solidName) const { return StlText::ascii(solidName, points_, triangles_); }
 
 }  // namespace drafting::meshes

@@ -1,7 +1,8 @@
 #pragma once
-#include <array>
 #include <string>
 #include <vector>
+
+#include "meshes/TriangleSurface.hpp"
 
 namespace drafting::meshes {
 
@@ -11,18 +12,9 @@ namespace drafting::meshes {
 /// best; cases::ReferenceCase "plate-normal"). Frame: the face into the wind at x = kThickness
 /// (runners face +x), the back face at x = 0, the lower edge on z = 0, centred on y = 0. A closed
 /// surface, triangles ordered outwards, facets at most kFacet wide.
-class FlatPlate {
+class FlatPlate : public TriangleSurface {
 public:
-    using Point = std::array<double, 3>;
-    using Triangle = std::array<int, 3>;  // outward by the right-hand rule
-
     FlatPlate();
-
-    const std::vector<Point>& points() const { return points_; }
-    const std::vector<Triangle>& triangles() const { return triangles_; }
-
-    /// ASCII STL whose solid is `solidName`, in the frame above.
-    std::string stl(const std::string& solidName) const;
 
     /// Projected area on the y-z plane.
     static constexpr double frontalArea() { return kSide * kSide; }
@@ -36,10 +28,6 @@ public:
     /// wall in effect) is far from the wake.
     static constexpr double kGroundClearance = 1.5;
     static constexpr double kFacet = 0.02;
-
-private:
-    std::vector<Point> points_;
-    std::vector<Triangle> triangles_;
 };
 
 }  // namespace drafting::meshes

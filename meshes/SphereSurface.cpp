@@ -1,7 +1,6 @@
 #include "meshes/SphereSurface.hpp"
 
 #include "meshes/GeometryError.hpp"
-#include "meshes/StlText.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -54,8 +53,5 @@ SphereSurface::SphereSurface(double diameter, int subdivisions) {
     }
 }
 
-std::string SphereSurface::stl(const std::string& solidName) const {
-    return StlText::ascii(solidName, points_, triangles_);
-}
 
 }  // namespace drafting::meshes

@@ -1,6 +1,5 @@
 #include "meshes/SuboffHull.hpp"
 
-#include "meshes/StlText.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -84,8 +83,5 @@ SuboffHull::SuboffHull() {
     for (int j = 0; j < kRingPoints; ++j) triangles_.push_back({at(rings - 1, j), at(rings - 1, j + 1), tail});
 }
 
-std::string SuboffHull::stl(const std::string& solidName) const {
-    return StlText::ascii(solidName, points_, triangles_);
-}
 
 }  // namespace drafting::meshes

@@ -1,7 +1,8 @@
 #pragma once
-#include <array>
 #include <string>
 #include <vector>
+
+#include "meshes/TriangleSurface.hpp"
 
 namespace drafting::meshes {
 
@@ -15,18 +16,9 @@ namespace drafting::meshes {
 /// z = kMaxRadius, so the lowest point is on z = 0. A closed surface, triangles ordered outwards:
 /// rings of kRingPoints around the axis at stations clustered where the radius changes fast, one
 /// point at the nose and one at the tail.
-class SuboffHull {
+class SuboffHull : public TriangleSurface {
 public:
-    using Point = std::array<double, 3>;
-    using Triangle = std::array<int, 3>;  // outward by the right-hand rule
-
     SuboffHull();
-
-    const std::vector<Point>& points() const { return points_; }
-    const std::vector<Triangle>& triangles() const { return triangles_; }
-
-    /// ASCII STL whose solid is `solidName`, in the frame above.
-    std::string stl(const std::string& solidName) const;
 
     /// Hull radius [m] at `fromNose` metres behind the nose (Groves et al. Table 1); 0 outside the
     /// hull.
@@ -52,10 +44,6 @@ public:
     static constexpr int kAfterbodyStations = 60;
     static constexpr int kCapStations = 16;
     static constexpr double kStationSpacing = 0.05;  // m
-
-private:
-    std::vector<Point> points_;
-    std::vector<Triangle> triangles_;
 };
 
 }  // namespace drafting::meshes

@@ -1,4 +1,4 @@
-#include "meshes/StlText.hpp"
+#include "meshes/TriangleSurface.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -6,8 +6,9 @@
 
 namespace drafting::meshes {
 
-std::string StlText::ascii(const std::string& solidName, const std::vector<Point>& points,
-                           const std::vector<Triangle>& triangles) {
+std::string TriangleSurface::stl(const std::string& solidName) const {
+    const auto& points = points_;
+    const auto& triangles = triangles_;
     std::ostringstream s;
     char line[160];
     s << "solid " << solidName << '\n';
