@@ -100,6 +100,25 @@ LevelResult readLevel(const fs::path& caseDir, const nlohmann::json& manifestPar
     return out;
 }
 
+// Calls visit(body, drag, values, j, estimate) for every triplet j of every body's drag (drag) and
+// every saving of a study row, skipping a triplet with no value at one of its levels.
+template <class Visit>
+void forEachTriplet(const nlohmann::json& row, Visit&& visit) {
+    for (const char* part : {"bodies", "savings"}) {
+        if (!row.contains(part)) continue;
+        const bool drag = std::string(part) == "bodies";
+        for (const auto& [body, q] : row.at(part).items()) {
+            const auto& values = q.at(drag ? "drag_N" : "saving_pct");
+            for (std::size_t j = 0; j < q.at("triplets").size(); ++j) {
+                const auto& e = q.at("triplets")[j].at("estimate");
+                if (e.value("behaviour", "") == "undefined" && e.value("reason", "").rfind("no value", 0) == 0)
+                    continue;  // nothing at some level: no row
+                visit(body, drag, values, j, e);
+            }
+        }
+    }
+}
+
 Ratios ratiosOf(const std::vector<LevelResult>& at, const std::vector<std::string>& levels, std::size_t j) {
     Ratios out;
     const LevelResult &coarse = at[j], &medium = at[j + 1], &fine = at[j + 2];
@@ -387,34 +406,25 @@ nlohmann::json ConvergenceStudy::reduce(const std::string& dir, const std::vecto
         return v.is_number() ? std::to_string(v.get<double>() * scale) : std::string();
     };
     for (const auto& row : cases) {
-        for (const char* part : {"bodies", "savings"}) {
-            if (!row.contains(part)) continue;
-            const bool drag = std::string(part) == "bodies";
-            for (const auto& [body, q] : row[part].items()) {
-                const auto& values = q[drag ? "drag_N" : "saving_pct"];
-                for (std::size_t j = 0; j < q["triplets"].size(); ++j) {
-                    const auto& e = q["triplets"][j]["estimate"];
-                    if (e.value("behaviour", "") == "undefined" && e.value("reason", "").rfind("no value", 0) == 0)
-                        continue;  // nothing at some level: no row
-                    auto at = [&](std::size_t k) { return values.value(levels[j + k], nlohmann::json()); };
-                    auto cells = [&](std::size_t k) { return num(row["levels"][levels[j + k]]["cells"]); };
-                    auto gci = [&](const char* key) {
-                        return drag ? num(e.value(key, nlohmann::json()), 100.0)
-                                    : num(e.value(std::string(key) + "_abs", nlohmann::json()));
-                    };
-                    csv << row["case"].get<std::string>() << ',' << (drag ? "drag_N" : "saving_pct") << ',' << body
-                        << ',' << tripletLabel(levels, j) << ',' << num(at(0)) << ',' << num(at(1)) << ','
-                        << num(at(2)) << ',' << cells(0) << ',' << cells(1) << ',' << cells(2) << ','
-                        << num(e.value("r32", nlohmann::json())) << ',' << num(e.value("r21", nlohmann::json())) << ','
-                        << (e.value("ratio_below_minimum", false) ? "true" : "false") << ','
-                        << e.value("behaviour", "") << ',' << num(e.value("order", nlohmann::json())) << ','
-                        << num(e.value("extrapolated", nlohmann::json())) << ',' << gci("gci_fine") << ','
-                        << gci("gci_medium") << ',' << gci("gci_fine_bounded") << ',' << gci("gci_medium_bounded")
-                        << ',' << num(e.value("asymptotic_ratio", nlohmann::json())) << ','
-                        << (drag ? "percent" : "points") << '\n';
-                }
-            }
-        }
+        forEachTriplet(row, [&](const std::string& body, bool drag, const nlohmann::json& values, std::size_t j,
+                                const nlohmann::json& e) {
+            auto at = [&](std::size_t k) { return values.value(levels[j + k], nlohmann::json()); };
+            auto cells = [&](std::size_t k) { return num(row["levels"][levels[j + k]]["cells"]); };
+            auto gci = [&](const char* key) {
+                return drag ? num(e.value(key, nlohmann::json()), 100.0)
+                            : num(e.value(std::string(key) + "_abs", nlohmann::json()));
+            };
+            csv << row["case"].get<std::string>() << ',' << (drag ? "drag_N" : "saving_pct") << ',' << body
+                << ',' << tripletLabel(levels, j) << ',' << num(at(0)) << ',' << num(at(1)) << ','
+                << num(at(2)) << ',' << cells(0) << ',' << cells(1) << ',' << cells(2) << ','
+                << num(e.value("r32", nlohmann::json())) << ',' << num(e.value("r21", nlohmann::json())) << ','
+                << (e.value("ratio_below_minimum", false) ? "true" : "false") << ','
+                << e.value("behaviour", "") << ',' << num(e.value("order", nlohmann::json())) << ','
+                << num(e.value("extrapolated", nlohmann::json())) << ',' << gci("gci_fine") << ','
+                << gci("gci_medium") << ',' << gci("gci_fine_bounded") << ',' << gci("gci_medium_bounded")
+                << ',' << num(e.value("asymptotic_ratio", nlohmann::json())) << ','
+                << (drag ? "percent" : "points") << '\n';
+        });
     }
     const fs::path csvPath = fs::path(dir) / "convergence.csv";
     try {
@@ -446,41 +456,32 @@ std::string ConvergenceStudy::table(const nlohmann::json& study) {
         }
         if (row["status"] == "partial" || row["status"] == kPending)
             out << name << ": " << row["status"].get<std::string>() << " (" << row["reason"].get<std::string>() << ")\n";
-        for (const char* part : {"bodies", "savings"}) {
-            if (!row.contains(part)) continue;
-            const bool drag = std::string(part) == "bodies";
-            for (const auto& [body, q] : row[part].items()) {
-                const auto& values = q[drag ? "drag_N" : "saving_pct"];
-                for (std::size_t j = 0; j < q["triplets"].size(); ++j) {
-                    const auto& e = q["triplets"][j]["estimate"];
-                    if (e.value("behaviour", "") == "undefined" && e.value("reason", "").rfind("no value", 0) == 0)
-                        continue;
-                    const std::string triplet = shortName(levels[j].get<std::string>()) + "/" +
-                                                shortName(levels[j + 1].get<std::string>()) + "/" +
-                                                shortName(levels[j + 2].get<std::string>());
-                    auto v = [&](std::size_t k) { return val(values.value(levels[j + k].get<std::string>(), nlohmann::json())); };
-                    auto g = [&](const char* key) {
-                        return drag ? 100.0 * val(e.value(key, nlohmann::json()))
-                                    : val(e.value(std::string(key) + "_abs", nlohmann::json()));
-                    };
-                    std::string behaviour = e.value("behaviour", "");
-                    if (e.value("ratio_below_minimum", false)) behaviour += ", r<1.3";
-                    if (e.contains("order_solved") && !e["order_solved"].get<bool>()) behaviour += ", p unsolved";
-                    if (e.contains("reason")) behaviour += " (" + e["reason"].get<std::string>() + ")";
-                    std::snprintf(line, sizeof(line),
-                                  drag ? "%-24s %-7s %-8s %-7s %9.4f %9.4f %9.4f %9.4f %6.2f %5.3f %5.3f %7.2f %7.2f %7.2f "
-                                         "%7.2f %-6s %s\n"
-                                       : "%-24s %-7s %-8s %-7s %9.2f %9.2f %9.2f %9.2f %6.2f %5.3f %5.3f %7.2f %7.2f %7.2f "
-                                         "%7.2f %-6s %s\n",
-                                  name.c_str(), body.c_str(), drag ? "drag N" : "saving", triplet.c_str(), v(0), v(1),
-                                  v(2), val(e.value("extrapolated", nlohmann::json())),
-                                  val(e.value("order", nlohmann::json())), val(e.value("r21", nlohmann::json())),
-                                  val(e.value("r32", nlohmann::json())), g("gci_fine"), g("gci_fine_bounded"),
-                                  g("gci_medium"), g("gci_medium_bounded"), drag ? "%" : "points", behaviour.c_str());
-                    out << line;
-                }
-            }
-        }
+        forEachTriplet(row, [&](const std::string& body, bool drag, const nlohmann::json& values, std::size_t j,
+                                const nlohmann::json& e) {
+            const std::string triplet = shortName(levels[j].get<std::string>()) + "/" +
+                                        shortName(levels[j + 1].get<std::string>()) + "/" +
+                                        shortName(levels[j + 2].get<std::string>());
+            auto v = [&](std::size_t k) { return val(values.value(levels[j + k].get<std::string>(), nlohmann::json())); };
+            auto g = [&](const char* key) {
+                return drag ? 100.0 * val(e.value(key, nlohmann::json()))
+                            : val(e.value(std::string(key) + "_abs", nlohmann::json()));
+            };
+            std::string behaviour = e.value("behaviour", "");
+            if (e.value("ratio_below_minimum", false)) behaviour += ", r<1.3";
+            if (e.contains("order_solved") && !e["order_solved"].get<bool>()) behaviour += ", p unsolved";
+            if (e.contains("reason")) behaviour += " (" + e["reason"].get<std::string>() + ")";
+            std::snprintf(line, sizeof(line),
+                          drag ? "%-24s %-7s %-8s %-7s %9.4f %9.4f %9.4f %9.4f %6.2f %5.3f %5.3f %7.2f %7.2f %7.2f "
+                                 "%7.2f %-6s %s\n"
+                               : "%-24s %-7s %-8s %-7s %9.2f %9.2f %9.2f %9.2f %6.2f %5.3f %5.3f %7.2f %7.2f %7.2f "
+                                 "%7.2f %-6s %s\n",
+                          name.c_str(), body.c_str(), drag ? "drag N" : "saving", triplet.c_str(), v(0), v(1),
+                          v(2), val(e.value("extrapolated", nlohmann::json())),
+                          val(e.value("order", nlohmann::json())), val(e.value("r21", nlohmann::json())),
+                          val(e.value("r32", nlohmann::json())), g("gci_fine"), g("gci_fine_bounded"),
+                          g("gci_medium"), g("gci_medium_bounded"), drag ? "%" : "points", behaviour.c_str());
+            out << line;
+        });
     }
     return out.str();
 }

@@ -19,17 +19,18 @@ SectionMesh::SectionMesh(std::vector<Body> bodies, double halfDepth, double half
     : bodies_(std::move(bodies)), halfDepth_(halfDepth), halfWidth_(halfWidth), span_(span), level_(level) {
     if (bodies_.empty()) throw GeometryError("formation: no runners");
     const double h = backgroundCell();
-    double xlo = bodies_[0].x, xhi = xlo, ylo = bodies_[0].y, yhi = ylo;
+    bodyXMin_ = bodyXMax_ = bodies_[0].x;
+    bodyYMin_ = bodyYMax_ = bodies_[0].y;
     for (const auto& b : bodies_) {
-        xlo = std::min(xlo, b.x);
-        xhi = std::max(xhi, b.x);
-        ylo = std::min(ylo, b.y);
-        yhi = std::max(yhi, b.y);
+        bodyXMin_ = std::min(bodyXMin_, b.x);
+        bodyXMax_ = std::max(bodyXMax_, b.x);
+        bodyYMin_ = std::min(bodyYMin_, b.y);
+        bodyYMax_ = std::max(bodyYMax_, b.y);
     }
-    xMin_ = std::floor((xlo - kDownstream) / h) * h;
-    xMax_ = std::ceil((xhi + kUpstream) / h) * h;
-    yMin_ = std::floor((ylo - kSide) / h) * h;
-    yMax_ = std::ceil((yhi + kSide) / h) * h;
+    xMin_ = std::floor((bodyXMin_ - kDownstream) / h) * h;
+    xMax_ = std::ceil((bodyXMax_ + kUpstream) / h) * h;
+    yMin_ = std::floor((bodyYMin_ - kSide) / h) * h;
+    yMax_ = std::ceil((bodyYMax_ + kSide) / h) * h;
 }
 
 double SectionMesh::backgroundCell() const {
@@ -100,13 +101,7 @@ std::vector<std::string> SectionMesh::runnerNames() const {
 
 std::string SectionMesh::snappyHexMeshDict() const {
     const double h = backgroundCell();
-    double xlo = bodies_[0].x, xhi = xlo, ylo = bodies_[0].y, yhi = ylo;
-    for (const auto& b : bodies_) {
-        xlo = std::min(xlo, b.x);
-        xhi = std::max(xhi, b.x);
-        ylo = std::min(ylo, b.y);
-        yhi = std::max(yhi, b.y);
-    }
+    const double xlo = bodyXMin_, xhi = bodyXMax_, ylo = bodyYMin_, yhi = bodyYMax_;
     std::ostringstream d;
     d << FoamFile::header("snappyHexMeshDict", "dictionary", "system")
       << "castellatedMesh true;\nsnap            true;\naddLayers       true;\n\ngeometry\n{\n";

@@ -56,6 +56,7 @@ private:
     double halfDepth_, halfWidth_, span_;
     MeshLevel level_;
     double xMin_ = 0, xMax_ = 0, yMin_ = 0, yMax_ = 0;
+    double bodyXMin_ = 0, bodyXMax_ = 0, bodyYMin_ = 0, bodyYMax_ = 0;  // the bodies' centres
 };
 
 }  // namespace drafting::meshes
