@@ -1,5 +1,7 @@
 #include "cases/CaseRunner.hpp"
 
+#include "solver/monitoring/CheckpointMarker.hpp"
+
 #include "cases/ConfigError.hpp"
 #include "common/JsonFile.hpp"
 #include "cases/MeshCheckFile.hpp"
@@ -55,9 +57,17 @@ std::optional<double> solutionTime(const fs::directory_entry& entry) {
 // Whether solution time folder `dir` holds everything a restart needs from this rank's side:
 // runnerDrag's history (written last, after the fields) and, where `marked`, runnerDrag's mark
 // that the write was a checkpoint (a final write is not one: a finished case never resumes).
+// A marker that cannot be read, or names another time (a copied folder), marks nothing.
 bool holdsCheckpoint(const fs::path& dir, bool marked) {
-    return fs::is_regular_file(dir / CaseRunner::kCheckpointState) &&
-           (!marked || fs::is_regular_file(dir / CaseRunner::kCheckpointMarker));
+    if (!fs::is_regular_file(dir / CaseRunner::kCheckpointState)) return false;
+    if (!marked) return true;
+    const auto time = common::TimeFolder::timeOf(dir.filename().string());
+    try {
+        return time && solver::monitoring::CheckpointMarker::read((dir / solver::monitoring::CheckpointMarker::kPath).string())
+                           .marks(*time);
+    } catch (const std::runtime_error&) {
+        return false;
+    }
 }
 
 // Checkpoint times in `dir`: value -> folder name.

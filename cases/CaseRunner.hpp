@@ -69,7 +69,7 @@ public:
     /// The solution time a killed run of this case continues from ("" if none). The case has no
     /// results.json (a finished or failed case runs afresh), its mesh passed the mesh check and was
     /// made for the case.json there now (kTimingFile), and the time is a checkpoint: runnerDrag
-    /// marked it (kCheckpointMarker) and wrote its history there (kCheckpointState, written after
+    /// marked it (solver::monitoring::CheckpointMarker, naming that time) and wrote its history there (kCheckpointState, written after
     /// the fields, so a time without it was cut short). A time of a parallel run counts when
     /// processor0 has both and every other processor folder the history. The latest one wins.
     static std::string checkpoint(const std::string& caseDir);
@@ -85,9 +85,6 @@ public:
 
     /// Where runnerDrag's history lies in a solution time (OpenFOAM's function-object state).
     static constexpr const char* kCheckpointState = "uniform/functionObjects/functionObjectProperties";
-    /// runnerDrag's mark of a checkpoint write (solver/functionObjects/runnerDrag): a final time
-    /// holds the history too but is not one.
-    static constexpr const char* kCheckpointMarker = "uniform/runnerDragCheckpoint.json";
 
     /// The process group of the step running now (common::Process::run); gone when the step ends.
     static constexpr const char* kRunningFile = SweepLayout::kRunningPgid;

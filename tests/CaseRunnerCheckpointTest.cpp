@@ -1,6 +1,7 @@
 // Which solution time a killed case continues from (CaseRunner::checkpoint): only a time whose
 // runnerDrag history was written, of a case whose mesh passed its check and that has no result.
 #include "cases/CaseRunner.hpp"
+#include "solver/monitoring/CheckpointMarker.hpp"
 #include "common/JsonFile.hpp"
 #include "cases/MeshCheckFile.hpp"
 #include "TestSupport.hpp"
@@ -17,6 +18,16 @@ using drafting::test::writeFile;
 
 namespace {
 
+using Marker = drafting::solver::monitoring::CheckpointMarker;
+
+// runnerDrag's mark of time `t`, as it writes it.
+std::string markerOf(const std::string& t) {
+    Marker m;
+    m.time = std::stod(t);
+    m.samples = 40;
+    return m.toText();
+}
+
 // A case a killed run left: mesh checked, the given times written, those in `complete` with
 // their runnerDrag history.
 void killedCase(const std::string& dir, const std::vector<std::string>& times, const std::vector<std::string>& complete) {
@@ -29,7 +40,7 @@ void killedCase(const std::string& dir, const std::vector<std::string>& times, c
     for (const auto& t : times) writeFile(dir + "/" + t + "/U", "fields");
     for (const auto& t : complete) {
         writeFile(dir + "/" + t + "/" + CaseRunner::kCheckpointState, "history");
-        writeFile(dir + "/" + t + "/" + CaseRunner::kCheckpointMarker, "{}");
+        writeFile(dir + "/" + t + "/" + Marker::kPath, markerOf(t));
     }
 }
 
@@ -83,9 +94,9 @@ TEST(CaseRunnerCheckpoint, AParallelCheckpointNeedsTheHistoryInEveryProcessorFol
         writeFile(tmp.path() + "/" + p + "/100/" + CaseRunner::kCheckpointState, "history");
         writeFile(tmp.path() + "/" + p + "/200/U", "fields");
     }
-    writeFile(tmp.path() + "/processor0/100/" + CaseRunner::kCheckpointMarker, "{}");
+    writeFile(tmp.path() + "/processor0/100/" + Marker::kPath, markerOf("100"));
     writeFile(tmp.path() + "/processor0/200/" + CaseRunner::kCheckpointState, "history");  // processor1 never got there
-    writeFile(tmp.path() + "/processor0/200/" + CaseRunner::kCheckpointMarker, "{}");
+    writeFile(tmp.path() + "/processor0/200/" + Marker::kPath, markerOf("200"));
     EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "100");
     fs::remove(tmp.path() + "/processor1/100/" + CaseRunner::kCheckpointState);
     EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "");
@@ -105,11 +116,30 @@ TEST(CaseRunnerCheckpoint, AFinalTimeIsNotACheckpointNorIsAMeshMadeForAnotherCas
     EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "");
 }
 
+TEST(CaseRunnerCheckpoint, OnlyAWholeMarkerNamingItsOwnTimeMarksACheckpoint) {
+    TempDir tmp;
+    killedCase(tmp.path(), {"51", "139"}, {"51", "139"});
+    EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "139");
+    // A marker copied from another time, a cut-off one, or one no runnerDrag wrote marks nothing.
+    for (const std::string& bad : {markerOf("51"), std::string("{\"producer\": \"runnerDrag\", \"ti"), std::string("{}"),
+                                   std::string("{\"producer\": \"other\", \"time\": 139, \"samples\": 3}")}) {
+        writeFile(tmp.path() + "/139/" + Marker::kPath, bad);
+        EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "51") << bad;
+    }
+    // The marker's time in full, the folder's name rounded to OpenFOAM's timePrecision.
+    Marker m;
+    m.time = 139.0000001;
+    m.samples = 12;
+    writeFile(tmp.path() + "/139/" + Marker::kPath, m.toText());
+    EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "139");
+    EXPECT_EQ(Marker::read(tmp.path() + "/139/" + Marker::kPath).samples, 12);
+}
+
 TEST(CaseRunnerCheckpoint, ALinkedTimeFolderIsNotACheckpoint) {
     TempDir tmp, elsewhere;
     killedCase(tmp.path(), {"51"}, {"51"});
     writeFile(elsewhere.path() + "/300/" + CaseRunner::kCheckpointState, "history");
-    writeFile(elsewhere.path() + "/300/" + CaseRunner::kCheckpointMarker, "{}");
+    writeFile(elsewhere.path() + "/300/" + Marker::kPath, markerOf("300"));
     fs::create_directory_symlink(elsewhere.path() + "/300", tmp.path() + "/300");
     EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "51");
 }

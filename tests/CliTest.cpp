@@ -340,7 +340,7 @@ TEST(CliDraftCasesStatus, PendingCasesAfterGenerateAsTableAndJson) {
     drafting::common::JsonFile::writeAtomic(solo + "/timing.json",
                                            {{"case", drafting::cases::CaseRunner::caseJsonHash(solo)}, {"steps", {}}});
     writeFile(solo + "/120/uniform/functionObjects/functionObjectProperties", "history");
-    writeFile(solo + "/120/uniform/runnerDragCheckpoint.json", "{}");
+    writeFile(solo + "/120/uniform/runnerDragCheckpoint.json", "{\"producer\": \"runnerDrag\", \"time\": 120, \"samples\": 20}\n");
     const auto resumable = runCommand({DRAFT_CASES_BIN, "status", dir});
     EXPECT_NE(resumable.out.find("continues from its checkpoint at time 120"), std::string::npos) << resumable.out;
     const auto s2 = nlohmann::json::parse(runCommand({DRAFT_CASES_BIN, "status", dir, "--json"}).out);

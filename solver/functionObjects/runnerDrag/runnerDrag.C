@@ -13,6 +13,7 @@ License
 #include "labelRange.H"
 
 #include "BatchMeans.hpp"
+#include "CheckpointMarker.hpp"
 #include "MeanDrift.hpp"
 #include "StrouhalEstimator.hpp"
 #include "SolverResults.hpp"
@@ -38,19 +39,6 @@ namespace functionObjects
 
 namespace
 {
-
-// JSON has no NaN/Inf: those become null, so a reader can never mistake them
-// for numbers.
-std::string jsonNumber(const Foam::scalar x)
-{
-    if (!std::isfinite(x))
-    {
-        return "null";
-    }
-    char buf[32];
-    std::snprintf(buf, sizeof(buf), "%.10g", x);
-    return buf;
-}
 
 bool finite(const Foam::vector& v)
 {
@@ -912,14 +900,17 @@ void Foam::functionObjects::runnerDrag::markPendingCheckpoint()
     // whole under a temporary name and renamed
     if (isDir(pendingMarker_))
     {
-        const fileName target(pendingMarker_/"runnerDragCheckpoint.json");
+        const fileName target
+        (
+            pendingMarker_/drafting::solver::monitoring::CheckpointMarker::kFileName
+        );
         const fileName tmpName(target + ".tmp");
         {
+            drafting::solver::monitoring::CheckpointMarker mark;
+            mark.time = pendingMarkerTime_;
+            mark.samples = pendingMarkerSamples_;
             OFstream marker(tmpName);
-            marker.stdStream()
-                << "{\"producer\": \"runnerDrag\", \"time\": "
-                << jsonNumber(pendingMarkerTime_) << ", \"samples\": "
-                << pendingMarkerSamples_ << "}\n";
+            marker.stdStream() << mark.toText();
         }
         Foam::mv(tmpName, target);
     }
