@@ -97,7 +97,13 @@ std::string CaseContinuation::whyNot(const std::string& caseDir) {
     if (!SweepLayout::hasFinishedResults(caseDir)) return "not finished";
     const CaseResult result = CaseResult::fromJson(common::JsonFile::read(resultsPath), resultsPath);
     if (result.converged) return "converged";
-    if (CaseFile::read(caseDir + "/" + SweepLayout::kCaseFile).transient())
+    bool transient = false;
+    try {
+        transient = CaseFile::read(caseDir + "/" + SweepLayout::kCaseFile).transient();
+    } catch (const common::RunError& e) {
+        return e.what();  // a case.json that cannot be read: nothing to continue it with
+    }
+    if (transient)
         return "transient: its forces are averaged up to its end time (set solver.end_time and run it again)";
     const std::string& stop = result.stop;
     if (stop != "end")

@@ -143,7 +143,15 @@ CaseFile CaseFile::fromJson(const nlohmann::json& j, const std::string& origin) 
     return c;
 }
 
-CaseFile CaseFile::read(const std::string& path) { return fromJson(common::JsonFile::read(path), path); }
+CaseFile CaseFile::read(const std::string& path) {
+    nlohmann::json j;
+    try {
+        j = common::JsonFile::read(path);
+    } catch (const common::InputError& e) {
+        throw common::RunError(e.what());  // not JSON, a link, too big: a damaged file a run needs
+    }
+    return fromJson(j, path);
+}
 
 void CaseFile::write(const std::string& path) const { common::JsonFile::writeAtomic(path, toJson()); }
 

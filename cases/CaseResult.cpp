@@ -47,11 +47,11 @@ CaseResult CaseResult::fromJson(const json& j, const std::string& origin) {
         // Written as a count; a number is accepted, as earlier readers did.
         if (const auto cells = in.optionalNumber(*m, "cells", "mesh")) {
             if (!std::isfinite(*cells) || std::abs(*cells) > 1e15)
-                throw in.wrong("mesh.cells", m->at("cells"), "not a count of cells");
+                in.refuse("mesh.cells", m->at("cells"), "not a count of cells");
             mesh.cells = std::lround(*cells);
         }
         if (const auto d = in.integer(*m, "dimension", "mesh")) {
-            if (*d != 2 && *d != 3) throw in.wrong("mesh.dimension", m->at("dimension"), "neither 2 nor 3");
+            if (*d != 2 && *d != 3) in.refuse("mesh.dimension", m->at("dimension"), "neither 2 nor 3");
             mesh.dimension = static_cast<int>(*d);
         }
         mesh.level = in.text(*m, "level", "mesh");
@@ -70,13 +70,13 @@ CaseResult CaseResult::fromJson(const json& j, const std::string& origin) {
     if (const auto t = in.object(j, "timing_s")) {
         std::map<std::string, double> timing;
         for (const auto& [step, seconds] : t->items()) {
-            if (!seconds.is_number()) throw in.wrong("timing_s." + shownName(step), seconds, "not a number of seconds");
+            if (!seconds.is_number()) in.refuse("timing_s." + shownName(step), seconds, "not a number of seconds");
             timing[step] = seconds.get<double>();
         }
         r.timingS = timing;
     }
     if (const auto ranks = in.integer(j, "mpi_ranks")) {
-        if (*ranks < 1 || *ranks > 1 << 20) throw in.wrong("mpi_ranks", j.at("mpi_ranks"), "not a count of ranks");
+        if (*ranks < 1 || *ranks > 1 << 20) in.refuse("mpi_ranks", j.at("mpi_ranks"), "not a count of ranks");
         r.mpiRanks = static_cast<int>(*ranks);
     }
     r.resumedFromCheckpoint = in.text(j, "resumed_from_checkpoint");
@@ -86,7 +86,7 @@ CaseResult CaseResult::fromJson(const json& j, const std::string& origin) {
         k.fromTime = in.integer(*c, "from_time", "continued").value_or(0);
         const long before = in.count(*c, "iterations_before", "continued").value_or(0);
         if (before > std::numeric_limits<int>::max())
-            throw in.wrong("continued.iterations_before", c->at("iterations_before"), "not a count of iterations");
+            in.refuse("continued.iterations_before", c->at("iterations_before"), "not a count of iterations");
         k.iterationsBefore = static_cast<int>(before);
         k.convergedBefore = in.flag(*c, "converged_before", "continued").value_or(false);
         k.stopBefore = in.text(*c, "stop_before", "continued");

@@ -261,7 +261,7 @@ CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& 
     const std::string caseDir = fs::absolute(caseDirIn).string();
     CaseResult result;
     // A case.json that cannot be read, would run another program, or would delete outside the case
-    // or through a link fails the case before anything is deleted.
+    // or through a link fails the case before anything is deleted or written.
     std::string badRemoval;
     CaseFile spec;
     try {
@@ -300,6 +300,13 @@ CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& 
         result.failure = CaseResult::Failure::badCase;
         result.reason = !badRemoval.empty() ? badRemoval : "time " + continuing + " could not be continued: " + dropped;
         return result;  // nothing cleared, nothing written: the earlier result stands
+    }
+    if (!badRemoval.empty()) {
+        // Nothing cleared and nothing written: a checkpoint of a killed run survives a case.json
+        // that is put right later, and the manifest carries the reason.
+        result.failure = CaseResult::Failure::badCase;
+        result.reason = badRemoval;
+        return result;
     }
     if (resumeFrom.empty()) clearRunArtefacts(caseDir);
     const std::string madeFor = caseJsonHash(caseDir);
@@ -356,8 +363,6 @@ CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& 
         result.reason = std::move(why);
         return finish(result);
     };
-
-    if (!badRemoval.empty()) return fail(CaseResult::Failure::badCase, badRemoval);
 
     bool skipping = !resumeFrom.empty();  // a resumed case keeps its mesh: straight to the solver
     for (const auto& step : spec.steps) {

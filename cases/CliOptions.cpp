@@ -40,8 +40,7 @@ const std::vector<Command>& commandTable() {
         {"geometry", "geometry -o FILE.stl [--height M] [--mass KG] [--pose mid-stride|standing] [--stl IN.stl]",
          "write a 3D runner surface and FILE.json beside it"},
         {"reference", "reference NAME -o DIR | reference --list",
-         "run a reference flow and check it (st-2d1, cylinder-re100, tandem-cylinders, sphere-re1e5,\n"
-         "sphere-re5e6, ahmed-25, plate-normal); DIR/results.json holds values and checks; a 3D one takes\n"
+         "run a reference flow and check it; DIR/results.json holds values and checks; a 3D one takes\n"
          "--mesh.level (default coarse) and its box as --mesh.upstream, --mesh.downstream, --mesh.side,\n"
          "--mesh.above (default its own); --list prints every reference: name, 2D or 3D, title"},
     };

@@ -14,13 +14,30 @@ std::string JsonFields::field(const std::string& parent, const char* key) {
     return parent.empty() ? std::string(key) : parent + "." + key;
 }
 
-RunError JsonFields::wrong(const std::string& name, const json& value, const std::string& why) const {
-    return RunError(Printable::quote(origin_) + ": " + name + " = " + Printable::quote(value.dump()) + ": " + why);
+void JsonFields::refuse(const std::string& name, const json& value, const std::string& why) const {
+    refuse(name + " = " + Printable::quote(value.dump()), why);
+}
+
+void JsonFields::refuse(const std::string& name, const std::string& why) const {
+    const std::string message = Printable::quote(origin_) + ": " + name + ": " + why;
+    if (source_ == Source::input) throw InputError(message);
+    throw RunError(message);
+}
+
+const json& JsonFields::required(const json& j, const char* key, const std::string& parent) const {
+    if (!j.is_object() || !j.contains(key)) refuse(field(parent, key), "missing");
+    return j.at(key);
+}
+
+std::string JsonFields::requiredText(const json& j, const char* key, const std::string& parent) const {
+    const json& v = required(j, key, parent);
+    if (!v.is_string()) refuse(field(parent, key), v, "not a string");
+    return v.get<std::string>();
 }
 
 double JsonFields::number(const json& j, const char* key, const std::string& parent) const {
     if (!present(j, key)) return std::numeric_limits<double>::quiet_NaN();
-    if (!j.at(key).is_number()) throw wrong(field(parent, key), j.at(key), "not a number");
+    if (!j.at(key).is_number()) refuse(field(parent, key), j.at(key), "not a number");
     return j.at(key).get<double>();
 }
 
@@ -35,31 +52,31 @@ std::optional<long> JsonFields::integer(const json& j, const char* key, const st
     // An unsigned value above the largest long would wrap: not an integer this reader holds.
     if (!v.is_number_integer() || (v.is_number_unsigned() && v.get<unsigned long long>() >
                                                                 static_cast<unsigned long long>(std::numeric_limits<long>::max())))
-        throw wrong(field(parent, key), v, "not an integer");
+        refuse(field(parent, key), v, "not an integer");
     return v.get<long>();
 }
 
 std::optional<long> JsonFields::count(const json& j, const char* key, const std::string& parent) const {
     const auto v = integer(j, key, parent);
-    if (v && *v < 0) throw wrong(field(parent, key), j.at(key), "not a count");
+    if (v && *v < 0) refuse(field(parent, key), j.at(key), "not a count");
     return v;
 }
 
 std::optional<bool> JsonFields::flag(const json& j, const char* key, const std::string& parent) const {
     if (!present(j, key)) return std::nullopt;
-    if (!j.at(key).is_boolean()) throw wrong(field(parent, key), j.at(key), "not true or false");
+    if (!j.at(key).is_boolean()) refuse(field(parent, key), j.at(key), "not true or false");
     return j.at(key).get<bool>();
 }
 
 std::string JsonFields::text(const json& j, const char* key, const std::string& parent) const {
     if (!present(j, key)) return "";
-    if (!j.at(key).is_string()) throw wrong(field(parent, key), j.at(key), "not a string");
+    if (!j.at(key).is_string()) refuse(field(parent, key), j.at(key), "not a string");
     return j.at(key).get<std::string>();
 }
 
 std::optional<json> JsonFields::object(const json& j, const char* key, const std::string& parent) const {
     if (!present(j, key)) return std::nullopt;
-    if (!j.at(key).is_object()) throw wrong(field(parent, key), j.at(key), "not an object");
+    if (!j.at(key).is_object()) refuse(field(parent, key), j.at(key), "not an object");
     return j.at(key);
 }
 

@@ -3,6 +3,7 @@
 #include "cases/CaseFile.hpp"
 #include "cases/CaseResult.hpp"
 #include "cases/ConfigError.hpp"
+#include "common/JsonFields.hpp"
 #include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "common/Printable.hpp"
@@ -10,7 +11,6 @@
 #include "common/Saving.hpp"
 #include "common/AtomicFile.hpp"
 #include "postprocess/ConvergenceFile.hpp"
-#include "postprocess/ManifestField.hpp"
 #include "postprocess/PostError.hpp"
 #include "postprocess/TableText.hpp"
 
@@ -82,7 +82,7 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
     } catch (const cases::RunError& e) {
         throw PostError(std::string("sweep ") + sweepDir + ": " + e.what());
     }
-    const ManifestField fields{sweepDir + "/" + cases::Manifest::kFileName};
+    const common::JsonFields fields(sweepDir + "/" + cases::Manifest::kFileName, common::JsonFields::Source::input);
     // The settings through their one reader (SweepConfig::fromJson), checked as a config is.
     const double speed = manifest.config.speed;
     const std::string level = manifest.config.level;
@@ -100,7 +100,7 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
     if (soloCases.size() != 1) {
         std::string names;
         for (const auto& n : soloCases) names += (names.empty() ? "" : ", ") + n;
-        throw cases::ConfigError(common::Printable::quote(fields.file) + ": " +
+        throw cases::ConfigError(common::Printable::quote(fields.origin()) + ": " +
                                  (soloCases.empty() ? std::string("no solo baseline case (formation \"solo\")")
                                                     : std::to_string(soloCases.size()) + " solo baseline cases " +
                                                           common::Printable::quote(names) +
@@ -115,9 +115,9 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
         SavingsRow row;
         row.caseName = entry.name;
         row.formation = fields.text(entry.parameters, "formation", field);
-        row.frontGap = fields.number(entry.parameters, "front_gap_m", field);
-        row.backGap = fields.number(entry.parameters, "back_gap_m", field);
-        row.lateral = fields.number(entry.parameters, "lateral_m", field);
+        row.frontGap = fields.optionalNumber(entry.parameters, "front_gap_m", field);
+        row.backGap = fields.optionalNumber(entry.parameters, "back_gap_m", field);
+        row.lateral = fields.optionalNumber(entry.parameters, "lateral_m", field);
         row.speed = speed;
         try {  // the template the case was written with, for matching a convergence study
             const std::string spec = sweepDir + "/" + entry.name + "/" + cases::SweepLayout::kCaseFile;

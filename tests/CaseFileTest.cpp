@@ -108,3 +108,19 @@ TEST(CaseFile, ACaseWhoseCaseJsonCannotBeReadFailsAsACaseAndRunsNothing) {
     EXPECT_NE(result.reason.find("case.json: steps: missing"), std::string::npos) << result.reason;
     EXPECT_FALSE(std::filesystem::exists(dir + "/log.blockMesh"));
 }
+
+TEST(CaseFile, ADamagedCaseJsonLeavesAKilledRunsFilesAndWritesNoResult) {
+    TempDir tmp;
+    const std::string dir = tmp.path() + "/killed";
+    for (const char* f : {"/constant/polyMesh/owner", "/120/U", "/log.draftFoam", "/timing.json"})
+        drafting::test::writeFile(dir + f, "kept\n");
+    for (const std::string& damaged : {std::string("{not json"), std::string("{\"name\": \"killed\", \"steps\": []}")}) {
+        drafting::test::writeFile(dir + "/case.json", damaged);
+        const auto result = drafting::cases::CaseRunner(drafting::cases::ToolPaths::discover()).run(dir);
+        EXPECT_EQ(result.failure, drafting::cases::CaseResult::Failure::badCase) << damaged;
+        EXPECT_NE(result.reason.find("case.json"), std::string::npos) << result.reason;
+        for (const char* f : {"/constant/polyMesh/owner", "/120/U", "/log.draftFoam", "/timing.json"})
+            EXPECT_EQ(drafting::test::readFile(dir + f), "kept\n") << f << " after " << damaged;
+        EXPECT_FALSE(std::filesystem::exists(dir + "/results.json")) << damaged;
+    }
+}

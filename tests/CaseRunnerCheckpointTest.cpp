@@ -133,6 +133,11 @@ TEST(CaseRunnerCheckpoint, OnlyAWholeMarkerNamingItsOwnTimeMarksACheckpoint) {
     writeFile(tmp.path() + "/139/" + Marker::kPath, m.toText());
     EXPECT_EQ(CaseRunner::checkpoint(tmp.path()), "139");
     EXPECT_EQ(Marker::read(tmp.path() + "/139/" + Marker::kPath).samples, 12);
+    // OpenFOAM's default timePrecision of 6 names the time 1234.56789 "1234.57".
+    m.time = 1234.56789;
+    EXPECT_TRUE(m.marks(1234.57));
+    EXPECT_FALSE(m.marks(1234.6));
+    EXPECT_FALSE(m.marks(1235.0));
 }
 
 TEST(CaseRunnerCheckpoint, ALinkedTimeFolderIsNotACheckpoint) {

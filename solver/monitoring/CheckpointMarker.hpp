@@ -19,7 +19,8 @@ struct CheckpointMarker {
     static CheckpointMarker fromJson(const nlohmann::json& j, const std::string& origin);
     static CheckpointMarker read(const std::string& path);
 
-    /// Whether this marks `folderTime` (to the precision of a folder name).
+    /// Whether this marks `folderTime`, the value of a folder name rounded to timePrecision digits
+    /// (6 or more): within 1e-5 of it, relatively.
     bool marks(double folderTime) const;
 
     static constexpr const char* kPath = "uniform/runnerDragCheckpoint.json";

@@ -18,7 +18,7 @@ using nlohmann::json;
 json numberOrNull(double v) { return std::isfinite(v) ? json(v) : json(); }
 
 SolverResults::Body readBody(const json& b, const common::JsonFields& in, const std::string& field) {
-    if (!b.is_object()) throw in.wrong(field, b, "not an object");
+    if (!b.is_object()) in.refuse(field, b, "not an object");
     SolverResults::Body f;
     // Absent or null: unknown (NaN), so a result without a force fails the physical check.
     f.dragN = in.number(b, "drag_N", field);
@@ -93,15 +93,15 @@ SolverResults SolverResults::fromJson(const json& j, const std::string& origin) 
     if (!j.contains("status")) throw common::RunError(Printable::quote(origin) + ": status: missing");
     SolverResults r;
     if (const auto schema = in.integer(j, "schema")) {
-        if (*schema < 1) throw in.wrong("schema", j.at("schema"), "not a schema version");
+        if (*schema < 1) in.refuse("schema", j.at("schema"), "not a schema version");
         if (*schema > kSchema)
-            throw in.wrong("schema", j.at("schema"),
+            in.refuse("schema", j.at("schema"),
                            "written by a newer runnerDrag; this tool reads schema " + std::to_string(kSchema));
         r.schema = static_cast<int>(*schema);
     }
     r.status = in.text(j, "status");
     if (r.status != "ok" && r.status != "failed")
-        throw in.wrong("status", j.at("status"), "neither \"ok\" nor \"failed\"");
+        in.refuse("status", j.at("status"), "neither \"ok\" nor \"failed\"");
     r.producer = in.text(j, "producer");
     r.reason = in.text(j, "reason");
     r.stop = in.text(j, "stop");
@@ -109,7 +109,7 @@ SolverResults SolverResults::fromJson(const json& j, const std::string& origin) 
     if (in.present(j, "iterations")) {
         const json& it = j.at("iterations");
         if (!it.is_number_integer() || it.get<long long>() < 0 || it.get<long long>() > std::numeric_limits<int>::max())
-            throw in.wrong("iterations", it, "not a count of iterations");
+            in.refuse("iterations", it, "not a count of iterations");
         r.iterations = it.get<int>();
     }
     r.converged = in.flag(j, "converged").value_or(false);
