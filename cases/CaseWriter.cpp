@@ -69,31 +69,21 @@ std::string groundMotion(const SweepConfig& config) {
     return config.speed == 0.0 ? "stationary wall (no slip)" : "wall moving with the air";
 }
 
-}  // namespace
-
-void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const std::string& caseDir,
-                       const std::string& fingerprint) {
-    common::SafeName::check("case name", spec.name);
-    for (const auto& r : spec.runners) common::SafeName::check("runner name", r.name);
-
-    const meshes::Athlete athlete(config.athleteHeight, config.athleteMass);
-    const double U = config.airSpeed();
-    const double nu = common::kAirViscosity / config.airDensity;
-    const auto turb = inflowTurbulence(U, nu, config);
-    const bool is3d = config.dimension == 3;
-    const meshes::MeshLevel level = meshes::MeshLevel::from(config.level);
-
-    const fs::path root(caseDir);
-    fs::create_directories(root / "0");
-    fs::create_directories(root / "constant");
-    fs::create_directories(root / "system");
-
+// The mesh dictionaries (and runner.json in 3D), and what the rest of the case needs from them.
+struct MeshFacts {
     // Reference area and the cross-flow length of the Strouhal number; the finest cell sets the
     // first transient time step.
     double refArea = 0.0, strouhalLength = 0.0, finestCell = 0.0, boxLength = 0.0, bodyHeight = 0.0;
-    nlohmann::json geometry, domain;
-    if (is3d) {
-        const auto body = runnerBody(config);
+    nlohmann::json domain;  // the 3D box as meshed; null in 2D
+};
+
+MeshFacts writeMesh(const SweepConfig& config, const CaseSpec& spec, const fs::path& root, double U, double nu) {
+    const meshes::Athlete athlete(config.athleteHeight, config.athleteMass);
+    const meshes::MeshLevel level = meshes::MeshLevel::from(config.level);
+    const std::string caseDir = root.string();
+    MeshFacts f;
+    if (config.dimension == 3) {
+        const auto body = CaseWriter::runnerBody(config);
         std::vector<meshes::FormationMesh::Body> bodies;
         for (const auto& r : spec.runners) bodies.push_back({r.name, r.x, r.y});
         // Wall-resolved layers start at y+ ≈ 1 for this speed; wall functions refine with the level.
@@ -103,7 +93,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
         const meshes::FormationMesh mesh(bodies, body, level, config.domain, layers);
         mesh.write(caseDir);
         // The box as meshed (snapped outwards to whole background cells) and its blockage.
-        domain = {{"x_min_m", mesh.xMin()},
+        f.domain = {{"x_min_m", mesh.xMin()},
                   {"x_max_m", mesh.xMax()},
                   {"y_min_m", mesh.yMin()},
                   {"y_max_m", mesh.yMax()},
@@ -117,27 +107,29 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
                   {"layer_expansion", layers.expansion},
                   {"first_layer_m", layers.firstLayer()},
                   {"layer_stack_m", layers.thickness}};
-        refArea = body.frontalArea();
-        bodyHeight = body.height();
-        boxLength = mesh.xMax() - mesh.xMin();
-        strouhalLength = body.width();
-        finestCell = mesh.surfaceCell();
-        geometry = body.describe();
-        common::JsonFile::writeAtomic((root / SweepLayout::kRunner).string(), geometry);
+        f.refArea = body.frontalArea();
+        f.bodyHeight = body.height();
+        f.boxLength = mesh.xMax() - mesh.xMin();
+        f.strouhalLength = body.width();
+        f.finestCell = mesh.surfaceCell();
+        common::JsonFile::writeAtomic((root / SweepLayout::kRunner).string(), body.describe());
     } else {
         std::vector<meshes::SectionMesh::Body> bodies;
         for (const auto& r : spec.runners) bodies.push_back({r.name, r.x, r.y});
         const meshes::SectionMesh mesh(bodies, 0.5 * athlete.sectionDepth(), 0.5 * athlete.sectionWidth(),
                                        athlete.height(), level);
         mesh.write(caseDir);
-        refArea = athlete.sectionWidth() * athlete.height();  // = frontal area by construction
-        boxLength = mesh.xMax() - mesh.xMin();
-        strouhalLength = athlete.sectionWidth();
-        finestCell = mesh.backgroundCell() / 16.0;
+        f.refArea = athlete.sectionWidth() * athlete.height();  // = frontal area by construction
+        f.boxLength = mesh.xMax() - mesh.xMin();
+        f.strouhalLength = athlete.sectionWidth();
+        f.finestCell = mesh.backgroundCell() / 16.0;
     }
-    const int dim = config.dimension;
+    return f;
+}
 
-    // ---- fields: the runners stand still, the air moves towards -x
+// Initial and boundary fields in the runners' frame: the runners stand still, the air moves towards -x.
+void writeFields(const SweepConfig& config, const fs::path& root, double U, const Turbulence& turb) {
+    const int dim = config.dimension;
     const std::string Uin = "(" + FoamFile::number(-U) + " 0 0)";
     FoamFile::write(root / "0" / "U",
               field("U", "volVectorField", "[0 1 -1 0 0 0 0]", Uin, "type fixedValue; value uniform " + Uin + ";",
@@ -164,7 +156,9 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
                     // Spalding's law holds at any y+: the coarse first cells sit in the buffer layer.
                     "type nutUSpaldingWallFunction; value uniform 0;", dim));
 
-    // ---- physical properties
+}
+
+void writeProperties(const SweepConfig& config, const fs::path& root, double nu) {
     FoamFile::write(root / "constant" / "transportProperties",
               FoamFile::header("transportProperties", "dictionary", "constant") +
                   "transportModel Newtonian;\n\nnu " + FoamFile::number(nu) + ";  // mu / rho = " + FoamFile::number(common::kAirViscosity) + " / " +
@@ -176,14 +170,29 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
                            : "simulationType RAS;\n\nRAS\n{\n    RASModel " + config.turbulence +
                                  ";\n    turbulence on;\n    printCoeffs on;\n}\n"));
 
-    // ---- controls: iterations or time steps, the force accounting and the results file
+}
+
+// The time window of a transient case: left unset, it follows the box: one flow-through of
+// start-up, three averaged (SweepConfig refuses an end time without a start, so the end always
+// follows the start).
+struct TimeWindow {
+    double flowThrough, averagingStart, endTime;
+};
+
+TimeWindow timeWindow(const SweepConfig& config, double boxLength, double U) {
+    TimeWindow w;
+    w.flowThrough = boxLength / U;
+    w.averagingStart = config.averagingStart.value_or(SweepConfig::kStartUpFlowThroughs * w.flowThrough);
+    w.endTime = config.endTime.value_or(w.averagingStart + SweepConfig::kAveragingFlowThroughs * w.flowThrough);
+    return w;
+}
+
+// controlDict: iterations or time steps, the force accounting (runnerDrag) and the results file.
+void writeControlDict(const SweepConfig& config, const CaseSpec& spec, const fs::path& root, double U,
+                      const MeshFacts& mesh, const TimeWindow& window) {
     const bool transient = config.mode == "transient";
-    // Transient times left unset follow the box: one flow-through of start-up, three averaged
-    // (SweepConfig refuses an end time without a start, so the end always follows the start).
-    const double flowThrough = boxLength / U;
-    const double averagingStart =
-        config.averagingStart.value_or(SweepConfig::kStartUpFlowThroughs * flowThrough);
-    const double endTime = config.endTime.value_or(averagingStart + SweepConfig::kAveragingFlowThroughs * flowThrough);
+    const double endTime = window.endTime, averagingStart = window.averagingStart;
+    const double refArea = mesh.refArea, strouhalLength = mesh.strouhalLength, finestCell = mesh.finestCell;
     std::ostringstream control;
     // latestTime: a fresh case starts from 0, a killed one continues from its last checkpoint
     // (CaseRunner keeps it); purgeWrite 2 keeps the checkpoint before a half-written one.
@@ -207,7 +216,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
     forces.rhoInf = config.airDensity;
     forces.Uref = U;
     forces.Aref = refArea;
-    forces.checkpointInterval = kCheckpointSeconds;
+    forces.checkpointInterval = CaseWriter::kCheckpointSeconds;
     if (transient) {
         forces.averagingStart = averagingStart;
         forces.strouhalLength = strouhalLength;
@@ -218,7 +227,7 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
     // Converged = residuals below tolerance and every runner's mean drag settled relative to its
     // own drag (validation.md): the settled stop's tolerance when it is on, else 0.5 %.
     forces.convergenceWindow = config.settledWindow;
-    forces.convergenceTolerance = config.settledTolerance > 0.0 ? config.settledTolerance : kConvergenceTolerance;
+    forces.convergenceTolerance = config.settledTolerance > 0.0 ? config.settledTolerance : CaseWriter::kConvergenceTolerance;
     if (config.settledTolerance > 0.0) {
         // The absolute allowance only keeps a body with almost no drag from running forever: at
         // 2 % of the relative one on the solo scale it never loosens a sheltered runner's test
@@ -240,7 +249,10 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
             << "    }\n";
     control << "}\n";
     FoamFile::write(root / "system" / "controlDict", control.str());
+}
 
+void writeSchemes(const SweepConfig& config, const fs::path& root) {
+    const bool transient = config.mode == "transient";
     FoamFile::write(root / "system" / "fvSchemes",
               FoamFile::header("fvSchemes", "dictionary", "system") +
                   (transient ? "ddtSchemes { default backward; }\n\n" : "ddtSchemes { default steadyState; }\n\n") +
@@ -255,6 +267,11 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
                   "interpolationSchemes { default linear; }\n\n"
                   "snGradSchemes { default limited corrected 0.33; }\n\n"
                   "wallDist { method meshWave; }\n");
+}
+
+void writeSolution(const SweepConfig& config, const fs::path& root) {
+    const bool transient = config.mode == "transient";
+    const bool is3d = config.dimension == 3;
     const std::string tol = FoamFile::number(config.tolerance);
     const std::string solvers =
         "solvers\n{\n"
@@ -283,9 +300,17 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
                              "relaxationFactors\n{\n    equations\n    {\n        U 0.95;\n"
                              "        \"(k|omega|epsilon)\" 0.9;\n    }\n}\n"));
 
-    // ParaView opens the case through this marker (built-in OpenFOAM reader).
-    FoamFile::write(root / SweepLayout::kCaseFoam, "");
+}
 
+// What the case was written with, for case.json and results.json: shown, never read back as settings.
+nlohmann::json caseParameters(const SweepConfig& config, const CaseSpec& spec, double U, const Turbulence& turb,
+                              const MeshFacts& mesh, const TimeWindow& window) {
+    const meshes::Athlete athlete(config.athleteHeight, config.athleteMass);
+    const bool is3d = config.dimension == 3;
+    const bool transient = config.mode == "transient";
+    const double flowThrough = window.flowThrough, averagingStart = window.averagingStart, endTime = window.endTime;
+    const double refArea = mesh.refArea, bodyHeight = mesh.bodyHeight;
+    const nlohmann::json& domain = mesh.domain;
     nlohmann::json parameters = spec.parametersJson();
     parameters["speed_mps"] = config.speed;
     parameters["headwind_mps"] = config.headwind;
@@ -314,10 +339,17 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
                                    {"averaged_flow_throughs", (endTime - averagingStart) / flowThrough}};
     parameters["application"] = config.application;
 
+    return parameters;
+}
+
+// case.json: the steps CaseRunner runs (and Allrun, from the same list).
+CaseFile caseFile(const SweepConfig& config, const CaseSpec& spec, const std::string& fingerprint,
+                  const nlohmann::json& parameters) {
+    const bool is3d = config.dimension == 3;
     CaseFile file;
     file.name = spec.name;
     file.fingerprint = fingerprint;
-    file.templateVersion = kTemplateVersion;
+    file.templateVersion = CaseWriter::kTemplateVersion;
     file.dimension = config.dimension;
     file.level = config.level;
     file.parameters = parameters;
@@ -334,6 +366,36 @@ void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const st
     }
     file.steps.push_back(Step::meshCheckStep());
     file.steps.push_back(Step::program(config.application, {config.application}, true));
+    return file;
+}
+
+}  // namespace
+
+void CaseWriter::write(const SweepConfig& config, const CaseSpec& spec, const std::string& caseDir,
+                       const std::string& fingerprint) {
+    common::SafeName::check("case name", spec.name);
+    for (const auto& r : spec.runners) common::SafeName::check("runner name", r.name);
+
+    const double U = config.airSpeed();
+    const double nu = common::kAirViscosity / config.airDensity;
+    const auto turb = inflowTurbulence(U, nu, config);
+
+    const fs::path root(caseDir);
+    fs::create_directories(root / "0");
+    fs::create_directories(root / "constant");
+    fs::create_directories(root / "system");
+
+    const MeshFacts mesh = writeMesh(config, spec, root, U, nu);
+    writeFields(config, root, U, turb);
+    writeProperties(config, root, nu);
+    const TimeWindow window = timeWindow(config, mesh.boxLength, U);
+    writeControlDict(config, spec, root, U, mesh, window);
+    writeSchemes(config, root);
+    writeSolution(config, root);
+    // ParaView opens the case through this marker (built-in OpenFOAM reader).
+    FoamFile::write(root / SweepLayout::kCaseFoam, "");
+
+    const CaseFile file = caseFile(config, spec, fingerprint, caseParameters(config, spec, U, turb, mesh, window));
     file.write((root / SweepLayout::kCaseFile).string());
     CaseScripts::write(root.string(), file.steps, ToolPaths::discover());
 }
