@@ -1,0 +1,52 @@
+#pragma once
+#include <vector>
+
+#include <vtkImageData.h>
+#include <vtkSmartPointer.h>
+
+#include "meshes/RunnerBody.hpp"
+
+namespace drafting::meshes {
+
+/// The parametric runner before it is a surface: one primitive per body segment (Winter 2009
+/// proportions of the height, girths of a lean reference runner scaled by sqrt(m / H)), posed,
+/// and their smooth union's signed distance sampled on a grid for RunnerBody to contour.
+class BodyModel {
+public:
+    /// Sagittal angles of one pose, degrees from straight down, positive forward.
+    struct Arm {
+        double upper, fore, abduction, foreAbduction;
+    };
+    struct Leg {
+        double thigh, shank, plantarFlexion;
+    };
+    struct PoseAngles {
+        double lean;
+        Arm left, right;  // left = +y
+        Leg legLeft, legRight;
+    };
+    /// One piece of the implicit body (defined in BodyModel.cpp).
+    struct Primitive;
+
+    static PoseAngles anglesOf(RunnerBody::Pose pose);
+
+    /// The body of height H [m] and girth scale g in `pose`; mid-stride solves the front foot's
+    /// plantar flexion so that the posed body spans H from its lowest to its highest point.
+    BodyModel(double H, double g, RunnerBody::Pose pose);
+    BodyModel(const BodyModel&);
+    ~BodyModel();
+
+    const PoseAngles& angles() const { return angles_; }
+    const std::vector<RunnerBody::Segment>& segments() const { return segments_; }
+
+    /// The smooth union sampled on a regular grid of `cell` [m] that holds every primitive with
+    /// margin, so that its zero contour is closed.
+    vtkSmartPointer<vtkImageData> sample(double cell) const;
+
+private:
+    PoseAngles angles_;
+    std::vector<Primitive> primitives_;
+    std::vector<RunnerBody::Segment> segments_;
+};
+
+}  // namespace drafting::meshes
