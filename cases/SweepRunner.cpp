@@ -139,7 +139,7 @@ int SweepRunner::run(const std::string& sweepDir, int jobs, bool force, std::ost
             result = runner.runWithRetries(
                 sweepDir + "/" + entry.name, options.retries,
                 [&](const std::string& reason, int attempt) {
-                    progress.note("  " + entry.name + ": " + reason + "; retrying (" + std::to_string(attempt) +
+                    progress.note("  " + entry.name + ": " + common::Printable::line(reason) + "; retrying (" + std::to_string(attempt) +
                                   " of " + std::to_string(options.retries) + ")");
                 },
                 [&] { return aborting.load(); });
@@ -164,7 +164,7 @@ int SweepRunner::run(const std::string& sweepDir, int jobs, bool force, std::ost
             if (!result.ok() || !notContinued.empty()) ++failed;
         }
         if (!notContinued.empty()) {
-            line += " (earlier result kept: the continuation failed: " + notContinued + ")";
+            line += " (earlier result kept: the continuation failed: " + common::Printable::line(notContinued) + ")";
         } else if (result.ok()) {
             const auto lead = result.bodies.find("lead");
             if (lead != result.bodies.end()) {
@@ -175,7 +175,7 @@ int SweepRunner::run(const std::string& sweepDir, int jobs, bool force, std::ost
             }
             if (result.continued) line += ", continued from iteration " + std::to_string(result.continued->fromTime);
         } else {
-            line += " (" + result.reason + ")";
+            line += " (" + common::Printable::line(result.reason) + ")";
         }
         progress.finished(result.ok() && notContinued.empty(), line);
     };

@@ -4,10 +4,13 @@
 
 namespace drafting::common {
 
-std::string Printable::quote(const std::string& value, std::size_t maxChars) {
-    std::string shown = "'";
+namespace {
+
+// `value` escaped until the text shown reaches maxChars bytes, and the part of it that was cut.
+std::string escaped(const std::string& value, std::size_t maxChars, std::string& cutNote) {
+    std::string shown;
     std::size_t used = 0;
-    for (; used < value.size() && shown.size() < maxChars + 1; ++used) {
+    for (; used < value.size() && shown.size() < maxChars; ++used) {
         const auto c = static_cast<unsigned char>(value[used]);
         if (c == '\n') shown += "\\n";
         else if (c == '\r') shown += "\\r";
@@ -20,9 +23,22 @@ std::string Printable::quote(const std::string& value, std::size_t maxChars) {
             shown += static_cast<char>(c);
         }
     }
-    shown += "'";
-    if (used < value.size()) shown += "... (+" + std::to_string(value.size() - used) + " bytes)";
+    cutNote = used < value.size() ? "... (+" + std::to_string(value.size() - used) + " bytes)" : "";
     return shown;
+}
+
+}  // namespace
+
+std::string Printable::quote(const std::string& value, std::size_t maxChars) {
+    std::string cut;
+    const std::string shown = escaped(value, maxChars, cut);
+    return "'" + shown + "'" + cut;
+}
+
+std::string Printable::line(const std::string& value, std::size_t maxChars) {
+    std::string cut;
+    const std::string shown = escaped(value, maxChars, cut);
+    return shown + cut;
 }
 
 }  // namespace drafting::common

@@ -13,6 +13,11 @@ public:
 
     /// 'value', escaped and cut: 'aaaa…' (+N bytes).
     static std::string quote(const std::string& value, std::size_t maxChars = kMaxChars);
+
+    /// A message that carries text from a file (a result's reason) as one line on a terminal:
+    /// escaped and cut as quote() does, without the quotes.
+    static std::string line(const std::string& value, std::size_t maxChars = kMaxLineChars);
+    static constexpr std::size_t kMaxLineChars = 400;
 };
 
 }  // namespace drafting::common

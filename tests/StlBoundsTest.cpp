@@ -209,6 +209,10 @@ TEST(StlBounds, QuotedValuesAreOneEscapedLineOfBoundedLength) {
     EXPECT_EQ(cut.rfind("'" + std::string(100, 'a') + "'", 0), 0u) << cut;
     EXPECT_NE(cut.find("(+200 bytes)"), std::string::npos) << cut;
     EXPECT_EQ(drafting::common::Printable::quote("\xc3\xa9t\xc3\xa9"), "'\xc3\xa9t\xc3\xa9'");  // UTF-8 passes through
+    // A reason read from a file, shown in a progress line: escaped and cut, without quotes.
+    EXPECT_EQ(Printable::line("diverged\n\x1b[2J at 12"), "diverged\\n\\x1b[2J at 12");
+    const std::string long_ = Printable::line(std::string(500, 'b'));
+    EXPECT_EQ(long_, std::string(Printable::kMaxLineChars, 'b') + "... (+100 bytes)");
 }
 
 TEST(StlBoundsOutputFiles, NothingIsLeftWhenTheSecondFileCannotBeWritten) {
