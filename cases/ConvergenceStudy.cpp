@@ -57,8 +57,8 @@ std::string tripletLabel(const std::vector<std::string>& levels, std::size_t j) 
     return levels[j] + "/" + levels[j + 1] + "/" + levels[j + 2];
 }
 
-nlohmann::json tripletJson(const std::vector<std::string>& levels, std::size_t j) {
-    return nlohmann::json::array({levels[j], levels[j + 1], levels[j + 2]});
+ConvergenceFile::Triplet tripletOf(const std::vector<std::string>& levels, std::size_t j) {
+    return {levels[j], levels[j + 1], levels[j + 2]};
 }
 
 LevelResult readLevel(const fs::path& caseDir, const nlohmann::json& manifestParameters, int configDimension) {
@@ -100,23 +100,33 @@ LevelResult readLevel(const fs::path& caseDir, const nlohmann::json& manifestPar
     return out;
 }
 
-// Calls visit(body, drag, values, j, estimate) for every triplet j of every body's drag (drag) and
-// every saving of a study row, skipping a triplet with no value at one of its levels.
+// What the table and the CSV show of a triplet without an estimate: no number at all.
+GridConvergence::Estimate undefinedEstimate() {
+    GridConvergence::Estimate e;
+    e.r21 = e.r32 = e.order = e.extrapolated = kNaN;
+    e.gciFine = e.gciMedium = e.gciFineBounded = e.gciMediumBounded = e.asymptoticRatio = kNaN;
+    e.gciFineAbs = e.gciMediumAbs = e.gciFineBoundedAbs = e.gciMediumBoundedAbs = e.asymptoticRatioAbs = kNaN;
+    return e;
+}
+
+std::string behaviourOf(const ConvergenceFile::TripletEstimate& t) {
+    return t.estimate ? GridConvergence::name(t.estimate->behaviour) : std::string("undefined");
+}
+
+// Calls visit(body, drag, quantity, j, estimate) for every triplet j of every body's drag (drag)
+// and every saving of a study case that has an estimate, or a reason other than a missing value.
 template <class Visit>
-void forEachTriplet(const nlohmann::json& row, Visit&& visit) {
-    for (const char* part : {"bodies", "savings"}) {
-        if (!row.contains(part)) continue;
-        const bool drag = std::string(part) == "bodies";
-        for (const auto& [body, q] : row.at(part).items()) {
-            const auto& values = q.at(drag ? "drag_N" : "saving_pct");
-            for (std::size_t j = 0; j < q.at("triplets").size(); ++j) {
-                const auto& e = q.at("triplets")[j].at("estimate");
-                if (e.value("behaviour", "") == "undefined" && e.value("reason", "").rfind("no value", 0) == 0)
-                    continue;  // nothing at some level: no row
-                visit(body, drag, values, j, e);
+void forEachTriplet(const ConvergenceFile::Case& row, Visit&& visit) {
+    const auto each = [&](const std::map<std::string, ConvergenceFile::Quantity>& quantities, bool drag) {
+        for (const auto& [body, q] : quantities)
+            for (std::size_t j = 0; j < q.triplets.size(); ++j) {
+                const auto& t = q.triplets[j];
+                if (!t.estimate && t.undefinedReason.rfind("no value", 0) == 0) continue;  // nothing at some level
+                visit(body, drag, q, j, t);
             }
-        }
-    }
+    };
+    each(row.bodies, true);
+    if (row.savings) each(*row.savings, false);
 }
 
 Ratios ratiosOf(const std::vector<LevelResult>& at, const std::vector<std::string>& levels, std::size_t j) {
@@ -148,39 +158,38 @@ Ratios ratiosOf(const std::vector<LevelResult>& at, const std::vector<std::strin
 
 // One quantity of one case (a body's drag, or its saving) over every level it has a value at:
 // the values, every triplet's estimate, and the GCI at each level that has one.
-nlohmann::json reduceQuantity(const std::map<std::string, double>& values, const std::vector<std::string>& levels,
-                              const std::vector<Ratios>& ratios, Scale scale) {
-    const char* valueKey = scale == Scale::relative ? "drag_N" : "saving_pct";
-    nlohmann::json q = {{valueKey, nlohmann::json::object()}, {"triplets", nlohmann::json::array()}};
-    for (const auto& [level, v] : values) q[valueKey][level] = v;
+ConvergenceFile::Quantity reduceQuantity(const std::map<std::string, double>& values,
+                                         const std::vector<std::string>& levels, const std::vector<Ratios>& ratios,
+                                         Scale scale) {
+    ConvergenceFile::Quantity q;
+    q.values = values;
 
     // Estimates of the triplets with a value at all three levels, by their first level's index.
     std::map<std::size_t, GridConvergence::Estimate> reduced;
     for (std::size_t j = 0; j + 2 < levels.size(); ++j) {
-        nlohmann::json t = {{"triplet", tripletJson(levels, j)}};
+        ConvergenceFile::TripletEstimate t;
+        t.triplet = tripletOf(levels, j);
         const bool have = values.count(levels[j]) && values.count(levels[j + 1]) && values.count(levels[j + 2]);
         if (!have) {
-            t["estimate"] = {{"behaviour", "undefined"}, {"reason", "no value at every level of the triplet"}};
+            t.undefinedReason = "no value at every level of the triplet";
         } else if (!ratios[j].reason.empty()) {
-            t["estimate"] = {{"behaviour", "undefined"}, {"reason", ratios[j].reason}};
+            t.undefinedReason = ratios[j].reason;
         } else {
             try {
-                const auto e = GridConvergence::estimate(values.at(levels[j + 2]), values.at(levels[j + 1]),
-                                                         values.at(levels[j]), ratios[j].r21, ratios[j].r32);
-                t["estimate"] = e.toJson(scale);
-                reduced.emplace(j, e);
+                t.estimate = GridConvergence::estimate(values.at(levels[j + 2]), values.at(levels[j + 1]),
+                                                       values.at(levels[j]), ratios[j].r21, ratios[j].r32);
+                reduced.emplace(j, *t.estimate);
             } catch (const std::invalid_argument& e) {
-                t["estimate"] = {{"behaviour", "undefined"}, {"reason", e.what()}};
+                t.undefinedReason = e.what();
             }
         }
-        q["triplets"].push_back(t);
+        q.triplets.push_back(t);
     }
 
     // The GCI at each level: GCI_fine of a triplet where it is the finest, GCI_medium (GCI32)
     // where it is the middle; from the finest reduced triplet holding it, the others listed.
-    nlohmann::json atLevel = nlohmann::json::object();
     for (std::size_t i = 1; i < levels.size(); ++i) {
-        std::vector<nlohmann::json> entries;
+        std::vector<ConvergenceFile::LevelGci> entries;
         for (std::size_t j : {i, i - 1}) {  // j = i - 1: L is the middle; j = i - 2: the finest
             if (j == 0) continue;
             const std::size_t first = j - 1;
@@ -188,28 +197,26 @@ nlohmann::json reduceQuantity(const std::map<std::string, double>& values, const
             if (it == reduced.end()) continue;
             const auto& e = it->second;
             const bool middle = first + 1 == i;
-            auto num = [](double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(); };
-            nlohmann::json entry = {{"triplet", tripletJson(levels, first)},
-                                    {"role", middle ? "medium" : "fine"},
-                                    {"behaviour", GridConvergence::name(e.behaviour)},
-                                    {"order", num(e.order)},
-                                    {"ratio_below_minimum", e.ratioBelowMinimum}};
+            ConvergenceFile::LevelGci entry;
+            entry.triplet = tripletOf(levels, first);
+            entry.role = middle ? "medium" : "fine";
+            entry.behaviour = GridConvergence::name(e.behaviour);
+            entry.order = e.order;
+            entry.ratioBelowMinimum = e.ratioBelowMinimum;
             if (scale == Scale::relative) {
-                entry["gci"] = num(middle ? e.gciMedium : e.gciFine);
-                entry["gci_bounded"] = num(middle ? e.gciMediumBounded : e.gciFineBounded);
+                entry.gci = middle ? e.gciMedium : e.gciFine;
+                entry.gciBounded = middle ? e.gciMediumBounded : e.gciFineBounded;
             } else {
-                entry["gci_abs"] = num(middle ? e.gciMediumAbs : e.gciFineAbs);
-                entry["gci_bounded_abs"] = num(middle ? e.gciMediumBoundedAbs : e.gciFineBoundedAbs);
+                entry.gci = middle ? e.gciMediumAbs : e.gciFineAbs;
+                entry.gciBounded = middle ? e.gciMediumBoundedAbs : e.gciFineBoundedAbs;
             }
             entries.push_back(entry);
         }
         if (entries.empty()) continue;
-        nlohmann::json chosen = entries.front();
-        chosen["others"] = nlohmann::json::array();
-        for (std::size_t k = 1; k < entries.size(); ++k) chosen["others"].push_back(entries[k]);
-        atLevel[levels[i]] = chosen;
+        ConvergenceFile::LevelGci chosen = entries.front();
+        chosen.others.assign(entries.begin() + 1, entries.end());
+        q.atLevel[levels[i]] = chosen;
     }
-    q["at_level"] = atLevel;
     return q;
 }
 
@@ -244,7 +251,7 @@ std::vector<std::string> ConvergenceStudy::parseLevels(const std::string& text) 
     return levels;
 }
 
-nlohmann::json ConvergenceStudy::run(const SweepConfig& config, const std::vector<CaseSpec>& plan,
+ConvergenceFile ConvergenceStudy::run(const SweepConfig& config, const std::vector<CaseSpec>& plan,
                                      const std::string& dir, const std::vector<std::string>& levels,
                                      const SweepRunner& runner, int jobs, bool force, std::ostream& log,
                                      const SweepRunner::RunOptions& options) {
@@ -260,7 +267,7 @@ nlohmann::json ConvergenceStudy::run(const SweepConfig& config, const std::vecto
     return reduce(dir, levels);
 }
 
-nlohmann::json ConvergenceStudy::reduce(const std::string& dir, const std::vector<std::string>& levels) {
+ConvergenceFile ConvergenceStudy::reduce(const std::string& dir, const std::vector<std::string>& levels) {
     // Each level's manifest; a level not generated yet has none, and its cases count as not run.
     std::vector<std::optional<Manifest>> manifests;
     for (const auto& level : levels) {
@@ -299,64 +306,67 @@ nlohmann::json ConvergenceStudy::reduce(const std::string& dir, const std::vecto
     for (std::size_t c = 0; c < first->cases.size(); ++c)
         if (first->cases[c].name == soloName) solo = &results[c];
 
-    nlohmann::json cases = nlohmann::json::array();
+    ConvergenceFile study;
+    study.levels = levels;
+    if (templates.size() == 1) study.templateVersion = *templates.begin();
+    study.templates.assign(templates.begin(), templates.end());
+    study.toolTemplate = CaseWriter::kTemplateVersion;
+    if (!soloName.empty()) study.soloCase = soloName;
     for (std::size_t c = 0; c < first->cases.size(); ++c) {
         const auto& entry = first->cases[c];
         const auto& at = results[c];
-        const std::string formation = entry.parameters.is_object() ? entry.parameters.value("formation", "") : "";
-        nlohmann::json row = {{"case", entry.name}, {"formation", formation}, {"parameters", entry.parameters}};
+        ConvergenceFile::Case row;
+        row.name = entry.name;
+        row.formation = entry.parameters.is_object() ? entry.parameters.value("formation", "") : "";
+        row.parameters = entry.parameters;
         std::string failure;
         bool anyFailed = false;
         for (std::size_t i = 0; i < levels.size(); ++i) {
             const CaseResult& r = at[i].result;
-            row["levels"][levels[i]] = {
-                {"status", r.status},
-                {"reason", r.reason},
-                {"cells", at[i].cells > 0 ? nlohmann::json(static_cast<long>(at[i].cells)) : nlohmann::json()},
-                {"dimension", at[i].dimension ? nlohmann::json(at[i].dimension) : nlohmann::json()},
-                {"template", at[i].templateVersion.empty() ? nlohmann::json() : nlohmann::json(at[i].templateVersion)}};
+            ConvergenceFile::CaseLevel& level = row.levels[levels[i]];
+            level.status = r.status;
+            level.reason = r.reason;
+            if (at[i].cells > 0) level.cells = static_cast<long>(at[i].cells);
+            if (at[i].dimension) level.dimension = at[i].dimension;
+            if (!at[i].templateVersion.empty()) level.templateVersion = at[i].templateVersion;
             if (!r.ok()) failure += (failure.empty() ? "" : "; ") + levels[i] + ": " + r.reason;
             anyFailed = anyFailed || (!r.ok() && r.status != kPending);
         }
         std::vector<Ratios> ratios;
         bool anyTriplet = false;
-        row["triplets"] = nlohmann::json::array();
         for (std::size_t j = 0; j + 2 < levels.size(); ++j) {
             const bool ok = at[j].result.ok() && at[j + 1].result.ok() && at[j + 2].result.ok();
             anyTriplet = anyTriplet || ok;
             Ratios r = ok ? ratiosOf(at, levels, j) : Ratios{kNaN, kNaN, "not ok at every level of the triplet"};
-            nlohmann::json t = {{"triplet", tripletJson(levels, j)}};
-            if (r.reason.empty()) {
-                t["r21"] = r.r21;
-                t["r32"] = r.r32;
-                t["ratio_below_minimum"] = r.r21 < GridConvergence::kMinRatio || r.r32 < GridConvergence::kMinRatio;
-            } else {
-                t["reason"] = r.reason;
-            }
-            row["triplets"].push_back(t);
+            ConvergenceFile::CaseTriplet t;
+            t.triplet = tripletOf(levels, j);
+            t.r21 = r.r21;
+            t.r32 = r.r32;
+            t.ratioBelowMinimum = r.reason.empty() && (r.r21 < GridConvergence::kMinRatio || r.r32 < GridConvergence::kMinRatio);
+            t.reason = r.reason;
+            row.triplets.push_back(t);
             ratios.push_back(r);
         }
         // ok: every level; partial: a triplet but not every level; pending: no triplet yet and
         // nothing failed (levels still to run); failed: no triplet and a level failed.
-        row["status"] = failure.empty() ? "ok" : anyTriplet ? "partial" : anyFailed ? "failed" : kPending;
-        row["reason"] = failure;
+        row.status = failure.empty() ? "ok" : anyTriplet ? "partial" : anyFailed ? "failed" : kPending;
+        row.reason = failure;
 
         // Each body's drag, at the levels where the case is ok.
         std::set<std::string> bodies;
         for (const auto& l : at)
             if (l.result.ok())
                 for (const auto& [body, forces] : l.result.bodies) bodies.insert(body);
-        row["bodies"] = nlohmann::json::object();
         for (const auto& body : bodies) {
             std::map<std::string, double> drag;
             for (std::size_t i = 0; i < levels.size(); ++i)
                 if (at[i].result.ok() && at[i].result.bodies.count(body))
                     drag[levels[i]] = at[i].result.bodies.at(body).dragN;
-            row["bodies"][body] = reduceQuantity(drag, levels, ratios, Scale::relative);
+            row.bodies[body] = reduceQuantity(drag, levels, ratios, Scale::relative);
         }
         // Each body's saving against the solo runner of the same level (not for the solo case).
-        if (formation != "solo") {
-            row["savings"] = nlohmann::json::object();
+        if (row.formation != "solo") {
+            row.savings.emplace();
             for (const auto& body : bodies) {
                 std::map<std::string, double> saving;
                 for (std::size_t i = 0; solo && i < levels.size(); ++i) {
@@ -365,65 +375,42 @@ nlohmann::json ConvergenceStudy::reduce(const std::string& dir, const std::vecto
                     const double soloDrag = s.bodies.at("lead").dragN;
                     if (soloDrag > 0.0) saving[levels[i]] = common::savingPct(r.bodies.at(body).dragN, soloDrag);
                 }
-                row["savings"][body] = reduceQuantity(saving, levels, ratios, Scale::absolute);
+                (*row.savings)[body] = reduceQuantity(saving, levels, ratios, Scale::absolute);
             }
         }
-        cases.push_back(row);
+        study.cases.push_back(std::move(row));
     }
-
-    nlohmann::json triplets = nlohmann::json::array();
-    for (std::size_t j = 0; j + 2 < levels.size(); ++j) triplets.push_back(tripletJson(levels, j));
-    const nlohmann::json study = {
-        {"format", kFormat},
-        {"method", "Richardson extrapolation and GCI with non-constant ratios, Celik et al. (2008) J Fluids Eng "
-                   "130:078001; Roache (1998)"},
-        {"levels", levels},
-        {"triplets", triplets},
-        {"ratio_from", "cells of each case: r = (N_finer / N_coarser)^(1/dimension), meshCheck.json"},
-        {"nominal_ratio", meshes::MeshLevel::kRatio},
-        {"min_ratio", GridConvergence::kMinRatio},
-        {"safety_factor", GridConvergence::kSafetyFactor},
-        {"formal_order", GridConvergence::kFormalOrder},
-        {"bounded", "p limited to the formal order 2; Fs 3 unless |p - 2| <= 0.2, then 1.25"},
-        {"at_level", "the finest reduced triplet holding the level: its GCI_medium (GCI32) where the level is the "
-                     "middle grid, its GCI_fine where it is the finest; the other triplet under 'others'"},
-        {"quantities",
-         {{"drag_N", "each body's drag; GCIs relative (fractions of the drag at that level)"},
-          {"saving_pct", "each body's saving 100 (1 - D / D_solo) against the solo case at the same level; GCIs "
-                         "absolute (_abs), in points of saving"}}},
-        {"template", templates.size() == 1 ? nlohmann::json(*templates.begin()) : nlohmann::json()},
-        {"templates", std::vector<std::string>(templates.begin(), templates.end())},
-        {"tool_template", CaseWriter::kTemplateVersion},
-        {"solo_case", soloName.empty() ? nlohmann::json() : nlohmann::json(soloName)},
-        {"cases", cases}};
-    common::JsonFile::writeAtomic((fs::path(dir) / SweepLayout::kConvergence).string(), study);
+    common::JsonFile::writeAtomic((fs::path(dir) / SweepLayout::kConvergence).string(), study.toJson());
 
     std::ostringstream csv;
     csv << "case,quantity,body,triplet,value_coarse,value_medium,value_fine,cells_coarse,cells_medium,cells_fine,"
            "r32,r21,ratio_below_minimum,behaviour,order,extrapolated,gci_fine,gci_medium,gci_fine_bounded,"
            "gci_medium_bounded,asymptotic_ratio,gci_unit\n";
-    auto num = [](const nlohmann::json& v, double scale = 1.0) {
-        return v.is_number() ? std::to_string(v.get<double>() * scale) : std::string();
-    };
-    for (const auto& row : cases) {
-        forEachTriplet(row, [&](const std::string& body, bool drag, const nlohmann::json& values, std::size_t j,
-                                const nlohmann::json& e) {
-            auto at = [&](std::size_t k) { return values.value(levels[j + k], nlohmann::json()); };
-            auto cells = [&](std::size_t k) { return num(row["levels"][levels[j + k]]["cells"]); };
-            auto gci = [&](const char* key) {
-                return drag ? num(e.value(key, nlohmann::json()), 100.0)
-                            : num(e.value(std::string(key) + "_abs", nlohmann::json()));
+    // A number as the CSV has it (an empty field where there is none).
+    auto num = [](double v, double scale = 1.0) { return std::isfinite(v) ? std::to_string(v * scale) : std::string(); };
+    for (const auto& row : study.cases) {
+        forEachTriplet(row, [&](const std::string& body, bool drag, const ConvergenceFile::Quantity& q, std::size_t j,
+                                const ConvergenceFile::TripletEstimate& t) {
+            auto at = [&](std::size_t k) {
+                const auto it = q.values.find(levels[j + k]);
+                return it == q.values.end() ? kNaN : it->second;
             };
-            csv << row["case"].get<std::string>() << ',' << (drag ? "drag_N" : "saving_pct") << ',' << body
-                << ',' << tripletLabel(levels, j) << ',' << num(at(0)) << ',' << num(at(1)) << ','
-                << num(at(2)) << ',' << cells(0) << ',' << cells(1) << ',' << cells(2) << ','
-                << num(e.value("r32", nlohmann::json())) << ',' << num(e.value("r21", nlohmann::json())) << ','
-                << (e.value("ratio_below_minimum", false) ? "true" : "false") << ','
-                << e.value("behaviour", "") << ',' << num(e.value("order", nlohmann::json())) << ','
-                << num(e.value("extrapolated", nlohmann::json())) << ',' << gci("gci_fine") << ','
-                << gci("gci_medium") << ',' << gci("gci_fine_bounded") << ',' << gci("gci_medium_bounded")
-                << ',' << num(e.value("asymptotic_ratio", nlohmann::json())) << ','
-                << (drag ? "percent" : "points") << '\n';
+            auto cells = [&](std::size_t k) {
+                const auto& c = row.levels.at(levels[j + k]).cells;
+                return c ? std::to_string(static_cast<double>(*c)) : std::string();
+            };
+            const GridConvergence::Estimate e = t.estimate.value_or(undefinedEstimate());
+            const double scale = drag ? 100.0 : 1.0;
+            csv << row.name << ',' << (drag ? "drag_N" : "saving_pct") << ',' << body << ',' << tripletLabel(levels, j)
+                << ',' << num(at(0)) << ',' << num(at(1)) << ',' << num(at(2)) << ',' << cells(0) << ','
+                << cells(1) << ',' << cells(2) << ',' << num(e.r32) << ',' << num(e.r21) << ','
+                << (e.ratioBelowMinimum ? "true" : "false") << ',' << behaviourOf(t) << ',' << num(e.order) << ','
+                << num(e.extrapolated) << ',' << num(drag ? e.gciFine : e.gciFineAbs, scale) << ','
+                << num(drag ? e.gciMedium : e.gciMediumAbs, scale) << ','
+                << num(drag ? e.gciFineBounded : e.gciFineBoundedAbs, scale) << ','
+                << num(drag ? e.gciMediumBounded : e.gciMediumBoundedAbs, scale) << ','
+                << num(drag ? e.asymptoticRatio : e.asymptoticRatioAbs) << ',' << (drag ? "percent" : "points")
+                << '\n';
         });
     }
     const fs::path csvPath = fs::path(dir) / "convergence.csv";
@@ -435,7 +422,7 @@ nlohmann::json ConvergenceStudy::reduce(const std::string& dir, const std::vecto
     return study;
 }
 
-std::string ConvergenceStudy::table(const nlohmann::json& study) {
+std::string ConvergenceStudy::table(const ConvergenceFile& study) {
     std::ostringstream out;
     char line[320];
     // Short level names keep a triplet in one column: c/m/f, m/f/xf.
@@ -446,40 +433,37 @@ std::string ConvergenceStudy::table(const nlohmann::json& study) {
     out << "Each row is one triplet (coarse/medium/fine of it); GCI21 is the GCI of its finest grid, GCI32 of its\n"
            "middle one; 'bound' is the bounded GCI to quote (p <= 2, Fs 3 unless p within 10 % of 2).\n"
         << line;
-    auto val = [](const nlohmann::json& v) { return v.is_number() ? v.get<double>() : NAN; };
-    const auto& levels = study["levels"];
-    for (const auto& row : study["cases"]) {
-        const std::string name = row["case"].get<std::string>();
-        if (row["status"] == "failed") {
-            out << name << ": failed (" << row["reason"].get<std::string>() << ")\n";
+    const auto& levels = study.levels;
+    for (const auto& row : study.cases) {
+        if (row.status == "failed") {
+            out << row.name << ": failed (" << row.reason << ")\n";
             continue;
         }
-        if (row["status"] == "partial" || row["status"] == kPending)
-            out << name << ": " << row["status"].get<std::string>() << " (" << row["reason"].get<std::string>() << ")\n";
-        forEachTriplet(row, [&](const std::string& body, bool drag, const nlohmann::json& values, std::size_t j,
-                                const nlohmann::json& e) {
-            const std::string triplet = shortName(levels[j].get<std::string>()) + "/" +
-                                        shortName(levels[j + 1].get<std::string>()) + "/" +
-                                        shortName(levels[j + 2].get<std::string>());
-            auto v = [&](std::size_t k) { return val(values.value(levels[j + k].get<std::string>(), nlohmann::json())); };
-            auto g = [&](const char* key) {
-                return drag ? 100.0 * val(e.value(key, nlohmann::json()))
-                            : val(e.value(std::string(key) + "_abs", nlohmann::json()));
+        if (row.status == "partial" || row.status == kPending) out << row.name << ": " << row.status << " (" << row.reason << ")\n";
+        forEachTriplet(row, [&](const std::string& body, bool drag, const ConvergenceFile::Quantity& q, std::size_t j,
+                                const ConvergenceFile::TripletEstimate& t) {
+            const std::string triplet = shortName(levels[j]) + "/" + shortName(levels[j + 1]) + "/" + shortName(levels[j + 2]);
+            auto v = [&](std::size_t k) {
+                const auto it = q.values.find(levels[j + k]);
+                return it == q.values.end() ? kNaN : it->second;
             };
-            std::string behaviour = e.value("behaviour", "");
-            if (e.value("ratio_below_minimum", false)) behaviour += ", r<1.3";
-            if (e.contains("order_solved") && !e["order_solved"].get<bool>()) behaviour += ", p unsolved";
-            if (e.contains("reason")) behaviour += " (" + e["reason"].get<std::string>() + ")";
+            const GridConvergence::Estimate e = t.estimate.value_or(undefinedEstimate());
+            const double scale = drag ? 100.0 : 1.0;
+            std::string behaviour = behaviourOf(t);
+            if (e.ratioBelowMinimum) behaviour += ", r<1.3";
+            if (t.estimate && !e.orderSolved) behaviour += ", p unsolved";
+            if (!t.estimate) behaviour += " (" + t.undefinedReason + ")";
             std::snprintf(line, sizeof(line),
                           drag ? "%-24s %-7s %-8s %-7s %9.4f %9.4f %9.4f %9.4f %6.2f %5.3f %5.3f %7.2f %7.2f %7.2f "
                                  "%7.2f %-6s %s\n"
                                : "%-24s %-7s %-8s %-7s %9.2f %9.2f %9.2f %9.2f %6.2f %5.3f %5.3f %7.2f %7.2f %7.2f "
                                  "%7.2f %-6s %s\n",
-                          name.c_str(), body.c_str(), drag ? "drag N" : "saving", triplet.c_str(), v(0), v(1),
-                          v(2), val(e.value("extrapolated", nlohmann::json())),
-                          val(e.value("order", nlohmann::json())), val(e.value("r21", nlohmann::json())),
-                          val(e.value("r32", nlohmann::json())), g("gci_fine"), g("gci_fine_bounded"),
-                          g("gci_medium"), g("gci_medium_bounded"), drag ? "%" : "points", behaviour.c_str());
+                          row.name.c_str(), body.c_str(), drag ? "drag N" : "saving", triplet.c_str(), v(0), v(1),
+                          v(2), e.extrapolated, e.order, e.r21, e.r32,
+                          scale * (drag ? e.gciFine : e.gciFineAbs), scale * (drag ? e.gciFineBounded : e.gciFineBoundedAbs),
+                          scale * (drag ? e.gciMedium : e.gciMediumAbs),
+                          scale * (drag ? e.gciMediumBounded : e.gciMediumBoundedAbs), drag ? "%" : "points",
+                          behaviour.c_str());
             out << line;
         });
     }

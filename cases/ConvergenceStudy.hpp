@@ -3,8 +3,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "cases/ConvergenceFile.hpp"
 #include "cases/SweepConfig.hpp"
 #include "cases/SweepPlan.hpp"
 #include "cases/SweepRunner.hpp"
@@ -29,20 +28,17 @@ public:
 
     /// Generates and runs the sweep at each level with `options` (MPI ranks, retries), then
     /// reduces them. Returns the reduction.
-    static nlohmann::json run(const SweepConfig& config, const std::vector<CaseSpec>& plan, const std::string& dir,
+    static ConvergenceFile run(const SweepConfig& config, const std::vector<CaseSpec>& plan, const std::string& dir,
                               const std::vector<std::string>& levels, const SweepRunner& runner, int jobs,
                               bool force, std::ostream& log,
                               const SweepRunner::RunOptions& options = SweepRunner::RunOptions{});
 
     /// Reads the levels' results (a level not run yet counts as not run) and writes
     /// convergence.json and convergence.csv. Throws ConfigError when no level has a sweep.
-    static nlohmann::json reduce(const std::string& dir, const std::vector<std::string>& levels);
+    static ConvergenceFile reduce(const std::string& dir, const std::vector<std::string>& levels);
 
     /// The reduction as a text table (one row per case, quantity, body and triplet).
-    static std::string table(const nlohmann::json& study);
-
-    /// convergence.json's "format": what draft-post --discretisation accepts.
-    static constexpr const char* kFormat = "draft-cases convergence 2";
+    static std::string table(const ConvergenceFile& study);
 };
 
 }  // namespace drafting::cases

@@ -2,6 +2,7 @@
 
 #include "cases/ConfigError.hpp"
 #include "common/DecimalNumber.hpp"
+#include "common/JsonFields.hpp"
 #include "cases/Formation.hpp"
 #include "common/Printable.hpp"
 #include "common/SafeName.hpp"
@@ -710,33 +711,32 @@ void addMeaningsOfOlderManifests(json& j) {
         fill(run, "turbulence_viscosity_ratio", nullptr);
 }
 
-// One line naming the file, the field and (when there is one) its value.
-ConfigError manifestError(const std::string& origin, const std::string& field, const json* value,
-                          const std::string& why) {
-    return ConfigError(common::Printable::quote(origin) + ": " + field +
-                       (value ? " = " + common::Printable::quote(value->dump()) : std::string()) + ": " + why);
-}
-
 // toJson's JSON read back field by field, each error naming `origin` and "config.SECTION.KEY".
 class ConfigFields {
 public:
-    ConfigFields(const json& root, std::string origin) : root_(root), origin_(std::move(origin)) {}
+    ConfigFields(const json& root, const std::string& origin) : root_(root), fields_(origin, common::JsonFields::Source::input) {}
+
+    /// The one-line refusal of `field`: "'ORIGIN': FIELD = 'VALUE': WHY" (common::JsonFields).
+    [[noreturn]] void refuse(const std::string& field, const json& value, const std::string& why) const {
+        fields_.refuse(field, value, why);
+    }
+    [[noreturn]] void refuse(const std::string& field, const std::string& why) const { fields_.refuse(field, why); }
 
     const json& at(const std::string& section, const std::string& key = "") const {
         const json* v = &root_;
         std::string field = "config";
         for (const std::string& part : {section, key}) {
             if (part.empty()) continue;
-            if (!v->is_object()) throw manifestError(origin_, field, v, "not an object");
+            if (!v->is_object()) refuse(field, *v, "not an object");
             field += "." + part;
-            if (!v->contains(part)) throw manifestError(origin_, field, nullptr, "missing");
+            if (!v->contains(part)) refuse(field, "missing");
             v = &v->at(part);
         }
         return *v;
     }
     double number(const std::string& section, const std::string& key) const {
         const json& v = at(section, key);
-        if (!v.is_number()) throw manifestError(origin_, field(section, key), &v, "not a number");
+        if (!v.is_number()) refuse(field(section, key), v, "not a number");
         return v.get<double>();
     }
     std::optional<double> numberOrNull(const std::string& section, const std::string& key) const {
@@ -746,12 +746,12 @@ public:
         const json& v = at(section, key);
         if (!v.is_number_integer() || v.get<long long>() < std::numeric_limits<int>::min() ||
             v.get<long long>() > std::numeric_limits<int>::max())
-            throw manifestError(origin_, field(section, key), &v, "not an integer");
+            refuse(field(section, key), v, "not an integer");
         return v.get<int>();
     }
     std::string text(const std::string& section, const std::string& key = "") const {
         const json& v = at(section, key);
-        if (!v.is_string()) throw manifestError(origin_, field(section, key), &v, "not a string");
+        if (!v.is_string()) refuse(field(section, key), v, "not a string");
         return singleLine(v, field(section, key));
     }
     // A string that goes back through the config's text: a line break or another control
@@ -759,23 +759,23 @@ public:
     std::string singleLine(const json& v, const std::string& where) const {
         const std::string t = v.get<std::string>();
         if (std::any_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
-            throw manifestError(origin_, where, &v, "not a single line of text");
+            refuse(where, v, "not a single line of text");
         return t;
     }
     std::vector<double> numbers(const json& list, const std::string& where) const {
-        if (!list.is_array()) throw manifestError(origin_, where, &list, "not a list");
+        if (!list.is_array()) refuse(where, list, "not a list");
         std::vector<double> out;
         for (const auto& v : list) {
-            if (!v.is_number()) throw manifestError(origin_, where, &list, "not a list of numbers");
+            if (!v.is_number()) refuse(where, list, "not a list of numbers");
             out.push_back(v.get<double>());
         }
         return out;
     }
     SweepAxes axes(const json& j, const std::string& where) const {
-        if (!j.is_object()) throw manifestError(origin_, where, &j, "not an object");
+        if (!j.is_object()) refuse(where, j, "not an object");
         SweepAxes a;
         const auto list = [&](const char* key) {
-            if (!j.contains(key)) throw manifestError(origin_, where + "." + key, nullptr, "missing");
+            if (!j.contains(key)) refuse(where + "." + key, "missing");
             return numbers(j.at(key), where + "." + key);
         };
         a.frontGaps = list("front_gap_m");
@@ -789,7 +789,7 @@ private:
         return "config." + section + (key.empty() ? "" : "." + key);
     }
     const json& root_;
-    std::string origin_;
+    common::JsonFields fields_;
 };
 
 // The first field where two toJson documents differ ("config.run.speed_mps"), "" if none.
@@ -819,7 +819,8 @@ const json* atPath(const json& root, const std::string& path) {
 }  // namespace
 
 SweepConfig SweepConfig::fromJson(const json& given, const std::string& origin) {
-    if (!given.is_object()) throw manifestError(origin, "config", &given, "not an object");
+    if (!given.is_object())
+        common::JsonFields(origin, common::JsonFields::Source::input).refuse("config", given, "not an object");
     json j = given;
     addMeaningsOfOlderManifests(j);
     const ConfigFields f(j, origin);
@@ -837,17 +838,17 @@ SweepConfig SweepConfig::fromJson(const json& given, const std::string& origin) 
         c.turbulenceViscosityRatio = f.number("run", "turbulence_viscosity_ratio");
     }
     const json& presets = f.at("formation", "preset");
-    if (!presets.is_array()) throw manifestError(origin, "config.formation.preset", &presets, "not a list");
+    if (!presets.is_array()) f.refuse("config.formation.preset", presets, "not a list");
     c.presets.clear();
     for (const auto& p : presets) {
-        if (!p.is_string()) throw manifestError(origin, "config.formation.preset", &presets, "not a list of names");
+        if (!p.is_string()) f.refuse("config.formation.preset", presets, "not a list of names");
         c.presets.push_back(f.singleLine(p, "config.formation.preset"));
     }
     const json& positions = f.at("formation", "positions");
-    if (!positions.is_array()) throw manifestError(origin, "config.formation.positions", &positions, "not a list");
+    if (!positions.is_array()) f.refuse("config.formation.positions", positions, "not a list");
     for (const auto& p : positions) {
         const auto xy = f.numbers(p, "config.formation.positions");
-        if (xy.size() != 2) throw manifestError(origin, "config.formation.positions", &p, "not an (x, y) pair");
+        if (xy.size() != 2) f.refuse("config.formation.positions", p, "not an (x, y) pair");
         c.positions.push_back({xy[0], xy[1]});
     }
     c.aheadCount = f.integer("formation", "ahead");
@@ -896,9 +897,9 @@ SweepConfig SweepConfig::fromJson(const json& given, const std::string& origin) 
     const json back = checked.toJson();
     if (const std::string d = firstDifference(j, back, "config"); !d.empty()) {
         const json* given = atPath(j, d);
-        if (!given) throw manifestError(origin, d, nullptr, "missing");
-        if (!atPath(back, d)) throw manifestError(origin, d, given, "not a key draft-cases writes");
-        throw manifestError(origin, d, given, "does not read back the same through the config");
+        if (!given) f.refuse(d, "missing");
+        if (!atPath(back, d)) f.refuse(d, *given, "not a key draft-cases writes");
+        f.refuse(d, *given, "does not read back the same through the config");
     }
     return checked;
 }

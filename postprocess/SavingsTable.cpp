@@ -10,7 +10,6 @@
 #include "cases/SweepLayout.hpp"
 #include "common/Saving.hpp"
 #include "common/AtomicFile.hpp"
-#include "postprocess/ConvergenceFile.hpp"
 #include "postprocess/PostError.hpp"
 #include "postprocess/TableText.hpp"
 
@@ -330,45 +329,47 @@ struct StudyGci {
     std::string why;
 };
 
-StudyGci savingGci(const nlohmann::json& studyCase, const std::string& body, const std::string& level) {
-    const nlohmann::json savings = studyCase.value("savings", nlohmann::json::object());
-    if (!savings.is_object() || !savings.contains(body) || !savings[body].is_object())
-        return {std::nullopt, "has no saving of " + body};
-    const nlohmann::json atLevel = savings[body].value("at_level", nlohmann::json::object());
-    if (!atLevel.is_object() || !atLevel.contains(level) || !atLevel[level].is_object())
-        return {std::nullopt, "has no triplet with results at level " + level};
-    const auto& at = atLevel[level];
-    if (at.contains("gci_bounded_abs") && at["gci_bounded_abs"].is_number()) return {at["gci_bounded_abs"].get<double>(), ""};
-    const nlohmann::json behaviour = at.value("behaviour", nlohmann::json());
-    return {std::nullopt, "has no saving GCI at level " + level + " (" +
-                              (behaviour.is_string() ? behaviour.get<std::string>() : std::string("unknown")) + ")"};
+StudyGci savingGci(const cases::ConvergenceFile::Case& studyCase, const std::string& body, const std::string& level) {
+    if (!studyCase.savings || !studyCase.savings->count(body)) return {std::nullopt, "has no saving of " + body};
+    const auto& atLevel = studyCase.savings->at(body).atLevel;
+    const auto at = atLevel.find(level);
+    if (at == atLevel.end()) return {std::nullopt, "has no triplet with results at level " + level};
+    if (std::isfinite(at->second.gciBounded)) return {at->second.gciBounded, ""};
+    return {std::nullopt, "has no saving GCI at level " + level + " (" + at->second.behaviour + ")"};
 }
 
 }  // namespace
 
-int SavingsTable::attachGci(const nlohmann::json& convergence, const std::string& studyName) {
+void SavingsTable::attachNoGci(const std::string& why, const std::string& studyName) {
+    gciStudy_ = studyName;
+    for (auto& row : rows_) {
+        if (row.status != "ok" || !row.dragLead) continue;
+        row.savingGciPct = std::nullopt;
+        row.savingGciSource = "none: " + why;
+        for (auto& b : row.bodies) {
+            b.savingGciPct = std::nullopt;
+            b.savingGciSource = row.savingGciSource;
+        }
+    }
+    updateTotals();
+}
+
+int SavingsTable::attachGci(const cases::ConvergenceFile& convergence, const std::string& studyName) {
     gciStudy_ = studyName;
     const std::string study = "study " + studyName;
     // One reason for every row when the study cannot apply to this sweep at all.
     std::string none;
     std::string finer;  // the level above a sweep at the study's coarsest: what the study says there
-    std::vector<std::string> levels;
-    if (const auto why = ConvergenceFile::problem(convergence)) {
-        none = "none: " + studyName + ": " + *why;
-    } else {
-        for (const auto& l : convergence["levels"]) levels.push_back(l.get<std::string>());
-        const auto at = std::find(levels.begin(), levels.end(), level_);
-        if (level_.empty())
-            none = "none: the sweep's manifest names no mesh.level";
-        else if (at == levels.end())
-            none = "none: level " + level_ + " not in " + study;
-        else if (at == levels.begin()) {
-            none = "none: level " + level_ + " is the coarsest of " + study + " (no GCI of its own)";
-            if (levels.size() > 1) finer = levels[1];
-        }
+    const auto& levels = convergence.levels;
+    const auto at = std::find(levels.begin(), levels.end(), level_);
+    if (level_.empty())
+        none = "none: the sweep's manifest names no mesh.level";
+    else if (at == levels.end())
+        none = "none: level " + level_ + " not in " + study;
+    else if (at == levels.begin()) {
+        none = "none: level " + level_ + " is the coarsest of " + study + " (no GCI of its own)";
+        if (levels.size() > 1) finer = levels[1];
     }
-    const nlohmann::json studyTemplate = none.empty() ? convergence.value("template", nlohmann::json()) : nlohmann::json();
-    const nlohmann::json studyCases = none.empty() ? convergence["cases"] : nlohmann::json::array();
 
     int attached = 0;
     for (auto& row : rows_) {
@@ -386,20 +387,19 @@ int SavingsTable::attachGci(const nlohmann::json& convergence, const std::string
             // At the coarsest level: the same case's saving one level up, when the study has it (a
             // divergent triplet there says the coarse figure's error is not bounded either).
             if (!finer.empty() && row.formation != "solo")
-                for (const auto& c : convergence["cases"])
-                    if (c.value("case", "") == row.caseName && c.value("formation", "") == row.formation) {
-                        const auto g = savingGci(c, "lead", finer);
-                        char text[160];
-                        if (g.points)
-                            std::snprintf(text, sizeof(text), "; at %s its bounded GCI is %.2f points", finer.c_str(), *g.points);
-                        said = g.points ? std::string(text) : "; its case there " + g.why;
-                    }
+                if (const auto* c = convergence.find(row.caseName, row.formation)) {
+                    const auto g = savingGci(*c, "lead", finer);
+                    char text[160];
+                    if (g.points)
+                        std::snprintf(text, sizeof(text), "; at %s its bounded GCI is %.2f points", finer.c_str(), *g.points);
+                    said = g.points ? std::string(text) : "; its case there " + g.why;
+                }
             setAll(std::nullopt, none + said);
             continue;
         }
-        if (studyTemplate.is_string() && !row.templateVersion.empty() && row.templateVersion != studyTemplate) {
+        if (convergence.templateVersion && !row.templateVersion.empty() && row.templateVersion != *convergence.templateVersion) {
             setAll(std::nullopt, "none: case template " + row.templateVersion + ", " + study + " template " +
-                                     studyTemplate.get<std::string>() + " (the cases differ: run the study again)");
+                                     *convergence.templateVersion + " (the cases differ: run the study again)");
             continue;
         }
         if (row.formation == "solo") {
@@ -407,21 +407,19 @@ int SavingsTable::attachGci(const nlohmann::json& convergence, const std::string
             continue;
         }
         // This case in the study, else the largest GCI among the study's cases of its formation.
-        const nlohmann::json* chosen = nullptr;
+        const cases::ConvergenceFile::Case* chosen = convergence.find(row.caseName, row.formation);
         std::string transfer;
-        for (const auto& c : studyCases)
-            if (c["case"] == row.caseName && c["formation"] == row.formation) chosen = &c;
         if (!chosen) {
             // Carried over only when every case of the formation has one: a divergent one says the
             // formation's GCI is not known.
             int candidates = 0;
             double largest = -1.0;
             std::string unknown;
-            for (const auto& c : studyCases) {
-                if (c["formation"] != row.formation) continue;
+            for (const auto& c : convergence.cases) {
+                if (c.formation != row.formation) continue;
                 const auto g = savingGci(c, "lead", level_);
                 if (!g.points) {
-                    if (unknown.empty()) unknown = c["case"].get<std::string>() + " " + g.why;
+                    if (unknown.empty()) unknown = c.name + " " + g.why;
                     continue;
                 }
                 ++candidates;
@@ -440,7 +438,7 @@ int SavingsTable::attachGci(const nlohmann::json& convergence, const std::string
             transfer = " (this case is not in the study: the largest of its " + std::to_string(candidates) + " " +
                        row.formation + " case(s))";
         }
-        const std::string studyCase = (*chosen)["case"].get<std::string>();
+        const std::string& studyCase = chosen->name;
         const std::string source = study + " level " + level_ + ", case " + studyCase + transfer;
         const auto lead = savingGci(*chosen, "lead", level_);
         row.savingGciPct = lead.points;

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cases/CaseResult.hpp"
+#include "cases/ConvergenceFile.hpp"
 #include "postprocess/ModelFormFile.hpp"
 
 namespace drafting::post {
@@ -101,7 +102,11 @@ public:
     /// (named in the source). Never from another level or formation: rows that get none say why
     /// in savingGciSource. The solo row's saving is 0 by definition, and so is its GCI. Returns
     /// the number of non-solo rows that got one.
-    int attachGci(const nlohmann::json& convergence, const std::string& studyName);
+    int attachGci(const cases::ConvergenceFile& convergence, const std::string& studyName);
+
+    /// For a study that cannot be read (a damaged or older convergence.json of a study directory):
+    /// every row's saving gets no GCI, its source "none: " + why.
+    void attachNoGci(const std::string& why, const std::string& studyName);
 
     /// Attaches the model-form uncertainty of each saving from a model-form study
     /// (scripts/study.sh model-form; `studyName` names it in the sources): the spread of the lead's

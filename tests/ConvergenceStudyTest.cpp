@@ -102,8 +102,9 @@ TEST(ConvergenceStudy, LevelsMustBeThreeOrMoreConsecutive) {
 TEST(ConvergenceStudy, FourLevelsGiveTwoTripletsWithRatiosFromTheCells) {
     TempDir tmp;
     const Study s = writeStudy(tmp);
-    const auto study = cases::ConvergenceStudy::reduce(s.dir, kFour);
-    EXPECT_EQ(study["format"], cases::ConvergenceStudy::kFormat);
+    const auto reduced = cases::ConvergenceStudy::reduce(s.dir, kFour);
+    const auto study = reduced.toJson();
+    EXPECT_EQ(study["format"], cases::ConvergenceFile::kFormat);
     EXPECT_EQ(study["template"], "5");
     ASSERT_EQ(study["triplets"].size(), 2u);
     EXPECT_EQ(study["triplets"][1], nlohmann::json({"medium", "fine", "extra-fine"}));
@@ -159,12 +160,13 @@ TEST(ConvergenceStudy, FourLevelsGiveTwoTripletsWithRatiosFromTheCells) {
     EXPECT_NEAR(ahead["bodies"]["pacer1"]["at_level"]["fine"]["gci"].get<double>(),
                 1.25 * 5.0 * s.hAhead[2] * s.hAhead[2] / (6.6 + 5.0 * s.hAhead[2] * s.hAhead[2]), 1e-6);
 
-    // Both files written; the table shows the saving rows.
+    // Both files written; the file reads back to the same study; the table shows the saving rows.
     EXPECT_EQ(common::JsonFile::read(s.dir + "/convergence.json"), study);
+    EXPECT_EQ(cases::ConvergenceFile::fromJson(study, "S", common::JsonFields::Source::run).toJson(), study);
     const std::string csv = test::readFile(s.dir + "/convergence.csv");
     EXPECT_NE(csv.find("ahead-f1.3,saving_pct,lead,medium/fine/extra-fine,"), std::string::npos) << csv;
     EXPECT_NE(csv.find(",points\n"), std::string::npos);
-    const std::string table = cases::ConvergenceStudy::table(study);
+    const std::string table = cases::ConvergenceStudy::table(reduced);
     EXPECT_NE(table.find("saving"), std::string::npos) << table;
     EXPECT_NE(table.find("m/f/xf"), std::string::npos) << table;
 }
@@ -173,7 +175,7 @@ TEST(ConvergenceStudy, AMissingLevelLeavesTheOtherTripletAndSaysSo) {
     TempDir tmp;
     const Study s = writeStudy(tmp);
     std::filesystem::remove(s.dir + "/extra-fine/ahead-f1.3/results.json");
-    const auto study = cases::ConvergenceStudy::reduce(s.dir, kFour);
+    const auto study = cases::ConvergenceStudy::reduce(s.dir, kFour).toJson();
     const auto& ahead = study["cases"][1];
     EXPECT_EQ(ahead["status"], "partial");
     EXPECT_NE(ahead["reason"].get<std::string>().find("extra-fine: not run"), std::string::npos);
@@ -189,9 +191,12 @@ TEST(ConvergenceStudy, AMissingLevelLeavesTheOtherTripletAndSaysSo) {
     const auto fineResult = common::JsonFile::read(fine), mediumResult = common::JsonFile::read(medium);
     std::filesystem::remove(fine);
     const auto waiting = cases::ConvergenceStudy::reduce(s.dir, kFour);
-    EXPECT_EQ(waiting["cases"][1]["status"], "pending") << waiting["cases"][1].dump();
-    EXPECT_EQ(waiting["cases"][1]["levels"]["fine"]["status"], "pending");
-    EXPECT_EQ(waiting["cases"][1]["levels"]["medium"]["status"], "ok");
+    EXPECT_EQ(waiting.cases[1].status, "pending") << waiting.toJson()["cases"][1].dump();
+    // Pending levels and undefined triplets read back as written.
+    EXPECT_EQ(cases::ConvergenceFile::fromJson(waiting.toJson(), "S", common::JsonFields::Source::run).toJson(),
+              waiting.toJson());
+    EXPECT_EQ(waiting.cases[1].levels.at("fine").status, "pending");
+    EXPECT_EQ(waiting.cases[1].levels.at("medium").status, "ok");
     EXPECT_NE(cases::ConvergenceStudy::table(waiting).find("ahead-f1.3: pending (fine: not run"), std::string::npos)
         << cases::ConvergenceStudy::table(waiting);
     // ... and a level that failed makes it failed.
@@ -199,12 +204,12 @@ TEST(ConvergenceStudy, AMissingLevelLeavesTheOtherTripletAndSaysSo) {
     broken["status"] = "failed";
     broken["reason"] = "draftFoam exited with code 1";
     common::JsonFile::writeAtomic(medium, broken);
-    EXPECT_EQ(cases::ConvergenceStudy::reduce(s.dir, kFour)["cases"][1]["status"], "failed");
+    EXPECT_EQ(cases::ConvergenceStudy::reduce(s.dir, kFour).cases[1].status, "failed");
     common::JsonFile::writeAtomic(fine, fineResult);
     common::JsonFile::writeAtomic(medium, mediumResult);
 
     // Three levels only: the old study, one triplet.
-    const auto three = cases::ConvergenceStudy::reduce(s.dir, {"coarse", "medium", "fine"});
+    const auto three = cases::ConvergenceStudy::reduce(s.dir, {"coarse", "medium", "fine"}).toJson();
     EXPECT_EQ(three["triplets"].size(), 1u);
     EXPECT_EQ(three["cases"][1]["status"], "ok");
     // Nothing at all to reduce is bad input.
@@ -225,7 +230,7 @@ TEST(ConvergenceStudy, ANonPhysicalOrForeignResultFailsItsLevelAndNeverEntersThe
     copied["case"] = "ahead-f1.3";
     common::JsonFile::writeAtomic(medium, copied);
 
-    const auto study = cases::ConvergenceStudy::reduce(s.dir, kFour);
+    const auto study = cases::ConvergenceStudy::reduce(s.dir, kFour).toJson();
     const auto& ahead = study["cases"][1];
     EXPECT_EQ(ahead["levels"]["fine"]["status"], "failed");
     EXPECT_NE(ahead["levels"]["fine"]["reason"].get<std::string>().find("non-physical drag on lead: Cd = 50"),
@@ -250,7 +255,7 @@ TEST(ConvergenceStudy, ARunnerPushedForwardFailsItsLevelAndNeverEntersTheGci) {
     j["bodies"]["pacer1"]["cda_m2"] = -0.5 / 26.5;
     common::JsonFile::writeAtomic(extraFine, j);
 
-    const auto study = cases::ConvergenceStudy::reduce(s.dir, kFour);
+    const auto study = cases::ConvergenceStudy::reduce(s.dir, kFour).toJson();
     const auto& ahead = study["cases"][1];
     EXPECT_EQ(ahead["levels"]["extra-fine"]["status"], "failed");
     EXPECT_NE(ahead["levels"]["extra-fine"]["reason"].get<std::string>().find(

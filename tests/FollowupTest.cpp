@@ -421,11 +421,17 @@ TEST(PostFollowup, TheBannerTellsASettledDragFromADriftingOneAndADivergentStudy)
     m.config.level = "coarse";
     m.write(path);
     table = post::SavingsTable::fromSweep(path);
-    const nlohmann::json divergent = {{"at_level", {{"medium", {{"gci_bounded_abs", nullptr}, {"behaviour", "divergent"}}}}}};
-    table.attachGci({{"format", cases::ConvergenceStudy::kFormat},
-                     {"levels", {"coarse", "medium", "fine"}},
-                     {"cases", {{{"case", "ahead-f1"}, {"formation", "ahead"}, {"status", "ok"}, {"savings", {{"lead", divergent}}}}}}},
-                    "S");
+    cases::ConvergenceFile study;
+    study.levels = {"coarse", "medium", "fine"};
+    auto& divergent = study.cases.emplace_back();
+    divergent.name = "ahead-f1";
+    divergent.formation = "ahead";
+    divergent.status = "ok";
+    divergent.savings.emplace();
+    auto& medium = (*divergent.savings)["lead"].atLevel["medium"];
+    medium.behaviour = "divergent";
+    medium.gciBounded = std::nan("");
+    table.attachGci(study, "S");
     report.gciStudy = "S";
     const std::string withStudy = report.model()["fidelity"]["text"];
     EXPECT_NE(withStudy.find("S gives none for this sweep's level and cases (not known); its triplet diverges for the "

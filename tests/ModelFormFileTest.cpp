@@ -46,18 +46,18 @@ TEST(ModelFormFile, AStudyFileIsReadWholeAndADamagedOneRefusedNamingTheField) {
         j[nlohmann::json::json_pointer(pointer)] = value;
         return refusal(j);
     };
-    EXPECT_EQ(edited("/study", "mesh"), "F: study = '\"mesh\"': not a model-form study (scripts/study.sh model-form)");
-    EXPECT_EQ(edited("/level", 3), "F: level = '3': not a mesh level");
-    EXPECT_NE(edited("/level", "../x").find("F: level"), std::string::npos);
+    EXPECT_EQ(edited("/study", "mesh"), "'F': study = '\"mesh\"': not a model-form study (scripts/study.sh model-form)");
+    EXPECT_EQ(edited("/level", 3), "'F': level = '3': not a mesh level");
+    EXPECT_NE(edited("/level", "../x").find("'F': level"), std::string::npos);
     EXPECT_EQ(edited("/spread/ahead-f1.3/model_form_pts", "3.5"),
-              "F: spread.ahead-f1.3.model_form_pts = '\"3.5\"': not a finite number");
+              "'F': spread.ahead-f1.3.model_form_pts = '\"3.5\"': not a finite number");
     EXPECT_NE(edited("/spread/ahead-f1.3/model_form_pts", 1.0).find("not the largest of its moves_pts"), std::string::npos);
     EXPECT_EQ(edited("/spread/ahead-f1.3/moves_pts", nlohmann::json::object()),
-              "F: spread.ahead-f1.3.moves_pts = '{}': not an object of model moves");
+              "'F': spread.ahead-f1.3.moves_pts = '{}': not an object of model moves");
     EXPECT_NE(edited("/spread/ahead-f1.3/variants_pending", {1}).find("variants_pending = '1': not a variant name"),
               std::string::npos);
-    EXPECT_NE(edited("/pending", {"urans"}).find("F: pending = '\"urans\"': not VARIANT/CASE"), std::string::npos);
-    EXPECT_NE(edited("/pending", {"urans/../x"}).find("F: pending"), std::string::npos);
+    EXPECT_NE(edited("/pending", {"urans"}).find("'F': pending = '\"urans\"': not VARIANT/CASE"), std::string::npos);
+    EXPECT_NE(edited("/pending", {"urans/../x"}).find("'F': pending"), std::string::npos);
     {
         nlohmann::json withPending = good;
         withPending["pending"] = {"urans/behind-b1", "urans/solo", "low-re/behind-b1"};
@@ -71,11 +71,11 @@ TEST(ModelFormFile, AStudyFileIsReadWholeAndADamagedOneRefusedNamingTheField) {
         const std::string msg = refusal(j);
         EXPECT_EQ(msg.find('\n'), std::string::npos) << msg;
         EXPECT_EQ(msg.find('\x1b'), std::string::npos) << msg;
-        EXPECT_NE(msg.find("F: spread.ahead-f1.3.moves_pts"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("'F': spread.ahead-f1.3.moves_pts"), std::string::npos) << msg;
     }
-    EXPECT_EQ(edited("/dimension", 2), "F: dimension = '2': not 3 (a model-form study is of 3D runners)");
+    EXPECT_EQ(edited("/dimension", 2), "'F': dimension = '2': not 3 (a model-form study is of 3D runners)");
     nlohmann::json badName = good;
     badName["spread"]["../../etc"] = good["spread"]["ahead-f1.3"];
-    EXPECT_NE(refusal(badName).find("F: spread"), std::string::npos);
+    EXPECT_NE(refusal(badName).find("'F': spread"), std::string::npos);
     EXPECT_THROW(post::ModelFormFile::read(dir.path() + "/none.json", "--model-form"), cases::ConfigError);
 }

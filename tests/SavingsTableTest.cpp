@@ -87,25 +87,35 @@ std::string sweepAtLevel(const TempDir& dir, const std::string& level) {
     return sweep;
 }
 
-// A study case whose lead (and pacer) saving has this bounded GCI at each level given.
-nlohmann::json studyCase(const std::string& name, const std::string& formation, const nlohmann::json& leadAt,
-                         const nlohmann::json& pacerAt = nullptr) {
+// A study case whose lead (and pacer) saving has this bounded GCI at each level given (null: the
+// triplet diverges there).
+cases::ConvergenceFile::Case studyCase(const std::string& name, const std::string& formation,
+                                       const nlohmann::json& leadAt, const nlohmann::json& pacerAt = nullptr) {
     auto quantity = [](const nlohmann::json& at) {
-        nlohmann::json levels = nlohmann::json::object();
-        for (const auto& [level, gci] : at.items())
-            levels[level] = {{"gci_bounded_abs", gci}, {"behaviour", gci.is_null() ? "divergent" : "monotonic"}};
-        return nlohmann::json{{"at_level", levels}};
+        cases::ConvergenceFile::Quantity q;
+        for (const auto& [level, gci] : at.items()) {
+            auto& g = q.atLevel[level];
+            g.behaviour = gci.is_null() ? "divergent" : "monotonic";
+            g.gciBounded = gci.is_null() ? std::nan("") : gci.get<double>();
+        }
+        return q;
     };
-    nlohmann::json c = {{"case", name}, {"formation", formation}, {"status", "ok"}, {"savings", {{"lead", quantity(leadAt)}}}};
-    if (!pacerAt.is_null()) c["savings"]["pacer1"] = quantity(pacerAt);
+    cases::ConvergenceFile::Case c;
+    c.name = name;
+    c.formation = formation;
+    c.status = "ok";
+    c.savings.emplace();
+    (*c.savings)["lead"] = quantity(leadAt);
+    if (!pacerAt.is_null()) (*c.savings)["pacer1"] = quantity(pacerAt);
     return c;
 }
 
-nlohmann::json study(const std::vector<nlohmann::json>& caseList, const nlohmann::json& templ = "5") {
-    return {{"format", cases::ConvergenceStudy::kFormat},
-            {"levels", {"coarse", "medium", "fine"}},
-            {"template", templ},
-            {"cases", caseList}};
+cases::ConvergenceFile study(const std::vector<cases::ConvergenceFile::Case>& caseList, const std::string& templ = "5") {
+    cases::ConvergenceFile s;
+    s.levels = {"coarse", "medium", "fine"};
+    s.templateVersion = templ;
+    s.cases = caseList;
+    return s;
 }
 
 const post::SavingsRow& rowOf(const post::SavingsTable& t, const std::string& name) {
@@ -180,7 +190,7 @@ TEST(SavingsTable, TheSavingsGciComesFromTheStudyAtTheSweepsOwnLevel) {
 TEST(SavingsTable, NoGciFromAnotherLevelFormationOrTemplate) {
     const std::string own = "ahead-f" + std::to_string(1.3);
     const auto s = study({studyCase(own, "ahead", {{"medium", 1.5}, {"fine", 0.4}})});
-    auto sourceAt = [&](const std::string& level, const nlohmann::json& st) {
+    auto sourceAt = [&](const std::string& level, const cases::ConvergenceFile& st) {
         TempDir dir;
         auto table = post::SavingsTable::fromSweep(sweepAtLevel(dir, level));
         EXPECT_EQ(table.attachGci(st, "S"), 0) << level;
@@ -218,9 +228,15 @@ TEST(SavingsTable, NoGciFromAnotherLevelFormationOrTemplate) {
                   "none: this case is not in study S, and its ahead case " + own +
                       " has no saving GCI at level medium (divergent)");
     }
-    // An older convergence.json has no saving GCIs.
-    EXPECT_NE(sourceAt("medium", {{"ratio", 1.41}, {"cases", nlohmann::json::array()}}).find("none: S: format = 'missing'"),
-              std::string::npos);
+    // A study directory whose convergence.json cannot be read (an older format): none, and why.
+    {
+        TempDir dir;
+        auto table = post::SavingsTable::fromSweep(sweepAtLevel(dir, "medium"));
+        table.attachNoGci("'S/convergence.json': format: missing", "S");
+        EXPECT_EQ(rowOf(table, own).savingGciSource, "none: 'S/convergence.json': format: missing");
+        EXPECT_FALSE(rowOf(table, own).savingGciPct.has_value());
+        EXPECT_EQ(table.gciStudy(), "S");
+    }
 }
 
 TEST(SavingsTable, TheModelFormSpreadIsAttachedOnlyToTheCaseTheStudyRanAtItsLevel) {

@@ -21,10 +21,10 @@ namespace drafting::cases::cli {
 namespace {
 
 // The study's table, and exit 3 when a case is not ok at every level (failed or not run yet).
-int convergenceResult(const nlohmann::json& study, const std::string& dir, std::ostream& out, std::ostream& err) {
+int convergenceResult(const ConvergenceFile& study, const std::string& dir, std::ostream& out, std::ostream& err) {
     out << ConvergenceStudy::table(study);
     int incomplete = 0;
-    for (const auto& row : study["cases"]) incomplete += row["status"] != "ok";
+    for (const auto& row : study.cases) incomplete += row.status != "ok";
     if (incomplete > 0) {
         err << "draft-cases: " << incomplete << " case(s) failed or not run at some level (see " << dir
             << "/convergence.json)\n";

@@ -1,13 +1,13 @@
 #include "postprocess/cli/ReduceCommand.hpp"
 
 #include "cases/ConfigError.hpp"
+#include "cases/ConvergenceFile.hpp"
 #include "cases/Manifest.hpp"
 #include "cases/SweepLayout.hpp"
 #include "common/JsonFile.hpp"
 #include "common/Printable.hpp"
 #include "common/Version.hpp"
 #include "meshes/MeshLevel.hpp"
-#include "postprocess/ConvergenceFile.hpp"
 #include "postprocess/FlowFieldExport.hpp"
 #include "postprocess/HistoryPlot.hpp"
 #include "postprocess/ModelFormFile.hpp"
@@ -81,26 +81,36 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
     const std::string outDir = vm.count("output") ? vm["output"].as<std::string>() : sweep;
 
     // The discretisation error of the savings: a study file given, else the study whose level
-    // folder this sweep is; a study's own directory reduces its fine level.
-    std::optional<nlohmann::json> convergence;
-    std::string studyName;
+    // folder this sweep is; a study's own directory reduces its fine level. A study file given
+    // must be readable (exit 1); a study directory's own convergence.json that is not (damaged,
+    // or of an older format) leaves the savings without a GCI, each row saying why.
+    std::optional<cases::ConvergenceFile> convergence;
+    std::string studyName, convergenceUnreadable;
     if (vm.count("discretisation")) {
         studyName = vm["discretisation"].as<std::string>();
-        convergence = ConvergenceFile::read(studyName, "--discretisation");
+        convergence = cases::ConvergenceFile::read(studyName, "--discretisation");
     }
+    const auto readStudy = [&](const std::string& path) {
+        try {
+            convergence = cases::ConvergenceFile::fromJson(common::JsonFile::read(path), path,
+                                                           common::JsonFields::Source::run);
+        } catch (const std::runtime_error& e) {
+            convergenceUnreadable = e.what();
+        }
+    };
     // The model-form uncertainty of the savings: only from a study file given.
     std::optional<ModelFormFile> modelForm;
     const std::string modelFormName = vm.count("model-form") ? vm["model-form"].as<std::string>() : "";
     if (vm.count("model-form")) modelForm = ModelFormFile::read(modelFormName, "--model-form");
     using Layout = cases::SweepLayout;
     if (!fs::exists(fs::path(sweep) / Layout::kManifest) && fs::exists(fs::path(sweep) / Layout::kConvergence)) {
-        if (!convergence) convergence = common::JsonFile::read(sweep + "/" + Layout::kConvergence), studyName = sweep;
+        if (!convergence) readStudy(sweep + "/" + Layout::kConvergence), studyName = sweep;
         sweep += "/fine";
     } else if (!convergence && fs::exists(fs::path(sweep) / ".." / Layout::kConvergence) &&
                isStudyLevel(sweep)) {
         fs::path folder = fs::path(sweep).lexically_normal();
         if (folder.filename().empty()) folder = folder.parent_path();  // "DIR/medium/"
-        convergence = common::JsonFile::read((fs::path(sweep) / ".." / Layout::kConvergence).string());
+        readStudy((fs::path(sweep) / ".." / Layout::kConvergence).string());
         studyName = folder.has_parent_path() ? folder.parent_path().string() : std::string(".");
     }
     if (!fs::exists(fs::path(sweep) / Layout::kManifest))
@@ -111,6 +121,7 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
     // Read and compute everything first: a sweep that cannot be reduced writes nothing.
     SavingsTable table = SavingsTable::fromSweep(sweep);
     const int gciAttached = convergence ? table.attachGci(*convergence, studyName) : 0;
+    if (!convergenceUnreadable.empty()) table.attachNoGci(convergenceUnreadable, studyName);
     const int modelAttached = modelForm ? table.attachModelForm(*modelForm, modelFormName) : 0;
     const auto curves = SavingsFit::fit(table);
     const cases::Manifest manifest = cases::Manifest::read(sweep);
