@@ -137,7 +137,7 @@ else
 fi
 # ParaView's Python (pvpython) for the flow-field test. Debian's python3-paraview conflicts with
 # python3-vtk9, which libvtk9-dev needs: it is unpacked into the cache instead of installed, and
-# runs on the paraview package's libraries (tests/paraview_flow_fields.py puts it on sys.path).
+# runs on the paraview package's libraries (tests/support/paraview_flow_fields.py puts it on sys.path).
 pv_dir="$cache/paraview"
 pv_version=$(dpkg-query -W -f='${Version}' paraview)
 if [ -f "$pv_dir/.version" ] && [ "$(cat "$pv_dir/.version")" = "$pv_version" ]; then

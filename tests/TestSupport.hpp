@@ -4,6 +4,8 @@
 #include <unistd.h>
 #include <vector>
 
+#include "common/Error.hpp"
+
 namespace drafting::test {
 
 /// A fresh directory under the system temp dir, removed when the object goes away.
@@ -45,6 +47,17 @@ bool waitFor(F ready, double seconds = 120.0) {
         usleep(20000);
     }
     return false;
+}
+
+/// The message of the common::InputError (exit 1) that `call` throws, or "" when it accepts.
+template <class F>
+std::string inputErrorOf(F call) {
+    try {
+        call();
+    } catch (const common::InputError& e) {
+        return e.what();
+    }
+    return "";
 }
 
 /// The status of case `index` in DIR/manifest.json ("" while it is being replaced).

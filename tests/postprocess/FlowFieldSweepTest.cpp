@@ -420,7 +420,7 @@ TEST_F(FlowFieldSweep, ParaViewOpensThePvdTheCaseAndTheSurfacesWithItsOwnReaders
     ASSERT_FALSE(pv.program.empty()) << "no pvpython: scripts/setup-deps.sh installs paraview and unpacks its Python";
     const std::string foam = sweep_ + "/ahead-f1.3/case.foam";
     const auto run = runCommand({"/usr/bin/env", "PYTHONPATH=" + pv.pythonPath, pv.program, "--force-offscreen-rendering",
-                                 std::string(DRAFTING_SOURCE_DIR) + "/tests/paraview_flow_fields.py", result_.pvd, foam,
+                                 std::string(DRAFTING_SOURCE_DIR) + "/tests/support/paraview_flow_fields.py", result_.pvd, foam,
                                  out_ + "/ahead-f1.3/surfaces.vtm"});
     ASSERT_EQ(run.exitCode, 0) << run.out << run.err;
     // The JSON is the last line: ParaView may say more before it.

@@ -1,9 +1,11 @@
 // The savings table: every body with its error bars, the GCI and model-form spread attached only where their studies ran.
 #include "cases/CaseFile.hpp"
+#include "cases/ConfigError.hpp"
 #include "cases/ConvergenceStudy.hpp"
 #include "cases/Manifest.hpp"
 #include "common/JsonFile.hpp"
 #include "postprocess/ModelFormFile.hpp"
+#include "postprocess/PostError.hpp"
 #include "postprocess/SavingsTable.hpp"
 #include "TestSupport.hpp"
 #include "support/PacingFixtures.hpp"
@@ -137,6 +139,25 @@ post::ModelFormFile modelFormStudy(const std::string& level, const std::string& 
          {"spread", {{caseName, {{"saving_base_pct", 65.0}, {"moves_pts", moves}, {"model_form_pts", largest},
                                  {"variants_pending", pending}}}}}},
         "S");
+}
+
+// A case's results.json with this status and lead drag (reason "diverged" when not ok).
+void writeResult(const std::string& dir, const std::string& name, const std::string& status, double leadDrag) {
+    std::filesystem::create_directories(dir + "/" + name);
+    const nlohmann::json lead = {{"drag_N", leadDrag}, {"side_N", 0.0}, {"lift_N", 0.0}, {"drag_std_N", 0.01},
+                                 {"cda_m2", leadDrag / 26.5}, {"cd", 0.9}, {"reference_area_m2", 0.365}};
+    nlohmann::json r = {{"case", name}, {"status", status}, {"reason", status == "ok" ? "" : "diverged"},
+                        {"iterations", 500}, {"converged", true}, {"bodies", {{"lead", lead}}}};
+    common::JsonFile::writeAtomic(dir + "/" + name + "/results.json", r);
+}
+
+// A manifest of these cases (name, parameters) at 6.7 m/s, every case ok.
+cases::Manifest manifestWith(const std::vector<std::pair<std::string, nlohmann::json>>& caseList) {
+    cases::Manifest m;
+    m.sweepName = "t";
+    m.config = cases::SweepConfig::parse("[run]\nspeed = 6.7\n");
+    for (const auto& [name, params] : caseList) m.cases.push_back({name, params, "ok", ""});
+    return m;
 }
 
 }  // namespace
@@ -318,4 +339,60 @@ TEST(SavingsTable, TheModelFormSpreadIsAttachedOnlyToTheCaseTheStudyRanAtItsLeve
         EXPECT_EQ(rowOf(t, other).savingModelSource,
                   "none: no other model has finished case " + other + " in study M yet (not run yet: urans)");
     }
+}
+
+TEST(SavingsTable, SavingIsRelativeToSolo) {
+    TempDir dir;
+    const auto m = manifestWith({{"solo", {{"formation", "solo"}}},
+                                 {"ahead-f1", {{"formation", "ahead"}, {"front_gap_m", 1.0}}},
+                                 {"behind-b1", {{"formation", "behind"}, {"back_gap_m", 1.0}}}});
+    m.write(dir.path());
+    writeResult(dir.path(), "solo", "ok", 10.0);
+    writeResult(dir.path(), "ahead-f1", "ok", 4.0);
+    writeResult(dir.path(), "behind-b1", "ok", 9.5);
+    const auto t = post::SavingsTable::fromSweep(dir.path());
+    ASSERT_EQ(t.rows().size(), 3u);
+    EXPECT_DOUBLE_EQ(t.soloDrag(), 10.0);
+    EXPECT_NEAR(*t.rows()[0].savingPct, 0.0, 1e-12);
+    EXPECT_NEAR(*t.rows()[1].savingPct, 60.0, 1e-12);
+    EXPECT_NEAR(*t.rows()[2].savingPct, 5.0, 1e-12);
+    EXPECT_FALSE(t.rows()[2].frontGap.has_value());
+}
+
+TEST(SavingsTable, FailedAndMissingCasesAreListedWithReasonAndNoNumbers) {
+    TempDir dir;
+    const auto m = manifestWith({{"solo", {{"formation", "solo"}}},
+                                 {"a", {{"formation", "ahead"}, {"front_gap_m", 1.0}}},
+                                 {"b", {{"formation", "ahead"}, {"front_gap_m", 2.0}}}});
+    m.write(dir.path());
+    writeResult(dir.path(), "solo", "ok", 10.0);
+    writeResult(dir.path(), "a", "failed", 4.0);
+    const auto t = post::SavingsTable::fromSweep(dir.path());
+    EXPECT_EQ(t.rows()[1].status, "failed");
+    EXPECT_EQ(t.rows()[1].reason, "diverged");
+    EXPECT_FALSE(t.rows()[1].savingPct.has_value());
+    EXPECT_EQ(t.rows()[2].status, "failed");
+    EXPECT_NE(t.rows()[2].reason.find("no results.json"), std::string::npos);
+
+    t.writeCsv(dir.path() + "/savings.csv");
+    const std::string csv = test::readFile(dir.path() + "/savings.csv");
+    EXPECT_EQ(csv.rfind("case,formation,front_gap_m,back_gap_m,lateral_m,speed_mps,drag_lead_N,drag_solo_N,saving_pct",
+                        0),
+              0u);
+    EXPECT_NE(csv.find("a,ahead,1,,,6.7,,10,,,true,failed,diverged"), std::string::npos) << csv;
+}
+
+TEST(SavingsTable, NoSoloBaselineIsBadInput) {
+    // The manifest's fault, not the machine's: exit 1 (PostSanity has the message).
+    TempDir dir;
+    manifestWith({{"a", {{"formation", "ahead"}, {"front_gap_m", 1.0}}}}).write(dir.path());
+    writeResult(dir.path(), "a", "ok", 4.0);
+    EXPECT_THROW(post::SavingsTable::fromSweep(dir.path()), cases::ConfigError);
+}
+
+TEST(SavingsTable, FailedSoloIsAnError) {
+    TempDir dir;
+    manifestWith({{"solo", {{"formation", "solo"}}}}).write(dir.path());
+    writeResult(dir.path(), "solo", "failed", 10.0);
+    EXPECT_THROW(post::SavingsTable::fromSweep(dir.path()), post::PostError);
 }
