@@ -210,6 +210,19 @@ std::string forceObjects(const std::vector<std::string>& bodies, double U, doubl
     return "functions\n{\n" + forces.text() + stockForces(patches, 1) + "}\n";
 }
 
+// controlDict of a 2D reference: draftFoam from 0 to endTime in steps of deltaT (iterations when
+// steady, a fixed time step when transient), the final time written, then `functions`.
+std::string controlDict(bool transient, double endTime, double deltaT, const std::string& functions) {
+    const std::string end = FoamFile::number(endTime);
+    return FoamFile::header("controlDict", "dictionary", "system") +
+           "application draftFoam;\nstartFrom startTime;\nstartTime 0;\nstopAt endTime;\nendTime " + end +
+           ";\ndeltaT " + FoamFile::number(deltaT) + ";\n" +
+           (transient ? "adjustTimeStep no;\nwriteControl runTime;\n" : "writeControl timeStep;\n") +
+           "writeInterval " + end +
+           ";\npurgeWrite 0;\nwriteFormat binary;\nwritePrecision 10;\ntimeFormat general;\n"
+           "timePrecision 6;\nrunTimeModifiable false;\n\n" + functions;
+}
+
 // Second-order laminar schemes: central convection (bounded for the steady solve).
 std::string laminarSchemes(const std::string& ddt, const std::string& divU) {
     return FoamFile::header("fvSchemes", "dictionary", "system") + "ddtSchemes { default " + ddt +
@@ -278,12 +291,7 @@ void writeSt2d1(const fs::path& c) {
                                 {"frontAndBack", "type empty;"}}));
     FoamFile::write(c / "constant/transportProperties", transport(1e-3));
     FoamFile::write(c / "constant/turbulenceProperties", laminar());
-    FoamFile::write(c / "system/controlDict",
-              FoamFile::header("controlDict", "dictionary", "system") +
-                  "application draftFoam;\nstartFrom startTime;\nstartTime 0;\nstopAt endTime;\nendTime 5000;\n"
-                  "deltaT 1;\nwriteControl timeStep;\nwriteInterval 5000;\npurgeWrite 0;\nwriteFormat binary;\n"
-                  "writePrecision 10;\ntimeFormat general;\ntimePrecision 6;\nrunTimeModifiable false;\n\n" +
-                  forceObjects({"cylinder"}, 0.2, D * span, false, 0, D));
+    FoamFile::write(c / "system/controlDict", controlDict(false, 5000, 1, forceObjects({"cylinder"}, 0.2, D * span, false, 0, D)));
     FoamFile::write(c / "system/fvSchemes", laminarSchemes("steadyState", "bounded Gauss linear"));
     FoamFile::write(c / "system/fvSolution",
               FoamFile::header("fvSolution", "dictionary", "system") +
@@ -355,13 +363,7 @@ void writeCylinderRow(const fs::path& c, const std::string& name, double spacing
     FoamFile::write(c / "constant/transportProperties", transport(0.01));
     FoamFile::write(c / "constant/turbulenceProperties", laminar());
     FoamFile::write(c / "system/controlDict",
-              FoamFile::header("controlDict", "dictionary", "system") +
-                  "application draftFoam;\nstartFrom startTime;\nstartTime 0;\nstopAt endTime;\nendTime " +
-                  FoamFile::number(endTime) + ";\ndeltaT " + FoamFile::number(dt) +
-                  ";\nadjustTimeStep no;\nwriteControl runTime;\nwriteInterval " + FoamFile::number(endTime) +
-                  ";\npurgeWrite 0;\nwriteFormat binary;\nwritePrecision 10;\ntimeFormat general;\n"
-                  "timePrecision 6;\nrunTimeModifiable false;\n\n" +
-                  forceObjects(L.bodyNames, 1.0, D * span, true, averagingStart, D));
+                    controlDict(true, endTime, dt, forceObjects(L.bodyNames, 1.0, D * span, true, averagingStart, D)));
     FoamFile::write(c / "system/fvSchemes", laminarSchemes("backward", "Gauss linear"));
     FoamFile::write(c / "system/fvSolution",
               FoamFile::header("fvSolution", "dictionary", "system") +
