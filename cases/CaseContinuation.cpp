@@ -3,7 +3,7 @@
 #include "cases/CaseFile.hpp"
 #include "common/Printable.hpp"
 
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/JsonFile.hpp"
 #include "cases/RunnerDragDict.hpp"
 #include "cases/SweepLayout.hpp"
@@ -28,7 +28,7 @@ namespace {
 
 std::string readText(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw RunError(path + ": cannot be read");
+    if (!in) throw common::RunError(path + ": cannot be read");
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
@@ -38,7 +38,7 @@ void writeText(const std::string& path, const std::string& text) {
     try {
         common::AtomicFile::write(path, text);
     } catch (const std::system_error& e) {
-        throw RunError(e.what());
+        throw common::RunError(e.what());
     }
 }
 
@@ -54,7 +54,7 @@ bool committed(const std::string& caseDir, double from) {
         now = CaseResult::fromJson(common::JsonFile::read(path), path);
     } catch (const std::exception& e) {
         // Neither the earlier result nor the new one: undoing now could remove the only solution left.
-        throw RunError(path + ": unreadable while a continuation's journal is there (" + e.what() +
+        throw common::RunError(path + ": unreadable while a continuation's journal is there (" + e.what() +
                        "); look at the case before running it again");
     }
     return now.continued && sameTime(static_cast<double>(now.continued->fromTime), from) && now.resumedFrom &&
@@ -119,10 +119,10 @@ void CaseContinuation::recover(const std::string& caseDir) {
     const auto journal = common::JsonFile::read(journalPath);
     if (!journal.contains("from") || !journal.at("from").is_string() || !journal.contains("control_dict") ||
         !journal.at("control_dict").is_string())
-        throw RunError(journalPath + ": not a journal draft-cases wrote (from, control_dict)");
+        throw common::RunError(journalPath + ": not a journal draft-cases wrote (from, control_dict)");
     const std::string from = journal.at("from").get<std::string>();
     const auto fromTime = common::TimeFolder::timeOf(from);
-    if (!fromTime) throw RunError(journalPath + ": from = '" + from + "': not a solution time");
+    if (!fromTime) throw common::RunError(journalPath + ": from = '" + from + "': not a solution time");
     std::set<std::string> before;  // outputs that were there before the continuation: not its to remove
     if (journal.contains("existing") && journal.at("existing").is_array())
         for (const auto& p : journal.at("existing"))
@@ -180,7 +180,7 @@ std::string CaseContinuation::raisedControlDict(const std::string& controlDict, 
         }
     }
     const char* missing = !end ? "endTime" : !interval ? "writeInterval" : !window ? "averagingWindow" : !drag ? "runnerDrag" : nullptr;
-    if (missing) throw RunError(origin + ": no " + missing + " entry: not a steady controlDict draft-cases wrote");
+    if (missing) throw common::RunError(origin + ": no " + missing + " entry: not a steady controlDict draft-cases wrote");
     return out;
 }
 

@@ -44,7 +44,7 @@ public:
     /// A steady `controlDict` draft-cases wrote, raised to `endTime`: its endTime and writeInterval
     /// (only the final time is written), runnerDrag's averaging window by the case writer's rule
     /// for the new end (RunnerDragDict::steadyAveragingWindow), and runnerDrag's results sent to
-    /// SweepLayout::kContinuedResults. Throws RunError naming `origin` if an entry is missing.
+    /// SweepLayout::kContinuedResults. Throws common::RunError naming `origin` if an entry is missing.
     static std::string raisedControlDict(const std::string& controlDict, long endTime, const std::string& origin);
 };
 

@@ -59,7 +59,7 @@ struct CaseFile {
     /// Reads what toJson wrote. Throws common::RunError of one line naming `origin`, the field and
     /// the value when a key is missing (name, parameters, steps) or of the wrong type.
     static CaseFile fromJson(const nlohmann::json& j, const std::string& origin);
-    /// fromJson of the file at `path`; a file that is not JSON, a link or too large is a RunError too.
+    /// fromJson of the file at `path`; a file that is not JSON, a link or too large is a common::RunError too.
     static CaseFile read(const std::string& path);
     /// Written atomically (tmp + rename).
     void write(const std::string& path) const;

@@ -1,6 +1,6 @@
 #include "cases/CaseResult.hpp"
 
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/JsonFields.hpp"
 #include "common/Printable.hpp"
 
@@ -38,8 +38,8 @@ CaseResult CaseResult::fromJson(const json& j, const std::string& origin) {
     if (in.present(j, "provenance")) {
         try {
             r.provenance = Provenance::fromJson(j.at("provenance"), origin, "provenance");
-        } catch (const ConfigError& e) {
-            throw RunError(e.what());  // a damaged results.json is a run's problem, as every field here
+        } catch (const common::InputError& e) {
+            throw common::RunError(e.what());  // a damaged results.json is a run's problem, as every field here
         }
     }
     if (const auto m = in.object(j, "mesh")) {

@@ -70,7 +70,7 @@ struct CaseResult : solver::monitoring::SolverResults {
     static std::string failureName(Failure kind);
     static std::optional<Failure> failureFromName(const std::string& name);
 
-    /// Reads a results.json; throws RunError naming `origin` (the file), the field and its value
+    /// Reads a results.json; throws common::RunError naming `origin` (the file), the field and its value
     /// when it lacks a required key or a key has the wrong type.
     static CaseResult fromJson(const nlohmann::json& json, const std::string& origin = "results.json");
     nlohmann::json toJson() const;

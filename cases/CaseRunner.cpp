@@ -2,7 +2,7 @@
 
 #include "solver/monitoring/CheckpointMarker.hpp"
 
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/JsonFile.hpp"
 #include "cases/MeshCheckFile.hpp"
 #include "common/Printable.hpp"
@@ -252,7 +252,7 @@ CaseResult CaseRunner::run(const std::string& caseDir) const { return runFrom(ca
 
 CaseResult CaseRunner::continueFrom(const std::string& caseDir, const std::string& time,
                                     const CaseResult::Continuation& record) const {
-    if (time.empty()) throw RunError(caseDir + ": no solution time to continue from");
+    if (time.empty()) throw common::RunError(caseDir + ": no solution time to continue from");
     return runFrom(caseDir, time, record);
 }
 
@@ -266,7 +266,7 @@ CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& 
     CaseFile spec;
     try {
         spec = CaseFile::read(caseDir + "/" + SweepLayout::kCaseFile);
-    } catch (const std::runtime_error& e) {  // unreadable or not ours (RunError, InputError)
+    } catch (const std::runtime_error& e) {  // unreadable or not ours (common::RunError, InputError)
         spec.name = fs::path(caseDir).filename().string();
         badRemoval = e.what();
     }
@@ -396,7 +396,7 @@ CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::string& 
                                               ";\n\nmethod hierarchical;\n\ncoeffs\n{\n    n (" + ranks +
                                               " 1 1);\n    order xyz;\n}\n");
             } catch (const std::system_error& e) {
-                throw RunError(e.what());
+                throw common::RunError(e.what());
             }
             // Open MPI refuses to start as root (CI, containers) unless told this is deliberate.
             env["OMPI_ALLOW_RUN_AS_ROOT"] = "1";

@@ -1,6 +1,6 @@
 #include "cases/CaseScripts.hpp"
 
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/MeshCheckFile.hpp"
 #include "common/ShellWord.hpp"
 #include "cases/SweepLayout.hpp"
@@ -92,7 +92,7 @@ void CaseScripts::write(const std::string& caseDir, const std::vector<CaseFile::
         common::AtomicFile::write((fs::path(caseDir) / SweepLayout::kAllrun).string(), allrun(steps, tools), 0755);
         common::AtomicFile::write((fs::path(caseDir) / SweepLayout::kAllclean).string(), allclean(tools), 0755);
     } catch (const std::system_error& e) {
-        throw RunError(e.what());
+        throw common::RunError(e.what());
     }
 }
 

@@ -3,7 +3,7 @@
 #include "cases/CaseResult.hpp"
 #include "cases/CaseContinuation.hpp"
 #include "cases/CaseRunner.hpp"
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "common/SafeName.hpp"
@@ -41,18 +41,18 @@ void onStop(int sig) {
 
 std::string CaseTask::caseName(const std::string& sweepDir, int index) {
     std::ifstream in(sweepDir + "/slurm/cases.txt");
-    if (!in) throw RunError("cannot read " + sweepDir + "/slurm/cases.txt");
+    if (!in) throw common::RunError("cannot read " + sweepDir + "/slurm/cases.txt");
     std::string line;
     while (std::getline(in, line)) {
         std::istringstream row(line);
         int i = -1;
         std::string name;
         if (row >> i >> name && i == index) {
-            if (!common::SafeName::isSafe(name)) throw RunError("slurm/cases.txt: unsafe case name '" + name + "'");
+            if (!common::SafeName::isSafe(name)) throw common::RunError("slurm/cases.txt: unsafe case name '" + name + "'");
             return name;
         }
     }
-    throw RunError("slurm/cases.txt has no task " + std::to_string(index));
+    throw common::RunError("slurm/cases.txt has no task " + std::to_string(index));
 }
 
 void CaseTask::record(const std::string& sweepDir, const std::string& name, const std::string& status,
@@ -60,11 +60,11 @@ void CaseTask::record(const std::string& sweepDir, const std::string& name, cons
     // Tasks of one array finish at the same time: a blocking lock, held only for the update.
     const std::string lockPath = sweepDir + "/" + kLockFile;
     const int fd = open(lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0) throw RunError("cannot open " + lockPath + ": " + std::strerror(errno));
+    if (fd < 0) throw common::RunError("cannot open " + lockPath + ": " + std::strerror(errno));
     while (flock(fd, LOCK_EX) != 0) {
         if (errno != EINTR) {
             close(fd);
-            throw RunError("cannot lock " + lockPath + ": " + std::strerror(errno));
+            throw common::RunError("cannot lock " + lockPath + ": " + std::strerror(errno));
         }
     }
     try {
@@ -95,7 +95,7 @@ int CaseTask::run(const std::string& sweepDirIn, int index, std::ostream& log, i
         try {
             const SweepLock lock(sweepDir);
             CaseContinuation::recover(caseDir);
-        } catch (const RunError& e) {
+        } catch (const common::RunError& e) {
             log << name << ": a continuation's journal is left to the run that holds the sweep (" << e.what() << ")\n";
         }
     }
@@ -111,7 +111,7 @@ int CaseTask::run(const std::string& sweepDirIn, int index, std::ostream& log, i
                 return 0;
             }
         } catch (const std::runtime_error&) {
-            // RunError or ConfigError (a damaged or hostile results.json): not finished, run it.
+            // common::RunError or common::InputError (a damaged or hostile results.json): not finished, run it.
         }
     }
 

@@ -20,12 +20,12 @@ public:
     explicit CaseTask(ToolPaths tools) : tools_(std::move(tools)) {}
 
     /// 0 when the case ran (ok or failed: the manifest says which) or was already finished,
-    /// kInterrupted when a signal stopped it. Throws RunError when the task cannot be mapped.
+    /// kInterrupted when a signal stopped it. Throws common::RunError when the task cannot be mapped.
     /// A case whose program died or exited with an error is run again up to `retries` times
     /// (CaseRunner::runWithRetries), inside the same task; a stop signal ends the attempts.
     int run(const std::string& sweepDir, int index, std::ostream& log, int retries = 1) const;
 
-    /// The name of task `index` in SWEEPDIR/slurm/cases.txt; throws RunError if absent.
+    /// The name of task `index` in SWEEPDIR/slurm/cases.txt; throws common::RunError if absent.
     static std::string caseName(const std::string& sweepDir, int index);
 
     static constexpr int kInterrupted = 4;

@@ -4,7 +4,7 @@
 
 #include "cases/CaseRunner.hpp"
 #include "cases/CaseScripts.hpp"
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/JsonFile.hpp"
 #include "cases/RunnerDragDict.hpp"
 #include "common/SafeName.hpp"

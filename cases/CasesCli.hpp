@@ -7,8 +7,8 @@ namespace drafting::cases {
 
 /// The draft-cases command line (plan | generate | run | sweep | status | convergence | geometry |
 /// reference | run-task): cli::CommandLine parses and checks it, and a table hands it to the
-/// command's own class under cases/cli/. Throws ConfigError for bad input (before anything is
-/// written) and RunError for failures while running.
+/// command's own class under cases/cli/. Throws common::InputError for bad input (before anything is
+/// written) and common::RunError for failures while running.
 class CasesCli {
 public:
     /// `args` excludes the program name. Returns the exit code: 0, or 3 when cases failed.

@@ -1,6 +1,6 @@
 #include "cases/CliOptions.hpp"
 
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 
 #include <algorithm>
 #include <set>
@@ -169,7 +169,7 @@ void CliOptions::checkBelongs(const std::string& command, const std::vector<std:
             for (const auto& c : commands())  // in the help's order
                 if (o.commands.count(c)) owners += (owners.empty() ? "" : ", ") + c;
             if (o.commands.count("run-task")) owners += (owners.empty() ? "" : ", ") + std::string("run-task");
-            throw ConfigError("--" + name + ": belongs to " + owners + " (not " + command + ")");
+            throw common::InputError("--" + name + ": belongs to " + owners + " (not " + command + ")");
         }
     }
 }

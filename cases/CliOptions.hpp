@@ -18,7 +18,7 @@ public:
     /// `draft-cases COMMAND --help`: that command, what it does and only its options.
     static std::string usage(const std::string& command);
 
-    /// Throws ConfigError "--NAME: belongs to A, B (not COMMAND)" for the first of `given`
+    /// Throws common::InputError "--NAME: belongs to A, B (not COMMAND)" for the first of `given`
     /// (option names as Boost stores them, without dashes) that `command` does not take.
     static void checkBelongs(const std::string& command, const std::vector<std::string>& given);
 };

@@ -86,7 +86,7 @@ public:
     nlohmann::json toJson() const;
 
     /// Reads a study; every fault is one line naming `origin`, the field and its value: an
-    /// InputError or a RunError by `source`. An older format is refused with how to reduce it again.
+    /// InputError or a common::RunError by `source`. An older format is refused with how to reduce it again.
     static ConvergenceFile fromJson(const nlohmann::json& study, const std::string& origin,
                                     common::JsonFields::Source source);
 

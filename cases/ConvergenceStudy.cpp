@@ -4,7 +4,7 @@
 
 #include "cases/CaseResult.hpp"
 #include "cases/CaseWriter.hpp"
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/GridConvergence.hpp"
 #include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
@@ -238,16 +238,16 @@ std::vector<std::string> ConvergenceStudy::parseLevels(const std::string& text) 
         item = first == std::string::npos ? "" : item.substr(first, last - first + 1);
         const auto it = std::find(known.begin(), known.end(), item);
         if (it == known.end())
-            throw ConfigError(shown + ": " + common::Printable::quote(item, 40) +
+            throw common::InputError(shown + ": " + common::Printable::quote(item, 40) +
                               " is not a mesh level (coarse|medium|fine|extra-fine)");
         levels.push_back(item);
         index.push_back(static_cast<std::size_t>(it - known.begin()));
     }
-    if (!text.empty() && text.back() == ',') throw ConfigError(shown + ": empty level after the last comma");
+    if (!text.empty() && text.back() == ',') throw common::InputError(shown + ": empty level after the last comma");
     for (std::size_t k = 1; k < index.size(); ++k)
         if (index[k] != index[k - 1] + 1)
-            throw ConfigError(shown + ": levels must be consecutive, coarsest first (e.g. medium,fine,extra-fine)");
-    if (levels.size() < 3) throw ConfigError(shown + ": a study needs at least three levels (one triplet)");
+            throw common::InputError(shown + ": levels must be consecutive, coarsest first (e.g. medium,fine,extra-fine)");
+    if (levels.size() < 3) throw common::InputError(shown + ": a study needs at least three levels (one triplet)");
     return levels;
 }
 
@@ -280,7 +280,7 @@ ConvergenceFile ConvergenceStudy::reduce(const std::string& dir, const std::vect
     for (const auto& m : manifests)
         if (!first && m) first = &*m;
     if (!first)
-        throw ConfigError("-o " + common::Printable::quote(dir) + ": no level of the study has a manifest.json (nothing to reduce)");
+        throw common::InputError("-o " + common::Printable::quote(dir) + ": no level of the study has a manifest.json (nothing to reduce)");
     const int configDimension = first->config.dimension;
 
     // Every case at every level, read once.
@@ -417,7 +417,7 @@ ConvergenceFile ConvergenceStudy::reduce(const std::string& dir, const std::vect
     try {
         common::AtomicFile::write(csvPath.string(), csv.str());  // never through a link, never half a file
     } catch (const std::system_error& e) {
-        throw RunError(e.what());
+        throw common::RunError(e.what());
     }
     return study;
 }

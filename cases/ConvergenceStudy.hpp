@@ -23,7 +23,7 @@ public:
     static const std::vector<std::string>& defaultLevels();
 
     /// --levels "coarse,medium,fine,extra-fine": at least three known levels, consecutive and
-    /// coarsest first. Throws ConfigError, one line naming --levels and the value, otherwise.
+    /// coarsest first. Throws common::InputError, one line naming --levels and the value, otherwise.
     static std::vector<std::string> parseLevels(const std::string& text);
 
     /// Generates and runs the sweep at each level with `options` (MPI ranks, retries), then
@@ -34,7 +34,7 @@ public:
                               const SweepRunner::RunOptions& options = SweepRunner::RunOptions{});
 
     /// Reads the levels' results (a level not run yet counts as not run) and writes
-    /// convergence.json and convergence.csv. Throws ConfigError when no level has a sweep.
+    /// convergence.json and convergence.csv. Throws common::InputError when no level has a sweep.
     static ConvergenceFile reduce(const std::string& dir, const std::vector<std::string>& levels);
 
     /// The reduction as a text table (one row per case, quantity, body and triplet).

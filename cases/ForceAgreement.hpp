@@ -19,7 +19,7 @@ public:
     };
 
     /// flow and lift are runnerDrag's flowDirection and liftDirection (unit vectors).
-    /// Throws RunError when a file is missing or malformed, or runnerDrag's final force is not finite.
+    /// Throws common::RunError when a file is missing or malformed, or runnerDrag's final force is not finite.
     static Comparison compare(const std::string& caseDir, const std::string& stockName,
                               const std::array<double, 3>& flow, const std::array<double, 3>& lift);
 };

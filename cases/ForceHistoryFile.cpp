@@ -1,6 +1,6 @@
 #include "cases/ForceHistoryFile.hpp"
 
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/TimeFolder.hpp"
 
 #include <algorithm>
@@ -46,12 +46,12 @@ bool endsWith(const std::string& s, const std::string& suffix) {
 // The runners a column header "x  <runner>_drag <runner>_side <runner>_lift ..." names.
 std::vector<ForceHistoryFile::Body> runnersOf(const std::vector<std::string>& header, const std::string& where) {
     if (header.size() < 4 || (header.size() - 1) % 3 != 0)
-        throw RunError(where + "no column header naming each runner's _drag, _side and _lift before the data");
+        throw common::RunError(where + "no column header naming each runner's _drag, _side and _lift before the data");
     std::vector<ForceHistoryFile::Body> bodies;
     for (std::size_t c = 1; c < header.size(); c += 3) {
         const std::string name = header[c].substr(0, header[c].size() - 5);
         if (!endsWith(header[c], "_drag") || header[c + 1] != name + "_side" || header[c + 2] != name + "_lift")
-            throw RunError(where + "column header '" + header[c] + " " + header[c + 1] + " " + header[c + 2] +
+            throw common::RunError(where + "column header '" + header[c] + " " + header[c + 1] + " " + header[c + 2] +
                            "' is not <runner>_drag <runner>_side <runner>_lift");
         bodies.push_back({name, {}, {}, {}});
     }
@@ -62,7 +62,7 @@ std::vector<ForceHistoryFile::Body> runnersOf(const std::vector<std::string>& he
 // is dropped rather than refused: the restart writes that sample again from its checkpoint on.
 SingleFile parseFile(const std::string& path, bool superseded) {
     std::ifstream in(path);
-    if (!in) throw RunError("cannot read force history " + path);
+    if (!in) throw common::RunError("cannot read force history " + path);
     SingleFile file;
     std::vector<std::string> header;
     std::string line;
@@ -81,20 +81,20 @@ SingleFile parseFile(const std::string& path, bool superseded) {
         // being written, and its last number may be cut short too (2.0e+01 read as 2.0).
         if (in.eof() && superseded) break;
         if (in.eof())
-            throw RunError(where() + "'" + cells.back() +
+            throw common::RunError(where() + "'" + cells.back() +
                            "' ends the file without an end of line: the run stopped while writing this line");
         if (file.x.empty()) {
             file.bodies = runnersOf(header, where());
             file.xName = header[0];
         }
         if (cells.size() != header.size())
-            throw RunError(where() + std::to_string(cells.size()) + " columns ending '" + cells.back() +
+            throw common::RunError(where() + std::to_string(cells.size()) + " columns ending '" + cells.back() +
                            "', the header names " + std::to_string(header.size()));
         std::vector<double> row(cells.size());
         for (std::size_t c = 0; c < cells.size(); ++c)
-            if (!parseNumber(cells[c], row[c])) throw RunError(where() + "'" + cells[c] + "' is not a number");
+            if (!parseNumber(cells[c], row[c])) throw common::RunError(where() + "'" + cells[c] + "' is not a number");
         if (!std::isfinite(row[0]) || (!file.x.empty() && !(row[0] > file.x.back())))
-            throw RunError(where() + file.xName + " " + cells[0] + " does not follow " +
+            throw common::RunError(where() + file.xName + " " + cells[0] + " does not follow " +
                            (file.x.empty() ? std::string("(first line)") : std::to_string(file.x.back())));
         file.x.push_back(row[0]);
         for (std::size_t b = 0; b < file.bodies.size(); ++b) {
@@ -140,7 +140,7 @@ ForceHistoryFile ForceHistoryFile::read(const std::string& caseDir) {
         }
     }
     if (found.empty())
-        throw RunError("no force history " + (root / "<startTime>" / "runnerDrag.dat").string() +
+        throw common::RunError("no force history " + (root / "<startTime>" / "runnerDrag.dat").string() +
                        " (the runnerDrag function object writes it while the case runs)");
     std::sort(found.begin(), found.end());
 
@@ -156,7 +156,7 @@ ForceHistoryFile ForceHistoryFile::read(const std::string& caseDir) {
             history.xName_ = file.xName;
             for (const auto& b : file.bodies) history.bodies_.push_back({b.name, {}, {}, {}});
         } else if (!sameRunners(file.bodies, history.bodies_)) {
-            throw RunError(path + ": its runners differ from those of " + firstWithSamples);
+            throw common::RunError(path + ": its runners differ from those of " + firstWithSamples);
         }
         // A restart rewrites from its start on: drop what earlier files wrote from there.
         const auto keep = static_cast<std::size_t>(
@@ -168,7 +168,7 @@ ForceHistoryFile ForceHistoryFile::read(const std::string& caseDir) {
             join(history.bodies_[b].lift, keep, file.bodies[b].lift);
         }
     }
-    if (history.x_.empty()) throw RunError(history.files_.back() + ": no samples, only the header");
+    if (history.x_.empty()) throw common::RunError(history.files_.back() + ": no samples, only the header");
     return history;
 }
 

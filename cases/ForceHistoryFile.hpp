@@ -19,7 +19,7 @@ public:
 
     /// Reads every start-time folder of the case in time order (a restarted run has one per
     /// restart, and OpenFOAM names a second file in the same folder runnerDrag_<time>.dat);
-    /// where two overlap, the later one wins. Throws RunError naming the file, line and value
+    /// where two overlap, the later one wins. Throws common::RunError naming the file, line and value
     /// when one is damaged (a last line cut short included); also when there is no file or not
     /// a single sample.
     static ForceHistoryFile read(const std::string& caseDir);

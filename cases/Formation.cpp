@@ -1,6 +1,6 @@
 #include "cases/Formation.hpp"
 
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/ValueList.hpp"
 
 #include "meshes/BodyClearance.hpp"
@@ -34,7 +34,7 @@ std::vector<RunnerPlacement> Formation::place(const SweepConfig& c, const std::s
         for (int k = 1; k <= c.behindCount; ++k) pacers.emplace_back(-k * b, l);
     } else if (p == "ineos" || p == "breaking2") {
         if (l <= 0.0)
-            throw ConfigError("sweep.lateral = '" + common::ValueList::format(l) + "': the " + p +
+            throw common::InputError("sweep.lateral = '" + common::ValueList::format(l) + "': the " + p +
                               " preset needs a positive lateral spacing");
         if (p == "ineos") {
             pacers = {{f, 0.0}, {f + r, l}, {f + r, -l}, {f + 2 * r, 2 * l}, {f + 2 * r, -2 * l},
@@ -45,7 +45,7 @@ std::vector<RunnerPlacement> Formation::place(const SweepConfig& c, const std::s
     } else if (p == "custom") {
         for (const auto& pos : c.positions) pacers.emplace_back(pos.x, pos.y);
     } else if (p != "solo") {
-        throw ConfigError("formation.preset = '" + p + "': unknown preset");
+        throw common::InputError("formation.preset = '" + p + "': unknown preset");
     }
 
     std::vector<RunnerPlacement> runners{{"lead", 0.0, 0.0}};
@@ -63,7 +63,7 @@ void Formation::checkClearance(const std::vector<RunnerPlacement>& runners, doub
             const double dx = (runners[i].x - runners[j].x) / halfDepth;
             const double dy = (runners[i].y - runners[j].y) / halfWidth;
             if (std::hypot(dx, dy) < 2.0 * kClearance) {
-                throw ConfigError("formation of case " + caseName + ": " + runners[i].name + " at (" +
+                throw common::InputError("formation of case " + caseName + ": " + runners[i].name + " at (" +
                                   common::ValueList::format(runners[i].x) + ", " + common::ValueList::format(runners[i].y) +
                                   ") and " + runners[j].name + " at (" + common::ValueList::format(runners[j].x) + ", " +
                                   common::ValueList::format(runners[j].y) + ") overlap or touch");
@@ -86,7 +86,7 @@ void Formation::checkClearance3d(const std::vector<RunnerPlacement>& runners, co
                     << common::ValueList::format(runners[j].y) << ") overlap or touch (surface gap "
                     << std::lround(gap * 1000.0) << " mm; 3D runners need " << std::lround(kMinGap3d * 1000.0)
                     << " mm)";
-                throw ConfigError(msg.str());
+                throw common::InputError(msg.str());
             }
         }
     }

@@ -37,12 +37,12 @@ public:
     static bool usesBackGap(const std::string& preset);
     static bool usesLateral(const std::string& preset);
 
-    /// Throws ConfigError when two runners' sections overlap or touch (ellipses with semi-axes
+    /// Throws common::InputError when two runners' sections overlap or touch (ellipses with semi-axes
     /// halfDepth along x and halfWidth along y, with a clearance of 10% for the mesh).
     static void checkClearance(const std::vector<RunnerPlacement>& runners, double halfDepth,
                                double halfWidth, const std::string& caseName);
 
-    /// Throws ConfigError when two 3D runners come closer than kMinGap3d (or overlap), measured
+    /// Throws common::InputError when two 3D runners come closer than kMinGap3d (or overlap), measured
     /// between their surfaces (meshes::BodyClearance).
     static void checkClearance3d(const std::vector<RunnerPlacement>& runners, const meshes::RunnerBody& body,
                                  const std::string& caseName);

@@ -1,6 +1,6 @@
 #include "cases/Manifest.hpp"
 
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/JsonFields.hpp"
 #include "common/JsonFile.hpp"
 #include "common/Printable.hpp"
@@ -12,7 +12,7 @@ namespace drafting::cases {
 
 Manifest Manifest::read(const std::string& sweepDir) {
     const std::string path = sweepDir + "/" + kFileName;
-    // common::JsonFile: RunError when it cannot be read (the machine), ConfigError when it is not JSON.
+    // common::JsonFile: common::RunError when it cannot be read (the machine), common::InputError when it is not JSON.
     const nlohmann::json j = common::JsonFile::read(path);
     // The manifest is the user's to edit: what is wrong in it is bad input (exit 1).
     const common::JsonFields fields(path, common::JsonFields::Source::input);

@@ -1,6 +1,6 @@
 #include "cases/MeshCheckFile.hpp"
 
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/JsonFile.hpp"
 #include "common/Printable.hpp"
 
@@ -10,9 +10,9 @@ namespace drafting::cases {
 
 namespace {
 
-RunError badField(const std::string& origin, const std::string& field, const nlohmann::json& value,
+common::RunError badField(const std::string& origin, const std::string& field, const nlohmann::json& value,
                   const std::string& why) {
-    return RunError(common::Printable::quote(origin) + ": " + field + " = " + common::Printable::quote(value.dump()) + ": " + why);
+    return common::RunError(common::Printable::quote(origin) + ": " + field + " = " + common::Printable::quote(value.dump()) + ": " + why);
 }
 
 // A count, or -1 when absent or null.
@@ -35,8 +35,8 @@ nlohmann::json numberOrNull(double v) { return std::isfinite(v) ? nlohmann::json
 }  // namespace
 
 MeshCheckFile MeshCheckFile::fromJson(const nlohmann::json& j, const std::string& origin) {
-    if (!j.is_object()) throw RunError(common::Printable::quote(origin) + ": not a JSON object");
-    if (!j.contains("ok")) throw RunError(common::Printable::quote(origin) + ": ok: missing");
+    if (!j.is_object()) throw common::RunError(common::Printable::quote(origin) + ": not a JSON object");
+    if (!j.contains("ok")) throw common::RunError(common::Printable::quote(origin) + ": ok: missing");
     if (!j.at("ok").is_boolean()) throw badField(origin, "ok", j.at("ok"), "not true or false");
     MeshCheckFile m;
     m.ok = j.at("ok").get<bool>();

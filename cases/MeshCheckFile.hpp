@@ -24,7 +24,7 @@ struct MeshCheckFile {
     double maxSkewness = std::numeric_limits<double>::quiet_NaN();
     std::map<std::string, bool> checks;  // each check by name: passed
 
-    /// Reads the verdict; throws RunError naming `origin`, the field and its value when `ok` is
+    /// Reads the verdict; throws common::RunError naming `origin`, the field and its value when `ok` is
     /// missing or a key has the wrong type. Absent counts and measures stay unknown.
     static MeshCheckFile fromJson(const nlohmann::json& json, const std::string& origin = kFileName);
     /// The file at `path` (common::JsonFile::read's errors when it cannot be read or is not JSON).

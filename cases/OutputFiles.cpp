@@ -1,6 +1,6 @@
 #include "cases/OutputFiles.hpp"
 
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/Printable.hpp"
 #include "common/AtomicFile.hpp"
 
@@ -17,23 +17,23 @@ namespace drafting::cases {
 namespace {
 
 [[noreturn]] void machineFailure(const std::string& what, const fs::path& path, int error) {
-    throw RunError("cannot " + what + " " + common::Printable::quote(path.string()) + ": " + std::strerror(error));
+    throw common::RunError("cannot " + what + " " + common::Printable::quote(path.string()) + ": " + std::strerror(error));
 }
 
 }  // namespace
 
 void OutputFiles::check(const std::string& option, const fs::path& path) {
     const std::string shown = option + " " + common::Printable::quote(path.string());
-    if (path.empty()) throw ConfigError(shown + ": empty path");
+    if (path.empty()) throw common::InputError(shown + ": empty path");
     if (path.filename().empty() || path.filename() == "." || path.filename() == "..")
-        throw ConfigError(shown + ": not a file name");
+        throw common::InputError(shown + ": not a file name");
     std::error_code ec;
     const auto own = fs::symlink_status(path, ec);
     if (ec && own.type() != fs::file_type::not_found)
-        throw ConfigError(shown + ": cannot be reached (" + ec.message() + ")");
-    if (fs::is_symlink(own)) throw ConfigError(shown + ": is a symbolic link (no file is written through one)");
-    if (fs::is_directory(own)) throw ConfigError(shown + ": is a directory");
-    if (fs::exists(own) && !fs::is_regular_file(own)) throw ConfigError(shown + ": exists and is not a regular file");
+        throw common::InputError(shown + ": cannot be reached (" + ec.message() + ")");
+    if (fs::is_symlink(own)) throw common::InputError(shown + ": is a symbolic link (no file is written through one)");
+    if (fs::is_directory(own)) throw common::InputError(shown + ": is a directory");
+    if (fs::exists(own) && !fs::is_regular_file(own)) throw common::InputError(shown + ": exists and is not a regular file");
     // The nearest existing ancestor must be a directory (a link to one is fine): "file/sub.stl"
     // and a link to nowhere cannot hold the file.
     for (fs::path up = path.parent_path(); !up.empty(); up = up.parent_path()) {
@@ -43,9 +43,9 @@ void OutputFiles::check(const std::string& option, const fs::path& path) {
             continue;
         }
         if (ec)
-            throw ConfigError(shown + ": " + common::Printable::quote(up.string()) + " cannot be reached (" + ec.message() + ")");
+            throw common::InputError(shown + ": " + common::Printable::quote(up.string()) + " cannot be reached (" + ec.message() + ")");
         if (!fs::is_directory(fs::status(up, ec)))
-            throw ConfigError(shown + ": " + common::Printable::quote(up.string()) +
+            throw common::InputError(shown + ": " + common::Printable::quote(up.string()) +
                               (fs::is_symlink(link) ? " is a link to no directory" : " is not a directory"));
         break;
     }
@@ -81,7 +81,7 @@ void OutputFiles::writeAll(const std::vector<std::pair<fs::path, std::string>>& 
             temporaries.push_back(common::AtomicFile::writeTemporary(target.string(), text));
         } catch (const std::system_error& e) {
             undo();
-            throw RunError(e.what());
+            throw common::RunError(e.what());
         }
     }
     // Renames are what cannot half-fail in practice; should one fail anyway, the files that did

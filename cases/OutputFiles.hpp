@@ -10,7 +10,7 @@ namespace drafting::cases {
 /// before anything is computed, then written together or not at all.
 class OutputFiles {
 public:
-    /// Refuses, with a ConfigError naming `option` and the quoted path: an empty path, an
+    /// Refuses, with a common::InputError naming `option` and the quoted path: an empty path, an
     /// existing directory, a symbolic link (dangling or not: no file is written through a link),
     /// a FIFO or device, and a path under anything that is not a directory or cannot be reached.
     /// An existing regular file is fine: it is replaced.
@@ -19,7 +19,7 @@ public:
     /// Writes every file or none. Each text goes to a fresh temporary beside its target
     /// (O_EXCL|O_NOFOLLOW, NAME.<16 hex>.tmp), synced; only when all are written are they renamed
     /// into place. Missing parent folders are made first. On failure the temporaries, the folders
-    /// made and any target that did not exist before are removed, and RunError is thrown.
+    /// made and any target that did not exist before are removed, and common::RunError is thrown.
     static void writeAll(const std::vector<std::pair<std::filesystem::path, std::string>>& files);
 };
 

@@ -5,7 +5,7 @@
 #include "cases/CaseRunner.hpp"
 #include "cases/CaseScripts.hpp"
 #include "cases/CaseWriter.hpp"
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/ForceAgreement.hpp"
 #include "common/JsonFile.hpp"
 #include "cases/Provenance.hpp"
@@ -382,7 +382,7 @@ void addStockForces(const fs::path& c, const std::string& patch, double rho) {
     std::ifstream in(controlDict);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const auto end = text.rfind('}');
-    if (end == std::string::npos) throw RunError(controlDict.string() + ": no functions block");
+    if (end == std::string::npos) throw common::RunError(controlDict.string() + ": no functions block");
     text.insert(end, stockForces(" " + patch, rho));
     FoamFile::write(controlDict, text);
 }
@@ -531,7 +531,7 @@ void ReferenceCase::checkName(const std::string& name) {
         if (n == name) return;
         valid += (valid.empty() ? "" : ", ") + n;
     }
-    throw ConfigError("reference '" + name + "' is unknown (" + valid + ")");
+    throw common::InputError("reference '" + name + "' is unknown (" + valid + ")");
 }
 
 nlohmann::json ReferenceCase::run(const std::string& name, const std::string& dirIn, const ToolPaths& tools,
@@ -539,9 +539,9 @@ nlohmann::json ReferenceCase::run(const std::string& name, const std::string& di
     checkName(name);
     meshes::MeshLevel::from(level);
     if (dimension(name) != 3 && level != "coarse")
-        throw ConfigError("reference " + name + ": mesh.level belongs to the 3D references (its mesh is fixed)");
+        throw common::InputError("reference " + name + ": mesh.level belongs to the 3D references (its mesh is fixed)");
     if (dimension(name) != 3 && !box.empty())
-        throw ConfigError("reference " + name + ": the box belongs to the 3D references (its mesh is fixed)");
+        throw common::InputError("reference " + name + ": the box belongs to the 3D references (its mesh is fixed)");
     const std::string expectedPath = referenceDir() + "/" + name + "/expected.json";
     const auto expected = common::JsonFile::read(expectedPath);
 
@@ -593,7 +593,7 @@ nlohmann::json ReferenceCase::run(const std::string& name, const std::string& di
                                                    {is3d ? -1.0 : 1.0, 0, 0}, {0, is3d ? 0.0 : 1.0, is3d ? 1.0 : 0.0});
             agreement[subCases[k].second.empty() ? name : subCases[k].second] = {
                 {"relative_difference", c.relativeDifference}, {"runnerDrag_N", c.runnerDrag}, {"stockForces_N", c.stock}};
-        } catch (const RunError& e) {
+        } catch (const common::RunError& e) {
             agreement[subCases[k].second.empty() ? name : subCases[k].second] = {{"error", e.what()}};
         }
     }

@@ -36,7 +36,7 @@ public:
     static int dimension(const std::string& name);
     /// One line per reference: name, "2D" or "3D", and the title from its expected.json.
     static std::string listing();
-    /// Throws ConfigError naming NAME and the valid names unless NAME is a reference.
+    /// Throws common::InputError naming NAME and the valid names unless NAME is a reference.
     static void checkName(const std::string& name);
 
     /// Writes, runs and checks reference NAME in DIR: DIR/results.json holds the bodies (for a

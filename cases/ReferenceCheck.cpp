@@ -1,6 +1,6 @@
 #include "cases/ReferenceCheck.hpp"
 
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 
 #include <cmath>
 #include <limits>
@@ -24,7 +24,7 @@ nlohmann::json ReferenceCheck::lookup(const nlohmann::json& root, const std::str
 
 nlohmann::json ReferenceCheck::evaluate(const nlohmann::json& expected, const nlohmann::json& results) {
     if (!expected.contains("checks") || !expected["checks"].is_array())
-        throw RunError("expected.json: no 'checks' list");
+        throw common::RunError("expected.json: no 'checks' list");
     const double inf = std::numeric_limits<double>::infinity();
     nlohmann::json out = {{"pass", true}, {"checks", nlohmann::json::array()}};
     for (const auto& c : expected["checks"]) {

@@ -1,6 +1,6 @@
 #include "cases/SlurmBackend.hpp"
 
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "common/Printable.hpp"
@@ -29,7 +29,7 @@ void writeText(const fs::path& path, const std::string& text, bool executable) {
         // Never through a link, never half a script; 0754 as the old rw-r--r-- plus owner/group exec.
         common::AtomicFile::write(path.string(), text, executable ? 0754 : 0644);
     } catch (const std::system_error& e) {
-        throw RunError(e.what());
+        throw common::RunError(e.what());
     }
 }
 
@@ -57,7 +57,7 @@ std::string moduleLines(const SlurmBackend::Options& o) {
 
 void checkRange(const char* option, int value, int low, int high) {
     if (value < low || value > high)
-        throw ConfigError(std::string(option) + " = '" + std::to_string(value) + "': outside [" + std::to_string(low) +
+        throw common::InputError(std::string(option) + " = '" + std::to_string(value) + "': outside [" + std::to_string(low) +
                           ", " + std::to_string(high) + "]");
 }
 
@@ -76,7 +76,7 @@ void SlurmBackend::validate(const Options& o) {
     checkRange("--signal-seconds", o.signalSeconds, 0, 65535);
     checkRange("--jobs", o.maxParallel, 0, 256);  // 0: no throttle
     checkRange("--retries", o.retries, 0, 10);
-    if (o.dryRun && o.wait) throw ConfigError("--wait: nothing to wait for with --dry-run");
+    if (o.dryRun && o.wait) throw common::InputError("--wait: nothing to wait for with --dry-run");
 }
 
 void SlurmBackend::checkPaths(const std::string& sweepDir, const ToolPaths& tools) {
@@ -164,7 +164,7 @@ nlohmann::json SlurmBackend::submit(const std::string& sweepDirIn, const Options
     // Jobs of an earlier submission still queued would race this one on the same cases.
     if (p.previous && p.previous->submitted() &&
         !SlurmClient::inQueue({p.previous->arrayJobId, p.previous->reduceJobId}).empty())
-        throw RunError("sweep " + sweepDir + " has Slurm jobs in the queue (" + kJobsFile +
+        throw common::RunError("sweep " + sweepDir + " has Slurm jobs in the queue (" + kJobsFile +
                        "); wait for them or scancel them first");
 
     fs::create_directories(slurmDir / "logs");

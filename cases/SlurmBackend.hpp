@@ -29,11 +29,11 @@ public:
         bool wait = false;                 // --wait: block until the array and the reduce end
     };
 
-    /// Throws ConfigError (one line naming the option and value) for anything that could not
+    /// Throws common::InputError (one line naming the option and value) for anything that could not
     /// safely go into a job script. Called before anything is written.
     static void validate(const Options& options);
 
-    /// Throws ConfigError when the sweep directory or the programs' paths cannot go into a job
+    /// Throws common::InputError when the sweep directory or the programs' paths cannot go into a job
     /// script unquoted (they appear on #SBATCH lines, which no quoting protects).
     static void checkPaths(const std::string& sweepDir, const ToolPaths& tools);
 
@@ -48,7 +48,7 @@ public:
 
     /// Reads the manifest and composes the scripts, checking every string that reaches them where
     /// it is used (options, paths, the manifest's sweep and case names) and, unless dry-run, the
-    /// jobs.json of an earlier submission. Throws ConfigError naming the file or option, the field
+    /// jobs.json of an earlier submission. Throws common::InputError naming the file or option, the field
     /// and the value; writes nothing.
     static Prepared prepare(const std::string& sweepDir, const Options& options, const ToolPaths& tools);
 

@@ -1,6 +1,6 @@
 #include "cases/SlurmClient.hpp"
 
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/Printable.hpp"
 #include "common/Process.hpp"
 #include "cases/SlurmValue.hpp"
@@ -58,7 +58,7 @@ SlurmClient::Output SlurmClient::capture(const std::vector<std::string>& argv) {
     // common::Process::run logs to a file; a private temporary one here.
     std::string pattern = (fs::temp_directory_path() / "draft-slurm-XXXXXX").string();
     const int fd = mkstemp(pattern.data());
-    if (fd < 0) throw RunError("cannot create a temporary file for " + argv.front());
+    if (fd < 0) throw common::RunError("cannot create a temporary file for " + argv.front());
     close(fd);
     const auto r = common::Process::run(argv, "", pattern);
     Output out;
@@ -77,11 +77,11 @@ std::string SlurmClient::submit(const std::vector<std::string>& args, const std:
     argv.insert(argv.end(), args.begin(), args.end());
     argv.push_back(script);
     const auto r = capture(argv);
-    if (!r.started) throw RunError("sbatch not found (is Slurm installed? run scripts/setup-deps.sh)");
+    if (!r.started) throw common::RunError("sbatch not found (is Slurm installed? run scripts/setup-deps.sh)");
     // --parsable prints "jobid" or "jobid;cluster".
     const std::string id = trim(r.text.substr(0, r.text.find(';')));
     if (r.exitCode != 0 || !SlurmValue::isJobId(id))
-        throw RunError("sbatch " + script + " failed: " + common::Printable::quote(trim(r.text), 300));
+        throw common::RunError("sbatch " + script + " failed: " + common::Printable::quote(trim(r.text), 300));
     return id;
 }
 
@@ -89,8 +89,8 @@ std::set<std::string> SlurmClient::inQueue(const std::vector<std::string>& ids) 
     for (const auto& id : ids) SlurmValue::jobId("job id", id);
     // Every job in the queue, filtered here: squeue -j fails for ids it no longer knows.
     const auto r = capture({"squeue", "-h", "-o", "%F"});
-    if (!r.started) throw RunError("squeue not found (is Slurm installed? run scripts/setup-deps.sh)");
-    if (r.exitCode != 0) throw RunError("squeue failed: " + trim(r.text));
+    if (!r.started) throw common::RunError("squeue not found (is Slurm installed? run scripts/setup-deps.sh)");
+    if (r.exitCode != 0) throw common::RunError("squeue failed: " + trim(r.text));
     std::set<std::string> queued, out;
     std::istringstream in(r.text);
     std::string line;

@@ -8,7 +8,7 @@ namespace drafting::cases {
 
 /// Talks to Slurm through its command-line clients (sbatch, squeue, scontrol, scancel), run with an
 /// argument vector (never a shell). The cluster is whatever SLURM_CONF / slurm.conf names.
-/// Job ids are checked to be numbers (SlurmValue::jobId, ConfigError) before they reach a client.
+/// Job ids are checked to be numbers (SlurmValue::jobId, common::InputError) before they reach a client.
 class SlurmClient {
 public:
     struct Output {
@@ -20,11 +20,11 @@ public:
     /// Runs a Slurm client and captures what it prints.
     static Output capture(const std::vector<std::string>& argv);
 
-    /// `sbatch --parsable ARGS... SCRIPT`: the new job id. Throws RunError with sbatch's message.
+    /// `sbatch --parsable ARGS... SCRIPT`: the new job id. Throws common::RunError with sbatch's message.
     static std::string submit(const std::vector<std::string>& args, const std::string& script);
 
     /// Job ids (array job ids for arrays) of `ids` still in the queue (pending, running, ...).
-    /// Throws RunError when squeue cannot reach the controller.
+    /// Throws common::RunError when squeue cannot reach the controller.
     static std::set<std::string> inQueue(const std::vector<std::string>& ids);
 
     /// State of each array task of `arrayId` ("PENDING", "RUNNING", "COMPLETED", "FAILED", ...),

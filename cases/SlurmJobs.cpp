@@ -2,7 +2,7 @@
 
 #include "common/JsonFile.hpp"
 
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/Printable.hpp"
 #include "common/SafeName.hpp"
 #include "cases/SlurmValue.hpp"
@@ -22,7 +22,7 @@ namespace {
 constexpr std::uintmax_t kMaxBytes = 16u << 20;
 
 [[noreturn]] void refuse(const std::string& file, const std::string& what) {
-    throw ConfigError(common::Printable::quote(file, 300) + ": " + what);
+    throw common::InputError(common::Printable::quote(file, 300) + ": " + what);
 }
 
 // The JSON value as it may appear in a message: strings quoted and escaped, the rest dumped and cut.

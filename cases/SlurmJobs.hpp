@@ -17,9 +17,9 @@ struct SlurmJobs {
 
     bool submitted() const { return !arrayJobId.empty(); }
 
-    /// Nothing when SWEEPDIR/slurm/jobs.json does not exist. Throws ConfigError, one line naming the
+    /// Nothing when SWEEPDIR/slurm/jobs.json does not exist. Throws common::InputError, one line naming the
     /// file and the field ("array_job_id", "cases[3]", ...), for invalid JSON or a field of the wrong
-    /// type or form; RunError when the file exists but cannot be read.
+    /// type or form; common::RunError when the file exists but cannot be read.
     static std::optional<SlurmJobs> read(const std::string& sweepDir);
 
     /// The checks of read() on parsed JSON; `file` names the file in messages.

@@ -10,7 +10,7 @@
 namespace drafting::cases {
 
 void SlurmStatus::annotate(const std::string& sweepDir, nlohmann::json& status) {
-    // A tampered jobs.json is refused (ConfigError naming the field) before any id reaches scontrol.
+    // A tampered jobs.json is refused (common::InputError naming the field) before any id reaches scontrol.
     const auto jobs = SlurmJobs::read(sweepDir);
     if (!jobs || !jobs->submitted()) return;
     const std::string& arrayId = jobs->arrayJobId;

@@ -1,6 +1,6 @@
 #include "cases/SlurmValue.hpp"
 
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/Printable.hpp"
 #include "common/SafeName.hpp"
 
@@ -12,7 +12,7 @@ namespace drafting::cases {
 namespace {
 
 [[noreturn]] void refuse(const std::string& field, const std::string& value, const std::string& why) {
-    throw ConfigError(field + " = " + common::Printable::quote(value) + ": " + why);
+    throw common::InputError(field + " = " + common::Printable::quote(value) + ": " + why);
 }
 
 const char* const kTimeFormats = "use a Slurm time limit (MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM, D-HH:MM:SS)";

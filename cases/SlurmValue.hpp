@@ -7,7 +7,7 @@ namespace drafting::cases {
 /// The rules for every string handed to Slurm: written into a job script (where `#SBATCH` lines
 /// are not shell-parsed, so no quoting protects them, and a newline starts a new command) or passed
 /// to squeue/scontrol. One rule per kind of value; each check returns the value when it passes and
-/// otherwise throws ConfigError "FIELD = 'VALUE': what to use", the value through common::Printable::quote.
+/// otherwise throws common::InputError "FIELD = 'VALUE': what to use", the value through common::Printable::quote.
 class SlurmValue {
 public:
     /// Partitions, accounts, job names (the sweep's): letters, digits, '_', '-', '.', starting with a

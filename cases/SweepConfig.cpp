@@ -1,6 +1,6 @@
 #include "cases/SweepConfig.hpp"
 
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/DecimalNumber.hpp"
 #include "common/JsonFields.hpp"
 #include "cases/Formation.hpp"
@@ -105,11 +105,11 @@ RawValues readOverrides(const std::vector<std::string>& overrides) {
     for (const auto& arg : overrides) {
         const auto eq = arg.find('=');
         if (arg.compare(0, 2, "--") != 0 || eq == std::string::npos)
-            throw ConfigError("command line: " + common::Printable::quote(arg) + ": expected --section.key=value");
+            throw common::InputError("command line: " + common::Printable::quote(arg) + ": expected --section.key=value");
         const std::string key = arg.substr(2, eq - 2);
         if (!isKnownKey(key))
-            throw ConfigError("command line: unknown key " + common::Printable::quote(key) + " (see docs/config.md)");
-        if (raw.count(key)) throw ConfigError("command line: key " + key + " given more than once");
+            throw common::InputError("command line: unknown key " + common::Printable::quote(key) + " (see docs/config.md)");
+        if (raw.count(key)) throw common::InputError("command line: key " + key + " given more than once");
         raw[key] = {trimBlanks(arg.substr(eq + 1)), "command line", true};
     }
     return raw;
@@ -121,31 +121,31 @@ RawValues readOverrides(const std::vector<std::string>& overrides) {
 // and a value only once its key is known.
 void readIni(std::string text, const std::string& source, RawValues& raw) {
     if (text.size() > kMaxConfigBytes)
-        throw ConfigError(source + ": larger than 1 MiB (" + std::to_string(text.size()) + " bytes), not a sweep config");
+        throw common::InputError(source + ": larger than 1 MiB (" + std::to_string(text.size()) + " bytes), not a sweep config");
     if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
     std::istringstream in(text);
     std::string line, prefix;
     std::map<std::string, std::size_t> seenOnLine;
     for (std::size_t number = 1; std::getline(in, line); ++number) {
         const std::string where = source + ", line " + std::to_string(number);
-        if (line.find('\0') != std::string::npos) throw ConfigError(where + ": a NUL byte (binary, not a sweep config)");
+        if (line.find('\0') != std::string::npos) throw common::InputError(where + ": a NUL byte (binary, not a sweep config)");
         line = trimBlanks(line.substr(0, line.find('#')));
         if (line.empty()) continue;
         if (line.front() == '[' && line.back() == ']') {
             const std::string section = trimBlanks(line.substr(1, line.size() - 2));
-            if (!hasKeyShape(section)) throw ConfigError(where + ": not a [section] header");
+            if (!hasKeyShape(section)) throw common::InputError(where + ": not a [section] header");
             prefix = section + ".";
             continue;
         }
         const auto eq = line.find('=');
         const std::string name = eq == std::string::npos ? "" : trimBlanks(line.substr(0, eq));
-        if (!hasKeyShape(name)) throw ConfigError(where + ": not 'key = value'");
+        if (!hasKeyShape(name)) throw common::InputError(where + ": not 'key = value'");
         const std::string key = prefix + name;
         if (!isKnownKey(key))
-            throw ConfigError(where + ": unknown key " + common::Printable::quote(key) + " (see docs/config.md)");
+            throw common::InputError(where + ": unknown key " + common::Printable::quote(key) + " (see docs/config.md)");
         const std::string value = trimBlanks(line.substr(eq + 1));
         if (seenOnLine.count(key))
-            throw ConfigError(where + ": key " + key + " given more than once (first on line " +
+            throw common::InputError(where + ": key " + key + " given more than once (first on line " +
                               std::to_string(seenOnLine[key]) + ")");
         seenOnLine[key] = number;
         if (raw.count(key)) continue;  // the command line wins
@@ -188,10 +188,10 @@ std::string readConfigFile(const std::string& path, const std::string& source) {
     const OpenedFile file(path);
     // Out of descriptors or memory is the machine's failure, not the input's.
     if (file.error() == EMFILE || file.error() == ENFILE || file.error() == ENOMEM)
-        throw RunError(source + ": " + file.problem());
-    if (!file.problem().empty()) throw ConfigError(source + ": " + file.problem());
+        throw common::RunError(source + ": " + file.problem());
+    if (!file.problem().empty()) throw common::InputError(source + ": " + file.problem());
     if (file.size() > kMaxConfigBytes)
-        throw ConfigError(source + ": larger than 1 MiB (" + std::to_string(file.size()) + " bytes), not a sweep config");
+        throw common::InputError(source + ": larger than 1 MiB (" + std::to_string(file.size()) + " bytes), not a sweep config");
     std::string text;
     char buffer[65536];
     while (text.size() <= kMaxConfigBytes) {
@@ -199,7 +199,7 @@ std::string readConfigFile(const std::string& path, const std::string& source) {
         if (got == 0) break;
         if (got < 0) {
             if (errno == EINTR) continue;
-            throw RunError(source + ": read failed (" + std::strerror(errno) + ")");
+            throw common::RunError(source + ": read failed (" + std::strerror(errno) + ")");
         }
         text.append(buffer, static_cast<std::size_t>(got));
     }
@@ -230,15 +230,15 @@ public:
         return key + " = " + common::Printable::quote(value.text, 40) + (sameSource ? "" : " (" + value.origin + ")");
     }
     [[noreturn]] void fail(const std::string& key, const std::string& why) const {
-        throw ConfigError(describe(key) + ": " + why);
+        throw common::InputError(describe(key) + ": " + why);
     }
     /// Runs a checker that names key and value itself (common::ValueList, common::SafeName), adding the origin.
     template <class Check>
     auto checked(const std::string& key, Check check) const {
         try {
             return check(text(key));
-        } catch (const ConfigError& e) {
-            throw ConfigError(raw_.at(key).origin + ": " + e.what());
+        } catch (const common::InputError& e) {
+            throw common::InputError(raw_.at(key).origin + ": " + e.what());
         }
     }
 
@@ -368,7 +368,7 @@ SweepConfig build(const Values& raw) {
     if (has("athlete.mass")) c.athleteMass = raw.number("athlete.mass", meshes::Athlete::kMinMass, meshes::Athlete::kMaxMass, "kg");
 
     if (has("run.speed") && has("run.mile_time"))
-        throw ConfigError(raw.describe("run.speed") + " and " + raw.alsoDescribe("run.mile_time", "run.speed") +
+        throw common::InputError(raw.describe("run.speed") + " and " + raw.alsoDescribe("run.mile_time", "run.speed") +
                           ": give one, not both");
     if (has("run.speed")) {
         c.speed = raw.number("run.speed", 1.0, 12.0, "m/s");
@@ -393,7 +393,7 @@ SweepConfig build(const Values& raw) {
     if (has("run.turbulence_intensity"))
         c.turbulenceIntensity = raw.number("run.turbulence_intensity", 0.001, 0.3, "");
     if (has("run.turbulence_viscosity_ratio") && has("run.turbulence_length_scale"))
-        throw ConfigError(raw.describe("run.turbulence_length_scale") + " and " +
+        throw common::InputError(raw.describe("run.turbulence_length_scale") + " and " +
                           raw.alsoDescribe("run.turbulence_viscosity_ratio", "run.turbulence_length_scale") +
                           ": give one of them");
     if (has("run.turbulence_viscosity_ratio"))
@@ -520,7 +520,7 @@ SweepConfig build(const Values& raw) {
 double SweepConfig::parseMileTime(const std::string& field, const std::string& text) {
     static const std::regex form(R"(([0-9]{1,3}):([0-5][0-9](?:\.[0-9]{1,6})?)|([0-9]{1,2}(?:\.[0-9]{1,6})?))");
     const auto fail = [&](const std::string& why) {
-        return ConfigError(field + " = " + common::Printable::quote(text) + ": " + why);
+        return common::InputError(field + " = " + common::Printable::quote(text) + ": " + why);
     };
     const std::string trimmed = trimBlanks(text);
     std::smatch m;
@@ -536,7 +536,7 @@ double SweepConfig::parseMileTime(const std::string& field, const std::string& t
 SweepConfig SweepConfig::load(const std::string& path, const std::vector<std::string>& overrides) {
     const std::string source = "config file " + common::Printable::quote(path);
     // `plan ""` must not quietly run the default sweep.
-    if (path.empty()) throw ConfigError(source + ": cannot be read (empty path)");
+    if (path.empty()) throw common::InputError(source + ": cannot be read (empty path)");
     RawValues raw = readOverrides(overrides);
     readIni(readConfigFile(path, source), source, raw);
     return build(Values(std::move(raw)));
@@ -891,8 +891,8 @@ SweepConfig SweepConfig::fromJson(const json& given, const std::string& origin) 
     SweepConfig checked;
     try {
         checked = parse(c.toText());
-    } catch (const ConfigError& e) {
-        throw ConfigError(common::Printable::quote(origin) + ": config: not settings draft-cases accepts (" + e.what() + ")");
+    } catch (const common::InputError& e) {
+        throw common::InputError(common::Printable::quote(origin) + ": config: not settings draft-cases accepts (" + e.what() + ")");
     }
     const json back = checked.toJson();
     if (const std::string d = firstDifference(j, back, "config"); !d.empty()) {

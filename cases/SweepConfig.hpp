@@ -95,10 +95,10 @@ struct SweepConfig {
     double airSpeed() const { return speed + headwind; }
 
     /// Reads `path` (an empty path is refused; parse("") gives the defaults) and applies `--section.key=value` overrides,
-    /// which win over the file. Throws ConfigError with one line naming the file and line (or
+    /// which win over the file. Throws common::InputError with one line naming the file and line (or
     /// "command line"), the key and the quoted value; a value is shown only once its key is known,
     /// so a file that is not a config is never echoed. Refuses anything but a regular file of at
-    /// most 1 MiB without NUL bytes; skips a UTF-8 byte order mark. RunError if the machine fails.
+    /// most 1 MiB without NUL bytes; skips a UTF-8 byte order mark. common::RunError if the machine fails.
     static SweepConfig load(const std::string& path, const std::vector<std::string>& overrides = {});
 
     /// Same, from the text of a config file (tests, embedded examples); messages say "config text".
@@ -114,7 +114,7 @@ struct SweepConfig {
     /// than the manifest reads as what the tool did before the key existed, only where the
     /// project's history says so (addMeaningsOfOlderManifests); any other missing key is refused,
     /// never filled with a default.
-    /// Throws ConfigError naming `origin`, the field and its value.
+    /// Throws common::InputError naming `origin`, the field and its value.
     static SweepConfig fromJson(const nlohmann::json& json, const std::string& origin);
 
     /// The settings as a config file draft-cases reads back to the same settings (every key given,
@@ -123,7 +123,7 @@ struct SweepConfig {
     std::string toText() const;
 
     /// Parses a mile time into seconds: "m:ss" or "m:ss.s…" (seconds exactly two digits, below 60),
-    /// or seconds alone "ss" / "ss.s…"; blanks around it are ignored. Throws ConfigError naming
+    /// or seconds alone "ss" / "ss.s…"; blanks around it are ignored. Throws common::InputError naming
     /// `field` and the quoted text. The one grammar for mile times (docs/config.md).
     static double parseMileTime(const std::string& field, const std::string& text);
 };

@@ -1,6 +1,6 @@
 #include "cases/SweepLock.hpp"
 
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/Printable.hpp"
 
 #include <cerrno>
@@ -20,9 +20,9 @@ SweepLock::SweepLock(const std::string& sweepDir) {
     fd_ = open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644);
     if (fd_ < 0) {
         const int error = errno;
-        if (error == ELOOP) throw ConfigError("lock file " + shown + " is a symbolic link; remove it");
-        if (error == EISDIR || error == ENXIO) throw ConfigError("lock file " + shown + " is not a regular file; remove it");
-        throw RunError("cannot open " + shown + ": " + std::strerror(error));
+        if (error == ELOOP) throw common::InputError("lock file " + shown + " is a symbolic link; remove it");
+        if (error == EISDIR || error == ENXIO) throw common::InputError("lock file " + shown + " is not a regular file; remove it");
+        throw common::RunError("cannot open " + shown + ": " + std::strerror(error));
     }
     // Only a plain file with no other name is used: not a FIFO or device, and not a hard link to
     // someone's file (its pid would be written over their text).
@@ -31,12 +31,12 @@ SweepLock::SweepLock(const std::string& sweepDir) {
         const int error = errno;
         close(fd_);
         fd_ = -1;
-        throw RunError("cannot open " + shown + ": " + std::strerror(error));
+        throw common::RunError("cannot open " + shown + ": " + std::strerror(error));
     }
     if (!S_ISREG(info.st_mode) || info.st_nlink != 1) {
         close(fd_);
         fd_ = -1;
-        throw ConfigError("lock file " + shown + " is not a plain file (a device, FIFO or hard link); remove it");
+        throw common::InputError("lock file " + shown + " is not a plain file (a device, FIFO or hard link); remove it");
     }
     if (flock(fd_, LOCK_EX | LOCK_NB) != 0) {
         char buf[32] = {};
@@ -44,7 +44,7 @@ SweepLock::SweepLock(const std::string& sweepDir) {
         close(fd_);
         fd_ = -1;
         const std::string holder = n > 0 ? common::Printable::quote(std::string(buf, static_cast<std::size_t>(n))) : "unknown";
-        throw RunError("sweep " + common::Printable::quote(sweepDir) + " is in use by another draft-cases (pid " + holder + ")");
+        throw common::RunError("sweep " + common::Printable::quote(sweepDir) + " is in use by another draft-cases (pid " + holder + ")");
     }
     // The holder's pid, for the message above; a lock file of another user (a shared sweep) is
     // locked but never rewritten.

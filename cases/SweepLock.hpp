@@ -8,7 +8,7 @@ namespace drafting::cases {
 /// it when the process ends, however it ends (kill -9 included), so a stale lock cannot block.
 class SweepLock {
 public:
-    /// Throws RunError naming the holder's pid when another process holds the lock; ConfigError when
+    /// Throws common::RunError naming the holder's pid when another process holds the lock; common::InputError when
     /// the lock path is a symbolic link, a FIFO, device or hard link (never truncated).
     explicit SweepLock(const std::string& sweepDir);
     ~SweepLock();

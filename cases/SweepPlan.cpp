@@ -1,7 +1,7 @@
 #include "cases/SweepPlan.hpp"
 
 #include "cases/CaseWriter.hpp"
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/SafeName.hpp"
 #include "common/ValueList.hpp"
 #include "meshes/Athlete.hpp"
@@ -53,7 +53,7 @@ std::vector<CaseSpec> SweepPlan::expand(const SweepConfig& config, std::size_t m
                  (Formation::usesLateral(p) ? a.laterals.size() : 1);
     }
     if (total > maxCases)
-        throw ConfigError("sweep: " + std::to_string(total) + " cases exceed the limit of " +
+        throw common::InputError("sweep: " + std::to_string(total) + " cases exceed the limit of " +
                           std::to_string(maxCases) + " (raise it with --max-cases)");
 
     for (const auto& p : config.presets) {
@@ -87,7 +87,7 @@ std::vector<CaseSpec> SweepPlan::expand(const SweepConfig& config, std::size_t m
                     // generate writes anything.
                     common::SafeName::check("case name", spec.name);
                     if (!names.insert(spec.name).second)
-                        throw ConfigError("sweep: case " + spec.name + " appears twice (repeated value in a list?)");
+                        throw common::InputError("sweep: case " + spec.name + " appears twice (repeated value in a list?)");
                     cases.push_back(std::move(spec));
                 }
             }

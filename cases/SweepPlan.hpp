@@ -28,7 +28,7 @@ struct CaseSpec {
 /// axes the preset uses (an axis the preset ignores is not swept, so no duplicate cases).
 class SweepPlan {
 public:
-    /// Throws ConfigError if runners overlap or the sweep exceeds `maxCases`.
+    /// Throws common::InputError if runners overlap or the sweep exceeds `maxCases`.
     static std::vector<CaseSpec> expand(const SweepConfig& config, std::size_t maxCases = 200);
 };
 

@@ -6,7 +6,7 @@
 #include "cases/CaseResult.hpp"
 #include "cases/CaseRunner.hpp"
 #include "cases/CaseWriter.hpp"
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "common/Printable.hpp"
@@ -46,7 +46,7 @@ std::string SweepRunner::bodyHash(const SweepConfig& config) {
     if (config.geometryStl.empty()) return "";
     // The STL was read and bounded when the plan was expanded (RunnerBody::fromStl).
     std::ifstream in(config.geometryStl, std::ios::binary);
-    if (!in) throw ConfigError("geometry.stl = " + common::Printable::quote(config.geometryStl) + ": cannot be read");
+    if (!in) throw common::InputError("geometry.stl = " + common::Printable::quote(config.geometryStl) + ": cannot be read");
     std::uint64_t hash = 1469598103934665603ULL;
     std::vector<char> buffer(1 << 16);
     while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0)

@@ -2,7 +2,7 @@
 
 #include "cases/CaseResult.hpp"
 #include "cases/CaseRunner.hpp"
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "common/Printable.hpp"
@@ -50,7 +50,7 @@ nlohmann::json SweepStatus::read(const std::string& sweepDir) {
                 row["converged"] = r.converged;
                 if (const auto lead = r.bodies.find("lead"); lead != r.bodies.end() && r.ok())
                     row["lead_drag_N"] = lead->second.dragN;
-            } catch (const RunError& err) {
+            } catch (const common::RunError& err) {
                 row["status"] = "failed";
                 row["reason"] = err.what();
             }

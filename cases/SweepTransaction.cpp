@@ -4,7 +4,7 @@
 
 #include "cases/CaseResult.hpp"
 #include "cases/CaseWriter.hpp"
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "common/Printable.hpp"
@@ -57,7 +57,7 @@ CaseFolder inspect(const fs::path& sweep, const std::string& name) {
     CaseFile caseFile;
     try {
         caseFile = CaseFile::read((dir / SweepLayout::kCaseFile).string());
-        if (caseFile.name != name || !caseFile.fingerprint) throw ConfigError("not the case.json of this folder");
+        if (caseFile.name != name || !caseFile.fingerprint) throw common::InputError("not the case.json of this folder");
         f.fingerprint = *caseFile.fingerprint;
     } catch (const std::exception&) {
         f.foreign = "has no case.json written by draft-cases";
@@ -123,21 +123,21 @@ Decision decide(const SweepConfig& config, const std::vector<CaseSpec>& plan, co
     std::optional<Manifest> old;
     if (fs::exists(dirStatus)) {
         if (!fs::is_directory(fs::status(sweep)))
-            throw ConfigError(quotedDir(sweepDir) + ": exists and is not a folder");
+            throw common::InputError(quotedDir(sweepDir) + ": exists and is not a folder");
         const fs::path manifestPath = sweep / SweepLayout::kManifest;
         if (fs::exists(fs::symlink_status(manifestPath))) {
             try {
-                if (!fs::is_regular_file(fs::symlink_status(manifestPath))) throw ConfigError("not a regular file");
+                if (!fs::is_regular_file(fs::symlink_status(manifestPath))) throw common::InputError("not a regular file");
                 old = Manifest::read(sweepDir);
             } catch (const std::exception& e) {
-                throw ConfigError(quotedDir(sweepDir) + ": its manifest.json was not written by draft-cases (" +
+                throw common::InputError(quotedDir(sweepDir) + ": its manifest.json was not written by draft-cases (" +
                                   std::string(e.what()).substr(0, 160) + "); use a fresh -o");
             }
         } else {
             for (const auto& entry : fs::directory_iterator(sweep)) {
                 const std::string name = entry.path().filename().string();
                 if (name != SweepLayout::kLock && name != SweepLayout::kStaging)
-                    throw ConfigError(quotedDir(sweepDir) + ": exists, holds " + common::Printable::quote(name) +
+                    throw common::InputError(quotedDir(sweepDir) + ": exists, holds " + common::Printable::quote(name) +
                                       " and is not a sweep (no manifest.json); use a fresh -o");
             }
         }
@@ -165,7 +165,7 @@ Decision decide(const SweepConfig& config, const std::vector<CaseSpec>& plan, co
         d.manifest.cases.push_back(std::move(entry));
     }
     if (!foreign.empty())
-        throw ConfigError(quotedDir(sweepDir) + ": case folder " + foreign.front() +
+        throw common::InputError(quotedDir(sweepDir) + ": case folder " + foreign.front() +
                           "; move it away or use a fresh -o (nothing was changed)");
     if (old) {
         for (const auto& entry : old->cases) {
@@ -185,7 +185,7 @@ Decision decide(const SweepConfig& config, const std::vector<CaseSpec>& plan, co
         if (!d.lostDropped.empty())
             what += std::string(what.empty() ? "" : " and ") + "drop " + std::to_string(d.lostDropped.size()) +
                     " finished case(s) not in this config (" + listed(d.lostDropped) + ")";
-        throw ConfigError(quotedDir(sweepDir) + ": this config would " + what +
+        throw common::InputError(quotedDir(sweepDir) + ": this config would " + what +
                           "; add --force to discard their results, or use a fresh -o (nothing was changed)");
     }
     // A level folder stays one when a plain generate rewrites it (the mark is the study's, not the config's).
@@ -226,7 +226,7 @@ void recordWriterFiles(const fs::path& caseDir) {
 std::string checkedJournalName(const std::string& sweepDir, const nlohmann::json& name, bool leaving) {
     const std::string file = common::Printable::quote((stagingOf(sweepDir) / SweepLayout::kJournal).string());
     if (!name.is_string() || !common::SafeName::isSafe(name.get<std::string>()))
-        throw ConfigError(file + ": " + common::Printable::quote(name.dump()) + " is not a case name");
+        throw common::InputError(file + ": " + common::Printable::quote(name.dump()) + " is not a case name");
     const std::string n = name.get<std::string>();
     const fs::path dir = fs::path(sweepDir) / n;
     if (leaving && fs::exists(fs::symlink_status(dir))) {
@@ -236,7 +236,7 @@ std::string checkedJournalName(const std::string& sweepDir, const nlohmann::json
                    CaseFile::read((dir / SweepLayout::kCaseFile).string()).name == n;
         } catch (const std::exception&) {
         }
-        if (!ours) throw ConfigError(file + ": " + common::Printable::quote(n) + " is not a case folder of draft-cases");
+        if (!ours) throw common::InputError(file + ": " + common::Printable::quote(n) + " is not a case folder of draft-cases");
     }
     return n;
 }
@@ -258,9 +258,9 @@ void complete(const std::string& sweepDir, const nlohmann::json& journal) {
     try {
         for (const auto& name : journal.at("move_out")) leaving.push_back(checkedJournalName(sweepDir, name, true));
         for (const auto& name : journal.at("install")) arriving.push_back(checkedJournalName(sweepDir, name, false));
-        if (!journal.at("stale_outputs").is_boolean()) throw ConfigError("stale_outputs is not true or false");
+        if (!journal.at("stale_outputs").is_boolean()) throw common::InputError("stale_outputs is not true or false");
     } catch (const nlohmann::json::exception&) {
-        throw ConfigError(common::Printable::quote((staging / SweepLayout::kJournal).string()) + ": not a journal of draft-cases");
+        throw common::InputError(common::Printable::quote((staging / SweepLayout::kJournal).string()) + ": not a journal of draft-cases");
     }
     moveIfPresent(staging / SweepLayout::kManifest, sweep / SweepLayout::kManifest);
     moveIfPresent(staging / SweepLayout::kConfigEcho, sweep / SweepLayout::kConfigEcho);
@@ -298,7 +298,7 @@ bool SweepTransaction::recover(const std::string& sweepDir, std::ostream& log) {
     }
     if (!fs::is_directory(status) || fs::is_symlink(status) ||
         !fs::is_regular_file(fs::symlink_status(staging / kStagingMarker)))
-        throw ConfigError(common::Printable::quote(staging.string()) +
+        throw common::InputError(common::Printable::quote(staging.string()) +
                           ": is not the staging folder of draft-cases; move it away (nothing was changed)");
     if (fs::exists(staging / SweepLayout::kJournal)) {
         complete(sweepDir, common::JsonFile::read((staging / SweepLayout::kJournal).string()));

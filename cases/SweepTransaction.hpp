@@ -21,7 +21,7 @@ namespace drafting::cases {
 /// every case the manifest calls finished has its results on disk throughout.
 class SweepTransaction {
 public:
-    /// Refuses (ConfigError, one line) a folder that is not a sweep of ours or whose finished
+    /// Refuses (common::InputError, one line) a folder that is not a sweep of ours or whose finished
     /// cases `plan` would replace or drop without `force`. Reads only; call it before taking
     /// the sweep's lock so that a refusal creates nothing.
     static void check(const SweepConfig& config, const std::vector<CaseSpec>& plan, const std::string& sweepDir,

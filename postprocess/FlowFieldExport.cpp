@@ -1,7 +1,7 @@
 #include "postprocess/FlowFieldExport.hpp"
 
 #include "cases/CaseResult.hpp"
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "common/Printable.hpp"
@@ -343,11 +343,11 @@ FlowSweepExport FlowFieldExport::exportSweep(const std::string& sweepDir, const 
     const fs::path sweep(sweepDir);
     const fs::path manifestPath = sweep / cases::Manifest::kFileName;
     if (!fs::exists(manifestPath)) throw PostError(sweepDir + ": not a sweep directory (no manifest.json)");
-    // Manifest::read checks every field and every case name (ConfigError: bad input, exit 1).
+    // Manifest::read checks every field and every case name (common::InputError: bad input, exit 1).
     cases::Manifest manifest;
     try {
         manifest = cases::Manifest::read(sweepDir);
-    } catch (const cases::RunError& e) {
+    } catch (const common::RunError& e) {
         throw PostError(e.what());
     }
 

@@ -12,7 +12,7 @@ class ForceHistory {
 public:
     using Body = cases::ForceHistoryFile::Body;
 
-    /// Throws cases::RunError naming the file, line and value when a history file is damaged;
+    /// Throws common::RunError naming the file, line and value when a history file is damaged;
     /// also when there is no file or not a single sample.
     static ForceHistory read(const std::string& caseDir);
 

@@ -32,7 +32,7 @@ public:
     /// spread may still be one the study will give one.
     std::vector<std::string> pending;
 
-    /// Reads FILE for `option`. Throws ConfigError, one line naming the file, the field and the
+    /// Reads FILE for `option`. Throws common::InputError, one line naming the file, the field and the
     /// value, when it is missing, not JSON or not a model-form study.
     static ModelFormFile read(const std::string& path, const std::string& option);
     /// The same checks on parsed JSON; `origin` names the file in messages.

@@ -1,6 +1,6 @@
 #include "postprocess/PacingModel.hpp"
 
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/SweepConfig.hpp"
 
 #include "meshes/Athlete.hpp"
@@ -133,7 +133,7 @@ double parseRaceTime(const std::string& field, const std::string& text) {
     // One grammar for mile times everywhere: the config's (m:ss.ss, seconds two digits below 60).
     try {
         return cases::SweepConfig::parseMileTime(field, text);
-    } catch (const cases::ConfigError& e) {
+    } catch (const common::InputError& e) {
         throw PacingError(e.what());
     }
 }

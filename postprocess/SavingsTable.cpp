@@ -2,7 +2,7 @@
 
 #include "cases/CaseFile.hpp"
 #include "cases/CaseResult.hpp"
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/JsonFields.hpp"
 #include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
@@ -74,11 +74,11 @@ nlohmann::json bodiesJson(const std::vector<BodySaving>& bodies) {
 }  // namespace
 
 SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
-    // A manifest that is not one is bad input (ConfigError, exit 1); one that cannot be read is not.
+    // A manifest that is not one is bad input (common::InputError, exit 1); one that cannot be read is not.
     cases::Manifest manifest;
     try {
         manifest = cases::Manifest::read(sweepDir);
-    } catch (const cases::RunError& e) {
+    } catch (const common::RunError& e) {
         throw PostError(std::string("sweep ") + sweepDir + ": " + e.what());
     }
     const common::JsonFields fields(sweepDir + "/" + cases::Manifest::kFileName, common::JsonFields::Source::input);
@@ -99,7 +99,7 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
     if (soloCases.size() != 1) {
         std::string names;
         for (const auto& n : soloCases) names += (names.empty() ? "" : ", ") + n;
-        throw cases::ConfigError(common::Printable::quote(fields.origin()) + ": " +
+        throw common::InputError(common::Printable::quote(fields.origin()) + ": " +
                                  (soloCases.empty() ? std::string("no solo baseline case (formation \"solo\")")
                                                     : std::to_string(soloCases.size()) + " solo baseline cases " +
                                                           common::Printable::quote(names) +
@@ -173,10 +173,10 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
                         std::sort(row.bodies.begin(), row.bodies.end(), bodyBefore);
                     }
                 }
-            } catch (const cases::RunError& e) {
+            } catch (const common::RunError& e) {
                 row.status = "failed";
                 row.reason = e.what();
-            } catch (const cases::ConfigError& e) {  // common::JsonFile: not JSON, a link, too big
+            } catch (const common::InputError& e) {  // common::JsonFile: not JSON, a link, too big
                 row.status = "failed";
                 row.reason = e.what();
             }

@@ -1,7 +1,7 @@
 #include "cases/cli/CommandLine.hpp"
 
 #include "cases/CliOptions.hpp"
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/ConvergenceStudy.hpp"
 #include "cases/Provenance.hpp"
 #include "cases/SweepLayout.hpp"
@@ -40,7 +40,7 @@ void splitOverrides(const std::vector<std::string>& args, std::vector<std::strin
         if (a.find('=') != std::string::npos) {
             overrides.push_back(a);
         } else {
-            if (i + 1 >= args.size()) throw ConfigError(a.substr(2) + ": missing value on the command line");
+            if (i + 1 >= args.size()) throw common::InputError(a.substr(2) + ": missing value on the command line");
             overrides.push_back(a + "=" + args[++i]);
         }
     }
@@ -73,10 +73,10 @@ std::optional<CommandLine> CommandLine::parse(const std::vector<std::string>& ar
     try {
         po::store(po::command_line_parser(own).options(desc).positional(positional).run(), line.vm_);
     } catch (const po::too_many_positional_options_error&) {
-        throw ConfigError("too many arguments (see draft-cases --help)");
+        throw common::InputError("too many arguments (see draft-cases --help)");
     } catch (const po::error& e) {
         // Boost quotes the option as given: escape it, cut it, keep the line one line.
-        throw ConfigError("command line: " + common::Printable::quote(e.what(), 200));
+        throw common::InputError("command line: " + common::Printable::quote(e.what(), 200));
     }
     const auto& vm = line.vm_;
     if (vm.count("version")) {
@@ -95,7 +95,7 @@ std::optional<CommandLine> CommandLine::parse(const std::vector<std::string>& ar
     if (!CliOptions::isCommand(command)) {
         std::string known;
         for (const auto& c : CliOptions::commands()) known += (known.empty() ? "" : ", ") + c;
-        throw ConfigError("command " + common::Printable::quote(command, 40) + " is unknown (" + known + ")");
+        throw common::InputError("command " + common::Printable::quote(command, 40) + " is unknown (" + known + ")");
     }
     if (vm.count("help")) {
         out << CliOptions::usage(command);
@@ -105,7 +105,7 @@ std::optional<CommandLine> CommandLine::parse(const std::vector<std::string>& ar
     if (command != "geometry")
         for (const char* geometryOnly : {"height", "mass", "pose", "stl"})
             if (vm.count(geometryOnly))
-                throw ConfigError(std::string("--") + geometryOnly + ": belongs to the geometry command (in a sweep: --" +
+                throw common::InputError(std::string("--") + geometryOnly + ": belongs to the geometry command (in a sweep: --" +
                                   (std::string(geometryOnly) == "pose" || std::string(geometryOnly) == "stl" ? "geometry."
                                                                                                               : "athlete.") +
                                   geometryOnly + ")");
@@ -128,7 +128,7 @@ void CommandLine::checkRunSettings(const std::ostream& out) {
     const auto& vm = vm_;
     const std::string& command = command_;
     if (!vm.count("target"))
-        throw ConfigError(command + ": missing " +
+        throw common::InputError(command + ": missing " +
                           std::string(command == "run" || command == "status" || command == "run-task" ? "DIR"
                                       : command == "reference"                                             ? "NAME"
                                                                                                            : "CONFIG"));
@@ -137,10 +137,10 @@ void CommandLine::checkRunSettings(const std::ostream& out) {
     // Slurm options are checked with everything else, before anything is written.
     backend_ = vm.count("backend") ? vm["backend"].as<std::string>() : "local";
     if (backend_ != "local" && backend_ != "slurm")
-        throw ConfigError("--backend = '" + backend_ + "': use local or slurm");
+        throw common::InputError("--backend = '" + backend_ + "': use local or slurm");
     for (const char* opt : {"dry-run", "wait", "partition", "account", "time", "module", "ntasks", "signal-seconds"})
         if (vm.count(opt) && backend_ != "slurm")
-            throw ConfigError(std::string("--") + opt + ": belongs to --backend slurm (run or sweep)");
+            throw common::InputError(std::string("--") + opt + ": belongs to --backend slurm (run or sweep)");
     if (backend_ == "slurm") {
         if (vm.count("partition")) slurm_.partition = vm["partition"].as<std::string>();
         if (vm.count("account")) slurm_.account = vm["account"].as<std::string>();
@@ -151,10 +151,10 @@ void CommandLine::checkRunSettings(const std::ostream& out) {
         if (vm.count("jobs")) slurm_.maxParallel = vm["jobs"].as<int>();
         slurm_.dryRun = vm.count("dry-run") != 0;
         slurm_.wait = vm.count("wait") != 0;
-        if (vm.count("force")) throw ConfigError("--force: not with --backend slurm (run it locally)");
-        if (vm.count("continue")) throw ConfigError("--continue: not with --backend slurm (run it locally)");
-        if (vm.count("np")) throw ConfigError("--np: not with --backend slurm; --ntasks N gives each case N MPI ranks");
-        if (vm.count("oversubscribe")) throw ConfigError("--oversubscribe: not with --backend slurm (Slurm places the ranks)");
+        if (vm.count("force")) throw common::InputError("--force: not with --backend slurm (run it locally)");
+        if (vm.count("continue")) throw common::InputError("--continue: not with --backend slurm (run it locally)");
+        if (vm.count("np")) throw common::InputError("--np: not with --backend slurm; --ntasks N gives each case N MPI ranks");
+        if (vm.count("oversubscribe")) throw common::InputError("--oversubscribe: not with --backend slurm (Slurm places the ranks)");
         if (vm.count("retries")) slurm_.retries = vm["retries"].as<int>();
         SlurmBackend::validate(slurm_);
         const bool sweeps = command == "sweep" && vm.count("output");
@@ -172,76 +172,76 @@ void CommandLine::checkRunSettings(const std::ostream& out) {
     jobs_ = cores;
     if (vm.count("jobs")) {
         jobs_ = vm["jobs"].as<int>();
-        if (jobs_ < 1 || jobs_ > 256) throw ConfigError("--jobs = '" + std::to_string(jobs_) + "': outside [1, 256]");
+        if (jobs_ < 1 || jobs_ > 256) throw common::InputError("--jobs = '" + std::to_string(jobs_) + "': outside [1, 256]");
     }
     if (vm.count("np")) {
         runOptions_.ranks = vm["np"].as<int>();
         if (runOptions_.ranks < 1 || runOptions_.ranks > 1024)
-            throw ConfigError("--np = '" + std::to_string(runOptions_.ranks) + "': outside [1, 1024]");
+            throw common::InputError("--np = '" + std::to_string(runOptions_.ranks) + "': outside [1, 1024]");
         if (!vm.count("jobs")) jobs_ = std::max(1, cores / runOptions_.ranks);
     }
     runOptions_.oversubscribe = vm.count("oversubscribe") != 0;
     // A redrawn bar only where a person watches; logs, CI and Slurm output get plain lines.
     runOptions_.progressBar = &out == &std::cout && isatty(STDOUT_FILENO) != 0;
     if (jobs_ * runOptions_.ranks > cores && !runOptions_.oversubscribe && backend_ != "slurm")  // --jobs: the array's throttle
-        throw ConfigError("--jobs " + std::to_string(jobs_) + " x --np " + std::to_string(runOptions_.ranks) + " = " +
+        throw common::InputError("--jobs " + std::to_string(jobs_) + " x --np " + std::to_string(runOptions_.ranks) + " = " +
                           std::to_string(jobs_ * runOptions_.ranks) + ": more than the " + std::to_string(cores) +
                           " cores (add --oversubscribe to allow it)");
     if (vm.count("retries")) {
         runOptions_.retries = vm["retries"].as<int>();
         if (runOptions_.retries < 0 || runOptions_.retries > 10)
-            throw ConfigError("--retries = '" + std::to_string(runOptions_.retries) + "': outside [0, 10]");
+            throw common::InputError("--retries = '" + std::to_string(runOptions_.retries) + "': outside [0, 10]");
         slurm_.retries = runOptions_.retries;
     }
     if (vm.count("iterations") && !vm.count("continue"))
-        throw ConfigError("--iterations: only with --continue (the config's solver.max_iterations sets a run's)");
+        throw common::InputError("--iterations: only with --continue (the config's solver.max_iterations sets a run's)");
     if (vm.count("continue") && vm.count("force"))
-        throw ConfigError("--continue: not with --force (--force runs finished cases again from their mesh)");
+        throw common::InputError("--continue: not with --force (--force runs finished cases again from their mesh)");
     if (vm.count("continue")) {
         runOptions_.continueUnconverged = true;
         if (vm.count("iterations")) {
             runOptions_.continueIterations = vm["iterations"].as<int>();
             if (runOptions_.continueIterations < 1 || runOptions_.continueIterations > 1000000)
-                throw ConfigError("--iterations = '" + std::to_string(runOptions_.continueIterations) +
+                throw common::InputError("--iterations = '" + std::to_string(runOptions_.continueIterations) +
                                   "': outside [1, 1000000]");
         }
     }
     if (vm.count("max-cases")) {
         maxCases_ = vm["max-cases"].as<int>();
-        if (maxCases_ < 1) throw ConfigError("--max-cases = '" + std::to_string(maxCases_) + "': must be at least 1");
+        if (maxCases_ < 1) throw common::InputError("--max-cases = '" + std::to_string(maxCases_) + "': must be at least 1");
     }
     const bool needsOutput =
         command == "generate" || command == "sweep" || command == "reference" || command == "convergence";
-    if (needsOutput && !vm.count("output")) throw ConfigError(command + ": missing -o DIR");
+    if (needsOutput && !vm.count("output")) throw common::InputError(command + ": missing -o DIR");
     if ((command == "run" || command == "status" || command == "run-task") && !overrides_.empty())
-        throw ConfigError(command + ": config overrides (" + common::Printable::quote(overrides_.front(), 80) +
+        throw common::InputError(command + ": config overrides (" + common::Printable::quote(overrides_.front(), 80) +
                           ") belong to generate or sweep");
     if (command == "convergence" && vm.count("reduce-only"))
         for (const char* opt : {"jobs", "np", "oversubscribe", "retries"})
-            if (vm.count(opt)) throw ConfigError(std::string("--") + opt + ": not with --reduce-only (nothing is run)");
+            if (vm.count(opt)) throw common::InputError(std::string("--") + opt + ": not with --reduce-only (nothing is run)");
 }
 
 std::string CommandLine::outputDir() const {
     const std::string dir = text("output");
     const std::string shown = "-o " + common::Printable::quote(dir);
-    if (dir.empty()) throw ConfigError(shown + ": empty path");
-    if (dir.find('\0') != std::string::npos || dir.size() > 4096) throw ConfigError(shown + ": not a usable path");
+    if (dir.empty()) throw common::InputError(shown + ": empty path");
+    if (dir.find('\0') != std::string::npos || dir.size() > 4096) throw common::InputError(shown + ": not a usable path");
     // OpenFOAM drops blanks and quotes from a case's path (fileName::stripInvalid): every case in
     // such a folder would fail at blockMesh, so it is refused before anything is written.
     if (fs::absolute(dir).string().find_first_of(" \t\n\r\v\f\"'") != std::string::npos)
-        throw ConfigError(shown + ": OpenFOAM cannot run a case whose path holds a blank or a quote (" +
+        throw common::InputError(shown + ": OpenFOAM cannot run a case whose path holds a blank or a quote (" +
                           common::Printable::quote(fs::absolute(dir).string(), 120) + ")");
     const fs::path path(dir);
     const auto own = fs::symlink_status(path);
     if (fs::is_symlink(own) && !fs::exists(fs::status(path)))
-        throw ConfigError(shown + ": is a symbolic link to nothing");
-    if (fs::exists(own) && !fs::is_directory(fs::status(path))) throw ConfigError(shown + ": exists and is not a folder");
+        throw common::InputError(shown + ": is a symbolic link to nothing");
+    if (fs::exists(own) && !fs::is_directory(fs::status(path))) throw common::InputError(shown + ": exists and is not a folder");
     // Every existing ancestor must be a folder: "file/sub" cannot be made.
     for (fs::path up = path.parent_path(); !up.empty(); up = up.parent_path()) {
         const auto st = fs::status(up);
         if (fs::exists(st)) {
             if (!fs::is_directory(st))
-                throw ConfigError(shown + ": " + common::Printable::quote(up.string()) + " is not a folder");
+                throw common::InputError(shown + ": " + common::Printable::quote(up.string()) + " is not a folder");
             break;
         }
         if (up == up.parent_path()) break;

@@ -24,7 +24,7 @@ public:
 
     /// The target (CONFIG, DIR or NAME), the backend and its Slurm options, the levels, --jobs,
     /// --np, --retries, --continue, --max-cases, -o and the overrides, in the order the tool has
-    /// always checked them. Throws ConfigError naming the first bad one. `out` is where the
+    /// always checked them. Throws common::InputError naming the first bad one. `out` is where the
     /// command prints: a redrawn progress bar only when it is a terminal.
     void checkRunSettings(const std::ostream& out);
 

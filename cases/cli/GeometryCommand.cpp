@@ -1,6 +1,6 @@
 #include "cases/cli/GeometryCommand.hpp"
 
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/OutputFiles.hpp"
 #include "cases/SweepConfig.hpp"
 #include "common/DecimalNumber.hpp"
@@ -23,7 +23,7 @@ double numberOption(const CommandLine& line, const char* name, double fallback) 
     if (!line.has(name)) return fallback;
     const std::string text = line.text(name);
     if (const auto value = common::DecimalNumber::parse(text)) return *value;
-    throw ConfigError(std::string("--") + name + " = " + common::Printable::quote(text) +
+    throw common::InputError(std::string("--") + name + " = " + common::Printable::quote(text) +
                       ": not a number (decimal digits, e.g. 1.57; no hex, inf or nan)");
 }
 
@@ -37,8 +37,8 @@ void refuseOverrides(const std::vector<std::string>& overrides) {
         {"athlete.height", "--height"}, {"athlete.mass", "--mass"}, {"geometry.pose", "--pose"}, {"geometry.stl", "--stl"}};
     for (const auto& [configKey, option] : own)
         if (key == configKey)
-            throw ConfigError("geometry: --" + key + " is a sweep-config key; use " + option + " (geometry takes no config)");
-    throw ConfigError("geometry: takes no config overrides (" + common::Printable::quote("--" + key) +
+            throw common::InputError("geometry: --" + key + " is a sweep-config key; use " + option + " (geometry takes no config)");
+    throw common::InputError("geometry: takes no config overrides (" + common::Printable::quote("--" + key) +
                       "); use --height, --mass, --pose, --stl");
 }
 
@@ -46,11 +46,11 @@ void refuseOverrides(const std::vector<std::string>& overrides) {
 
 int GeometryCommand::run(const CommandLine& line, std::ostream& out) {
     refuseOverrides(line.overrides());
-    if (line.has("target")) throw ConfigError("geometry: takes no CONFIG; use --height, --mass, --pose");
-    if (!line.has("output")) throw ConfigError("geometry: missing -o FILE.stl");
+    if (line.has("target")) throw common::InputError("geometry: takes no CONFIG; use --height, --mass, --pose");
+    if (!line.has("output")) throw common::InputError("geometry: missing -o FILE.stl");
     const fs::path stlPath = line.text("output");
     if (stlPath.extension() != ".stl")
-        throw ConfigError("-o " + common::Printable::quote(stlPath.string()) + ": expected a .stl file name");
+        throw common::InputError("-o " + common::Printable::quote(stlPath.string()) + ": expected a .stl file name");
     fs::path jsonPath = stlPath;
     jsonPath.replace_extension(".json");
     // Both outputs are checked before the body is built, and written as a pair: an STL without

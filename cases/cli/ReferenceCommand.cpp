@@ -1,6 +1,6 @@
 #include "cases/cli/ReferenceCommand.hpp"
 
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/ReferenceCase.hpp"
 #include "cases/SweepConfig.hpp"
 #include "cases/ToolPaths.hpp"
@@ -14,12 +14,12 @@
 namespace drafting::cases::cli {
 
 int ReferenceCommand::list(const CommandLine& line, std::ostream& out) {
-    if (line.has("target")) throw ConfigError("reference --list: takes no NAME");
+    if (line.has("target")) throw common::InputError("reference --list: takes no NAME");
     for (const auto& [name, value] : line.options())
         if (name != "list" && name != "command" && !value.defaulted())
-            throw ConfigError("reference --list: takes no other option (--" + name + ")");
+            throw common::InputError("reference --list: takes no other option (--" + name + ")");
     if (!line.overrides().empty())
-        throw ConfigError("reference --list: takes no config overrides (" +
+        throw common::InputError("reference --list: takes no config overrides (" +
                           common::Printable::quote(line.overrides().front(), 80) + ")");
     out << ReferenceCase::listing();
     return 0;
@@ -37,7 +37,7 @@ int ReferenceCommand::run(const CommandLine& line, std::ostream& out, std::ostre
         const auto eq = o.find('=');
         const std::string key = o.rfind("--mesh.", 0) == 0 && eq != std::string::npos ? o.substr(7, eq - 7) : "";
         if (ReferenceCase::dimension(target) != 3 || std::find(keys.begin(), keys.end(), key) == keys.end())
-            throw ConfigError("reference: takes no config overrides (" + common::Printable::quote(o, 80) +
+            throw common::InputError("reference: takes no config overrides (" + common::Printable::quote(o, 80) +
                               "; a 3D reference takes --mesh.level, --mesh.upstream, --mesh.downstream, "
                               "--mesh.side, --mesh.above)");
         given.insert(key);

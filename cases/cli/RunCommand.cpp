@@ -1,6 +1,6 @@
 #include "cases/cli/RunCommand.hpp"
 
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/SlurmBackend.hpp"
 #include "cases/SweepLayout.hpp"
 #include "cases/SweepLock.hpp"
@@ -17,7 +17,7 @@ namespace drafting::cases::cli {
 int RunCommand::run(const CommandLine& line, std::ostream& out, std::ostream& err) {
     const std::string& target = line.target();
     if (!fs::exists(fs::path(target) / SweepLayout::kManifest))
-        throw ConfigError("run: '" + target + "' is not a sweep directory (no manifest.json)");
+        throw common::InputError("run: '" + target + "' is not a sweep directory (no manifest.json)");
     if (line.slurm()) {
         {
             const SweepLock lock(target);

@@ -1,7 +1,7 @@
 #include "cases/cli/RunTaskCommand.hpp"
 
 #include "cases/CaseTask.hpp"
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/SweepLayout.hpp"
 #include "cases/ToolPaths.hpp"
 
@@ -12,9 +12,9 @@ namespace fs = std::filesystem;
 namespace drafting::cases::cli {
 
 int RunTaskCommand::run(const CommandLine& line, std::ostream& out, std::ostream&) {
-    if (!line.has("index")) throw ConfigError("run-task: missing --index I");
+    if (!line.has("index")) throw common::InputError("run-task: missing --index I");
     if (!fs::exists(fs::path(line.target()) / SweepLayout::kManifest))
-        throw ConfigError("run-task: '" + line.target() + "' is not a sweep directory (no manifest.json)");
+        throw common::InputError("run-task: '" + line.target() + "' is not a sweep directory (no manifest.json)");
     return CaseTask(ToolPaths::discover()).run(line.target(), line.number("index"), out, line.runOptions().retries);
 }
 

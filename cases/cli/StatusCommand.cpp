@@ -1,6 +1,6 @@
 #include "cases/cli/StatusCommand.hpp"
 
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/SlurmStatus.hpp"
 #include "cases/SweepLayout.hpp"
 #include "cases/SweepStatus.hpp"
@@ -15,7 +15,7 @@ namespace drafting::cases::cli {
 int StatusCommand::run(const CommandLine& line, std::ostream& out, std::ostream&) {
     const std::string& target = line.target();
     if (!fs::exists(fs::path(target) / SweepLayout::kManifest))
-        throw ConfigError("status: '" + target + "' is not a sweep directory (no manifest.json)");
+        throw common::InputError("status: '" + target + "' is not a sweep directory (no manifest.json)");
     auto status = SweepStatus::read(target);
     SlurmStatus::annotate(target, status);
     if (line.has("json")) out << status.dump(2) << '\n';

@@ -1,6 +1,6 @@
 #include "cases/cli/SweepCommand.hpp"
 
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/ConvergenceStudy.hpp"
 #include "cases/SlurmBackend.hpp"
 #include "cases/SweepConfig.hpp"
@@ -47,8 +47,8 @@ int SweepCommand::run(const CommandLine& line, std::ostream& out, std::ostream& 
     if (command == "convergence" && line.has("reduce-only")) {
         // Only reads the levels' results and rewrites convergence.json and .csv: no lock, nothing run.
         if (!fs::is_directory(dir))
-            throw ConfigError("-o " + common::Printable::quote(dir) + ": no convergence study here (--reduce-only reduces one)");
-        if (force) throw ConfigError("--force: not with --reduce-only (nothing is run)");
+            throw common::InputError("-o " + common::Printable::quote(dir) + ": no convergence study here (--reduce-only reduces one)");
+        if (force) throw common::InputError("--force: not with --reduce-only (nothing is run)");
         return convergenceResult(ConvergenceStudy::reduce(dir, line.levels()), dir, out, err);
     }
     // Refusals come before the folder or its lock exist, so they change nothing on disk.
@@ -58,7 +58,7 @@ int SweepCommand::run(const CommandLine& line, std::ostream& out, std::ostream& 
     try {
         fs::create_directories(dir);  // with any missing parents, as mkdir -p
     } catch (const fs::filesystem_error& e) {
-        throw ConfigError("-o " + common::Printable::quote(dir) + ": cannot be created (" + e.code().message() + ")");
+        throw common::InputError("-o " + common::Printable::quote(dir) + ": cannot be created (" + e.code().message() + ")");
     }
     std::optional<SweepLock> lock;
     try {

@@ -1,6 +1,6 @@
 #include "postprocess/cli/CommandLine.hpp"
 
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/DecimalNumber.hpp"
 #include "common/Printable.hpp"
 #include "postprocess/PacingError.hpp"
@@ -23,9 +23,9 @@ po::variables_map CommandLine::parse(const std::vector<std::string>& args, const
     try {
         po::store(po::command_line_parser(args).options(desc).positional(positional).run(), vm);
     } catch (const po::too_many_positional_options_error&) {
-        throw cases::ConfigError("too many arguments (see draft-post --help)");
+        throw common::InputError("too many arguments (see draft-post --help)");
     } catch (const po::error& e) {
-        throw cases::ConfigError(std::string("command line: ") + e.what());
+        throw common::InputError(std::string("command line: ") + e.what());
     }
     return vm;
 }
@@ -43,7 +43,7 @@ double CommandLine::number(const po::variables_map& vm, const char* key) {
 // filesystem_error after the reduction. Returns what names it in messages.
 std::string CommandLine::checkOutputFolder(const std::string& outDir, const char* option) {
     const std::string shown = option + (" = " + common::Printable::quote(outDir));
-    if (outDir.empty()) throw cases::ConfigError(shown + ": empty, not a folder");
+    if (outDir.empty()) throw common::InputError(shown + ": empty, not a folder");
     fs::path prefix, existing;
     bool whole = true;
     for (const auto& part : fs::path(outDir)) {
@@ -58,14 +58,14 @@ std::string CommandLine::checkOutputFolder(const std::string& outDir, const char
         const std::string what = prefix == fs::path(outDir) ? std::string() : common::Printable::quote(prefix.string()) + " ";
         const fs::file_status target = fs::status(prefix, ec);
         if (fs::is_symlink(link) && target.type() == fs::file_type::not_found)
-            throw cases::ConfigError(shown + ": " + what + "is a link to nothing");
-        if (!fs::is_directory(target)) throw cases::ConfigError(shown + ": " + what + "is not a folder");
+            throw common::InputError(shown + ": " + what + "is a link to nothing");
+        if (!fs::is_directory(target)) throw common::InputError(shown + ": " + what + "is not a folder");
         existing = prefix;
     }
     // Where the first file or folder will be made: ours to write in? (root passes regardless.)
     const fs::path writable = whole ? fs::path(outDir) : (existing.empty() ? fs::path(".") : existing);
     if (::access(writable.c_str(), W_OK | X_OK) != 0)
-        throw cases::ConfigError(shown + ": cannot write in " + common::Printable::quote(writable.string()) + ": " +
+        throw common::InputError(shown + ": cannot write in " + common::Printable::quote(writable.string()) + ": " +
                                  std::generic_category().message(errno));
     return shown;
 }
@@ -75,7 +75,7 @@ void CommandLine::createOutputFolder(const std::string& outDir, const std::strin
     try {
         fs::create_directories(outDir);
     } catch (const fs::filesystem_error& e) {
-        throw cases::ConfigError(shown + ": cannot create the folder: " + e.code().message());
+        throw common::InputError(shown + ": cannot create the folder: " + e.code().message());
     }
 }
 

@@ -7,11 +7,11 @@
 namespace drafting::post::cli {
 
 /// What draft-post's commands share to read their command line and check where they write:
-/// every refusal one line naming the option and the value as given (ConfigError, exit 1).
+/// every refusal one line naming the option and the value as given (common::InputError, exit 1).
 class CommandLine {
 public:
     /// Parses `args` (after the program and command names); an unknown option or one too many
-    /// arguments is a ConfigError.
+    /// arguments is a common::InputError.
     static boost::program_options::variables_map parse(const std::vector<std::string>& args,
                                                        const boost::program_options::options_description& desc,
                                                        const boost::program_options::positional_options_description& positional);

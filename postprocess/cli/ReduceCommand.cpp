@@ -1,6 +1,6 @@
 #include "postprocess/cli/ReduceCommand.hpp"
 
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/ConvergenceFile.hpp"
 #include "cases/Manifest.hpp"
 #include "cases/SweepLayout.hpp"
@@ -114,7 +114,7 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
         studyName = folder.has_parent_path() ? folder.parent_path().string() : std::string(".");
     }
     if (!fs::exists(fs::path(sweep) / Layout::kManifest))
-        throw cases::ConfigError("SWEEPDIR = " + common::Printable::quote(vm["sweep"].as<std::string>()) +
+        throw common::InputError("SWEEPDIR = " + common::Printable::quote(vm["sweep"].as<std::string>()) +
                                  ": not a sweep directory (no manifest.json)");
     const std::string outShown = CommandLine::checkOutputFolder(outDir, vm.count("output") ? "-o" : "SWEEPDIR (the output folder)");
 

@@ -2,7 +2,7 @@
 // commit protocol that keeps the earlier results.json until a new one is written.
 #include "cases/CaseContinuation.hpp"
 #include "cases/CaseRunner.hpp"
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/JsonFile.hpp"
 #include "cases/MeshCheckFile.hpp"
 #include "cases/ToolPaths.hpp"
@@ -65,7 +65,7 @@ TEST(CaseContinuation, RaisesTheEndTimeAndTheAveragingWindowAndSendsTheResultsAs
         try {
             CaseContinuation::raisedControlDict(bad, 100, "x/system/controlDict");
             ADD_FAILURE() << "accepted: " << bad;
-        } catch (const drafting::cases::RunError& e) {
+        } catch (const drafting::common::RunError& e) {
             EXPECT_NE(std::string(e.what()).find("x/system/controlDict: no "), std::string::npos) << e.what();
         }
     }
@@ -177,7 +177,7 @@ TEST(CaseContinuation, AnUnreadableResultWithAJournalIsNeverUndoneBlindly) {
     cutOffContinuation(tmp.path());
     writeFile(tmp.path() + "/results.json", "{ cut sho");
     const std::string before = drafting::test::treeSnapshot(tmp.path());
-    EXPECT_THROW(CaseContinuation::recover(tmp.path()), drafting::cases::RunError);
+    EXPECT_THROW(CaseContinuation::recover(tmp.path()), drafting::common::RunError);
     EXPECT_EQ(drafting::test::treeSnapshot(tmp.path()), before);
 }
 

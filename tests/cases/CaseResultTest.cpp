@@ -1,6 +1,6 @@
 // A case's results.json as the tools read it: kinds of failure, the physical checks, keys kept.
 #include "cases/CaseResult.hpp"
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/JsonFile.hpp"
 #include "TestSupport.hpp"
 
@@ -99,7 +99,7 @@ TEST(CaseResult, AKindOfFailureFromANewerToolReadsAsUnknownAndAWrongTypeIsRefuse
     try {
         cases::CaseResult::fromJson({{"status", "failed"}, {"failure", 7}}, "x/results.json");
         FAIL() << "accepted";
-    } catch (const cases::RunError& e) {
+    } catch (const common::RunError& e) {
         EXPECT_NE(std::string(e.what()).find("failure = '7': not a string"), std::string::npos) << e.what();
     }
 }
@@ -115,6 +115,6 @@ TEST(CaseResult, ThePhysicalAndOwnershipChecksRecordTheirKind) {
 }
 
 TEST(CaseResult, RejectsUnknownStatus) {
-    EXPECT_THROW(cases::CaseResult::fromJson({{"status", "maybe"}}), cases::RunError);
-    EXPECT_THROW(cases::CaseResult::fromJson(nlohmann::json::array()), cases::RunError);
+    EXPECT_THROW(cases::CaseResult::fromJson({{"status", "maybe"}}), common::RunError);
+    EXPECT_THROW(cases::CaseResult::fromJson(nlohmann::json::array()), common::RunError);
 }

@@ -1,6 +1,6 @@
 // The convergence study's reduction on four levels of manufactured results: ratios from the cells,
 // both triplets, the GCI at each level, and the saving as a quantity of its own.
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/CaseFile.hpp"
 #include "cases/ConvergenceStudy.hpp"
 #include "common/JsonFile.hpp"
@@ -93,7 +93,7 @@ TEST(ConvergenceStudy, LevelsMustBeThreeOrMoreConsecutive) {
         try {
             cases::ConvergenceStudy::parseLevels(bad);
             ADD_FAILURE() << "accepted " << bad;
-        } catch (const cases::ConfigError& e) {
+        } catch (const common::InputError& e) {
             EXPECT_EQ(std::string(e.what()).rfind("--levels = '", 0), 0u) << e.what();
         }
     }
@@ -213,7 +213,7 @@ TEST(ConvergenceStudy, AMissingLevelLeavesTheOtherTripletAndSaysSo) {
     EXPECT_EQ(three["triplets"].size(), 1u);
     EXPECT_EQ(three["cases"][1]["status"], "ok");
     // Nothing at all to reduce is bad input.
-    EXPECT_THROW(cases::ConvergenceStudy::reduce(tmp.path() + "/nothing", kFour), cases::ConfigError);
+    EXPECT_THROW(cases::ConvergenceStudy::reduce(tmp.path() + "/nothing", kFour), common::InputError);
 }
 
 TEST(ConvergenceStudy, ANonPhysicalOrForeignResultFailsItsLevelAndNeverEntersTheGci) {
@@ -311,7 +311,7 @@ TEST(ConvergenceStudy, ALevelFolderTakesTheStudysGciOnlyWhenItsManifestSaysItIsA
         try {
             cases::Manifest::read(medium);
             ADD_FAILURE() << key << " = " << value.dump() << " was accepted";
-        } catch (const cases::ConfigError& e) {
+        } catch (const common::InputError& e) {
             EXPECT_NE(std::string(e.what()).find(field), std::string::npos) << e.what();
         }
     }

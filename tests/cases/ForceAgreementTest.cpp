@@ -1,5 +1,5 @@
 // runnerDrag's force against OpenFOAM's stock forces function object, sample for sample.
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/ForceAgreement.hpp"
 #include "TestSupport.hpp"
 
@@ -39,7 +39,7 @@ TEST(ForceAgreement, MissingStockFileIsAnError) {
     try {
         cases::ForceAgreement::compare(dir.path(), "stockForces", {1, 0, 0}, {0, 1, 0});
         FAIL() << "no error";
-    } catch (const cases::RunError& e) {
+    } catch (const common::RunError& e) {
         EXPECT_NE(std::string(e.what()).find("stockForces/<start time>/force.dat"), std::string::npos) << e.what();
     }
 }
@@ -67,7 +67,7 @@ TEST(ForceAgreement, ADivergedFinalSampleIsAnError) {
     try {
         cases::ForceAgreement::compare(dir.path(), "stockForces", {1, 0, 0}, {0, 1, 0});
         FAIL() << "no error";
-    } catch (const cases::RunError& e) {
+    } catch (const common::RunError& e) {
         EXPECT_NE(std::string(e.what()).find("cyl"), std::string::npos) << e.what();
         EXPECT_NE(std::string(e.what()).find("not finite"), std::string::npos) << e.what();
     }

@@ -1,6 +1,6 @@
 // runnerDrag.dat's one reader: what the function object writes reads back whole, restarts join in
 // time order, and a damaged file is one line naming the file, the line and the value.
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/ForceHistoryFile.hpp"
 #include "common/TimeFolder.hpp"
 #include "TestSupport.hpp"
@@ -11,7 +11,7 @@
 #include <filesystem>
 
 using drafting::cases::ForceHistoryFile;
-using drafting::cases::RunError;
+using drafting::common::RunError;
 using drafting::common::TimeFolder;
 using drafting::test::kRunnerDragHeader;
 using drafting::test::runnerDragFile;

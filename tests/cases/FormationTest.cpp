@@ -1,4 +1,4 @@
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/Formation.hpp"
 #include "cases/SweepPlan.hpp"
 #include "meshes/Athlete.hpp"
@@ -30,7 +30,7 @@ TEST(Formation, IneosHasFiveAheadTwoBehind) {
 
 TEST(Formation, VPresetsNeedALateralSpacing) {
     const auto c = SweepConfig::parse("[formation]\npreset = breaking2\n");
-    EXPECT_THROW(Formation::place(c, c.presets.front(), 1.3, 1.0, 0.0), ConfigError);
+    EXPECT_THROW(Formation::place(c, c.presets.front(), 1.3, 1.0, 0.0), drafting::common::InputError);
 }
 
 TEST(Formation, OverlappingRunnersAreRefused) {
@@ -38,7 +38,7 @@ TEST(Formation, OverlappingRunnersAreRefused) {
     try {
         SweepPlan::expand(c);
         FAIL();
-    } catch (const ConfigError& e) {
+    } catch (const drafting::common::InputError& e) {
         EXPECT_NE(std::string(e.what()).find("overlap or touch"), std::string::npos) << e.what();
     }
 }
@@ -62,7 +62,7 @@ TEST(SweepPlan, UnusedAxesAreNotSwept) {
 
 TEST(SweepPlan, RefusesSweepsOverTheLimit) {
     const auto c = SweepConfig::parse("[sweep]\nfront_gap = 1:10:0.1\nback_gap = 1:3:0.5\n");
-    EXPECT_THROW(SweepPlan::expand(c, 200), ConfigError);
+    EXPECT_THROW(SweepPlan::expand(c, 200), drafting::common::InputError);
     EXPECT_NO_THROW(SweepPlan::expand(c, 1000));
 }
 

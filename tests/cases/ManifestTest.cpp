@@ -1,5 +1,5 @@
 // manifest.json: case names that would leave the sweep's folder are refused.
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/Manifest.hpp"
 #include "common/JsonFile.hpp"
 #include "TestSupport.hpp"
@@ -15,5 +15,5 @@ TEST(Manifest, RefusesCaseNamesThatLeaveTheSweep) {
     drafting::common::JsonFile::writeAtomic(dir.path() + "/manifest.json",
                                  {{"name", "x"}, {"config", cases::SweepConfig::parse("").toJson()},
                                   {"cases", {{{"name", "../../etc"}, {"parameters", nlohmann::json::object()}}}}});
-    EXPECT_THROW(cases::Manifest::read(dir.path()), cases::ConfigError);  // bad input, named
+    EXPECT_THROW(cases::Manifest::read(dir.path()), common::InputError);  // bad input, named
 }

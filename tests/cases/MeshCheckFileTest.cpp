@@ -1,6 +1,6 @@
 // meshCheck.json's contract: what draftCheckMesh writes reads back whole; a damaged file is one
 // line naming the file, the field and the value.
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/MeshCheckFile.hpp"
 
 #include <gtest/gtest.h>
@@ -8,7 +8,7 @@
 #include <cmath>
 
 using drafting::cases::MeshCheckFile;
-using drafting::cases::RunError;
+using drafting::common::RunError;
 
 namespace {
 

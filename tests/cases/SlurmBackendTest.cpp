@@ -1,6 +1,6 @@
 // SlurmBackend::prepare (label unit; no cluster needed): a manifest whose names would become
 // script lines is refused, and every line of the job script comes from a checked value.
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/SlurmBackend.hpp"
 #include "cases/SweepConfig.hpp"
 #include "cases/ToolPaths.hpp"

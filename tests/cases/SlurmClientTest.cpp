@@ -1,5 +1,5 @@
 // The Slurm client: a job id that is not a number never reaches scontrol.
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/SlurmClient.hpp"
 #include "TestSupport.hpp"
 

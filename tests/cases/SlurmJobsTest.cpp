@@ -1,6 +1,6 @@
 // jobs.json, the record of a sweep's Slurm jobs: a tampered or invalid one is refused naming
 // the field.
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/SlurmJobs.hpp"
 #include "TestSupport.hpp"
 

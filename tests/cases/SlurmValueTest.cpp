@@ -1,6 +1,6 @@
 // The rules of every value that reaches a Slurm job script or sbatch: times, modules, names,
 // paths and job ids.
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/SlurmValue.hpp"
 #include "TestSupport.hpp"
 

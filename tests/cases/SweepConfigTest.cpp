@@ -1,4 +1,4 @@
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/SweepConfig.hpp"
 #include "cases/SweepPlan.hpp"
 #include "meshes/MeshLevel.hpp"
@@ -13,7 +13,7 @@
 #include <filesystem>
 #include <functional>
 
-using drafting::cases::ConfigError;
+using drafting::common::InputError;
 using drafting::cases::SweepConfig;
 using drafting::cases::SweepPlan;
 
@@ -124,8 +124,8 @@ TEST(Config, ParseMileTimeForms) {
     EXPECT_DOUBLE_EQ(SweepConfig::parseMileTime("t", "4:00"), 240.0);
     EXPECT_DOUBLE_EQ(SweepConfig::parseMileTime("t", "3:59.37"), 239.37);
     EXPECT_DOUBLE_EQ(SweepConfig::parseMileTime("t", "59.5"), 59.5);
-    EXPECT_THROW(SweepConfig::parseMileTime("t", "4:75"), ConfigError);
-    EXPECT_THROW(SweepConfig::parseMileTime("t", "four"), ConfigError);
+    EXPECT_THROW(SweepConfig::parseMileTime("t", "4:75"), InputError);
+    EXPECT_THROW(SweepConfig::parseMileTime("t", "four"), InputError);
 }
 
 TEST(Config, ParseMileTimeIsStrict) {
@@ -135,7 +135,7 @@ TEST(Config, ParseMileTimeIsStrict) {
     // Seconds are two digits once minutes are given; no trailing dot, exponent or second colon.
     for (const char* bad : {"4:7", "4:7.5", "4:075", "4:00.", "4:", ":30", "1e2", "4:00:00", "0x1p2", "4:00.1234567",
                             "-4:00", "123", "0:00", "inf"})
-        EXPECT_THROW(SweepConfig::parseMileTime("t", bad), ConfigError) << bad;
+        EXPECT_THROW(SweepConfig::parseMileTime("t", bad), InputError) << bad;
 }
 
 TEST(Config, JsonCarriesEverySection) {
@@ -157,7 +157,7 @@ TEST_P(ConfigRejects, WithOneLineNamingKeyAndValue) {
     try {
         SweepConfig::parse(GetParam().text);
         FAIL() << "accepted: " << GetParam().text;
-    } catch (const ConfigError& e) {
+    } catch (const InputError& e) {
         const std::string what = e.what();
         EXPECT_NE(what.find(GetParam().expected), std::string::npos) << what;
         EXPECT_EQ(what.find('\n'), std::string::npos) << "message spans lines: " << what;
@@ -272,11 +272,11 @@ TEST(Config, ExtraFineIsAFourthLevel) {
 
 namespace {
 
-// The message of the ConfigError `load` throws ("" if none).
+// The message of the InputError `load` throws ("" if none).
 std::string refusal(const std::function<void()>& load) {
     try {
         load();
-    } catch (const ConfigError& e) {
+    } catch (const InputError& e) {
         return e.what();
     }
     return "";
@@ -464,7 +464,7 @@ namespace {
 std::string fromJsonError(const nlohmann::json& j) {
     try {
         SweepConfig::fromJson(j, "sweep/manifest.json");
-    } catch (const ConfigError& e) {
+    } catch (const InputError& e) {
         return e.what();
     }
     return "";

@@ -1,6 +1,6 @@
 // The one error route: whatever a library throws, every tool exits 1 for bad input and 2 for a
 // failed run, with one line naming the tool.
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/Main.hpp"
 #include "meshes/FoamFile.hpp"
 #include "meshes/GeometryError.hpp"
@@ -25,7 +25,7 @@ std::pair<int, std::string> exitFor(const std::string& what) {
 }  // namespace
 
 TEST(ErrorRoute, EveryKindOfBadInputExitsOneInEveryTool) {
-    for (const auto& [status, text] : {exitFor<cases::ConfigError>("config.ini: run.speed = 'x': not a number"),
+    for (const auto& [status, text] : {exitFor<common::InputError>("config.ini: run.speed = 'x': not a number"),
                                        exitFor<meshes::GeometryError>("athlete.height = 3: out of range"),
                                        exitFor<post::PacingError>("mass = -1: must be positive")}) {
         EXPECT_EQ(status, 1) << text;
@@ -35,7 +35,7 @@ TEST(ErrorRoute, EveryKindOfBadInputExitsOneInEveryTool) {
 }
 
 TEST(ErrorRoute, EveryKindOfFailedRunExitsTwo) {
-    for (const auto& [status, text] : {exitFor<cases::RunError>("draftFoam could not start"),
+    for (const auto& [status, text] : {exitFor<common::RunError>("draftFoam could not start"),
                                        exitFor<post::PostError>("no manifest.json"),
                                        exitFor<meshes::FoamFileError>("cannot write 0/U")}) {
         EXPECT_EQ(status, 2) << text;

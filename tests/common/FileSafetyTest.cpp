@@ -2,7 +2,7 @@
 // FIFOs, devices, folders, huge and deeply nested files, and a case's "remove" list cannot reach
 // outside the case.
 #include "cases/CaseRunner.hpp"
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/JsonFile.hpp"
 #include "cases/SweepLock.hpp"
 #include "cases/ToolPaths.hpp"
@@ -22,9 +22,9 @@
 
 namespace fs = std::filesystem;
 using drafting::cases::CaseRunner;
-using drafting::cases::ConfigError;
+using drafting::common::InputError;
 using drafting::common::JsonFile;
-using drafting::cases::RunError;
+using drafting::common::RunError;
 using drafting::cases::SweepLock;
 using drafting::cases::ToolPaths;
 using drafting::common::AtomicFile;
@@ -147,7 +147,7 @@ TEST(FileSafetyLock, ALinkAtTheLockPathIsRefusedAndItsTargetKept) {
     writeFile(victim, kVictimText);
     fs::create_directories(tmp.path() + "/sweep");
     fs::create_symlink(victim, tmp.path() + "/sweep/" + SweepLock::kFileName);
-    const std::string message = messageOf<ConfigError>([&] { SweepLock lock(tmp.path() + "/sweep"); });
+    const std::string message = messageOf<InputError>([&] { SweepLock lock(tmp.path() + "/sweep"); });
     EXPECT_NE(message.find(std::string("sweep/") + SweepLock::kFileName + "'"), std::string::npos) << message;
     EXPECT_NE(message.find("symbolic link"), std::string::npos) << message;
     expectOneLine(message);
@@ -160,12 +160,12 @@ TEST(FileSafetyLock, AHardLinkOrAFifoAtTheLockPathIsNeverTruncated) {
     writeFile(victim, kVictimText);
     fs::create_directories(tmp.path() + "/sweep");
     fs::create_hard_link(victim, tmp.path() + "/sweep/" + SweepLock::kFileName);
-    EXPECT_THROW(SweepLock lock(tmp.path() + "/sweep"), ConfigError);
+    EXPECT_THROW(SweepLock lock(tmp.path() + "/sweep"), InputError);
     EXPECT_EQ(readFile(victim), kVictimText);
 
     fs::create_directories(tmp.path() + "/fifo");
     ASSERT_EQ(mkfifo((tmp.path() + "/fifo/" + SweepLock::kFileName).c_str(), 0644), 0);
-    EXPECT_THROW(SweepLock lock(tmp.path() + "/fifo"), ConfigError);
+    EXPECT_THROW(SweepLock lock(tmp.path() + "/fifo"), InputError);
 }
 
 TEST(FileSafetyLock, AnOrdinaryLockStillWorks) {
@@ -183,7 +183,7 @@ TEST(FileSafetyRead, DeepNestingIsRefusedBeforeParsing) {
     TempDir tmp;
     const std::string path = tmp.path() + "/results.json";
     writeFile(path, std::string(200000, '[') + std::string(200000, ']'));
-    const std::string message = messageOf<ConfigError>([&] { drafting::common::JsonFile::read(path); });
+    const std::string message = messageOf<InputError>([&] { drafting::common::JsonFile::read(path); });
     EXPECT_NE(message.find("'" + path + "'"), std::string::npos) << message;
     EXPECT_NE(message.find("nested deeper than 64"), std::string::npos) << message;
     expectOneLine(message);
@@ -208,8 +208,8 @@ TEST(FileSafetyRead, AFifoIsRefusedPromptly) {
         try {
             drafting::common::JsonFile::read(path);
             return std::string("read");
-        } catch (const ConfigError& e) {
-            return std::string("ConfigError: ") + e.what();
+        } catch (const InputError& e) {
+            return std::string("InputError: ") + e.what();
         } catch (const std::exception& e) {
             return std::string("other: ") + e.what();
         }
@@ -221,30 +221,30 @@ TEST(FileSafetyRead, AFifoIsRefusedPromptly) {
         if (fd >= 0) close(fd);
     }
     const std::string outcome = reading.get();
-    EXPECT_EQ(outcome.rfind("ConfigError: ", 0), 0u) << outcome;
+    EXPECT_EQ(outcome.rfind("InputError: ", 0), 0u) << outcome;
     EXPECT_NE(outcome.find("not a regular file"), std::string::npos) << outcome;
 }
 
 TEST(FileSafetyRead, DevicesFoldersAndLinksAreRefused) {
     TempDir tmp;
-    EXPECT_NE(messageOf<ConfigError>([] { drafting::common::JsonFile::read("/dev/zero"); }).find("'/dev/zero': not a regular file"),
+    EXPECT_NE(messageOf<InputError>([] { drafting::common::JsonFile::read("/dev/zero"); }).find("'/dev/zero': not a regular file"),
               std::string::npos);
     fs::create_directories(tmp.path() + "/folder.json");
-    EXPECT_NE(messageOf<ConfigError>([&] { drafting::common::JsonFile::read(tmp.path() + "/folder.json"); }).find("a folder"),
+    EXPECT_NE(messageOf<InputError>([&] { drafting::common::JsonFile::read(tmp.path() + "/folder.json"); }).find("a folder"),
               std::string::npos);
     writeFile(tmp.path() + "/real.json", "{\"x\": 1}");
     fs::create_symlink(tmp.path() + "/real.json", tmp.path() + "/link.json");
-    const std::string message = messageOf<ConfigError>([&] { drafting::common::JsonFile::read(tmp.path() + "/link.json"); });
+    const std::string message = messageOf<InputError>([&] { drafting::common::JsonFile::read(tmp.path() + "/link.json"); });
     EXPECT_NE(message.find("link.json': is a symbolic link"), std::string::npos) << message;
     fs::create_symlink("/dev/zero", tmp.path() + "/zero.json");
-    EXPECT_THROW(drafting::common::JsonFile::read(tmp.path() + "/zero.json"), ConfigError);
+    EXPECT_THROW(drafting::common::JsonFile::read(tmp.path() + "/zero.json"), InputError);
 }
 
 TEST(FileSafetyRead, OversizedFilesAreRefusedUnread) {
     TempDir tmp;
     const std::string path = tmp.path() + "/big.json";
     writeFile(path, "\"" + std::string(drafting::common::JsonFile::kMaxBytes, 'a') + "\"");
-    const std::string message = messageOf<ConfigError>([&] { drafting::common::JsonFile::read(path); });
+    const std::string message = messageOf<InputError>([&] { drafting::common::JsonFile::read(path); });
     EXPECT_NE(message.find("big.json': larger than 16 MiB"), std::string::npos) << message;
 }
 
@@ -253,7 +253,7 @@ TEST(FileSafetyRead, MalformedJsonIsBadInputOnOneShortLine) {
     // A newline in the file name and a megabyte-long unterminated string in the file.
     const std::string path = tmp.path() + "/bad\nname.json";
     writeFile(path, "{\"x\": \"" + std::string(1 << 20, 'a'));
-    const std::string message = messageOf<ConfigError>([&] { drafting::common::JsonFile::read(path); });
+    const std::string message = messageOf<InputError>([&] { drafting::common::JsonFile::read(path); });
     EXPECT_NE(message.find("bad\\nname.json': not valid JSON"), std::string::npos) << message.substr(0, 400);
     expectOneLine(message);
     // A missing file is not malformed input: the callers that expect it check first.

@@ -1,5 +1,5 @@
 // JSON files written whole or not at all, and read as values or refused.
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/JsonFile.hpp"
 #include "TestSupport.hpp"
 
@@ -21,6 +21,6 @@ TEST(JsonFile, AtomicWriteLeavesNoTemporary) {
 TEST(JsonFile, GarbageIsAnErrorNotAValue) {
     TempDir dir;
     test::writeFile(dir.path() + "/bad.json", "{\"x\": ");
-    // Bad input, not the machine's failure (JsonFile.hpp): ConfigError.
-    EXPECT_THROW(drafting::common::JsonFile::read(dir.path() + "/bad.json"), cases::ConfigError);
+    // Bad input, not the machine's failure (JsonFile.hpp): common::InputError.
+    EXPECT_THROW(drafting::common::JsonFile::read(dir.path() + "/bad.json"), common::InputError);
 }

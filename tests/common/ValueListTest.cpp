@@ -1,9 +1,9 @@
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/ValueList.hpp"
 
 #include <gtest/gtest.h>
 
-using drafting::cases::ConfigError;
+using drafting::common::InputError;
 using drafting::common::ValueList;
 
 TEST(ValueList, ParsesCommaList) {
@@ -41,7 +41,7 @@ TEST_P(ValueListRejects, WithFieldAndValueInTheMessage) {
     try {
         drafting::common::ValueList::parse("sweep.front_gap", GetParam().text);
         FAIL() << "accepted '" << GetParam().text << "'";
-    } catch (const ConfigError& e) {
+    } catch (const InputError& e) {
         const std::string what = e.what();
         EXPECT_NE(what.find("sweep.front_gap"), std::string::npos) << what;
         EXPECT_NE(what.find(GetParam().message), std::string::npos) << what;
@@ -68,7 +68,7 @@ TEST(ValueList, MessagesQuoteTheValueEscapedAndCut) {
         try {
             drafting::common::ValueList::parse("sweep.lateral", text);
             FAIL() << "accepted " << text.substr(0, 40);
-        } catch (const ConfigError& e) {
+        } catch (const InputError& e) {
             const std::string what = e.what();
             EXPECT_LE(what.size(), 300u) << what.substr(0, 400);
             EXPECT_EQ(what.find('\x1b'), std::string::npos) << what.substr(0, 400);

@@ -2,7 +2,7 @@
 // file, at most 64 MiB and 500 000 triangles, finite coordinates, and once scaled to the athlete
 // no wider or deeper than 3 m nor thinner than 5 % of the height. Each refusal is one line naming
 // the file and the bound. Also the outputs of draft-cases geometry: written as a pair or not at all.
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/OutputFiles.hpp"
 #include "common/Printable.hpp"
 #include "meshes/Athlete.hpp"
@@ -221,7 +221,7 @@ TEST(StlBoundsOutputFiles, NothingIsLeftWhenTheSecondFileCannotBeWritten) {
     const std::string before = drafting::test::treeSnapshot(tmp.path());
     EXPECT_THROW(drafting::cases::OutputFiles::writeAll({{tmp.path() + "/new/runner.stl", "solid runner\n"},
                                                         {tmp.path() + "/file/runner.json", "{}\n"}}),
-                 drafting::cases::RunError);
+                 drafting::common::RunError);
     EXPECT_EQ(drafting::test::treeSnapshot(tmp.path()), before);
 }
 
@@ -256,7 +256,7 @@ TEST(StlBoundsOutputFiles, CheckRefusesWhatCannotBeAFile) {
         try {
             drafting::cases::OutputFiles::check("-o", path);
             ADD_FAILURE() << path << " accepted";
-        } catch (const drafting::cases::ConfigError& e) {
+        } catch (const drafting::common::InputError& e) {
             EXPECT_NE(std::string(e.what()).find(message), std::string::npos) << e.what();
         }
     }

@@ -1,7 +1,7 @@
 // Follow-ups of a hostile review: control characters from results.json never reach a terminal or
 // a CSV raw, a manifest cannot list one case twice, and a results.json copied from another case or
 // missing one of the case's runners is never reduced as that case's.
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/ConvergenceStudy.hpp"
 #include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
@@ -153,7 +153,7 @@ TEST(StatusFollowup, DuplicateCaseNamesInTheManifestAreRefused) {
     try {
         cases::Manifest::read(dir.path());
         ADD_FAILURE() << "a duplicate case name was accepted";
-    } catch (const cases::ConfigError& e) {
+    } catch (const common::InputError& e) {
         const std::string what = e.what();
         EXPECT_NE(what.find("manifest.json': cases[2].name = '\"ahead-f1\"': a duplicate case name (also cases[1])"),
                   std::string::npos)
@@ -526,7 +526,7 @@ TEST(PostFollowup, AMalformedProvenanceIsRefusedWithItsField) {
     try {
         cases::Manifest::read(path);
         FAIL() << "a string provenance was read";
-    } catch (const cases::ConfigError& e) {
+    } catch (const common::InputError& e) {
         EXPECT_NE(std::string(e.what()).find("provenance = '\"yesterday\"': not an object"), std::string::npos) << e.what();
     }
     j["provenance"] = {{"command", {"draft-cases", 3}}};
@@ -534,7 +534,7 @@ TEST(PostFollowup, AMalformedProvenanceIsRefusedWithItsField) {
     try {
         cases::Manifest::read(path);
         FAIL() << "a command with a number was read";
-    } catch (const cases::ConfigError& e) {
+    } catch (const common::InputError& e) {
         EXPECT_NE(std::string(e.what()).find("provenance.command"), std::string::npos) << e.what();
     }
 }

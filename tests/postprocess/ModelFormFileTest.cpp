@@ -1,6 +1,6 @@
 // A model-form study file read whole, a damaged one refused naming the field.
 #include "postprocess/ModelFormFile.hpp"
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "TestSupport.hpp"
@@ -36,7 +36,7 @@ TEST(ModelFormFile, AStudyFileIsReadWholeAndADamagedOneRefusedNamingTheField) {
     auto refusal = [&](nlohmann::json j) {
         try {
             post::ModelFormFile::fromJson(j, "F");
-        } catch (const cases::ConfigError& e) {
+        } catch (const common::InputError& e) {
             return std::string(e.what());
         }
         return std::string("accepted");
@@ -77,5 +77,5 @@ TEST(ModelFormFile, AStudyFileIsReadWholeAndADamagedOneRefusedNamingTheField) {
     nlohmann::json badName = good;
     badName["spread"]["../../etc"] = good["spread"]["ahead-f1.3"];
     EXPECT_NE(refusal(badName).find("'F': spread"), std::string::npos);
-    EXPECT_THROW(post::ModelFormFile::read(dir.path() + "/none.json", "--model-form"), cases::ConfigError);
+    EXPECT_THROW(post::ModelFormFile::read(dir.path() + "/none.json", "--model-form"), common::InputError);
 }

@@ -1,7 +1,7 @@
 // draft-post's sanity: results and manifests that no runner or sweep can have are refused, per case
 // or for the whole reduction, with one line naming the file, the field and the value.
 #include "cases/CaseResult.hpp"
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "common/JsonFile.hpp"
 #include "cases/Manifest.hpp"
 #include "postprocess/FlowFieldExport.hpp"
@@ -101,7 +101,7 @@ std::string messageOf(F&& f) {
 TEST(PostSanity, WrongTypedResultsFieldsNameTheFileAndTheField) {
     auto refused = [](nlohmann::json j, const std::string& expected) {
         const std::string what =
-            messageOf<cases::RunError>([&] { cases::CaseResult::fromJson(j, "sweep/a/results.json"); });
+            messageOf<common::RunError>([&] { cases::CaseResult::fromJson(j, "sweep/a/results.json"); });
         EXPECT_NE(what.find("'sweep/a/results.json': " + expected), std::string::npos) << what;
         EXPECT_EQ(what.find("json.exception"), std::string::npos) << what;
     };
@@ -275,13 +275,13 @@ TEST(PostSanity, TwoSoloBaselinesOrNoneRefuseTheReductionNamingTheManifestAndCas
     auto manifest = common::JsonFile::read(path + "/manifest.json");
     manifest["cases"][2]["parameters"]["formation"] = "solo";
     common::JsonFile::writeAtomic(path + "/manifest.json", manifest);
-    std::string what = messageOf<cases::ConfigError>([&] { post::SavingsTable::fromSweep(path); });
+    std::string what = messageOf<common::InputError>([&] { post::SavingsTable::fromSweep(path); });
     EXPECT_NE(what.find("'" + path + "/manifest.json': 2 solo baseline cases 'solo, ahead-f1'"), std::string::npos)
         << what;
 
     for (auto& c : manifest["cases"]) c["parameters"]["formation"] = "ahead";
     common::JsonFile::writeAtomic(path + "/manifest.json", manifest);
-    what = messageOf<cases::ConfigError>([&] { post::SavingsTable::fromSweep(path); });
+    what = messageOf<common::InputError>([&] { post::SavingsTable::fromSweep(path); });
     EXPECT_NE(what.find("'" + path + "/manifest.json': no solo baseline case"), std::string::npos) << what;
 }
 
@@ -293,7 +293,7 @@ TEST(PostSanity, AWrongTypedManifestIsOneLineNamingTheFileAndTheField) {
         auto m = good;
         edit(m);
         common::JsonFile::writeAtomic(path + "/manifest.json", m);
-        const std::string what = messageOf<cases::ConfigError>([&] {
+        const std::string what = messageOf<common::InputError>([&] {
             const auto table = post::SavingsTable::fromSweep(path);
             post::PacingTable::build(table, cases::Manifest::read(path).config);
         });

@@ -1,6 +1,6 @@
 // The savings table: every body with its error bars, the GCI and model-form spread attached only where their studies ran.
 #include "cases/CaseFile.hpp"
-#include "cases/ConfigError.hpp"
+#include "common/Error.hpp"
 #include "cases/ConvergenceStudy.hpp"
 #include "cases/Manifest.hpp"
 #include "common/JsonFile.hpp"
@@ -387,7 +387,7 @@ TEST(SavingsTable, NoSoloBaselineIsBadInput) {
     TempDir dir;
     manifestWith({{"a", {{"formation", "ahead"}, {"front_gap_m", 1.0}}}}).write(dir.path());
     writeResult(dir.path(), "a", "ok", 4.0);
-    EXPECT_THROW(post::SavingsTable::fromSweep(dir.path()), cases::ConfigError);
+    EXPECT_THROW(post::SavingsTable::fromSweep(dir.path()), common::InputError);
 }
 
 TEST(SavingsTable, FailedSoloIsAnError) {
