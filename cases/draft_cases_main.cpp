@@ -1,5 +1,5 @@
 // draft-cases: formations and spacing sweeps → OpenFOAM cases, and running them.
-#include "cases/CasesCli.hpp"
+#include "cases/cli/CasesCli.hpp"
 #include "common/Main.hpp"
 
 #include <vtkLogger.h>
@@ -15,5 +15,5 @@ int main(int argc, char** argv) {
     vtkOutputWindow::GetInstance()->SetDisplayModeToNever();
     vtkLogger::SetStderrVerbosity(vtkLogger::VERBOSITY_OFF);
     return common::runMain("draft-cases", std::cerr,
-                           [&] { return cases::CasesCli::run({argv + 1, argv + argc}, std::cout, std::cerr); });
+                           [&] { return cases::cli::CasesCli::run({argv + 1, argv + argc}, std::cout, std::cerr); });
 }

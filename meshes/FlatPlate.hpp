@@ -9,7 +9,7 @@ namespace drafting::meshes {
 /// A square flat plate held normal to the wind, in metres: kSide × kSide across the flow (y, z)
 /// and kThickness along it, every edge sharp, so the flow separates at the edges whatever the
 /// Reynolds number and the wall treatment (the reference a steady RANS model should reproduce
-/// best; cases::ReferenceCase "plate-normal"). Frame: the face into the wind at x = kThickness
+/// best; cases::reference::ReferenceCase "plate-normal"). Frame: the face into the wind at x = kThickness
 /// (runners face +x), the back face at x = 0, the lower edge on z = 0, centred on y = 0. A closed
 /// surface, triangles ordered outwards, facets at most kFacet wide.
 class FlatPlate : public TriangleSurface {

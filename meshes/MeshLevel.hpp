@@ -8,7 +8,7 @@ namespace drafting::meshes {
 /// same nominal ratio √2 (background, surface and region cells alike, since snappyHexMesh's
 /// levels are relative to the background cell). The ratio the meshes actually reach is less
 /// (snapping and layers do not scale; 3D cell counts give 1.32–1.34), so the grid-convergence
-/// study takes r from each case's cell counts (cases::GridConvergence), never from kRatio.
+/// study takes r from each case's cell counts (cases::study::GridConvergence), never from kRatio.
 class MeshLevel {
 public:
     enum class Name { coarse = 0, medium = 1, fine = 2, extraFine = 3 };

@@ -49,7 +49,7 @@ public:
     /// checked before anything is meshed or rasterised, so a wrong file costs no memory.
     static RunnerBody fromStl(const std::string& path, const Athlete& athlete);
 
-    /// A reference body's STL (cases::ReferenceCase) at its own size, in metres: the same checks
+    /// A reference body's STL (cases::reference::ReferenceCase) at its own size, in metres: the same checks
     /// and placement as fromStl (depth and width up to kMaxReferenceStlExtent), but not scaled to
     /// an athlete, so a body no athlete's size fits
     /// (the Ahmed body, 0.288 m tall and 1.044 m long) keeps its wind-tunnel size. runner.json

@@ -11,7 +11,7 @@ namespace drafting::meshes {
 /// Groves, Huang & Chang (1989), "Geometric characteristics of DARPA SUBOFF models", DTRC/SHD-1298-01,
 /// Table 1 (in feet at model scale; here in metres). 4.356 m long, 0.508 m across: a streamlined
 /// body whose drag is mostly skin friction, so it tests the wall treatment and the boundary layer
-/// rather than where a bluff body separates (cases::ReferenceCase "suboff-bare-hull").
+/// rather than where a bluff body separates (cases::reference::ReferenceCase "suboff-bare-hull").
 /// Frame: the nose towards +x at x = length(), the cap at x = 0, the axis at y = 0 and
 /// z = kMaxRadius, so the lowest point is on z = 0. A closed surface, triangles ordered outwards:
 /// rings of kRingPoints around the axis at stations clustered where the radius changes fast, one

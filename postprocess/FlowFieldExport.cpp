@@ -1,12 +1,12 @@
 #include "postprocess/FlowFieldExport.hpp"
 
-#include "cases/CaseResult.hpp"
+#include "cases/files/CaseResult.hpp"
 #include "common/Error.hpp"
 #include "common/JsonFile.hpp"
-#include "cases/Manifest.hpp"
+#include "cases/files/Manifest.hpp"
 #include "common/Printable.hpp"
 #include "common/SafeName.hpp"
-#include "cases/SweepLayout.hpp"
+#include "cases/files/SweepLayout.hpp"
 #include "common/ValueList.hpp"
 #include "common/AtomicFile.hpp"
 #include "postprocess/FlowFieldImage.hpp"
@@ -59,12 +59,12 @@ const char* const kSurfaceFields[] = {"U", "p", "wallShearStress"};
 // The case's results.json, checked as SavingsTable checks it (types, physical sanity, no runner
 // pushed forward; which case it belongs to needs the manifest, so exportSweep's list stands for it),
 // or PostError saying why it is not an exportable case: a case the tables leave out has no pictures.
-cases::CaseResult okResults(const fs::path& caseDir) {
-    const fs::path path = caseDir / cases::SweepLayout::kResults;
+cases::files::CaseResult okResults(const fs::path& caseDir) {
+    const fs::path path = caseDir / cases::files::SweepLayout::kResults;
     if (!fs::exists(path)) throw PostError("no results.json (not solved)");
-    cases::CaseResult results;
+    cases::files::CaseResult results;
     try {
-        results = cases::CaseResult::fromJson(common::JsonFile::read(path.string()), path.string());
+        results = cases::files::CaseResult::fromJson(common::JsonFile::read(path.string()), path.string());
     } catch (const std::exception& e) {
         throw PostError(e.what());
     }
@@ -75,17 +75,17 @@ cases::CaseResult okResults(const fs::path& caseDir) {
 }
 
 // A number among a result's parameters, or nothing when it is absent or not a number.
-std::optional<double> parameter(const cases::CaseResult& results, const char* key) {
+std::optional<double> parameter(const cases::files::CaseResult& results, const char* key) {
     const auto it = results.parameters.find(key);
     return it != results.parameters.end() && it->is_number() ? std::optional<double>(it->get<double>()) : std::nullopt;
 }
 
-std::string textParameter(const cases::CaseResult& results, const char* key) {
+std::string textParameter(const cases::files::CaseResult& results, const char* key) {
     const auto it = results.parameters.find(key);
     return it != results.parameters.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-double airSpeed(const cases::CaseResult& results) {
+double airSpeed(const cases::files::CaseResult& results) {
     if (const auto air = parameter(results, "air_speed_mps")) return *air;
     return parameter(results, "speed_mps").value_or(0.0);
 }
@@ -174,7 +174,7 @@ FlowCaseExport FlowFieldExport::exportCase(const std::string& caseDir, const std
                                            const FlowExportOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     const fs::path dir(caseDir);
-    const cases::CaseResult results = okResults(dir);
+    const cases::files::CaseResult results = okResults(dir);
 
     FlowCaseExport out;
     out.caseName = results.caseName.empty() ? dir.filename().string() : results.caseName;
@@ -188,7 +188,7 @@ FlowCaseExport FlowFieldExport::exportCase(const std::string& caseDir, const std
     std::stable_partition(bodies.begin(), bodies.end(), [](const std::string& b) { return b == "lead"; });
 
     // ParaView (and VTK's reader) open a case through this empty marker; old cases may lack it.
-    const fs::path marker = dir / cases::SweepLayout::kCaseFoam;
+    const fs::path marker = dir / cases::files::SweepLayout::kCaseFoam;
     if (!fs::exists(fs::symlink_status(marker))) {
         // O_EXCL|O_NOFOLLOW: never through a link planted at the marker's name.
         const int fd = ::open(marker.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
@@ -341,12 +341,12 @@ FlowCaseExport FlowFieldExport::exportCase(const std::string& caseDir, const std
 FlowSweepExport FlowFieldExport::exportSweep(const std::string& sweepDir, const std::string& outDir,
                                              const FlowExportOptions& options) {
     const fs::path sweep(sweepDir);
-    const fs::path manifestPath = sweep / cases::Manifest::kFileName;
+    const fs::path manifestPath = sweep / cases::files::Manifest::kFileName;
     if (!fs::exists(manifestPath)) throw PostError(sweepDir + ": not a sweep directory (no manifest.json)");
     // Manifest::read checks every field and every case name (common::InputError: bad input, exit 1).
-    cases::Manifest manifest;
+    cases::files::Manifest manifest;
     try {
-        manifest = cases::Manifest::read(sweepDir);
+        manifest = cases::files::Manifest::read(sweepDir);
     } catch (const common::RunError& e) {
         throw PostError(e.what());
     }

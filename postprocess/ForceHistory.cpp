@@ -30,7 +30,7 @@ bool transientSchemes(const std::string& caseDir) {
 
 ForceHistory ForceHistory::read(const std::string& caseDir) {
     ForceHistory h;
-    h.samples_ = cases::ForceHistoryFile::read(caseDir);
+    h.samples_ = cases::files::ForceHistoryFile::read(caseDir);
     const auto& x = h.samples_.x();
     const bool fractional = std::any_of(x.begin(), x.end(), [](double v) { return v != std::floor(v); });
     std::string lower = h.samples_.xName();

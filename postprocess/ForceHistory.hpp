@@ -1,5 +1,5 @@
 #pragma once
-#include "cases/ForceHistoryFile.hpp"
+#include "cases/files/ForceHistoryFile.hpp"
 
 #include <string>
 #include <vector>
@@ -7,17 +7,17 @@
 namespace drafting::post {
 
 /// A case's force history as the history plots draw it: runnerDrag's samples, read by
-/// cases::ForceHistoryFile, and whether x is simulated time or the iteration.
+/// cases::files::ForceHistoryFile, and whether x is simulated time or the iteration.
 class ForceHistory {
 public:
-    using Body = cases::ForceHistoryFile::Body;
+    using Body = cases::files::ForceHistoryFile::Body;
 
     /// Throws common::RunError naming the file, line and value when a history file is damaged;
     /// also when there is no file or not a single sample.
     static ForceHistory read(const std::string& caseDir);
 
     /// True when CASE/postProcessing/runnerDrag exists (a case that never ran has none).
-    static bool exists(const std::string& caseDir) { return cases::ForceHistoryFile::exists(caseDir); }
+    static bool exists(const std::string& caseDir) { return cases::files::ForceHistoryFile::exists(caseDir); }
 
     /// Transient: x is simulated time [s]; steady: x is the iteration.
     bool isTime() const { return isTime_; }
@@ -31,7 +31,7 @@ public:
     const std::vector<std::string>& files() const { return samples_.files(); }
 
 private:
-    cases::ForceHistoryFile samples_;
+    cases::files::ForceHistoryFile samples_;
     bool isTime_ = false;
 };
 

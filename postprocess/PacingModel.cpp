@@ -1,7 +1,7 @@
 #include "postprocess/PacingModel.hpp"
 
 #include "common/Error.hpp"
-#include "cases/SweepConfig.hpp"
+#include "cases/config/SweepConfig.hpp"
 
 #include "meshes/Athlete.hpp"
 #include "meshes/GeometryError.hpp"
@@ -132,7 +132,7 @@ nlohmann::json PacingPrediction::toJson() const {
 double parseRaceTime(const std::string& field, const std::string& text) {
     // One grammar for mile times everywhere: the config's (m:ss.ss, seconds two digits below 60).
     try {
-        return cases::SweepConfig::parseMileTime(field, text);
+        return cases::config::SweepConfig::parseMileTime(field, text);
     } catch (const common::InputError& e) {
         throw PacingError(e.what());
     }

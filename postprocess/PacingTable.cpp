@@ -15,7 +15,7 @@
 
 namespace drafting::post {
 
-PacingTable PacingTable::build(const SavingsTable& table, const cases::SweepConfig& config) {
+PacingTable PacingTable::build(const SavingsTable& table, const cases::config::SweepConfig& config) {
     PacingTable out;
     out.inputs_.massKg = config.athleteMass;
     out.inputs_.heightM = config.athleteHeight;

@@ -1,12 +1,12 @@
 #pragma once
-#include "cases/SweepConfig.hpp"
+#include "cases/config/SweepConfig.hpp"
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "cases/SweepLayout.hpp"
+#include "cases/files/SweepLayout.hpp"
 #include "postprocess/PacingModel.hpp"
 #include "postprocess/SavingsTable.hpp"
 
@@ -26,7 +26,7 @@ public:
     /// `config` is the sweep's (its manifest's, read by SweepConfig::fromJson); the baseline time
     /// is pacing.baseline_time or else the mile time of run.speed. Throws PacingError when the
     /// athlete is outside the model's range.
-    static PacingTable build(const SavingsTable& table, const cases::SweepConfig& config);
+    static PacingTable build(const SavingsTable& table, const cases::config::SweepConfig& config);
 
     const std::vector<Row>& rows() const { return rows_; }
     const PacingInputs& inputs() const { return inputs_; }

@@ -3,7 +3,7 @@
 #include "common/DecimalNumber.hpp"
 #include "common/Printable.hpp"
 #include "common/SafeName.hpp"
-#include "cases/SweepLayout.hpp"
+#include "cases/files/SweepLayout.hpp"
 #include "meshes/Athlete.hpp"
 #include "postprocess/PacingError.hpp"
 #include "postprocess/PostError.hpp"
@@ -72,7 +72,7 @@ RaceSchedule RaceSchedule::load(const std::string& path, const std::string& swee
     if (!sweep.empty()) {
         fs::path p(sweep);
         if (sweepOverride.empty() && p.is_relative()) p = fs::path(path).parent_path() / p;
-        if (!fs::exists(p / cases::SweepLayout::kManifest))
+        if (!fs::exists(p / cases::files::SweepLayout::kManifest))
             throw PacingError(quoted(sweepOverride.empty() ? "race.sweep" : "--sweep", sweep) +
                               ": not a sweep directory (no manifest.json)");
         s.sweepDir = p.string();

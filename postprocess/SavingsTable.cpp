@@ -1,13 +1,13 @@
 #include "postprocess/SavingsTable.hpp"
 
-#include "cases/CaseFile.hpp"
-#include "cases/CaseResult.hpp"
+#include "cases/files/CaseFile.hpp"
+#include "cases/files/CaseResult.hpp"
 #include "common/Error.hpp"
 #include "common/JsonFields.hpp"
 #include "common/JsonFile.hpp"
-#include "cases/Manifest.hpp"
+#include "cases/files/Manifest.hpp"
 #include "common/Printable.hpp"
-#include "cases/SweepLayout.hpp"
+#include "cases/files/SweepLayout.hpp"
 #include "common/Saving.hpp"
 #include "common/AtomicFile.hpp"
 #include "postprocess/PostError.hpp"
@@ -75,13 +75,13 @@ nlohmann::json bodiesJson(const std::vector<BodySaving>& bodies) {
 
 SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
     // A manifest that is not one is bad input (common::InputError, exit 1); one that cannot be read is not.
-    cases::Manifest manifest;
+    cases::files::Manifest manifest;
     try {
-        manifest = cases::Manifest::read(sweepDir);
+        manifest = cases::files::Manifest::read(sweepDir);
     } catch (const common::RunError& e) {
         throw PostError(std::string("sweep ") + sweepDir + ": " + e.what());
     }
-    const common::JsonFields fields(sweepDir + "/" + cases::Manifest::kFileName, common::JsonFields::Source::input);
+    const common::JsonFields fields(sweepDir + "/" + cases::files::Manifest::kFileName, common::JsonFields::Source::input);
     // The settings through their one reader (SweepConfig::fromJson), checked as a config is.
     const double speed = manifest.config.speed;
     const std::string level = manifest.config.level;
@@ -119,20 +119,20 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
         row.lateral = fields.optionalNumber(entry.parameters, "lateral_m", field);
         row.speed = speed;
         try {  // the template the case was written with, for matching a convergence study
-            const std::string spec = sweepDir + "/" + entry.name + "/" + cases::SweepLayout::kCaseFile;
-            if (std::filesystem::exists(spec)) row.templateVersion = cases::CaseFile::read(spec).templateVersion.value_or("");
+            const std::string spec = sweepDir + "/" + entry.name + "/" + cases::files::SweepLayout::kCaseFile;
+            if (std::filesystem::exists(spec)) row.templateVersion = cases::files::CaseFile::read(spec).templateVersion.value_or("");
         } catch (const std::runtime_error&) {
             // unknown: matched against any study
         }
 
-        const std::string resultsPath = sweepDir + "/" + entry.name + "/" + cases::SweepLayout::kResults;
+        const std::string resultsPath = sweepDir + "/" + entry.name + "/" + cases::files::SweepLayout::kResults;
         if (!std::filesystem::exists(resultsPath)) {
             row.status = "failed";
             row.reason = entry.status == "failed" && !entry.reason.empty() ? entry.reason : "no results.json (not run?)";
         } else {
             try {
                 // A results.json that is not one fails its case, with the reason; the rest is reduced.
-                auto result = cases::CaseResult::fromJson(common::JsonFile::read(resultsPath), resultsPath);
+                auto result = cases::files::CaseResult::fromJson(common::JsonFile::read(resultsPath), resultsPath);
                 // Non-physical forces, another case's results (a copied file), a runner missing or
                 // pushed forward: never a saving.
                 result.checkReducible(entry.name, entry.parameters, resultsPath);
@@ -329,7 +329,7 @@ struct StudyGci {
     std::string why;
 };
 
-StudyGci savingGci(const cases::ConvergenceFile::Case& studyCase, const std::string& body, const std::string& level) {
+StudyGci savingGci(const cases::study::ConvergenceFile::Case& studyCase, const std::string& body, const std::string& level) {
     if (!studyCase.savings || !studyCase.savings->count(body)) return {std::nullopt, "has no saving of " + body};
     const auto& atLevel = studyCase.savings->at(body).atLevel;
     const auto at = atLevel.find(level);
@@ -354,7 +354,7 @@ void SavingsTable::attachNoGci(const std::string& why, const std::string& studyN
     updateTotals();
 }
 
-int SavingsTable::attachGci(const cases::ConvergenceFile& convergence, const std::string& studyName) {
+int SavingsTable::attachGci(const cases::study::ConvergenceFile& convergence, const std::string& studyName) {
     gciStudy_ = studyName;
     const std::string study = "study " + studyName;
     // One reason for every row when the study cannot apply to this sweep at all.
@@ -407,7 +407,7 @@ int SavingsTable::attachGci(const cases::ConvergenceFile& convergence, const std
             continue;
         }
         // This case in the study, else the largest GCI among the study's cases of its formation.
-        const cases::ConvergenceFile::Case* chosen = convergence.find(row.caseName, row.formation);
+        const cases::study::ConvergenceFile::Case* chosen = convergence.find(row.caseName, row.formation);
         std::string transfer;
         if (!chosen) {
             // Carried over only when every case of the formation has one: a divergent one says the

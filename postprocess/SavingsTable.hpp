@@ -5,8 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cases/CaseResult.hpp"
-#include "cases/ConvergenceFile.hpp"
+#include "cases/files/CaseResult.hpp"
+#include "cases/study/ConvergenceFile.hpp"
 #include "postprocess/ModelFormFile.hpp"
 
 namespace drafting::post {
@@ -48,7 +48,7 @@ struct SavingsRow {
     std::string status;  // ok | failed
     std::string reason;
     /// Why a failed row failed, when its results.json was read (non-physical, another case's, ...).
-    cases::CaseResult::Failure failure = cases::CaseResult::Failure::none;
+    cases::files::CaseResult::Failure failure = cases::files::CaseResult::Failure::none;
     bool converged = false;
     /// Why not, as runnerDrag judged it (results.json convergence.drag_settled and
     /// residuals.below_tolerance); unknown in results older than those fields.
@@ -102,7 +102,7 @@ public:
     /// (named in the source). Never from another level or formation: rows that get none say why
     /// in savingGciSource. The solo row's saving is 0 by definition, and so is its GCI. Returns
     /// the number of non-solo rows that got one.
-    int attachGci(const cases::ConvergenceFile& convergence, const std::string& studyName);
+    int attachGci(const cases::study::ConvergenceFile& convergence, const std::string& studyName);
 
     /// For a study that cannot be read (a damaged or older convergence.json of a study directory):
     /// every row's saving gets no GCI, its source "none: " + why.

@@ -15,7 +15,7 @@ namespace {
 
 // The sweep's model in words, from its config (manifest.json): what the bars do not cover. Only
 // values the config accepts are named; anything else is said to be unknown, never echoed.
-std::string modelForm(const std::optional<cases::SweepConfig>& config) {
+std::string modelForm(const std::optional<cases::config::SweepConfig>& config) {
     const std::string mode = config ? config->mode : "", turbulence = config ? config->turbulence : "",
                       wall = config && config->dimension == 3 ? config->wallTreatment : "";
     static const std::vector<std::pair<std::string, std::string>> models = {
@@ -50,7 +50,7 @@ std::string modelFormWords(const SavingsTable& table, const std::optional<std::s
 // What the numbers on the page are worth, said before any of them: the first thing a reader sees.
 // 2D sections rank formations and nothing more; a 3D sweep states its mesh and which parts of the
 // uncertainty its error bars hold.
-nlohmann::json fidelity(const std::optional<cases::SweepConfig>& config, const SavingsTable& table, const std::optional<std::string>& gciStudy,
+nlohmann::json fidelity(const std::optional<cases::config::SweepConfig>& config, const SavingsTable& table, const std::optional<std::string>& gciStudy,
          int gciAttached, const std::optional<std::string>& modelFormStudy, int modelFormAttached) {
     const int dimension = config ? config->dimension : 0;  // 0: no manifest to say
     int ok = 0, nonPhysical = 0, unconverged = 0, settledOnly = 0, savings = 0, withoutIter = 0;
@@ -58,7 +58,7 @@ nlohmann::json fidelity(const std::optional<cases::SweepConfig>& config, const S
     std::string divergent;
     for (const auto& r : table.rows()) {
         if (r.status != "ok") {
-            nonPhysical += r.failure == cases::CaseResult::Failure::nonPhysical;
+            nonPhysical += r.failure == cases::files::CaseResult::Failure::nonPhysical;
             continue;
         }
         ++ok;
@@ -131,7 +131,7 @@ nlohmann::json column(const char* key, const char* title, int digits = -1) {
 nlohmann::json SweepReport::model() const {
     nlohmann::json m = {{"title", "Drafting study: " + sweepName},
                         {"sweep_dir", sweepDir},
-                        {"generated_utc", cases::Provenance::utcNow()},
+                        {"generated_utc", cases::files::Provenance::utcNow()},
                         {"tool_version", common::versionLine("draft-post")},
                         {"how_to_read",
                          "Saving is the lead runner's drag reduction against running alone at the same speed, "

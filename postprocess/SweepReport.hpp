@@ -1,12 +1,12 @@
 #pragma once
-#include "cases/SweepConfig.hpp"
+#include "cases/config/SweepConfig.hpp"
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "cases/Provenance.hpp"
+#include "cases/files/Provenance.hpp"
 #include "postprocess/FlowFieldExport.hpp"
 #include "postprocess/PacingTable.hpp"
 #include "postprocess/SavingsFit.hpp"
@@ -18,7 +18,7 @@ namespace drafting::post {
 /// Paths in the model are relative to the output directory.
 struct SweepReport {
     std::string sweepName, sweepDir;
-    std::optional<cases::SweepConfig> config;  // the sweep's settings (none: no manifest read)
+    std::optional<cases::config::SweepConfig> config;  // the sweep's settings (none: no manifest read)
     const SavingsTable* table = nullptr;
     const std::vector<SavingsFit::Curve>* curves = nullptr;
     const PacingTable* pacing = nullptr;
@@ -30,7 +30,7 @@ struct SweepReport {
     std::optional<std::string> modelFormStudy;  // the model-form study draft-post took the spreads from
     int modelFormAttached = 0;              // how many savings got one (SavingsTable::attachModelForm)
     std::optional<nlohmann::json> race;     // RaceReplay::Result::toJson() of draft-post --race
-    std::optional<cases::Provenance> casesMadeBy;  // manifest.json's provenance: the generate of the cases
+    std::optional<cases::files::Provenance> casesMadeBy;  // manifest.json's provenance: the generate of the cases
     std::string configFile;  // the sweep's draft-cases.cfg relative to the output directory ("" if none)
 
     nlohmann::json model() const;

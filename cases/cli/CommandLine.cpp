@@ -1,11 +1,11 @@
 #include "cases/cli/CommandLine.hpp"
 
-#include "cases/CliOptions.hpp"
+#include "cases/cli/CliOptions.hpp"
 #include "common/Error.hpp"
-#include "cases/ConvergenceStudy.hpp"
-#include "cases/Provenance.hpp"
-#include "cases/SweepLayout.hpp"
-#include "cases/ToolPaths.hpp"
+#include "cases/study/ConvergenceStudy.hpp"
+#include "cases/files/Provenance.hpp"
+#include "cases/files/SweepLayout.hpp"
+#include "cases/files/ToolPaths.hpp"
 #include "common/Printable.hpp"
 #include "common/Version.hpp"
 
@@ -50,7 +50,7 @@ void splitOverrides(const std::vector<std::string>& args, std::vector<std::strin
 
 std::optional<CommandLine> CommandLine::parse(const std::vector<std::string>& args, std::ostream& out,
                                               std::ostream& err, int& exitCode) {
-    Provenance::recordCommand("draft-cases", args);
+    files::Provenance::recordCommand("draft-cases", args);
     CommandLine line;
     std::vector<std::string> own;
     splitOverrides(args, own, line.overrides_);
@@ -156,17 +156,17 @@ void CommandLine::checkRunSettings(const std::ostream& out) {
         if (vm.count("np")) throw common::InputError("--np: not with --backend slurm; --ntasks N gives each case N MPI ranks");
         if (vm.count("oversubscribe")) throw common::InputError("--oversubscribe: not with --backend slurm (Slurm places the ranks)");
         if (vm.count("retries")) slurm_.retries = vm["retries"].as<int>();
-        SlurmBackend::validate(slurm_);
+        slurm::SlurmBackend::validate(slurm_);
         const bool sweeps = command == "sweep" && vm.count("output");
-        SlurmBackend::checkPaths(sweeps ? vm["output"].as<std::string>() : target, ToolPaths::discover());
+        slurm::SlurmBackend::checkPaths(sweeps ? vm["output"].as<std::string>() : target, files::ToolPaths::discover());
         // run: the manifest's names and an earlier jobs.json reach the scripts and squeue too;
         // refused here, before the sweep's lock file is touched. (sweep: checked in submit.)
-        if (command == "run" && fs::exists(fs::path(target) / SweepLayout::kManifest))
-            SlurmBackend::prepare(target, slurm_, ToolPaths::discover());
+        if (command == "run" && fs::exists(fs::path(target) / files::SweepLayout::kManifest))
+            slurm::SlurmBackend::prepare(target, slurm_, files::ToolPaths::discover());
     }
     // Checked before the config is read or anything is written.
-    levels_ = vm.count("levels") ? ConvergenceStudy::parseLevels(vm["levels"].as<std::string>())
-                                 : ConvergenceStudy::defaultLevels();
+    levels_ = vm.count("levels") ? study::ConvergenceStudy::parseLevels(vm["levels"].as<std::string>())
+                                 : study::ConvergenceStudy::defaultLevels();
 
     const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     jobs_ = cores;

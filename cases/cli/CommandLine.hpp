@@ -6,8 +6,8 @@
 
 #include <boost/program_options/variables_map.hpp>
 
-#include "cases/SlurmBackend.hpp"
-#include "cases/SweepRunner.hpp"
+#include "cases/slurm/SlurmBackend.hpp"
+#include "cases/run/SweepRunner.hpp"
 
 namespace drafting::cases::cli {
 
@@ -44,10 +44,10 @@ public:
 
     // Checked by checkRunSettings().
     bool slurm() const { return backend_ == "slurm"; }
-    const SlurmBackend::Options& slurmOptions() const { return slurm_; }
+    const slurm::SlurmBackend::Options& slurmOptions() const { return slurm_; }
     const std::vector<std::string>& levels() const { return levels_; }
     int jobs() const { return jobs_; }
-    const SweepRunner::RunOptions& runOptions() const { return runOptions_; }
+    const run::SweepRunner::RunOptions& runOptions() const { return runOptions_; }
     int maxCases() const { return maxCases_; }
     bool force() const { return has("force"); }
 
@@ -56,10 +56,10 @@ private:
     boost::program_options::variables_map vm_;
     std::vector<std::string> overrides_;
     std::string backend_ = "local";
-    SlurmBackend::Options slurm_;
+    slurm::SlurmBackend::Options slurm_;
     std::vector<std::string> levels_;
     int jobs_ = 1;
-    SweepRunner::RunOptions runOptions_;
+    run::SweepRunner::RunOptions runOptions_;
     int maxCases_ = 200;
 };
 

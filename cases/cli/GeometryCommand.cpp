@@ -1,8 +1,8 @@
 #include "cases/cli/GeometryCommand.hpp"
 
 #include "common/Error.hpp"
-#include "cases/OutputFiles.hpp"
-#include "cases/SweepConfig.hpp"
+#include "cases/files/OutputFiles.hpp"
+#include "cases/config/SweepConfig.hpp"
 #include "common/DecimalNumber.hpp"
 #include "common/Printable.hpp"
 #include "common/SafeName.hpp"
@@ -55,9 +55,9 @@ int GeometryCommand::run(const CommandLine& line, std::ostream& out) {
     jsonPath.replace_extension(".json");
     // Both outputs are checked before the body is built, and written as a pair: an STL without
     // its description (or beside an older one) is never left behind.
-    OutputFiles::check("-o", stlPath);
-    OutputFiles::check("-o (its description)", jsonPath);
-    const SweepConfig defaults;
+    files::OutputFiles::check("-o", stlPath);
+    files::OutputFiles::check("-o (its description)", jsonPath);
+    const config::SweepConfig defaults;
     const meshes::Athlete athlete(numberOption(line, "height", defaults.athleteHeight),
                                   numberOption(line, "mass", defaults.athleteMass));
     const std::string pose = line.has("pose") ? line.text("pose") : defaults.geometryPose;
@@ -69,7 +69,7 @@ int GeometryCommand::run(const CommandLine& line, std::ostream& out) {
     // The source is the user's path: bytes that are not UTF-8 are replaced rather than thrown on.
     const std::string description =
         body.describe().dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-    OutputFiles::writeAll({{stlPath, body.stl(solid)}, {jsonPath, description}});
+    files::OutputFiles::writeAll({{stlPath, body.stl(solid)}, {jsonPath, description}});
     char text[200];
     std::snprintf(text, sizeof(text), "%s: height %.3f m, frontal area %.4f m^2 (Pugh %.4f), depth %.3f m, width %.3f m\n",
                   stlPath.string().c_str(), body.height(), body.frontalArea(), athlete.frontalArea(), body.depth(),

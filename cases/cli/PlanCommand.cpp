@@ -1,8 +1,8 @@
 #include "cases/cli/PlanCommand.hpp"
 
-#include "cases/Manifest.hpp"
-#include "cases/SweepConfig.hpp"
-#include "cases/SweepPlan.hpp"
+#include "cases/files/Manifest.hpp"
+#include "cases/config/SweepConfig.hpp"
+#include "cases/config/SweepPlan.hpp"
 #include "common/ValueList.hpp"
 
 #include <cmath>
@@ -10,11 +10,11 @@
 namespace drafting::cases::cli {
 
 int PlanCommand::run(const CommandLine& line, std::ostream& out, std::ostream&) {
-    const SweepConfig config = SweepConfig::load(line.target(), line.overrides());
-    const auto plan = SweepPlan::expand(config, static_cast<std::size_t>(line.maxCases()));
+    const config::SweepConfig config = config::SweepConfig::load(line.target(), line.overrides());
+    const auto plan = config::SweepPlan::expand(config, static_cast<std::size_t>(line.maxCases()));
     if (line.has("json")) {
         // What generate would write as manifest.json, before any case exists.
-        Manifest m;
+        files::Manifest m;
         m.sweepName = config.name;
         m.config = config;
         for (const auto& spec : plan) m.cases.push_back({spec.name, spec.parametersJson(), "pending", ""});

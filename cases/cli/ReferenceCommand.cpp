@@ -1,9 +1,9 @@
 #include "cases/cli/ReferenceCommand.hpp"
 
 #include "common/Error.hpp"
-#include "cases/ReferenceCase.hpp"
-#include "cases/SweepConfig.hpp"
-#include "cases/ToolPaths.hpp"
+#include "cases/reference/ReferenceCase.hpp"
+#include "cases/config/SweepConfig.hpp"
+#include "cases/files/ToolPaths.hpp"
 #include "common/Printable.hpp"
 #include "common/SafeName.hpp"
 
@@ -21,14 +21,14 @@ int ReferenceCommand::list(const CommandLine& line, std::ostream& out) {
     if (!line.overrides().empty())
         throw common::InputError("reference --list: takes no config overrides (" +
                           common::Printable::quote(line.overrides().front(), 80) + ")");
-    out << ReferenceCase::listing();
+    out << reference::ReferenceCase::listing();
     return 0;
 }
 
 int ReferenceCommand::run(const CommandLine& line, std::ostream& out, std::ostream& err) {
     const std::string& target = line.target();
     common::SafeName::check("reference", target);
-    ReferenceCase::checkName(target);
+    reference::ReferenceCase::checkName(target);
     // A 3D reference is meshed by the runners' pipeline, so it has their levels and box keys
     // (checked by the config's own rules).
     static const std::vector<std::string> keys = {"level", "upstream", "downstream", "side", "above"};
@@ -36,7 +36,7 @@ int ReferenceCommand::run(const CommandLine& line, std::ostream& out, std::ostre
     for (const auto& o : line.overrides()) {
         const auto eq = o.find('=');
         const std::string key = o.rfind("--mesh.", 0) == 0 && eq != std::string::npos ? o.substr(7, eq - 7) : "";
-        if (ReferenceCase::dimension(target) != 3 || std::find(keys.begin(), keys.end(), key) == keys.end())
+        if (reference::ReferenceCase::dimension(target) != 3 || std::find(keys.begin(), keys.end(), key) == keys.end())
             throw common::InputError("reference: takes no config overrides (" + common::Printable::quote(o, 80) +
                               "; a 3D reference takes --mesh.level, --mesh.upstream, --mesh.downstream, "
                               "--mesh.side, --mesh.above)");
@@ -44,15 +44,15 @@ int ReferenceCommand::run(const CommandLine& line, std::ostream& out, std::ostre
     }
     std::vector<std::string> asConfig = {"--mesh.dimension=3"};
     asConfig.insert(asConfig.end(), line.overrides().begin(), line.overrides().end());
-    const SweepConfig checked = SweepConfig::parse("", asConfig);
-    ReferenceCase::Box box;
+    const config::SweepConfig checked = config::SweepConfig::parse("", asConfig);
+    reference::ReferenceCase::Box box;
     if (given.count("upstream")) box.upstream = checked.domain.upstream;
     if (given.count("downstream")) box.downstream = checked.domain.downstream;
     if (given.count("side")) box.side = checked.domain.side;
     if (given.count("above")) box.above = checked.domain.above;
     // Not the config's default level: a reference runs at coarse (CI's level) unless told.
     const std::string dir = line.outputDir();
-    const auto r = ReferenceCase::run(target, dir, ToolPaths::discover(), line.jobs(),
+    const auto r = reference::ReferenceCase::run(target, dir, files::ToolPaths::discover(), line.jobs(),
                                       given.count("level") ? checked.level : "coarse", box);
     out << "reference " << target << ":\n";
     for (const auto& c : r["checks"]) {

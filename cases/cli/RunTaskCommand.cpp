@@ -1,9 +1,9 @@
 #include "cases/cli/RunTaskCommand.hpp"
 
-#include "cases/CaseTask.hpp"
+#include "cases/run/CaseTask.hpp"
 #include "common/Error.hpp"
-#include "cases/SweepLayout.hpp"
-#include "cases/ToolPaths.hpp"
+#include "cases/files/SweepLayout.hpp"
+#include "cases/files/ToolPaths.hpp"
 
 #include <filesystem>
 
@@ -13,9 +13,9 @@ namespace drafting::cases::cli {
 
 int RunTaskCommand::run(const CommandLine& line, std::ostream& out, std::ostream&) {
     if (!line.has("index")) throw common::InputError("run-task: missing --index I");
-    if (!fs::exists(fs::path(line.target()) / SweepLayout::kManifest))
+    if (!fs::exists(fs::path(line.target()) / files::SweepLayout::kManifest))
         throw common::InputError("run-task: '" + line.target() + "' is not a sweep directory (no manifest.json)");
-    return CaseTask(ToolPaths::discover()).run(line.target(), line.number("index"), out, line.runOptions().retries);
+    return run::CaseTask(files::ToolPaths::discover()).run(line.target(), line.number("index"), out, line.runOptions().retries);
 }
 
 }  // namespace drafting::cases::cli

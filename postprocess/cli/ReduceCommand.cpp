@@ -1,9 +1,9 @@
 #include "postprocess/cli/ReduceCommand.hpp"
 
 #include "common/Error.hpp"
-#include "cases/ConvergenceFile.hpp"
-#include "cases/Manifest.hpp"
-#include "cases/SweepLayout.hpp"
+#include "cases/study/ConvergenceFile.hpp"
+#include "cases/files/Manifest.hpp"
+#include "cases/files/SweepLayout.hpp"
 #include "common/JsonFile.hpp"
 #include "common/Printable.hpp"
 #include "common/Version.hpp"
@@ -42,9 +42,9 @@ namespace drafting::post::cli {
 // named like a mesh level. A manifest that cannot be read is not judged here: the reduction
 // reports it.
 bool ReduceCommand::isStudyLevel(const std::string& sweep) {
-    cases::Manifest manifest;
+    cases::files::Manifest manifest;
     try {
-        manifest = cases::Manifest::read(sweep);
+        manifest = cases::files::Manifest::read(sweep);
     } catch (const std::runtime_error&) {
         return false;
     }
@@ -84,15 +84,15 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
     // folder this sweep is; a study's own directory reduces its fine level. A study file given
     // must be readable (exit 1); a study directory's own convergence.json that is not (damaged,
     // or of an older format) leaves the savings without a GCI, each row saying why.
-    std::optional<cases::ConvergenceFile> convergence;
+    std::optional<cases::study::ConvergenceFile> convergence;
     std::string studyName, convergenceUnreadable;
     if (vm.count("discretisation")) {
         studyName = vm["discretisation"].as<std::string>();
-        convergence = cases::ConvergenceFile::read(studyName, "--discretisation");
+        convergence = cases::study::ConvergenceFile::read(studyName, "--discretisation");
     }
     const auto readStudy = [&](const std::string& path) {
         try {
-            convergence = cases::ConvergenceFile::fromJson(common::JsonFile::read(path), path,
+            convergence = cases::study::ConvergenceFile::fromJson(common::JsonFile::read(path), path,
                                                            common::JsonFields::Source::run);
         } catch (const std::runtime_error& e) {
             convergenceUnreadable = e.what();
@@ -102,7 +102,7 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
     std::optional<ModelFormFile> modelForm;
     const std::string modelFormName = vm.count("model-form") ? vm["model-form"].as<std::string>() : "";
     if (vm.count("model-form")) modelForm = ModelFormFile::read(modelFormName, "--model-form");
-    using Layout = cases::SweepLayout;
+    using Layout = cases::files::SweepLayout;
     if (!fs::exists(fs::path(sweep) / Layout::kManifest) && fs::exists(fs::path(sweep) / Layout::kConvergence)) {
         if (!convergence) readStudy(sweep + "/" + Layout::kConvergence), studyName = sweep;
         sweep += "/fine";
@@ -124,7 +124,7 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
     if (!convergenceUnreadable.empty()) table.attachNoGci(convergenceUnreadable, studyName);
     const int modelAttached = modelForm ? table.attachModelForm(*modelForm, modelFormName) : 0;
     const auto curves = SavingsFit::fit(table);
-    const cases::Manifest manifest = cases::Manifest::read(sweep);
+    const cases::files::Manifest manifest = cases::files::Manifest::read(sweep);
     std::optional<PacingTable> pacing;
     std::string pacingWarning;
     try {
@@ -205,7 +205,7 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
     report.sweepDir = sweep;
     report.config = manifest.config;
     report.casesMadeBy = manifest.provenance;
-    if (const fs::path echo = fs::path(sweep) / cases::SweepLayout::kConfigEcho; fs::is_regular_file(echo))
+    if (const fs::path echo = fs::path(sweep) / cases::files::SweepLayout::kConfigEcho; fs::is_regular_file(echo))
         report.configFile = fs::relative(echo, outDir).generic_string();
     report.table = &table;
     report.curves = &curves;

@@ -8,7 +8,7 @@ namespace drafting::solver::monitoring {
 /// runnerDrag's mark that a solution time is a checkpoint (kPath inside the time folder): written
 /// at the start of the next time step, when every rank has finished writing the time, so a time
 /// holding it is whole. The case runner resumes only from a time whose marker names that time.
-/// The one type its writer (runnerDrag) and its reader (cases::CaseRunner) share.
+/// The one type its writer (runnerDrag) and its reader (cases::run::CaseRunner) share.
 struct CheckpointMarker {
     double time = 0.0;  // the solution time it marks
     long samples = 0;   // force samples runnerDrag's history held then

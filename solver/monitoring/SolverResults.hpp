@@ -9,7 +9,7 @@
 namespace drafting::solver::monitoring {
 
 /// What runnerDrag writes to a case's results.json (docs/results.md): the one type its writer
-/// (runnerDrag.C) and every reader (cases::CaseResult, which adds what the case runner records)
+/// (runnerDrag.C) and every reader (cases::files::CaseResult, which adds what the case runner records)
 /// share, so a new key is one edit here that the compiler checks everywhere.
 ///
 /// Numbers the solver could not compute are NaN here and null in the file (JSON has no NaN);
@@ -106,7 +106,7 @@ struct SolverResults {
 
     /// Reads the keys above from a results.json object; throws common::RunError naming `origin`
     /// (the file), the field and its value when a key has the wrong type or the schema is newer.
-    /// Keys it does not model are ignored (the case runner's, read by cases::CaseResult).
+    /// Keys it does not model are ignored (the case runner's, read by cases::files::CaseResult).
     static SolverResults fromJson(const nlohmann::json& json, const std::string& origin);
     /// Writes them (unknown numbers as null; absent optionals not at all).
     nlohmann::json toJson() const;

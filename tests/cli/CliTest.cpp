@@ -1,7 +1,7 @@
 // Command-line behaviour from tables (PROJ style): arguments → exit code and message.
-#include "cases/CaseRunner.hpp"
+#include "cases/run/CaseRunner.hpp"
 #include "common/JsonFile.hpp"
-#include "cases/ToolPaths.hpp"
+#include "cases/files/ToolPaths.hpp"
 #include "TestSupport.hpp"
 
 #include <gtest/gtest.h>
@@ -338,7 +338,7 @@ TEST(CliDraftCasesStatus, PendingCasesAfterGenerateAsTableAndJson) {
     writeFile(solo + "/constant/polyMesh/owner", "note \"nCells:27\";\n");
     writeFile(solo + "/meshCheck.json", "{\"ok\": true}");
     drafting::common::JsonFile::writeAtomic(solo + "/timing.json",
-                                           {{"case", drafting::cases::CaseRunner::caseJsonHash(solo)}, {"steps", {}}});
+                                           {{"case", drafting::cases::run::CaseRunner::caseJsonHash(solo)}, {"steps", {}}});
     writeFile(solo + "/120/uniform/functionObjects/functionObjectProperties", "history");
     writeFile(solo + "/120/uniform/runnerDragCheckpoint.json", "{\"producer\": \"runnerDrag\", \"time\": 120, \"samples\": 20}\n");
     const auto resumable = runCommand({DRAFT_CASES_BIN, "status", dir});
@@ -464,7 +464,7 @@ TEST(CliDraftPostRace, TheReadmeExampleRunsOnTheQuickstartsCases) {
 // The project's OpenFOAM programs name their build too (with OpenFOAM's environment, which every
 // OpenFOAM program needs before its main), and exit 0 without looking for a case.
 TEST(CliSolverPrograms, VersionNamesTheVersionCommitAndOpenFoam) {
-    const std::string foam = "WM_PROJECT_DIR=" + drafting::cases::ToolPaths::discover().foamProjectDir;
+    const std::string foam = "WM_PROJECT_DIR=" + drafting::cases::files::ToolPaths::discover().foamProjectDir;
     for (const auto& [program, name] : {std::pair{DRAFT_FOAM_BIN, "draftFoam"}, std::pair{DRAFT_CHECK_MESH_BIN, "draftCheckMesh"}}) {
         for (const char* option : {"-version", "--version"}) {
             const auto r = runCommand({"/usr/bin/env", foam, program, option});

@@ -1,8 +1,8 @@
 // generate as a transaction (issue 12): a finished sweep survives any generate, valid or not,
 // with its results intact or explicitly replaced (--force); folders we did not make are refused.
 #include "common/JsonFile.hpp"
-#include "cases/Manifest.hpp"
-#include "cases/SweepLayout.hpp"
+#include "cases/files/Manifest.hpp"
+#include "cases/files/SweepLayout.hpp"
 #include "TestSupport.hpp"
 
 #include <gtest/gtest.h>
@@ -45,7 +45,7 @@ void finish(const std::string& dir, const std::string& name, double drag) {
 void finishedSweep(const std::string& cfg, const std::string& dir) {
     const auto r = runCommand(generateArgs(cfg, dir));
     ASSERT_EQ(r.exitCode, 0) << r.err;
-    auto manifest = drafting::cases::Manifest::read(dir);
+    auto manifest = drafting::cases::files::Manifest::read(dir);
     double drag = 7.0;
     for (auto& e : manifest.cases) {
         finish(dir, e.name, drag);
@@ -57,13 +57,13 @@ void finishedSweep(const std::string& cfg, const std::string& dir) {
 
 std::set<std::string> caseNames(const std::string& dir) {
     std::set<std::string> names;
-    for (const auto& e : drafting::cases::Manifest::read(dir).cases) names.insert(e.name);
+    for (const auto& e : drafting::cases::files::Manifest::read(dir).cases) names.insert(e.name);
     return names;
 }
 
 // The manifest tells the truth: every case it calls finished has its finished results on disk.
 void expectManifestAgreesWithDisk(const std::string& dir) {
-    for (const auto& e : drafting::cases::Manifest::read(dir).cases) {
+    for (const auto& e : drafting::cases::files::Manifest::read(dir).cases) {
         if (e.status != "ok") continue;
         const std::string results = dir + "/" + e.name + "/results.json";
         ASSERT_TRUE(fs::exists(results)) << e.name << " is ok in the manifest but has no results";
@@ -172,7 +172,7 @@ TEST(CliGenerateTransaction, AnIdenticalGenerateChangesNothing) {
 TEST(CliGenerateTransaction, TheManifestRecordsItsGenerateAndANewBuildAloneChangesNothing) {
     Sweep s;
     finishedSweep(s.cfg, s.dir);
-    auto m = drafting::cases::Manifest::read(s.dir);
+    auto m = drafting::cases::files::Manifest::read(s.dir);
     ASSERT_TRUE(m.provenance.has_value());
     EXPECT_EQ(m.provenance->command, (std::vector<std::string>{"draft-cases", "generate", s.cfg, "-o", s.dir}));
     EXPECT_EQ(m.provenance->tool, "draft-cases");
@@ -184,7 +184,7 @@ TEST(CliGenerateTransaction, TheManifestRecordsItsGenerateAndANewBuildAloneChang
     m.write(s.dir);
     writeFile(s.dir + "/savings.csv", "table of these very cases\n");
     expectUpToDate(s.cfg, s.dir);
-    EXPECT_EQ(drafting::cases::Manifest::read(s.dir).provenance->commit, "an-older-build");
+    EXPECT_EQ(drafting::cases::files::Manifest::read(s.dir).provenance->commit, "an-older-build");
 }
 
 TEST(CliGenerateTransaction, AManifestFromBeforeItsSchemaIsUpToDateAndKeepsTheTables) {
@@ -199,20 +199,20 @@ TEST(CliGenerateTransaction, AManifestFromBeforeItsSchemaIsUpToDateAndKeepsTheTa
     expectUpToDate(s.cfg, s.dir);
 
     // A study's level mark survives a plain generate of the same config, and the tables too.
-    auto marked = drafting::cases::Manifest::read(s.dir);
+    auto marked = drafting::cases::files::Manifest::read(s.dir);
     marked.studyLevel = "coarse";
     marked.write(s.dir);
     const std::string markedBefore = snapshotWithoutLock(s.dir);
     const auto again = runCommand(generateArgs(s.cfg, s.dir));
     ASSERT_EQ(again.exitCode, 0) << again.err;
     EXPECT_EQ(snapshotWithoutLock(s.dir), markedBefore);
-    EXPECT_EQ(drafting::cases::Manifest::read(s.dir).studyLevel, "coarse");
+    EXPECT_EQ(drafting::cases::files::Manifest::read(s.dir).studyLevel, "coarse");
 
     // A changed config still makes the old tables go.
     const auto changed = runCommand(generateArgs(s.cfg, s.dir, {"--sweep.front_gap", "1.0, 1.5, 2.0"}));
     ASSERT_EQ(changed.exitCode, 0) << changed.err;
     EXPECT_FALSE(fs::exists(s.dir + "/savings.csv"));
-    EXPECT_EQ(drafting::cases::Manifest::read(s.dir).studyLevel, "coarse");
+    EXPECT_EQ(drafting::cases::files::Manifest::read(s.dir).studyLevel, "coarse");
 }
 
 TEST(CliGenerateTransaction, FoldersDraftCasesDidNotMakeAreNeverDeleted) {
@@ -437,8 +437,8 @@ TEST(CliGenerateTransaction, AnOkWithoutResultsOnDiskIsRunAgain) {
     Sweep s;
     finishedSweep(s.cfg, s.dir);
     fs::remove(s.dir + "/ahead-f1.5/results.json");
-    EXPECT_FALSE(drafting::cases::SweepLayout::hasFinishedResults(s.dir + "/ahead-f1.5"));
-    EXPECT_TRUE(drafting::cases::SweepLayout::hasFinishedResults(s.dir + "/solo"));
+    EXPECT_FALSE(drafting::cases::files::SweepLayout::hasFinishedResults(s.dir + "/ahead-f1.5"));
+    EXPECT_TRUE(drafting::cases::files::SweepLayout::hasFinishedResults(s.dir + "/solo"));
     const auto r = runCommand({DRAFT_CASES_BIN, "run", s.dir, "--backend", "slurm", "--dry-run"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_NE(r.out.find("(1 task(s))"), std::string::npos) << r.out;

@@ -1,11 +1,11 @@
 // The file-safety layer (issue 12): writes never go through a symbolic link, reads refuse links,
 // FIFOs, devices, folders, huge and deeply nested files, and a case's "remove" list cannot reach
 // outside the case.
-#include "cases/CaseRunner.hpp"
+#include "cases/run/CaseRunner.hpp"
 #include "common/Error.hpp"
 #include "common/JsonFile.hpp"
-#include "cases/SweepLock.hpp"
-#include "cases/ToolPaths.hpp"
+#include "cases/run/SweepLock.hpp"
+#include "cases/files/ToolPaths.hpp"
 #include "common/AtomicFile.hpp"
 #include "meshes/FoamFile.hpp"
 #include "TestSupport.hpp"
@@ -21,12 +21,12 @@
 #include <unistd.h>
 
 namespace fs = std::filesystem;
-using drafting::cases::CaseRunner;
+using drafting::cases::run::CaseRunner;
 using drafting::common::InputError;
 using drafting::common::JsonFile;
 using drafting::common::RunError;
-using drafting::cases::SweepLock;
-using drafting::cases::ToolPaths;
+using drafting::cases::run::SweepLock;
+using drafting::cases::files::ToolPaths;
 using drafting::common::AtomicFile;
 using drafting::meshes::FoamFile;
 using drafting::test::readFile;
@@ -298,7 +298,7 @@ TEST(FileSafetyRemove, EntriesLeavingTheCaseFailItAndDeleteNothing) {
             caseJson["steps"][0]["remove"][1] = c.victimDir + "/inside";
             drafting::common::JsonFile::writeAtomic(c.caseDir + "/case.json", caseJson);
         }
-        drafting::cases::CaseResult result;
+        drafting::cases::files::CaseResult result;
         EXPECT_NO_THROW(result = CaseRunner(ToolPaths::discover()).run(c.caseDir)) << bad;
         EXPECT_FALSE(result.ok()) << bad;
         EXPECT_NE(result.reason.find("case.json: steps['tidy'].remove entry '"), std::string::npos) << result.reason;
@@ -369,7 +369,7 @@ TEST(FileSafetyRun, StepsOfCaseJsonRunOnlyTheCasePrograms) {
         EXPECT_EQ(readFile(tmp.path() + "/victim.txt"), "keep\n");
         EXPECT_FALSE(fs::exists(tmp.path() + "/x"));
     }
-    using Step = drafting::cases::CaseFile::Step;
+    using Step = drafting::cases::files::CaseFile::Step;
     EXPECT_EQ(CaseRunner::stepProblem(Step::program("snappyHexMesh", {"snappyHexMesh", "-overwrite"})), "");
     EXPECT_EQ(CaseRunner::stepProblem(Step::meshCheckStep()), "");
 }

@@ -1,9 +1,9 @@
 // A reference body through the runners' 3D case writer: taken at its own size (no athlete is the
 // Ahmed body's 0.288 m tall), and at rest in a wind over a stationary no-slip floor.
-#include "cases/CaseWriter.hpp"
+#include "cases/writer/CaseWriter.hpp"
 #include "common/JsonFile.hpp"
-#include "cases/SweepConfig.hpp"
-#include "cases/SweepPlan.hpp"
+#include "cases/config/SweepConfig.hpp"
+#include "cases/config/SweepPlan.hpp"
 #include "meshes/AhmedBody.hpp"
 #include "meshes/GeometryError.hpp"
 #include "meshes/RunnerBody.hpp"
@@ -14,10 +14,10 @@
 #include <algorithm>
 #include <sstream>
 
-using drafting::cases::CaseSpec;
-using drafting::cases::CaseWriter;
+using drafting::cases::config::CaseSpec;
+using drafting::cases::writer::CaseWriter;
 using drafting::common::JsonFile;
-using drafting::cases::SweepConfig;
+using drafting::cases::config::SweepConfig;
 using drafting::meshes::AhmedBody;
 using drafting::meshes::GeometryError;
 using drafting::meshes::RunnerBody;

@@ -3,7 +3,7 @@
 // no wider or deeper than 3 m nor thinner than 5 % of the height. Each refusal is one line naming
 // the file and the bound. Also the outputs of draft-cases geometry: written as a pair or not at all.
 #include "common/Error.hpp"
-#include "cases/OutputFiles.hpp"
+#include "cases/files/OutputFiles.hpp"
 #include "common/Printable.hpp"
 #include "meshes/Athlete.hpp"
 #include "meshes/GeometryError.hpp"
@@ -219,7 +219,7 @@ TEST(StlBoundsOutputFiles, NothingIsLeftWhenTheSecondFileCannotBeWritten) {
     TempDir tmp;
     drafting::test::writeFile(tmp.path() + "/file", "not a folder\n");
     const std::string before = drafting::test::treeSnapshot(tmp.path());
-    EXPECT_THROW(drafting::cases::OutputFiles::writeAll({{tmp.path() + "/new/runner.stl", "solid runner\n"},
+    EXPECT_THROW(drafting::cases::files::OutputFiles::writeAll({{tmp.path() + "/new/runner.stl", "solid runner\n"},
                                                         {tmp.path() + "/file/runner.json", "{}\n"}}),
                  drafting::common::RunError);
     EXPECT_EQ(drafting::test::treeSnapshot(tmp.path()), before);
@@ -230,7 +230,7 @@ TEST(StlBoundsOutputFiles, BothFilesReplaceTheirOldVersions) {
     const std::string stl = tmp.path() + "/runner.stl", json = tmp.path() + "/runner.json";
     drafting::test::writeFile(stl, "old\n");
     drafting::test::writeFile(json, "old\n");
-    drafting::cases::OutputFiles::writeAll({{stl, "solid runner\n"}, {json, "{}\n"}});
+    drafting::cases::files::OutputFiles::writeAll({{stl, "solid runner\n"}, {json, "{}\n"}});
     EXPECT_EQ(drafting::test::readFile(stl), "solid runner\n");
     EXPECT_EQ(drafting::test::readFile(json), "{}\n");
     EXPECT_EQ(std::distance(fs::directory_iterator(tmp.path()), fs::directory_iterator()), 2);
@@ -254,13 +254,13 @@ TEST(StlBoundsOutputFiles, CheckRefusesWhatCannotBeAFile) {
     };
     for (const auto& [path, message] : refused) {
         try {
-            drafting::cases::OutputFiles::check("-o", path);
+            drafting::cases::files::OutputFiles::check("-o", path);
             ADD_FAILURE() << path << " accepted";
         } catch (const drafting::common::InputError& e) {
             EXPECT_NE(std::string(e.what()).find(message), std::string::npos) << e.what();
         }
     }
-    EXPECT_NO_THROW(drafting::cases::OutputFiles::check("-o", t + "/new/deeper/runner.stl"));
-    EXPECT_NO_THROW(drafting::cases::OutputFiles::check("-o", "runner.stl"));
-    EXPECT_NO_THROW(drafting::cases::OutputFiles::check("-o", t + "/file"));  // replaced
+    EXPECT_NO_THROW(drafting::cases::files::OutputFiles::check("-o", t + "/new/deeper/runner.stl"));
+    EXPECT_NO_THROW(drafting::cases::files::OutputFiles::check("-o", "runner.stl"));
+    EXPECT_NO_THROW(drafting::cases::files::OutputFiles::check("-o", t + "/file"));  // replaced
 }

@@ -2,10 +2,10 @@
 // a CSV raw, a manifest cannot list one case twice, and a results.json copied from another case or
 // missing one of the case's runners is never reduced as that case's.
 #include "common/Error.hpp"
-#include "cases/ConvergenceStudy.hpp"
+#include "cases/study/ConvergenceStudy.hpp"
 #include "common/JsonFile.hpp"
-#include "cases/Manifest.hpp"
-#include "cases/SweepStatus.hpp"
+#include "cases/files/Manifest.hpp"
+#include "cases/run/SweepStatus.hpp"
 #include "postprocess/ReportPage.hpp"
 #include "postprocess/SavingsTable.hpp"
 #include "postprocess/SweepReport.hpp"
@@ -50,9 +50,9 @@ nlohmann::json results(const std::string& name, const nlohmann::json& params, bo
 // solo and ahead-f1 (lead behind pacer1), both ok and each its own; then ahead-f1's results.json is
 // replaced by `aheadResults` when given.
 std::string sweep(const TempDir& dir, const nlohmann::json& aheadResults = nullptr) {
-    cases::Manifest m;
+    cases::files::Manifest m;
     m.sweepName = "followup";
-    m.config = cases::SweepConfig::parse("[run]\nspeed = 6.7\nair_density = 1.18\n");
+    m.config = cases::config::SweepConfig::parse("[run]\nspeed = 6.7\nair_density = 1.18\n");
     for (const auto& [name, formation] : {std::pair{"solo", "solo"}, std::pair{"ahead-f1", "ahead"}}) {
         const auto params = caseParameters(formation, std::string(formation) == "ahead");
         m.cases.push_back({name, params, "ok", ""});
@@ -151,7 +151,7 @@ TEST(StatusFollowup, DuplicateCaseNamesInTheManifestAreRefused) {
     j["cases"].push_back(j["cases"][1]);
     common::JsonFile::writeAtomic(dir.path() + "/manifest.json", j);
     try {
-        cases::Manifest::read(dir.path());
+        cases::files::Manifest::read(dir.path());
         ADD_FAILURE() << "a duplicate case name was accepted";
     } catch (const common::InputError& e) {
         const std::string what = e.what();
@@ -174,7 +174,7 @@ TEST(StatusFollowup, TableEscapesReasonsFromResultsAndManifest) {
     j["cases"].push_back({{"name", "ahead-f2"}, {"parameters", caseParameters("ahead", true)},
                           {"status", "failed"}, {"reason", "killed\r\x1b[Kok"}});
     common::JsonFile::writeAtomic(dir.path() + "/manifest.json", j);
-    const std::string table = cases::SweepStatus::table(cases::SweepStatus::read(dir.path()));
+    const std::string table = cases::run::SweepStatus::table(cases::run::SweepStatus::read(dir.path()));
     EXPECT_FALSE(hasControl(table)) << table;
     EXPECT_EQ(std::count(table.begin(), table.end(), '\n'), 4) << table;  // three cases and the summary
     EXPECT_NE(table.find("diverged\\x1b[2J\\x1b[31m red\\nfake: line\\x07\\x7f"), std::string::npos) << table;
@@ -189,14 +189,14 @@ TEST(StatusFollowup, AVeryLongReasonKeepsItsLineBreak) {
         {"cases",
          {{{"name", "a"}, {"status", "failed"}, {"reason", std::string(400, 'x')}, {"lead_drag_N", nullptr}},
           {{"name", "b"}, {"status", "failed"}, {"reason", "short"}, {"lead_drag_N", nullptr}}}}};
-    const std::string table = cases::SweepStatus::table(status);
+    const std::string table = cases::run::SweepStatus::table(status);
     EXPECT_NE(table.find(std::string(400, 'x') + "\n  b "), std::string::npos) << table;
 }
 
 TEST(StatusFollowup, ResultsCopiedFromAnotherCaseShowAsFailed) {
     TempDir dir;
     sweep(dir, results("solo", caseParameters("solo", false), false));
-    const auto status = cases::SweepStatus::read(dir.path());
+    const auto status = cases::run::SweepStatus::read(dir.path());
     EXPECT_EQ(status["counts"]["ok"], 1) << status.dump();
     EXPECT_EQ(status["counts"]["failed"], 1) << status.dump();
     EXPECT_NE(status["cases"][1]["reason"].get<std::string>().find("case = 'solo'"), std::string::npos)
@@ -224,7 +224,7 @@ TEST(PostFollowup, TheReportSaysTheModelFormIsInNoErrorBar) {
 TEST(PostFollowup, TheModelFormNoteNamesTheSweepsOwnModel) {
     TempDir dir;
     const post::SavingsTable table = post::SavingsTable::fromSweep(sweep(dir));
-    auto noteFor = [&table](const cases::SweepConfig& config) {
+    auto noteFor = [&table](const cases::config::SweepConfig& config) {
         post::SweepReport report;
         report.table = &table;
         report.config = config;
@@ -233,18 +233,18 @@ TEST(PostFollowup, TheModelFormNoteNamesTheSweepsOwnModel) {
             if (n.get<std::string>().rfind("Not in any bar", 0) == 0) return n.get<std::string>();
         return std::string();
     };
-    EXPECT_NE(noteFor(cases::SweepConfig::parse("[solver]\nmode = steady\nturbulence = kOmegaSST\n[mesh]\ndimension = 3\n"
+    EXPECT_NE(noteFor(cases::config::SweepConfig::parse("[solver]\nmode = steady\nturbulence = kOmegaSST\n[mesh]\ndimension = 3\n"
                                                 "wall_treatment = wall-functions\n"))
                   .find("(steady k-omega SST with wall functions, a frozen pose)"),
               std::string::npos);
-    EXPECT_NE(noteFor(cases::SweepConfig::parse("[solver]\nmode = transient\nturbulence = kOmegaSST\n[mesh]\ndimension = 3\n"
+    EXPECT_NE(noteFor(cases::config::SweepConfig::parse("[solver]\nmode = transient\nturbulence = kOmegaSST\n[mesh]\ndimension = 3\n"
                                                 "wall_treatment = low-re\n"))
                   .find("(unsteady (URANS) k-omega SST resolved toward the wall (layers for y+ about 1), a frozen pose)"),
               std::string::npos);
-    EXPECT_NE(noteFor(cases::SweepConfig::parse("[solver]\nturbulence = laminar\n[mesh]\ndimension = 2\n"))
+    EXPECT_NE(noteFor(cases::config::SweepConfig::parse("[solver]\nturbulence = laminar\n[mesh]\ndimension = 2\n"))
                   .find("(steady laminar flow, a 2D section, a frozen pose)"),
               std::string::npos);
-    cases::SweepConfig unknownModel;  // a value no config accepts, set past the parser
+    cases::config::SweepConfig unknownModel;  // a value no config accepts, set past the parser
     unknownModel.turbulence = "<script>";
     const std::string hostile = noteFor(unknownModel);
     EXPECT_EQ(hostile.find("<script>"), std::string::npos) << hostile;
@@ -256,7 +256,7 @@ TEST(PostFollowup, TheModelFormNoteNamesTheSweepsOwnModel) {
 TEST(PostFollowup, TheReportOpensWithWhatItsNumbersAreWorth) {
     TempDir dir;
     const post::SavingsTable table = post::SavingsTable::fromSweep(sweep(dir));
-    auto fidelityOf = [&table](const std::optional<cases::SweepConfig>& config, std::optional<std::string> study = std::nullopt) {
+    auto fidelityOf = [&table](const std::optional<cases::config::SweepConfig>& config, std::optional<std::string> study = std::nullopt) {
         post::SweepReport report;
         report.sweepName = "followup";
         report.table = &table;
@@ -264,7 +264,7 @@ TEST(PostFollowup, TheReportOpensWithWhatItsNumbersAreWorth) {
         report.gciStudy = study;
         return report.model();
     };
-    const auto twoD = fidelityOf(cases::SweepConfig::parse("[mesh]\ndimension = 2\n"));
+    const auto twoD = fidelityOf(cases::config::SweepConfig::parse("[mesh]\ndimension = 2\n"));
     EXPECT_EQ(twoD["fidelity"]["kind"], "qualitative");
     EXPECT_NE(twoD["fidelity"]["text"].get<std::string>().find("2D sections: qualitative"), std::string::npos);
     const std::string page = post::ReportPage::render(twoD, dir.path());
@@ -272,20 +272,20 @@ TEST(PostFollowup, TheReportOpensWithWhatItsNumbersAreWorth) {
     ASSERT_NE(banner, std::string::npos);
     EXPECT_LT(banner, page.find("<dl class=\"summary\">"));  // before the first number
 
-    const std::string threeD = fidelityOf(cases::SweepConfig::parse("[mesh]\ndimension = 3\nwall_treatment = wall-functions\n"
+    const std::string threeD = fidelityOf(cases::config::SweepConfig::parse("[mesh]\ndimension = 3\nwall_treatment = wall-functions\n"
                                                                     "[solver]\nmode = steady\nturbulence = kOmegaSST\n"))["fidelity"]["text"];
     EXPECT_NE(threeD.find("3D runners, mesh "), std::string::npos) << threeD;
     EXPECT_NE(threeD.find("steady k-omega SST with wall functions"), std::string::npos) << threeD;
     EXPECT_NE(threeD.find("Discretisation: not known (no convergence study given)"), std::string::npos) << threeD;
     // A study that matched none of this sweep's savings says so, rather than pointing at the table.
     const std::string withStudy =
-        fidelityOf(cases::SweepConfig::parse("[mesh]\ndimension = 3\n"), "docs/studies/mesh-x.json")["fidelity"]["text"];
+        fidelityOf(cases::config::SweepConfig::parse("[mesh]\ndimension = 3\n"), "docs/studies/mesh-x.json")["fidelity"]["text"];
     EXPECT_NE(withStudy.find("docs/studies/mesh-x.json gives none for this sweep's level and cases (not known)"),
               std::string::npos)
         << withStudy;
     post::SweepReport matched;
     matched.table = &table;
-    matched.config = cases::SweepConfig::parse("[mesh]\ndimension = 3\n");
+    matched.config = cases::config::SweepConfig::parse("[mesh]\ndimension = 3\n");
     matched.gciStudy = "docs/studies/mesh-x.json";
     matched.gciAttached = 2;
     const std::string attached = matched.model()["fidelity"]["text"];
@@ -303,7 +303,7 @@ TEST(PostFollowup, AModelFormStudyPutsItsSpreadInTheAllBarAndSaysSo) {
     const post::SavingsTable table = post::SavingsTable::fromSweep(sweep(dir));
     post::SweepReport report;
     report.table = &table;
-    report.config = cases::SweepConfig::parse("[mesh]\ndimension = 3\n");
+    report.config = cases::config::SweepConfig::parse("[mesh]\ndimension = 3\n");
     report.modelFormStudy = "docs/studies/model-form-coarse.json";
     report.modelFormAttached = 1;
     const nlohmann::json m = report.model();
@@ -340,7 +340,7 @@ TEST(PostFollowup, TheBannerCountsTheCasesLeftOutAsNonPhysical) {
     TempDir dir;
     const std::string path = sweep(dir);
     // A pacer that pushes the lead forward: the table fails it, and the banner says one was left out.
-    const std::string results = path + "/" + cases::Manifest::read(path).cases[1].name + "/results.json";
+    const std::string results = path + "/" + cases::files::Manifest::read(path).cases[1].name + "/results.json";
     auto j = common::JsonFile::read(results);
     const double cd = j["bodies"]["lead"]["cd"].get<double>(), drag = j["bodies"]["lead"]["drag_N"].get<double>();
     j["bodies"]["lead"]["drag_N"] = -drag;
@@ -350,7 +350,7 @@ TEST(PostFollowup, TheBannerCountsTheCasesLeftOutAsNonPhysical) {
     const post::SavingsTable table = post::SavingsTable::fromSweep(path);
     post::SweepReport report;
     report.table = &table;
-    report.config = cases::SweepConfig::parse("[mesh]\ndimension = 2\n");
+    report.config = cases::config::SweepConfig::parse("[mesh]\ndimension = 2\n");
     const std::string text = report.model()["fidelity"]["text"];
     EXPECT_NE(text.find("1 case(s) gave a non-physical result and are left out"), std::string::npos) << text;
 }
@@ -360,7 +360,7 @@ TEST(PostFollowup, TheBannerCountsTheCasesLeftOutAsNonPhysical) {
 TEST(PostFollowup, TheBannerNeverShowsAnUncertaintyItDoesNotHave) {
     TempDir dir;
     const std::string path = sweep(dir);
-    for (const auto& e : cases::Manifest::read(path).cases) {
+    for (const auto& e : cases::files::Manifest::read(path).cases) {
         const std::string results = path + "/" + e.name + "/results.json";
         auto j = common::JsonFile::read(results);
         for (auto& [name, body] : j["bodies"].items()) {
@@ -372,7 +372,7 @@ TEST(PostFollowup, TheBannerNeverShowsAnUncertaintyItDoesNotHave) {
     const post::SavingsTable table = post::SavingsTable::fromSweep(path);
     post::SweepReport report;
     report.table = &table;
-    report.config = cases::SweepConfig::parse("[mesh]\ndimension = 3\n");
+    report.config = cases::config::SweepConfig::parse("[mesh]\ndimension = 3\n");
     const std::string text = report.model()["fidelity"]["text"];
     EXPECT_NE(text.find("Iterative uncertainty of the savings: not known (no saving has an interval or a drift)"),
               std::string::npos)
@@ -399,7 +399,7 @@ TEST(PostFollowup, TheBannerTellsASettledDragFromADriftingOneAndADivergentStudy)
     EXPECT_EQ(row(table, "solo").dragSettled, std::optional<bool>(false));
     post::SweepReport report;
     report.table = &table;
-    report.config = cases::SweepConfig::parse("[mesh]\ndimension = 3\n");
+    report.config = cases::config::SweepConfig::parse("[mesh]\ndimension = 3\n");
     auto model = report.model();
     const std::string text = model["fidelity"]["text"];
     EXPECT_NE(text.find("2 of 2 finished case(s) did not meet the convergence test (in 1 of them every runner's mean "
@@ -416,12 +416,12 @@ TEST(PostFollowup, TheBannerTellsASettledDragFromADriftingOneAndADivergentStudy)
         << warnings;
 
     // A study at whose coarsest level this sweep ran, its triplet for ahead-f1 divergent one level up.
-    auto m = cases::Manifest::read(path);
+    auto m = cases::files::Manifest::read(path);
     m.config.dimension = 3;
     m.config.level = "coarse";
     m.write(path);
     table = post::SavingsTable::fromSweep(path);
-    cases::ConvergenceFile study;
+    cases::study::ConvergenceFile study;
     study.levels = {"coarse", "medium", "fine"};
     auto& divergent = study.cases.emplace_back();
     divergent.name = "ahead-f1";
@@ -486,8 +486,8 @@ TEST(PostFollowup, TheFilesSectionLinksTheParaViewSweepAsOneEntry) {
 TEST(PostFollowup, TheReportSaysWhichBuildAndCommandMadeTheCases) {
     TempDir dir;
     const std::string path = sweep(dir);
-    auto m = cases::Manifest::read(path);
-    cases::Provenance p;
+    auto m = cases::files::Manifest::read(path);
+    cases::files::Provenance p;
     p.tool = "draft-cases";
     p.version = "9.9.9";
     p.commit = "abc1234";
@@ -497,7 +497,7 @@ TEST(PostFollowup, TheReportSaysWhichBuildAndCommandMadeTheCases) {
     p.command = {"draft-cases", "sweep", "my study.cfg", "-o", "runs/x", "--solver.note", "it's"};
     m.provenance = p;
     m.write(path);
-    const auto read = cases::Manifest::read(path);
+    const auto read = cases::files::Manifest::read(path);
     ASSERT_TRUE(read.provenance.has_value());
     EXPECT_EQ(read.provenance->command, p.command);
     const post::SavingsTable table = post::SavingsTable::fromSweep(path);
@@ -520,11 +520,11 @@ TEST(PostFollowup, AMalformedProvenanceIsRefusedWithItsField) {
     TempDir dir;
     const std::string path = sweep(dir);
     auto j = common::JsonFile::read(path + "/manifest.json");
-    EXPECT_FALSE(cases::Manifest::read(path).provenance.has_value());
+    EXPECT_FALSE(cases::files::Manifest::read(path).provenance.has_value());
     j["provenance"] = "yesterday";
     common::JsonFile::writeAtomic(path + "/manifest.json", j);
     try {
-        cases::Manifest::read(path);
+        cases::files::Manifest::read(path);
         FAIL() << "a string provenance was read";
     } catch (const common::InputError& e) {
         EXPECT_NE(std::string(e.what()).find("provenance = '\"yesterday\"': not an object"), std::string::npos) << e.what();
@@ -532,7 +532,7 @@ TEST(PostFollowup, AMalformedProvenanceIsRefusedWithItsField) {
     j["provenance"] = {{"command", {"draft-cases", 3}}};
     common::JsonFile::writeAtomic(path + "/manifest.json", j);
     try {
-        cases::Manifest::read(path);
+        cases::files::Manifest::read(path);
         FAIL() << "a command with a number was read";
     } catch (const common::InputError& e) {
         EXPECT_NE(std::string(e.what()).find("provenance.command"), std::string::npos) << e.what();

@@ -2,7 +2,7 @@
 #include "postprocess/ModelFormFile.hpp"
 #include "common/Error.hpp"
 #include "common/JsonFile.hpp"
-#include "cases/Manifest.hpp"
+#include "cases/files/Manifest.hpp"
 #include "TestSupport.hpp"
 #include "support/PacingFixtures.hpp"
 

@@ -4,7 +4,7 @@
 #include "postprocess/RaceSchedule.hpp"
 #include "postprocess/SavingsTable.hpp"
 #include "common/JsonFile.hpp"
-#include "cases/Manifest.hpp"
+#include "cases/files/Manifest.hpp"
 #include "TestSupport.hpp"
 #include "support/PacingFixtures.hpp"
 
@@ -23,7 +23,7 @@ TEST(PacingTable, EveryFormationGetsAMileTimeFromTheSoloDragArea) {
     TempDir dir;
     const std::string sweep = exactSweep(dir);
     const auto table = post::SavingsTable::fromSweep(sweep);
-    const auto pacing = post::PacingTable::build(table, cases::Manifest::read(sweep).config);
+    const auto pacing = post::PacingTable::build(table, cases::files::Manifest::read(sweep).config);
     EXPECT_EQ(pacing.baselineSource(), "pacing.baseline_time");
     EXPECT_NEAR(*pacing.inputs().cdaM2, 7.0 / 26.5, 1e-12);
     ASSERT_EQ(pacing.rows().size(), 6u);
@@ -46,7 +46,7 @@ TEST(PacingTable, NegativeDragGetsNoPredictionAndNoRace) {
     const std::string sweep = exactSweep(dir);
     writeCase(sweep, "ahead-f0.800000", -0.5);  // pushed forward: saving 107 %, non-physical
     const auto table = post::SavingsTable::fromSweep(sweep);
-    const auto pacing = post::PacingTable::build(table, cases::Manifest::read(sweep).config);
+    const auto pacing = post::PacingTable::build(table, cases::files::Manifest::read(sweep).config);
     EXPECT_FALSE(pacing.rows()[1].prediction.has_value());
     EXPECT_NE(pacing.rows()[1].note.find("failed: non-physical drag on lead"), std::string::npos)
         << pacing.rows()[1].note;

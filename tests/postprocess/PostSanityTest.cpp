@@ -1,9 +1,9 @@
 // draft-post's sanity: results and manifests that no runner or sweep can have are refused, per case
 // or for the whole reduction, with one line naming the file, the field and the value.
-#include "cases/CaseResult.hpp"
+#include "cases/files/CaseResult.hpp"
 #include "common/Error.hpp"
 #include "common/JsonFile.hpp"
-#include "cases/Manifest.hpp"
+#include "cases/files/Manifest.hpp"
 #include "postprocess/FlowFieldExport.hpp"
 #include "postprocess/PacingTable.hpp"
 #include "postprocess/PostError.hpp"
@@ -57,9 +57,9 @@ nlohmann::json results(const std::string& name, const nlohmann::json& lead, cons
 // changes the results.json of case `edited` before it is written.
 std::string sweep(const TempDir& dir, const std::string& edited = "",
                   const std::function<void(nlohmann::json&)>& edit = {}) {
-    cases::Manifest m;
+    cases::files::Manifest m;
     m.sweepName = "sanity";
-    m.config = cases::SweepConfig::parse("[athlete]\nheight = 1.57\nmass = 42\n[run]\nspeed = 6.7\nair_density = 1.18\n");
+    m.config = cases::config::SweepConfig::parse("[athlete]\nheight = 1.57\nmass = 42\n[run]\nspeed = 6.7\nair_density = 1.18\n");
     auto add = [&](const std::string& name, const nlohmann::json& params, double drag) {
         m.cases.push_back({name, params, "ok", ""});
         auto r = results(name, body(drag), params["formation"].get<std::string>());
@@ -101,7 +101,7 @@ std::string messageOf(F&& f) {
 TEST(PostSanity, WrongTypedResultsFieldsNameTheFileAndTheField) {
     auto refused = [](nlohmann::json j, const std::string& expected) {
         const std::string what =
-            messageOf<common::RunError>([&] { cases::CaseResult::fromJson(j, "sweep/a/results.json"); });
+            messageOf<common::RunError>([&] { cases::files::CaseResult::fromJson(j, "sweep/a/results.json"); });
         EXPECT_NE(what.find("'sweep/a/results.json': " + expected), std::string::npos) << what;
         EXPECT_EQ(what.find("json.exception"), std::string::npos) << what;
     };
@@ -160,13 +160,13 @@ TEST(PostSanity, ABadResultsFileFailsOnlyItsCase) {
 }
 
 TEST(PostSanity, ADragThatDisagreesWithItsOwnCdIsRefused) {
-    auto r = cases::CaseResult::fromJson(results("a", body(4.0)));
+    auto r = cases::files::CaseResult::fromJson(results("a", body(4.0)));
     EXPECT_TRUE(r.checkPhysical()) << r.reason;
 
     // The hostile tester's -500 N with a plausible Cd: a saving of thousands of per cent.
     auto lead = body(4.0);
     lead["drag_N"] = -500.0;
-    r = cases::CaseResult::fromJson(results("a", lead));
+    r = cases::files::CaseResult::fromJson(results("a", lead));
     EXPECT_FALSE(r.checkPhysical());
     EXPECT_EQ(r.status, "failed");
     EXPECT_NE(r.reason.find("non-physical drag on lead: drag_N = -500 disagrees with its Cd"), std::string::npos)
@@ -175,25 +175,25 @@ TEST(PostSanity, ADragThatDisagreesWithItsOwnCdIsRefused) {
     // Off by 1 %: refused; by 0.01 % (print rounding): accepted.
     lead = body(4.0);
     lead["drag_N"] = 4.04;
-    EXPECT_FALSE(cases::CaseResult::fromJson(results("a", lead)).checkPhysical());
+    EXPECT_FALSE(cases::files::CaseResult::fromJson(results("a", lead)).checkPhysical());
     lead["drag_N"] = 4.0004;
-    EXPECT_TRUE(cases::CaseResult::fromJson(results("a", lead)).checkPhysical());
+    EXPECT_TRUE(cases::files::CaseResult::fromJson(results("a", lead)).checkPhysical());
 
     // Without the parameters, runnerDrag's own reference gives ρ, U and A.
     auto j = results("a", body(4.0));
     j.erase("parameters");
     j["bodies"]["lead"]["drag_N"] = -500.0;
     j["reference"] = {{"rho_kg_m3", kRho}, {"U_mps", kAir}, {"area_m2", kArea}};
-    EXPECT_FALSE(cases::CaseResult::fromJson(j).checkPhysical());
+    EXPECT_FALSE(cases::files::CaseResult::fromJson(j).checkPhysical());
 }
 
 TEST(PostSanity, ANegativeDragIsASolversOutputButNoRunnersSaving) {
     // A 2D tandem section pushes the runner behind: a consistent solver output, a non-physical
     // saving (above 100 %) that no table, fit or pacing prediction may show.
-    auto r = cases::CaseResult::fromJson(results("a", body(-0.5)));
+    auto r = cases::files::CaseResult::fromJson(results("a", body(-0.5)));
     EXPECT_TRUE(r.checkPhysical()) << r.reason;
     EXPECT_FALSE(r.checkDragPositive());
-    EXPECT_EQ(r.failure, cases::CaseResult::Failure::nonPhysical);
+    EXPECT_EQ(r.failure, cases::files::CaseResult::Failure::nonPhysical);
     EXPECT_EQ(r.reason, "non-physical drag on lead: drag_N = -0.5 is not positive (a saving of 100 % or more): "
                         "a runner in a real formation is never pushed forward; a 2D tandem section can be");
     TempDir dir;
@@ -202,7 +202,7 @@ TEST(PostSanity, ANegativeDragIsASolversOutputButNoRunnersSaving) {
     EXPECT_EQ(row(table, "ahead-f0").status, "failed");
     EXPECT_EQ(row(table, "ahead-f0").reason, r.reason);
     EXPECT_FALSE(row(table, "ahead-f0").savingPct.has_value());
-    const auto pacing = post::PacingTable::build(table, cases::Manifest::read(path).config);
+    const auto pacing = post::PacingTable::build(table, cases::files::Manifest::read(path).config);
     EXPECT_FALSE(pacing.rows()[1].prediction.has_value());
     EXPECT_NE(pacing.rows()[1].note.find("failed: non-physical drag on lead"), std::string::npos)
         << pacing.rows()[1].note;
@@ -225,7 +225,7 @@ TEST(PostSanity, ANegativeSpreadIsRefused) {
     for (const char* key : {"drag_ci95_N", "drag_std_N", "cd_ci95"}) {
         auto lead = body(4.0);
         lead[key] = -0.2;
-        auto r = cases::CaseResult::fromJson(results("a", lead));
+        auto r = cases::files::CaseResult::fromJson(results("a", lead));
         EXPECT_FALSE(r.checkPhysical()) << key;
         EXPECT_NE(r.reason.find(std::string("non-physical spread on lead: ") + key + " = -0.2 is negative"),
                   std::string::npos)
@@ -233,15 +233,15 @@ TEST(PostSanity, ANegativeSpreadIsRefused) {
     }
     auto lead = body(4.0);
     lead["drag_ci95_N"] = nullptr;  // no interval (too few batches) is not a wrong one
-    EXPECT_TRUE(cases::CaseResult::fromJson(results("a", lead)).checkPhysical());
+    EXPECT_TRUE(cases::files::CaseResult::fromJson(results("a", lead)).checkPhysical());
 }
 
 TEST(PostSanity, TheCdBoundIsTheSolversOwn) {
     const solver::monitoring::DivergenceGuard::Limits limits;
-    EXPECT_EQ(cases::CaseResult::kMinCd, limits.minCd);
-    EXPECT_EQ(cases::CaseResult::kMaxCd, limits.maxCd);
+    EXPECT_EQ(cases::files::CaseResult::kMinCd, limits.minCd);
+    EXPECT_EQ(cases::files::CaseResult::kMaxCd, limits.maxCd);
     auto lead = body(kQA * (limits.maxCd + 0.5));
-    auto r = cases::CaseResult::fromJson(results("a", lead));
+    auto r = cases::files::CaseResult::fromJson(results("a", lead));
     EXPECT_FALSE(r.checkPhysical());
     EXPECT_NE(r.reason.find("outside [-2, 10]"), std::string::npos) << r.reason;
 }
@@ -258,7 +258,7 @@ TEST(PostSanity, ARefusedCaseIsKeptOutOfTablesFitsAndPacing) {
     ASSERT_EQ(curves.size(), 1u);
     EXPECT_EQ(curves[0].gaps.size(), 3u);  // four gaps, one refused
     for (double s : curves[0].savings) EXPECT_LE(s, 100.0);
-    const auto pacing = post::PacingTable::build(table, cases::Manifest::read(path).config);
+    const auto pacing = post::PacingTable::build(table, cases::files::Manifest::read(path).config);
     for (const auto& p : pacing.rows())
         if (p.caseName == "ahead-f1") {
             EXPECT_FALSE(p.prediction.has_value());
@@ -295,7 +295,7 @@ TEST(PostSanity, AWrongTypedManifestIsOneLineNamingTheFileAndTheField) {
         common::JsonFile::writeAtomic(path + "/manifest.json", m);
         const std::string what = messageOf<common::InputError>([&] {
             const auto table = post::SavingsTable::fromSweep(path);
-            post::PacingTable::build(table, cases::Manifest::read(path).config);
+            post::PacingTable::build(table, cases::files::Manifest::read(path).config);
         });
         EXPECT_NE(what.find("manifest.json': " + expected), std::string::npos) << what;
         EXPECT_EQ(what.find('\n'), std::string::npos) << what;

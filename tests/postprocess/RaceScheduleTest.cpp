@@ -3,7 +3,7 @@
 #include "postprocess/RaceSchedule.hpp"
 #include "postprocess/SavingsTable.hpp"
 #include "common/JsonFile.hpp"
-#include "cases/Manifest.hpp"
+#include "cases/files/Manifest.hpp"
 #include "TestSupport.hpp"
 #include "support/PacingFixtures.hpp"
 

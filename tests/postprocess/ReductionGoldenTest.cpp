@@ -4,7 +4,7 @@
 // are written shows here as the first line that differs. Regenerate the goldens only on purpose:
 // DRAFTING_UPDATE_GOLDENS=1 rewrites expected/ from the current code.
 #include "common/JsonFile.hpp"
-#include "cases/Manifest.hpp"
+#include "cases/files/Manifest.hpp"
 #include "postprocess/PacingTable.hpp"
 #include "postprocess/SavingsTable.hpp"
 #include "support/Close.hpp"
@@ -42,7 +42,7 @@ const std::vector<std::string> kTableFiles = {"savings.csv", "bodies.csv", "savi
 // folders, not the goldens, README.md or the config it was made from.
 void copySweep(const fs::path& to) {
     fs::create_directories(to);
-    fs::copy_file(kFixture / cases::Manifest::kFileName, to / cases::Manifest::kFileName);
+    fs::copy_file(kFixture / cases::files::Manifest::kFileName, to / cases::files::Manifest::kFileName);
     for (const auto& entry : fs::directory_iterator(kFixture)) {
         if (entry.is_directory() && entry.path().filename() != "expected")
             fs::copy(entry.path(), to / entry.path().filename(), fs::copy_options::recursive);
@@ -53,7 +53,7 @@ void copySweep(const fs::path& to) {
 // flow fields, no report, no convergence study).
 void reduce(const std::string& sweep, const std::string& out) {
     post::SavingsTable table = post::SavingsTable::fromSweep(sweep);
-    const cases::Manifest manifest = cases::Manifest::read(sweep);
+    const cases::files::Manifest manifest = cases::files::Manifest::read(sweep);
     const post::PacingTable pacing =
         post::PacingTable::build(table, manifest.config);
     table.writeCsv(out + "/savings.csv");

@@ -2,7 +2,7 @@
 #include "postprocess/SavingsFit.hpp"
 #include "postprocess/SavingsTable.hpp"
 #include "common/JsonFile.hpp"
-#include "cases/Manifest.hpp"
+#include "cases/files/Manifest.hpp"
 #include "TestSupport.hpp"
 #include "support/PacingFixtures.hpp"
 
@@ -35,9 +35,9 @@ TEST(SavingsFit, NoisyPointsGiveStandardErrorsAndOnePointNoFit) {
     post::SavingsTable empty;
     EXPECT_TRUE(post::SavingsFit::fit(empty).empty());
     TempDir dir;
-    cases::Manifest m;
+    cases::files::Manifest m;
     m.sweepName = "noisy";
-    m.config = cases::SweepConfig::parse("[run]\nspeed = 6.7\n");
+    m.config = cases::config::SweepConfig::parse("[run]\nspeed = 6.7\n");
     m.cases.push_back({"solo", {{"formation", "solo"}}, "ok", ""});
     writeCase(dir.path(), "solo", 7.0);
     const double noise[] = {1.5, -1.0, 0.8, -1.2};

@@ -1,8 +1,8 @@
 // The savings table: every body with its error bars, the GCI and model-form spread attached only where their studies ran.
-#include "cases/CaseFile.hpp"
+#include "cases/files/CaseFile.hpp"
 #include "common/Error.hpp"
-#include "cases/ConvergenceStudy.hpp"
-#include "cases/Manifest.hpp"
+#include "cases/study/ConvergenceStudy.hpp"
+#include "cases/files/Manifest.hpp"
 #include "common/JsonFile.hpp"
 #include "postprocess/ModelFormFile.hpp"
 #include "postprocess/PostError.hpp"
@@ -76,12 +76,12 @@ namespace {
 // exactSweep at a mesh level, its cases written with template 5.
 std::string sweepAtLevel(const TempDir& dir, const std::string& level) {
     const std::string sweep = exactSweep(dir);
-    auto m = cases::Manifest::read(sweep);
+    auto m = cases::files::Manifest::read(sweep);
     m.config.dimension = 3;
     m.config.level = level;
     m.write(sweep);
     for (const auto& c : m.cases) {
-        cases::CaseFile caseFile;
+        cases::files::CaseFile caseFile;
         caseFile.name = c.name;
         caseFile.templateVersion = "5";
         caseFile.write(sweep + "/" + c.name + "/case.json");
@@ -91,10 +91,10 @@ std::string sweepAtLevel(const TempDir& dir, const std::string& level) {
 
 // A study case whose lead (and pacer) saving has this bounded GCI at each level given (null: the
 // triplet diverges there).
-cases::ConvergenceFile::Case studyCase(const std::string& name, const std::string& formation,
+cases::study::ConvergenceFile::Case studyCase(const std::string& name, const std::string& formation,
                                        const nlohmann::json& leadAt, const nlohmann::json& pacerAt = nullptr) {
     auto quantity = [](const nlohmann::json& at) {
-        cases::ConvergenceFile::Quantity q;
+        cases::study::ConvergenceFile::Quantity q;
         for (const auto& [level, gci] : at.items()) {
             auto& g = q.atLevel[level];
             g.behaviour = gci.is_null() ? "divergent" : "monotonic";
@@ -102,7 +102,7 @@ cases::ConvergenceFile::Case studyCase(const std::string& name, const std::strin
         }
         return q;
     };
-    cases::ConvergenceFile::Case c;
+    cases::study::ConvergenceFile::Case c;
     c.name = name;
     c.formation = formation;
     c.status = "ok";
@@ -112,8 +112,8 @@ cases::ConvergenceFile::Case studyCase(const std::string& name, const std::strin
     return c;
 }
 
-cases::ConvergenceFile study(const std::vector<cases::ConvergenceFile::Case>& caseList, const std::string& templ = "5") {
-    cases::ConvergenceFile s;
+cases::study::ConvergenceFile study(const std::vector<cases::study::ConvergenceFile::Case>& caseList, const std::string& templ = "5") {
+    cases::study::ConvergenceFile s;
     s.levels = {"coarse", "medium", "fine"};
     s.templateVersion = templ;
     s.cases = caseList;
@@ -152,10 +152,10 @@ void writeResult(const std::string& dir, const std::string& name, const std::str
 }
 
 // A manifest of these cases (name, parameters) at 6.7 m/s, every case ok.
-cases::Manifest manifestWith(const std::vector<std::pair<std::string, nlohmann::json>>& caseList) {
-    cases::Manifest m;
+cases::files::Manifest manifestWith(const std::vector<std::pair<std::string, nlohmann::json>>& caseList) {
+    cases::files::Manifest m;
     m.sweepName = "t";
-    m.config = cases::SweepConfig::parse("[run]\nspeed = 6.7\n");
+    m.config = cases::config::SweepConfig::parse("[run]\nspeed = 6.7\n");
     for (const auto& [name, params] : caseList) m.cases.push_back({name, params, "ok", ""});
     return m;
 }
@@ -211,7 +211,7 @@ TEST(SavingsTable, TheSavingsGciComesFromTheStudyAtTheSweepsOwnLevel) {
 TEST(SavingsTable, NoGciFromAnotherLevelFormationOrTemplate) {
     const std::string own = "ahead-f" + std::to_string(1.3);
     const auto s = study({studyCase(own, "ahead", {{"medium", 1.5}, {"fine", 0.4}})});
-    auto sourceAt = [&](const std::string& level, const cases::ConvergenceFile& st) {
+    auto sourceAt = [&](const std::string& level, const cases::study::ConvergenceFile& st) {
         TempDir dir;
         auto table = post::SavingsTable::fromSweep(sweepAtLevel(dir, level));
         EXPECT_EQ(table.attachGci(st, "S"), 0) << level;
@@ -322,7 +322,7 @@ TEST(SavingsTable, TheModelFormSpreadIsAttachedOnlyToTheCaseTheStudyRanAtItsLeve
     {
         TempDir d;
         const std::string sweep = sweepAtLevel(d, "medium");
-        auto m = cases::Manifest::read(sweep);
+        auto m = cases::files::Manifest::read(sweep);
         m.config.dimension = 2;
         m.write(sweep);
         auto t = post::SavingsTable::fromSweep(sweep);

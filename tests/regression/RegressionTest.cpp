@@ -1,6 +1,6 @@
 // End to end: a small 2D sweep meshed, solved with draftFoam and reduced with draft-post.
-#include "cases/CaseRunner.hpp"
-#include "cases/ForceHistoryFile.hpp"
+#include "cases/run/CaseRunner.hpp"
+#include "cases/files/ForceHistoryFile.hpp"
 #include "common/JsonFile.hpp"
 #include "common/Process.hpp"
 #include "meshes/SuboffHull.hpp"
@@ -623,11 +623,11 @@ TEST(RegressionResume, AKilledRunOrSolverContinuesFromItsCheckpointAndEndsAsAnUn
         // (drafting::common::Process::killStrays).
         const std::string log = dir + ".log";
         const pid_t runner = spawnCases({"run", dir, "--jobs", "1", "--np", np, "--retries", "1"}, log);
-        ASSERT_TRUE(waitFor([&] { return !drafting::cases::CaseRunner::checkpoint(caseDir).empty(); }));
+        ASSERT_TRUE(waitFor([&] { return !drafting::cases::run::CaseRunner::checkpoint(caseDir).empty(); }));
         const std::string mesh = drafting::test::treeSnapshot(caseDir + "/constant/polyMesh");
         std::string killedAt;
         if (solverOnly) {
-            killedAt = drafting::cases::CaseRunner::checkpoint(caseDir);
+            killedAt = drafting::cases::run::CaseRunner::checkpoint(caseDir);
             const long solver = runningSolver(caseDir);  // read once: a finished solver leaves no pid
             ASSERT_GT(solver, 1);
             kill(static_cast<pid_t>(solver), SIGKILL);
@@ -642,7 +642,7 @@ TEST(RegressionResume, AKilledRunOrSolverContinuesFromItsCheckpointAndEndsAsAnUn
         } else {
             kill(runner, SIGKILL);
             waitpid(runner, nullptr, 0);
-            killedAt = drafting::cases::CaseRunner::checkpoint(caseDir);
+            killedAt = drafting::cases::run::CaseRunner::checkpoint(caseDir);
             ASSERT_FALSE(killedAt.empty());
             ASSERT_FALSE(std::filesystem::exists(caseDir + "/results.json"));
             const auto again = runCommand({DRAFT_CASES_BIN, "run", dir, "--jobs", "1", "--np", np});
@@ -727,8 +727,8 @@ TEST(RegressionContinue, AnUnconvergedCaseGoesOnFromItsFinalTimeAsALongerRunWoul
                 << np << " " << key;
         // Iteration for iteration the longer run's forces (runnerDrag.dat prints nine digits; the
         // restart from a written time differs in the last one after some 35 iterations).
-        const auto a = drafting::cases::ForceHistoryFile::read(longer + "/solo");
-        const auto b = drafting::cases::ForceHistoryFile::read(caseDir);
+        const auto a = drafting::cases::files::ForceHistoryFile::read(longer + "/solo");
+        const auto b = drafting::cases::files::ForceHistoryFile::read(caseDir);
         ASSERT_EQ(a.x().size(), 100u) << np;
         ASSERT_EQ(b.x().size(), 100u) << np;
         for (std::size_t i = 0; i < 100; ++i)

@@ -1,9 +1,9 @@
 // The mesh-check step: a mesh that fails checkMesh's checks fails the case before any solver runs.
-#include "cases/CaseFile.hpp"
-#include "cases/CaseRunner.hpp"
+#include "cases/files/CaseFile.hpp"
+#include "cases/run/CaseRunner.hpp"
 #include "common/JsonFile.hpp"
-#include "cases/MeshCheckFile.hpp"
-#include "cases/ToolPaths.hpp"
+#include "cases/files/MeshCheckFile.hpp"
+#include "cases/files/ToolPaths.hpp"
 #include "meshes/FoamFile.hpp"
 #include "TestSupport.hpp"
 
@@ -12,10 +12,10 @@
 #include <filesystem>
 
 namespace fs = std::filesystem;
-using drafting::cases::CaseRunner;
+using drafting::cases::run::CaseRunner;
 using drafting::common::JsonFile;
-using drafting::cases::MeshCheckFile;
-using drafting::cases::ToolPaths;
+using drafting::cases::files::MeshCheckFile;
+using drafting::cases::files::ToolPaths;
 using drafting::meshes::FoamFile;
 using drafting::test::TempDir;
 
@@ -34,9 +34,9 @@ void writeCase(const std::string& dir, double shear) {
                         " 1 1)\n);\nblocks\n(\n hex (0 1 2 3 4 5 6 7) (3 3 3) simpleGrading (1 1 1)\n);\n"
                         "boundary\n(\n walls { type wall; faces ((0 4 7 3) (2 6 5 1) (3 7 6 2) (1 5 4 0) (0 3 2 1) "
                         "(4 5 6 7)); }\n);\n");
-    drafting::cases::CaseFile caseFile;
+    drafting::cases::files::CaseFile caseFile;
     caseFile.name = "sheared";
-    using Step = drafting::cases::CaseFile::Step;
+    using Step = drafting::cases::files::CaseFile::Step;
     caseFile.steps = {Step::program("blockMesh", {"blockMesh"}), Step::meshCheckStep(),
                       Step::program("draftFoam", {"draftFoam"}, true)};
     caseFile.write(dir + "/case.json");

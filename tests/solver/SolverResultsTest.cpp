@@ -1,11 +1,11 @@
-// results.json has one type (SolverResults for runnerDrag's part, cases::CaseResult for the
+// results.json has one type (SolverResults for runnerDrag's part, cases::files::CaseResult for the
 // case's): every key a real file holds must survive a read and a write, so no reader needs the
 // raw JSON (issue 14).
-#include "cases/CaseResult.hpp"
+#include "cases/files/CaseResult.hpp"
 #include "common/Error.hpp"
 #include "common/JsonFile.hpp"
 #include "solver/monitoring/SolverResults.hpp"
-#include "cases/SweepLayout.hpp"
+#include "cases/files/SweepLayout.hpp"
 #include "TestSupport.hpp"
 
 #include <gtest/gtest.h>
@@ -13,7 +13,7 @@
 #include <cmath>
 #include <string>
 
-using drafting::cases::CaseResult;
+using drafting::cases::files::CaseResult;
 using drafting::solver::monitoring::SolverResults;
 using nlohmann::json;
 
@@ -158,10 +158,10 @@ TEST(SolverResults, ANewerSchemasFinishedCaseIsNotRunAgain) {
     json j = aheadCoarse();
     j["schema"] = SolverResults::kSchema + 1;
     drafting::common::JsonFile::writeAtomic(tmp.path() + "/results.json", j);
-    EXPECT_TRUE(drafting::cases::SweepLayout::hasFinishedResults(tmp.path()));
+    EXPECT_TRUE(drafting::cases::files::SweepLayout::hasFinishedResults(tmp.path()));
     j["status"] = "failed";
     drafting::common::JsonFile::writeAtomic(tmp.path() + "/results.json", j);
-    EXPECT_FALSE(drafting::cases::SweepLayout::hasFinishedResults(tmp.path()));
+    EXPECT_FALSE(drafting::cases::files::SweepLayout::hasFinishedResults(tmp.path()));
 }
 
 TEST(SolverResults, OutOfRangeCountsAreRefused) {

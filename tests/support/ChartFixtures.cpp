@@ -1,6 +1,6 @@
 #include "support/ChartFixtures.hpp"
 
-#include "cases/Manifest.hpp"
+#include "cases/files/Manifest.hpp"
 #include "common/JsonFile.hpp"
 #include "common/Process.hpp"
 #include "postprocess/ChartCanvas.hpp"
@@ -22,9 +22,9 @@ namespace fs = std::filesystem;
 namespace drafting::test {
 
 void writeChartSweep(const std::string& dir, const std::vector<ChartCase>& cases) {
-    cases::Manifest m;
+    cases::files::Manifest m;
     m.sweepName = "t";
-    m.config = cases::SweepConfig::parse("[run]\nspeed = 6.7\n");
+    m.config = cases::config::SweepConfig::parse("[run]\nspeed = 6.7\n");
     for (const auto& c : cases) {
         m.cases.push_back({c.name, c.parameters, c.status, ""});
         nlohmann::json bodies = nlohmann::json::object();

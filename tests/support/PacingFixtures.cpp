@@ -1,6 +1,6 @@
 #include "support/PacingFixtures.hpp"
 
-#include "cases/Manifest.hpp"
+#include "cases/files/Manifest.hpp"
 #include "common/JsonFile.hpp"
 
 #include <cmath>
@@ -31,9 +31,9 @@ void writeCase(const std::string& dir, const std::string& name, double lead, dou
 }
 
 std::string exactSweep(const TempDir& dir) {
-    cases::Manifest m;
+    cases::files::Manifest m;
     m.sweepName = "fit";
-    m.config = cases::SweepConfig::parse("[athlete]\nheight = 1.57\nmass = 42\n[run]\nspeed = 6.7056\nair_density = 1.18\n"
+    m.config = cases::config::SweepConfig::parse("[athlete]\nheight = 1.57\nmass = 42\n[run]\nspeed = 6.7056\nair_density = 1.18\n"
                                          "[pacing]\nbaseline_time = 4:07.64\n");
     m.cases.push_back({"solo", {{"formation", "solo"}}, "ok", ""});
     writeCase(dir.path(), "solo", 7.0);

@@ -1,0 +1,55 @@
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cases/config/SweepConfig.hpp"
+#include "meshes/RunnerBody.hpp"
+
+namespace drafting::cases::config {
+
+/// One runner of a case: the lead runner ("lead") sits at the origin; pacers are
+/// pacer1, pacer2, ... ordered as the preset lists them.
+struct RunnerPlacement {
+    std::string name;
+    double x = 0.0;  // m, along the running direction
+    double y = 0.0;  // m, lateral
+};
+
+/// The pacer positions of a preset for one point of the sweep.
+///   ahead:        (f, l)                       behind: (-b, l)
+///   ahead-behind: (f, l), (-b, l)
+///   single-file:  (k f, l) for k = 1..ahead, (-k b, l) for k = 1..behind
+///   ineos:        V opening forward: (f, 0), (f + r, ±l), (f + 2r, ±2l); behind (-b, ±l/2)
+///   breaking2:    arrowhead: (f, 0), (f, ±l), (f + r, ±l/2), (f + 2r, 0)
+///   custom:       formation.positions as given
+/// with f = front gap, b = back gap, l = lateral, r = formation.row_gap.
+class Formation {
+public:
+    static constexpr std::size_t kMaxPacers = 16;
+
+    static std::vector<RunnerPlacement> place(const SweepConfig& config, const std::string& preset,
+                                              double frontGap, double backGap, double lateral);
+
+    /// Which sweep axes a preset uses.
+    static bool usesFrontGap(const std::string& preset);
+    static bool usesBackGap(const std::string& preset);
+    static bool usesLateral(const std::string& preset);
+
+    /// Throws common::InputError when two runners' sections overlap or touch (ellipses with semi-axes
+    /// halfDepth along x and halfWidth along y, with a clearance of 10% for the mesh).
+    static void checkClearance(const std::vector<RunnerPlacement>& runners, double halfDepth,
+                               double halfWidth, const std::string& caseName);
+
+    /// Throws common::InputError when two 3D runners come closer than kMinGap3d (or overlap), measured
+    /// between their surfaces (meshes::BodyClearance).
+    static void checkClearance3d(const std::vector<RunnerPlacement>& runners, const meshes::RunnerBody& body,
+                                 const std::string& caseName);
+
+    /// Smallest surface-to-surface gap between 3D runners [m]: a few surface cells, so the
+    /// mesh resolves the air between them.
+    static constexpr double kMinGap3d = 0.05;
+};
+
+}  // namespace drafting::cases::config

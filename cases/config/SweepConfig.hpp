@@ -1,0 +1,137 @@
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/Units.hpp"
+#include "meshes/FormationDomain.hpp"
+#include "meshes/RunnerBody.hpp"
+
+namespace drafting::cases::config {
+
+/// A pacer position relative to the lead runner [m]: x along the running direction, y lateral.
+struct PacerPosition {
+    double x = 0.0;
+    double y = 0.0;
+};
+
+/// The spacings a formation is swept over [m].
+struct SweepAxes {
+    std::vector<double> frontGaps{1.3};
+    std::vector<double> backGaps{1.0};
+    std::vector<double> laterals{0.0};
+};
+
+/// Everything a sweep config (INI) says, validated. docs/config.md documents every key.
+struct SweepConfig {
+    std::string name = "sweep";
+
+    double athleteHeight = 1.57;  // m
+    double athleteMass = 42.0;    // kg
+
+    double speed = 0.0;           // m/s, from run.speed or run.mile_time
+    double headwind = 0.0;        // m/s, positive against the runner
+    double airDensity = common::kAirDensity;  // kg/m³
+    /// Inflow turbulence: intensity, and either the eddy-viscosity ratio νt/ν (calm air: of
+    /// order 1-10) or, when turbulenceLengthScale > 0, a length scale instead.
+    double turbulenceIntensity = 0.01;
+    double turbulenceViscosityRatio = 10.0;
+    double turbulenceLengthScale = 0.0;  // m; 0 = from the viscosity ratio
+
+    /// The athlete's time over a mile alone, for the pacing model (pacing.baseline_time);
+    /// 0 = the mile time of the running speed.
+    double pacingBaselineTime = 0.0;  // s
+
+    /// Formations swept, in order; the solo baseline is always the sweep's first case.
+    std::vector<std::string> presets{"ahead-behind"};
+    std::vector<PacerPosition> positions;  // preset "custom"
+    int aheadCount = 2;                    // preset "single-file"
+    int behindCount = 1;
+    double rowGap = 0.6;  // m, between rows of the V presets
+    /// How front_gap and back_gap are measured: "centre" (bounding-box centre to centre) or
+    /// "clearance" (trailing edge of the runner in front to the leading edge of the one behind,
+    /// i.e. centre gap minus the body's depth). Formation::centreGap converts.
+    std::string gapDefinition = "centre";
+
+    SweepAxes axes;                                  // [sweep]
+    std::map<std::string, SweepAxes> presetAxes;     // [sweep.PRESET]: overrides for one preset
+
+    /// The axes `preset` is swept over: its own [sweep.PRESET] keys, else [sweep]'s.
+    const SweepAxes& axesFor(const std::string& preset) const;
+
+    /// The runner surface of a 3D sweep: the user's STL if geometry.stl is set (at its own size
+    /// with geometryAtOwnSize), else the parametric body in geometry.pose. Throws
+    /// meshes::GeometryError.
+    meshes::RunnerBody runnerBody() const;
+
+    int dimension = 2;
+    std::string level = "coarse";  // default: coarse in 2D, medium in 3D
+    std::string geometryPose = "mid-stride";  // 3D parametric body
+    std::string geometryStl;                  // 3D: a user STL instead (absolute path)
+    /// 3D: geometryStl at its own size instead of scaled to the athlete: the reference bodies
+    /// (cases::reference::ReferenceCase) only, not a config key.
+    bool geometryAtOwnSize = false;
+    meshes::FormationDomain domain;           // 3D: air around the formation
+    std::string wallTreatment = "wall-functions";  // 3D: or "low-re", layers down to y+ ≈ 1
+
+    std::string turbulence = "kOmegaSST";
+    std::string application = "draftFoam";
+    std::string mode = "steady";      // steady (SIMPLE) | transient (PIMPLE)
+    int maxIterations = 1500;         // steady
+    double tolerance = 1e-4;          // steady: residual criterion
+    /// Transient: simulated time, and the start-up discarded before the forces are averaged [s].
+    /// Unset, they follow the box: averaging starts after kStartUpFlowThroughs flow-throughs
+    /// (box length / air speed) and lasts kAveragingFlowThroughs more (CaseWriter resolves them).
+    std::optional<double> endTime;
+    std::optional<double> averagingStart;
+    static constexpr double kStartUpFlowThroughs = 1.0;
+    static constexpr double kAveragingFlowThroughs = 3.0;
+    double maxCourant = 1.0;          // transient
+    /// Transient: PIMPLE's outer corrector loops per time step (1: PISO-like; more, with
+    /// under-relaxation between them, hold a Courant number above 1 in the smallest cells).
+    int outerCorrectors = 1;
+    double settledTolerance = 0.0;    // relative; 0 disables the settled-drag stop
+    int settledWindow = 100;          // iterations or time steps
+
+    /// Air speed seen by the runner [m/s].
+    double airSpeed() const { return speed + headwind; }
+
+    /// Reads `path` (an empty path is refused; parse("") gives the defaults) and applies `--section.key=value` overrides,
+    /// which win over the file. Throws common::InputError with one line naming the file and line (or
+    /// "command line"), the key and the quoted value; a value is shown only once its key is known,
+    /// so a file that is not a config is never echoed. Refuses anything but a regular file of at
+    /// most 1 MiB without NUL bytes; skips a UTF-8 byte order mark. common::RunError if the machine fails.
+    static SweepConfig load(const std::string& path, const std::vector<std::string>& overrides = {});
+
+    /// Same, from the text of a config file (tests, embedded examples); messages say "config text".
+    static SweepConfig parse(const std::string& text, const std::vector<std::string>& overrides = {});
+
+    /// The settings as JSON (for the manifest and each case's results).
+    nlohmann::json toJson() const;
+
+    /// The settings back from toJson's JSON (a sweep's manifest.json `config`): the one reader
+    /// of it, so no tool keeps defaults of its own. Checked as a config file is (the values go
+    /// through parse), and exact: fromJson(j).toJson() == j, so a key it does not know, a value
+    /// the config would refuse or one that does not read back the same is refused. A key newer
+    /// than the manifest reads as what the tool did before the key existed, only where the
+    /// project's history says so (addMeaningsOfOlderManifests); any other missing key is refused,
+    /// never filled with a default.
+    /// Throws common::InputError naming `origin`, the field and its value.
+    static SweepConfig fromJson(const nlohmann::json& json, const std::string& origin);
+
+    /// The settings as a config file draft-cases reads back to the same settings (every key given,
+    /// defaults included, with the speed rather than the mile time): parse(toText()).toJson() ==
+    /// toJson(). Written beside each sweep's manifest as draft-cases.cfg.
+    std::string toText() const;
+
+    /// Parses a mile time into seconds: "m:ss" or "m:ss.s…" (seconds exactly two digits, below 60),
+    /// or seconds alone "ss" / "ss.s…"; blanks around it are ignored. Throws common::InputError naming
+    /// `field` and the quoted text. The one grammar for mile times (docs/config.md).
+    static double parseMileTime(const std::string& field, const std::string& text);
+};
+
+}  // namespace drafting::cases::config

@@ -1,0 +1,35 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "cases/config/Formation.hpp"
+#include "cases/config/SweepConfig.hpp"
+
+namespace drafting::cases::config {
+
+/// One case of a sweep: a formation at one point of the sweep axes.
+struct CaseSpec {
+    std::string name;       // folder name, safe (see common::SafeName)
+    std::string formation;  // preset name; "solo" for the baseline
+    std::optional<double> frontGap;  // as the config gives them, measured per gapDefinition
+    std::optional<double> backGap;
+    std::optional<double> lateral;
+    std::vector<RunnerPlacement> runners;  // runners[0] is the lead runner
+    std::string gapDefinition = "centre";
+    double gapToCentre = 0.0;  // added to a gap to give centre to centre [m]: the body depth for "clearance"
+
+    nlohmann::json parametersJson() const;
+};
+
+/// Expands a config into its cases: the solo baseline first, then every combination of the
+/// axes the preset uses (an axis the preset ignores is not swept, so no duplicate cases).
+class SweepPlan {
+public:
+    /// Throws common::InputError if runners overlap or the sweep exceeds `maxCases`.
+    static std::vector<CaseSpec> expand(const SweepConfig& config, std::size_t maxCases = 200);
+};
+
+}  // namespace drafting::cases::config

@@ -1,0 +1,402 @@
+#include "cases/writer/CaseWriter.hpp"
+
+#include "cases/files/CaseFile.hpp"
+
+#include "cases/writer/CaseScripts.hpp"
+#include "common/Error.hpp"
+#include "common/JsonFile.hpp"
+#include "cases/writer/RunnerDragDict.hpp"
+#include "common/SafeName.hpp"
+#include "cases/files/SweepLayout.hpp"
+#include "common/Units.hpp"
+#include "meshes/Athlete.hpp"
+#include "meshes/FoamFile.hpp"
+#include "meshes/FormationMesh.hpp"
+#include "meshes/SectionMesh.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using drafting::meshes::FoamFile;
+
+namespace drafting::cases::writer {
+
+namespace {
+
+// Inflow turbulence from intensity I, k = 1.5 (I U)², and either the eddy-viscosity ratio
+// (νt = k / ω = ratio ν) or a length scale L (ω = √k / (Cμ^¼ L)); ε = Cμ k ω either way.
+struct Turbulence {
+    double k, omega, epsilon, viscosityRatio, lengthScale;
+};
+Turbulence inflowTurbulence(double U, double nu, const config::SweepConfig& config) {
+    constexpr double Cmu = 0.09;
+    const double k = 1.5 * std::pow(config.turbulenceIntensity * U, 2);
+    const double omega = config.turbulenceLengthScale > 0.0
+                             ? std::sqrt(k) / (std::pow(Cmu, 0.25) * config.turbulenceLengthScale)
+                             : k / (config.turbulenceViscosityRatio * nu);
+    return {k, omega, Cmu * k * omega, k / omega / nu, std::sqrt(k) / (std::pow(Cmu, 0.25) * omega)};
+}
+
+// One field file: inlet fixed, outlet inletOutlet (or fixed p), slip sides, walls as given. 2D
+// slabs have empty front and back; 3D boxes a slip top and the ground, a wall moving with the air.
+std::string field(const std::string& name, const std::string& cls, const std::string& dims, const std::string& value,
+                  const std::string& inlet, const std::string& outlet, const std::string& wall, int dimension,
+                  const std::string& ground = "") {
+    std::ostringstream d;
+    d << FoamFile::header(name, cls, "0") << "dimensions " << dims << ";\n\ninternalField uniform " << value
+      << ";\n\nboundaryField\n{\n"
+      << "    inlet   { " << inlet << " }\n"
+      << "    outlet  { " << outlet << " }\n"
+      << "    sides   { type slip; }\n"
+      << "    runners { " << wall << " }\n";
+    if (dimension == 3)
+        d << "    top     { type slip; }\n"
+          << "    ground  { " << (ground.empty() ? wall : ground) << " }\n}\n";
+    else
+        d << "    \"(front|back)\" { type empty; }\n}\n";
+    return d.str();
+}
+
+// How the ground moves in the body's frame: at the running speed (CaseWriter's 0/U). A body at
+// rest in a wind (speed 0: a wind-tunnel model, ReferenceCase) has a stationary no-slip floor.
+std::string groundMotion(const config::SweepConfig& config) {
+    return config.speed == 0.0 ? "stationary wall (no slip)" : "wall moving with the air";
+}
+
+// The mesh dictionaries (and runner.json in 3D), and what the rest of the case needs from them.
+struct MeshFacts {
+    // Reference area and the cross-flow length of the Strouhal number; the finest cell sets the
+    // first transient time step.
+    double refArea = 0.0, strouhalLength = 0.0, finestCell = 0.0, boxLength = 0.0, bodyHeight = 0.0;
+    nlohmann::json domain;  // the 3D box as meshed; null in 2D
+};
+
+MeshFacts writeMesh(const config::SweepConfig& config, const config::CaseSpec& spec, const fs::path& root, double U, double nu) {
+    const meshes::Athlete athlete(config.athleteHeight, config.athleteMass);
+    const meshes::MeshLevel level = meshes::MeshLevel::from(config.level);
+    const std::string caseDir = root.string();
+    MeshFacts f;
+    if (config.dimension == 3) {
+        const auto body = config.runnerBody();
+        std::vector<meshes::FormationMesh::Body> bodies;
+        for (const auto& r : spec.runners) bodies.push_back({r.name, r.x, r.y});
+        // Wall-resolved layers start at y+ ≈ 1 for this speed; wall functions refine with the level.
+        const auto layers = config.wallTreatment == "low-re"
+                                ? meshes::LayerStack::lowRe(meshes::LayerStack::firstLayerForUnitYPlus(U, nu, body.height()))
+                                : meshes::LayerStack::wallFunctions(level);
+        const meshes::FormationMesh mesh(bodies, body, level, config.domain, layers);
+        mesh.write(caseDir);
+        // The box as meshed (snapped outwards to whole background cells) and its blockage.
+        f.domain = {{"x_min_m", mesh.xMin()},
+                  {"x_max_m", mesh.xMax()},
+                  {"y_min_m", mesh.yMin()},
+                  {"y_max_m", mesh.yMax()},
+                  {"z_max_m", mesh.zMax()},
+                  {"top", "slip"},
+                  {"sides", "slip"},
+                  {"ground", groundMotion(config)},
+                  {"blockage_pct", 100.0 * mesh.blockage()},
+                  {"wall_treatment", config.wallTreatment},
+                  {"layers", layers.layers},
+                  {"layer_expansion", layers.expansion},
+                  {"first_layer_m", layers.firstLayer()},
+                  {"layer_stack_m", layers.thickness}};
+        f.refArea = body.frontalArea();
+        f.bodyHeight = body.height();
+        f.boxLength = mesh.xMax() - mesh.xMin();
+        f.strouhalLength = body.width();
+        f.finestCell = mesh.surfaceCell();
+        common::JsonFile::writeAtomic((root / files::SweepLayout::kRunner).string(), body.describe());
+    } else {
+        std::vector<meshes::SectionMesh::Body> bodies;
+        for (const auto& r : spec.runners) bodies.push_back({r.name, r.x, r.y});
+        const meshes::SectionMesh mesh(bodies, 0.5 * athlete.sectionDepth(), 0.5 * athlete.sectionWidth(),
+                                       athlete.height(), level);
+        mesh.write(caseDir);
+        f.refArea = athlete.sectionWidth() * athlete.height();  // = frontal area by construction
+        f.boxLength = mesh.xMax() - mesh.xMin();
+        f.strouhalLength = athlete.sectionWidth();
+        f.finestCell = mesh.backgroundCell() / 16.0;
+    }
+    return f;
+}
+
+// Initial and boundary fields in the runners' frame: the runners stand still, the air moves towards -x.
+void writeFields(const config::SweepConfig& config, const fs::path& root, double U, const Turbulence& turb) {
+    const int dim = config.dimension;
+    const std::string Uin = "(" + FoamFile::number(-U) + " 0 0)";
+    FoamFile::write(root / "0" / "U",
+              field("U", "volVectorField", "[0 1 -1 0 0 0 0]", Uin, "type fixedValue; value uniform " + Uin + ";",
+                    "type inletOutlet; inletValue uniform (0 0 0); value uniform " + Uin + ";", "type noSlip;", dim,
+                    // In the runner's frame the ground moves at the running speed; a headwind
+                    // moves the air faster than the ground (0 - speed: a body at rest gets 0, not -0).
+                    "type fixedValue; value uniform (" + FoamFile::number(0.0 - config.speed) + " 0 0);"));
+    FoamFile::write(root / "0" / "p",
+              field("p", "volScalarField", "[0 2 -2 0 0 0 0]", "0", "type zeroGradient;",
+                    "type fixedValue; value uniform 0;", "type zeroGradient;", dim));
+    auto turbField = [&](const std::string& name, const std::string& dims, double v, const std::string& wallType) {
+        const std::string value = FoamFile::number(v);
+        FoamFile::write(root / "0" / name,
+                  field(name, "volScalarField", dims, value, "type fixedValue; value uniform " + value + ";",
+                        "type inletOutlet; inletValue uniform " + value + "; value uniform " + value + ";",
+                        "type " + wallType + "; value uniform " + value + ";", dim));
+    };
+    turbField("k", "[0 2 -2 0 0 0 0]", turb.k, "kqRWallFunction");
+    turbField("omega", "[0 0 -1 0 0 0 0]", turb.omega, "omegaWallFunction");
+    turbField("epsilon", "[0 2 -3 0 0 0 0]", turb.epsilon, "epsilonWallFunction");
+    FoamFile::write(root / "0" / "nut",
+              field("nut", "volScalarField", "[0 2 -1 0 0 0 0]", "0", "type calculated; value uniform 0;",
+                    "type calculated; value uniform 0;",
+                    // Spalding's law holds at any y+: the coarse first cells sit in the buffer layer.
+                    "type nutUSpaldingWallFunction; value uniform 0;", dim));
+
+}
+
+void writeProperties(const config::SweepConfig& config, const fs::path& root, double nu) {
+    FoamFile::write(root / "constant" / "transportProperties",
+              FoamFile::header("transportProperties", "dictionary", "constant") +
+                  "transportModel Newtonian;\n\nnu " + FoamFile::number(nu) + ";  // mu / rho = " + FoamFile::number(common::kAirViscosity) + " / " +
+                  FoamFile::number(config.airDensity) + "\n");
+    const bool laminar = config.turbulence == "laminar";
+    FoamFile::write(root / "constant" / "turbulenceProperties",
+              FoamFile::header("turbulenceProperties", "dictionary", "constant") +
+                  (laminar ? std::string("simulationType laminar;\n")
+                           : "simulationType RAS;\n\nRAS\n{\n    RASModel " + config.turbulence +
+                                 ";\n    turbulence on;\n    printCoeffs on;\n}\n"));
+
+}
+
+// The time window of a transient case: left unset, it follows the box: one flow-through of
+// start-up, three averaged (SweepConfig refuses an end time without a start, so the end always
+// follows the start).
+struct TimeWindow {
+    double flowThrough, averagingStart, endTime;
+};
+
+TimeWindow timeWindow(const config::SweepConfig& config, double boxLength, double U) {
+    TimeWindow w;
+    w.flowThrough = boxLength / U;
+    w.averagingStart = config.averagingStart.value_or(config::SweepConfig::kStartUpFlowThroughs * w.flowThrough);
+    w.endTime = config.endTime.value_or(w.averagingStart + config::SweepConfig::kAveragingFlowThroughs * w.flowThrough);
+    return w;
+}
+
+// controlDict: iterations or time steps, the force accounting (runnerDrag) and the results file.
+void writeControlDict(const config::SweepConfig& config, const config::CaseSpec& spec, const fs::path& root, double U,
+                      const MeshFacts& mesh, const TimeWindow& window) {
+    const bool transient = config.mode == "transient";
+    const double endTime = window.endTime, averagingStart = window.averagingStart;
+    const double refArea = mesh.refArea, strouhalLength = mesh.strouhalLength, finestCell = mesh.finestCell;
+    std::ostringstream control;
+    // latestTime: a fresh case starts from 0, a killed one continues from its last checkpoint
+    // (CaseRunner keeps it); purgeWrite 2 keeps the checkpoint before a half-written one.
+    control << FoamFile::header("controlDict", "dictionary", "system") << "application " << config.application << ";\n\n"
+            << "startFrom latestTime;\nstartTime 0;\nstopAt endTime;\n";
+    if (transient) {
+        // First step from the mesh: a tenth of the smallest refined cell crossed at U.
+        const double dt0 = 0.1 * finestCell / U;
+        control << "endTime " << FoamFile::number(endTime) << ";\ndeltaT " << FoamFile::number(dt0) << ";\n"
+                << "adjustTimeStep yes;\nmaxCo " << FoamFile::number(config.maxCourant) << ";\nmaxDeltaT 1;\n\n"
+                << "writeControl adjustableRunTime;\nwriteInterval " << FoamFile::number(endTime) << ";\n";
+    } else {
+        control << "endTime " << config.maxIterations << ";\ndeltaT 1;\n\n"
+                << "writeControl timeStep;\nwriteInterval " << config.maxIterations << ";\n";
+    }
+    control << "purgeWrite 2;\nwriteFormat binary;\nwritePrecision 8;\nwriteCompression off;\n"
+            << "timeFormat general;\ntimePrecision 8;\nrunTimeModifiable false;\n\n"
+            << "functions\n{\n";
+    RunnerDragDict forces;
+    for (const auto& r : spec.runners) forces.bodies.push_back(r.name);
+    forces.rhoInf = config.airDensity;
+    forces.Uref = U;
+    forces.Aref = refArea;
+    forces.checkpointInterval = CaseWriter::kCheckpointSeconds;
+    if (transient) {
+        forces.averagingStart = averagingStart;
+        forces.strouhalLength = strouhalLength;
+    } else {
+        forces.averagingWindow = RunnerDragDict::steadyAveragingWindow(config.maxIterations);
+    }
+    forces.residualTolerance = config.tolerance;
+    // Converged = residuals below tolerance and every runner's mean drag settled relative to its
+    // own drag (validation.md): the settled stop's tolerance when it is on, else 0.5 %.
+    forces.convergenceWindow = config.settledWindow;
+    forces.convergenceTolerance = config.settledTolerance > 0.0 ? config.settledTolerance : CaseWriter::kConvergenceTolerance;
+    if (config.settledTolerance > 0.0) {
+        // The absolute allowance only keeps a body with almost no drag from running forever: at
+        // 2 % of the relative one on the solo scale it never loosens a sheltered runner's test
+        // (a lead with a fifth of the solo drag keeps its own relative tolerance).
+        forces.settled = RunnerDragDict::Settled{config.settledWindow, config.settledTolerance,
+                                                 0.02 * config.settledTolerance, 2 * config.settledWindow};
+    }
+    control << forces.text();
+    // The runners' wall shear stress for ParaView (postprocess/FlowFieldExport), computed only
+    // when a time is written: it costs a velocity gradient over the whole mesh.
+    control << "    wallShearStress\n    {\n"
+            << "        type            wallShearStress;\n"
+            << "        libs            (\"libfieldFunctionObjects.so\");\n"
+            << "        patches         (";
+    for (const auto& body : forces.bodies) control << ' ' << body;
+    control << " );\n"
+            << "        executeControl  writeTime;\n"
+            << "        writeControl    writeTime;\n"
+            << "    }\n";
+    control << "}\n";
+    FoamFile::write(root / "system" / "controlDict", control.str());
+}
+
+void writeSchemes(const config::SweepConfig& config, const fs::path& root) {
+    const bool transient = config.mode == "transient";
+    FoamFile::write(root / "system" / "fvSchemes",
+              FoamFile::header("fvSchemes", "dictionary", "system") +
+                  (transient ? "ddtSchemes { default backward; }\n\n" : "ddtSchemes { default steadyState; }\n\n") +
+                  "gradSchemes\n{\n    default Gauss linear;\n    grad(U) cellLimited Gauss linear 1;\n}\n\n"
+                  "divSchemes\n{\n    default none;\n"
+                  "    div(phi,U) bounded Gauss linearUpwind grad(U);\n"
+                  "    div(phi,k) bounded Gauss upwind;\n"
+                  "    div(phi,omega) bounded Gauss upwind;\n"
+                  "    div(phi,epsilon) bounded Gauss upwind;\n"
+                  "    div((nuEff*dev2(T(grad(U))))) Gauss linear;\n}\n\n"
+                  "laplacianSchemes { default Gauss linear limited corrected 0.33; }\n\n"
+                  "interpolationSchemes { default linear; }\n\n"
+                  "snGradSchemes { default limited corrected 0.33; }\n\n"
+                  "wallDist { method meshWave; }\n");
+}
+
+void writeSolution(const config::SweepConfig& config, const fs::path& root) {
+    const bool transient = config.mode == "transient";
+    const bool is3d = config.dimension == 3;
+    const std::string tol = FoamFile::number(config.tolerance);
+    const std::string solvers =
+        "solvers\n{\n"
+        "    p { solver GAMG; smoother GaussSeidel; tolerance 1e-7; relTol 0.05; }\n"
+        "    pFinal { $p; relTol 0; }\n"
+        "    \"(U|k|omega|epsilon)\" { solver smoothSolver; smoother symGaussSeidel; tolerance 1e-8; relTol 0.1; }\n"
+        "    \"(U|k|omega|epsilon)Final\" { solver smoothSolver; smoother symGaussSeidel; tolerance 1e-8; "
+        "relTol 0; }\n}\n\n";
+    FoamFile::write(root / "system" / "fvSolution",
+              FoamFile::header("fvSolution", "dictionary", "system") + solvers +
+                  (transient
+                       ? "PIMPLE\n{\n    nOuterCorrectors " + std::to_string(config.outerCorrectors) +
+                             ";\n    nCorrectors 2;\n"
+                             "    nNonOrthogonalCorrectors " + std::to_string(is3d ? 1 : 0) + ";\n}\n" +
+                             // Outer loops relax all but the last, which closes the time step.
+                             (config.outerCorrectors > 1
+                                  ? "\nrelaxationFactors\n{\n    fields\n    {\n        p 0.3;\n        pFinal 1;\n    }\n"
+                                    "    equations\n    {\n        \"(U|k|omega|epsilon)\" 0.7;\n"
+                                    "        \"(U|k|omega|epsilon)Final\" 1;\n    }\n}\n"
+                                  : std::string())
+                       // snappyHexMesh's 3D cells lean up to 65 degrees: one correction.
+                       : "SIMPLE\n{\n    consistent yes;\n    nNonOrthogonalCorrectors " + std::to_string(is3d ? 1 : 0) +
+                             ";\n"
+                         "    residualControl\n    {\n        p " + tol + ";\n        U " + tol +
+                             ";\n        \"(k|omega|epsilon)\" " + tol + ";\n    }\n}\n\n"
+                             "relaxationFactors\n{\n    equations\n    {\n        U 0.95;\n"
+                             "        \"(k|omega|epsilon)\" 0.9;\n    }\n}\n"));
+
+}
+
+// What the case was written with, for case.json and results.json: shown, never read back as settings.
+nlohmann::json caseParameters(const config::SweepConfig& config, const config::CaseSpec& spec, double U, const Turbulence& turb,
+                              const MeshFacts& mesh, const TimeWindow& window) {
+    const meshes::Athlete athlete(config.athleteHeight, config.athleteMass);
+    const bool is3d = config.dimension == 3;
+    const bool transient = config.mode == "transient";
+    const double flowThrough = window.flowThrough, averagingStart = window.averagingStart, endTime = window.endTime;
+    const double refArea = mesh.refArea, bodyHeight = mesh.bodyHeight;
+    const nlohmann::json& domain = mesh.domain;
+    nlohmann::json parameters = spec.parametersJson();
+    parameters["speed_mps"] = config.speed;
+    parameters["headwind_mps"] = config.headwind;
+    parameters["air_speed_mps"] = U;
+    parameters["air_density_kg_m3"] = config.airDensity;
+    parameters["height_m"] = athlete.height();
+    parameters["mass_kg"] = athlete.mass();
+    if (is3d && config.geometryAtOwnSize) {
+        // A reference body at its own size: no athlete sized it.
+        parameters["height_m"] = bodyHeight;
+        parameters.erase("mass_kg");
+    }
+    parameters["frontal_area_m2"] = refArea;
+    if (!(is3d && config.geometryAtOwnSize)) parameters["frontal_area_pugh_m2"] = athlete.frontalArea();
+    parameters["turbulence"] = config.turbulence;
+    parameters["inflow"] = {{"intensity", config.turbulenceIntensity},
+                            {"viscosity_ratio", turb.viscosityRatio},
+                            {"length_scale_m", turb.lengthScale},
+                            {"k_m2_s2", turb.k},
+                            {"omega_1_s", turb.omega}};
+    if (!domain.is_null()) parameters["domain"] = domain;
+    if (transient)
+        parameters["transient"] = {{"flow_through_s", flowThrough},
+                                   {"averaging_start_s", averagingStart},
+                                   {"end_time_s", endTime},
+                                   {"averaged_flow_throughs", (endTime - averagingStart) / flowThrough}};
+    parameters["application"] = config.application;
+
+    return parameters;
+}
+
+// case.json: the steps CaseRunner runs (and Allrun, from the same list).
+files::CaseFile caseFile(const config::SweepConfig& config, const config::CaseSpec& spec, const std::string& fingerprint,
+                  const nlohmann::json& parameters) {
+    const bool is3d = config.dimension == 3;
+    files::CaseFile file;
+    file.name = spec.name;
+    file.fingerprint = fingerprint;
+    file.templateVersion = CaseWriter::kTemplateVersion;
+    file.dimension = config.dimension;
+    file.level = config.level;
+    file.parameters = parameters;
+    using Step = files::CaseFile::Step;
+    file.steps.push_back(Step::program("blockMesh", {"blockMesh"}));
+    file.steps.push_back(Step::program("snappyHexMesh", {"snappyHexMesh", "-overwrite"}));
+    if (!is3d) {
+        file.steps.push_back(Step::program("extrudeMesh", {"extrudeMesh"}));
+        file.steps.push_back(Step::program("changeDictionary", {"changeDictionary"}));
+        // snappyHexMesh's refinement history no longer matches the extruded mesh.
+        file.steps.push_back(Step::removal("removeStaleMeshData",
+                                           {"constant/polyMesh/cellLevel", "constant/polyMesh/pointLevel",
+                                            "constant/polyMesh/level0Edge", "constant/polyMesh/surfaceIndex"}));
+    }
+    file.steps.push_back(Step::meshCheckStep());
+    file.steps.push_back(Step::program(config.application, {config.application}, true));
+    return file;
+}
+
+}  // namespace
+
+void CaseWriter::write(const config::SweepConfig& config, const config::CaseSpec& spec, const std::string& caseDir,
+                       const std::string& fingerprint) {
+    common::SafeName::check("case name", spec.name);
+    for (const auto& r : spec.runners) common::SafeName::check("runner name", r.name);
+
+    const double U = config.airSpeed();
+    const double nu = common::kAirViscosity / config.airDensity;
+    const auto turb = inflowTurbulence(U, nu, config);
+
+    const fs::path root(caseDir);
+    fs::create_directories(root / "0");
+    fs::create_directories(root / "constant");
+    fs::create_directories(root / "system");
+
+    const MeshFacts mesh = writeMesh(config, spec, root, U, nu);
+    writeFields(config, root, U, turb);
+    writeProperties(config, root, nu);
+    const TimeWindow window = timeWindow(config, mesh.boxLength, U);
+    writeControlDict(config, spec, root, U, mesh, window);
+    writeSchemes(config, root);
+    writeSolution(config, root);
+    // ParaView opens the case through this marker (built-in OpenFOAM reader).
+    FoamFile::write(root / files::SweepLayout::kCaseFoam, "");
+
+    const files::CaseFile file = caseFile(config, spec, fingerprint, caseParameters(config, spec, U, turb, mesh, window));
+    file.write((root / files::SweepLayout::kCaseFile).string());
+    CaseScripts::write(root.string(), file.steps, files::ToolPaths::discover());
+}
+
+}  // namespace drafting::cases::writer

@@ -1,0 +1,53 @@
+// What CaseWriter puts in a case's system/fvSolution for each solver mode.
+#include "cases/writer/CaseWriter.hpp"
+#include "cases/config/SweepConfig.hpp"
+#include "cases/config/SweepPlan.hpp"
+#include "TestSupport.hpp"
+
+#include <gtest/gtest.h>
+
+using drafting::cases::config::CaseSpec;
+using drafting::cases::writer::CaseWriter;
+using drafting::cases::config::SweepConfig;
+using drafting::test::readFile;
+using drafting::test::TempDir;
+
+namespace {
+
+std::string fvSolution(const SweepConfig& config, const std::string& dir) {
+    CaseSpec spec;
+    spec.name = "solo";
+    spec.formation = "solo";
+    spec.runners = {{"lead", 0.0, 0.0}};
+    CaseWriter::write(config, spec, dir, "test");
+    return readFile(dir + "/system/fvSolution");
+}
+
+}  // namespace
+
+TEST(CaseWriter, TransientOuterCorrectorsRelaxEveryLoopButTheLast) {
+    TempDir tmp;
+    SweepConfig c = SweepConfig::parse("[solver]\nmode = transient\n");
+    const std::string one = fvSolution(c, tmp.path() + "/one");
+    EXPECT_NE(one.find("nOuterCorrectors 1;"), std::string::npos) << one;
+    EXPECT_EQ(one.find("relaxationFactors"), std::string::npos) << one;  // one loop: nothing to relax
+
+    c.outerCorrectors = 3;
+    const std::string three = fvSolution(c, tmp.path() + "/three");
+    EXPECT_NE(three.find("nOuterCorrectors 3;"), std::string::npos) << three;
+    EXPECT_NE(three.find("relaxationFactors"), std::string::npos) << three;
+    EXPECT_NE(three.find("p 0.3;"), std::string::npos) << three;
+    EXPECT_NE(three.find("pFinal 1;"), std::string::npos) << three;
+    EXPECT_NE(three.find("\"(U|k|omega|epsilon)\" 0.7;"), std::string::npos) << three;
+    EXPECT_NE(three.find("\"(U|k|omega|epsilon)Final\" 1;"), std::string::npos) << three;
+
+    // Steady: SIMPLE, whatever the transient setting says.
+    SweepConfig steady;
+    steady.outerCorrectors = 3;
+    const std::string simple = fvSolution(steady, tmp.path() + "/steady");
+    EXPECT_NE(simple.find("SIMPLE"), std::string::npos) << simple;
+    EXPECT_EQ(simple.find("nOuterCorrectors"), std::string::npos) << simple;
+    // And absent from a steady sweep's settings, so steady fingerprints did not change with the key.
+    EXPECT_FALSE(steady.toJson()["solver"].contains("outer_correctors"));
+    EXPECT_EQ(c.toJson()["solver"]["outer_correctors"], 3);
+}
