@@ -242,6 +242,17 @@ std::string transport(double nu) {
            ";\n";
 }
 
+// The constant/ and system/ dictionaries of a laminar 2D reference: its viscosity, controlDict,
+// fvSchemes and the body of its fvSolution.
+void writeLaminarSystem(const fs::path& c, double nu, const std::string& control, const std::string& schemes,
+                        const std::string& solution) {
+    FoamFile::write(c / "constant/transportProperties", transport(nu));
+    FoamFile::write(c / "constant/turbulenceProperties", laminar());
+    FoamFile::write(c / "system/controlDict", control);
+    FoamFile::write(c / "system/fvSchemes", schemes);
+    FoamFile::write(c / "system/fvSolution", FoamFile::header("fvSolution", "dictionary", "system") + solution);
+}
+
 files::CaseFile caseJson(const std::string& name, const nlohmann::json& parameters, long cells) {
     files::CaseFile file;
     file.name = name;
@@ -289,17 +300,13 @@ void writeSt2d1(const fs::path& c) {
                                 {"outlet", "type fixedValue;\n        value uniform 0;"},
                                 {"\"(bottom|top|cylinder)\"", "type zeroGradient;"},
                                 {"frontAndBack", "type empty;"}}));
-    FoamFile::write(c / "constant/transportProperties", transport(1e-3));
-    FoamFile::write(c / "constant/turbulenceProperties", laminar());
-    FoamFile::write(c / "system/controlDict", controlDict(false, 5000, 1, forceObjects({"cylinder"}, 0.2, D * span, false, 0, D)));
-    FoamFile::write(c / "system/fvSchemes", laminarSchemes("steadyState", "bounded Gauss linear"));
-    FoamFile::write(c / "system/fvSolution",
-              FoamFile::header("fvSolution", "dictionary", "system") +
-                  "solvers\n{\n    p { solver GAMG; smoother GaussSeidel; tolerance 1e-9; relTol 0.05; }\n"
-                  "    U { solver smoothSolver; smoother symGaussSeidel; tolerance 1e-10; relTol 0.1; }\n}\n\n"
-                  "SIMPLE\n{\n    consistent yes;\n    nNonOrthogonalCorrectors 0;\n"
-                  "    residualControl { p 1e-6; U 1e-7; }\n}\n\n"
-                  "relaxationFactors { equations { U 0.9; } }\n");
+    writeLaminarSystem(c, 1e-3, controlDict(false, 5000, 1, forceObjects({"cylinder"}, 0.2, D * span, false, 0, D)),
+                       laminarSchemes("steadyState", "bounded Gauss linear"),
+                       "solvers\n{\n    p { solver GAMG; smoother GaussSeidel; tolerance 1e-9; relTol 0.05; }\n"
+                       "    U { solver smoothSolver; smoother symGaussSeidel; tolerance 1e-10; relTol 0.1; }\n}\n\n"
+                       "SIMPLE\n{\n    consistent yes;\n    nNonOrthogonalCorrectors 0;\n"
+                       "    residualControl { p 1e-6; U 1e-7; }\n}\n\n"
+                       "relaxationFactors { equations { U 0.9; } }\n");
     writeCaseFile(c,
                           caseJson("st-2d1", {{"reference", "st-2d1"}, {"Re", 20}}, cells));
 }
@@ -360,18 +367,14 @@ void writeCylinderRow(const fs::path& c, const std::string& name, double spacing
                                 {"outlet", "type fixedValue;\n        value uniform 0;"},
                                 {"\"(top|bottom|cylinder|upstream|downstream)\"", "type zeroGradient;"},
                                 {"frontAndBack", "type empty;"}}));
-    FoamFile::write(c / "constant/transportProperties", transport(0.01));
-    FoamFile::write(c / "constant/turbulenceProperties", laminar());
-    FoamFile::write(c / "system/controlDict",
-                    controlDict(true, endTime, dt, forceObjects(L.bodyNames, 1.0, D * span, true, averagingStart, D)));
-    FoamFile::write(c / "system/fvSchemes", laminarSchemes("backward", "Gauss linear"));
-    FoamFile::write(c / "system/fvSolution",
-              FoamFile::header("fvSolution", "dictionary", "system") +
-                  "solvers\n{\n    p { solver GAMG; smoother DIC; tolerance 1e-5; relTol 0.05; }\n"
-                  "    pFinal { $p; relTol 0; }\n"
-                  "    \"(U|UFinal)\" { solver smoothSolver; smoother symGaussSeidel; tolerance 1e-7; relTol 0; }\n"
-                  "}\n\nPIMPLE\n{\n    momentumPredictor yes;\n    nOuterCorrectors 1;\n    nCorrectors 2;\n"
-                  "    nNonOrthogonalCorrectors 0;\n}\n");
+    writeLaminarSystem(c, 0.01,
+                       controlDict(true, endTime, dt, forceObjects(L.bodyNames, 1.0, D * span, true, averagingStart, D)),
+                       laminarSchemes("backward", "Gauss linear"),
+                       "solvers\n{\n    p { solver GAMG; smoother DIC; tolerance 1e-5; relTol 0.05; }\n"
+                       "    pFinal { $p; relTol 0; }\n"
+                       "    \"(U|UFinal)\" { solver smoothSolver; smoother symGaussSeidel; tolerance 1e-7; relTol 0; }\n"
+                       "}\n\nPIMPLE\n{\n    momentumPredictor yes;\n    nOuterCorrectors 1;\n    nCorrectors 2;\n"
+                       "    nNonOrthogonalCorrectors 0;\n}\n");
     writeCaseFile(c,
                           caseJson(name, {{"reference", name}, {"Re", 100}, {"spacing_D", spacing}}, cells));
 }
