@@ -76,10 +76,23 @@ public:
         return fields_.number(parent, key, where);
     }
     bool flag(const json& parent, const char* key, const std::string& where) const {
-        fields_.required(parent, key, where);
-        const auto v = fields_.flag(parent, key, where);
-        if (!v) fields_.refuse(JsonFields::field(where, key), "missing");
-        return *v;
+        const json& v = fields_.required(parent, key, where);
+        if (!v.is_boolean()) fields_.refuse(JsonFields::field(where, key), v, "not true or false");
+        return v.get<bool>();
+    }
+    // A count the writer always writes (never null).
+    int count(const json& parent, const char* key, const std::string& where) const {
+        const json& v = fields_.required(parent, key, where);
+        const auto n = fields_.count(parent, key, where);
+        if (!n || *n > std::numeric_limits<int>::max()) fields_.refuse(JsonFields::field(where, key), v, "not a count");
+        return static_cast<int>(*n);
+    }
+    // The object holds only the keys the writer writes: a misspelt key would otherwise read as
+    // a value that is not there.
+    void onlyKeys(const json& object, const std::string& where, std::initializer_list<const char*> keys) const {
+        for (const auto& [key, value] : object.items())
+            if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return key == k; }))
+                fields_.refuse(where.empty() ? key : where + "." + key, value, "not a key of a convergence.json");
     }
     // One of the study's levels.
     std::string level(const json& v, const std::string& where, const std::vector<std::string>& levels) const {
@@ -103,6 +116,15 @@ public:
     }
 
     GridConvergence::Estimate estimate(const json& e, Scale scale, const std::string& where) const {
+        if (scale == Scale::relative)
+            onlyKeys(e, where, {"behaviour", "r21", "r32", "ratio_below_minimum", "order", "order_solved",
+                                "order_iterations", "extrapolated", "bounded_order", "bounded_safety_factor", "gci_fine",
+                                "gci_medium", "gci_fine_bounded", "gci_medium_bounded", "asymptotic_ratio", "note"});
+        else
+            onlyKeys(e, where, {"behaviour", "r21", "r32", "ratio_below_minimum", "order", "order_solved",
+                                "order_iterations", "extrapolated", "bounded_order", "bounded_safety_factor",
+                                "gci_fine_abs", "gci_medium_abs", "gci_fine_bounded_abs", "gci_medium_bounded_abs",
+                                "asymptotic_ratio", "note"});
         GridConvergence::Estimate out;
         out.behaviour = behaviour(e, where);
         out.r21 = number(e, "r21", where);
@@ -110,8 +132,7 @@ public:
         out.ratioBelowMinimum = flag(e, "ratio_below_minimum", where);
         out.order = number(e, "order", where);
         out.orderSolved = flag(e, "order_solved", where);
-        fields_.required(e, "order_iterations", where);
-        out.orderIterations = static_cast<int>(*fields_.count(e, "order_iterations", where));
+        out.orderIterations = count(e, "order_iterations", where);
         out.extrapolated = number(e, "extrapolated", where);
         out.boundedOrder = number(e, "bounded_order", where);
         out.boundedSafetyFactor = number(e, "bounded_safety_factor", where);
@@ -133,29 +154,39 @@ public:
     }
 
     ConvergenceFile::LevelGci levelGci(const json& g, Scale scale, const std::string& where,
-                                       const std::vector<std::string>& levels, bool withOthers) const {
+                                       const std::vector<std::string>& levels, const std::string& level,
+                                       bool withOthers) const {
+        const char* gci = scale == Scale::relative ? "gci" : "gci_abs";
+        const char* bounded = scale == Scale::relative ? "gci_bounded" : "gci_bounded_abs";
+        if (withOthers)
+            onlyKeys(g, where, {"triplet", "role", "behaviour", "order", "ratio_below_minimum", gci, bounded, "others"});
+        else
+            onlyKeys(g, where, {"triplet", "role", "behaviour", "order", "ratio_below_minimum", gci, bounded});
         ConvergenceFile::LevelGci out;
         out.triplet = triplet(g, where, levels);
         out.role = text(g, "role", where);
-        if (out.role != "medium" && out.role != "fine")
-            fields_.refuse(JsonFields::field(where, "role"), g.at("role"), "not medium or fine");
+        // The level is the triplet's middle grid (its GCI_medium) or its finest (its GCI_fine).
+        if (!((out.role == "medium" && out.triplet[1] == level) || (out.role == "fine" && out.triplet[2] == level)))
+            fields_.refuse(JsonFields::field(where, "role"), g.at("role"),
+                           "not the place of level " + level + " in the triplet (medium: its middle, fine: its finest)");
         out.behaviour = GridConvergence::name(behaviour(g, where));
         out.order = number(g, "order", where);
         out.ratioBelowMinimum = flag(g, "ratio_below_minimum", where);
-        out.gci = number(g, scale == Scale::relative ? "gci" : "gci_abs", where);
-        out.gciBounded = number(g, scale == Scale::relative ? "gci_bounded" : "gci_bounded_abs", where);
+        out.gci = number(g, gci, where);
+        out.gciBounded = number(g, bounded, where);
         if (withOthers) {
             const json& others = array(g, "others", where);
             for (std::size_t k = 0; k < others.size(); ++k)
                 out.others.push_back(levelGci(others[k], scale,
                                               JsonFields::field(where, "others") + "[" + std::to_string(k) + "]",
-                                              levels, false));
+                                              levels, level, false));
         }
         return out;
     }
 
     ConvergenceFile::Quantity quantity(const json& q, Scale scale, const std::string& where,
                                        const std::vector<std::string>& levels) const {
+        onlyKeys(q, where, {valueKey(scale), "triplets", "at_level"});
         ConvergenceFile::Quantity out;
         const std::string valuesField = JsonFields::field(where, valueKey(scale));
         for (const auto& [level, v] : object(q, valueKey(scale), where).items()) {
@@ -168,19 +199,22 @@ public:
         for (std::size_t k = 0; k < triplets.size(); ++k) {
             const std::string at = JsonFields::field(where, "triplets") + "[" + std::to_string(k) + "]";
             ConvergenceFile::TripletEstimate t;
+            onlyKeys(triplets[k], at, {"triplet", "estimate"});
             t.triplet = triplet(triplets[k], at, levels);
             const json& e = object(triplets[k], "estimate", at);
-            if (fields_.text(e, "behaviour", at + ".estimate") == "undefined")
+            if (fields_.text(e, "behaviour", at + ".estimate") == "undefined") {
+                onlyKeys(e, at + ".estimate", {"behaviour", "reason"});
                 t.undefinedReason = text(e, "reason", at + ".estimate");
-            else
+            } else {
                 t.estimate = estimate(e, scale, at + ".estimate");
+            }
             out.triplets.push_back(std::move(t));
         }
         const std::string atField = JsonFields::field(where, "at_level");
         for (const auto& [level, g] : object(q, "at_level", where).items()) {
             this->level(json(level), atField, levels);
             if (!g.is_object()) fields_.refuse(atField + "." + level, g, "not an object");
-            out.atLevel[level] = levelGci(g, scale, atField + "." + level, levels, true);
+            out.atLevel[level] = levelGci(g, scale, atField + "." + level, levels, level, true);
         }
         return out;
     }
@@ -278,6 +312,9 @@ ConvergenceFile ConvergenceFile::fromJson(const json& study, const std::string& 
     const json& format = study.at("format");
     if (format != kFormat)
         fields.refuse("format", format, again);
+    read.onlyKeys(study, "", {"format", "method", "levels", "triplets", "ratio_from", "nominal_ratio", "min_ratio",
+                              "safety_factor", "formal_order", "bounded", "at_level", "quantities", "template",
+                              "templates", "tool_template", "solo_case", "cases"});
     ConvergenceFile out;
     const json& levels = read.array(study, "levels", "");
     const auto& known = meshes::MeshLevel::names();
@@ -293,6 +330,17 @@ ConvergenceFile ConvergenceFile::fromJson(const json& study, const std::string& 
     }
     if (out.levels.size() < 3)
         fields.refuse("levels", levels, "not a list of three or more consecutive mesh levels, coarsest first");
+    // The method's constants are this build's (toJson writes them so): numbers reduced with others
+    // would be read under the wrong labels.
+    ConvergenceFile method;
+    method.levels = out.levels;
+    const json expected = method.toJson();
+    for (const char* key : {"triplets", "nominal_ratio", "min_ratio", "safety_factor", "formal_order"}) {
+        const json& given = fields.required(study, key);
+        if (given != expected.at(key))
+            fields.refuse(key, given, "not what this build reduces with (" + expected.at(key).dump() +
+                                          "): reduce the study again (draft-cases convergence CONFIG -o DIR --reduce-only)");
+    }
     if (JsonFields::present(study, "template")) out.templateVersion = read.text(study, "template", "");
     for (const auto& t : read.array(study, "templates", "")) {
         if (!t.is_string()) fields.refuse("templates", t, "not a template version");
@@ -306,6 +354,8 @@ ConvergenceFile ConvergenceFile::fromJson(const json& study, const std::string& 
         const std::string where = "cases[" + std::to_string(i) + "]";
         const json& c = cases[i];
         if (!c.is_object()) fields.refuse(where, c, "not an object");
+        read.onlyKeys(c, where, {"case", "formation", "parameters", "levels", "triplets", "status", "reason", "bodies",
+                                 "savings"});
         Case row;
         row.name = read.text(c, "case", where);
         row.formation = read.text(c, "formation", where);
@@ -314,6 +364,7 @@ ConvergenceFile ConvergenceFile::fromJson(const json& study, const std::string& 
             const std::string at = where + ".levels." + level;
             read.level(json(level), where + ".levels", out.levels);
             if (!l.is_object()) fields.refuse(at, l, "not an object");
+            read.onlyKeys(l, at, {"status", "reason", "cells", "dimension", "template"});
             CaseLevel cl;
             cl.status = read.text(l, "status", at);
             cl.reason = read.text(l, "reason", at);
@@ -332,11 +383,15 @@ ConvergenceFile ConvergenceFile::fromJson(const json& study, const std::string& 
         for (std::size_t k = 0; k < triplets.size(); ++k) {
             const std::string at = where + ".triplets[" + std::to_string(k) + "]";
             CaseTriplet t;
+            if (!triplets[k].is_object()) fields.refuse(at, triplets[k], "not an object");
             t.triplet = read.triplet(triplets[k], at, out.levels);
             if (JsonFields::present(triplets[k], "reason")) {
+                read.onlyKeys(triplets[k], at, {"triplet", "reason"});
                 t.reason = read.text(triplets[k], "reason", at);
+                if (t.reason.empty()) fields.refuse(at + ".reason", triplets[k].at("reason"), "empty: a triplet without ratios says why");
                 t.r21 = t.r32 = kNaN;
             } else {
+                read.onlyKeys(triplets[k], at, {"triplet", "r21", "r32", "ratio_below_minimum"});
                 t.r21 = read.number(triplets[k], "r21", at);
                 t.r32 = read.number(triplets[k], "r32", at);
                 t.ratioBelowMinimum = read.flag(triplets[k], "ratio_below_minimum", at);
@@ -346,7 +401,9 @@ ConvergenceFile ConvergenceFile::fromJson(const json& study, const std::string& 
         row.status = read.text(c, "status", where);
         row.reason = read.text(c, "reason", where);
         row.bodies = read.quantities(c, "bodies", Scale::relative, where, out.levels);
-        if (c.contains("savings")) row.savings = read.quantities(c, "savings", Scale::absolute, where, out.levels);
+        // Every case but the solo one has its savings against the solo case.
+        if (row.formation != "solo") row.savings = read.quantities(c, "savings", Scale::absolute, where, out.levels);
+        else if (c.contains("savings")) fields.refuse(where + ".savings", "the solo case has no saving of its own");
         out.cases.push_back(std::move(row));
     }
     return out;

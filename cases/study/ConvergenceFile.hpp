@@ -15,7 +15,8 @@ namespace drafting::cases::study {
 /// convergence.json, the reduction of a mesh-convergence study: the one type that writes it
 /// (ConvergenceStudy::reduce) and reads it (its table, draft-post's savings GCIs through
 /// --discretisation or a study directory, and the copies committed under docs/studies/).
-/// toJson and fromJson round-trip: a file read and written again is the same JSON.
+/// toJson and fromJson round-trip: a file this build wrote, read and written again, is the same
+/// JSON; a key it does not write, or a method constant it does not use, is refused.
 class ConvergenceFile {
 public:
     /// What draft-post --discretisation accepts: an older format must be reduced again.
@@ -85,8 +86,9 @@ public:
 
     nlohmann::json toJson() const;
 
-    /// Reads a study; every fault is one line naming `origin`, the field and its value: an
-    /// InputError or a common::RunError by `source`. An older format is refused with how to reduce it again.
+    /// Reads a study; every fault is one line naming `origin`, the field and its value: a
+    /// common::InputError or a common::RunError by `source`. An older format is refused with how
+    /// to reduce it again.
     static ConvergenceFile fromJson(const nlohmann::json& study, const std::string& origin,
                                     common::JsonFields::Source source);
 

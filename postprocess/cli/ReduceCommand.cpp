@@ -90,11 +90,13 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
         studyName = vm["discretisation"].as<std::string>();
         convergence = cases::study::ConvergenceFile::read(studyName, "--discretisation");
     }
+    // A file that cannot be read at all (I/O) still fails the command (exit 2); one that reads
+    // but is not a convergence.json of this format only leaves the savings without a GCI.
     const auto readStudy = [&](const std::string& path) {
+        const nlohmann::json study = common::JsonFile::read(path);
         try {
-            convergence = cases::study::ConvergenceFile::fromJson(common::JsonFile::read(path), path,
-                                                           common::JsonFields::Source::run);
-        } catch (const std::runtime_error& e) {
+            convergence = cases::study::ConvergenceFile::fromJson(study, path, common::JsonFields::Source::run);
+        } catch (const common::RunError& e) {
             convergenceUnreadable = e.what();
         }
     };
@@ -210,7 +212,7 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
     report.table = &table;
     report.curves = &curves;
     report.pacing = pacing ? &*pacing : nullptr;
-    if (convergence) report.gciStudy = studyName, report.gciAttached = gciAttached;
+    if (convergence || !convergenceUnreadable.empty()) report.gciStudy = studyName, report.gciAttached = gciAttached;
     if (modelForm) report.modelFormStudy = modelFormName, report.modelFormAttached = modelAttached;
     report.race = race;
     if (race) out << "  race replay: " << (*race)["final_time"].get<std::string>() << " (" << outDir << "/race.json)\n";

@@ -89,3 +89,30 @@ TEST(ConvergenceFile, ReadNamesTheOption) {
         EXPECT_NE(std::string(e.what()).find("--discretisation"), std::string::npos) << e.what();
     }
 }
+
+// What the writer never writes is refused rather than read as something else: a misspelt key, a
+// method constant of another build, a null count, a GCI at a level its triplet does not place it,
+// a non-solo case without savings.
+TEST(ConvergenceFile, AnythingTheWriterDoesNotWriteIsRefused) {
+    const nlohmann::json good = common::JsonFile::read(kCommitted);
+    auto with = [&](const std::function<void(nlohmann::json&)>& change) {
+        nlohmann::json j = good;
+        change(j);
+        return refusal(j);
+    };
+    EXPECT_EQ(with([](auto& j) { j["cases"][1]["saving"] = 1; }),
+              "'S.json': cases[1].saving = '1': not a key of a convergence.json");
+    EXPECT_EQ(with([](auto& j) { j["min_ratio"] = 1.1; }).rfind("'S.json': min_ratio = '1.1': not what this build reduces with (1.3)", 0), 0u);
+    EXPECT_EQ(with([](auto& j) { j["cases"][0]["bodies"]["lead"]["triplets"][0]["estimate"]["order_iterations"] = nullptr; }),
+              "'S.json': cases[0].bodies.lead.triplets[0].estimate.order_iterations = 'null': not a count");
+    EXPECT_EQ(with([](auto& j) { j["cases"][0]["bodies"]["lead"]["triplets"][0]["estimate"]["order_solved"] = nullptr; }),
+              "'S.json': cases[0].bodies.lead.triplets[0].estimate.order_solved = 'null': not true or false");
+    EXPECT_EQ(with([](auto& j) { j["cases"][1]["savings"]["lead"]["at_level"]["fine"]["role"] = "medium"; })
+                  .rfind("'S.json': cases[1].savings.lead.at_level.fine.role = '\"medium\"': not the place of level fine", 0),
+              0u);
+    EXPECT_EQ(with([](auto& j) { j["cases"][1].erase("savings"); }), "'S.json': cases[1].savings: missing");
+    EXPECT_EQ(with([](auto& j) { j["cases"][0]["savings"] = nlohmann::json::object(); }),
+              "'S.json': cases[0].savings: the solo case has no saving of its own");
+    EXPECT_EQ(with([](auto& j) { j["cases"][1]["triplets"][0] = {{"triplet", {"coarse", "medium", "fine"}}, {"reason", ""}}; }),
+              "'S.json': cases[1].triplets[0].reason = '\"\"': empty: a triplet without ratios says why");
+}
