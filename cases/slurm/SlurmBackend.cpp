@@ -155,7 +155,7 @@ SlurmBackend::Prepared SlurmBackend::prepare(const std::string& sweepDirIn, cons
     return p;
 }
 
-nlohmann::json SlurmBackend::submit(const std::string& sweepDirIn, const Options& o, const files::ToolPaths& tools,
+SlurmJobs SlurmBackend::submit(const std::string& sweepDirIn, const Options& o, const files::ToolPaths& tools,
                                     std::ostream& log) {
     const Prepared p = prepare(sweepDirIn, o, tools);
     const std::string& sweepDir = p.sweepDir;
@@ -173,10 +173,13 @@ nlohmann::json SlurmBackend::submit(const std::string& sweepDirIn, const Options
     writeText(slurmDir / "reduce.sbatch", p.reduceScript, true);
 
     const auto& todo = p.todo;
-    nlohmann::json jobs = {{"array_job_id", nullptr}, {"reduce_job_id", nullptr}, {"cases", todo},
-                           {"array_script", (slurmDir / "array.sbatch").string()},
-                           {"reduce_script", (slurmDir / "reduce.sbatch").string()},
-                           {"throttle", o.maxParallel}, {"ntasks", o.ntasks}, {"dry_run", o.dryRun}};
+    SlurmJobs jobs;
+    jobs.cases = todo;
+    jobs.arrayScript = (slurmDir / "array.sbatch").string();
+    jobs.reduceScript = (slurmDir / "reduce.sbatch").string();
+    jobs.throttle = o.maxParallel;
+    jobs.ntasks = o.ntasks;
+    jobs.dryRun = o.dryRun;
     if (o.dryRun) {
         log << "wrote " << (slurmDir / "array.sbatch").string() << " (" << todo.size() << " task(s)) and "
             << (slurmDir / "reduce.sbatch").string() << "; submitted nothing (--dry-run)\n";
@@ -191,9 +194,9 @@ nlohmann::json SlurmBackend::submit(const std::string& sweepDirIn, const Options
     const std::string reduceId = SlurmClient::submit(
         {"--dependency=afterok:" + SlurmValue::jobId("sbatch's job id", arrayId), "--kill-on-invalid-dep=yes"},
         (slurmDir / "reduce.sbatch").string());
-    jobs["array_job_id"] = arrayId;
-    jobs["reduce_job_id"] = reduceId;
-    common::JsonFile::writeAtomic((fs::path(sweepDir) / kJobsFile).string(), jobs);
+    jobs.arrayJobId = arrayId;
+    jobs.reduceJobId = reduceId;
+    common::JsonFile::writeAtomic((fs::path(sweepDir) / kJobsFile).string(), jobs.toJson());
     log << "submitted job array " << arrayId << " (" << todo.size() << " case(s)";
     if (o.maxParallel > 0) log << ", " << o.maxParallel << " at a time";
     log << ") and reduce job " << reduceId << " (afterok); ids in " << (fs::path(sweepDir) / kJobsFile).string()

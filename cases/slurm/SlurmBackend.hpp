@@ -54,9 +54,9 @@ public:
 
     /// Writes SWEEPDIR/slurm/{array.sbatch, reduce.sbatch, cases.txt} for the cases not yet ok
     /// and, unless dry-run, submits them and records SWEEPDIR/slurm/jobs.json.
-    /// Returns jobs.json's content (job ids null on a dry run).
-    static nlohmann::json submit(const std::string& sweepDir, const Options& options, const files::ToolPaths& tools,
-                                 std::ostream& log);
+    /// Returns jobs.json's record (no job ids on a dry run or with nothing to submit).
+    static SlurmJobs submit(const std::string& sweepDir, const Options& options, const files::ToolPaths& tools,
+                            std::ostream& log);
 
     /// Polls the queue until the array and reduce jobs of jobs.json have left it. Returns the exit
     /// code of the sweep: 0 all ok and reduced, 3 cases failed, 2 cases left pending or reduce failed.

@@ -60,7 +60,27 @@ SlurmJobs SlurmJobs::fromJson(const nlohmann::json& record, const std::string& f
             refuse(file, field + " = " + common::Printable::quote(name) + ": not a case name (letters, digits, '_', '-', '.')");
         jobs.cases.push_back(name);
     }
+    // The record of what was submitted: read when it is there and of its type (a file an older
+    // build wrote has it too); nothing reaches Slurm from it.
+    const auto text = [&](const char* key) {
+        return record.contains(key) && record[key].is_string() ? record[key].get<std::string>() : std::string();
+    };
+    const auto count = [&](const char* key, int fallback) {
+        return record.contains(key) && record[key].is_number_integer() ? record[key].get<int>() : fallback;
+    };
+    jobs.arrayScript = text("array_script");
+    jobs.reduceScript = text("reduce_script");
+    jobs.throttle = count("throttle", 0);
+    jobs.ntasks = count("ntasks", 1);
+    jobs.dryRun = record.contains("dry_run") && record["dry_run"].is_boolean() && record["dry_run"].get<bool>();
     return jobs;
+}
+
+nlohmann::json SlurmJobs::toJson() const {
+    const auto id = [](const std::string& v) { return v.empty() ? nlohmann::json() : nlohmann::json(v); };
+    return {{"array_job_id", id(arrayJobId)}, {"reduce_job_id", id(reduceJobId)}, {"cases", cases},
+            {"array_script", arrayScript},     {"reduce_script", reduceScript},   {"throttle", throttle},
+            {"ntasks", ntasks},                {"dry_run", dryRun}};
 }
 
 std::optional<SlurmJobs> SlurmJobs::read(const std::string& sweepDir) {

@@ -50,3 +50,25 @@ TEST(SlurmJobs, ReadRefusesInvalidJsonAndIgnoresAMissingFile) {
     const std::string message = test::inputErrorOf([&] { SlurmJobs::read(tmp.path()); });
     EXPECT_NE(message.find("/slurm/jobs.json': not valid JSON"), std::string::npos) << message;
 }
+
+// jobs.json has one type: what submit writes reads back to the same record, key for key.
+TEST(SlurmJobs, WhatSubmitWritesReadsBackTheSame) {
+    SlurmJobs jobs;
+    jobs.arrayJobId = "1234";
+    jobs.reduceJobId = "1235";
+    jobs.cases = {"solo", "ahead-f1.3"};
+    jobs.arrayScript = "/sweeps/s/slurm/array.sbatch";
+    jobs.reduceScript = "/sweeps/s/slurm/reduce.sbatch";
+    jobs.throttle = 4;
+    jobs.ntasks = 2;
+    const nlohmann::json written = jobs.toJson();
+    EXPECT_EQ(written["array_job_id"], "1234");
+    EXPECT_EQ(written["throttle"], 4);
+    EXPECT_EQ(SlurmJobs::fromJson(written, "jobs.json").toJson(), written);
+    // A dry run records no ids: null, not "".
+    SlurmJobs dry;
+    dry.cases = {"solo"};
+    dry.dryRun = true;
+    EXPECT_TRUE(dry.toJson()["array_job_id"].is_null());
+    EXPECT_EQ(SlurmJobs::fromJson(dry.toJson(), "jobs.json").toJson(), dry.toJson());
+}
