@@ -6,7 +6,7 @@
 // The OpenFOAM installation found at configure time (cmake/FindOpenFOAM.cmake); a guessed one
 // would run the tools against another version without a word.
 #ifndef DRAFTING_OPENFOAM_PROJECT_DIR
-#error "DRAFTING_OPENFOAM_PROJECT_DIR must be defined by CMake (target draftingCases)"
+#error "DRAFTING_OPENFOAM_PROJECT_DIR must be defined by CMake (target draftingCasesFiles)"
 #endif
 
 namespace fs = std::filesystem;

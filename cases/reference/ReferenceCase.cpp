@@ -35,7 +35,7 @@
 // The references' expected.json files are read from the source tree: CMake says where it is. A
 // fallback would let a build without it read another folder's files at run time.
 #ifndef DRAFTING_SOURCE_DIR
-#error "DRAFTING_SOURCE_DIR must be defined by CMake (target draftingCases)"
+#error "DRAFTING_SOURCE_DIR must be defined by CMake (target draftingCasesReference)"
 #endif
 
 namespace fs = std::filesystem;

@@ -3,11 +3,9 @@
 // no wider or deeper than 3 m nor thinner than 5 % of the height. Each refusal is one line naming
 // the file and the bound. Also the outputs of draft-cases geometry: written as a pair or not at all.
 #include "common/Error.hpp"
-#include "cases/files/OutputFiles.hpp"
 #include "common/Printable.hpp"
 #include "meshes/Athlete.hpp"
 #include "meshes/GeometryError.hpp"
-#include "common/Printable.hpp"
 #include "meshes/RunnerBody.hpp"
 #include "TestSupport.hpp"
 
@@ -199,68 +197,3 @@ TEST(StlBounds, AHostilePathIsQuotedOnOneLine) {
     EXPECT_NE(msg.find("two\\nlines\\x1b[2J.stl': width (y)"), std::string::npos) << msg;
 }
 
-TEST(StlBounds, QuotedValuesAreOneEscapedLineOfBoundedLength) {
-    using drafting::common::Printable;
-    EXPECT_EQ(drafting::common::Printable::quote("plain"), "'plain'");
-    EXPECT_EQ(drafting::common::Printable::quote("nl\nCR\r\tx"), "'nl\\nCR\\r\\tx'");
-    EXPECT_EQ(drafting::common::Printable::quote("\x1b[2J"), "'\\x1b[2J'");
-    EXPECT_EQ(drafting::common::Printable::quote(std::string("nul\0x", 5)), "'nul\\x00x'");
-    const std::string cut = drafting::common::Printable::quote(std::string(300, 'a'));
-    EXPECT_EQ(cut.rfind("'" + std::string(100, 'a') + "'", 0), 0u) << cut;
-    EXPECT_NE(cut.find("(+200 bytes)"), std::string::npos) << cut;
-    EXPECT_EQ(drafting::common::Printable::quote("\xc3\xa9t\xc3\xa9"), "'\xc3\xa9t\xc3\xa9'");  // UTF-8 passes through
-    // A reason read from a file, shown in a progress line: escaped and cut, without quotes.
-    EXPECT_EQ(Printable::line("diverged\n\x1b[2J at 12"), "diverged\\n\\x1b[2J at 12");
-    const std::string long_ = Printable::line(std::string(500, 'b'));
-    EXPECT_EQ(long_, std::string(Printable::kMaxLineChars, 'b') + "... (+100 bytes)");
-}
-
-TEST(StlBoundsOutputFiles, NothingIsLeftWhenTheSecondFileCannotBeWritten) {
-    TempDir tmp;
-    drafting::test::writeFile(tmp.path() + "/file", "not a folder\n");
-    const std::string before = drafting::test::treeSnapshot(tmp.path());
-    EXPECT_THROW(drafting::cases::files::OutputFiles::writeAll({{tmp.path() + "/new/runner.stl", "solid runner\n"},
-                                                        {tmp.path() + "/file/runner.json", "{}\n"}}),
-                 drafting::common::RunError);
-    EXPECT_EQ(drafting::test::treeSnapshot(tmp.path()), before);
-}
-
-TEST(StlBoundsOutputFiles, BothFilesReplaceTheirOldVersions) {
-    TempDir tmp;
-    const std::string stl = tmp.path() + "/runner.stl", json = tmp.path() + "/runner.json";
-    drafting::test::writeFile(stl, "old\n");
-    drafting::test::writeFile(json, "old\n");
-    drafting::cases::files::OutputFiles::writeAll({{stl, "solid runner\n"}, {json, "{}\n"}});
-    EXPECT_EQ(drafting::test::readFile(stl), "solid runner\n");
-    EXPECT_EQ(drafting::test::readFile(json), "{}\n");
-    EXPECT_EQ(std::distance(fs::directory_iterator(tmp.path()), fs::directory_iterator()), 2);
-}
-
-TEST(StlBoundsOutputFiles, CheckRefusesWhatCannotBeAFile) {
-    TempDir tmp;
-    const std::string t = tmp.path();
-    drafting::test::writeFile(t + "/file", "x\n");
-    fs::create_directory(t + "/dir.stl");
-    fs::create_symlink(t + "/nowhere/x.stl", t + "/dangling.stl");
-    fs::create_symlink(t + "/nowhere", t + "/gone");
-    ASSERT_EQ(::mkfifo((t + "/pipe.stl").c_str(), 0600), 0);
-    const std::pair<std::string, std::string> refused[] = {
-        {"", "-o '': empty path"},
-        {t + "/file/sub.stl", "-o '" + t + "/file/sub.stl': '" + t + "/file' is not a directory"},
-        {t + "/dir.stl", "is a directory"},
-        {t + "/dangling.stl", "is a symbolic link"},
-        {t + "/gone/x.stl", "'" + t + "/gone' is a link to no directory"},
-        {t + "/pipe.stl", "exists and is not a regular file"},
-    };
-    for (const auto& [path, message] : refused) {
-        try {
-            drafting::cases::files::OutputFiles::check("-o", path);
-            ADD_FAILURE() << path << " accepted";
-        } catch (const drafting::common::InputError& e) {
-            EXPECT_NE(std::string(e.what()).find(message), std::string::npos) << e.what();
-        }
-    }
-    EXPECT_NO_THROW(drafting::cases::files::OutputFiles::check("-o", t + "/new/deeper/runner.stl"));
-    EXPECT_NO_THROW(drafting::cases::files::OutputFiles::check("-o", "runner.stl"));
-    EXPECT_NO_THROW(drafting::cases::files::OutputFiles::check("-o", t + "/file"));  // replaced
-}

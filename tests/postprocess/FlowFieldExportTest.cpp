@@ -16,7 +16,7 @@ using drafting::post::FlowCaseExport;
 using drafting::post::FlowFieldExport;
 using drafting::test::TempDir;
 
-TEST(FlowFieldPvd, EntriesAreRelativeInsideTheFolderAndEscaped) {
+TEST(FlowFieldExportPvd, EntriesAreRelativeInsideTheFolderAndEscaped) {
     TempDir tmp;
     FlowCaseExport inside, outside;
     inside.caseName = "a&b\"c";

@@ -1,5 +1,5 @@
 # Opens FlowFieldExport's output with ParaView's own readers and prints what they see as JSON
-# (tests/FlowFieldTest.cpp compares it with the export):
+# (tests/postprocess/FlowFieldSweepTest.cpp compares it with the export):
 #   pvpython paraview_flow_fields.py SWEEP.pvd CASE.foam SURFACES.vtm
 import json
 import os

@@ -17,7 +17,7 @@ using drafting::common::InputError;
 using drafting::cases::config::SweepConfig;
 using drafting::cases::config::SweepPlan;
 
-TEST(Config, DefaultsAreAFourMinuteMileForKipyegon) {
+TEST(SweepConfig, DefaultsAreAFourMinuteMileForKipyegon) {
     const auto c = SweepConfig::parse("");
     EXPECT_EQ(c.name, "sweep");
     EXPECT_DOUBLE_EQ(c.athleteHeight, 1.57);
@@ -29,7 +29,7 @@ TEST(Config, DefaultsAreAFourMinuteMileForKipyegon) {
     EXPECT_EQ(c.turbulence, "kOmegaSST");
 }
 
-TEST(Config, ReadsEveryKey) {
+TEST(SweepConfig, ReadsEveryKey) {
     const auto c = SweepConfig::parse(R"(
 name = kipyegon-test
 [athlete]
@@ -95,24 +95,24 @@ settled_window = 80
     EXPECT_EQ(c.settledWindow, 80);
 }
 
-TEST(Config, TransientModeWithDraftFoam) {
+TEST(SweepConfig, TransientModeWithDraftFoam) {
     const auto c = SweepConfig::parse("[solver]\nmode = transient\nend_time = 3\naveraging_start = 1\n");
     EXPECT_EQ(c.mode, "transient");
     EXPECT_EQ(c.application, "draftFoam");
 }
 
-TEST(Config, MileTimeGivesTheMeanSpeed) {
+TEST(SweepConfig, MileTimeGivesTheMeanSpeed) {
     const auto c = SweepConfig::parse("[run]\nmile_time = 4:07.64\n");
     EXPECT_NEAR(c.speed, 6.499, 1e-3);  // REFERENCES.md: 4:07.64 is 6.499 m/s
 }
 
-TEST(Config, CommandLineOverridesTheFile) {
+TEST(SweepConfig, CommandLineOverridesTheFile) {
     const auto c = SweepConfig::parse("[athlete]\nheight = 1.60\n", {"--athlete.height=1.75", "--mesh.level=fine"});
     EXPECT_DOUBLE_EQ(c.athleteHeight, 1.75);
     EXPECT_EQ(c.level, "fine");
 }
 
-TEST(Config, CustomPositionsAreParsed) {
+TEST(SweepConfig, CustomPositionsAreParsed) {
     const auto c = SweepConfig::parse("[formation]\npreset = custom\npositions = (1.3, 0), (-1.0, 0.5)\n");
     ASSERT_EQ(c.positions.size(), 2u);
     EXPECT_DOUBLE_EQ(c.positions[0].x, 1.3);
@@ -120,7 +120,7 @@ TEST(Config, CustomPositionsAreParsed) {
     EXPECT_DOUBLE_EQ(c.positions[1].y, 0.5);
 }
 
-TEST(Config, ParseMileTimeForms) {
+TEST(SweepConfig, ParseMileTimeForms) {
     EXPECT_DOUBLE_EQ(SweepConfig::parseMileTime("t", "4:00"), 240.0);
     EXPECT_DOUBLE_EQ(SweepConfig::parseMileTime("t", "3:59.37"), 239.37);
     EXPECT_DOUBLE_EQ(SweepConfig::parseMileTime("t", "59.5"), 59.5);
@@ -128,7 +128,7 @@ TEST(Config, ParseMileTimeForms) {
     EXPECT_THROW(SweepConfig::parseMileTime("t", "four"), InputError);
 }
 
-TEST(Config, ParseMileTimeIsStrict) {
+TEST(SweepConfig, ParseMileTimeIsStrict) {
     EXPECT_DOUBLE_EQ(SweepConfig::parseMileTime("t", " 4:07.64 "), 247.64);
     EXPECT_DOUBLE_EQ(SweepConfig::parseMileTime("t", "12:05"), 725.0);
     EXPECT_DOUBLE_EQ(SweepConfig::parseMileTime("t", "7"), 7.0);
@@ -138,7 +138,7 @@ TEST(Config, ParseMileTimeIsStrict) {
         EXPECT_THROW(SweepConfig::parseMileTime("t", bad), InputError) << bad;
 }
 
-TEST(Config, JsonCarriesEverySection) {
+TEST(SweepConfig, JsonCarriesEverySection) {
     const auto j = SweepConfig::parse("").toJson();
     for (const char* key : {"name", "athlete", "run", "formation", "sweep", "mesh", "solver"})
         EXPECT_TRUE(j.contains(key)) << key;
@@ -151,9 +151,9 @@ struct BadConfig {
 
 void PrintTo(const BadConfig& c, std::ostream* os) { *os << "config: " << c.text; }
 
-class ConfigRejects : public ::testing::TestWithParam<BadConfig> {};
+class SweepConfigRejects : public ::testing::TestWithParam<BadConfig> {};
 
-TEST_P(ConfigRejects, WithOneLineNamingKeyAndValue) {
+TEST_P(SweepConfigRejects, WithOneLineNamingKeyAndValue) {
     try {
         SweepConfig::parse(GetParam().text);
         FAIL() << "accepted: " << GetParam().text;
@@ -165,7 +165,7 @@ TEST_P(ConfigRejects, WithOneLineNamingKeyAndValue) {
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    EveryKey, ConfigRejects,
+    EveryKey, SweepConfigRejects,
     ::testing::Values(
         BadConfig{"name = ../etc", "name = '../etc'"}, BadConfig{"name = a$b", "name = 'a$b'"},
         BadConfig{"name = #codeStream", "name = ''"}  /* '#' starts an INI comment */,
@@ -226,7 +226,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"[solver]\nsettled_window = 1", "solver.settled_window = '1'"},
         BadConfig{"[athlete]\nheight = 1.6\nheight = 1.7", "given more than once"}));
 
-TEST(Config, SeveralFormationsSweepTheirOwnAxes) {
+TEST(SweepConfig, SeveralFormationsSweepTheirOwnAxes) {
     // The Breaking4 study: a pacer ahead at every gap, one behind alone, the pair at one point.
     const auto c = SweepConfig::parse(
         "[formation]\npreset = ahead, behind, ahead-behind\n"
@@ -244,7 +244,7 @@ TEST(Config, SeveralFormationsSweepTheirOwnAxes) {
                                                "ahead-behind-f1.3-b1"}));
 }
 
-TEST(Config, ThreeDimensionalSweepsDefaultToTheMediumLevel) {
+TEST(SweepConfig, ThreeDimensionalSweepsDefaultToTheMediumLevel) {
     EXPECT_EQ(SweepConfig::parse("").level, "coarse");
     EXPECT_EQ(SweepConfig::parse("[mesh]\ndimension = 3\n").level, "medium");
     EXPECT_EQ(SweepConfig::parse("[mesh]\ndimension = 3\nlevel = coarse\n").level, "coarse");
@@ -260,7 +260,7 @@ TEST(Config, ThreeDimensionalSweepsDefaultToTheMediumLevel) {
     EXPECT_EQ(SweepConfig::parse("").gapDefinition, "centre");
 }
 
-TEST(Config, ExtraFineIsAFourthLevel) {
+TEST(SweepConfig, ExtraFineIsAFourthLevel) {
     EXPECT_EQ(SweepConfig::parse("[mesh]\nlevel = extra-fine\n").level, "extra-fine");
     const auto level = drafting::meshes::MeshLevel::from("extra-fine");
     EXPECT_EQ(level.index(), 3);
@@ -295,7 +295,7 @@ bool printable(const std::string& line) {
 
 }  // namespace
 
-TEST(ConfigFile, MessagesNameTheFileAndLineOrTheCommandLine) {
+TEST(SweepConfigFile, MessagesNameTheFileAndLineOrTheCommandLine) {
     drafting::test::TempDir tmp;
     const std::string path = tmp.path() + "/bad.cfg";
     drafting::test::writeFile(path, "name = x\n[athlete]\nheight = 0.4\n");
@@ -310,23 +310,23 @@ TEST(ConfigFile, MessagesNameTheFileAndLineOrTheCommandLine) {
     EXPECT_NE(parseRefusal("", {"--run.mile_time=4:7"}).find("command line: run.mile_time = '4:7'"), std::string::npos);
 }
 
-TEST(ConfigFile, ADirectoryIsNotAConfig) {
+TEST(SweepConfigFile, ADirectoryIsNotAConfig) {
     drafting::test::TempDir tmp;
     EXPECT_EQ(refusal([&] { SweepConfig::load(tmp.path()); }), "config file '" + tmp.path() + "': is a directory");
 }
 
-TEST(ConfigFile, AnEmptyPathIsNotTheDefaults) {
+TEST(SweepConfigFile, AnEmptyPathIsNotTheDefaults) {
     EXPECT_EQ(refusal([] { SweepConfig::load(""); }), "config file '': cannot be read (empty path)");
 }
 
-TEST(ConfigFile, AFifoIsRefusedWithoutBlocking) {
+TEST(SweepConfigFile, AFifoIsRefusedWithoutBlocking) {
     drafting::test::TempDir tmp;
     const std::string fifo = tmp.path() + "/pipe.cfg";
     ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
     EXPECT_EQ(refusal([&] { SweepConfig::load(fifo); }), "config file '" + fifo + "': not a regular file");
 }
 
-TEST(ConfigFile, LargeOrBinaryFilesAreRefused) {
+TEST(SweepConfigFile, LargeOrBinaryFilesAreRefused) {
     drafting::test::TempDir tmp;
     const std::string big = tmp.path() + "/big.cfg";
     drafting::test::writeFile(big, "# " + std::string(2 * 1024 * 1024, 'x') + "\n");
@@ -337,7 +337,7 @@ TEST(ConfigFile, LargeOrBinaryFilesAreRefused) {
               "config file '" + binary + "', line 2: a NUL byte (binary, not a sweep config)");
 }
 
-TEST(ConfigFile, LinesOfOtherFilesAreNeverEchoed) {
+TEST(SweepConfigFile, LinesOfOtherFilesAreNeverEchoed) {
     const std::string shadow = parseRefusal("root:$6$SECRET:19000:0:99999:7:::\n");
     EXPECT_EQ(shadow, "config text, line 1: not 'key = value'");
     EXPECT_EQ(parseRefusal("export TOKEN=SECRET\n"), "config text, line 1: not 'key = value'");
@@ -346,13 +346,13 @@ TEST(ConfigFile, LinesOfOtherFilesAreNeverEchoed) {
     EXPECT_EQ(parseRefusal("password = SECRET\n"), "config text, line 1: unknown key 'password' (see docs/config.md)");
 }
 
-TEST(ConfigFile, AByteOrderMarkIsSkipped) {
+TEST(SweepConfigFile, AByteOrderMarkIsSkipped) {
     const auto c = SweepConfig::parse("\xEF\xBB\xBFname = bom\n[athlete]\nheight = 1.6\n");
     EXPECT_EQ(c.name, "bom");
     EXPECT_DOUBLE_EQ(c.athleteHeight, 1.6);
 }
 
-TEST(ConfigFile, ControlCharactersAndHugeValuesAreQuotedSafely) {
+TEST(SweepConfigFile, ControlCharactersAndHugeValuesAreQuotedSafely) {
     const std::string esc = "\x1b[2J\x1b]0;owned\x07";
     for (const std::string& text :
          {"[athlete]\nheight = " + esc, "name = a" + esc, "[sweep]\nfront_gap = 1, " + esc,
@@ -370,7 +370,7 @@ TEST(ConfigFile, ControlCharactersAndHugeValuesAreQuotedSafely) {
     EXPECT_EQ(unknown, "command line: unknown key 'athlete.\\x1b[2J' (see docs/config.md)");
 }
 
-TEST(ConfigFile, NumbersAreDecimalOnly) {
+TEST(SweepConfigFile, NumbersAreDecimalOnly) {
     for (const char* bad : {"0x1.8p0", "inf", "nan", "1e999", "-inf", "1.6abc", "", "0X1P0"}) {
         EXPECT_NE(parseRefusal(std::string("[athlete]\nheight = ") + bad).find("not a number"), std::string::npos) << bad;
         EXPECT_NE(parseRefusal("", {std::string("--athlete.height=") + bad}).find("command line: athlete.height"),
@@ -390,7 +390,7 @@ TEST(ConfigFile, NumbersAreDecimalOnly) {
     EXPECT_EQ(SweepConfig::parse("[solver]\nmax_iterations = +800\n").maxIterations, 800);
 }
 
-TEST(ConfigFile, CrossKeyMessagesNeverFailWithoutTheKeys) {
+TEST(SweepConfigFile, CrossKeyMessagesNeverFailWithoutTheKeys) {
     // positions without a preset used to look up the absent formation.preset (std::out_of_range).
     EXPECT_EQ(parseRefusal("[formation]\npositions = (1.3, 0)"),
               "config text, line 2: formation.positions = '(1.3, 0)': explicit positions need formation.preset = "
@@ -405,7 +405,7 @@ TEST(ConfigFile, CrossKeyMessagesNeverFailWithoutTheKeys) {
               std::string::npos);
 }
 
-TEST(ConfigFile, StlMustBeARegularFile) {
+TEST(SweepConfigFile, StlMustBeARegularFile) {
     drafting::test::TempDir tmp;
     EXPECT_NE(parseRefusal("[mesh]\ndimension = 3\n[geometry]\nstl = " + tmp.path()).find("': is a directory"),
               std::string::npos);
@@ -413,7 +413,7 @@ TEST(ConfigFile, StlMustBeARegularFile) {
               std::string::npos);
 }
 
-TEST(ConfigFile, KeysTwiceAreRefusedWithBothLines) {
+TEST(SweepConfigFile, KeysTwiceAreRefusedWithBothLines) {
     EXPECT_EQ(parseRefusal("[athlete]\nheight = 1.6\n\nheight = 1.7\n"),
               "config text, line 4: key athlete.height given more than once (first on line 2)");
     EXPECT_EQ(parseRefusal("", {"--athlete.height=1.6", "--athlete.height=1.7"}),
