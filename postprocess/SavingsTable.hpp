@@ -20,7 +20,7 @@ struct BodySaving {
     std::optional<double> dragDriftN;  // how far the mean still moved over the final window
     std::optional<double> dragIterativeN;  // the interval and the drift in quadrature
     /// savingIterPct: the iterative uncertainty of the saving, from the interval and the drift
-    /// of this drag and the solo drag together (BodyForces::dragIterativeN). savingGciPct: the
+    /// of this drag and the solo drag together (SolverResults::Body::dragIterativeN). savingGciPct: the
     /// bounded GCI of this runner's saving in points (SavingsTable::attachGci); savingTotalPct:
     /// the two in quadrature, when both are known.
     std::optional<double> savingPct, savingCi95Pct, savingIterPct, savingGciPct, savingTotalPct;

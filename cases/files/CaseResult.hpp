@@ -13,9 +13,6 @@
 
 namespace drafting::cases::files {
 
-/// Forces on one body, averaged over the final iterations (runnerDrag's, in results.json).
-using BodyForces = solver::monitoring::SolverResults::Body;
-
 /// The contract of a case's results.json (docs/results.md): what runnerDrag wrote
 /// (SolverResults, its one type) and what the case runner adds to it. Every writer and reader of
 /// the file goes through it; nothing reads results.json as raw JSON.
