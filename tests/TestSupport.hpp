@@ -49,15 +49,22 @@ bool waitFor(F ready, double seconds = 120.0) {
     return false;
 }
 
-/// The message of the common::InputError (exit 1) that `call` throws, or "" when it accepts.
-template <class F>
-std::string inputErrorOf(F call) {
+/// The message of the `Error` that `call` throws, or "" when it accepts (another exception
+/// passes through and fails the test).
+template <class Error, class F>
+std::string errorOf(F call) {
     try {
         call();
-    } catch (const common::InputError& e) {
+    } catch (const Error& e) {
         return e.what();
     }
     return "";
+}
+
+/// The message of the common::InputError (exit 1) that `call` throws, or "" when it accepts.
+template <class F>
+std::string inputErrorOf(F call) {
+    return errorOf<common::InputError>(call);
 }
 
 /// The status of case `index` in DIR/manifest.json ("" while it is being replaced).

@@ -2,6 +2,7 @@
 #include "meshes/LayerStack.hpp"
 #include "meshes/SphereSurface.hpp"
 #include "TestSupport.hpp"
+#include "support/StlText.hpp"
 
 #include <gtest/gtest.h>
 
@@ -14,24 +15,6 @@ using drafting::meshes::LayerStack;
 using drafting::meshes::MeshLevel;
 using drafting::test::readFile;
 using drafting::test::TempDir;
-
-namespace {
-
-// Lowest z of the vertices in an ASCII STL.
-double lowestVertex(const std::string& stl) {
-    double lowest = 1e300;
-    std::istringstream in(stl);
-    std::string word;
-    while (in >> word)
-        if (word == "vertex") {
-            double x, y, z;
-            in >> x >> y >> z;
-            lowest = std::min(lowest, z);
-        }
-    return lowest;
-}
-
-}  // namespace
 
 // A runner's feet are sunk into the ground; a lifted body (the sphere reference) floats clear of
 // it, its shell and wake boxes moving up with it, the box growing by the lift.
@@ -48,8 +31,8 @@ TEST(FormationMesh, ALiftedBodyFloatsAboveTheGroundWithItsWakeBoxes) {
     floating.write(tmp.path() + "/floating");
 
     const auto read = [&](const std::string& c, const std::string& f) { return readFile(tmp.path() + "/" + c + "/" + f); };
-    EXPECT_NEAR(lowestVertex(read("standing", "constant/triSurface/sphere.stl")), -FormationMesh::kGroundSink, 1e-9);
-    EXPECT_NEAR(lowestVertex(read("floating", "constant/triSurface/sphere.stl")), 2.5, 1e-9);
+    EXPECT_NEAR(drafting::test::lowestVertex(read("standing", "constant/triSurface/sphere.stl")), -FormationMesh::kGroundSink, 1e-9);
+    EXPECT_NEAR(drafting::test::lowestVertex(read("floating", "constant/triSurface/sphere.stl")), 2.5, 1e-9);
     EXPECT_DOUBLE_EQ(standing.zMax(), 2.75);  // 1.2 + 1.45, in whole 0.25 m cells
     EXPECT_DOUBLE_EQ(floating.zMax(), 5.25);  // 1.2 + 2.5 + 1.45
     const std::string dict = read("floating", "system/snappyHexMeshDict");

@@ -8,6 +8,7 @@
 #include "meshes/GeometryError.hpp"
 #include "meshes/RunnerBody.hpp"
 #include "TestSupport.hpp"
+#include "support/StlText.hpp"
 
 #include <gtest/gtest.h>
 
@@ -31,19 +32,6 @@ namespace {
 std::string groundEntry(const std::string& field) {
     const auto at = field.find("    ground  {");
     return at == std::string::npos ? std::string() : field.substr(at, field.find('\n', at) - at);
-}
-
-double lowestVertex(const std::string& stl) {
-    std::istringstream in(stl);
-    std::string word;
-    double lowest = 1e300;
-    while (in >> word)
-        if (word == "vertex") {
-            double x, y, z;
-            in >> x >> y >> z;
-            lowest = std::min(lowest, z);
-        }
-    return lowest;
 }
 
 }  // namespace
@@ -94,7 +82,7 @@ TEST(ReferenceBody, ABodyAtRestInAWindHasAStationaryNoSlipFloorAndRunnersKeepThe
     EXPECT_FALSE(c["parameters"].contains("mass_kg"));
     EXPECT_NEAR(c["parameters"]["frontal_area_m2"].get<double>(), 0.112032, 5e-3 * 0.112032);
     // The body floats at its ground clearance, unscaled.
-    EXPECT_NEAR(lowestVertex(readFile(tmp.path() + "/tunnel/constant/triSurface/ahmed.stl")), 0.05, 1e-6);
+    EXPECT_NEAR(drafting::test::lowestVertex(readFile(tmp.path() + "/tunnel/constant/triSurface/ahmed.stl")), 0.05, 1e-6);
 
     // A runner at 6 m/s into a 1 m/s headwind: the ground still moves at the running speed.
     SweepConfig runner;

@@ -93,15 +93,6 @@ vtkSmartPointer<vtkPolyData> readStl(const std::string& path, std::string* heade
     return out;
 }
 
-std::string errorOf(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const GeometryError& e) {
-        return e.what();
-    }
-    return "(no GeometryError)";
-}
-
 }  // namespace
 
 TEST(RunnerBody, BothPosesAreOneClosedManifoldShell) {
@@ -227,13 +218,13 @@ TEST(RunnerBody, StlRefusesAnUnsafeSolidName) {
 TEST(RunnerBody, PoseFromNamesBothPosesAndRefusesOthers) {
     EXPECT_EQ(RunnerBody::poseFrom("mid-stride"), RunnerBody::Pose::midStride);
     EXPECT_EQ(RunnerBody::poseFrom("standing"), RunnerBody::Pose::standing);
-    const std::string msg = errorOf([] { RunnerBody::poseFrom("sitting"); });
+    const std::string msg = drafting::test::errorOf<GeometryError>([] { RunnerBody::poseFrom("sitting"); });
     EXPECT_EQ(msg, "geometry.pose = 'sitting': expected mid-stride|standing");
 }
 
 TEST(RunnerBody, FromStlRefusesAMissingFile) {
     const std::string path = "/nonexistent/drafting/runner.stl";
-    const std::string msg = errorOf([&] { RunnerBody::fromStl(path, kKipyegon); });
+    const std::string msg = drafting::test::errorOf<GeometryError>([&] { RunnerBody::fromStl(path, kKipyegon); });
     EXPECT_NE(msg.find("geometry.stl = '" + path + "'"), std::string::npos) << msg;
 }
 
@@ -242,8 +233,8 @@ TEST(RunnerBody, FromStlRefusesAnEmptyFileAndGarbage) {
     const std::string empty = tmp.path() + "/empty.stl", junk = tmp.path() + "/junk.stl";
     drafting::test::writeFile(empty, "solid empty\nendsolid empty\n");
     drafting::test::writeFile(junk, "this is not an stl file\n");
-    EXPECT_EQ(errorOf([&] { RunnerBody::fromStl(empty, kKipyegon); }), "geometry.stl = '" + empty + "': no triangles");
-    EXPECT_EQ(errorOf([&] { RunnerBody::fromStl(junk, kKipyegon); }),
+    EXPECT_EQ(drafting::test::errorOf<GeometryError>([&] { RunnerBody::fromStl(empty, kKipyegon); }), "geometry.stl = '" + empty + "': no triangles");
+    EXPECT_EQ(drafting::test::errorOf<GeometryError>([&] { RunnerBody::fromStl(junk, kKipyegon); }),
               "geometry.stl = '" + junk + "': not a readable STL file");
 }
 
@@ -267,7 +258,7 @@ TEST(RunnerBody, FromStlRefusesAnOpenSurfaceCountingItsOpenEdges) {
     writer->Write();
     ASSERT_EQ(readStl(path)->GetNumberOfPolys(), sphere->GetOutput()->GetNumberOfPolys() - 1);
 
-    const std::string msg = errorOf([&] { RunnerBody::fromStl(path, kKipyegon); });
+    const std::string msg = drafting::test::errorOf<GeometryError>([&] { RunnerBody::fromStl(path, kKipyegon); });
     EXPECT_NE(msg.find("geometry.stl = '" + path + "'"), std::string::npos) << msg;
     EXPECT_NE(msg.find("3 open edges"), std::string::npos) << msg;
     EXPECT_FALSE(RunnerBody::isClosedManifold(holed));

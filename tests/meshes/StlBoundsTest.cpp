@@ -76,18 +76,9 @@ std::string binary(const std::vector<Triangle>& tris) {
     return bytes;
 }
 
-std::string errorOf(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const GeometryError& e) {
-        return e.what();
-    }
-    return "(no GeometryError)";
-}
-
 // The message names the file and says which bound failed.
 void expectRefused(const std::string& path, const std::string& bound) {
-    const std::string msg = errorOf([&] { RunnerBody::fromStl(path, kKipyegon); });
+    const std::string msg = drafting::test::errorOf<GeometryError>([&] { RunnerBody::fromStl(path, kKipyegon); });
     EXPECT_EQ(msg.rfind("geometry.stl = '" + path + "': ", 0), 0u) << msg;
     EXPECT_NE(msg.find(bound), std::string::npos) << msg;
     EXPECT_EQ(msg.find('\n'), std::string::npos) << msg;
@@ -143,7 +134,7 @@ TEST(StlBounds, AFifoIsRefusedWithinASecond) {
     TempDir tmp;
     const std::string fifo = tmp.path() + "/pipe.stl";
     ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
-    auto refusal = std::async(std::launch::async, [&] { return errorOf([&] { RunnerBody::fromStl(fifo, kKipyegon); }); });
+    auto refusal = std::async(std::launch::async, [&] { return drafting::test::errorOf<GeometryError>([&] { RunnerBody::fromStl(fifo, kKipyegon); }); });
     const bool quick = refusal.wait_for(std::chrono::seconds(1)) == std::future_status::ready;
     // A reader stuck in open() is let go by a writer that opens and closes at once, so that a
     // failing test ends instead of hanging.
@@ -191,7 +182,7 @@ TEST(StlBounds, AHostilePathIsQuotedOnOneLine) {
     TempDir tmp;
     const std::string path = tmp.path() + "/two\nlines\x1b[2J.stl";
     drafting::test::writeFile(path, ascii(box(0.3f, 1000.f, 1.f)));
-    const std::string msg = errorOf([&] { RunnerBody::fromStl(path, kKipyegon); });
+    const std::string msg = drafting::test::errorOf<GeometryError>([&] { RunnerBody::fromStl(path, kKipyegon); });
     EXPECT_EQ(msg.find('\n'), std::string::npos) << msg;
     EXPECT_EQ(msg.find('\x1b'), std::string::npos) << msg;
     EXPECT_NE(msg.find("two\\nlines\\x1b[2J.stl': width (y)"), std::string::npos) << msg;
