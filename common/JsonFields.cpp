@@ -15,13 +15,15 @@ std::string JsonFields::field(const std::string& parent, const char* key) {
 }
 
 void JsonFields::refuse(const std::string& name, const json& value, const std::string& why) const {
-    refuse(name + " = " + Printable::quote(value.dump()), why);
+    const ErrorSite site = ErrorSite::inFile(origin_, name, value.dump());
+    if (source_ == Source::input) throw InputError(site, why);
+    throw RunError(site, why);
 }
 
 void JsonFields::refuse(const std::string& name, const std::string& why) const {
-    const std::string message = Printable::quote(origin_) + ": " + name + ": " + why;
-    if (source_ == Source::input) throw InputError(message);
-    throw RunError(message);
+    const ErrorSite site = ErrorSite::inFile(origin_, name);
+    if (source_ == Source::input) throw InputError(site, why);
+    throw RunError(site, why);
 }
 
 const json& JsonFields::required(const json& j, const char* key, const std::string& parent) const {

@@ -111,14 +111,13 @@ void JsonFile::writeAtomic(const std::string& path, const nlohmann::json& value)
 }
 
 nlohmann::json JsonFile::readOption(const std::string& path, const std::string& option) {
-    const std::string file = Printable::quote(path);
     std::error_code ec;
     if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
-        throw InputError(option + " = " + file + ": no such file");
+        throw InputError(ErrorSite::of(option, path), "no such file");
     try {
         return read(path);
     } catch (const RunError& e) {  // unreadable: still the option's bad value
-        throw InputError(option + " = " + file + ": " + e.what());
+        throw InputError(ErrorSite::of(option, path), e.what());
     }
 }
 

@@ -14,8 +14,8 @@ bool SafeName::isSafe(const std::string& value) {
 
 const std::string& SafeName::check(const std::string& field, const std::string& value) {
     if (!isSafe(value)) {
-        throw InputError(field + " = " + Printable::quote(value) +
-                          ": use letters, digits, '_', '-', '.' (at most 64, no '..', no path separators)");
+        throw InputError(ErrorSite::of(field, value),
+                         "use letters, digits, '_', '-', '.' (at most 64, no '..', no path separators)");
     }
     return value;
 }

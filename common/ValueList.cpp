@@ -15,7 +15,7 @@ namespace drafting::common {
 namespace {
 
 [[noreturn]] void fail(const std::string& field, const std::string& text, const std::string& why) {
-    throw InputError(field + " = " + Printable::quote(text) + ": " + why);
+    throw InputError(ErrorSite::of(field, text), why);
 }
 
 // One value of the list: DecimalNumber's grammar (no hex, inf, nan, nor overflow to infinity).

@@ -13,7 +13,7 @@ namespace drafting::meshes {
 /// A dictionary or field file could not be written.
 class FoamFileError : public common::RunError {
 public:
-    explicit FoamFileError(const std::string& what) : common::RunError(what) {}
+    using common::RunError::RunError;
 };
 
 /// Writing OpenFOAM dictionaries: the FoamFile banner, numbers, files.

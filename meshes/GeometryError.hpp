@@ -9,7 +9,7 @@ namespace drafting::meshes {
 /// names the field and the offending value.
 class GeometryError : public common::InputError {
 public:
-    explicit GeometryError(const std::string& what) : common::InputError(what) {}
+    using common::InputError::InputError;
 };
 
 }  // namespace drafting::meshes

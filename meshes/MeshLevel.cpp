@@ -15,7 +15,7 @@ MeshLevel MeshLevel::from(const std::string& name) {
     const auto& all = names();
     for (std::size_t i = 0; i < all.size(); ++i)
         if (name == all[i]) return MeshLevel(static_cast<Name>(i));
-    throw GeometryError("mesh.level = '" + name + "': expected coarse|medium|fine|extra-fine");
+    throw GeometryError(common::ErrorSite::of("mesh.level", name), "expected coarse|medium|fine|extra-fine");
 }
 
 std::string MeshLevel::text() const { return names().at(static_cast<std::size_t>(index())); }

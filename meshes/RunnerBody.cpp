@@ -54,7 +54,7 @@ struct Descriptor {
 RunnerBody::Pose RunnerBody::poseFrom(const std::string& name) {
     if (name == "mid-stride") return Pose::midStride;
     if (name == "standing") return Pose::standing;
-    throw GeometryError("geometry.pose = " + common::Printable::quote(name) + ": expected mid-stride|standing");
+    throw GeometryError(common::ErrorSite::of("geometry.pose", name), "expected mid-stride|standing");
 }
 
 std::string RunnerBody::poseName(Pose pose) { return pose == Pose::midStride ? "mid-stride" : "standing"; }
@@ -148,8 +148,7 @@ RunnerBody RunnerBody::fromStl(const std::string& path, const Athlete& athlete) 
 RunnerBody RunnerBody::fromReferenceStl(const std::string& path) { return loadStl(path, nullptr); }
 
 RunnerBody RunnerBody::loadStl(const std::string& path, const Athlete* athlete) {
-    const std::string field = "geometry.stl = " + common::Printable::quote(path) + ": ";
-    auto refused = [&field](const std::string& why) { return GeometryError(field + why); };
+    auto refused = [&path](const std::string& why) { return GeometryError(common::ErrorSite::of("geometry.stl", path), why); };
     auto shown = [](double v) {
         std::ostringstream text;
         text.precision(4);
@@ -252,9 +251,9 @@ RunnerBody RunnerBody::loadStl(const std::string& path, const Athlete* athlete) 
     const SurfaceMeasures::EdgeDefects d = SurfaceMeasures::edgeDefects(surface);
     if (!d.closedShell()) {
         std::ostringstream msg;
-        msg << field << "not one closed manifold shell: " << d.open << " open edges, " << d.nonManifold
+        msg << "not one closed manifold shell: " << d.open << " open edges, " << d.nonManifold
             << " non-manifold edges, " << d.regions << " connected regions";
-        throw GeometryError(msg.str());
+        throw refused(msg.str());
     }
 
     // Uniform scale about the placement origin: bounding-box centre in x, y and the lowest point.

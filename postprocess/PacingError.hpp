@@ -8,7 +8,7 @@ namespace drafting::post {
 /// A pacing-model input out of range: the message names the field and the value.
 class PacingError : public common::InputError {
 public:
-    explicit PacingError(const std::string& what) : common::InputError(what) {}
+    using common::InputError::InputError;
 };
 
 }  // namespace drafting::post

@@ -19,8 +19,8 @@ namespace {
 
 void requireRange(const std::string& field, double value, double lo, double hi, const std::string& unit) {
     if (!std::isfinite(value) || value < lo || value > hi)
-        throw PacingError(field + " = " + TableText::plain(value) + ": must be in [" + TableText::plain(lo) + ", " + TableText::plain(hi) + "]" +
-                          (unit.empty() ? "" : " " + unit));
+        throw PacingError(common::ErrorSite::of(field, TableText::plain(value)),
+                          "must be in [" + TableText::plain(lo) + ", " + TableText::plain(hi) + "]" + (unit.empty() ? "" : " " + unit));
 }
 
 // P_run(v) ∝ a + v + c v², scaled to kLevelPowerWPerKg at kLevelSpeed.
@@ -29,9 +29,9 @@ double shape(double v) { return PacingModel::kShapeA + v + PacingModel::kShapeC 
 }  // namespace
 
 PacingModel::PacingModel(const PacingInputs& inputs) : inputs_(inputs) {
-    if (!(inputs.massKg > 0.0)) throw PacingError("mass = " + TableText::plain(inputs.massKg) + ": must be positive (kg)");
+    if (!(inputs.massKg > 0.0)) throw PacingError(common::ErrorSite::of("mass", TableText::plain(inputs.massKg)), "must be positive (kg)");
     requireRange("mass", inputs.massKg, meshes::Athlete::kMinMass, meshes::Athlete::kMaxMass, "kg");
-    if (!(inputs.heightM > 0.0)) throw PacingError("height = " + TableText::plain(inputs.heightM) + ": must be positive (m)");
+    if (!(inputs.heightM > 0.0)) throw PacingError(common::ErrorSite::of("height", TableText::plain(inputs.heightM)), "must be positive (m)");
     requireRange("height", inputs.heightM, meshes::Athlete::kMinHeight, meshes::Athlete::kMaxHeight, "m");
     requireRange("distance", inputs.distanceM, 100.0, 100000.0, "m");
     if (!(inputs.baselineTimeS > 0.0))
@@ -77,7 +77,7 @@ double PacingModel::speedForPower(double power, double dragSaving) const {
 }
 
 double PacingModel::speedForEconomyGain(double r) const {
-    if (!(r >= 0.0 && r < 0.5)) throw PacingError("economy gain = " + TableText::plain(r) + ": must be in [0, 0.5)");
+    if (!(r >= 0.0 && r < 0.5)) throw PacingError(common::ErrorSite::of("economy gain", TableText::plain(r)), "must be in [0, 0.5)");
     const double target = metabolicPower(baselineSpeed(), 0.0);
     if (r == 0.0) return baselineSpeed();
     double lo = baselineSpeed(), hi = 3.0 * baselineSpeed();
@@ -90,7 +90,7 @@ double PacingModel::speedForEconomyGain(double r) const {
 
 PacingPrediction PacingModel::predict(double dragSaving) const {
     if (!std::isfinite(dragSaving) || dragSaving < 0.0 || dragSaving > 1.0)
-        throw PacingError("drag-saving = " + TableText::plain(dragSaving) + ": must be a fraction in [0, 1]");
+        throw PacingError(common::ErrorSite::of("drag-saving", TableText::plain(dragSaving)), "must be a fraction in [0, 1]");
     PacingPrediction p;
     const double v0 = baselineSpeed();
     p.dragSaving = dragSaving;

@@ -11,7 +11,7 @@ namespace drafting::post {
 RaceReplay::Result RaceReplay::run(const PacingModel& model, const std::vector<Segment>& segments, double splitM) {
     const double distance = model.inputs().distanceM;
     if (segments.empty()) throw PacingError("segment: the race needs at least one segment");
-    if (!(splitM > 0.0) || !std::isfinite(splitM)) throw PacingError("split = " + TableText::plain(splitM) + ": must be positive");
+    if (!(splitM > 0.0) || !std::isfinite(splitM)) throw PacingError(common::ErrorSite::of("split", TableText::plain(splitM)), "must be positive");
     double previous = 0.0;
     for (const auto& s : segments) {
         if (!(s.untilM > previous) || !std::isfinite(s.untilM))

@@ -137,7 +137,7 @@ void CommandLine::checkRunSettings(const std::ostream& out) {
     // Slurm options are checked with everything else, before anything is written.
     backend_ = vm.count("backend") ? vm["backend"].as<std::string>() : "local";
     if (backend_ != "local" && backend_ != "slurm")
-        throw common::InputError("--backend = '" + backend_ + "': use local or slurm");
+        throw common::InputError(common::ErrorSite::of("--backend", backend_), "use local or slurm");
     for (const char* opt : {"dry-run", "wait", "partition", "account", "time", "module", "ntasks", "signal-seconds"})
         if (vm.count(opt) && backend_ != "slurm")
             throw common::InputError(std::string("--") + opt + ": belongs to --backend slurm (run or sweep)");
@@ -172,12 +172,12 @@ void CommandLine::checkRunSettings(const std::ostream& out) {
     jobs_ = cores;
     if (vm.count("jobs")) {
         jobs_ = vm["jobs"].as<int>();
-        if (jobs_ < 1 || jobs_ > 256) throw common::InputError("--jobs = '" + std::to_string(jobs_) + "': outside [1, 256]");
+        if (jobs_ < 1 || jobs_ > 256) throw common::InputError(common::ErrorSite::of("--jobs", std::to_string(jobs_)), "outside [1, 256]");
     }
     if (vm.count("np")) {
         runOptions_.ranks = vm["np"].as<int>();
         if (runOptions_.ranks < 1 || runOptions_.ranks > 1024)
-            throw common::InputError("--np = '" + std::to_string(runOptions_.ranks) + "': outside [1, 1024]");
+            throw common::InputError(common::ErrorSite::of("--np", std::to_string(runOptions_.ranks)), "outside [1, 1024]");
         if (!vm.count("jobs")) jobs_ = std::max(1, cores / runOptions_.ranks);
     }
     runOptions_.oversubscribe = vm.count("oversubscribe") != 0;
@@ -190,7 +190,7 @@ void CommandLine::checkRunSettings(const std::ostream& out) {
     if (vm.count("retries")) {
         runOptions_.retries = vm["retries"].as<int>();
         if (runOptions_.retries < 0 || runOptions_.retries > 10)
-            throw common::InputError("--retries = '" + std::to_string(runOptions_.retries) + "': outside [0, 10]");
+            throw common::InputError(common::ErrorSite::of("--retries", std::to_string(runOptions_.retries)), "outside [0, 10]");
         slurm_.retries = runOptions_.retries;
     }
     if (vm.count("iterations") && !vm.count("continue"))
@@ -202,13 +202,13 @@ void CommandLine::checkRunSettings(const std::ostream& out) {
         if (vm.count("iterations")) {
             runOptions_.continueIterations = vm["iterations"].as<int>();
             if (runOptions_.continueIterations < 1 || runOptions_.continueIterations > 1000000)
-                throw common::InputError("--iterations = '" + std::to_string(runOptions_.continueIterations) +
-                                  "': outside [1, 1000000]");
+                throw common::InputError(common::ErrorSite::of("--iterations", std::to_string(runOptions_.continueIterations)),
+                                         "outside [1, 1000000]");
         }
     }
     if (vm.count("max-cases")) {
         maxCases_ = vm["max-cases"].as<int>();
-        if (maxCases_ < 1) throw common::InputError("--max-cases = '" + std::to_string(maxCases_) + "': must be at least 1");
+        if (maxCases_ < 1) throw common::InputError(common::ErrorSite::of("--max-cases", std::to_string(maxCases_)), "must be at least 1");
     }
     const bool needsOutput =
         command == "generate" || command == "sweep" || command == "reference" || command == "convergence";

@@ -23,8 +23,8 @@ double numberOption(const CommandLine& line, const char* name, double fallback) 
     if (!line.has(name)) return fallback;
     const std::string text = line.text(name);
     if (const auto value = common::DecimalNumber::parse(text)) return *value;
-    throw common::InputError(std::string("--") + name + " = " + common::Printable::quote(text) +
-                      ": not a number (decimal digits, e.g. 1.57; no hex, inf or nan)");
+    throw common::InputError(common::ErrorSite::of(std::string("--") + name, text),
+                             "not a number (decimal digits, e.g. 1.57; no hex, inf or nan)");
 }
 
 // geometry has options of its own; a config override (split off before it sees the options)

@@ -34,8 +34,8 @@ std::vector<RunnerPlacement> Formation::place(const SweepConfig& c, const std::s
         for (int k = 1; k <= c.behindCount; ++k) pacers.emplace_back(-k * b, l);
     } else if (p == "ineos" || p == "breaking2") {
         if (l <= 0.0)
-            throw common::InputError("sweep.lateral = '" + common::ValueList::format(l) + "': the " + p +
-                              " preset needs a positive lateral spacing");
+            throw common::InputError(common::ErrorSite::of("sweep.lateral", common::ValueList::format(l)),
+                                     "the " + p + " preset needs a positive lateral spacing");
         if (p == "ineos") {
             pacers = {{f, 0.0}, {f + r, l}, {f + r, -l}, {f + 2 * r, 2 * l}, {f + 2 * r, -2 * l},
                       {-b, 0.5 * l}, {-b, -0.5 * l}};
@@ -45,7 +45,7 @@ std::vector<RunnerPlacement> Formation::place(const SweepConfig& c, const std::s
     } else if (p == "custom") {
         for (const auto& pos : c.positions) pacers.emplace_back(pos.x, pos.y);
     } else if (p != "solo") {
-        throw common::InputError("formation.preset = '" + p + "': unknown preset");
+        throw common::InputError(common::ErrorSite::of("formation.preset", p), "unknown preset");
     }
 
     std::vector<RunnerPlacement> runners{{"lead", 0.0, 0.0}};

@@ -95,9 +95,11 @@ std::string joined(const std::vector<std::string>& items, const char* separator)
 // A value as read, with where it came from: "config file 'a.cfg', line 3" or "command line".
 struct RawValue {
     std::string text;
-    std::string origin;
+    common::ErrorSite source;
     bool fromCommandLine = false;
 };
+
+const common::ErrorSite kCommandLine{"command line", std::nullopt, 0, "", std::nullopt};
 using RawValues = std::map<std::string, RawValue>;
 
 // `--section.key=value` overrides (CasesCli joins "--key value"); they win over the file.
@@ -106,47 +108,48 @@ RawValues readOverrides(const std::vector<std::string>& overrides) {
     for (const auto& arg : overrides) {
         const auto eq = arg.find('=');
         if (arg.compare(0, 2, "--") != 0 || eq == std::string::npos)
-            throw common::InputError("command line: " + common::Printable::quote(arg) + ": expected --section.key=value");
+            throw common::InputError(kCommandLine, common::Printable::quote(arg) + ": expected --section.key=value");
         const std::string key = arg.substr(2, eq - 2);
         if (!isKnownKey(key))
-            throw common::InputError("command line: unknown key " + common::Printable::quote(key) + " (see docs/config.md)");
-        if (raw.count(key)) throw common::InputError("command line: key " + key + " given more than once");
-        raw[key] = {trimBlanks(arg.substr(eq + 1)), "command line", true};
+            throw common::InputError(kCommandLine, "unknown key " + common::Printable::quote(key) + " (see docs/config.md)");
+        if (raw.count(key)) throw common::InputError(kCommandLine, "key " + key + " given more than once");
+        raw[key] = {trimBlanks(arg.substr(eq + 1)), kCommandLine, true};
     }
     return raw;
 }
 
 // INI text → values, into `raw` under what the command line already set. `source` names the file
-// ("config file 'a.cfg'"). Lines are "key = value" under "[section]" headers; '#' starts a comment
+// ("config file 'a.cfg'"); each line's errors and values carry its number. Lines are "key = value" under "[section]" headers; '#' starts a comment
 // anywhere; a UTF-8 byte order mark is skipped. Messages show a key only once it has a key's shape,
 // and a value only once its key is known.
-void readIni(std::string text, const std::string& source, RawValues& raw) {
+void readIni(std::string text, const common::ErrorSite& source, RawValues& raw) {
     if (text.size() > kMaxConfigBytes)
-        throw common::InputError(source + ": larger than 1 MiB (" + std::to_string(text.size()) + " bytes), not a sweep config");
+        throw common::InputError(source, "larger than 1 MiB (" + std::to_string(text.size()) + " bytes), not a sweep config");
     if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
     std::istringstream in(text);
     std::string line, prefix;
     std::map<std::string, std::size_t> seenOnLine;
     for (std::size_t number = 1; std::getline(in, line); ++number) {
-        const std::string where = source + ", line " + std::to_string(number);
-        if (line.find('\0') != std::string::npos) throw common::InputError(where + ": a NUL byte (binary, not a sweep config)");
+        common::ErrorSite where = source;
+        where.line = static_cast<int>(number);
+        if (line.find('\0') != std::string::npos) throw common::InputError(where, "a NUL byte (binary, not a sweep config)");
         line = trimBlanks(line.substr(0, line.find('#')));
         if (line.empty()) continue;
         if (line.front() == '[' && line.back() == ']') {
             const std::string section = trimBlanks(line.substr(1, line.size() - 2));
-            if (!hasKeyShape(section)) throw common::InputError(where + ": not a [section] header");
+            if (!hasKeyShape(section)) throw common::InputError(where, "not a [section] header");
             prefix = section + ".";
             continue;
         }
         const auto eq = line.find('=');
         const std::string name = eq == std::string::npos ? "" : trimBlanks(line.substr(0, eq));
-        if (!hasKeyShape(name)) throw common::InputError(where + ": not 'key = value'");
+        if (!hasKeyShape(name)) throw common::InputError(where, "not 'key = value'");
         const std::string key = prefix + name;
         if (!isKnownKey(key))
-            throw common::InputError(where + ": unknown key " + common::Printable::quote(key) + " (see docs/config.md)");
+            throw common::InputError(where, "unknown key " + common::Printable::quote(key) + " (see docs/config.md)");
         const std::string value = trimBlanks(line.substr(eq + 1));
         if (seenOnLine.count(key))
-            throw common::InputError(where + ": key " + key + " given more than once (first on line " +
+            throw common::InputError(where, "key " + key + " given more than once (first on line " +
                               std::to_string(seenOnLine[key]) + ")");
         seenOnLine[key] = number;
         if (raw.count(key)) continue;  // the command line wins
@@ -185,14 +188,14 @@ private:
 };
 
 // The text of config file `path`, refused unless a regular file of at most 1 MiB.
-std::string readConfigFile(const std::string& path, const std::string& source) {
+std::string readConfigFile(const std::string& path, const common::ErrorSite& source) {
     const OpenedFile file(path);
     // Out of descriptors or memory is the machine's failure, not the input's.
     if (file.error() == EMFILE || file.error() == ENFILE || file.error() == ENOMEM)
-        throw common::RunError(source + ": " + file.problem());
-    if (!file.problem().empty()) throw common::InputError(source + ": " + file.problem());
+        throw common::RunError(source, file.problem());
+    if (!file.problem().empty()) throw common::InputError(source, file.problem());
     if (file.size() > kMaxConfigBytes)
-        throw common::InputError(source + ": larger than 1 MiB (" + std::to_string(file.size()) + " bytes), not a sweep config");
+        throw common::InputError(source, "larger than 1 MiB (" + std::to_string(file.size()) + " bytes), not a sweep config");
     std::string text;
     char buffer[65536];
     while (text.size() <= kMaxConfigBytes) {
@@ -200,7 +203,7 @@ std::string readConfigFile(const std::string& path, const std::string& source) {
         if (got == 0) break;
         if (got < 0) {
             if (errno == EINTR) continue;
-            throw common::RunError(source + ": read failed (" + std::strerror(errno) + ")");
+            throw common::RunError(source, std::string("read failed (") + std::strerror(errno) + ")");
         }
         text.append(buffer, static_cast<std::size_t>(got));
     }
@@ -220,18 +223,26 @@ public:
     bool has(const std::string& key) const { return raw_.count(key) != 0; }
     const std::string& text(const std::string& key) const { return raw_.at(key).text; }
 
-    /// "config file 'a.cfg', line 3: athlete.height = '0.4'".
+    /// config file 'a.cfg', line 3, athlete.height = '0.4'.
+    common::ErrorSite site(const std::string& key) const {
+        common::ErrorSite site = raw_.at(key).source;
+        site.field = key;
+        site.value = text(key);
+        return site;
+    }
+    /// "config file 'a.cfg', line 3: athlete.height = '0.4'": the first key of a message about two.
     std::string describe(const std::string& key) const {
-        return raw_.at(key).origin + ": " + key + " = " + common::Printable::quote(text(key));
+        const common::ErrorSite at = site(key);
+        return at.place() + ": " + key + " = " + common::Printable::quote(*at.value);
     }
     /// "run.mile_time = '4:00' (command line)": a second key in a message, shorter.
     std::string alsoDescribe(const std::string& key, const std::string& firstKey) const {
         const auto& value = raw_.at(key);
         const bool sameSource = value.fromCommandLine == raw_.at(firstKey).fromCommandLine;
-        return key + " = " + common::Printable::quote(value.text, 40) + (sameSource ? "" : " (" + value.origin + ")");
+        return key + " = " + common::Printable::quote(value.text, 40) + (sameSource ? "" : " (" + value.source.place() + ")");
     }
     [[noreturn]] void fail(const std::string& key, const std::string& why) const {
-        throw common::InputError(describe(key) + ": " + why);
+        throw common::InputError(site(key), why);
     }
     /// Runs a checker that names key and value itself (common::ValueList, common::SafeName), adding the origin.
     template <class Check>
@@ -239,7 +250,8 @@ public:
         try {
             return check(text(key));
         } catch (const common::InputError& e) {
-            throw common::InputError(raw_.at(key).origin + ": " + e.what());
+            const common::ErrorSite& source = raw_.at(key).source;
+            throw e.at(source.label, source.file, source.line);
         }
     }
 
@@ -521,7 +533,7 @@ SweepConfig build(const Values& raw) {
 double SweepConfig::parseMileTime(const std::string& field, const std::string& text) {
     static const std::regex form(R"(([0-9]{1,3}):([0-5][0-9](?:\.[0-9]{1,6})?)|([0-9]{1,2}(?:\.[0-9]{1,6})?))");
     const auto fail = [&](const std::string& why) {
-        return common::InputError(field + " = " + common::Printable::quote(text) + ": " + why);
+        return common::InputError(common::ErrorSite::of(field, text), why);
     };
     const std::string trimmed = trimBlanks(text);
     std::smatch m;
@@ -535,9 +547,9 @@ double SweepConfig::parseMileTime(const std::string& field, const std::string& t
 }
 
 SweepConfig SweepConfig::load(const std::string& path, const std::vector<std::string>& overrides) {
-    const std::string source = "config file " + common::Printable::quote(path);
+    const common::ErrorSite source{"config file", path, 0, "", std::nullopt};
     // `plan ""` must not quietly run the default sweep.
-    if (path.empty()) throw common::InputError(source + ": cannot be read (empty path)");
+    if (path.empty()) throw common::InputError(source, "cannot be read (empty path)");
     RawValues raw = readOverrides(overrides);
     readIni(readConfigFile(path, source), source, raw);
     return build(Values(std::move(raw)));
@@ -545,7 +557,7 @@ SweepConfig SweepConfig::load(const std::string& path, const std::vector<std::st
 
 SweepConfig SweepConfig::parse(const std::string& text, const std::vector<std::string>& overrides) {
     RawValues raw = readOverrides(overrides);
-    readIni(text, "config text", raw);
+    readIni(text, common::ErrorSite{"config text", std::nullopt, 0, "", std::nullopt}, raw);
     return build(Values(std::move(raw)));
 }
 
@@ -893,7 +905,8 @@ SweepConfig SweepConfig::fromJson(const json& given, const std::string& origin) 
     try {
         checked = parse(c.toText());
     } catch (const common::InputError& e) {
-        throw common::InputError(common::Printable::quote(origin) + ": config: not settings draft-cases accepts (" + e.what() + ")");
+        throw common::InputError(common::ErrorSite::inFile(origin, "config"),
+                                 std::string("not settings draft-cases accepts (") + e.what() + ")");
     }
     const json back = checked.toJson();
     if (const std::string d = firstDifference(j, back, "config"); !d.empty()) {

@@ -2,6 +2,7 @@
 
 #include "cases/files/MeshCheckFile.hpp"
 #include "common/Error.hpp"
+#include "common/JsonFields.hpp"
 #include "common/JsonFile.hpp"
 #include "common/Printable.hpp"
 
@@ -11,7 +12,7 @@ namespace {
 
 [[noreturn]] void wrong(const std::string& origin, const std::string& field, const nlohmann::json& value,
                         const std::string& why) {
-    throw common::RunError(origin + ": " + field + " = " + common::Printable::quote(value.dump()) + ": " + why);
+    common::JsonFields(origin).refuse(field, value, why);
 }
 
 // A list of strings (case.json "files").
@@ -53,8 +54,7 @@ CaseFile::Step stepFromJson(const nlohmann::json& j) {
     for (const auto& [key, flag] : {std::pair<const char*, bool*>{"solver", &s.solver}, {"meshCheck", &s.meshCheck}}) {
         if (!j.contains(key)) continue;
         if (!j.at(key).is_boolean())
-            throw common::RunError(field + "." + key + " = " + common::Printable::quote(j.at(key).dump()) +
-                                   ": not true or false");
+            throw common::RunError(common::ErrorSite::of(field + "." + key, j.at(key).dump()), "not true or false");
         *flag = j.at(key).get<bool>();
     }
     return s;
@@ -108,10 +108,10 @@ nlohmann::json CaseFile::toJson() const {
 }
 
 CaseFile CaseFile::fromJson(const nlohmann::json& j, const std::string& origin) {
-    if (!j.is_object()) throw common::RunError(origin + ": not a case.json written by draft-cases (not an object)");
+    if (!j.is_object()) throw common::RunError(common::ErrorSite::inFile(origin), "not a case.json written by draft-cases (not an object)");
     CaseFile c;
     auto need = [&](const char* key) -> const nlohmann::json& {
-        if (!j.contains(key)) throw common::RunError(origin + ": " + key + ": missing");
+        if (!j.contains(key)) common::JsonFields(origin).refuse(key, "missing");
         return j.at(key);
     };
     auto text = [&](const char* key) {

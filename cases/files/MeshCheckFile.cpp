@@ -12,7 +12,7 @@ namespace {
 
 common::RunError badField(const std::string& origin, const std::string& field, const nlohmann::json& value,
                   const std::string& why) {
-    return common::RunError(common::Printable::quote(origin) + ": " + field + " = " + common::Printable::quote(value.dump()) + ": " + why);
+    return common::RunError(common::ErrorSite::inFile(origin, field, value.dump()), why);
 }
 
 // A count, or -1 when absent or null.

@@ -41,8 +41,7 @@ std::string textAt(const nlohmann::json& j, const char* key, const std::string& 
     if (!j.contains(key) || j.at(key).is_null()) return "";
     const auto& v = j.at(key);
     if (!v.is_string())
-        throw common::InputError(common::Printable::quote(path) + ": " + field + "." + key + " = " + common::Printable::quote(v.dump()) +
-                          ": not a string");
+        throw common::InputError(common::ErrorSite::inFile(path, field + "." + key, v.dump()), "not a string");
     return v.get<std::string>();
 }
 
@@ -78,7 +77,7 @@ nlohmann::json Provenance::toJson() const {
 
 Provenance Provenance::fromJson(const nlohmann::json& j, const std::string& path, const std::string& field) {
     if (!j.is_object())
-        throw common::InputError(common::Printable::quote(path) + ": " + field + " = " + common::Printable::quote(j.dump()) + ": not an object");
+        throw common::InputError(common::ErrorSite::inFile(path, field, j.dump()), "not an object");
     Provenance p;
     p.tool = textAt(j, "tool", path, field);
     p.version = textAt(j, "version", path, field);
@@ -89,12 +88,11 @@ Provenance Provenance::fromJson(const nlohmann::json& j, const std::string& path
     if (j.contains("command") && !j.at("command").is_null()) {
         const auto& c = j.at("command");
         if (!c.is_array())
-            throw common::InputError(common::Printable::quote(path) + ": " + field + ".command = " + common::Printable::quote(c.dump()) +
-                              ": not a list");
+            throw common::InputError(common::ErrorSite::inFile(path, field + ".command", c.dump()), "not a list");
         for (const auto& arg : c) {
             if (!arg.is_string())
-                throw common::InputError(common::Printable::quote(path) + ": " + field + ".command = " + common::Printable::quote(c.dump()) +
-                                  ": holds a non-string");
+                throw common::InputError(common::ErrorSite::inFile(path, field + ".command", c.dump()),
+                                         "holds a non-string");
             p.command.push_back(arg.get<std::string>());
         }
     }

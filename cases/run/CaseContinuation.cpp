@@ -122,7 +122,7 @@ void CaseContinuation::recover(const std::string& caseDir) {
         throw common::RunError(journalPath + ": not a journal draft-cases wrote (from, control_dict)");
     const std::string from = journal.at("from").get<std::string>();
     const auto fromTime = common::TimeFolder::timeOf(from);
-    if (!fromTime) throw common::RunError(journalPath + ": from = '" + from + "': not a solution time");
+    if (!fromTime) throw common::RunError(common::ErrorSite::inFile(journalPath, "from", from), "not a solution time");
     std::set<std::string> before;  // outputs that were there before the continuation: not its to remove
     if (journal.contains("existing") && journal.at("existing").is_array())
         for (const auto& p : journal.at("existing"))

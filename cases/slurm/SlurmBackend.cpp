@@ -57,8 +57,8 @@ std::string moduleLines(const SlurmBackend::Options& o) {
 
 void checkRange(const char* option, int value, int low, int high) {
     if (value < low || value > high)
-        throw common::InputError(std::string(option) + " = '" + std::to_string(value) + "': outside [" + std::to_string(low) +
-                          ", " + std::to_string(high) + "]");
+        throw common::InputError(common::ErrorSite::of(option, std::to_string(value)),
+                                 "outside [" + std::to_string(low) + ", " + std::to_string(high) + "]");
 }
 
 // How many bodies a case holds: its cost grows with the cells around each of them.

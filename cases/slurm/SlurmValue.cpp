@@ -12,7 +12,7 @@ namespace drafting::cases::slurm {
 namespace {
 
 [[noreturn]] void refuse(const std::string& field, const std::string& value, const std::string& why) {
-    throw common::InputError(field + " = " + common::Printable::quote(value) + ": " + why);
+    throw common::InputError(common::ErrorSite::of(field, value), why);
 }
 
 const char* const kTimeFormats = "use a Slurm time limit (MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM, D-HH:MM:SS)";

@@ -35,7 +35,7 @@ po::variables_map CommandLine::parse(const std::vector<std::string>& args, const
 double CommandLine::number(const po::variables_map& vm, const char* key) {
     const std::string text = vm[key].as<std::string>();
     if (const auto v = common::DecimalNumber::parse(text)) return *v;
-    throw PacingError(std::string("--") + key + " = " + common::Printable::quote(text) + ": not a number");
+    throw PacingError(common::ErrorSite::of(std::string("--") + key, text), "not a number");
 }
 
 // -o OUT, checked before anything is computed or written: empty, a file, a path through a file

@@ -295,6 +295,31 @@ bool printable(const std::string& line) {
 
 }  // namespace
 
+TEST(SweepConfigFile, ErrorsCarryTheFileLineFieldAndValue) {
+    drafting::test::TempDir tmp;
+    const std::string path = tmp.path() + "/bad.cfg";
+    drafting::test::writeFile(path, "name = x\n[sweep]\nfront_gap = 1,x\n");
+    try {
+        SweepConfig::load(path);
+        FAIL() << "no error";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.site().label, "config file");
+        EXPECT_EQ(e.site().file, std::optional<std::string>(path));
+        EXPECT_EQ(e.site().line, 3);
+        EXPECT_EQ(e.site().field, "sweep.front_gap");
+        EXPECT_EQ(e.site().value, std::optional<std::string>("1,x"));
+    }
+    try {
+        SweepConfig::parse("", {"--athlete.height=9"});
+        FAIL() << "no error";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.site().label, "command line");
+        EXPECT_FALSE(e.site().file);
+        EXPECT_EQ(e.site().field, "athlete.height");
+        EXPECT_EQ(e.site().value, std::optional<std::string>("9"));
+    }
+}
+
 TEST(SweepConfigFile, MessagesNameTheFileAndLineOrTheCommandLine) {
     drafting::test::TempDir tmp;
     const std::string path = tmp.path() + "/bad.cfg";

@@ -72,19 +72,19 @@ TEST(CaseFile, ADamagedFileIsOneLineNamingTheFileAndTheField) {
         j.erase(key);
         return j;
     };
-    EXPECT_EQ(refusal(without("name")), "/x/case.json: name: missing");
-    EXPECT_EQ(refusal(without("steps")), "/x/case.json: steps: missing");
-    EXPECT_EQ(refusal(nlohmann::json::array()), "/x/case.json: not a case.json written by draft-cases (not an object)");
+    EXPECT_EQ(refusal(without("name")), "'/x/case.json': name: missing");
+    EXPECT_EQ(refusal(without("steps")), "'/x/case.json': steps: missing");
+    EXPECT_EQ(refusal(nlohmann::json::array()), "'/x/case.json': not a case.json written by draft-cases (not an object)");
     auto with = [](const char* key, nlohmann::json value) {
         auto j = minimal();
         j[key] = std::move(value);
         return j;
     };
-    EXPECT_EQ(refusal(with("dimension", 4)), "/x/case.json: dimension = '4': not 2 or 3");
-    EXPECT_EQ(refusal(with("name", 7)), "/x/case.json: name = '7': not a string");
-    EXPECT_EQ(refusal(with("parameters", "fast")), "/x/case.json: parameters = '\"fast\"': not an object");
-    EXPECT_EQ(refusal(with("cells_planned", -3)), "/x/case.json: cells_planned = '-3': not a count");
-    EXPECT_EQ(refusal(with("files", {"a", 3})), "/x/case.json: files = '3': not a path");
+    EXPECT_EQ(refusal(with("dimension", 4)), "'/x/case.json': dimension = '4': not 2 or 3");
+    EXPECT_EQ(refusal(with("name", 7)), "'/x/case.json': name = '7': not a string");
+    EXPECT_EQ(refusal(with("parameters", "fast")), "'/x/case.json': parameters = '\"fast\"': not an object");
+    EXPECT_EQ(refusal(with("cells_planned", -3)), "'/x/case.json': cells_planned = '-3': not a count");
+    EXPECT_EQ(refusal(with("files", {"a", 3})), "'/x/case.json': files = '3': not a path");
     EXPECT_EQ(refusal(with("steps", {{{"argv", {"blockMesh"}}}})), "case.json: a step without a name");
     EXPECT_EQ(refusal(with("steps", {{{"name", "mesh"}, {"argv", nlohmann::json::array()}}})),
               "case.json: steps['mesh'].argv: not a list of words");
@@ -105,7 +105,7 @@ TEST(CaseFile, ACaseWhoseCaseJsonCannotBeReadFailsAsACaseAndRunsNothing) {
     EXPECT_FALSE(result.ok());
     EXPECT_EQ(result.failure, drafting::cases::files::CaseResult::Failure::badCase);
     EXPECT_EQ(result.caseName, "broken");
-    EXPECT_NE(result.reason.find("case.json: steps: missing"), std::string::npos) << result.reason;
+    EXPECT_NE(result.reason.find("case.json': steps: missing"), std::string::npos) << result.reason;
     EXPECT_FALSE(std::filesystem::exists(dir + "/log.blockMesh"));
 }
 

@@ -1,0 +1,31 @@
+#include "common/Error.hpp"
+
+#include "common/Printable.hpp"
+
+namespace drafting::common {
+
+std::string ErrorSite::place() const {
+    std::string out = label;
+    if (file) out += (out.empty() ? "" : " ") + Printable::quote(*file);
+    if (line > 0) out += ", line " + std::to_string(line);
+    return out;
+}
+
+std::string ErrorSite::describe(const std::string& why) const {
+    std::string out = place();
+    if (!field.empty()) {
+        out += (out.empty() ? "" : ": ") + field;
+        if (value) out += " = " + Printable::quote(*value);
+    }
+    return out + (out.empty() ? "" : ": ") + why;
+}
+
+InputError InputError::at(std::string label, std::optional<std::string> file, int line) const {
+    ErrorSite site = this->site();
+    site.label = std::move(label);
+    site.file = std::move(file);
+    site.line = line;
+    return InputError(std::move(site), why());
+}
+
+}  // namespace drafting::common
