@@ -3,6 +3,9 @@
 # kept by draft-cases, and a case cut off mid-solve continues from its last checkpoint, written every
 # 10 minutes of the solver's wall-clock time: a study longer than a session is run again until it is done), each
 # printing a table and writing its reduced figures under docs/studies/.
+# Each study's reduction is scripts/studies/STUDY.py; what they share (reading a case's files, the
+# non-physical rule, the iterative uncertainty of a drag and a saving, the atomic JSON write, the
+# closing lines and exit status) is scripts/studies/common.py.
 #
 #   long-run LEVEL [--iterations N]
 #       Iterative convergence: the Breaking4 headline cases (solo, pacer 1.3 m ahead, pacer 1.0 m
@@ -149,61 +152,7 @@ if [ "$study" = reference ]; then
     done
   fi
   rc=0
-  python3 - "$out" "$name" "$target" "${level_list[@]}" <<'PY' || rc=$?
-import json, sys, os
-out, name, target, levels = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
-rows, pending, failed, previous = [], [], [], {}
-print(f"{'level':<11}{'cells':>9}{'quantity':>20}{'value':>10}{'±ci95':>9}{'drift %':>9}{'moved %':>9}{'iter':>6}  stop      pass  minutes")
-for level in levels:
-    d = os.path.join(out, level)
-    try:
-        r = json.load(open(os.path.join(d, "results.json")))
-    except OSError:
-        pending.append(level)
-        continue
-    except ValueError as e:
-        failed.append({"level": level, "reason": f"results.json: {e}"})
-        continue
-    if r.get("status") != "ok":
-        failed.append({"level": level, "reason": r.get("reason") or r.get("status")})
-        continue
-    # The time of the meshing and of the solver as the case recorded them (wall, one core each).
-    timing = r.get("timing_s") or {}
-    minutes = sum(timing.get(k) or 0.0 for k in ("blockMesh", "snappyHexMesh", "checkMesh", "draftFoam")) / 60
-    checks = []
-    for c in r.get("checks", []):
-        q = c["quantity"]                       # e.g. bodies.ahmed.cd
-        parts = q.split(".")
-        body = r["bodies"].get(parts[1], {}) if len(parts) == 3 and parts[0] == "bodies" else {}
-        key = parts[2] if len(parts) == 3 else None
-        ci = body.get(key + "_ci95") if key else None
-        drift = body.get("drag_mean_drift_rel") if key in ("cd", "drag_N") else None
-        moved = 100 * (c["value"] / previous[q] - 1) if q in previous and previous[q] else None
-        moved_from = previous.get(q + " level")
-        previous[q], previous[q + " level"] = c["value"], level
-        checks.append({"quantity": q, "value": c["value"], "ci95": ci, "drift_rel": drift,
-                       "moved_pct": moved, "moved_from_level": moved_from, "low": c.get("low"),
-                       "high": c.get("high"), "pass": c["pass"]})
-        nan = float("nan")
-        print(f"{level:<11}{r['mesh']['cells']:>9}{q:>20}{c['value']:>10.4f}{(ci if ci is not None else nan):>9.4f}"
-              f"{(100 * drift if drift is not None else nan):>9.2f}{(moved if moved is not None else nan):>9.2f}"
-              f"{r['iterations']:>6}  {r.get('stop', ''):<9} {'yes' if c['pass'] else 'NO':<5} {minutes:.1f}")
-    rows.append({"level": level, "cells": r["mesh"]["cells"], "iterations": r["iterations"],
-                 "stop": r.get("stop"), "stop_reason": r.get("stop_reason"), "converged": r.get("converged"),
-                 "residuals": r.get("residuals"), "pass": r.get("pass"), "checks": checks,
-                 "timing_s": timing, "minutes": minutes})
-json.dump({"study": "reference", "reference": name, "levels": levels,
-           "command": f"scripts/study.sh reference {name} --levels {','.join(levels)}",
-           "minutes": "blockMesh + snappyHexMesh + checkMesh + draftFoam wall time from results.json timing_s",
-           "rows": rows, "failed": failed, "pending": pending}, open(target + ".tmp", "w"), indent=1)
-os.replace(target + ".tmp", target)
-for f in failed:
-    print(f"{f['level']}: failed: {f['reason']}")
-if pending:
-    print("not run yet: " + ", ".join(pending))
-print(f"wrote {target}")
-sys.exit(3 if failed or pending else 0)
-PY
+  python3 "$root/scripts/studies/reference.py" "$out" "$name" "$target" "${level_list[@]}" || rc=$?
   exit "$rc"
 fi
 
@@ -270,50 +219,7 @@ if [ "$study" = courant ]; then
     done
   fi
   rc=0
-  python3 - "$out" "$root/docs/studies/courant-2d.json" "${limits[@]}" <<'PY' || rc=$?
-import json, os, sys
-out, target, limits = sys.argv[1], sys.argv[2], sys.argv[3:]
-rows, pending = [], []
-for spec in limits:
-    co, outer = spec.split("|")
-    try:
-        solo = json.load(open(os.path.join(out, f"co{co}", "solo", "results.json")))
-        ahead = json.load(open(os.path.join(out, f"co{co}", "ahead-f1.3", "results.json")))
-    except (OSError, ValueError):
-        pending.append(f"co{co}")
-        continue
-    if solo.get("status") != "ok" or ahead.get("status") != "ok":
-        pending.append(f"co{co} ({solo.get('status')}, {ahead.get('status')})")
-        continue
-    s, l, p = solo["bodies"]["lead"], ahead["bodies"]["lead"], ahead["bodies"]["pacer1"]
-    ratio = l["drag_N"] / s["drag_N"]
-    rel = (((l.get("drag_ci95_N") or 0) / l["drag_N"]) ** 2 + ((s.get("drag_ci95_N") or 0) / s["drag_N"]) ** 2) ** 0.5
-    rows.append({"max_courant": float(co), "outer_correctors": int(outer),
-                 "solo_drag_N": s["drag_N"], "solo_ci95_N": s.get("drag_ci95_N"),
-                 "lead_drag_N": l["drag_N"], "lead_ci95_N": l.get("drag_ci95_N"),
-                 "pacer_drag_N": p["drag_N"], "pacer_ci95_N": p.get("drag_ci95_N"),
-                 "saving_pct": 100 * (1 - ratio), "saving_ci95_pct": 100 * ratio * rel,
-                 "strouhal_solo": s.get("strouhal"), "strouhal_pacer": p.get("strouhal"),
-                 "time_steps": [solo.get("iterations"), ahead.get("iterations")]})
-ref = next((r for r in rows if r["max_courant"] == 1.0), None)
-if ref:
-    for r in rows:
-        r["solo_drag_moved_pct"] = 100 * (r["solo_drag_N"] / ref["solo_drag_N"] - 1)
-        r["pacer_drag_moved_pct"] = 100 * (r["pacer_drag_N"] / ref["pacer_drag_N"] - 1)
-        r["saving_moved_pts"] = r["saving_pct"] - ref["saving_pct"]
-print(f"{'Co':>4}{'outer':>6}{'solo N':>9}{'±':>7}{'lead N':>8}{'±':>7}{'pacer N':>9}{'±':>7}{'saving %':>10}{'±':>7}{'St':>7}{'steps':>8}{'solo Δ%':>9}{'saving Δ':>10}")
-for r in rows:
-    print(f"{r['max_courant']:>4g}{r['outer_correctors']:>6}{r['solo_drag_N']:>9.3f}{r['solo_ci95_N'] or 0:>7.3f}"
-          f"{r['lead_drag_N']:>8.3f}{r['lead_ci95_N'] or 0:>7.3f}{r['pacer_drag_N']:>9.3f}{r['pacer_ci95_N'] or 0:>7.3f}"
-          f"{r['saving_pct']:>10.2f}{r['saving_ci95_pct']:>7.2f}{r['strouhal_solo'] or 0:>7.3f}{r['time_steps'][0] or 0:>8}"
-          f"{r.get('solo_drag_moved_pct', 0):>+9.2f}{r.get('saving_moved_pts', 0):>+10.2f}")
-json.dump({"study": "courant", "config": "cases/examples/courant-2d.cfg", "command": "scripts/study.sh courant",
-           "rows": rows, "pending": pending}, open(target + ".tmp", "w"), indent=1)
-os.replace(target + ".tmp", target)
-if pending:
-    print("not finished yet: " + ", ".join(pending))
-print(f"wrote {target}")
-PY
+  python3 "$root/scripts/studies/courant.py" "$out" "$root/docs/studies/courant-2d.json" "${limits[@]}" || rc=$?
   [ "$rc" -eq 0 ] || exit "$rc"
   exit $((failed_cases ? 3 : 0))
 fi
@@ -364,72 +270,7 @@ if [ "$study" = domain ]; then
   fi
   names=(); for v in "${variants[@]}"; do names+=("${v%%|*}"); done
   rc=0
-  python3 - "$out" "$level" "$root/docs/studies/domain-$level.json" "${names[@]}" <<'PY' || rc=$?
-import json, sys, os
-out, level, target, names = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
-failed = {}  # "variant/case": why, for a result that is no saving
-def pushed_forward(r):
-    """CaseResult::checkDragPositive's rule: a runner with zero or negative drag is no saving."""
-    for body, f in sorted(r.get("bodies", {}).items()):
-        if not f.get("drag_N", 0) > 0:
-            return f"non-physical drag on {body}: drag_N = {f.get('drag_N')} is not positive (a saving of 100 % or more)"
-    return ""
-def case(variant, name):
-    d = os.path.join(out, variant, name)
-    try:
-        r = json.load(open(os.path.join(d, "results.json")))
-        c = json.load(open(os.path.join(d, "case.json")))
-        m = json.load(open(os.path.join(d, "meshCheck.json")))
-    except (OSError, ValueError):
-        return None
-    if r.get("status") != "ok":
-        return None
-    why = pushed_forward(r)
-    if why:
-        failed[f"{variant}/{name}"] = why
-        return None
-    b = r["bodies"]["lead"]
-    it = ((b.get("drag_ci95_N") or 0.0) ** 2 + (b.get("drag_mean_drift_N") or 0.0) ** 2) ** 0.5
-    return {"drag_N": b["drag_N"], "iterative_N": it, "cells": m["cells"], "iterations": r["iterations"],
-            "stop": r.get("stop"), "domain": c["parameters"].get("domain"), "inflow": c["parameters"].get("inflow")}
-rows, pending = [], []
-for v in names:
-    solo, ahead = case(v, "solo"), case(v, "ahead-f1.3")
-    if not solo or not ahead:
-        if not any(k.startswith(v + "/") for k in failed):
-            pending.append(v)
-        continue
-    saving = 100 * (1 - ahead["drag_N"] / solo["drag_N"])
-    # The saving's iterative uncertainty from both drags' (relative errors in quadrature).
-    rel = ((ahead["iterative_N"] / ahead["drag_N"]) ** 2 + (solo["iterative_N"] / solo["drag_N"]) ** 2) ** 0.5
-    iter_pts = 100 * (ahead["drag_N"] / solo["drag_N"]) * rel
-    rows.append({"variant": v, "solo_drag_N": solo["drag_N"], "lead_drag_N": ahead["drag_N"], "saving_pct": saving,
-                 "saving_iter_pct": iter_pts, "solo_cells": solo["cells"], "ahead_cells": ahead["cells"],
-                 "solo_iterations": solo["iterations"], "ahead_iterations": ahead["iterations"],
-                 "blockage_pct": ahead["domain"]["blockage_pct"] if ahead["domain"] else None,
-                 "box": ahead["domain"], "inflow": ahead["inflow"]})
-base = next((r for r in rows if r["variant"] == "base"), None)
-print(f"{'variant':<18}{'solo N':>9}{'lead N':>9}{'saving %':>10}{'±iter':>7}{'moved':>8}{'solo Δ%':>9}{'block %':>9}{'cells':>9}")
-for r in rows:
-    if base:
-        r["saving_moved_pts"] = r["saving_pct"] - base["saving_pct"]
-        r["solo_moved_pct"] = 100 * (r["solo_drag_N"] / base["solo_drag_N"] - 1)
-    moved = f"{r['saving_moved_pts']:+.2f}" if base else "n/a"
-    solo_moved = f"{r['solo_moved_pct']:+.2f}" if base else "n/a"
-    block = f"{r['blockage_pct']:.2f}" if r["blockage_pct"] is not None else "n/a"
-    print(f"{r['variant']:<18}{r['solo_drag_N']:>9.4f}{r['lead_drag_N']:>9.4f}{r['saving_pct']:>10.2f}"
-          f"{r['saving_iter_pct']:>7.2f}{moved:>8}{solo_moved:>9}{block:>9}{r['ahead_cells']:>9}")
-json.dump({"study": "domain", "level": level, "config": "cases/examples/domain-3d.cfg",
-           "command": f"scripts/study.sh domain {level}", "criterion_pts": 0.5,
-           "rows": rows, "pending": pending, "failed": failed}, open(target + ".tmp", "w"), indent=1)
-os.replace(target + ".tmp", target)
-if pending:
-    print("not finished yet: " + ", ".join(pending))
-for c, why in failed.items():
-    print(f"failed: {c}: {why}")
-print(f"wrote {target}")
-sys.exit(3 if failed else 0)  # written, with cases that gave no saving: exit 3 as for a failed run
-PY
+  python3 "$root/scripts/studies/domain.py" "$out" "$level" "$root/docs/studies/domain-$level.json" "${names[@]}" || rc=$?
   if [ "$rc" -eq 3 ]; then failed_cases=1; elif [ "$rc" -ne 0 ]; then exit "$rc"; fi
   exit $((failed_cases ? 3 : 0))
 fi
@@ -453,111 +294,7 @@ if [ "$study" = model-form ]; then
   fi
   specs=(); for v in "${variants[@]}"; do IFS='|' read -r name presets _ <<< "$v"; specs+=("$name|$presets"); done
   rc=0
-  python3 - "$out" "$level" "$root/docs/studies/model-form-$level.json" "${specs[@]}" <<'PY' || rc=$?
-import json, sys, os
-out, level, target, specs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
-# Each variant's cases: its solo runner and one per preset (the gaps of model-form-3d.cfg).
-case_of = {"ahead": "ahead-f1.3", "behind": "behind-b1"}
-variants = {spec.split("|")[0]: ["solo"] + [case_of[p.strip()] for p in spec.split("|")[1].split(",")] for spec in specs}
-failed = {}  # "variant/case": why, for a case that ran and failed (not the same as not run yet)
-# A wall-resolved mesh aims at y+ ~ 1 (LayerStack::lowRe). At the wall-function range (30 and up) its
-# layers did not reach the wall and it is no other near-wall model at all; below that it is kept, its
-# y+ recorded in its row (the coarse runner reaches a mean of 9, a median of 5: partly resolved).
-LOW_RE_MAX_Y_PLUS = 30.0
-def lead(variant, name):
-    """The lead's drag and its iterative uncertainty (95 % interval and drift in quadrature), or None."""
-    d = os.path.join(out, variant, name)
-    try:
-        r = json.load(open(os.path.join(d, "results.json")))
-    except (OSError, ValueError):
-        return None
-    if r.get("status") != "ok":
-        failed[f"{variant}/{name}"] = r.get("reason") or r.get("status") or "failed"
-        return None
-    # CaseResult::checkDragPositive's rule: a runner with zero or negative drag is no saving.
-    for body, f in sorted(r.get("bodies", {}).items()):
-        if not f.get("drag_N", 0) > 0:
-            failed[f"{variant}/{name}"] = (f"non-physical drag on {body}: drag_N = {f.get('drag_N')} is not positive "
-                                           "(a saving of 100 % or more)")
-            return None
-    b = r["bodies"]["lead"]
-    # A wall-resolved case is one only when its layers reached the wall: snappyHexMesh drops layers
-    # it cannot fit, and a low-re case at wall-function y+ is a coarse wall-function case, not the
-    # model the variant stands for (the first coarse run kept 2 % of its stack, y+ 64-82).
-    y_plus = (b.get("y_plus") or {}).get("mean")
-    if variant == "low-re" and (y_plus is None or y_plus > LOW_RE_MAX_Y_PLUS):
-        failed[f"{variant}/{name}"] = (f"lead y+ mean {y_plus} above {LOW_RE_MAX_Y_PLUS}: the wall-resolved layers did not "
-                                       "reach the wall (log.snappyHexMesh, layers), so this is no low-Re result")
-        return None
-    it = ((b.get("drag_ci95_N") or 0.0) ** 2 + (b.get("drag_mean_drift_N") or 0.0) ** 2) ** 0.5
-    mesh = r.get("mesh") or {}
-    return {"drag_N": b["drag_N"], "iterative_N": it, "cells": mesh.get("cells"), "iterations": r.get("iterations"),
-            "converged": r.get("converged"), "stop": r.get("stop"), "y_plus_mean": (b.get("y_plus") or {}).get("mean")}
-rows, pending = [], []
-for v, cases in variants.items():
-    solo = lead(v, "solo")
-    for name in cases:
-        case = lead(v, name)
-        if not case or not solo:
-            if f"{v}/{name}" not in failed:
-                pending.append(f"{v}/{name}")
-            continue
-        row = {"variant": v, "case": name, "lead_drag_N": case["drag_N"], "lead_iterative_N": case["iterative_N"],
-               "cells": case["cells"], "iterations": case["iterations"], "converged": case["converged"],
-               "stop": case["stop"], "y_plus_mean": case["y_plus_mean"]}
-        if name != "solo":
-            ratio = case["drag_N"] / solo["drag_N"]
-            rel = ((case["iterative_N"] / case["drag_N"]) ** 2 + (solo["iterative_N"] / solo["drag_N"]) ** 2) ** 0.5
-            row.update({"saving_pct": 100 * (1 - ratio), "saving_iter_pct": 100 * ratio * rel})
-        rows.append(row)
-base = {r["case"]: r for r in rows if r["variant"] == "base"}
-spread = {}
-for r in rows:
-    b = base.get(r["case"])
-    if r["variant"] == "base" or not b:
-        continue
-    if "saving_pct" in r:
-        r["saving_moved_pts"] = r["saving_pct"] - b["saving_pct"]
-        s = spread.setdefault(r["case"], {"saving_base_pct": b["saving_pct"], "moves_pts": {}})
-        s["moves_pts"][r["variant"]] = r["saving_moved_pts"]
-    r["lead_drag_moved_pct"] = 100 * (r["lead_drag_N"] / b["lead_drag_N"] - 1)
-for case, s in spread.items():
-    s["model_form_pts"] = max(abs(m) for m in s["moves_pts"].values())
-    # A spread over fewer models than the study has is a lower bound: say which are missing.
-    s["variants_pending"] = sorted({p.split("/")[0] for p in list(pending) + list(failed)
-                                    if p.split("/")[1] in (case, "solo") and case in variants[p.split("/")[0]]})
-print(f"{'variant':<9}{'case':<12}{'lead N':>9}{'±iter N':>9}{'saving %':>10}{'±iter':>7}{'moved':>8}{'drag Δ%':>9}{'y+':>7}{'iter':>7}{'conv':>6}{'cells':>9}")
-for r in rows:
-    saving = f"{r['saving_pct']:.2f}" if "saving_pct" in r else "-"
-    it = f"{r['saving_iter_pct']:.2f}" if "saving_iter_pct" in r else "-"
-    moved = f"{r['saving_moved_pts']:+.2f}" if "saving_moved_pts" in r else "-"
-    dmoved = f"{r['lead_drag_moved_pct']:+.2f}" if "lead_drag_moved_pct" in r else "-"
-    yp = f"{r['y_plus_mean']:.1f}" if r["y_plus_mean"] is not None else "-"
-    print(f"{r['variant']:<9}{r['case']:<12}{r['lead_drag_N']:>9.4f}{r['lead_iterative_N']:>9.4f}{saving:>10}{it:>7}"
-          f"{moved:>8}{dmoved:>9}{yp:>7}{r['iterations'] or 0:>7}{'yes' if r['converged'] else 'no':>6}{r['cells'] or 0:>9}")
-for case, s in spread.items():
-    print(f"model-form spread of the saving, {case}: {s['model_form_pts']:.2f} points "
-          f"({', '.join(f'{v} {m:+.2f}' for v, m in s['moves_pts'].items())})"
-          + (f"; not run or failed: {', '.join(s['variants_pending'])}" if s["variants_pending"] else ""))
-# The case template the study's cases were written with (case.json): draft-post --model-form attaches a
-# spread only to cases of the same template.
-templ, dimension = None, None
-try:
-    base_case = json.load(open(os.path.join(out, "base", "solo", "case.json")))
-    templ, dimension = base_case.get("template"), base_case.get("dimension")
-except (OSError, ValueError):
-    pass
-json.dump({"study": "model-form", "level": level, "template": templ, "dimension": dimension, "config": "cases/examples/model-form-3d.cfg",
-           "command": f"scripts/study.sh model-form {level}", "rows": rows, "spread": spread,
-           "pending": pending, "failed": failed}, open(target + ".tmp", "w"), indent=1)
-os.replace(target + ".tmp", target)
-if pending:
-    print("not finished yet: " + ", ".join(pending))
-for case, why in failed.items():
-    print(f"failed: {case}: {why}")
-print(f"wrote {target}")
-sys.exit(3 if failed else 0)  # written, with cases that gave no saving: exit 3 as for a failed run
-PY
+  python3 "$root/scripts/studies/model_form.py" "$out" "$level" "$root/docs/studies/model-form-$level.json" "${specs[@]}" || rc=$?
   if [ "$rc" -eq 3 ]; then failed_cases=1; elif [ "$rc" -ne 0 ]; then exit "$rc"; fi
   exit $((failed_cases ? 3 : 0))
 fi
@@ -577,58 +314,5 @@ sweep "$root/cases/examples/breaking4-3d.cfg" -o "$out/long" --jobs "$jobs" "${c
   --solver.settled_tolerance 0 --solver.max_iterations "$iterations"
 fi
 
-python3 - "$out" "$level" "$iterations" "$root/docs/studies/long-run-$level.json" <<'PY'
-import json, sys, os
-out, level, iterations, target = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
-def load(kind):
-    if not os.path.exists(os.path.join(out, kind, "manifest.json")):
-        return {}
-    m = json.load(open(os.path.join(out, kind, "manifest.json")))
-    res = {}
-    for c in m["cases"]:
-        path = os.path.join(out, kind, c["name"], "results.json")
-        if os.path.exists(path):
-            res[c["name"]] = json.load(open(path))
-    return res
-stopped, long = load("stopped"), load("long")
-rows = []
-print(f"{'case':<22}{'runner':<8}{'stopped N':>11}{'±ci95':>8}{'iter':>6}{'drift %':>9}{'conv':>6}"
-      f"{'long N':>10}{'±ci95':>8}{'diff %':>8}  within")
-for name in sorted(stopped):
-    s, l = stopped[name], long.get(name)
-    if s.get("status") != "ok" or not l or l.get("status") != "ok":
-        continue
-    for body, b in s["bodies"].items():
-        lb = l["bodies"][body]
-        diff = b["drag_N"] - lb["drag_N"]
-        ci = b.get("drag_ci95_N") or 0.0
-        lci = lb.get("drag_ci95_N") or 0.0
-        drift = b.get("drag_mean_drift_N")
-        # The stopped value is quoted with its iterative uncertainty (interval and drift in
-        # quadrature, as in savings.csv's saving_iter_pct): that must reach the long-run mean,
-        # widened by the long run's own interval (the uncertainty of the reference).
-        stated = (ci ** 2 + (drift or 0.0) ** 2) ** 0.5
-        within = abs(diff) <= stated + lci
-        row = {"case": name, "runner": body, "stopped_drag_N": b["drag_N"], "stopped_ci95_N": ci,
-               "stopped_drift_N": drift, "stopped_iterative_N": stated, "stopped_iterations": s["iterations"],
-               "stopped_converged": s["converged"],
-               "stopped_stop": s.get("stop"), "long_drag_N": lb["drag_N"], "long_ci95_N": lci,
-               "long_iterations": l["iterations"], "long_converged": l["converged"],
-               "difference_N": diff, "difference_pct": 100 * diff / lb["drag_N"] if lb["drag_N"] else None,
-               "within_interval": within}
-        rows.append(row)
-        dr = f"{100 * drift / abs(b['drag_N']):.3f}" if drift is not None and b["drag_N"] else "n/a"
-        dp = f"{row['difference_pct']:.2f}" if row["difference_pct"] is not None else "n/a"
-        print(f"{name:<22}{body:<8}{b['drag_N']:>11.4f}{ci:>8.4f}{s['iterations']:>6}{dr:>9}"
-              f"{'yes' if s['converged'] else 'no':>6}{lb['drag_N']:>10.4f}{lci:>8.4f}{dp:>8}  {'yes' if within else 'NO'}")
-pending = sorted(set(stopped) | set(long) | {"solo", "ahead-f1.3", "behind-b1", "ahead-behind-f1.3-b1"})
-pending = [n for n in pending if not any(r["case"] == n for r in rows)]
-json.dump({"study": "long-run", "level": level, "long_iterations": iterations,
-           "config": "cases/examples/breaking4-3d.cfg", "command": f"scripts/study.sh long-run {level}",
-           "rows": rows, "pending": pending}, open(target + ".tmp", "w"), indent=1)
-os.replace(target + ".tmp", target)
-if pending:
-    print("not finished in both sweeps yet: " + ", ".join(pending))
-print(f"wrote {target}")
-PY
+python3 "$root/scripts/studies/long_run.py" "$out" "$level" "$iterations" "$root/docs/studies/long-run-$level.json"
 exit $((failed_cases ? 3 : 0))

@@ -1,0 +1,113 @@
+// scripts/studies/*.py: the reductions scripts/study.sh runs after its cases, on case folders written
+// here with known drags: the saving and its iterative uncertainty, the non-physical rule, cases not
+// run yet against cases that ran and failed, and the exit status.
+#include "TestSupport.hpp"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+const std::string kStudies = std::string(DRAFTING_SOURCE_DIR) + "/scripts/studies/";
+
+void write(const fs::path& path, const json& j) {
+    fs::create_directories(path.parent_path());
+    drafting::test::writeFile(path.string(), j.dump());
+}
+
+// A finished case's results.json: the lead's drag with its 95 % interval and drift, and y+.
+json result(double leadDragN, double ci95N = 0.0, double driftN = 0.0, double yPlus = 40.0) {
+    return {{"status", "ok"},
+            {"iterations", 400},
+            {"converged", true},
+            {"stop", "settled"},
+            {"mesh", {{"cells", 1000}}},
+            {"bodies",
+             {{"lead",
+               {{"drag_N", leadDragN}, {"drag_ci95_N", ci95N}, {"drag_mean_drift_N", driftN}, {"y_plus", {{"mean", yPlus}}}}}}}};
+}
+
+void domainCase(const fs::path& dir, const json& results) {
+    write(dir / "results.json", results);
+    write(dir / "case.json", {{"parameters", {{"domain", {{"blockage_pct", 1.5}}}, {"inflow", {{"viscosity_ratio", 10}}}}}});
+    write(dir / "meshCheck.json", {{"cells", 1234}});
+}
+
+}  // namespace
+
+TEST(StudyReduction, DomainSavingCarriesBothDragsIterativeUncertaintyAndRefusesANonPhysicalCase) {
+    drafting::test::TempDir tmp;
+    const fs::path out = tmp.path();
+    // Solo 8 N with a 0.03 N interval and 0.04 N drift (0.05 N in quadrature), lead 2 N exactly.
+    domainCase(out / "base" / "solo", result(8.0, 0.03, 0.04));
+    domainCase(out / "base" / "ahead-f1.3", result(2.0));
+    domainCase(out / "side-x2" / "solo", result(8.0));
+    domainCase(out / "side-x2" / "ahead-f1.3", result(-0.1));  // pushed forward: no saving
+    const std::string target = tmp.path() + "/domain.json";
+    const auto run = drafting::test::runCommand(
+        {"/usr/bin/python3", kStudies + "domain.py", out.string(), "coarse", target, "base", "side-x2", "upstream-x2"});
+    EXPECT_EQ(run.exitCode, 3) << run.out << run.err;  // a case ran and gave no saving
+    const json j = json::parse(drafting::test::readFile(target));
+    ASSERT_EQ(j["rows"].size(), 1u) << j.dump(1);
+    EXPECT_NEAR(j["rows"][0]["saving_pct"].get<double>(), 75.0, 1e-12);
+    // 100 (2/8) sqrt((0/2)^2 + (0.05/8)^2) = 0.15625 points.
+    EXPECT_NEAR(j["rows"][0]["saving_iter_pct"].get<double>(), 0.15625, 1e-12);
+    EXPECT_NE(j["failed"]["side-x2/ahead-f1.3"].get<std::string>().find("non-physical drag on lead"), std::string::npos);
+    EXPECT_EQ(j["pending"], json::array({"upstream-x2"}));
+    EXPECT_FALSE(fs::exists(target + ".tmp"));
+}
+
+TEST(StudyReduction, ModelFormKeepsALowReCaseOnlyWhereItsLayersReachedTheWall) {
+    drafting::test::TempDir tmp;
+    const fs::path out = tmp.path();
+    write(out / "base" / "solo" / "results.json", result(8.0));
+    write(out / "base" / "ahead-f1.3" / "results.json", result(2.0));
+    write(out / "base" / "solo" / "case.json", {{"template", 6}, {"dimension", 3}});
+    write(out / "low-re" / "solo" / "results.json", result(8.0, 0.0, 0.0, 64.0));  // wall-function y+
+    write(out / "low-re" / "ahead-f1.3" / "results.json", result(2.0, 0.0, 0.0, 5.0));
+    write(out / "urans" / "solo" / "results.json", result(8.0));
+    write(out / "urans" / "ahead-f1.3" / "results.json", result(2.4));
+    const std::string target = tmp.path() + "/model-form.json";
+    const auto run = drafting::test::runCommand({"/usr/bin/python3", kStudies + "model_form.py", out.string(), "coarse", target,
+                                                 "base|ahead", "low-re|ahead", "urans|ahead"});
+    EXPECT_EQ(run.exitCode, 3) << run.out << run.err;
+    const json j = json::parse(drafting::test::readFile(target));
+    EXPECT_NE(j["failed"]["low-re/solo"].get<std::string>().find("did not reach the wall"), std::string::npos);
+    // URANS: 70 % against base's 75 %: moved -5 points, and the spread names the model not obtained.
+    const json& spread = j["spread"]["ahead-f1.3"];
+    EXPECT_NEAR(spread["moves_pts"]["urans"].get<double>(), -5.0, 1e-9);
+    EXPECT_NEAR(spread["model_form_pts"].get<double>(), 5.0, 1e-9);
+    EXPECT_EQ(spread["variants_pending"], json::array({"low-re"}));
+    EXPECT_EQ(j["template"], 6);
+}
+
+TEST(StudyReduction, AReferenceLevelNotRunIsPendingAndADamagedOneFailed) {
+    drafting::test::TempDir tmp;
+    const fs::path out = tmp.path();
+    json coarse = result(0.3);
+    coarse["bodies"]["ahmed"] = {{"cd", 0.30}, {"cd_ci95", 0.002}, {"drag_mean_drift_rel", 0.001}};
+    coarse["checks"] = json::array({{{"quantity", "bodies.ahmed.cd"}, {"value", 0.30}, {"pass", true}}});
+    write(out / "coarse" / "results.json", coarse);
+    json medium = coarse;
+    medium["checks"][0]["value"] = 0.33;
+    write(out / "medium" / "results.json", medium);
+    fs::create_directories(out / "fine");
+    drafting::test::writeFile((out / "fine" / "results.json").string(), "{cut off");
+    const std::string target = tmp.path() + "/reference.json";
+    const auto run = drafting::test::runCommand(
+        {"/usr/bin/python3", kStudies + "reference.py", out.string(), "ahmed-25", target, "coarse", "medium", "fine", "extra-fine"});
+    EXPECT_EQ(run.exitCode, 3) << run.out << run.err;
+    const json j = json::parse(drafting::test::readFile(target));
+    ASSERT_EQ(j["rows"].size(), 2u);
+    EXPECT_NEAR(j["rows"][1]["checks"][0]["moved_pct"].get<double>(), 10.0, 1e-9);
+    EXPECT_EQ(j["rows"][1]["checks"][0]["moved_from_level"], "coarse");
+    ASSERT_EQ(j["failed"].size(), 1u);
+    EXPECT_EQ(j["failed"][0]["level"], "fine");
+    EXPECT_EQ(j["pending"], json::array({"extra-fine"}));
+}
