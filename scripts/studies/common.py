@@ -27,6 +27,21 @@ def non_physical(result):
     return ""
 
 
+def usable(result, failed, key):
+    """Whether a case's result gives a saving: a case not run yet (no result) is not, and neither is one
+    that ran and failed or gave a non-physical drag, which `failed[key]` records with its reason."""
+    if result is None:
+        return False
+    if result.get("status") != "ok":
+        failed[key] = result.get("reason") or result.get("status") or "failed"
+        return False
+    why = non_physical(result)
+    if why:
+        failed[key] = why
+        return False
+    return True
+
+
 def iterative_N(body):
     """A body's iterative uncertainty as savings.csv states it: the 95 % interval of the mean and the
     drift of the mean over the last window, in quadrature."""

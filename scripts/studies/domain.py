@@ -3,21 +3,17 @@ and how far it moved from the base box. Usage: domain.py OUT LEVEL TARGET VARIAN
 import os
 import sys
 
-from common import finish, iterative_N, non_physical, read_json, saving, write_study
+from common import finish, iterative_N, read_json, saving, usable, write_study
 
 out, level, target, names = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
-failed = {}  # "variant/case": why, for a result that is no saving
+failed = {}  # "variant/case": why, for a case that ran and gave no saving (not the same as not run yet)
 
 
 def case(variant, name):
     """The lead's drag with its iterative uncertainty, the mesh and the box, or None."""
     d = os.path.join(out, variant, name)
     r, c, m = (read_json(os.path.join(d, f)) for f in ("results.json", "case.json", "meshCheck.json"))
-    if r is None or c is None or m is None or r.get("status") != "ok":
-        return None
-    why = non_physical(r)
-    if why:
-        failed[f"{variant}/{name}"] = why
+    if c is None or m is None or not usable(r, failed, f"{variant}/{name}"):
         return None
     b = r["bodies"]["lead"]
     return {"drag_N": b["drag_N"], "iterative_N": iterative_N(b), "cells": m["cells"], "iterations": r["iterations"],

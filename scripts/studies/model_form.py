@@ -3,7 +3,7 @@ the saving from base, and the spread. Usage: model_form.py OUT LEVEL TARGET NAME
 import os
 import sys
 
-from common import finish, iterative_N, non_physical, read_json, saving, write_study
+from common import finish, iterative_N, read_json, saving, usable, write_study
 
 out, level, target, specs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 # Each variant's cases: its solo runner and one per preset (the gaps of model-form-3d.cfg).
@@ -19,14 +19,7 @@ LOW_RE_MAX_Y_PLUS = 30.0
 def lead(variant, name):
     """The lead's drag and its iterative uncertainty (95 % interval and drift in quadrature), or None."""
     r = read_json(os.path.join(out, variant, name, "results.json"))
-    if r is None:
-        return None
-    if r.get("status") != "ok":
-        failed[f"{variant}/{name}"] = r.get("reason") or r.get("status") or "failed"
-        return None
-    why = non_physical(r)
-    if why:
-        failed[f"{variant}/{name}"] = why
+    if not usable(r, failed, f"{variant}/{name}"):
         return None
     b = r["bodies"]["lead"]
     # A wall-resolved case is one only when its layers reached the wall: snappyHexMesh drops layers
