@@ -17,6 +17,7 @@
 #include "meshes/AhmedBody.hpp"
 #include "meshes/Athlete.hpp"
 #include "meshes/FlatPlate.hpp"
+#include "meshes/FoamDictionary.hpp"
 #include "meshes/FoamFile.hpp"
 #include "meshes/MeshLevel.hpp"
 #include "meshes/SphereSurface.hpp"
@@ -39,6 +40,7 @@
 #endif
 
 namespace fs = std::filesystem;
+using drafting::meshes::FoamDictionary;
 using drafting::meshes::FoamFile;
 
 namespace drafting::cases::reference {
@@ -176,18 +178,22 @@ std::string field(const std::string& cls, const std::string& name, const std::st
 }
 
 // OpenFOAM's own forces object on the same patches, to check runnerDrag against (ForceAgreement).
-std::string stockForces(const std::string& patches, double rho) {
-    return "    stockForces\n    {\n"
-           "        type            forces;\n        libs            (\"libforces.so\");\n"
-           "        writeControl    timeStep;\n        writeInterval   1;\n        log             false;\n"
-           "        patches         (" + patches + " );\n"
-           "        rho             rhoInf;\n        rhoInf          " + FoamFile::number(rho) +
-           ";\n        CofR            (0 0 0);\n    }\n";
+FoamDictionary stockForces(const std::vector<std::string>& patches, double rho) {
+    return FoamDictionary()
+        .entry("type", "forces")
+        .entry("libs", "(\"libforces.so\")")
+        .entry("writeControl", "timeStep")
+        .entry("writeInterval", 1)
+        .entry("log", "false")
+        .entry("patches", FoamDictionary::list(patches))
+        .entry("rho", "rhoInf")
+        .entry("rhoInf", rho)
+        .entry("CofR", "(0 0 0)");
 }
 
 // runnerDrag and stock forces on the same patches, air moving +x, cross-stream force along y.
-std::string forceObjects(const std::vector<std::string>& bodies, double U, double Aref, bool transient,
-                         double averagingStart, double D) {
+FoamDictionary forceObjects(const std::vector<std::string>& bodies, double U, double Aref, bool transient,
+                            double averagingStart, double D) {
     writer::RunnerDragDict forces;
     forces.bodies = bodies;
     forces.loadLibrary = false;  // draftFoam has it built in
@@ -205,52 +211,49 @@ std::string forceObjects(const std::vector<std::string>& bodies, double U, doubl
         forces.residualTolerance = 1e-5;
     }
     forces.divergence = writer::RunnerDragDict::Divergence{20, 200};
-    std::string patches;
-    for (const auto& b : bodies) patches += ' ' + b;
-    return "functions\n{\n" + forces.text() + stockForces(patches, 1) + "}\n";
+    return FoamDictionary().entry("runnerDrag", forces.dictionary()).entry("stockForces", stockForces(bodies, 1));
 }
 
 // controlDict of a 2D reference: draftFoam from 0 to endTime in steps of deltaT (iterations when
 // steady, a fixed time step when transient), the final time written, then `functions`.
-std::string controlDict(bool transient, double endTime, double deltaT, const std::string& functions) {
-    const std::string end = FoamFile::number(endTime);
-    return FoamFile::header("controlDict", "dictionary", "system") +
-           "application draftFoam;\nstartFrom startTime;\nstartTime 0;\nstopAt endTime;\nendTime " + end +
-           ";\ndeltaT " + FoamFile::number(deltaT) + ";\n" +
-           (transient ? "adjustTimeStep no;\nwriteControl runTime;\n" : "writeControl timeStep;\n") +
-           "writeInterval " + end +
-           ";\npurgeWrite 0;\nwriteFormat binary;\nwritePrecision 10;\ntimeFormat general;\n"
-           "timePrecision 6;\nrunTimeModifiable false;\n\n" + functions;
+FoamDictionary controlDict(bool transient, double endTime, double deltaT, const FoamDictionary& functions) {
+    FoamDictionary d;
+    d.entry("application", "draftFoam").entry("startFrom", "startTime").entry("startTime", 0).entry("stopAt", "endTime")
+        .entry("endTime", endTime).entry("deltaT", deltaT);
+    if (transient) d.entry("adjustTimeStep", "no").entry("writeControl", "runTime");
+    else d.entry("writeControl", "timeStep");
+    return d.entry("writeInterval", endTime).entry("purgeWrite", 0).entry("writeFormat", "binary").entry("writePrecision", 10)
+        .entry("timeFormat", "general").entry("timePrecision", 6).entry("runTimeModifiable", "false").entry("functions", functions);
 }
 
 // Second-order laminar schemes: central convection (bounded for the steady solve).
-std::string laminarSchemes(const std::string& ddt, const std::string& divU) {
-    return FoamFile::header("fvSchemes", "dictionary", "system") + "ddtSchemes { default " + ddt +
-           "; }\ngradSchemes { default Gauss linear; }\n"
-           "divSchemes\n{\n    default none;\n    div(phi,U) " + divU + ";\n"
-           "    div((nuEff*dev2(T(grad(U))))) Gauss linear;\n}\n"
-           "laplacianSchemes { default Gauss linear corrected; }\ninterpolationSchemes { default linear; }\n"
-           "snGradSchemes { default corrected; }\n";
+FoamDictionary laminarSchemes(const std::string& ddt, const std::string& divU) {
+    return FoamDictionary()
+        .entry("ddtSchemes", FoamDictionary().entry("default", ddt))
+        .entry("gradSchemes", FoamDictionary().entry("default", "Gauss linear"))
+        .entry("divSchemes", FoamDictionary().entry("default", "none").entry("div(phi,U)", divU)
+                                 .entry("div((nuEff*dev2(T(grad(U)))))", "Gauss linear"))
+        .entry("laplacianSchemes", FoamDictionary().entry("default", "Gauss linear corrected"))
+        .entry("interpolationSchemes", FoamDictionary().entry("default", "linear"))
+        .entry("snGradSchemes", FoamDictionary().entry("default", "corrected"));
 }
 
-std::string laminar() {
-    return FoamFile::header("turbulenceProperties", "dictionary", "constant") + "simulationType laminar;\n";
-}
-
-std::string transport(double nu) {
-    return FoamFile::header("transportProperties", "dictionary", "constant") + "transportModel Newtonian;\n\nnu " + FoamFile::number(nu) +
-           ";\n";
+// A linear solver's settings: solver, smoother, tolerance, relTol.
+FoamDictionary linearSolver(const std::string& solver, const std::string& smoother, double tolerance, double relTol) {
+    return FoamDictionary().entry("solver", solver).entry("smoother", smoother).entry("tolerance", tolerance).entry("relTol", relTol);
 }
 
 // The constant/ and system/ dictionaries of a laminar 2D reference: its viscosity, controlDict,
-// fvSchemes and the body of its fvSolution.
-void writeLaminarSystem(const fs::path& c, double nu, const std::string& control, const std::string& schemes,
-                        const std::string& solution) {
-    FoamFile::write(c / "constant/transportProperties", transport(nu));
-    FoamFile::write(c / "constant/turbulenceProperties", laminar());
-    FoamFile::write(c / "system/controlDict", control);
-    FoamFile::write(c / "system/fvSchemes", schemes);
-    FoamFile::write(c / "system/fvSolution", FoamFile::header("fvSolution", "dictionary", "system") + solution);
+// fvSchemes and fvSolution.
+void writeLaminarSystem(const fs::path& c, double nu, const FoamDictionary& control, const FoamDictionary& schemes,
+                        const FoamDictionary& solution) {
+    FoamFile::write(c / "constant/transportProperties",
+                    FoamDictionary().entry("transportModel", "Newtonian").entry("nu", nu).file("transportProperties", "constant"));
+    FoamFile::write(c / "constant/turbulenceProperties",
+                    FoamDictionary().entry("simulationType", "laminar").file("turbulenceProperties", "constant"));
+    FoamFile::write(c / "system/controlDict", control.file("controlDict", "system"));
+    FoamFile::write(c / "system/fvSchemes", schemes.file("fvSchemes", "system"));
+    FoamFile::write(c / "system/fvSolution", solution.file("fvSolution", "system"));
 }
 
 files::CaseFile caseJson(const std::string& name, const nlohmann::json& parameters, long cells) {
@@ -302,11 +305,15 @@ void writeSt2d1(const fs::path& c) {
                                 {"frontAndBack", "type empty;"}}));
     writeLaminarSystem(c, 1e-3, controlDict(false, 5000, 1, forceObjects({"cylinder"}, 0.2, D * span, false, 0, D)),
                        laminarSchemes("steadyState", "bounded Gauss linear"),
-                       "solvers\n{\n    p { solver GAMG; smoother GaussSeidel; tolerance 1e-9; relTol 0.05; }\n"
-                       "    U { solver smoothSolver; smoother symGaussSeidel; tolerance 1e-10; relTol 0.1; }\n}\n\n"
-                       "SIMPLE\n{\n    consistent yes;\n    nNonOrthogonalCorrectors 0;\n"
-                       "    residualControl { p 1e-6; U 1e-7; }\n}\n\n"
-                       "relaxationFactors { equations { U 0.9; } }\n");
+                       FoamDictionary()
+                           .entry("solvers", FoamDictionary()
+                                                 .entry("p", linearSolver("GAMG", "GaussSeidel", 1e-9, 0.05))
+                                                 .entry("U", linearSolver("smoothSolver", "symGaussSeidel", 1e-10, 0.1)))
+                           .entry("SIMPLE", FoamDictionary()
+                                                .entry("consistent", "yes")
+                                                .entry("nNonOrthogonalCorrectors", 0)
+                                                .entry("residualControl", FoamDictionary().entry("p", 1e-6).entry("U", 1e-7)))
+                           .entry("relaxationFactors", FoamDictionary().entry("equations", FoamDictionary().entry("U", 0.9))));
     writeCaseFile(c,
                           caseJson("st-2d1", {{"reference", "st-2d1"}, {"Re", 20}}, cells));
 }
@@ -370,11 +377,16 @@ void writeCylinderRow(const fs::path& c, const std::string& name, double spacing
     writeLaminarSystem(c, 0.01,
                        controlDict(true, endTime, dt, forceObjects(L.bodyNames, 1.0, D * span, true, averagingStart, D)),
                        laminarSchemes("backward", "Gauss linear"),
-                       "solvers\n{\n    p { solver GAMG; smoother DIC; tolerance 1e-5; relTol 0.05; }\n"
-                       "    pFinal { $p; relTol 0; }\n"
-                       "    \"(U|UFinal)\" { solver smoothSolver; smoother symGaussSeidel; tolerance 1e-7; relTol 0; }\n"
-                       "}\n\nPIMPLE\n{\n    momentumPredictor yes;\n    nOuterCorrectors 1;\n    nCorrectors 2;\n"
-                       "    nNonOrthogonalCorrectors 0;\n}\n");
+                       FoamDictionary()
+                           .entry("solvers", FoamDictionary()
+                                                 .entry("p", linearSolver("GAMG", "DIC", 1e-5, 0.05))
+                                                 .entry("pFinal", FoamDictionary().macro("p").entry("relTol", 0))
+                                                 .entry("\"(U|UFinal)\"", linearSolver("smoothSolver", "symGaussSeidel", 1e-7, 0)))
+                           .entry("PIMPLE", FoamDictionary()
+                                                .entry("momentumPredictor", "yes")
+                                                .entry("nOuterCorrectors", 1)
+                                                .entry("nCorrectors", 2)
+                                                .entry("nNonOrthogonalCorrectors", 0)));
     writeCaseFile(c,
                           caseJson(name, {{"reference", name}, {"Re", 100}, {"spacing_D", spacing}}, cells));
 }
@@ -386,7 +398,7 @@ void addStockForces(const fs::path& c, const std::string& patch, double rho) {
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const auto end = text.rfind('}');
     if (end == std::string::npos) throw common::RunError(controlDict.string() + ": no functions block");
-    text.insert(end, stockForces(" " + patch, rho));
+    text.insert(end, FoamDictionary().entry("stockForces", stockForces({patch}, rho)).text(1));
     FoamFile::write(controlDict, text);
 }
 

@@ -3,6 +3,8 @@
 #include "solver/monitoring/CheckpointMarker.hpp"
 
 #include "common/Error.hpp"
+#include "meshes/FoamDictionary.hpp"
+#include "meshes/FoamFile.hpp"
 #include "common/JsonFile.hpp"
 #include "cases/files/MeshCheckFile.hpp"
 #include "common/Printable.hpp"
@@ -387,17 +389,14 @@ files::CaseResult CaseRunner::runFrom(const std::string& caseDirIn, const std::s
             // One subdomain per rank. Debian's OpenFOAM ships scotch and metis only as stubs, so the
             // split is hierarchical along x: cells sorted by x and dealt out in equal numbers.
             // Only numbers go in: nothing from the user.
-            const std::string ranks = std::to_string(ranks_);
-            const std::string dictPath = caseDir + "/system/decomposeParDict";
-            try {
-                common::AtomicFile::write(dictPath,
-                                          "FoamFile\n{\n    version 2.0;\n    format ascii;\n    class dictionary;\n"
-                                          "    object decomposeParDict;\n}\n\nnumberOfSubdomains " + ranks +
-                                              ";\n\nmethod hierarchical;\n\ncoeffs\n{\n    n (" + ranks +
-                                              " 1 1);\n    order xyz;\n}\n");
-            } catch (const std::system_error& e) {
-                throw common::RunError(e.what());
-            }
+            meshes::FoamFile::write(caseDir + "/system/decomposeParDict",
+                                    meshes::FoamDictionary()
+                                        .entry("numberOfSubdomains", ranks_)
+                                        .entry("method", "hierarchical")
+                                        .entry("coeffs", meshes::FoamDictionary()
+                                                             .entry("n", "(" + std::to_string(ranks_) + " 1 1)")
+                                                             .entry("order", "xyz"))
+                                        .file("decomposeParDict", "system"));
             // Open MPI refuses to start as root (CI, containers) unless told this is deliberate.
             env["OMPI_ALLOW_RUN_AS_ROOT"] = "1";
             env["OMPI_ALLOW_RUN_AS_ROOT_CONFIRM"] = "1";

@@ -10,6 +10,7 @@
 #include "cases/files/SweepLayout.hpp"
 #include "common/Units.hpp"
 #include "meshes/Athlete.hpp"
+#include "meshes/FoamDictionary.hpp"
 #include "meshes/FoamFile.hpp"
 #include "meshes/FormationMesh.hpp"
 #include "meshes/SectionMesh.hpp"
@@ -22,6 +23,7 @@
 #include <sstream>
 
 namespace fs = std::filesystem;
+using drafting::meshes::FoamDictionary;
 using drafting::meshes::FoamFile;
 
 namespace drafting::cases::writer {
@@ -158,17 +160,17 @@ void writeFields(const config::SweepConfig& config, const fs::path& root, double
 }
 
 void writeProperties(const config::SweepConfig& config, const fs::path& root, double nu) {
+    // nu = mu / rho, the air's viscosity at the config's density.
     FoamFile::write(root / "constant" / "transportProperties",
-              FoamFile::header("transportProperties", "dictionary", "constant") +
-                  "transportModel Newtonian;\n\nnu " + FoamFile::number(nu) + ";  // mu / rho = " + FoamFile::number(common::kAirViscosity) + " / " +
-                  FoamFile::number(config.airDensity) + "\n");
-    const bool laminar = config.turbulence == "laminar";
-    FoamFile::write(root / "constant" / "turbulenceProperties",
-              FoamFile::header("turbulenceProperties", "dictionary", "constant") +
-                  (laminar ? std::string("simulationType laminar;\n")
-                           : "simulationType RAS;\n\nRAS\n{\n    RASModel " + config.turbulence +
-                                 ";\n    turbulence on;\n    printCoeffs on;\n}\n"));
-
+                    FoamDictionary().entry("transportModel", "Newtonian").entry("nu", nu).file("transportProperties", "constant"));
+    FoamDictionary turbulence;
+    if (config.turbulence == "laminar") {
+        turbulence.entry("simulationType", "laminar");
+    } else {
+        turbulence.entry("simulationType", "RAS")
+            .entry("RAS", FoamDictionary().entry("RASModel", config.turbulence).entry("turbulence", "on").entry("printCoeffs", "on"));
+    }
+    FoamFile::write(root / "constant" / "turbulenceProperties", turbulence.file("turbulenceProperties", "constant"));
 }
 
 // The time window of a transient case: left unset, it follows the box: one flow-through of
@@ -192,24 +194,21 @@ void writeControlDict(const config::SweepConfig& config, const config::CaseSpec&
     const bool transient = config.mode == "transient";
     const double endTime = window.endTime, averagingStart = window.averagingStart;
     const double refArea = mesh.refArea, strouhalLength = mesh.strouhalLength, finestCell = mesh.finestCell;
-    std::ostringstream control;
     // latestTime: a fresh case starts from 0, a killed one continues from its last checkpoint
     // (CaseRunner keeps it); purgeWrite 2 keeps the checkpoint before a half-written one.
-    control << FoamFile::header("controlDict", "dictionary", "system") << "application " << config.application << ";\n\n"
-            << "startFrom latestTime;\nstartTime 0;\nstopAt endTime;\n";
+    FoamDictionary control;
+    control.entry("application", config.application).entry("startFrom", "latestTime").entry("startTime", 0).entry("stopAt", "endTime");
     if (transient) {
         // First step from the mesh: a tenth of the smallest refined cell crossed at U.
         const double dt0 = 0.1 * finestCell / U;
-        control << "endTime " << FoamFile::number(endTime) << ";\ndeltaT " << FoamFile::number(dt0) << ";\n"
-                << "adjustTimeStep yes;\nmaxCo " << FoamFile::number(config.maxCourant) << ";\nmaxDeltaT 1;\n\n"
-                << "writeControl adjustableRunTime;\nwriteInterval " << FoamFile::number(endTime) << ";\n";
+        control.entry("endTime", endTime).entry("deltaT", dt0).entry("adjustTimeStep", "yes").entry("maxCo", config.maxCourant)
+            .entry("maxDeltaT", 1).entry("writeControl", "adjustableRunTime").entry("writeInterval", endTime);
     } else {
-        control << "endTime " << config.maxIterations << ";\ndeltaT 1;\n\n"
-                << "writeControl timeStep;\nwriteInterval " << config.maxIterations << ";\n";
+        control.entry("endTime", config.maxIterations).entry("deltaT", 1).entry("writeControl", "timeStep")
+            .entry("writeInterval", config.maxIterations);
     }
-    control << "purgeWrite 2;\nwriteFormat binary;\nwritePrecision 8;\nwriteCompression off;\n"
-            << "timeFormat general;\ntimePrecision 8;\nrunTimeModifiable false;\n\n"
-            << "functions\n{\n";
+    control.entry("purgeWrite", 2).entry("writeFormat", "binary").entry("writePrecision", 8).entry("writeCompression", "off")
+        .entry("timeFormat", "general").entry("timePrecision", 8).entry("runTimeModifiable", "false");
     RunnerDragDict forces;
     for (const auto& r : spec.runners) forces.bodies.push_back(r.name);
     forces.rhoInf = config.airDensity;
@@ -234,71 +233,71 @@ void writeControlDict(const config::SweepConfig& config, const config::CaseSpec&
         forces.settled = RunnerDragDict::Settled{config.settledWindow, config.settledTolerance,
                                                  0.02 * config.settledTolerance, 2 * config.settledWindow};
     }
-    control << forces.text();
     // The runners' wall shear stress for ParaView (postprocess/FlowFieldExport), computed only
     // when a time is written: it costs a velocity gradient over the whole mesh.
-    control << "    wallShearStress\n    {\n"
-            << "        type            wallShearStress;\n"
-            << "        libs            (\"libfieldFunctionObjects.so\");\n"
-            << "        patches         (";
-    for (const auto& body : forces.bodies) control << ' ' << body;
-    control << " );\n"
-            << "        executeControl  writeTime;\n"
-            << "        writeControl    writeTime;\n"
-            << "    }\n";
-    control << "}\n";
-    FoamFile::write(root / "system" / "controlDict", control.str());
+    const FoamDictionary wallShearStress = FoamDictionary()
+                                               .entry("type", "wallShearStress")
+                                               .entry("libs", "(\"libfieldFunctionObjects.so\")")
+                                               .entry("patches", FoamDictionary::list(forces.bodies))
+                                               .entry("executeControl", "writeTime")
+                                               .entry("writeControl", "writeTime");
+    control.entry("functions", FoamDictionary().entry("runnerDrag", forces.dictionary()).entry("wallShearStress", wallShearStress));
+    FoamFile::write(root / "system" / "controlDict", control.file("controlDict", "system"));
 }
 
 void writeSchemes(const config::SweepConfig& config, const fs::path& root) {
-    const bool transient = config.mode == "transient";
-    FoamFile::write(root / "system" / "fvSchemes",
-              FoamFile::header("fvSchemes", "dictionary", "system") +
-                  (transient ? "ddtSchemes { default backward; }\n\n" : "ddtSchemes { default steadyState; }\n\n") +
-                  "gradSchemes\n{\n    default Gauss linear;\n    grad(U) cellLimited Gauss linear 1;\n}\n\n"
-                  "divSchemes\n{\n    default none;\n"
-                  "    div(phi,U) bounded Gauss linearUpwind grad(U);\n"
-                  "    div(phi,k) bounded Gauss upwind;\n"
-                  "    div(phi,omega) bounded Gauss upwind;\n"
-                  "    div(phi,epsilon) bounded Gauss upwind;\n"
-                  "    div((nuEff*dev2(T(grad(U))))) Gauss linear;\n}\n\n"
-                  "laplacianSchemes { default Gauss linear limited corrected 0.33; }\n\n"
-                  "interpolationSchemes { default linear; }\n\n"
-                  "snGradSchemes { default limited corrected 0.33; }\n\n"
-                  "wallDist { method meshWave; }\n");
+    const FoamDictionary schemes =
+        FoamDictionary()
+            .entry("ddtSchemes", FoamDictionary().entry("default", config.mode == "transient" ? "backward" : "steadyState"))
+            .entry("gradSchemes", FoamDictionary().entry("default", "Gauss linear").entry("grad(U)", "cellLimited Gauss linear 1"))
+            .entry("divSchemes", FoamDictionary()
+                                     .entry("default", "none")
+                                     .entry("div(phi,U)", "bounded Gauss linearUpwind grad(U)")
+                                     .entry("div(phi,k)", "bounded Gauss upwind")
+                                     .entry("div(phi,omega)", "bounded Gauss upwind")
+                                     .entry("div(phi,epsilon)", "bounded Gauss upwind")
+                                     .entry("div((nuEff*dev2(T(grad(U)))))", "Gauss linear"))
+            .entry("laplacianSchemes", FoamDictionary().entry("default", "Gauss linear limited corrected 0.33"))
+            .entry("interpolationSchemes", FoamDictionary().entry("default", "linear"))
+            .entry("snGradSchemes", FoamDictionary().entry("default", "limited corrected 0.33"))
+            .entry("wallDist", FoamDictionary().entry("method", "meshWave"));
+    FoamFile::write(root / "system" / "fvSchemes", schemes.file("fvSchemes", "system"));
 }
 
 void writeSolution(const config::SweepConfig& config, const fs::path& root) {
     const bool transient = config.mode == "transient";
-    const bool is3d = config.dimension == 3;
-    const std::string tol = FoamFile::number(config.tolerance);
-    const std::string solvers =
-        "solvers\n{\n"
-        "    p { solver GAMG; smoother GaussSeidel; tolerance 1e-7; relTol 0.05; }\n"
-        "    pFinal { $p; relTol 0; }\n"
-        "    \"(U|k|omega|epsilon)\" { solver smoothSolver; smoother symGaussSeidel; tolerance 1e-8; relTol 0.1; }\n"
-        "    \"(U|k|omega|epsilon)Final\" { solver smoothSolver; smoother symGaussSeidel; tolerance 1e-8; "
-        "relTol 0; }\n}\n\n";
-    FoamFile::write(root / "system" / "fvSolution",
-              FoamFile::header("fvSolution", "dictionary", "system") + solvers +
-                  (transient
-                       ? "PIMPLE\n{\n    nOuterCorrectors " + std::to_string(config.outerCorrectors) +
-                             ";\n    nCorrectors 2;\n"
-                             "    nNonOrthogonalCorrectors " + std::to_string(is3d ? 1 : 0) + ";\n}\n" +
-                             // Outer loops relax all but the last, which closes the time step.
-                             (config.outerCorrectors > 1
-                                  ? "\nrelaxationFactors\n{\n    fields\n    {\n        p 0.3;\n        pFinal 1;\n    }\n"
-                                    "    equations\n    {\n        \"(U|k|omega|epsilon)\" 0.7;\n"
-                                    "        \"(U|k|omega|epsilon)Final\" 1;\n    }\n}\n"
-                                  : std::string())
-                       // snappyHexMesh's 3D cells lean up to 65 degrees: one correction.
-                       : "SIMPLE\n{\n    consistent yes;\n    nNonOrthogonalCorrectors " + std::to_string(is3d ? 1 : 0) +
-                             ";\n"
-                         "    residualControl\n    {\n        p " + tol + ";\n        U " + tol +
-                             ";\n        \"(k|omega|epsilon)\" " + tol + ";\n    }\n}\n\n"
-                             "relaxationFactors\n{\n    equations\n    {\n        U 0.95;\n"
-                             "        \"(k|omega|epsilon)\" 0.9;\n    }\n}\n"));
-
+    const int nonOrthogonalCorrectors = config.dimension == 3 ? 1 : 0;  // snappyHexMesh's 3D cells lean up to 65 degrees
+    const auto smooth = [](double relTol) {
+        return FoamDictionary().entry("solver", "smoothSolver").entry("smoother", "symGaussSeidel").entry("tolerance", 1e-8).entry("relTol", relTol);
+    };
+    FoamDictionary solution;
+    solution.entry("solvers", FoamDictionary()
+                                  .entry("p", FoamDictionary().entry("solver", "GAMG").entry("smoother", "GaussSeidel")
+                                                  .entry("tolerance", 1e-7).entry("relTol", 0.05))
+                                  .entry("pFinal", FoamDictionary().macro("p").entry("relTol", 0))
+                                  .entry("\"(U|k|omega|epsilon)\"", smooth(0.1))
+                                  .entry("\"(U|k|omega|epsilon)Final\"", smooth(0)));
+    if (transient) {
+        solution.entry("PIMPLE", FoamDictionary()
+                                     .entry("nOuterCorrectors", config.outerCorrectors)
+                                     .entry("nCorrectors", 2)
+                                     .entry("nNonOrthogonalCorrectors", nonOrthogonalCorrectors));
+        // Outer loops relax all but the last, which closes the time step.
+        if (config.outerCorrectors > 1)
+            solution.entry("relaxationFactors",
+                           FoamDictionary()
+                               .entry("fields", FoamDictionary().entry("p", 0.3).entry("pFinal", 1))
+                               .entry("equations", FoamDictionary().entry("\"(U|k|omega|epsilon)\"", 0.7).entry("\"(U|k|omega|epsilon)Final\"", 1)));
+    } else {
+        const double tol = config.tolerance;
+        solution.entry("SIMPLE", FoamDictionary()
+                                     .entry("consistent", "yes")
+                                     .entry("nNonOrthogonalCorrectors", nonOrthogonalCorrectors)
+                                     .entry("residualControl", FoamDictionary().entry("p", tol).entry("U", tol).entry("\"(k|omega|epsilon)\"", tol)));
+        solution.entry("relaxationFactors",
+                       FoamDictionary().entry("equations", FoamDictionary().entry("U", 0.95).entry("\"(k|omega|epsilon)\"", 0.9)));
+    }
+    FoamFile::write(root / "system" / "fvSolution", solution.file("fvSolution", "system"));
 }
 
 // What the case was written with, for case.json and results.json: shown, never read back as settings.

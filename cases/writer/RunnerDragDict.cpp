@@ -1,49 +1,39 @@
 #include "cases/writer/RunnerDragDict.hpp"
 
-#include "meshes/FoamFile.hpp"
-
 #include <algorithm>
-#include <sstream>
 
 namespace drafting::cases::writer {
 
-using meshes::FoamFile;
-
-std::string RunnerDragDict::text() const {
-    std::ostringstream s, list;
-    for (const auto& b : bodies) list << ' ' << b;
-    s << "    runnerDrag\n    {\n"
-      << "        type            runnerDrag;\n";
-    if (loadLibrary) s << "        libs            (\"libdraftFunctionObjects.so\");\n";
-    s << "        bodies          (" << list.str() << " );\n"
-      << "        rhoInf          " << FoamFile::number(rhoInf) << ";\n"
-      << "        Uref            " << FoamFile::number(Uref) << ";\n"
-      << "        Aref            " << FoamFile::number(Aref) << ";\n";
-    if (flowDirection) s << "        flowDirection   " << *flowDirection << ";\n";
-    if (liftDirection) s << "        liftDirection   " << *liftDirection << ";\n";
-    if (checkpointInterval) s << "        checkpointInterval " << FoamFile::number(*checkpointInterval) << ";\n";
-    if (averagingStart) s << "        averagingStart  " << FoamFile::number(*averagingStart) << ";\n";
-    if (batches) s << "        batches         " << *batches << ";\n";
-    if (strouhalLength) s << "        strouhalLength  " << FoamFile::number(*strouhalLength) << ";\n";
-    if (strouhalForce) s << "        strouhalForce   " << *strouhalForce << ";\n";
-    if (averagingWindow) s << "        averagingWindow " << *averagingWindow << ";\n";
-    if (residualTolerance) s << "        residualTolerance " << FoamFile::number(*residualTolerance) << ";\n";
-    if (convergenceWindow) s << "        convergenceWindow " << *convergenceWindow << ";\n";
-    if (convergenceTolerance) s << "        convergenceTolerance " << FoamFile::number(*convergenceTolerance) << ";\n";
-    if (settled)
-        s << "        settled\n        {\n"
-          << "            window          " << settled->window << ";\n"
-          << "            tolerance       " << FoamFile::number(settled->tolerance) << ";\n"
-          << "            absoluteCd      " << FoamFile::number(settled->absoluteCd) << ";\n"
-          << "            minIterations   " << settled->minIterations << ";\n        }\n";
+meshes::FoamDictionary RunnerDragDict::dictionary() const {
+    meshes::FoamDictionary d;
+    d.entry("type", "runnerDrag");
+    if (loadLibrary) d.entry("libs", "(\"libdraftFunctionObjects.so\")");
+    d.entry("bodies", meshes::FoamDictionary::list(bodies)).entry("rhoInf", rhoInf).entry("Uref", Uref).entry("Aref", Aref);
+    if (flowDirection) d.entry("flowDirection", *flowDirection);
+    if (liftDirection) d.entry("liftDirection", *liftDirection);
+    if (checkpointInterval) d.entry("checkpointInterval", *checkpointInterval);
+    if (averagingStart) d.entry("averagingStart", *averagingStart);
+    if (batches) d.entry("batches", *batches);
+    if (strouhalLength) d.entry("strouhalLength", *strouhalLength);
+    if (strouhalForce) d.entry("strouhalForce", *strouhalForce);
+    if (averagingWindow) d.entry("averagingWindow", *averagingWindow);
+    if (residualTolerance) d.entry("residualTolerance", *residualTolerance);
+    if (convergenceWindow) d.entry("convergenceWindow", *convergenceWindow);
+    if (convergenceTolerance) d.entry("convergenceTolerance", *convergenceTolerance);
+    if (settled) {
+        d.entry("settled", meshes::FoamDictionary()
+                               .entry("window", settled->window)
+                               .entry("tolerance", settled->tolerance)
+                               .entry("absoluteCd", settled->absoluteCd)
+                               .entry("minIterations", settled->minIterations));
+    }
     if (divergence)
-        s << "        divergence\n        {\n"
-          << "            maxCd           " << FoamFile::number(divergence->maxCd) << ";\n"
-          << "            warmUp          " << divergence->warmUp << ";\n        }\n";
-    if (resultsFile) s << "        resultsFile     " << *resultsFile << ";\n";
-    s << "    }\n";
-    return s.str();
+        d.entry("divergence", meshes::FoamDictionary().entry("maxCd", divergence->maxCd).entry("warmUp", divergence->warmUp));
+    if (resultsFile) d.entry("resultsFile", *resultsFile);
+    return d;
 }
+
+std::string RunnerDragDict::text() const { return meshes::FoamDictionary().entry("runnerDrag", dictionary()).text(1); }
 
 int RunnerDragDict::steadyAveragingWindow(int maxIterations) { return std::max(1, std::min(200, maxIterations / 10)); }
 

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "meshes/FoamDictionary.hpp"
+
 namespace drafting::cases::writer {
 
 /// The runnerDrag function-object entry of a controlDict (solver/functionObjects/runnerDrag, its
@@ -48,6 +50,8 @@ struct RunnerDragDict {
     /// case writer's rule; run --continue applies it again to the raised end).
     static int steadyAveragingWindow(int maxIterations);
 
+    /// The entry's contents, to go inside `functions { … }` as `runnerDrag`.
+    meshes::FoamDictionary dictionary() const;
     /// The entry as it goes inside `functions { … }`, indented by four spaces, named runnerDrag.
     std::string text() const;
 };

@@ -1,0 +1,49 @@
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace drafting::meshes {
+
+/// An OpenFOAM dictionary built entry by entry and written in one layout: `key value;` with the
+/// value at column 16 as OpenFOAM's own files have it, sub-dictionaries indented by four, a blank
+/// line around each top-level sub-dictionary. Every dictionary the generator, the reference cases
+/// and the MPI runner write for the solver (controlDict, fvSchemes, fvSolution, the constant/
+/// properties, decomposeParDict, function objects) is built here, so a setting is one `entry` in
+/// one place, and no value can end an entry early: a ';', '{', '}', a line break or an unpaired '"'
+/// in a key or value is refused (FoamFileError) before anything is written.
+class FoamDictionary {
+public:
+    /// `key value;`; a value is one or more OpenFOAM tokens: a word, "(1 0 0)", "Gauss linear",
+    /// "(\"libforces.so\")".
+    FoamDictionary& entry(const std::string& key, const std::string& value);
+    /// A number as FoamFile::number writes it (9 significant digits).
+    FoamDictionary& entry(const std::string& key, double value);
+    FoamDictionary& entry(const std::string& key, int value);
+    FoamDictionary& entry(const std::string& key, long value);
+    FoamDictionary& entry(const std::string& key, const char* value) { return entry(key, std::string(value)); }
+    /// A sub-dictionary `key { … }`.
+    FoamDictionary& entry(const std::string& key, const FoamDictionary& sub);
+    /// `$name;`: the entries of the sibling `name` (pFinal { $p; relTol 0; }).
+    FoamDictionary& macro(const std::string& name);
+
+    /// "( a b c )": a list of words (patch names, bodies).
+    static std::string list(const std::vector<std::string>& words);
+
+    /// The entries, each line indented by `depth` × 4 spaces.
+    std::string text(int depth = 0) const;
+    /// The whole file: FoamFile::header(object, "dictionary", location), then the entries.
+    std::string file(const std::string& object, const std::string& location) const;
+
+private:
+    struct Entry {
+        std::string key;
+        std::string value;                       // a value entry, or
+        std::shared_ptr<const FoamDictionary> sub;  // a sub-dictionary
+        bool isMacro = false;
+    };
+    static void check(const std::string& key, const std::string& text, bool allowEmpty);
+    std::vector<Entry> entries_;
+};
+
+}  // namespace drafting::meshes
