@@ -54,6 +54,14 @@ FoamDictionary& FoamDictionary::macro(const std::string& name) {
     return *this;
 }
 
+FoamDictionary FoamDictionary::condition(const std::string& type,
+                                         const std::vector<std::pair<std::string, std::string>>& values) {
+    FoamDictionary d;
+    d.entry("type", type);
+    for (const auto& [key, value] : values) d.entry(key, value);
+    return d;
+}
+
 std::string FoamDictionary::list(const std::vector<std::string>& words) {
     std::string out = "(";
     for (const auto& w : words) out += ' ' + w;
@@ -80,8 +88,8 @@ std::string FoamDictionary::text(int depth) const {
     return out;
 }
 
-std::string FoamDictionary::file(const std::string& object, const std::string& location) const {
-    return FoamFile::header(object, "dictionary", location) + text();
+std::string FoamDictionary::file(const std::string& object, const std::string& location, const std::string& cls) const {
+    return FoamFile::header(object, cls, location) + text();
 }
 
 }  // namespace drafting::meshes

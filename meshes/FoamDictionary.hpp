@@ -1,6 +1,7 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace drafting::meshes {
@@ -9,7 +10,7 @@ namespace drafting::meshes {
 /// value at column 16 as OpenFOAM's own files have it, sub-dictionaries indented by four, a blank
 /// line around each top-level sub-dictionary. Every dictionary the generator, the reference cases
 /// and the MPI runner write for the solver (controlDict, fvSchemes, fvSolution, the constant/
-/// properties, decomposeParDict, function objects) is built here, so a setting is one `entry` in
+/// properties, the 0/ fields, decomposeParDict, function objects) is built here, so a setting is one `entry` in
 /// one place, and no value can end an entry early: a ';', '{', '}', a line break or an unpaired '"'
 /// in a key or value is refused (FoamFileError) before anything is written.
 class FoamDictionary {
@@ -27,13 +28,17 @@ public:
     /// `$name;`: the entries of the sibling `name` (pFinal { $p; relTol 0; }).
     FoamDictionary& macro(const std::string& name);
 
+    /// A field's boundary condition: `type TYPE;` and its values in order ("value", "inletValue").
+    static FoamDictionary condition(const std::string& type,
+                                    const std::vector<std::pair<std::string, std::string>>& values = {});
     /// "( a b c )": a list of words (patch names, bodies).
     static std::string list(const std::vector<std::string>& words);
 
     /// The entries, each line indented by `depth` × 4 spaces.
     std::string text(int depth = 0) const;
-    /// The whole file: FoamFile::header(object, "dictionary", location), then the entries.
-    std::string file(const std::string& object, const std::string& location) const;
+    /// The whole file: FoamFile::header(object, cls, location), then the entries (a field file is
+    /// one of class volScalarField or volVectorField in 0/).
+    std::string file(const std::string& object, const std::string& location, const std::string& cls = "dictionary") const;
 
 private:
     struct Entry {

@@ -31,6 +31,9 @@ struct CommandResult {
 CommandResult runCommand(const std::vector<std::string>& argv, const std::string& workDir = "");
 
 std::string readFile(const std::string& path);
+/// `text` with every run of blanks and line breaks as one space: an OpenFOAM dictionary's entries
+/// read as "ground { type slip; }" whatever its layout.
+std::string squeezed(const std::string& text);
 void writeFile(const std::string& path, const std::string& text);
 
 /// A listing of every file under `dir` with size and content hash: equal listings, equal trees.

@@ -167,14 +167,11 @@ std::string blockMeshDict(const Layout& L, long& cells) {
     return d.str();
 }
 
-std::string field(const std::string& cls, const std::string& name, const std::string& dims,
-                  const std::string& internal, const std::vector<std::pair<std::string, std::string>>& bcs) {
-    std::ostringstream s;
-    s << FoamFile::header(name, cls, "0") << "dimensions " << dims << ";\n\ninternalField " << internal
-      << ";\n\nboundaryField\n{\n";
-    for (const auto& [patch, body] : bcs) s << "    " << patch << "\n    {\n        " << body << "\n    }\n";
-    s << "}\n";
-    return s.str();
+std::string field(const std::string& cls, const std::string& name, const std::string& dims, const std::string& internal,
+                  const std::vector<std::pair<std::string, FoamDictionary>>& bcs) {
+    FoamDictionary boundary;
+    for (const auto& [patch, condition] : bcs) boundary.entry(patch, condition);
+    return FoamDictionary().entry("dimensions", dims).entry("internalField", internal).entry("boundaryField", boundary).file(name, "0", cls);
 }
 
 // OpenFOAM's own forces object on the same patches, to check runnerDrag against (ForceAgreement).
@@ -292,17 +289,19 @@ void writeSt2d1(const fs::path& c) {
     // Parabolic inflow U(y) = 4 Umax y (H − y) / H² as a stock fixedProfile polynomial.
     const double Umax = 0.3, H = 0.41, c1 = 4 * Umax / H, c2 = -4 * Umax / (H * H);
     FoamFile::write(c / "0/U", field("volVectorField", "U", "[0 1 -1 0 0 0 0]", "uniform (0 0 0)",
-                               {{"inlet", "type fixedProfile;\n        profile polynomial ( ((" + FoamFile::number(c1) +
-                                              " 0 0) (1 0 0)) ((" + FoamFile::number(c2) +
-                                              " 0 0) (2 0 0)) );\n        direction (0 1 0);\n        origin 0;"},
-                                {"outlet", "type zeroGradient;"},
-                                {"\"(bottom|top|cylinder)\"", "type noSlip;"},
-                                {"frontAndBack", "type empty;"}}));
+                               {{"inlet", FoamDictionary::condition("fixedProfile",
+                                                                    {{"profile", "polynomial ( ((" + FoamFile::number(c1) + " 0 0) (1 0 0)) ((" +
+                                                                                     FoamFile::number(c2) + " 0 0) (2 0 0)) )"},
+                                                                     {"direction", "(0 1 0)"},
+                                                                     {"origin", "0"}})},
+                                {"outlet", FoamDictionary::condition("zeroGradient")},
+                                {"\"(bottom|top|cylinder)\"", FoamDictionary::condition("noSlip")},
+                                {"frontAndBack", FoamDictionary::condition("empty")}}));
     FoamFile::write(c / "0/p", field("volScalarField", "p", "[0 2 -2 0 0 0 0]", "uniform 0",
-                               {{"inlet", "type zeroGradient;"},
-                                {"outlet", "type fixedValue;\n        value uniform 0;"},
-                                {"\"(bottom|top|cylinder)\"", "type zeroGradient;"},
-                                {"frontAndBack", "type empty;"}}));
+                               {{"inlet", FoamDictionary::condition("zeroGradient")},
+                                {"outlet", FoamDictionary::condition("fixedValue", {{"value", "uniform 0"}})},
+                                {"\"(bottom|top|cylinder)\"", FoamDictionary::condition("zeroGradient")},
+                                {"frontAndBack", FoamDictionary::condition("empty")}}));
     writeLaminarSystem(c, 1e-3, controlDict(false, 5000, 1, forceObjects({"cylinder"}, 0.2, D * span, false, 0, D)),
                        laminarSchemes("steadyState", "bounded Gauss linear"),
                        FoamDictionary()
@@ -360,20 +359,22 @@ void writeCylinderRow(const fs::path& c, const std::string& name, double spacing
     long cells = 0;
     FoamFile::write(c / "system/blockMeshDict", blockMeshDict(L, cells));
 
-    std::vector<std::pair<std::string, std::string>> ubc = {
-        {"inlet", "type fixedValue;\n        value uniform (1 0 0);"},
-        {"outlet", "type inletOutlet;\n        inletValue uniform (0 0 0);\n        value uniform (1 0 0);"},
-        {"\"(top|bottom)\"", "type slip;"},
-        {L.bodyNames[0], "type rotatingWallVelocity;\n        origin (0 0 0);\n        axis (0 0 1);\n"
-                         "        omega table ( (0 0.5) (2 0.5) (3 0) );\n        value uniform (0 0 0);"}};
-    if (tandem) ubc.push_back({"downstream", "type noSlip;"});
-    ubc.push_back({"frontAndBack", "type empty;"});
+    std::vector<std::pair<std::string, FoamDictionary>> ubc = {
+        {"inlet", FoamDictionary::condition("fixedValue", {{"value", "uniform (1 0 0)"}})},
+        {"outlet", FoamDictionary::condition("inletOutlet", {{"inletValue", "uniform (0 0 0)"}, {"value", "uniform (1 0 0)"}})},
+        {"\"(top|bottom)\"", FoamDictionary::condition("slip")},
+        {L.bodyNames[0], FoamDictionary::condition("rotatingWallVelocity", {{"origin", "(0 0 0)"},
+                                                                            {"axis", "(0 0 1)"},
+                                                                            {"omega", "table ( (0 0.5) (2 0.5) (3 0) )"},
+                                                                            {"value", "uniform (0 0 0)"}})}};
+    if (tandem) ubc.push_back({"downstream", FoamDictionary::condition("noSlip")});
+    ubc.push_back({"frontAndBack", FoamDictionary::condition("empty")});
     FoamFile::write(c / "0/U", field("volVectorField", "U", "[0 1 -1 0 0 0 0]", "uniform (1 0 0)", ubc));
     FoamFile::write(c / "0/p", field("volScalarField", "p", "[0 2 -2 0 0 0 0]", "uniform 0",
-                               {{"inlet", "type zeroGradient;"},
-                                {"outlet", "type fixedValue;\n        value uniform 0;"},
-                                {"\"(top|bottom|cylinder|upstream|downstream)\"", "type zeroGradient;"},
-                                {"frontAndBack", "type empty;"}}));
+                               {{"inlet", FoamDictionary::condition("zeroGradient")},
+                                {"outlet", FoamDictionary::condition("fixedValue", {{"value", "uniform 0"}})},
+                                {"\"(top|bottom|cylinder|upstream|downstream)\"", FoamDictionary::condition("zeroGradient")},
+                                {"frontAndBack", FoamDictionary::condition("empty")}}));
     writeLaminarSystem(c, 0.01,
                        controlDict(true, endTime, dt, forceObjects(L.bodyNames, 1.0, D * span, true, averagingStart, D)),
                        laminarSchemes("backward", "Gauss linear"),

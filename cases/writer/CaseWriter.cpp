@@ -20,7 +20,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <optional>
 
 namespace fs = std::filesystem;
 using drafting::meshes::FoamDictionary;
@@ -47,21 +47,19 @@ Turbulence inflowTurbulence(double U, double nu, const config::SweepConfig& conf
 // One field file: inlet fixed, outlet inletOutlet (or fixed p), slip sides, walls as given. 2D
 // slabs have empty front and back; 3D boxes a slip top and the ground, a wall moving with the air.
 std::string field(const std::string& name, const std::string& cls, const std::string& dims, const std::string& value,
-                  const std::string& inlet, const std::string& outlet, const std::string& wall, int dimension,
-                  const std::string& ground = "") {
-    std::ostringstream d;
-    d << FoamFile::header(name, cls, "0") << "dimensions " << dims << ";\n\ninternalField uniform " << value
-      << ";\n\nboundaryField\n{\n"
-      << "    inlet   { " << inlet << " }\n"
-      << "    outlet  { " << outlet << " }\n"
-      << "    sides   { type slip; }\n"
-      << "    runners { " << wall << " }\n";
+                  const FoamDictionary& inlet, const FoamDictionary& outlet, const FoamDictionary& wall, int dimension,
+                  const std::optional<FoamDictionary>& ground = std::nullopt) {
+    FoamDictionary boundary;
+    boundary.entry("inlet", inlet).entry("outlet", outlet).entry("sides", FoamDictionary::condition("slip")).entry("runners", wall);
     if (dimension == 3)
-        d << "    top     { type slip; }\n"
-          << "    ground  { " << (ground.empty() ? wall : ground) << " }\n}\n";
+        boundary.entry("top", FoamDictionary::condition("slip")).entry("ground", ground ? *ground : wall);
     else
-        d << "    \"(front|back)\" { type empty; }\n}\n";
-    return d.str();
+        boundary.entry("\"(front|back)\"", FoamDictionary::condition("empty"));
+    return FoamDictionary()
+        .entry("dimensions", dims)
+        .entry("internalField", "uniform " + value)
+        .entry("boundaryField", boundary)
+        .file(name, "0", cls);
 }
 
 // How the ground moves in the body's frame: at the running speed (CaseWriter's 0/U). A body at
@@ -133,30 +131,30 @@ void writeFields(const config::SweepConfig& config, const fs::path& root, double
     const int dim = config.dimension;
     const std::string Uin = "(" + FoamFile::number(-U) + " 0 0)";
     FoamFile::write(root / "0" / "U",
-              field("U", "volVectorField", "[0 1 -1 0 0 0 0]", Uin, "type fixedValue; value uniform " + Uin + ";",
-                    "type inletOutlet; inletValue uniform (0 0 0); value uniform " + Uin + ";", "type noSlip;", dim,
-                    // In the runner's frame the ground moves at the running speed; a headwind
-                    // moves the air faster than the ground (0 - speed: a body at rest gets 0, not -0).
-                    "type fixedValue; value uniform (" + FoamFile::number(0.0 - config.speed) + " 0 0);"));
+                    field("U", "volVectorField", "[0 1 -1 0 0 0 0]", Uin, FoamDictionary::condition("fixedValue", {{"value", "uniform " + Uin}}),
+                          FoamDictionary::condition("inletOutlet", {{"inletValue", "uniform (0 0 0)"}, {"value", "uniform " + Uin}}),
+                          FoamDictionary::condition("noSlip"), dim,
+                          // In the runner's frame the ground moves at the running speed; a headwind
+                          // moves the air faster than the ground (0 - speed: a body at rest gets 0, not -0).
+                          FoamDictionary::condition("fixedValue", {{"value", "uniform (" + FoamFile::number(0.0 - config.speed) + " 0 0)"}})));
     FoamFile::write(root / "0" / "p",
-              field("p", "volScalarField", "[0 2 -2 0 0 0 0]", "0", "type zeroGradient;",
-                    "type fixedValue; value uniform 0;", "type zeroGradient;", dim));
+                    field("p", "volScalarField", "[0 2 -2 0 0 0 0]", "0", FoamDictionary::condition("zeroGradient"),
+                          FoamDictionary::condition("fixedValue", {{"value", "uniform 0"}}), FoamDictionary::condition("zeroGradient"), dim));
     auto turbField = [&](const std::string& name, const std::string& dims, double v, const std::string& wallType) {
         const std::string value = FoamFile::number(v);
         FoamFile::write(root / "0" / name,
-                  field(name, "volScalarField", dims, value, "type fixedValue; value uniform " + value + ";",
-                        "type inletOutlet; inletValue uniform " + value + "; value uniform " + value + ";",
-                        "type " + wallType + "; value uniform " + value + ";", dim));
+                        field(name, "volScalarField", dims, value, FoamDictionary::condition("fixedValue", {{"value", "uniform " + value}}),
+                              FoamDictionary::condition("inletOutlet", {{"inletValue", "uniform " + value}, {"value", "uniform " + value}}),
+                              FoamDictionary::condition(wallType, {{"value", "uniform " + value}}), dim));
     };
     turbField("k", "[0 2 -2 0 0 0 0]", turb.k, "kqRWallFunction");
     turbField("omega", "[0 0 -1 0 0 0 0]", turb.omega, "omegaWallFunction");
     turbField("epsilon", "[0 2 -3 0 0 0 0]", turb.epsilon, "epsilonWallFunction");
+    const FoamDictionary calculated = FoamDictionary::condition("calculated", {{"value", "uniform 0"}});
     FoamFile::write(root / "0" / "nut",
-              field("nut", "volScalarField", "[0 2 -1 0 0 0 0]", "0", "type calculated; value uniform 0;",
-                    "type calculated; value uniform 0;",
-                    // Spalding's law holds at any y+: the coarse first cells sit in the buffer layer.
-                    "type nutUSpaldingWallFunction; value uniform 0;", dim));
-
+                    field("nut", "volScalarField", "[0 2 -1 0 0 0 0]", "0", calculated, calculated,
+                          // Spalding's law holds at any y+: the coarse first cells sit in the buffer layer.
+                          FoamDictionary::condition("nutUSpaldingWallFunction", {{"value", "uniform 0"}}), dim));
 }
 
 void writeProperties(const config::SweepConfig& config, const fs::path& root, double nu) {

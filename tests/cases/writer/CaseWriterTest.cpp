@@ -6,8 +6,6 @@
 
 #include <gtest/gtest.h>
 
-#include <regex>
-
 using drafting::cases::config::CaseSpec;
 using drafting::cases::writer::CaseWriter;
 using drafting::cases::config::SweepConfig;
@@ -16,14 +14,14 @@ using drafting::test::TempDir;
 
 namespace {
 
-// The file with each run of blanks as one: entries read as "key value;" whatever the alignment.
+// The file as one line: entries read as "key value;" whatever the layout.
 std::string fvSolution(const SweepConfig& config, const std::string& dir) {
     CaseSpec spec;
     spec.name = "solo";
     spec.formation = "solo";
     spec.runners = {{"lead", 0.0, 0.0}};
     CaseWriter::write(config, spec, dir, "test");
-    return std::regex_replace(readFile(dir + "/system/fvSolution"), std::regex(" +"), " ");
+    return drafting::test::squeezed(readFile(dir + "/system/fvSolution"));
 }
 
 }  // namespace
