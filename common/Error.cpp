@@ -6,8 +6,10 @@ namespace drafting::common {
 
 std::string ErrorSite::place() const {
     std::string out = label;
-    if (file) out += (out.empty() ? "" : " ") + Printable::quote(*file);
-    if (line > 0) out += ", line " + std::to_string(line);
+    // A path is shown whole up to a terminal line's length: cut at 100 bytes, a deep path would
+    // lose its file name.
+    if (file) out += (out.empty() ? "" : " ") + Printable::quote(*file, Printable::kMaxLineChars);
+    if (line > 0 && !out.empty()) out += ", line " + std::to_string(line);
     return out;
 }
 

@@ -348,7 +348,7 @@ FlowSweepExport FlowFieldExport::exportSweep(const std::string& sweepDir, const 
     try {
         manifest = cases::files::Manifest::read(sweepDir);
     } catch (const common::RunError& e) {
-        throw PostError(e.what());
+        throw PostError(e.site(), e.why());
     }
 
     FlowSweepExport result;

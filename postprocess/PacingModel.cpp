@@ -35,11 +35,11 @@ PacingModel::PacingModel(const PacingInputs& inputs) : inputs_(inputs) {
     requireRange("height", inputs.heightM, meshes::Athlete::kMinHeight, meshes::Athlete::kMaxHeight, "m");
     requireRange("distance", inputs.distanceM, 100.0, 100000.0, "m");
     if (!(inputs.baselineTimeS > 0.0))
-        throw PacingError("baseline-time = " + TableText::plain(inputs.baselineTimeS) + " s: must be positive");
+        throw PacingError(common::ErrorSite::of("baseline-time", TableText::plain(inputs.baselineTimeS)), "must be positive (s)");
     const double v0 = inputs.distanceM / inputs.baselineTimeS;
     if (v0 < kMinSpeed || v0 > kMaxSpeed)
-        throw PacingError("baseline-time = " + formatRaceTime(inputs.baselineTimeS) + ": a mean speed of " +
-                          TableText::plain(v0) + " m/s is outside the model's [" + TableText::plain(kMinSpeed) + ", " +
+        throw PacingError(common::ErrorSite::of("baseline-time", formatRaceTime(inputs.baselineTimeS)),
+                          "a mean speed of " + TableText::plain(v0) + " m/s is outside the model's [" + TableText::plain(kMinSpeed) + ", " +
                           TableText::plain(kMaxSpeed) + "] m/s");
     requireRange("air-density", inputs.airDensity, 0.5, 1.5, "kg/m^3");
     if (inputs.cdaM2) {
@@ -134,7 +134,7 @@ double parseRaceTime(const std::string& field, const std::string& text) {
     try {
         return cases::config::SweepConfig::parseMileTime(field, text);
     } catch (const common::InputError& e) {
-        throw PacingError(e.what());
+        throw PacingError(e.site(), e.why());
     }
 }
 

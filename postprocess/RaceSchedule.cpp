@@ -24,16 +24,11 @@ namespace drafting::post {
 
 namespace {
 
-// The key and the text as given, escaped and cut (a schedule file may be hostile).
-std::string quoted(const std::string& key, const std::string& value) {
-    return key + " = " + common::Printable::quote(value);
-}
-
 double number(const std::string& key, const std::string& text, double lo, double hi) {
     const auto v = common::DecimalNumber::parse(text);
-    if (!v) throw PacingError(quoted(key, text) + ": not a number");
+    if (!v) throw PacingError(common::ErrorSite::of(key, text), "not a number");
     if (*v < lo || *v > hi)
-        throw PacingError(quoted(key, text) + ": must be in [" + TableText::plain(lo) + ", " + TableText::plain(hi) + "]");
+        throw PacingError(common::ErrorSite::of(key, text), "must be in [" + TableText::plain(lo) + ", " + TableText::plain(hi) + "]");
     return *v;
 }
 
@@ -73,8 +68,7 @@ RaceSchedule RaceSchedule::load(const std::string& path, const std::string& swee
         fs::path p(sweep);
         if (sweepOverride.empty() && p.is_relative()) p = fs::path(path).parent_path() / p;
         if (!fs::exists(p / cases::files::SweepLayout::kManifest))
-            throw PacingError(quoted(sweepOverride.empty() ? "race.sweep" : "--sweep", sweep) +
-                              ": not a sweep directory (no manifest.json)");
+            throw PacingError(common::ErrorSite::of(sweepOverride.empty() ? "race.sweep" : "--sweep", sweep), "not a sweep directory (no manifest.json)");
         s.sweepDir = p.string();
     }
 
@@ -82,7 +76,7 @@ RaceSchedule RaceSchedule::load(const std::string& path, const std::string& swee
     for (const auto& text : vm["race.segment"].as<std::vector<std::string>>()) {
         std::smatch m;
         if (!std::regex_match(text, m, segment))
-            throw PacingError(quoted("race.segment", text) + ": expected 'UNTIL_METRES FORMATION'");
+            throw PacingError(common::ErrorSite::of("race.segment", text), "expected 'UNTIL_METRES FORMATION'");
         Entry e;
         e.untilM = number("race.segment", m[1].str(), 1.0, 100000.0);
         e.source = m[2].str();
@@ -90,10 +84,10 @@ RaceSchedule RaceSchedule::load(const std::string& path, const std::string& swee
             try {
                 common::SafeName::check("race.segment", e.source);
             } catch (const std::exception& err) {
-                throw PacingError(quoted("race.segment", text) + ": not a case name, 'alone' or a fraction");
+                throw PacingError(common::ErrorSite::of("race.segment", text), "not a case name, 'alone' or a fraction");
             }
             if (s.sweepDir.empty())
-                throw PacingError(quoted("race.segment", text) + ": names a case but no race.sweep is given");
+                throw PacingError(common::ErrorSite::of("race.segment", text), "names a case but no race.sweep is given");
         }
         s.entries.push_back(e);
     }
@@ -118,17 +112,17 @@ std::vector<RaceReplay::Segment> RaceSchedule::resolve(PacingInputs& inputsOut) 
             seg.dragSaving = 0.0;
         } else if (std::regex_match(e.source, std::regex(R"([0-9]*\.?[0-9]+)"))) {
             seg.dragSaving = std::stod(e.source);
-            if (seg.dragSaving > 1.0) throw PacingError(quoted("race.segment", e.source) + ": a saving is a fraction in [0, 1]");
+            if (seg.dragSaving > 1.0) throw PacingError(common::ErrorSite::of("race.segment", e.source), "a saving is a fraction in [0, 1]");
         } else {
             const SavingsRow* row = nullptr;
             for (const auto& r : table->rows())
                 if (r.caseName == e.source) row = &r;
-            if (!row) throw PacingError(quoted("race.segment", e.source) + ": no such case in " + common::Printable::quote(sweepDir));
+            if (!row) throw PacingError(common::ErrorSite::of("race.segment", e.source), "no such case in " + common::Printable::quote(sweepDir));
             if (row->status != "ok" || !row->savingPct)
-                throw PacingError(quoted("race.segment", e.source) + ": that case failed: " + row->reason);
+                throw PacingError(common::ErrorSite::of("race.segment", e.source), "that case failed: " + row->reason);
             // Above 100 % the case failed in the table (checkDragPositive); below 0 it costs drag.
             if (*row->savingPct < 0.0)
-                throw PacingError(quoted("race.segment", e.source) + ": that formation's saving is " +
+                throw PacingError(common::ErrorSite::of("race.segment", e.source), "that formation's saving is " +
                                   TableText::plain(*row->savingPct) + " % (the pacing model takes savings in [0, 1])");
             seg.dragSaving = *row->savingPct / 100.0;
         }

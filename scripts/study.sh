@@ -3,7 +3,8 @@
 # kept by draft-cases, and a case cut off mid-solve continues from its last checkpoint, written every
 # 10 minutes of the solver's wall-clock time: a study longer than a session is run again until it is done), each
 # printing a table and writing its reduced figures under docs/studies/.
-# Each study's reduction is scripts/studies/STUDY.py; what they share (reading a case's files, the
+# Each study's reduction is its own script in scripts/studies/ (model-form: model_form.py, long-run:
+# long_run.py, the others by their name); what they share (reading a case's files, the
 # non-physical rule, the iterative uncertainty of a drag and a saving, the atomic JSON write, the
 # closing lines and exit status) is scripts/studies/common.py.
 #

@@ -148,7 +148,7 @@ CaseFile CaseFile::read(const std::string& path) {
     try {
         j = common::JsonFile::read(path);
     } catch (const common::InputError& e) {
-        throw common::RunError(e.what());  // not JSON, a link, too big: a damaged file a run needs
+        throw common::RunError(e.site(), e.why());  // not JSON, a link, too big: a damaged file a run needs
     }
     return fromJson(j, path);
 }

@@ -39,7 +39,7 @@ CaseResult CaseResult::fromJson(const json& j, const std::string& origin) {
         try {
             r.provenance = Provenance::fromJson(j.at("provenance"), origin, "provenance");
         } catch (const common::InputError& e) {
-            throw common::RunError(e.what());  // a damaged results.json is a run's problem, as every field here
+            throw common::RunError(e.site(), e.why());  // a damaged results.json is a run's problem, as every field here
         }
     }
     if (const auto m = in.object(j, "mesh")) {

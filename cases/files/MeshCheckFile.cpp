@@ -35,8 +35,8 @@ nlohmann::json numberOrNull(double v) { return std::isfinite(v) ? nlohmann::json
 }  // namespace
 
 MeshCheckFile MeshCheckFile::fromJson(const nlohmann::json& j, const std::string& origin) {
-    if (!j.is_object()) throw common::RunError(common::Printable::quote(origin) + ": not a JSON object");
-    if (!j.contains("ok")) throw common::RunError(common::Printable::quote(origin) + ": ok: missing");
+    if (!j.is_object()) throw common::RunError(common::ErrorSite::inFile(origin), "not a JSON object");
+    if (!j.contains("ok")) throw common::RunError(common::ErrorSite::inFile(origin, "ok"), "missing");
     if (!j.at("ok").is_boolean()) throw badField(origin, "ok", j.at("ok"), "not true or false");
     MeshCheckFile m;
     m.ok = j.at("ok").get<bool>();

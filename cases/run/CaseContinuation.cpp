@@ -119,7 +119,7 @@ void CaseContinuation::recover(const std::string& caseDir) {
     const auto journal = common::JsonFile::read(journalPath);
     if (!journal.contains("from") || !journal.at("from").is_string() || !journal.contains("control_dict") ||
         !journal.at("control_dict").is_string())
-        throw common::RunError(journalPath + ": not a journal draft-cases wrote (from, control_dict)");
+        throw common::RunError(common::ErrorSite::inFile(journalPath), "not a journal draft-cases wrote (from, control_dict)");
     const std::string from = journal.at("from").get<std::string>();
     const auto fromTime = common::TimeFolder::timeOf(from);
     if (!fromTime) throw common::RunError(common::ErrorSite::inFile(journalPath, "from", from), "not a solution time");

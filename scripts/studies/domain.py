@@ -13,7 +13,8 @@ def case(variant, name):
     """The lead's drag with its iterative uncertainty, the mesh and the box, or None."""
     d = os.path.join(out, variant, name)
     r, c, m = (read_json(os.path.join(d, f)) for f in ("results.json", "case.json", "meshCheck.json"))
-    if c is None or m is None or not usable(r, failed, f"{variant}/{name}"):
+    # A case that failed meshing has a results.json and no meshCheck.json: failed, not pending.
+    if not usable(r, failed, f"{variant}/{name}") or c is None or m is None:
         return None
     b = r["bodies"]["lead"]
     return {"drag_N": b["drag_N"], "iterative_N": iterative_N(b), "cells": m["cells"], "iterations": r["iterations"],

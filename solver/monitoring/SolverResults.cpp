@@ -89,8 +89,8 @@ bool SolverResults::isNewerSchema(const json& j) {
 
 SolverResults SolverResults::fromJson(const json& j, const std::string& origin) {
     const common::JsonFields in(origin);
-    if (!j.is_object()) throw common::RunError(Printable::quote(origin) + ": not a JSON object");
-    if (!j.contains("status")) throw common::RunError(Printable::quote(origin) + ": status: missing");
+    if (!j.is_object()) throw common::RunError(common::ErrorSite::inFile(origin), "not a JSON object");
+    if (!j.contains("status")) in.refuse("status", "missing");
     SolverResults r;
     if (const auto schema = in.integer(j, "schema")) {
         if (*schema < 1) in.refuse("schema", j.at("schema"), "not a schema version");

@@ -2,6 +2,9 @@
 // commit protocol that keeps the earlier results.json until a new one is written.
 #include "cases/run/CaseContinuation.hpp"
 #include "cases/run/CaseRunner.hpp"
+#include "cases/config/SweepConfig.hpp"
+#include "cases/config/SweepPlan.hpp"
+#include "cases/writer/CaseWriter.hpp"
 #include "common/Error.hpp"
 #include "common/JsonFile.hpp"
 #include "cases/files/MeshCheckFile.hpp"
@@ -191,4 +194,24 @@ TEST(CaseContinuation, AContinuationThatFailsKeepsTheEarlierResultTimesAndEndTim
     EXPECT_TRUE(outcome.result.ok());
     EXPECT_EQ(outcome.result.iterations, 60);
     EXPECT_EQ(drafting::test::treeSnapshot(tmp.path()), before);
+}
+
+// The controlDict CaseWriter writes (FoamDictionary's layout), not a hand-made one: run --continue
+// finds and raises its end, write interval and averaging window, and sends results aside.
+TEST(CaseContinuation, RaisesTheControlDictTheCaseWriterWrites) {
+    TempDir tmp;
+    drafting::cases::config::CaseSpec spec;
+    spec.name = "solo";
+    spec.formation = "solo";
+    spec.runners = {{"lead", 0.0, 0.0}};
+    drafting::cases::config::SweepConfig config;
+    config.maxIterations = 300;
+    drafting::cases::writer::CaseWriter::write(config, spec, tmp.path() + "/solo", "test");
+    const std::string raised =
+        drafting::test::squeezed(CaseContinuation::raisedControlDict(readFile(tmp.path() + "/solo/system/controlDict"), 900, "test"));
+    EXPECT_NE(raised.find("endTime 900;"), std::string::npos) << raised;
+    EXPECT_NE(raised.find("writeInterval 900;"), std::string::npos) << raised;
+    EXPECT_NE(raised.find("averagingWindow 90;"), std::string::npos) << raised;
+    EXPECT_NE(raised.find("resultsFile results.continued.json;"), std::string::npos) << raised;
+    EXPECT_EQ(raised.find("endTime 300;"), std::string::npos) << raised;
 }

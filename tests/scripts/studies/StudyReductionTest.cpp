@@ -54,9 +54,14 @@ TEST(StudyReduction, DomainSavingCarriesBothDragsIterativeUncertaintyAndRefusesA
     diverged["reason"] = "drag above 100 times its start";
     domainCase(out / "above-x2" / "solo", diverged);  // ran and failed: not "not finished yet"
     domainCase(out / "above-x2" / "ahead-f1.3", result(2.0));
+    json unmeshed = result(8.0);
+    unmeshed["status"] = "failed";
+    unmeshed["reason"] = "snappyHexMesh exited with status 1";
+    write(out / "side-x4" / "solo" / "results.json", unmeshed);  // failed meshing: no meshCheck.json
+    domainCase(out / "side-x4" / "ahead-f1.3", result(2.0));
     const std::string target = tmp.path() + "/domain.json";
     const auto run = drafting::test::runCommand(
-        {"/usr/bin/python3", kStudies + "domain.py", out.string(), "coarse", target, "base", "side-x2", "above-x2", "upstream-x2"});
+        {"/usr/bin/python3", kStudies + "domain.py", out.string(), "coarse", target, "base", "side-x2", "above-x2", "side-x4", "upstream-x2"});
     EXPECT_EQ(run.exitCode, 3) << run.out << run.err;  // a case ran and gave no saving
     const json j = json::parse(drafting::test::readFile(target));
     ASSERT_EQ(j["rows"].size(), 1u) << j.dump(1);
@@ -65,6 +70,7 @@ TEST(StudyReduction, DomainSavingCarriesBothDragsIterativeUncertaintyAndRefusesA
     EXPECT_NEAR(j["rows"][0]["saving_iter_pct"].get<double>(), 0.15625, 1e-12);
     EXPECT_NE(j["failed"]["side-x2/ahead-f1.3"].get<std::string>().find("non-physical drag on lead"), std::string::npos);
     EXPECT_EQ(j["failed"]["above-x2/solo"], "drag above 100 times its start");
+    EXPECT_EQ(j["failed"]["side-x4/solo"], "snappyHexMesh exited with status 1");
     EXPECT_EQ(j["pending"], json::array({"upstream-x2"}));
     EXPECT_FALSE(fs::exists(target + ".tmp"));
 }
