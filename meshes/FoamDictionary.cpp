@@ -30,7 +30,7 @@ void FoamDictionary::check(const std::string& key, const std::string& text, bool
 FoamDictionary& FoamDictionary::entry(const std::string& key, const std::string& value) {
     check(key, key, false);
     check(key, value, false);
-    entries_.push_back({key, value, nullptr, false});
+    entries_.push_back({key, value, nullptr, false, false, {}, false});
     return *this;
 }
 
@@ -44,14 +44,39 @@ FoamDictionary& FoamDictionary::entry(const std::string& key, long value) { retu
 
 FoamDictionary& FoamDictionary::entry(const std::string& key, const FoamDictionary& sub) {
     check(key, key, false);
-    entries_.push_back({key, "", std::make_shared<const FoamDictionary>(sub), false});
+    entries_.push_back({key, "", std::make_shared<const FoamDictionary>(sub), false, false, {}, false});
     return *this;
 }
 
 FoamDictionary& FoamDictionary::macro(const std::string& name) {
     check("$" + name, name, false);
-    entries_.push_back({"$" + name, "", nullptr, true});
+    entries_.push_back({"$" + name, "", nullptr, true, false, {}, false});
     return *this;
+}
+
+FoamDictionary& FoamDictionary::entry(const std::string& key,
+                                      const std::vector<std::pair<std::string, FoamDictionary>>& dictionaries) {
+    check(key, key, false);
+    for (const auto& named : dictionaries) check(key, named.first, false);
+    entries_.push_back({key, "", nullptr, false, false, dictionaries, true});
+    return *this;
+}
+
+FoamDictionary& FoamDictionary::comment(const std::string& text) {
+    for (const char c : text)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            throw FoamFileError(common::ErrorSite::of("dictionary comment", text), "a control character would end the comment early");
+    entries_.push_back({"", text, nullptr, false, true, {}, false});
+    return *this;
+}
+
+FoamDictionary& FoamDictionary::merge(const FoamDictionary& other) {
+    entries_.insert(entries_.end(), other.entries_.begin(), other.entries_.end());
+    return *this;
+}
+
+std::string FoamDictionary::vector(double x, double y, double z) {
+    return "(" + FoamFile::number(x) + ' ' + FoamFile::number(y) + ' ' + FoamFile::number(z) + ")";
 }
 
 FoamDictionary FoamDictionary::condition(const std::string& type,
@@ -73,17 +98,26 @@ std::string FoamDictionary::text(int depth) const {
     const std::string pad = indent(depth);
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         const Entry& e = entries_[i];
+        const bool block = e.sub || e.isList;
+        // At the top level a sub-dictionary or a list of them stands apart, as in OpenFOAM's tutorials.
+        if (block && depth == 0 && i > 0 && !(entries_[i - 1].sub || entries_[i - 1].isList) && !entries_[i - 1].isComment)
+            out += '\n';
         if (e.sub) {
-            // At the top level a sub-dictionary stands apart, as in OpenFOAM's tutorials.
-            if (depth == 0 && i > 0 && !entries_[i - 1].sub) out += '\n';
             out += pad + e.key + '\n' + pad + "{\n" + e.sub->text(depth + 1) + pad + "}\n";
-            if (depth == 0 && i + 1 < entries_.size()) out += '\n';
+        } else if (e.isList) {
+            out += pad + e.key + '\n' + pad + "(\n";
+            const std::string inner = indent(depth + 1);
+            for (const auto& [name, dict] : e.list) out += inner + name + '\n' + inner + "{\n" + dict.text(depth + 2) + inner + "}\n";
+            out += pad + ");\n";
+        } else if (e.isComment) {
+            out += pad + "// " + e.value + '\n';
         } else if (e.isMacro) {
             out += pad + e.key + ";\n";
         } else {
             const std::size_t gap = e.key.size() + 1 < kValueColumn ? kValueColumn - e.key.size() : 1;
             out += pad + e.key + std::string(gap, ' ') + e.value + ";\n";
         }
+        if (block && depth == 0 && i + 1 < entries_.size()) out += '\n';
     }
     return out;
 }

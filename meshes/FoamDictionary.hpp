@@ -8,9 +8,10 @@ namespace drafting::meshes {
 
 /// An OpenFOAM dictionary built entry by entry and written in one layout: `key value;` with the
 /// value at column 16 as OpenFOAM's own files have it, sub-dictionaries indented by four, a blank
-/// line around each top-level sub-dictionary. Every dictionary the generator, the reference cases
-/// and the MPI runner write for the solver (controlDict, fvSchemes, fvSolution, the constant/
-/// properties, the 0/ fields, decomposeParDict, function objects) is built here, so a setting is one `entry` in
+/// line around each top-level sub-dictionary. Every dictionary the generator, the reference cases,
+/// the meshers and the MPI runner write (controlDict, fvSchemes, fvSolution, the constant/
+/// properties, the 0/ fields, decomposeParDict, function objects, blockMeshDict and
+/// snappyHexMeshDict; not yet the 2D references' blockMeshDict with its arcs) is built here, so a setting is one `entry` in
 /// one place, and no value can end an entry early: a ';', '{', '}', a line break or an unpaired '"'
 /// in a key or value is refused (FoamFileError) before anything is written.
 class FoamDictionary {
@@ -27,10 +28,18 @@ public:
     FoamDictionary& entry(const std::string& key, const FoamDictionary& sub);
     /// `$name;`: the entries of the sibling `name` (pFinal { $p; relTol 0; }).
     FoamDictionary& macro(const std::string& name);
+    /// A list of named dictionaries, `key ( name { … } … );` (blockMesh's boundary).
+    FoamDictionary& entry(const std::string& key, const std::vector<std::pair<std::string, FoamDictionary>>& dictionaries);
+    /// A `// text` line for a person reading the file.
+    FoamDictionary& comment(const std::string& text);
+    /// The entries of `other`, after these (the parts of a dictionary two writers share).
+    FoamDictionary& merge(const FoamDictionary& other);
 
     /// A field's boundary condition: `type TYPE;` and its values in order ("value", "inletValue").
     static FoamDictionary condition(const std::string& type,
                                     const std::vector<std::pair<std::string, std::string>>& values = {});
+    /// "(x y z)", each number as FoamFile::number writes it.
+    static std::string vector(double x, double y, double z);
     /// "( a b c )": a list of words (patch names, bodies).
     static std::string list(const std::vector<std::string>& words);
 
@@ -46,6 +55,9 @@ private:
         std::string value;                       // a value entry, or
         std::shared_ptr<const FoamDictionary> sub;  // a sub-dictionary
         bool isMacro = false;
+        bool isComment = false;
+        std::vector<std::pair<std::string, FoamDictionary>> list;  // a list of named dictionaries
+        bool isList = false;
     };
     static void check(const std::string& key, const std::string& text, bool allowEmpty);
     std::vector<Entry> entries_;

@@ -1,5 +1,6 @@
 #include "meshes/FormationMesh.hpp"
 
+#include "meshes/FoamDictionary.hpp"
 #include "meshes/FoamFile.hpp"
 #include "meshes/SnappyDict.hpp"
 #include "meshes/GeometryError.hpp"
@@ -14,9 +15,7 @@ namespace fs = std::filesystem;
 namespace drafting::meshes {
 
 namespace {
-std::string point(double x, double y, double z) {
-    return "(" + FoamFile::number(x) + ' ' + FoamFile::number(y) + ' ' + FoamFile::number(z) + ")";
-}
+std::string point(double x, double y, double z) { return FoamDictionary::vector(x, y, z); }
 }  // namespace
 
 FormationMesh::FormationMesh(std::vector<Body> bodies, const RunnerBody& runner, MeshLevel level, Domain domain,
@@ -70,23 +69,25 @@ std::string FormationMesh::blockMeshDict() const {
     const double h = backgroundCell();
     const long nx = std::lround((xMax_ - xMin_) / h), ny = std::lround((yMax_ - yMin_) / h),
                nz = std::lround(zMax_ / h);
-    std::ostringstream d;
-    d << FoamFile::header("blockMeshDict", "dictionary", "system") << "scale 1;\n\n"
-      << "// Background cubes of " << FoamFile::number(h) << " m; the ground is z = 0.\n"
-      << "vertices\n(\n"
-      << "    " << point(xMin_, yMin_, 0) << ' ' << point(xMax_, yMin_, 0) << ' ' << point(xMax_, yMax_, 0) << ' '
-      << point(xMin_, yMax_, 0) << "\n"
-      << "    " << point(xMin_, yMin_, zMax_) << ' ' << point(xMax_, yMin_, zMax_) << ' '
-      << point(xMax_, yMax_, zMax_) << ' ' << point(xMin_, yMax_, zMax_) << "\n);\n\n"
-      << "blocks\n(\n    hex (0 1 2 3 4 5 6 7) (" << nx << ' ' << ny << ' ' << nz << ") simpleGrading (1 1 1)\n);\n\n"
-      << "boundary\n(\n"
-      << "    inlet  { type patch; faces ((2 6 5 1)); }   // x = xMax: the air comes in\n"
-      << "    outlet { type patch; faces ((0 4 7 3)); }   // x = xMin\n"
-      << "    sides  { type patch; faces ((3 7 6 2) (1 5 4 0)); }\n"
-      << "    top    { type patch; faces ((4 5 6 7)); }\n"
-      << "    ground { type wall; faces ((0 3 2 1)); }     // moves with the air in the runner's frame\n"
-      << ");\n";
-    return d.str();
+    const auto patch = [](const std::string& type, const std::string& faces, const std::string& note = "") {
+        FoamDictionary p;
+        if (!note.empty()) p.comment(note);
+        return p.entry("type", type).entry("faces", faces);
+    };
+    return FoamDictionary()
+        .entry("scale", 1)
+        .comment("Background cubes of " + FoamFile::number(h) + " m; the ground is z = 0.")
+        .entry("vertices", "( " + point(xMin_, yMin_, 0) + ' ' + point(xMax_, yMin_, 0) + ' ' + point(xMax_, yMax_, 0) + ' ' +
+                               point(xMin_, yMax_, 0) + ' ' + point(xMin_, yMin_, zMax_) + ' ' + point(xMax_, yMin_, zMax_) + ' ' +
+                               point(xMax_, yMax_, zMax_) + ' ' + point(xMin_, yMax_, zMax_) + " )")
+        .entry("blocks", "( hex (0 1 2 3 4 5 6 7) (" + std::to_string(nx) + ' ' + std::to_string(ny) + ' ' + std::to_string(nz) +
+                             ") simpleGrading (1 1 1) )")
+        .entry("boundary", {{"inlet", patch("patch", "((2 6 5 1))", "x = xMax: the air comes in")},
+                            {"outlet", patch("patch", "((0 4 7 3))", "x = xMin")},
+                            {"sides", patch("patch", "((3 7 6 2) (1 5 4 0))")},
+                            {"top", patch("patch", "((4 5 6 7))")},
+                            {"ground", patch("wall", "((0 3 2 1))", "moves with the air in the runner's frame")}})
+        .file("blockMeshDict", "system");
 }
 
 std::vector<std::string> FormationMesh::runnerNames() const {
@@ -98,46 +99,65 @@ std::vector<std::string> FormationMesh::runnerNames() const {
 std::string FormationMesh::snappyHexMeshDict() const {
     const double h = backgroundCell();
     const double top = runner_.height() + domain_.lift, bottom = domain_.lift - 1;
-    std::ostringstream d;
-    d << FoamFile::header("snappyHexMeshDict", "dictionary", "system")
-      << "castellatedMesh true;\nsnap            true;\naddLayers       true;\n\ngeometry\n{\n";
-    d << SnappyDict::surfaces(runnerNames());
+    const auto box = [](const std::string& min, const std::string& max) {
+        return FoamDictionary().entry("type", "searchableBox").entry("min", min).entry("max", max);
+    };
     // Near wake: every runner and 1.5 m behind the last; far wake: 4 m behind, wider and taller.
-    d << "    nearWake\n    {\n        type searchableBox;\n"
-      << "        min " << point(bodyXMin_ - kNearWake, bodyYMin_ - 0.25, bottom) << ";\n"
-      << "        max " << point(bodyXMax_ + 0.3, bodyYMax_ + 0.25, top + 0.15) << ";\n    }\n"
-      << "    farWake\n    {\n        type searchableBox;\n"
-      << "        min " << point(bodyXMin_ - kFarWake, bodyYMin_ - 0.6, bottom) << ";\n"
-      << "        max " << point(bodyXMax_ + 0.8, bodyYMax_ + 0.6, top + 0.5) << ";\n    }\n}\n\n";
-
-    d << "castellatedMeshControls\n{\n"
-      << "    maxLocalCells 20000000;\n    maxGlobalCells 40000000;\n    minRefinementCells 0;\n"
-      << "    maxLoadUnbalance 0.1;\n    nCellsBetweenLevels " << bufferCellsAt(level_) << ";\n    features ();\n"
-      << "    refinementSurfaces\n    {\n";
-    d << SnappyDict::refinementSurfaces(runnerNames(), kSurfaceLevel, kCurvatureLevel);
-    d << "    }\n    resolveFeatureAngle 30;\n    refinementRegions\n    {\n";
+    FoamDictionary geometry = SnappyDict::surfaces(runnerNames());
+    geometry.entry("nearWake", box(point(bodyXMin_ - kNearWake, bodyYMin_ - 0.25, bottom), point(bodyXMax_ + 0.3, bodyYMax_ + 0.25, top + 0.15)))
+        .entry("farWake", box(point(bodyXMin_ - kFarWake, bodyYMin_ - 0.6, bottom), point(bodyXMax_ + 0.8, bodyYMax_ + 0.6, top + 0.5)));
+    FoamDictionary regions;
     for (const auto& b : bodies_)
-        d << "        " << b.name << " { mode distance; levels ((" << FoamFile::number(kShellDistance) << ' '
-          << kShellLevel << ")); }\n";
-    d << "        nearWake { mode inside; levels ((1e15 " << kWakeLevel << ")); }\n"
-      << "        farWake { mode inside; levels ((1e15 " << kFarWakeLevel << ")); }\n    }\n"
-      << "    locationInMesh " << point(xMax_ - 0.37 * h, yMax_ - 0.41 * h, zMax_ - 0.43 * h) << ";\n"
-      << "    allowFreeStandingZoneFaces false;\n}\n\n"
-      << "snapControls\n{\n    nSmoothPatch 3;\n    tolerance 2.0;\n    nSolveIter 50;\n    nRelaxIter 5;\n"
-      << "    nFeatureSnapIter 10;\n    implicitFeatureSnap true;\n    explicitFeatureSnap false;\n"
-      << "    multiRegionFeatureSnap false;\n}\n\n"
-      // A stack of fixed thickness split into more, thinner layers at each level: the first
-      // cell and y+ shrink with the level as they would if the coarse layers were split.
-      << "addLayersControls\n{\n    relativeSizes false;\n    layers\n    {\n";
-    for (const auto& b : bodies_) d << "        " << b.name << " { nSurfaceLayers " << layers_.layers << "; }\n";
-    d << "    }\n    thickness " << FoamFile::number(layers_.thickness) << ";\n    expansionRatio "
-      << FoamFile::number(layers_.expansion) << ";\n    minThickness " << FoamFile::number(layers_.thickness / 8.0)
-      // Wall-resolved layers get the relaxed checks from the first layer iteration: with them
-      // only after 20, the layers were removed before the relaxed checks ever applied.
-      << ";\n" << SnappyDict::layerGrowth(5, layers_.wallResolved ? 0 : 20)
-      // checkMesh's own limits where they are stricter, so a snapped mesh passes draftCheckMesh.
-      << SnappyDict::meshQuality(4, 75, layers_.wallResolved);
-    return d.str();
+        regions.entry(b.name, FoamDictionary().entry("mode", "distance").entry(
+                                  "levels", "((" + FoamFile::number(kShellDistance) + ' ' + std::to_string(kShellLevel) + "))"));
+    regions.entry("nearWake", FoamDictionary().entry("mode", "inside").entry("levels", "((1e15 " + std::to_string(kWakeLevel) + "))"))
+        .entry("farWake", FoamDictionary().entry("mode", "inside").entry("levels", "((1e15 " + std::to_string(kFarWakeLevel) + "))"));
+    const FoamDictionary castellated =
+        FoamDictionary()
+            .entry("maxLocalCells", 20000000)
+            .entry("maxGlobalCells", 40000000)
+            .entry("minRefinementCells", 0)
+            .entry("maxLoadUnbalance", 0.1)
+            .entry("nCellsBetweenLevels", bufferCellsAt(level_))
+            .entry("features", "()")
+            .entry("refinementSurfaces", SnappyDict::refinementSurfaces(runnerNames(), kSurfaceLevel, kCurvatureLevel))
+            .entry("resolveFeatureAngle", 30)
+            .entry("refinementRegions", regions)
+            .entry("locationInMesh", point(xMax_ - 0.37 * h, yMax_ - 0.41 * h, zMax_ - 0.43 * h))
+            .entry("allowFreeStandingZoneFaces", "false");
+    const FoamDictionary snap = FoamDictionary()
+                                    .entry("nSmoothPatch", 3)
+                                    .entry("tolerance", 2.0)
+                                    .entry("nSolveIter", 50)
+                                    .entry("nRelaxIter", 5)
+                                    .entry("nFeatureSnapIter", 10)
+                                    .entry("implicitFeatureSnap", "true")
+                                    .entry("explicitFeatureSnap", "false")
+                                    .entry("multiRegionFeatureSnap", "false");
+    // A stack of fixed thickness split into more, thinner layers at each level: the first
+    // cell and y+ shrink with the level as they would if the coarse layers were split.
+    FoamDictionary layers;
+    for (const auto& b : bodies_) layers.entry(b.name, FoamDictionary().entry("nSurfaceLayers", layers_.layers));
+    FoamDictionary addLayers = FoamDictionary()
+                                   .entry("relativeSizes", "false")
+                                   .entry("layers", layers)
+                                   .entry("thickness", layers_.thickness)
+                                   .entry("expansionRatio", layers_.expansion)
+                                   .entry("minThickness", layers_.thickness / 8.0);
+    // Wall-resolved layers get the relaxed checks from the first layer iteration: with them
+    // only after 20, the layers were removed before the relaxed checks ever applied.
+    addLayers.merge(SnappyDict::layerGrowth(5, layers_.wallResolved ? 0 : 20));
+    return FoamDictionary()
+        .entry("castellatedMesh", "true")
+        .entry("snap", "true")
+        .entry("addLayers", "true")
+        .entry("geometry", geometry)
+        .entry("castellatedMeshControls", castellated)
+        .entry("snapControls", snap)
+        .entry("addLayersControls", addLayers)
+        // checkMesh's own limits where they are stricter, so a snapped mesh passes draftCheckMesh.
+        .merge(SnappyDict::meshQuality(4, 75, layers_.wallResolved))
+        .file("snappyHexMeshDict", "system");
 }
 
 void FormationMesh::write(const std::string& caseDir) const {

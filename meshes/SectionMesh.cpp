@@ -1,5 +1,6 @@
 #include "meshes/SectionMesh.hpp"
 
+#include "meshes/FoamDictionary.hpp"
 #include "meshes/FoamFile.hpp"
 #include "meshes/SnappyDict.hpp"
 #include "meshes/GeometryError.hpp"
@@ -72,25 +73,25 @@ std::string SectionMesh::stl(const Body& b) const {
 std::string SectionMesh::blockMeshDict() const {
     const double h = backgroundCell();
     const long nx = std::lround((xMax_ - xMin_) / h), ny = std::lround((yMax_ - yMin_) / h);
-    std::ostringstream d;
-    d << FoamFile::header("blockMeshDict", "dictionary", "system") << "scale 1;\n\n"
-      << "// One cubic cell thick in z: snappyHexMesh refines it, extrudeMesh then makes it 2D.\n"
-      << "vertices\n(\n"
-      << "    (" << FoamFile::number(xMin_) << ' ' << FoamFile::number(yMin_) << " 0) (" << FoamFile::number(xMax_) << ' ' << FoamFile::number(yMin_) << " 0)\n"
-      << "    (" << FoamFile::number(xMax_) << ' ' << FoamFile::number(yMax_) << " 0) (" << FoamFile::number(xMin_) << ' ' << FoamFile::number(yMax_) << " 0)\n"
-      << "    (" << FoamFile::number(xMin_) << ' ' << FoamFile::number(yMin_) << ' ' << FoamFile::number(h) << ") (" << FoamFile::number(xMax_) << ' ' << FoamFile::number(yMin_)
-      << ' ' << FoamFile::number(h) << ")\n"
-      << "    (" << FoamFile::number(xMax_) << ' ' << FoamFile::number(yMax_) << ' ' << FoamFile::number(h) << ") (" << FoamFile::number(xMin_) << ' ' << FoamFile::number(yMax_)
-      << ' ' << FoamFile::number(h) << ")\n);\n\n"
-      << "blocks\n(\n    hex (0 1 2 3 4 5 6 7) (" << nx << ' ' << ny << " 1) simpleGrading (1 1 1)\n);\n\n"
-      << "boundary\n(\n"
-      << "    inlet  { type patch; faces ((2 6 5 1)); }   // x = xMax: the air comes in\n"
-      << "    outlet { type patch; faces ((0 4 7 3)); }   // x = xMin\n"
-      << "    sides  { type patch; faces ((3 7 6 2) (1 5 4 0)); }\n"
-      << "    back   { type symmetryPlane; faces ((0 3 2 1)); }  // z = 0, extruded later\n"
-      << "    front  { type symmetryPlane; faces ((4 5 6 7)); }\n"
-      << ");\n";
-    return d.str();
+    const auto point = &FoamDictionary::vector;
+    const auto patch = [](const std::string& type, const std::string& faces, const std::string& note = "") {
+        FoamDictionary p;
+        if (!note.empty()) p.comment(note);
+        return p.entry("type", type).entry("faces", faces);
+    };
+    return FoamDictionary()
+        .entry("scale", 1)
+        .comment("One cubic cell thick in z: snappyHexMesh refines it, extrudeMesh then makes it 2D.")
+        .entry("vertices", "( " + point(xMin_, yMin_, 0) + ' ' + point(xMax_, yMin_, 0) + ' ' + point(xMax_, yMax_, 0) + ' ' +
+                               point(xMin_, yMax_, 0) + ' ' + point(xMin_, yMin_, h) + ' ' + point(xMax_, yMin_, h) + ' ' +
+                               point(xMax_, yMax_, h) + ' ' + point(xMin_, yMax_, h) + " )")
+        .entry("blocks", "( hex (0 1 2 3 4 5 6 7) (" + std::to_string(nx) + ' ' + std::to_string(ny) + " 1) simpleGrading (1 1 1) )")
+        .entry("boundary", {{"inlet", patch("patch", "((2 6 5 1))", "x = xMax: the air comes in")},
+                            {"outlet", patch("patch", "((0 4 7 3))", "x = xMin")},
+                            {"sides", patch("patch", "((3 7 6 2) (1 5 4 0))")},
+                            {"back", patch("symmetryPlane", "((0 3 2 1))", "z = 0, extruded later")},
+                            {"front", patch("symmetryPlane", "((4 5 6 7))")}})
+        .file("blockMeshDict", "system");
 }
 
 std::vector<std::string> SectionMesh::runnerNames() const {
@@ -102,52 +103,84 @@ std::vector<std::string> SectionMesh::runnerNames() const {
 std::string SectionMesh::snappyHexMeshDict() const {
     const double h = backgroundCell();
     const double xlo = bodyXMin_, xhi = bodyXMax_, ylo = bodyYMin_, yhi = bodyYMax_;
-    std::ostringstream d;
-    d << FoamFile::header("snappyHexMeshDict", "dictionary", "system")
-      << "castellatedMesh true;\nsnap            true;\naddLayers       true;\n\ngeometry\n{\n";
-    d << SnappyDict::surfaces(runnerNames());
-    d << "    wake\n    {\n        type searchableBox;\n"
-      << "        min (" << FoamFile::number(xlo - 3.0) << ' ' << FoamFile::number(ylo - 0.6) << " -1);\n"
-      << "        max (" << FoamFile::number(xhi + 0.6) << ' ' << FoamFile::number(yhi + 0.6) << " 1);\n    }\n}\n\n"
-      << "castellatedMeshControls\n{\n"
-      << "    maxLocalCells 1000000;\n    maxGlobalCells 2000000;\n    minRefinementCells 0;\n"
-      << "    maxLoadUnbalance 0.1;\n    nCellsBetweenLevels 2;\n    features ();\n"
-      << "    refinementSurfaces\n    {\n";
-    d << SnappyDict::refinementSurfaces(runnerNames(), kSurfaceLevel, kSurfaceLevel);
-    d << "    }\n    resolveFeatureAngle 30;\n    refinementRegions\n    {\n";
+    FoamDictionary geometry = SnappyDict::surfaces(runnerNames());
+    geometry.entry("wake", FoamDictionary()
+                               .entry("type", "searchableBox")
+                               .entry("min", FoamDictionary::vector(xlo - 3.0, ylo - 0.6, -1))
+                               .entry("max", FoamDictionary::vector(xhi + 0.6, yhi + 0.6, 1)));
     // Graded refinement around each body: 0.06 m at the surface level, then one level less.
     const double near = 0.24 * kCoarseCell, far = 1.0 * kCoarseCell;
+    FoamDictionary regions;
     for (const auto& b : bodies_)
-        d << "        " << b.name << " { mode distance; levels ((" << FoamFile::number(near) << ' ' << kSurfaceLevel << ") ("
-          << FoamFile::number(far) << ' ' << kSurfaceLevel - 1 << ")); }\n";
-    d << "        wake { mode inside; levels ((1e15 " << kWakeLevel << ")); }\n    }\n"
-      << "    locationInMesh (" << FoamFile::number(xMax_ - 0.37 * h) << ' ' << FoamFile::number(yMax_ - 0.41 * h) << ' ' << FoamFile::number(0.43 * h)
-      << ");\n    allowFreeStandingZoneFaces false;\n}\n\n"
-      << "snapControls\n{\n    nSmoothPatch 3;\n    tolerance 2.0;\n    nSolveIter 30;\n    nRelaxIter 5;\n"
-      << "    nFeatureSnapIter 10;\n    implicitFeatureSnap false;\n    explicitFeatureSnap false;\n}\n\n"
-      << "addLayersControls\n{\n    relativeSizes true;\n    layers\n    {\n";
-    for (const auto& b : bodies_) d << "        " << b.name << " { nSurfaceLayers " << kLayers << "; }\n";
-    d << "    }\n    expansionRatio 1.2;\n    finalLayerThickness 0.5;\n    minThickness 0.1;\n"
-      << SnappyDict::layerGrowth(3, std::nullopt) << SnappyDict::meshQuality(20, std::nullopt);
-    return d.str();
+        regions.entry(b.name, FoamDictionary().entry("mode", "distance").entry(
+                                  "levels", "((" + FoamFile::number(near) + ' ' + std::to_string(kSurfaceLevel) + ") (" +
+                                                FoamFile::number(far) + ' ' + std::to_string(kSurfaceLevel - 1) + "))"));
+    regions.entry("wake", FoamDictionary().entry("mode", "inside").entry("levels", "((1e15 " + std::to_string(kWakeLevel) + "))"));
+    const FoamDictionary castellated =
+        FoamDictionary()
+            .entry("maxLocalCells", 1000000)
+            .entry("maxGlobalCells", 2000000)
+            .entry("minRefinementCells", 0)
+            .entry("maxLoadUnbalance", 0.1)
+            .entry("nCellsBetweenLevels", 2)
+            .entry("features", "()")
+            .entry("refinementSurfaces", SnappyDict::refinementSurfaces(runnerNames(), kSurfaceLevel, kSurfaceLevel))
+            .entry("resolveFeatureAngle", 30)
+            .entry("refinementRegions", regions)
+            .entry("locationInMesh", FoamDictionary::vector(xMax_ - 0.37 * h, yMax_ - 0.41 * h, 0.43 * h))
+            .entry("allowFreeStandingZoneFaces", "false");
+    const FoamDictionary snap = FoamDictionary()
+                                    .entry("nSmoothPatch", 3)
+                                    .entry("tolerance", 2.0)
+                                    .entry("nSolveIter", 30)
+                                    .entry("nRelaxIter", 5)
+                                    .entry("nFeatureSnapIter", 10)
+                                    .entry("implicitFeatureSnap", "false")
+                                    .entry("explicitFeatureSnap", "false");
+    FoamDictionary layers;
+    for (const auto& b : bodies_) layers.entry(b.name, FoamDictionary().entry("nSurfaceLayers", kLayers));
+    FoamDictionary addLayers = FoamDictionary()
+                                   .entry("relativeSizes", "true")
+                                   .entry("layers", layers)
+                                   .entry("expansionRatio", 1.2)
+                                   .entry("finalLayerThickness", 0.5)
+                                   .entry("minThickness", 0.1);
+    addLayers.merge(SnappyDict::layerGrowth(3, std::nullopt));
+    return FoamDictionary()
+        .entry("castellatedMesh", "true")
+        .entry("snap", "true")
+        .entry("addLayers", "true")
+        .entry("geometry", geometry)
+        .entry("castellatedMeshControls", castellated)
+        .entry("snapControls", snap)
+        .entry("addLayersControls", addLayers)
+        .merge(SnappyDict::meshQuality(20, std::nullopt))
+        .file("snappyHexMeshDict", "system");
 }
 
 std::string SectionMesh::extrudeMeshDict() const {
-    std::ostringstream d;
-    d << FoamFile::header("extrudeMeshDict", "dictionary", "system")
-      << "// The z = 0 face mesh becomes one cell of the athlete's height.\n"
-      << "constructFrom patch;\nsourceCase \".\";\nsourcePatches (back);\nexposedPatchName front;\n"
-      << "flipNormals true;  // back faces -z: flipped, the slab spans z in [0, height]\nextrudeModel linearNormal;\nnLayers 1;\nexpansionRatio 1.0;\n"
-      << "linearNormalCoeffs\n{\n    thickness " << FoamFile::number(span_) << ";\n}\nmergeFaces false;\nmergeTol 0;\n";
-    return d.str();
+    // The z = 0 face mesh becomes one cell of the athlete's height. The back faces -z: flipped,
+    // the slab spans z in [0, height].
+    return FoamDictionary()
+        .entry("constructFrom", "patch")
+        .entry("sourceCase", "\".\"")
+        .entry("sourcePatches", "(back)")
+        .entry("exposedPatchName", "front")
+        .entry("flipNormals", "true")
+        .entry("extrudeModel", "linearNormal")
+        .entry("nLayers", 1)
+        .entry("expansionRatio", 1.0)
+        .entry("linearNormalCoeffs", FoamDictionary().entry("thickness", span_))
+        .entry("mergeFaces", "false")
+        .entry("mergeTol", 0)
+        .file("extrudeMeshDict", "system");
 }
 
 std::string SectionMesh::changeDictionaryDict() const {
     // extrudeMesh keeps the symmetryPlane type of the slab faces; a 2D case needs empty.
-    std::ostringstream d;
-    d << FoamFile::header("changeDictionaryDict", "dictionary", "system")
-      << "boundary\n{\n    \"(front|back)\"\n    {\n        type empty;\n        inGroups (empty);\n    }\n}\n";
-    return d.str();
+    return FoamDictionary()
+        .entry("boundary", FoamDictionary().entry("\"(front|back)\"", FoamDictionary().entry("type", "empty").entry("inGroups", "(empty)")))
+        .file("changeDictionaryDict", "system");
 }
 
 void SectionMesh::write(const std::string& caseDir) const {

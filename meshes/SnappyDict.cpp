@@ -1,51 +1,66 @@
 #include "meshes/SnappyDict.hpp"
 
-#include <sstream>
-
 namespace drafting::meshes {
 
-std::string SnappyDict::surfaces(const std::vector<std::string>& runners) {
-    std::ostringstream d;
-    for (const auto& name : runners) d << "    " << name << " { type triSurfaceMesh; file \"" << name << ".stl\"; }\n";
-    return d.str();
-}
-
-std::string SnappyDict::refinementSurfaces(const std::vector<std::string>& runners, int minLevel, int maxLevel) {
-    std::ostringstream d;
+FoamDictionary SnappyDict::surfaces(const std::vector<std::string>& runners) {
+    FoamDictionary d;
     for (const auto& name : runners)
-        d << "        " << name << " { level (" << minLevel << ' ' << maxLevel
-          << "); patchInfo { type wall; inGroups (runners); } }\n";
-    return d.str();
+        d.entry(name, FoamDictionary().entry("type", "triSurfaceMesh").entry("file", "\"" + name + ".stl\""));
+    return d;
 }
 
-std::string SnappyDict::layerGrowth(int relaxIterations, std::optional<int> relaxedAfter) {
-    std::ostringstream d;
-    d << "    nGrow 0;\n"
-      << "    featureAngle 130;\n    slipFeatureAngle 30;\n    nRelaxIter " << relaxIterations
-      << ";\n    nSmoothSurfaceNormals 1;\n"
-      << "    nSmoothNormals 3;\n    nSmoothThickness 10;\n    maxFaceThicknessRatio 0.5;\n"
-      << "    maxThicknessToMedialRatio 0.3;\n    minMedialAxisAngle 90;\n    nBufferCellsNoExtrude 0;\n"
-      << "    nLayerIter 50;\n";
-    if (relaxedAfter) d << "    nRelaxedIter " << *relaxedAfter << ";\n";
-    d << "}\n\n";
-    return d.str();
+FoamDictionary SnappyDict::refinementSurfaces(const std::vector<std::string>& runners, int minLevel, int maxLevel) {
+    FoamDictionary d;
+    for (const auto& name : runners)
+        d.entry(name, FoamDictionary()
+                          .entry("level", "(" + std::to_string(minLevel) + ' ' + std::to_string(maxLevel) + ")")
+                          .entry("patchInfo", FoamDictionary().entry("type", "wall").entry("inGroups", "(runners)")));
+    return d;
 }
 
-std::string SnappyDict::meshQuality(int maxBoundarySkewness, std::optional<int> relaxedMaxNonOrtho, bool thinLayers) {
-    std::ostringstream d;
-    d << "meshQualityControls\n{\n    maxNonOrtho 65;\n    maxBoundarySkewness " << maxBoundarySkewness
-      << ";\n    maxInternalSkewness 4;\n"
-      << "    maxConcave 80;\n    minVol 1e-13;\n    minTetQuality 1e-15;\n    minArea -1;\n    minTwist 0.02;\n"
-      << "    minDeterminant 0.001;\n    minFaceWeight 0.05;\n    minVolRatio 0.01;\n    minTriangleTwist -1;\n"
-      << "    nSmoothScale 4;\n    errorReduction 0.75;\n";
+FoamDictionary SnappyDict::layerGrowth(int relaxIterations, std::optional<int> relaxedAfter) {
+    FoamDictionary d;
+    d.entry("nGrow", 0)
+        .entry("featureAngle", 130)
+        .entry("slipFeatureAngle", 30)
+        .entry("nRelaxIter", relaxIterations)
+        .entry("nSmoothSurfaceNormals", 1)
+        .entry("nSmoothNormals", 3)
+        .entry("nSmoothThickness", 10)
+        .entry("maxFaceThicknessRatio", 0.5)
+        .entry("maxThicknessToMedialRatio", 0.3)
+        .entry("minMedialAxisAngle", 90)
+        .entry("nBufferCellsNoExtrude", 0)
+        .entry("nLayerIter", 50);
+    if (relaxedAfter) d.entry("nRelaxedIter", *relaxedAfter);
+    return d;
+}
+
+FoamDictionary SnappyDict::meshQuality(int maxBoundarySkewness, std::optional<int> relaxedMaxNonOrtho, bool thinLayers) {
+    FoamDictionary q;
+    q.entry("maxNonOrtho", 65)
+        .entry("maxBoundarySkewness", maxBoundarySkewness)
+        .entry("maxInternalSkewness", 4)
+        .entry("maxConcave", 80)
+        .entry("minVol", 1e-13)
+        .entry("minTetQuality", 1e-15)
+        .entry("minArea", -1)
+        .entry("minTwist", 0.02)
+        .entry("minDeterminant", 0.001)
+        .entry("minFaceWeight", 0.05)
+        .entry("minVolRatio", 0.01)
+        .entry("minTriangleTwist", -1)
+        .entry("nSmoothScale", 4)
+        .entry("errorReduction", 0.75);
     if (relaxedMaxNonOrtho) {
-        d << "    relaxed { maxNonOrtho " << *relaxedMaxNonOrtho << ";";
+        FoamDictionary relaxed;
+        relaxed.entry("maxNonOrtho", *relaxedMaxNonOrtho);
         if (thinLayers)
-            d << " minTetQuality -1e30; minDeterminant 1e-6; minTwist -1; minFaceWeight 0.001; minVolRatio 0.001;";
-        d << " }\n";
+            relaxed.entry("minTetQuality", -1e30).entry("minDeterminant", 1e-6).entry("minTwist", -1).entry("minFaceWeight", 0.001)
+                .entry("minVolRatio", 0.001);
+        q.entry("relaxed", relaxed);
     }
-    d << "}\n\nmergeTolerance 1e-6;\n";
-    return d.str();
+    return FoamDictionary().entry("meshQualityControls", q).entry("mergeTolerance", 1e-6);
 }
 
 }  // namespace drafting::meshes
