@@ -30,7 +30,7 @@ void FoamDictionary::check(const std::string& key, const std::string& text, bool
 FoamDictionary& FoamDictionary::entry(const std::string& key, const std::string& value) {
     check(key, key, false);
     check(key, value, false);
-    entries_.push_back({key, value, nullptr, false, false, {}, false});
+    entries_.push_back({Kind::value, key, value, nullptr, {}, {}});
     return *this;
 }
 
@@ -44,13 +44,13 @@ FoamDictionary& FoamDictionary::entry(const std::string& key, long value) { retu
 
 FoamDictionary& FoamDictionary::entry(const std::string& key, const FoamDictionary& sub) {
     check(key, key, false);
-    entries_.push_back({key, "", std::make_shared<const FoamDictionary>(sub), false, false, {}, false});
+    entries_.push_back({Kind::dictionary, key, "", std::make_shared<const FoamDictionary>(sub), {}, {}});
     return *this;
 }
 
 FoamDictionary& FoamDictionary::macro(const std::string& name) {
     check("$" + name, name, false);
-    entries_.push_back({"$" + name, "", nullptr, true, false, {}, false});
+    entries_.push_back({Kind::macro, "$" + name, "", nullptr, {}, {}});
     return *this;
 }
 
@@ -58,7 +58,14 @@ FoamDictionary& FoamDictionary::entry(const std::string& key,
                                       const std::vector<std::pair<std::string, FoamDictionary>>& dictionaries) {
     check(key, key, false);
     for (const auto& named : dictionaries) check(key, named.first, false);
-    entries_.push_back({key, "", nullptr, false, false, dictionaries, true});
+    entries_.push_back({Kind::dictionaries, key, "", nullptr, dictionaries, {}});
+    return *this;
+}
+
+FoamDictionary& FoamDictionary::listEntry(const std::string& key, const std::vector<std::string>& items) {
+    check(key, key, false);
+    for (const auto& item : items) check(key, item, false);
+    entries_.push_back({Kind::items, key, "", nullptr, {}, items});
     return *this;
 }
 
@@ -66,7 +73,7 @@ FoamDictionary& FoamDictionary::comment(const std::string& text) {
     for (const char c : text)
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
             throw FoamFileError(common::ErrorSite::of("dictionary comment", text), "a control character would end the comment early");
-    entries_.push_back({"", text, nullptr, false, true, {}, false});
+    entries_.push_back({Kind::comment, "", text, nullptr, {}, {}});
     return *this;
 }
 
@@ -95,29 +102,40 @@ std::string FoamDictionary::list(const std::vector<std::string>& words) {
 
 std::string FoamDictionary::text(int depth) const {
     std::string out;
-    const std::string pad = indent(depth);
+    const std::string pad = indent(depth), inner = indent(depth + 1);
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         const Entry& e = entries_[i];
-        const bool block = e.sub || e.isList;
-        // At the top level a sub-dictionary or a list of them stands apart, as in OpenFOAM's tutorials.
-        if (block && depth == 0 && i > 0 && !(entries_[i - 1].sub || entries_[i - 1].isList) && !entries_[i - 1].isComment)
+        // At the top level a sub-dictionary or a list stands apart, as in OpenFOAM's tutorials
+        // (a comment stays with what follows it).
+        if (e.isBlock() && depth == 0 && i > 0 && !entries_[i - 1].isBlock() && entries_[i - 1].kind != Kind::comment)
             out += '\n';
-        if (e.sub) {
-            out += pad + e.key + '\n' + pad + "{\n" + e.sub->text(depth + 1) + pad + "}\n";
-        } else if (e.isList) {
-            out += pad + e.key + '\n' + pad + "(\n";
-            const std::string inner = indent(depth + 1);
-            for (const auto& [name, dict] : e.list) out += inner + name + '\n' + inner + "{\n" + dict.text(depth + 2) + inner + "}\n";
-            out += pad + ");\n";
-        } else if (e.isComment) {
-            out += pad + "// " + e.value + '\n';
-        } else if (e.isMacro) {
-            out += pad + e.key + ";\n";
-        } else {
+        switch (e.kind) {
+        case Kind::value: {
             const std::size_t gap = e.key.size() + 1 < kValueColumn ? kValueColumn - e.key.size() : 1;
             out += pad + e.key + std::string(gap, ' ') + e.value + ";\n";
+            break;
         }
-        if (block && depth == 0 && i + 1 < entries_.size()) out += '\n';
+        case Kind::dictionary:
+            out += pad + e.key + '\n' + pad + "{\n" + e.sub->text(depth + 1) + pad + "}\n";
+            break;
+        case Kind::macro:
+            out += pad + e.key + ";\n";
+            break;
+        case Kind::comment:
+            out += pad + "// " + e.value + '\n';
+            break;
+        case Kind::dictionaries:
+            out += pad + e.key + '\n' + pad + "(\n";
+            for (const auto& [name, dict] : e.list) out += inner + name + '\n' + inner + "{\n" + dict.text(depth + 2) + inner + "}\n";
+            out += pad + ");\n";
+            break;
+        case Kind::items:
+            out += pad + e.key + '\n' + pad + "(\n";
+            for (const auto& item : e.items) out += inner + item + '\n';
+            out += pad + ");\n";
+            break;
+        }
+        if (e.isBlock() && depth == 0 && i + 1 < entries_.size()) out += '\n';
     }
     return out;
 }

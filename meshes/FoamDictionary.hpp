@@ -11,7 +11,7 @@ namespace drafting::meshes {
 /// line around each top-level sub-dictionary. Every dictionary the generator, the reference cases,
 /// the meshers and the MPI runner write (controlDict, fvSchemes, fvSolution, the constant/
 /// properties, the 0/ fields, decomposeParDict, function objects, blockMeshDict and
-/// snappyHexMeshDict; not yet the 2D references' blockMeshDict with its arcs) is built here, so a setting is one `entry` in
+/// snappyHexMeshDict) is built here, so a setting is one `entry` in
 /// one place, and no value can end an entry early: a ';', '{', '}', a line break or an unpaired '"'
 /// in a key or value is refused (FoamFileError) before anything is written.
 class FoamDictionary {
@@ -30,6 +30,8 @@ public:
     FoamDictionary& macro(const std::string& name);
     /// A list of named dictionaries, `key ( name { … } … );` (blockMesh's boundary).
     FoamDictionary& entry(const std::string& key, const std::vector<std::pair<std::string, FoamDictionary>>& dictionaries);
+    /// A list one item a line, `key ( item … );` (blockMesh's vertices, blocks, edges, faces).
+    FoamDictionary& listEntry(const std::string& key, const std::vector<std::string>& items);
     /// A `// text` line for a person reading the file.
     FoamDictionary& comment(const std::string& text);
     /// The entries of `other`, after these (the parts of a dictionary two writers share).
@@ -50,14 +52,15 @@ public:
     std::string file(const std::string& object, const std::string& location, const std::string& cls = "dictionary") const;
 
 private:
+    enum class Kind { value, dictionary, macro, comment, dictionaries, items };
     struct Entry {
+        Kind kind = Kind::value;
         std::string key;
-        std::string value;                       // a value entry, or
-        std::shared_ptr<const FoamDictionary> sub;  // a sub-dictionary
-        bool isMacro = false;
-        bool isComment = false;
-        std::vector<std::pair<std::string, FoamDictionary>> list;  // a list of named dictionaries
-        bool isList = false;
+        std::string value;                                        // value, or comment text
+        std::shared_ptr<const FoamDictionary> sub;                // dictionary
+        std::vector<std::pair<std::string, FoamDictionary>> list; // dictionaries
+        std::vector<std::string> items;                           // items
+        bool isBlock() const { return kind == Kind::dictionary || kind == Kind::dictionaries || kind == Kind::items; }
     };
     static void check(const std::string& key, const std::string& text, bool allowEmpty);
     std::vector<Entry> entries_;

@@ -77,11 +77,10 @@ std::string FormationMesh::blockMeshDict() const {
     return FoamDictionary()
         .entry("scale", 1)
         .comment("Background cubes of " + FoamFile::number(h) + " m; the ground is z = 0.")
-        .entry("vertices", "( " + point(xMin_, yMin_, 0) + ' ' + point(xMax_, yMin_, 0) + ' ' + point(xMax_, yMax_, 0) + ' ' +
-                               point(xMin_, yMax_, 0) + ' ' + point(xMin_, yMin_, zMax_) + ' ' + point(xMax_, yMin_, zMax_) + ' ' +
-                               point(xMax_, yMax_, zMax_) + ' ' + point(xMin_, yMax_, zMax_) + " )")
-        .entry("blocks", "( hex (0 1 2 3 4 5 6 7) (" + std::to_string(nx) + ' ' + std::to_string(ny) + ' ' + std::to_string(nz) +
-                             ") simpleGrading (1 1 1) )")
+        .listEntry("vertices", {point(xMin_, yMin_, 0), point(xMax_, yMin_, 0), point(xMax_, yMax_, 0), point(xMin_, yMax_, 0),
+                                point(xMin_, yMin_, zMax_), point(xMax_, yMin_, zMax_), point(xMax_, yMax_, zMax_), point(xMin_, yMax_, zMax_)})
+        .listEntry("blocks", {"hex (0 1 2 3 4 5 6 7) (" + std::to_string(nx) + ' ' + std::to_string(ny) + ' ' + std::to_string(nz) +
+                             ") simpleGrading (1 1 1)"})
         .entry("boundary", {{"inlet", patch("patch", "((2 6 5 1))", "x = xMax: the air comes in")},
                             {"outlet", patch("patch", "((0 4 7 3))", "x = xMin")},
                             {"sides", patch("patch", "((3 7 6 2) (1 5 4 0))")},

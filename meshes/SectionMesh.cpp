@@ -82,10 +82,9 @@ std::string SectionMesh::blockMeshDict() const {
     return FoamDictionary()
         .entry("scale", 1)
         .comment("One cubic cell thick in z: snappyHexMesh refines it, extrudeMesh then makes it 2D.")
-        .entry("vertices", "( " + point(xMin_, yMin_, 0) + ' ' + point(xMax_, yMin_, 0) + ' ' + point(xMax_, yMax_, 0) + ' ' +
-                               point(xMin_, yMax_, 0) + ' ' + point(xMin_, yMin_, h) + ' ' + point(xMax_, yMin_, h) + ' ' +
-                               point(xMax_, yMax_, h) + ' ' + point(xMin_, yMax_, h) + " )")
-        .entry("blocks", "( hex (0 1 2 3 4 5 6 7) (" + std::to_string(nx) + ' ' + std::to_string(ny) + " 1) simpleGrading (1 1 1) )")
+        .listEntry("vertices", {point(xMin_, yMin_, 0), point(xMax_, yMin_, 0), point(xMax_, yMax_, 0), point(xMin_, yMax_, 0),
+                                point(xMin_, yMin_, h), point(xMax_, yMin_, h), point(xMax_, yMax_, h), point(xMin_, yMax_, h)})
+        .listEntry("blocks", {"hex (0 1 2 3 4 5 6 7) (" + std::to_string(nx) + ' ' + std::to_string(ny) + " 1) simpleGrading (1 1 1)"})
         .entry("boundary", {{"inlet", patch("patch", "((2 6 5 1))", "x = xMax: the air comes in")},
                             {"outlet", patch("patch", "((0 4 7 3))", "x = xMin")},
                             {"sides", patch("patch", "((3 7 6 2) (1 5 4 0))")},

@@ -104,11 +104,9 @@ std::string blockMeshDict(const Layout& L, long& cells) {
         }
     const int nv = static_cast<int>(v.size());
 
-    std::ostringstream d, blocks, edges;
-    d << FoamFile::header("blockMeshDict", "dictionary", "system") << "scale 1;\n\nvertices\n(\n";
+    std::vector<std::string> vertices, blocks, edges;
     for (double z : {0.0, L.span})
-        for (const auto& [x, y] : v) d << "    (" << FoamFile::number(x) << ' ' << FoamFile::number(y) << ' ' << FoamFile::number(z) << ")\n";
-    d << ");\n\n";
+        for (const auto& [x, y] : v) vertices.push_back(FoamDictionary::vector(x, y, z));
 
     auto hex = [nv](const Face& q) {
         std::ostringstream s;
@@ -129,21 +127,20 @@ std::string blockMeshDict(const Layout& L, long& cells) {
                 for (int k = 0; k < 4; ++k) C[k] = circle[{i, k}];
                 for (int k = 0; k < 4; ++k) {  // bottom, right, top, left quarter
                     const int a = k, b = (k + 1) % 4;
-                    blocks << "    hex (" << hex({C[a], S[a], S[b], C[b]}) << ") (" << o.nr << ' ' << L.nx[i]
-                           << " 1) simpleGrading (" << FoamFile::number(o.gr) << " 1 1)\n";
+                    blocks.push_back("hex (" + hex({C[a], S[a], S[b], C[b]}) + ") (" + std::to_string(o.nr) + ' ' +
+                                     std::to_string(L.nx[i]) + " 1) simpleGrading (" + FoamFile::number(o.gr) + " 1 1)");
                     walls[i].push_back({C[a], C[b], C[b] + nv, C[a] + nv});
                     const double mid = (270.0 + 90.0 * k) * M_PI / 180.0;
                     for (int dz = 0; dz < 2; ++dz)
-                        edges << "    arc " << C[a] + dz * nv << ' ' << C[b] + dz * nv << " ("
-                              << FoamFile::number(o.xc + o.R * std::cos(mid)) << ' ' << FoamFile::number(o.yc + o.R * std::sin(mid)) << ' '
-                              << FoamFile::number(dz * L.span) << ")\n";
+                        edges.push_back("arc " + std::to_string(C[a] + dz * nv) + ' ' + std::to_string(C[b] + dz * nv) + ' ' +
+                                        FoamDictionary::vector(o.xc + o.R * std::cos(mid), o.yc + o.R * std::sin(mid), dz * L.span));
                     cells += static_cast<long>(o.nr) * L.nx[i];
                 }
                 continue;
             }
             const Face q = {grid[{i, j}], grid[{i + 1, j}], grid[{i + 1, j + 1}], grid[{i, j + 1}]};
-            blocks << "    hex (" << hex(q) << ") (" << L.nx[i] << ' ' << L.ny[j] << " 1) simpleGrading ("
-                   << FoamFile::number(L.gx[i]) << ' ' << FoamFile::number(L.gy[j]) << " 1)\n";
+            blocks.push_back("hex (" + hex(q) + ") (" + std::to_string(L.nx[i]) + ' ' + std::to_string(L.ny[j]) +
+                             " 1) simpleGrading (" + FoamFile::number(L.gx[i]) + ' ' + FoamFile::number(L.gy[j]) + " 1)");
             cells += static_cast<long>(L.nx[i]) * L.ny[j];
             if (i == 0) inlet.push_back({q[0], q[3], q[3] + nv, q[0] + nv});
             if (i == NX - 2) outlet.push_back({q[1], q[2], q[2] + nv, q[1] + nv});
@@ -151,20 +148,27 @@ std::string blockMeshDict(const Layout& L, long& cells) {
             if (j == NY - 2) top.push_back({q[3], q[2], q[2] + nv, q[3] + nv});
         }
     }
-    auto patch = [](const std::string& name, const std::string& type, const std::vector<Face>& faces) {
-        std::ostringstream s;
-        s << "    " << name << "\n    {\n        type " << type << ";\n        faces\n        (\n";
-        for (const auto& f : faces) s << "            (" << f[0] << ' ' << f[1] << ' ' << f[2] << ' ' << f[3] << ")\n";
-        s << "        );\n    }\n";
-        return s.str();
+    auto patch = [](const std::string& type, const std::vector<Face>& faces) {
+        std::vector<std::string> items;
+        for (const auto& f : faces)
+            items.push_back("(" + std::to_string(f[0]) + ' ' + std::to_string(f[1]) + ' ' + std::to_string(f[2]) + ' ' +
+                            std::to_string(f[3]) + ")");
+        return FoamDictionary().entry("type", type).listEntry("faces", items);
     };
-    d << "blocks\n(\n" << blocks.str() << ");\n\nedges\n(\n" << edges.str() << ");\n\nboundary\n(\n"
-      << patch("inlet", "patch", inlet) << patch("outlet", "patch", outlet) << patch("bottom", L.lateralType, bottom)
-      << patch("top", L.lateralType, top);
+    std::vector<std::pair<std::string, FoamDictionary>> boundary = {{"inlet", patch("patch", inlet)},
+                                                                    {"outlet", patch("patch", outlet)},
+                                                                    {"bottom", patch(L.lateralType, bottom)},
+                                                                    {"top", patch(L.lateralType, top)}};
     std::size_t b = 0;
-    for (const auto& [col, faces] : walls) d << patch(L.bodyNames.at(b++), "wall", faces);
-    d << ");\n\ndefaultPatch\n{\n    name frontAndBack;\n    type empty;\n}\n";
-    return d.str();
+    for (const auto& [col, faces] : walls) boundary.emplace_back(L.bodyNames.at(b++), patch("wall", faces));
+    return FoamDictionary()
+        .entry("scale", 1)
+        .listEntry("vertices", vertices)
+        .listEntry("blocks", blocks)
+        .listEntry("edges", edges)
+        .entry("boundary", boundary)
+        .entry("defaultPatch", FoamDictionary().entry("name", "frontAndBack").entry("type", "empty"))
+        .file("blockMeshDict", "system");
 }
 
 std::string field(const std::string& cls, const std::string& name, const std::string& dims, const std::string& internal,

@@ -67,3 +67,37 @@ TEST(FoamDictionary, AKeyOrValueThatWouldEndTheEntryEarlyIsRefused) {
         EXPECT_EQ(e.site().value, std::optional<std::string>("kOmegaSST;"));
     }
 }
+
+TEST(FoamDictionary, ListsOfItemsAndOfNamedDictionariesAndCommentsAsBlockMeshWantsThem) {
+    const FoamDictionary patch = FoamDictionary().comment("x = xMax: the air comes in").entry("type", "patch").listEntry("faces", {"(2 6 5 1)"});
+    const FoamDictionary d = FoamDictionary()
+                                 .entry("scale", 1)
+                                 .listEntry("vertices", {FoamDictionary::vector(0, 0, 0), FoamDictionary::vector(1.5, 0, 0)})
+                                 .entry("boundary", {{"inlet", patch}});
+    EXPECT_EQ(d.text(),
+              "scale           1;\n"
+              "\n"
+              "vertices\n"
+              "(\n"
+              "    (0 0 0)\n"
+              "    (1.5 0 0)\n"
+              ");\n"
+              "\n"
+              "boundary\n"
+              "(\n"
+              "    inlet\n"
+              "    {\n"
+              "        // x = xMax: the air comes in\n"
+              "        type            patch;\n"
+              "        faces\n"
+              "        (\n"
+              "            (2 6 5 1)\n"
+              "        );\n"
+              "    }\n"
+              ");\n");
+    EXPECT_THROW(FoamDictionary().listEntry("faces", {"(1 2 3 4));"}), FoamFileError);
+    EXPECT_THROW(FoamDictionary().entry("boundary", {{"in;let", FoamDictionary()}}), FoamFileError);
+    EXPECT_THROW(FoamDictionary().comment("two\nlines"), FoamFileError);
+    // merge appends the other's entries: SnappyDict's shared parts go after a mesher's own.
+    EXPECT_EQ(FoamDictionary().entry("a", 1).merge(FoamDictionary().entry("b", 2)).text(), "a               1;\nb               2;\n");
+}
