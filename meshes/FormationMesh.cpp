@@ -69,11 +69,6 @@ std::string FormationMesh::blockMeshDict() const {
     const double h = backgroundCell();
     const long nx = std::lround((xMax_ - xMin_) / h), ny = std::lround((yMax_ - yMin_) / h),
                nz = std::lround(zMax_ / h);
-    const auto patch = [](const std::string& type, const std::string& faces, const std::string& note = "") {
-        FoamDictionary p;
-        if (!note.empty()) p.comment(note);
-        return p.entry("type", type).entry("faces", faces);
-    };
     return FoamDictionary()
         .entry("scale", 1)
         .comment("Background cubes of " + FoamFile::number(h) + " m; the ground is z = 0.")
@@ -81,11 +76,11 @@ std::string FormationMesh::blockMeshDict() const {
                                 point(xMin_, yMin_, zMax_), point(xMax_, yMin_, zMax_), point(xMax_, yMax_, zMax_), point(xMin_, yMax_, zMax_)})
         .listEntry("blocks", {"hex (0 1 2 3 4 5 6 7) (" + std::to_string(nx) + ' ' + std::to_string(ny) + ' ' + std::to_string(nz) +
                              ") simpleGrading (1 1 1)"})
-        .entry("boundary", {{"inlet", patch("patch", "((2 6 5 1))", "x = xMax: the air comes in")},
-                            {"outlet", patch("patch", "((0 4 7 3))", "x = xMin")},
-                            {"sides", patch("patch", "((3 7 6 2) (1 5 4 0))")},
-                            {"top", patch("patch", "((4 5 6 7))")},
-                            {"ground", patch("wall", "((0 3 2 1))", "moves with the air in the runner's frame")}})
+        .entry("boundary", {{"inlet", SnappyDict::backgroundPatch("patch", "((2 6 5 1))", "x = xMax: the air comes in")},
+                            {"outlet", SnappyDict::backgroundPatch("patch", "((0 4 7 3))", "x = xMin")},
+                            {"sides", SnappyDict::backgroundPatch("patch", "((3 7 6 2) (1 5 4 0))")},
+                            {"top", SnappyDict::backgroundPatch("patch", "((4 5 6 7))")},
+                            {"ground", SnappyDict::backgroundPatch("wall", "((0 3 2 1))", "moves with the air in the runner's frame")}})
         .file("blockMeshDict", "system");
 }
 
@@ -146,17 +141,8 @@ std::string FormationMesh::snappyHexMeshDict() const {
     // Wall-resolved layers get the relaxed checks from the first layer iteration: with them
     // only after 20, the layers were removed before the relaxed checks ever applied.
     addLayers.merge(SnappyDict::layerGrowth(5, layers_.wallResolved ? 0 : 20));
-    return FoamDictionary()
-        .entry("castellatedMesh", "true")
-        .entry("snap", "true")
-        .entry("addLayers", "true")
-        .entry("geometry", geometry)
-        .entry("castellatedMeshControls", castellated)
-        .entry("snapControls", snap)
-        .entry("addLayersControls", addLayers)
-        // checkMesh's own limits where they are stricter, so a snapped mesh passes draftCheckMesh.
-        .merge(SnappyDict::meshQuality(4, 75, layers_.wallResolved))
-        .file("snappyHexMeshDict", "system");
+    // checkMesh's own limits where they are stricter, so a snapped mesh passes draftCheckMesh.
+    return SnappyDict::file(geometry, castellated, snap, addLayers, SnappyDict::meshQuality(4, 75, layers_.wallResolved));
 }
 
 void FormationMesh::write(const std::string& caseDir) const {

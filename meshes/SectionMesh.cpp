@@ -74,22 +74,17 @@ std::string SectionMesh::blockMeshDict() const {
     const double h = backgroundCell();
     const long nx = std::lround((xMax_ - xMin_) / h), ny = std::lround((yMax_ - yMin_) / h);
     const auto point = &FoamDictionary::vector;
-    const auto patch = [](const std::string& type, const std::string& faces, const std::string& note = "") {
-        FoamDictionary p;
-        if (!note.empty()) p.comment(note);
-        return p.entry("type", type).entry("faces", faces);
-    };
     return FoamDictionary()
         .entry("scale", 1)
         .comment("One cubic cell thick in z: snappyHexMesh refines it, extrudeMesh then makes it 2D.")
         .listEntry("vertices", {point(xMin_, yMin_, 0), point(xMax_, yMin_, 0), point(xMax_, yMax_, 0), point(xMin_, yMax_, 0),
                                 point(xMin_, yMin_, h), point(xMax_, yMin_, h), point(xMax_, yMax_, h), point(xMin_, yMax_, h)})
         .listEntry("blocks", {"hex (0 1 2 3 4 5 6 7) (" + std::to_string(nx) + ' ' + std::to_string(ny) + " 1) simpleGrading (1 1 1)"})
-        .entry("boundary", {{"inlet", patch("patch", "((2 6 5 1))", "x = xMax: the air comes in")},
-                            {"outlet", patch("patch", "((0 4 7 3))", "x = xMin")},
-                            {"sides", patch("patch", "((3 7 6 2) (1 5 4 0))")},
-                            {"back", patch("symmetryPlane", "((0 3 2 1))", "z = 0, extruded later")},
-                            {"front", patch("symmetryPlane", "((4 5 6 7))")}})
+        .entry("boundary", {{"inlet", SnappyDict::backgroundPatch("patch", "((2 6 5 1))", "x = xMax: the air comes in")},
+                            {"outlet", SnappyDict::backgroundPatch("patch", "((0 4 7 3))", "x = xMin")},
+                            {"sides", SnappyDict::backgroundPatch("patch", "((3 7 6 2) (1 5 4 0))")},
+                            {"back", SnappyDict::backgroundPatch("symmetryPlane", "((0 3 2 1))", "z = 0, extruded later")},
+                            {"front", SnappyDict::backgroundPatch("symmetryPlane", "((4 5 6 7))")}})
         .file("blockMeshDict", "system");
 }
 
@@ -145,16 +140,7 @@ std::string SectionMesh::snappyHexMeshDict() const {
                                    .entry("finalLayerThickness", 0.5)
                                    .entry("minThickness", 0.1);
     addLayers.merge(SnappyDict::layerGrowth(3, std::nullopt));
-    return FoamDictionary()
-        .entry("castellatedMesh", "true")
-        .entry("snap", "true")
-        .entry("addLayers", "true")
-        .entry("geometry", geometry)
-        .entry("castellatedMeshControls", castellated)
-        .entry("snapControls", snap)
-        .entry("addLayersControls", addLayers)
-        .merge(SnappyDict::meshQuality(20, std::nullopt))
-        .file("snappyHexMeshDict", "system");
+    return SnappyDict::file(geometry, castellated, snap, addLayers, SnappyDict::meshQuality(20, std::nullopt));
 }
 
 std::string SectionMesh::extrudeMeshDict() const {

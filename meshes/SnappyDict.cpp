@@ -63,4 +63,24 @@ FoamDictionary SnappyDict::meshQuality(int maxBoundarySkewness, std::optional<in
     return FoamDictionary().entry("meshQualityControls", q).entry("mergeTolerance", 1e-6);
 }
 
+std::string SnappyDict::file(const FoamDictionary& geometry, const FoamDictionary& castellated, const FoamDictionary& snap,
+                             const FoamDictionary& addLayers, const FoamDictionary& quality) {
+    return FoamDictionary()
+        .entry("castellatedMesh", "true")
+        .entry("snap", "true")
+        .entry("addLayers", "true")
+        .entry("geometry", geometry)
+        .entry("castellatedMeshControls", castellated)
+        .entry("snapControls", snap)
+        .entry("addLayersControls", addLayers)
+        .merge(quality)
+        .file("snappyHexMeshDict", "system");
+}
+
+FoamDictionary SnappyDict::backgroundPatch(const std::string& type, const std::string& faces, const std::string& note) {
+    FoamDictionary p;
+    if (!note.empty()) p.comment(note);
+    return p.entry("type", type).entry("faces", faces);
+}
+
 }  // namespace drafting::meshes

@@ -24,6 +24,12 @@ public:
     /// layers (tet quality, determinant, twist, face weight, volume ratio: LayerStack::wallResolved).
     static FoamDictionary meshQuality(int maxBoundarySkewness, std::optional<int> relaxedMaxNonOrtho,
                                       bool thinLayers = false);
+    /// The whole snappyHexMeshDict: all three stages on, then each stage's controls and the quality
+    /// (meshQuality's entries).
+    static std::string file(const FoamDictionary& geometry, const FoamDictionary& castellated, const FoamDictionary& snap,
+                            const FoamDictionary& addLayers, const FoamDictionary& quality);
+    /// A patch of the background block's boundary (blockMeshDict): its type, faces and a note.
+    static FoamDictionary backgroundPatch(const std::string& type, const std::string& faces, const std::string& note = "");
 };
 
 }  // namespace drafting::meshes
