@@ -5,28 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <fstream>
-#include <regex>
-#include <sstream>
 
 namespace drafting::post {
-
-namespace {
-
-// The header always says "Iteration" (the function object writes the same header in both
-// modes), so a transient case is told by its ddt scheme.
-bool transientSchemes(const std::string& caseDir) {
-    std::ifstream in(caseDir + "/system/fvSchemes");
-    if (!in) return false;
-    std::stringstream text;
-    text << in.rdbuf();
-    static const std::regex ddt(R"(ddtSchemes\s*\{[^}]*?default\s+([A-Za-z]+))");
-    std::smatch m;
-    const std::string s = text.str();
-    return std::regex_search(s, m, ddt) && m[1] != "steadyState";
-}
-
-}  // namespace
 
 ForceHistory ForceHistory::read(const std::string& caseDir) {
     ForceHistory h;
@@ -35,7 +15,9 @@ ForceHistory ForceHistory::read(const std::string& caseDir) {
     const bool fractional = std::any_of(x.begin(), x.end(), [](double v) { return v != std::floor(v); });
     std::string lower = h.samples_.xName();
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-    h.isTime_ = lower == "time" || fractional || transientSchemes(caseDir);
+    // A history from before runnerDrag named its x column by mode says "Iteration" in both; a
+    // transient one still has fractional times.
+    h.isTime_ = lower == "time" || fractional;
     return h;
 }
 

@@ -151,9 +151,11 @@ ForceHistoryFile ForceHistoryFile::read(const std::string& caseDir) {
         const SingleFile file = parseFile(path, i + 1 < found.size());
         history.files_.push_back(path);
         if (file.x.empty()) continue;  // header only: the run stopped before its first sample
+        // The latest file names x: a run restarted by a newer runnerDrag says "Time" where its first
+        // part said "Iteration".
+        history.xName_ = file.xName;
         if (firstWithSamples.empty()) {
             firstWithSamples = path;
-            history.xName_ = file.xName;
             for (const auto& b : file.bodies) history.bodies_.push_back({b.name, {}, {}, {}});
         } else if (!sameRunners(file.bodies, history.bodies_)) {
             throw common::RunError(path + ": its runners differ from those of " + firstWithSamples);

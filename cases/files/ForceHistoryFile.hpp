@@ -27,7 +27,8 @@ public:
     /// True when CASE/postProcessing/runnerDrag exists (a case that never ran has none).
     static bool exists(const std::string& caseDir);
 
-    /// The x column's name in the header: "Iteration" in both modes, as runnerDrag writes it.
+    /// The x column's name in the header: "Iteration" (steady) or "Time" (transient), as runnerDrag
+    /// writes it; histories written before it told the modes apart say "Iteration" in both.
     const std::string& xName() const { return xName_; }
     const std::vector<double>& x() const { return x_; }
     const std::vector<Body>& bodies() const { return bodies_; }

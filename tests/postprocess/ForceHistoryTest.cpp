@@ -34,22 +34,20 @@ TEST(ForceHistory, ParsesWhatTheFunctionObjectWrites) {
 }
 
 TEST(ForceHistory, TransientCaseHasTimeOnX) {
+    // runnerDrag names the x column "Time" in a transient run: whole-second times stay times.
     TempDir dir;
-    // The function object's header says Iteration in both modes; the ddt scheme tells.
-    test::writeFile(dir.path() + "/system/fvSchemes", "ddtSchemes { default backward; }\n");
     test::writeFile(runnerDragPath(dir.path(), "0"),
-                    kRunnerDragHeader + runnerDragLine(1, 5.0, 6.0) + runnerDragLine(2, 5.1, 6.1));
+                    test::transientRunnerDragHeader() + runnerDragLine(1, 5.0, 6.0) + runnerDragLine(2, 5.1, 6.1));
     const auto h = post::ForceHistory::read(dir.path());
     EXPECT_TRUE(h.isTime());
     EXPECT_EQ(h.xLabel(), "time [s]");
 
     TempDir steady;
-    test::writeFile(steady.path() + "/system/fvSchemes", "ddtSchemes { default steadyState; }\n");
     test::writeFile(runnerDragPath(steady.path(), "0"), kRunnerDragHeader + runnerDragLine(1, 5.0, 6.0));
     EXPECT_FALSE(post::ForceHistory::read(steady.path()).isTime());
 
-    TempDir noSchemes;  // fractional x can only be time
-    test::writeFile(runnerDragPath(noSchemes.path(), "0"),
+    TempDir older;  // written before the header told the modes apart: fractional x can only be time
+    test::writeFile(runnerDragPath(older.path(), "0"),
                     kRunnerDragHeader + runnerDragLine(0.0125, 5.0, 6.0) + runnerDragLine(0.025, 5.0, 6.0));
-    EXPECT_TRUE(post::ForceHistory::read(noSchemes.path()).isTime());
+    EXPECT_TRUE(post::ForceHistory::read(older.path()).isTime());
 }

@@ -323,6 +323,10 @@ TEST(RegressionStockSolver, PimpleFoamLoadsRunnerDragAndMatchesDraftFoamTransien
                   .find("application pimpleFoam;"),
               std::string::npos);
     EXPECT_EQ(own["iterations"], stock["iterations"]);
+    // The force history names its x column by the mode, whichever solver loaded runnerDrag.
+    for (const char* app : {"draftFoam", "pimpleFoam"})
+        EXPECT_EQ(drafting::cases::files::ForceHistoryFile::read(tmp.path() + "/" + app + "/solo").xName(), "Time")
+            << app;
     const double drag = own["bodies"]["lead"]["drag_N"].get<double>();
     EXPECT_NEAR(stock["bodies"]["lead"]["drag_N"].get<double>(), drag, 1e-9 * std::abs(drag));
 }

@@ -13,6 +13,12 @@ inline const std::string kRunnerDragHeader =
     "# liftDirection : (0.00000000e+00 0.00000000e+00 1.00000000e+00)\n"
     "# Iteration     \tlead_drag\tlead_side\tlead_lift\tpacer1_drag\tpacer1_side\tpacer1_lift\n";
 
+/// The header a transient run writes: the x column is "Time".
+inline std::string transientRunnerDragHeader() {
+    std::string header = kRunnerDragHeader;
+    return header.replace(header.rfind("# Iteration"), 11, "# Time     ");
+}
+
 /// One line: x, then drag side lift per runner.
 inline std::string runnerDragLine(double x, double lead, double pacer) {
     std::ostringstream s;

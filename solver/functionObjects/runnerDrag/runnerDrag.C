@@ -398,7 +398,8 @@ void Foam::functionObjects::runnerDrag::writeFileHeader(Ostream& os) const
     writeHeader(os, "Runner forces [N] in the runner's frame");
     writeHeaderValue(os, "flowDirection", flowDir_);
     writeHeaderValue(os, "liftDirection", liftDir_);
-    writeCommented(os, "Iteration");
+    // The x column says what it counts, so a reader needs no other file to tell the modes apart
+    writeCommented(os, mesh_.steady() ? "Iteration" : "Time");
     for (const word& body : bodyNames_)
     {
         os  << tab << body << "_drag"

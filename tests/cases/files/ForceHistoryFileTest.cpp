@@ -80,6 +80,16 @@ TEST(ForceHistoryFile, JoinsStartTimeFoldersInTimeOrderLaterOverriding) {
     EXPECT_EQ(h.bodies()[1].lift.size(), h.x().size());
 }
 
+TEST(ForceHistoryFile, TheLatestFileNamesTheXColumn) {
+    // A transient run restarted by a runnerDrag that names x by mode: its first part says
+    // "Iteration", the restart "Time"; the history is one of times.
+    TempDir dir;
+    writeFile(runnerDragPath(dir.path(), "0"), kRunnerDragHeader + runnerDragLine(0.5, 5.0, 6.0));
+    writeFile(runnerDragPath(dir.path(), "1"),
+              drafting::test::transientRunnerDragHeader() + runnerDragLine(1.5, 5.0, 6.0));
+    EXPECT_EQ(ForceHistoryFile::read(dir.path()).xName(), "Time");
+}
+
 TEST(ForceHistoryFile, RestartsWithOtherRunnersAreAnError) {
     TempDir dir;
     writeFile(runnerDragPath(dir.path(), "0"), runnerDragFile(1, 5, 10.0, 7.0));
