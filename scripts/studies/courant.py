@@ -3,19 +3,20 @@ moved from Co 1. Usage: courant.py OUT TARGET CO|OUTER..."""
 import os
 import sys
 
-from common import finish, read_json, saving, write_study
+from common import finish, read_json, saving, usable, write_study
 
 out, target, limits = sys.argv[1], sys.argv[2], sys.argv[3:]
-rows, pending = [], []
+rows, pending, failed = [], [], {}
 for spec in limits:
     co, outer = spec.split("|")
     solo = read_json(os.path.join(out, f"co{co}", "solo", "results.json"))
     ahead = read_json(os.path.join(out, f"co{co}", "ahead-f1.3", "results.json"))
-    if solo is None or ahead is None:
-        pending.append(f"co{co}")
-        continue
-    if solo.get("status") != "ok" or ahead.get("status") != "ok":
-        pending.append(f"co{co} ({solo.get('status')}, {ahead.get('status')})")
+    # Both are checked, so a limit whose two cases failed names both reasons.
+    solo_usable = usable(solo, failed, f"co{co}/solo")
+    ahead_usable = usable(ahead, failed, f"co{co}/ahead-f1.3")
+    if not (solo_usable and ahead_usable):
+        if (solo is None or ahead is None) and not any(k.startswith(f"co{co}/") for k in failed):
+            pending.append(f"co{co}")
         continue
     s, l, p = solo["bodies"]["lead"], ahead["bodies"]["lead"], ahead["bodies"]["pacer1"]
     # The interval of the mean only: a transient run has no settled-stop drift.
@@ -40,5 +41,5 @@ for r in rows:
           f"{r['saving_pct']:>10.2f}{r['saving_ci95_pct']:>7.2f}{r['strouhal_solo'] or 0:>7.3f}{r['time_steps'][0] or 0:>8}"
           f"{r.get('solo_drag_moved_pct', 0):>+9.2f}{r.get('saving_moved_pts', 0):>+10.2f}")
 write_study(target, {"study": "courant", "config": "cases/examples/courant-2d.cfg", "command": "scripts/study.sh courant",
-                     "rows": rows, "pending": pending})
-finish(target, pending)
+                     "rows": rows, "pending": pending, "failed": failed})
+finish(target, pending, failed)

@@ -4,7 +4,7 @@ uncertainty of the long-run mean. Usage: long_run.py OUT LEVEL ITERATIONS TARGET
 import os
 import sys
 
-from common import finish, iterative_N, read_json, write_study
+from common import finish, iterative_N, read_json, usable, write_study
 
 out, level, iterations, target = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 
@@ -23,12 +23,15 @@ def load(kind):
 
 
 stopped, long = load("stopped"), load("long")
-rows = []
+rows, failed = [], {}
 print(f"{'case':<22}{'runner':<8}{'stopped N':>11}{'±ci95':>8}{'iter':>6}{'drift %':>9}{'conv':>6}"
       f"{'long N':>10}{'±ci95':>8}{'diff %':>8}  within")
 for name in sorted(stopped):
     s, l = stopped[name], long.get(name)
-    if s.get("status") != "ok" or not l or l.get("status") != "ok":
+    # Both are checked, so a case that failed in both sweeps names both reasons.
+    stopped_usable = usable(s, failed, f"stopped/{name}")
+    long_usable = usable(l, failed, f"long/{name}")
+    if not (stopped_usable and long_usable):
         continue
     for body, b in s["bodies"].items():
         lb = l["bodies"][body]
@@ -54,8 +57,10 @@ for name in sorted(stopped):
         print(f"{name:<22}{body:<8}{b['drag_N']:>11.4f}{ci:>8.4f}{s['iterations']:>6}{dr:>9}"
               f"{'yes' if s['converged'] else 'no':>6}{lb['drag_N']:>10.4f}{lci:>8.4f}{dp:>8}  {'yes' if within else 'NO'}")
 pending = sorted(set(stopped) | set(long) | {"solo", "ahead-f1.3", "behind-b1", "ahead-behind-f1.3-b1"})
-pending = [n for n in pending if not any(r["case"] == n for r in rows)]
+# A case that ran and failed in either sweep is listed as failed with its reason, not as pending.
+pending = [n for n in pending if not any(r["case"] == n for r in rows)
+           and f"stopped/{n}" not in failed and f"long/{n}" not in failed]
 write_study(target, {"study": "long-run", "level": level, "long_iterations": iterations,
                      "config": "cases/examples/breaking4-3d.cfg", "command": f"scripts/study.sh long-run {level}",
-                     "rows": rows, "pending": pending})
-finish(target, pending, pending_label="not finished in both sweeps yet")
+                     "rows": rows, "pending": pending, "failed": failed})
+finish(target, pending, failed, pending_label="not finished in both sweeps yet")

@@ -3,14 +3,13 @@
 #include "meshes/Athlete.hpp"
 #include "meshes/GeometryError.hpp"
 #include "meshes/RunnerBody.hpp"
+#include "meshes/SurfaceMeasures.hpp"
 #include "TestSupport.hpp"
 
 #include <gtest/gtest.h>
 #include <vtkCellLocator.h>
-#include <vtkFeatureEdges.h>
 #include <vtkGenericCell.h>
 #include <vtkNew.h>
-#include <vtkPolyDataConnectivityFilter.h>
 #include <vtkSTLReader.h>
 #include <vtkSTLWriter.h>
 #include <vtkSphereSource.h>
@@ -25,6 +24,7 @@ namespace fs = std::filesystem;
 using drafting::meshes::Athlete;
 using drafting::meshes::GeometryError;
 using drafting::meshes::RunnerBody;
+using drafting::meshes::SurfaceMeasures;
 using drafting::test::TempDir;
 
 namespace {
@@ -40,25 +40,6 @@ const RunnerBody& kipyegon(RunnerBody::Pose pose) {
 }
 
 constexpr RunnerBody::Pose kPoses[] = {RunnerBody::Pose::midStride, RunnerBody::Pose::standing};
-
-vtkIdType edgesOfKind(vtkPolyData* surface, bool boundary) {
-    vtkNew<vtkFeatureEdges> edges;
-    edges->SetInputData(surface);
-    edges->FeatureEdgesOff();
-    edges->ManifoldEdgesOff();
-    edges->SetBoundaryEdges(boundary);
-    edges->SetNonManifoldEdges(!boundary);
-    edges->Update();
-    return edges->GetOutput()->GetNumberOfLines();
-}
-
-int regions(vtkPolyData* surface) {
-    vtkNew<vtkPolyDataConnectivityFilter> connectivity;
-    connectivity->SetInputData(surface);
-    connectivity->SetExtractionModeToAllRegions();
-    connectivity->Update();
-    return connectivity->GetNumberOfExtractedRegions();
-}
 
 /// Frontal area the other way round from the class (which rasterises triangles): rays along x
 /// through a y-z grid, counted when they hit the surface.
@@ -99,9 +80,10 @@ TEST(RunnerBody, BothPosesAreOneClosedManifoldShell) {
     for (const auto pose : kPoses) {
         vtkPolyData* s = kipyegon(pose).surface();
         SCOPED_TRACE(RunnerBody::poseName(pose));
-        EXPECT_EQ(edgesOfKind(s, true), 0) << "open edges";
-        EXPECT_EQ(edgesOfKind(s, false), 0) << "non-manifold edges";
-        EXPECT_EQ(regions(s), 1);
+        const auto defects = SurfaceMeasures::edgeDefects(s);
+        EXPECT_EQ(defects.open, 0) << "open edges";
+        EXPECT_EQ(defects.nonManifold, 0) << "non-manifold edges";
+        EXPECT_EQ(defects.regions, 1);
         EXPECT_TRUE(RunnerBody::isClosedManifold(s));
         EXPECT_GE(s->GetNumberOfPolys(), 20000);
         EXPECT_LE(s->GetNumberOfPolys(), 40000);

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <filesystem>
 
 namespace fs = std::filesystem;
@@ -122,4 +123,57 @@ TEST(StudyReduction, AReferenceLevelNotRunIsPendingAndADamagedOneFailed) {
     ASSERT_EQ(j["failed"].size(), 1u);
     EXPECT_EQ(j["failed"][0]["level"], "fine");
     EXPECT_EQ(j["pending"], json::array({"extra-fine"}));
+}
+
+TEST(StudyReduction, ACourantLimitThatRanAndFailedIsFailedNotPending) {
+    drafting::test::TempDir tmp;
+    const fs::path out = tmp.path();
+    json ahead = result(2.0, 0.02);
+    ahead["bodies"]["pacer1"] = {{"drag_N", 7.0}, {"drag_ci95_N", 0.05}};
+    write(out / "co1" / "solo" / "results.json", result(8.0, 0.04));
+    write(out / "co1" / "ahead-f1.3" / "results.json", ahead);
+    json diverged = result(8.0);
+    diverged["status"] = "diverged";
+    diverged["reason"] = "Courant number above 50";
+    write(out / "co4" / "solo" / "results.json", diverged);
+    write(out / "co4" / "ahead-f1.3" / "results.json", ahead);
+    write(out / "co2" / "solo" / "results.json", result(8.0));  // ahead not run yet
+    const std::string target = tmp.path() + "/courant.json";
+    const auto run = drafting::test::runCommand(
+        {"/usr/bin/python3", kStudies + "courant.py", out.string(), target, "1|1", "2|1", "4|2"});
+    EXPECT_EQ(run.exitCode, 3) << run.out << run.err;
+    const json j = json::parse(drafting::test::readFile(target));
+    ASSERT_EQ(j["rows"].size(), 1u) << j.dump(1);
+    EXPECT_NEAR(j["rows"][0]["saving_pct"].get<double>(), 75.0, 1e-12);
+    // The intervals only: 100 (2/8) sqrt((0.02/2)^2 + (0.04/8)^2) = 0.2795 points.
+    EXPECT_NEAR(j["rows"][0]["saving_ci95_pct"].get<double>(), 25.0 * std::sqrt(1e-4 + 2.5e-5), 1e-12);
+    EXPECT_EQ(j["failed"]["co4/solo"], "Courant number above 50");
+    EXPECT_EQ(j["pending"], json::array({"co2"}));
+}
+
+TEST(StudyReduction, ALongRunThatFailedIsFailedNotPending) {
+    drafting::test::TempDir tmp;
+    const fs::path out = tmp.path();
+    const json manifest = {{"cases", json::array({{{"name", "solo"}}, {{"name", "ahead-f1.3"}}})}};
+    write(out / "stopped" / "manifest.json", manifest);
+    write(out / "long" / "manifest.json", manifest);
+    // Stopped at 8.00 ± 0.05 (0.03 interval, 0.04 drift); the long run's mean 8.05 ± 0.01: within.
+    write(out / "stopped" / "solo" / "results.json", result(8.0, 0.03, 0.04));
+    write(out / "long" / "solo" / "results.json", result(8.05, 0.01));
+    write(out / "stopped" / "ahead-f1.3" / "results.json", result(2.0));
+    json killed = result(2.0);
+    killed["status"] = "failed";
+    killed["reason"] = "simpleFoam exited with status 137";
+    write(out / "long" / "ahead-f1.3" / "results.json", killed);
+    const std::string target = tmp.path() + "/long-run.json";
+    const auto run = drafting::test::runCommand(
+        {"/usr/bin/python3", kStudies + "long_run.py", out.string(), "coarse", "3000", target});
+    EXPECT_EQ(run.exitCode, 3) << run.out << run.err;
+    const json j = json::parse(drafting::test::readFile(target));
+    ASSERT_EQ(j["rows"].size(), 1u) << j.dump(1);
+    EXPECT_TRUE(j["rows"][0]["within_interval"].get<bool>());
+    EXPECT_NEAR(j["rows"][0]["stopped_iterative_N"].get<double>(), 0.05, 1e-12);
+    EXPECT_EQ(j["failed"]["long/ahead-f1.3"], "simpleFoam exited with status 137");
+    // Not run at all: pending. Failed: not.
+    EXPECT_EQ(j["pending"], json::array({"ahead-behind-f1.3-b1", "behind-b1"}));
 }
