@@ -6,6 +6,7 @@
 #include "common/Error.hpp"
 #include "common/JsonFile.hpp"
 #include "cases/writer/RunnerDragDict.hpp"
+#include "meshes/FoamDictionary.hpp"
 #include "cases/files/SweepLayout.hpp"
 #include "common/TimeFolder.hpp"
 #include "common/AtomicFile.hpp"
@@ -155,27 +156,35 @@ std::string CaseContinuation::raisedControlDict(const std::string& controlDict, 
     std::istringstream in(controlDict);
     std::string out, line;
     bool end = false, interval = false, window = false, drag = false;
-    const std::string value = std::to_string(endTime);
     const auto indentOf = [](const std::string& l) { return l.substr(0, l.find_first_not_of(' ')); };
+    // A replaced entry is written by the dictionary builder at the depth of the line it replaces,
+    // so it has the layout of the rest of the file.
+    const auto entryLike = [&indentOf](const std::string& l, const std::string& key, long value) {
+        const std::string text = meshes::FoamDictionary().entry(key, value).text(static_cast<int>(indentOf(l).size() / 4));
+        return text.substr(0, text.size() - 1);  // without its line end
+    };
     while (std::getline(in, line)) {
         const std::string trimmed = line.substr(std::min(line.size(), line.find_first_not_of(' ')));
         // CaseWriter writes the top-level keys at the start of a line and runnerDrag's inside its entry.
         if (line.rfind("endTime ", 0) == 0) {
-            line = "endTime " + value + ";";
+            line = entryLike(line, "endTime", endTime);
             end = true;
         } else if (line.rfind("writeInterval ", 0) == 0) {
-            line = "writeInterval " + value + ";";
+            line = entryLike(line, "writeInterval", endTime);
             interval = true;
         } else if (trimmed.rfind("averagingWindow ", 0) == 0) {
-            line = indentOf(line) + "averagingWindow " +
-                   std::to_string(writer::RunnerDragDict::steadyAveragingWindow(static_cast<int>(std::min(endTime, 1000000000L)))) + ";";
+            line = entryLike(line, "averagingWindow",
+                             writer::RunnerDragDict::steadyAveragingWindow(static_cast<int>(std::min(endTime, 1000000000L))));
             window = true;
         } else if (trimmed.rfind("resultsFile ", 0) == 0) {
             continue;  // one of an earlier continuation: written again below
         }
         out += line + "\n";
         if (trimmed.rfind("type ", 0) == 0 && trimmed.find(" runnerDrag;") != std::string::npos) {
-            out += indentOf(line) + "resultsFile     " + files::SweepLayout::kContinuedResults + ";\n";
+            const std::string text = meshes::FoamDictionary()
+                                         .entry("resultsFile", files::SweepLayout::kContinuedResults)
+                                         .text(static_cast<int>(indentOf(line).size() / 4));
+            out += text;
             drag = true;
         }
     }

@@ -53,8 +53,9 @@ void finishedCase(const std::string& dir, bool converged = false, bool transient
 
 TEST(CaseContinuation, RaisesTheEndTimeAndTheAveragingWindowAndSendsTheResultsAside) {
     const std::string raised = CaseContinuation::raisedControlDict(kControl, 100, "system/controlDict");
-    EXPECT_NE(raised.find("\nendTime 100;\n"), std::string::npos) << raised;
-    EXPECT_NE(raised.find("\nwriteInterval 100;\n"), std::string::npos) << raised;
+    // The replaced entries in the builder's layout: the value at column 16.
+    EXPECT_NE(raised.find("\nendTime         100;\n"), std::string::npos) << raised;
+    EXPECT_NE(raised.find("\nwriteInterval   100;\n"), std::string::npos) << raised;
     EXPECT_NE(raised.find("\nstartTime 0;\n"), std::string::npos) << raised;  // startTime is not endTime
     EXPECT_NE(raised.find("\n        averagingWindow 10;\n"), std::string::npos) << raised;  // the writer's rule at 100
     EXPECT_NE(raised.find("\n        resultsFile     results.continued.json;\n"), std::string::npos) << raised;
@@ -167,7 +168,7 @@ TEST(CaseContinuation, RecoverFinishesAContinuationCutOffAfterItsCommit) {
     EXPECT_TRUE(fs::exists(tmp.path() + "/postProcessing/runnerDrag/60/runnerDrag.dat"));
     // The case now runs to 100, and a fresh run of it writes results.json where draft-cases looks.
     const std::string control = readFile(tmp.path() + "/system/controlDict");
-    EXPECT_NE(control.find("\nendTime 100;\n"), std::string::npos) << control;
+    EXPECT_NE(control.find("\nendTime         100;\n"), std::string::npos) << control;
     EXPECT_EQ(control.find("resultsFile"), std::string::npos) << control;
     EXPECT_FALSE(fs::exists(tmp.path() + "/" + CaseContinuation::kJournal));
     EXPECT_FALSE(fs::exists(tmp.path() + "/results.continued.json"));
