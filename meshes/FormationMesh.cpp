@@ -27,10 +27,10 @@ FormationMesh::FormationMesh(std::vector<Body> bodies, const RunnerBody& runner,
       layers_(layers ? *layers : LayerStack::wallFunctions(level)) {
     if (bodies_.empty()) throw GeometryError("formation: no runners");
     const double h = backgroundCell();
-    const double halfDepth = 0.5 * runner_.depth(), halfWidth = 0.5 * runner_.width();
     bodyXMin_ = bodyYMin_ = 1e300;
     bodyXMax_ = bodyYMax_ = -1e300;
     for (const auto& b : bodies_) {
+        const double halfDepth = 0.5 * shapeOf(b).depth(), halfWidth = 0.5 * shapeOf(b).width();
         bodyXMin_ = std::min(bodyXMin_, b.x - halfDepth);
         bodyXMax_ = std::max(bodyXMax_, b.x + halfDepth);
         bodyYMin_ = std::min(bodyYMin_, b.y - halfWidth);
@@ -42,21 +42,36 @@ FormationMesh::FormationMesh(std::vector<Body> bodies, const RunnerBody& runner,
     xMax_ = std::ceil((bodyXMax_ + domain_.upstream) / h) * h;
     yMin_ = std::floor((bodyYMin_ - domain_.side) / h) * h;
     yMax_ = std::ceil((bodyYMax_ + domain_.side) / h) * h;
-    zMax_ = std::ceil((runner_.height() + domain_.lift + domain_.above) / h) * h;
+    zMax_ = std::ceil((tallest() + domain_.lift + domain_.above) / h) * h;
+}
+
+double FormationMesh::tallest() const {
+    double top = 0.0;
+    for (const auto& b : bodies_) top = std::max(top, shapeOf(b).height());
+    return top;
 }
 
 double FormationMesh::blockage() const {
-    // Lateral extents of the bodies, merged where they overlap: one frontal area per column.
-    std::vector<std::pair<double, double>> spans;
-    for (const auto& b : bodies_) spans.emplace_back(b.y - 0.5 * runner_.width(), b.y + 0.5 * runner_.width());
-    std::sort(spans.begin(), spans.end());
-    int columns = 0;
-    double reach = -1e300;
-    for (const auto& [lo, hi] : spans) {
-        if (lo >= reach) ++columns;
-        reach = std::max(reach, hi);
+    // Lateral extents of the bodies, merged where they overlap: one frontal area per column, the
+    // largest of the runners in it.
+    struct Span {
+        double lo, hi, area;
+    };
+    std::vector<Span> spans;
+    for (const auto& b : bodies_)
+        spans.push_back({b.y - 0.5 * shapeOf(b).width(), b.y + 0.5 * shapeOf(b).width(), shapeOf(b).frontalArea()});
+    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.lo < b.lo; });
+    double blocked = 0.0, column = 0.0, reach = -1e300;
+    for (const auto& s : spans) {
+        if (s.lo >= reach) {
+            blocked += column;
+            column = 0.0;
+        }
+        column = std::max(column, s.area);
+        reach = std::max(reach, s.hi);
     }
-    return columns * runner_.frontalArea() / ((yMax_ - yMin_) * zMax_);
+    blocked += column;
+    return blocked / ((yMax_ - yMin_) * zMax_);
 }
 
 int FormationMesh::bufferCellsAt(MeshLevel level) {
@@ -92,7 +107,7 @@ std::vector<std::string> FormationMesh::runnerNames() const {
 
 std::string FormationMesh::snappyHexMeshDict() const {
     const double h = backgroundCell();
-    const double top = runner_.height() + domain_.lift, bottom = domain_.lift - 1;
+    const double top = tallest() + domain_.lift, bottom = domain_.lift - 1;
     const auto box = [](const std::string& min, const std::string& max) {
         return FoamDictionary().entry("type", "searchableBox").entry("min", min).entry("max", max);
     };
@@ -149,7 +164,7 @@ void FormationMesh::write(const std::string& caseDir) const {
     const fs::path root(caseDir);
     for (const auto& b : bodies_)
         FoamFile::write(root / "constant" / "triSurface" / (b.name + ".stl"),
-                        runner_.stl(b.name, b.x, b.y, domain_.lift > 0.0 ? domain_.lift : -kGroundSink));
+                        shapeOf(b).stl(b.name, b.x, b.y, domain_.lift > 0.0 ? domain_.lift : -kGroundSink));
     FoamFile::write(root / "system" / "blockMeshDict", blockMeshDict());
     FoamFile::write(root / "system" / "snappyHexMeshDict", snappyHexMeshDict());
 }

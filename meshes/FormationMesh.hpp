@@ -1,4 +1,5 @@
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,11 +30,14 @@ public:
         std::string name;  // patch name, safe (letters, digits, _-.)
         double x = 0.0;    // bounding-box centre [m]
         double y = 0.0;
+        /// The runner's own body (a pacer of another size); none: the formation's runner.
+        std::shared_ptr<const RunnerBody> shape = nullptr;
     };
 
     using Domain = FormationDomain;
 
-    /// `layers` defaults to LayerStack::wallFunctions(level).
+    /// `runner` is every body's shape but those that bring their own; `layers` defaults to
+    /// LayerStack::wallFunctions(level).
     FormationMesh(std::vector<Body> bodies, const RunnerBody& runner, MeshLevel level, Domain domain = {},
                   std::optional<LayerStack> layers = std::nullopt);
 
@@ -52,7 +56,8 @@ public:
     const Domain& domain() const { return domain_; }
 
     /// Blocked fraction of the box's cross-section: each column of runners (bodies whose lateral
-    /// extents overlap) blocks one frontal area, an upper bound where columns only partly overlap.
+    /// extents overlap) blocks the frontal area of its largest runner, an upper bound where
+    /// columns only partly overlap.
     double blockage() const;
 
     const LayerStack& layers() const { return layers_; }
@@ -78,6 +83,9 @@ private:
     std::string blockMeshDict() const;
     std::string snappyHexMeshDict() const;
     std::vector<std::string> runnerNames() const;
+    const RunnerBody& shapeOf(const Body& b) const { return b.shape ? *b.shape : runner_; }
+    /// The tallest runner's height [m].
+    double tallest() const;
 
     std::vector<Body> bodies_;
     const RunnerBody& runner_;

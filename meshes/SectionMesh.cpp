@@ -55,10 +55,12 @@ std::string SectionMesh::stl(const Body& b) const {
         for (const double* pt : {p, q, r}) out << "      vertex " << FoamFile::number(pt[0]) << ' ' << FoamFile::number(pt[1]) << ' ' << FoamFile::number(pt[2]) << '\n';
         out << "    endloop\n  endfacet\n";
     };
+    const double halfDepth = b.halfDepth > 0.0 ? b.halfDepth : halfDepth_;
+    const double halfWidth = b.halfWidth > 0.0 ? b.halfWidth : halfWidth_;
     for (int i = 0; i < kSegments; ++i) {
         const double a0 = 2.0 * M_PI * i / kSegments, a1 = 2.0 * M_PI * (i + 1) / kSegments;
-        const double x0 = b.x + halfDepth_ * std::cos(a0), y0 = b.y + halfWidth_ * std::sin(a0);
-        const double x1 = b.x + halfDepth_ * std::cos(a1), y1 = b.y + halfWidth_ * std::sin(a1);
+        const double x0 = b.x + halfDepth * std::cos(a0), y0 = b.y + halfWidth * std::sin(a0);
+        const double x1 = b.x + halfDepth * std::cos(a1), y1 = b.y + halfWidth * std::sin(a1);
         const double p00[3] = {x0, y0, zlo}, p10[3] = {x1, y1, zlo}, p01[3] = {x0, y0, zhi}, p11[3] = {x1, y1, zhi};
         const double cLo[3] = {b.x, b.y, zlo}, cHi[3] = {b.x, b.y, zhi};
         facet(p00, p10, p11);

@@ -17,9 +17,12 @@ public:
         std::string name;  // patch name, safe (letters, digits, _-.)
         double x = 0.0;    // centre [m]
         double y = 0.0;
+        /// The runner's own section (a pacer of another size) [m]; 0: the formation's.
+        double halfDepth = 0.0, halfWidth = 0.0;
     };
 
-    /// Background cell = kCoarseCell × level.cellScale().
+    /// Background cell = kCoarseCell × level.cellScale(). `halfDepth` and `halfWidth` are every
+    /// section's but those that bring their own; `span` is the one extrusion height of the slab.
     SectionMesh(std::vector<Body> bodies, double halfDepth, double halfWidth, double span, MeshLevel level);
 
     /// Writes constant/triSurface/*.stl and system/{blockMesh,snappyHexMesh,extrudeMesh,

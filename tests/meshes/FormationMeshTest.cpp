@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <sstream>
 
 using drafting::meshes::FormationMesh;
@@ -62,4 +63,33 @@ TEST(FormationMesh, WallResolvedLayersGetTheRelaxedChecksFromTheFirstLayerIterat
     EXPECT_NE(resolved.find("relaxed { maxNonOrtho 75; minTetQuality -1e+30; minDeterminant 1e-06;"), std::string::npos) << resolved;
     EXPECT_NE(functions.find(" nRelaxedIter 20;"), std::string::npos);
     EXPECT_NE(functions.find(" relaxed { maxNonOrtho 75; }"), std::string::npos) << functions;
+}
+
+// A pacer of its own size: its STL has its own height, the box and the wake boxes rise to the
+// tallest runner, and the blockage counts the larger frontal area of a column.
+TEST(FormationMesh, APacerOfItsOwnSizeKeepsItsShape) {
+    TempDir tmp;
+    const std::string stl = tmp.path() + "/ball.stl";
+    drafting::test::writeFile(stl, drafting::meshes::SphereSurface(1.2, 3).stl("ball"));
+    const auto lead = drafting::meshes::RunnerBody::fromStl(stl, drafting::meshes::Athlete(1.2, 42.0));
+    const auto tall = std::make_shared<const drafting::meshes::RunnerBody>(
+        drafting::meshes::RunnerBody::fromStl(stl, drafting::meshes::Athlete(1.8, 65.0)));
+    const MeshLevel coarse(MeshLevel::Name::coarse);
+    const FormationMesh same({{"lead", 0, 0}, {"pacer1", 2.5, 0}}, lead, coarse);
+    const FormationMesh own({{"lead", 0, 0}, {"pacer1", 2.5, 0, tall}}, lead, coarse);
+    own.write(tmp.path() + "/own");
+    const auto highest = [&](const std::string& name) {
+        return drafting::test::highestVertex(readFile(tmp.path() + "/own/constant/triSurface/" + name + ".stl"));
+    };
+    EXPECT_NEAR(highest("lead") + FormationMesh::kGroundSink, 1.2, 1e-6);
+    EXPECT_NEAR(highest("pacer1") + FormationMesh::kGroundSink, 1.8, 1e-6);
+    EXPECT_DOUBLE_EQ(same.zMax(), 2.75);  // 1.2 + 1.45, in whole 0.25 m cells
+    EXPECT_GE(own.zMax(), 1.8 + 1.45 - 1e-9);  // the tallest runner + 1.45, in whole cells
+    EXPECT_LT(own.zMax(), 1.8 + 1.45 + 0.25);
+    EXPECT_LT(own.yMin(), same.yMin());  // the wider pacer sets the sides
+    // One column: the pacer's frontal area, not the lead's.
+    const double boxArea = (own.yMax() - own.yMin()) * own.zMax();
+    EXPECT_NEAR(own.blockage(), tall->frontalArea() / boxArea, 1e-12);
+    const std::string dict = drafting::test::squeezed(readFile(tmp.path() + "/own/system/snappyHexMeshDict"));
+    EXPECT_NE(dict.find("max (3.7 1.15 1.95);"), std::string::npos) << dict;  // near wake to 0.15 m above 1.8
 }
