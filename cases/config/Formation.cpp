@@ -3,7 +3,6 @@
 #include "common/Error.hpp"
 #include "common/ValueList.hpp"
 
-#include "meshes/BodyClearance.hpp"
 
 #include <cmath>
 #include <sstream>
@@ -20,7 +19,7 @@ bool Formation::usesBackGap(const std::string& p) {
 bool Formation::usesLateral(const std::string& p) { return p != "solo" && p != "custom"; }
 
 std::vector<RunnerPlacement> Formation::place(const SweepConfig& c, const std::string& p, double f, double b,
-                                              double l) {
+                                              double l, std::optional<BodySize> pacerSize) {
     std::vector<std::pair<double, double>> pacers;
     const double r = c.rowGap;
     if (p == "ahead") {
@@ -48,44 +47,59 @@ std::vector<RunnerPlacement> Formation::place(const SweepConfig& c, const std::s
         throw common::InputError(common::ErrorSite::of("formation.preset", p), "unknown preset");
     }
 
+    // A pacer of her size is her body: the same mesh, the same case as before pacers had sizes.
+    if (pacerSize && *pacerSize == c.athlete()) pacerSize.reset();
     std::vector<RunnerPlacement> runners{{"lead", 0.0, 0.0}};
     for (std::size_t i = 0; i < pacers.size(); ++i)
-        runners.push_back({"pacer" + std::to_string(i + 1), pacers[i].first, pacers[i].second});
+        runners.push_back({"pacer" + std::to_string(i + 1), pacers[i].first, pacers[i].second, pacerSize});
     return runners;
 }
 
-void Formation::checkClearance(const std::vector<RunnerPlacement>& runners, double halfDepth,
-                               double halfWidth, const std::string& caseName) {
-    // Equal, aligned ellipses touch when the distance, scaled to unit circles, is 2.
+namespace {
+
+// "formation of case C: pacer1 at (1.3, 0) and pacer2 at (1.4, 0) overlap or touch"
+std::string overlap(const std::string& caseName, const RunnerPlacement& a, const RunnerPlacement& b) {
+    const auto at = [](const RunnerPlacement& r) {
+        return r.name + " at (" + common::ValueList::format(r.x) + ", " + common::ValueList::format(r.y) + ")";
+    };
+    return "formation of case " + caseName + ": " + at(a) + " and " + at(b) + " overlap or touch";
+}
+
+}  // namespace
+
+void Formation::checkClearance(const std::vector<RunnerPlacement>& runners,
+                               const std::function<Section(const RunnerPlacement&)>& sectionOf,
+                               const std::string& caseName) {
     constexpr double kClearance = 1.1;
     for (std::size_t i = 0; i < runners.size(); ++i) {
         for (std::size_t j = i + 1; j < runners.size(); ++j) {
-            const double dx = (runners[i].x - runners[j].x) / halfDepth;
-            const double dy = (runners[i].y - runners[j].y) / halfWidth;
-            if (std::hypot(dx, dy) < 2.0 * kClearance) {
-                throw common::InputError("formation of case " + caseName + ": " + runners[i].name + " at (" +
-                                  common::ValueList::format(runners[i].x) + ", " + common::ValueList::format(runners[i].y) +
-                                  ") and " + runners[j].name + " at (" + common::ValueList::format(runners[j].x) + ", " +
-                                  common::ValueList::format(runners[j].y) + ") overlap or touch");
-            }
+            // Two aligned ellipses are clear when they are along the line between their centres:
+            // each ellipse's radius in that direction, summed and grown by 10 %, is less than the
+            // distance (exact for equal ellipses, as before; close for two of similar shape).
+            const Section a = sectionOf(runners[i]), b = sectionOf(runners[j]);
+            const double dx = runners[j].x - runners[i].x, dy = runners[j].y - runners[i].y;
+            const double distance = std::hypot(dx, dy);
+            const auto radius = [&](const Section& s) {
+                if (distance == 0.0) return s.halfDepth;
+                const double cx = dx / distance, cy = dy / distance;
+                return 1.0 / std::hypot(cx / s.halfDepth, cy / s.halfWidth);
+            };
+            if (distance < kClearance * (radius(a) + radius(b))) throw common::InputError(overlap(caseName, runners[i], runners[j]));
         }
     }
 }
 
-void Formation::checkClearance3d(const std::vector<RunnerPlacement>& runners, const meshes::RunnerBody& body,
-                                 const std::string& caseName) {
-    const meshes::BodyClearance clearance(body.surface());
+void Formation::checkClearance3d(
+    const std::vector<RunnerPlacement>& runners,
+    const std::function<const meshes::BodyClearance&(const RunnerPlacement&, const RunnerPlacement&)>& clearanceOf,
+    const std::string& caseName) {
     for (std::size_t i = 0; i < runners.size(); ++i) {
         for (std::size_t j = i + 1; j < runners.size(); ++j) {
-            const double gap = clearance.gap(runners[j].x - runners[i].x, runners[j].y - runners[i].y);
+            const double gap = clearanceOf(runners[i], runners[j]).gap(runners[j].x - runners[i].x, runners[j].y - runners[i].y);
             if (gap < kMinGap3d) {
                 std::ostringstream msg;
-                msg << "formation of case " << caseName << ": " << runners[i].name << " at ("
-                    << common::ValueList::format(runners[i].x) << ", " << common::ValueList::format(runners[i].y) << ") and "
-                    << runners[j].name << " at (" << common::ValueList::format(runners[j].x) << ", "
-                    << common::ValueList::format(runners[j].y) << ") overlap or touch (surface gap "
-                    << std::lround(gap * 1000.0) << " mm; 3D runners need " << std::lround(kMinGap3d * 1000.0)
-                    << " mm)";
+                msg << overlap(caseName, runners[i], runners[j]) << " (surface gap " << std::lround(gap * 1000.0)
+                    << " mm; 3D runners need " << std::lround(kMinGap3d * 1000.0) << " mm)";
                 throw common::InputError(msg.str());
             }
         }

@@ -1,10 +1,12 @@
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "cases/config/SweepConfig.hpp"
+#include "meshes/BodyClearance.hpp"
 #include "meshes/RunnerBody.hpp"
 
 namespace drafting::cases::config {
@@ -15,6 +17,8 @@ struct RunnerPlacement {
     std::string name;
     double x = 0.0;  // m, along the running direction
     double y = 0.0;  // m, lateral
+    /// A pacer of its own size; none: the athlete's body.
+    std::optional<BodySize> size = std::nullopt;
 };
 
 /// The pacer positions of a preset for one point of the sweep.
@@ -29,23 +33,34 @@ class Formation {
 public:
     static constexpr std::size_t kMaxPacers = 16;
 
+    /// Every pacer is `pacerSize` (none: the athlete's body; a size equal to hers is hers too).
     static std::vector<RunnerPlacement> place(const SweepConfig& config, const std::string& preset,
-                                              double frontGap, double backGap, double lateral);
+                                              double frontGap, double backGap, double lateral,
+                                              std::optional<BodySize> pacerSize = std::nullopt);
 
     /// Which sweep axes a preset uses.
     static bool usesFrontGap(const std::string& preset);
     static bool usesBackGap(const std::string& preset);
     static bool usesLateral(const std::string& preset);
 
-    /// Throws common::InputError when two runners' sections overlap or touch (ellipses with semi-axes
-    /// halfDepth along x and halfWidth along y, with a clearance of 10% for the mesh).
-    static void checkClearance(const std::vector<RunnerPlacement>& runners, double halfDepth,
-                               double halfWidth, const std::string& caseName);
+    /// A 2D runner's section: semi-axes along x and y [m].
+    struct Section {
+        double halfDepth = 0.0, halfWidth = 0.0;
+    };
+
+    /// Throws common::InputError when two runners' sections overlap or touch (each runner's ellipse
+    /// `sectionOf(runner)`, with a clearance of 10% for the mesh).
+    static void checkClearance(const std::vector<RunnerPlacement>& runners,
+                               const std::function<Section(const RunnerPlacement&)>& sectionOf,
+                               const std::string& caseName);
 
     /// Throws common::InputError when two 3D runners come closer than kMinGap3d (or overlap), measured
-    /// between their surfaces (meshes::BodyClearance).
-    static void checkClearance3d(const std::vector<RunnerPlacement>& runners, const meshes::RunnerBody& body,
-                                 const std::string& caseName);
+    /// between their surfaces by `clearanceOf(a, b)` (the caller keeps one meshes::BodyClearance
+    /// per pair of bodies: building one costs more than measuring with it).
+    static void checkClearance3d(
+        const std::vector<RunnerPlacement>& runners,
+        const std::function<const meshes::BodyClearance&(const RunnerPlacement&, const RunnerPlacement&)>& clearanceOf,
+        const std::string& caseName);
 
     /// Smallest surface-to-surface gap between 3D runners [m]: a few surface cells, so the
     /// mesh resolves the air between them.

@@ -43,11 +43,12 @@ const std::vector<std::string>& allKeys() {
     static const std::vector<std::string> keys = {
         "name",
         "athlete.height", "athlete.mass",
+        "pacers.height", "pacers.mass",
         "run.speed", "run.mile_time", "run.headwind", "run.air_density",
         "run.turbulence_intensity", "run.turbulence_viscosity_ratio", "run.turbulence_length_scale",
         "formation.preset", "formation.positions", "formation.ahead", "formation.behind",
         "formation.row_gap", "formation.gap_definition",
-        "sweep.front_gap", "sweep.back_gap", "sweep.lateral",
+        "sweep.front_gap", "sweep.back_gap", "sweep.lateral", "sweep.pacer_height",
         "mesh.dimension", "mesh.level", "mesh.upstream", "mesh.downstream", "mesh.side", "mesh.above",
         "mesh.wall_treatment",
         "geometry.pose", "geometry.stl",
@@ -60,7 +61,7 @@ const std::vector<std::string>& allKeys() {
     static const std::vector<std::string> all = [] {
         std::vector<std::string> out = keys;
         for (const auto& preset : kPresets)
-            for (const char* axis : {"front_gap", "back_gap", "lateral"})
+            for (const char* axis : {"front_gap", "back_gap", "lateral", "pacer_height"})
                 out.push_back("sweep." + preset + "." + axis);
         return out;
     }();
@@ -380,6 +381,10 @@ SweepConfig build(const Values& raw) {
     if (has("athlete.height")) c.athleteHeight = raw.number("athlete.height", meshes::Athlete::kMinHeight, meshes::Athlete::kMaxHeight, "m");
     if (has("athlete.mass")) c.athleteMass = raw.number("athlete.mass", meshes::Athlete::kMinMass, meshes::Athlete::kMaxMass, "kg");
 
+    if (has("pacers.height"))
+        c.pacerHeight = raw.number("pacers.height", meshes::Athlete::kMinHeight, meshes::Athlete::kMaxHeight, "m");
+    if (has("pacers.mass")) c.pacerMass = raw.number("pacers.mass", meshes::Athlete::kMinMass, meshes::Athlete::kMaxMass, "kg");
+
     if (has("run.speed") && has("run.mile_time"))
         throw common::InputError(raw.describe("run.speed") + " and " + raw.alsoDescribe("run.mile_time", "run.speed") +
                           ": give one, not both");
@@ -438,18 +443,34 @@ SweepConfig build(const Values& raw) {
         c.gapDefinition = raw.choice("formation.gap_definition", {"centre", "clearance"});
 
     auto readAxes = [&](const std::string& prefix, SweepAxes& a) {
-        const std::string f = prefix + ".front_gap", b = prefix + ".back_gap", l = prefix + ".lateral";
+        const std::string f = prefix + ".front_gap", b = prefix + ".back_gap", l = prefix + ".lateral",
+                          h = prefix + ".pacer_height";
         if (raw.has(f)) a.frontGaps = raw.axis(f, 0.3, 20.0);
         if (raw.has(b)) a.backGaps = raw.axis(b, 0.3, 20.0);
         if (raw.has(l)) a.laterals = raw.axis(l, -5.0, 5.0);
+        if (raw.has(h)) {
+            a.pacerHeights = raw.axis(h, meshes::Athlete::kMinHeight, meshes::Athlete::kMaxHeight);
+            // Each height's mass follows the pacers' body-mass index: it must be a mass the body takes.
+            for (const double height : a.pacerHeights) {
+                const double mass = c.pacerSize(height).massKg;
+                if (mass < meshes::Athlete::kMinMass || mass > meshes::Athlete::kMaxMass) {
+                    std::ostringstream msg;
+                    msg << "height " << common::ValueList::format(height) << " m gives a pacer of " << mass
+                        << " kg at the pacers' body-mass index, outside [" << meshes::Athlete::kMinMass << ", "
+                        << meshes::Athlete::kMaxMass << "] kg";
+                    raw.fail(h, msg.str());
+                }
+            }
+        }
     };
     readAxes("sweep", c.axes);
     for (const auto& preset : kPresets) {
         const std::string prefix = "sweep." + preset;
-        const std::string given = raw.has(prefix + ".front_gap") ? prefix + ".front_gap"
-                                  : raw.has(prefix + ".back_gap") ? prefix + ".back_gap"
-                                  : raw.has(prefix + ".lateral")  ? prefix + ".lateral"
-                                                                  : "";
+        const std::string given = raw.has(prefix + ".front_gap")      ? prefix + ".front_gap"
+                                  : raw.has(prefix + ".back_gap")     ? prefix + ".back_gap"
+                                  : raw.has(prefix + ".lateral")      ? prefix + ".lateral"
+                                  : raw.has(prefix + ".pacer_height") ? prefix + ".pacer_height"
+                                                                      : "";
         if (given.empty()) continue;
         if (!uses(preset)) raw.fail(given, preset + " is not in formation.preset");
         SweepAxes own = c.axes;
@@ -578,13 +599,20 @@ std::string SweepConfig::toText() const {
         if (!a.frontGaps.empty()) out += "front_gap = " + list(a.frontGaps) + "\n";
         if (!a.backGaps.empty()) out += "back_gap = " + list(a.backGaps) + "\n";
         if (!a.laterals.empty()) out += "lateral = " + list(a.laterals) + "\n";
+        if (!a.pacerHeights.empty()) out += "pacer_height = " + list(a.pacerHeights) + "\n";
         return out;
     };
     std::ostringstream t;
     t << "# The settings of this sweep as draft-cases read them, every key given (docs/config.md):\n"
       << "# draft-cases reads this file back to the same cases.\n"
       << "name = " << name << "\n\n[athlete]\nheight = " << num(athleteHeight) << "\nmass = " << num(athleteMass)
-      << "\n\n[run]\nspeed = " << num(speed) << "\nheadwind = " << num(headwind) << "\nair_density = " << num(airDensity)
+      << "\n";
+    if (pacerHeight || pacerMass) {
+        t << "\n[pacers]\n";
+        if (pacerHeight) t << "height = " << num(*pacerHeight) << "\n";
+        if (pacerMass) t << "mass = " << num(*pacerMass) << "\n";
+    }
+    t << "\n[run]\nspeed = " << num(speed) << "\nheadwind = " << num(headwind) << "\nair_density = " << num(airDensity)
       << "\nturbulence_intensity = " << num(turbulenceIntensity) << "\n";
     if (turbulenceLengthScale > 0.0) t << "turbulence_length_scale = " << num(turbulenceLengthScale) << "\n";
     else t << "turbulence_viscosity_ratio = " << num(turbulenceViscosityRatio) << "\n";
@@ -627,7 +655,10 @@ std::string SweepConfig::toText() const {
 
 nlohmann::json SweepConfig::toJson() const {
     auto axesJson = [](const SweepAxes& a) {
-        return nlohmann::json{{"front_gap_m", a.frontGaps}, {"back_gap_m", a.backGaps}, {"lateral_m", a.laterals}};
+        nlohmann::json j{{"front_gap_m", a.frontGaps}, {"back_gap_m", a.backGaps}, {"lateral_m", a.laterals}};
+        // Absent when not swept, as in the manifests from before the axis.
+        if (!a.pacerHeights.empty()) j["pacer_height_m"] = a.pacerHeights;
+        return j;
     };
     nlohmann::json sweepJson = axesJson(axes);
     for (const auto& [preset, a] : presetAxes) sweepJson[preset] = axesJson(a);
@@ -678,6 +709,10 @@ nlohmann::json SweepConfig::toJson() const {
     // Absent, not null, in a steady sweep: a key added later must not change the fingerprints of
     // the steady cases already run.
     if (mode == "transient") json["solver"]["outer_correctors"] = outerCorrectors;
+    // Absent with the athlete's pacers, for the same reason.
+    if (pacerHeight || pacerMass)
+        json["pacers"] = {{"height_m", pacerHeight ? nlohmann::json(*pacerHeight) : nlohmann::json()},
+                          {"mass_kg", pacerMass ? nlohmann::json(*pacerMass) : nlohmann::json()}};
     return json;
 }
 
@@ -693,6 +728,9 @@ using nlohmann::json;
 //   solver.outer_correctors         1 (PISO-like): PIMPLE's only loop count before the key
 //   pacing (the section)            no baseline time: the mile at the running speed
 //   geometry (the section)          the mid-stride parametric body: the only body before it
+//   pacers (the section, absent)    the athlete's body for every pacer: the only pacers before
+//                                   it (and still what an absent section means)
+//   sweep.pacer_height_m (absent)   not swept
 //   run.turbulence_viscosity_ratio  none when the inflow was given by a length scale (before
 //                                   the ratio existed, it always was)
 //   solver.max_courant (steady)     none: it changed nothing a steady case computes, and
@@ -794,6 +832,7 @@ public:
         a.frontGaps = list("front_gap_m");
         a.backGaps = list("back_gap_m");
         a.laterals = list("lateral_m");
+        if (j.contains("pacer_height_m")) a.pacerHeights = numbers(j.at("pacer_height_m"), where + ".pacer_height_m");
         return a;
     }
 
@@ -841,6 +880,10 @@ SweepConfig SweepConfig::fromJson(const json& given, const std::string& origin) 
     c.name = f.text("name");
     c.athleteHeight = f.number("athlete", "height_m");
     c.athleteMass = f.number("athlete", "mass_kg");
+    if (j.contains("pacers")) {
+        c.pacerHeight = f.numberOrNull("pacers", "height_m");
+        c.pacerMass = f.numberOrNull("pacers", "mass_kg");
+    }
     c.speed = f.number("run", "speed_mps");
     c.headwind = f.number("run", "headwind_mps");
     c.airDensity = f.number("run", "air_density_kg_m3");
@@ -872,7 +915,7 @@ SweepConfig SweepConfig::fromJson(const json& given, const std::string& origin) 
     c.axes = f.axes(sweep, "config.sweep");
     if (sweep.is_object())
         for (const auto& [key, value] : sweep.items())
-            if (key != "front_gap_m" && key != "back_gap_m" && key != "lateral_m")
+            if (key != "front_gap_m" && key != "back_gap_m" && key != "lateral_m" && key != "pacer_height_m")
                 c.presetAxes[f.singleLine(json(key), "config.sweep")] = f.axes(value, "config.sweep." + key);
     c.dimension = f.integer("mesh", "dimension");
     c.level = f.text("mesh", "level");
@@ -918,8 +961,19 @@ SweepConfig SweepConfig::fromJson(const json& given, const std::string& origin) 
     return checked;
 }
 
-meshes::RunnerBody SweepConfig::runnerBody() const {
-    const meshes::Athlete athlete(athleteHeight, athleteMass);
+BodySize SweepConfig::pacerSize(std::optional<double> height) const {
+    const double given = pacerHeight.value_or(athleteHeight);
+    // The mass at the given height: as given, or the athlete's (exactly, at the athlete's height).
+    double massAtGiven = athleteMass;
+    if (pacerMass) massAtGiven = *pacerMass;
+    else if (given != athleteHeight) massAtGiven = athleteMass / (athleteHeight * athleteHeight) * given * given;
+    const double h = height.value_or(given);
+    if (h == given) return {h, massAtGiven};
+    return {h, massAtGiven / (given * given) * h * h};
+}
+
+meshes::RunnerBody SweepConfig::runnerBody(std::optional<BodySize> size) const {
+    const meshes::Athlete athlete = size ? meshes::Athlete(size->heightM, size->massKg) : meshes::Athlete(athleteHeight, athleteMass);
     if (!geometryStl.empty())
         return geometryAtOwnSize ? meshes::RunnerBody::fromReferenceStl(geometryStl)
                                  : meshes::RunnerBody::fromStl(geometryStl, athlete);

@@ -19,11 +19,22 @@ struct PacerPosition {
     double y = 0.0;
 };
 
-/// The spacings a formation is swept over [m].
+/// A runner's size: what the parametric body (or a user's STL) is scaled to.
+struct BodySize {
+    double heightM = 0.0;
+    double massKg = 0.0;
+    bool operator==(const BodySize& o) const { return heightM == o.heightM && massKg == o.massKg; }
+    bool operator<(const BodySize& o) const {
+        return heightM < o.heightM || (heightM == o.heightM && massKg < o.massKg);
+    }
+};
+
+/// The spacings a formation is swept over [m], and the pacers' heights (empty: not swept).
 struct SweepAxes {
     std::vector<double> frontGaps{1.3};
     std::vector<double> backGaps{1.0};
     std::vector<double> laterals{0.0};
+    std::vector<double> pacerHeights;
 };
 
 /// Everything a sweep config (INI) says, validated. docs/config.md documents every key.
@@ -41,6 +52,18 @@ struct SweepConfig {
     double turbulenceIntensity = 0.01;
     double turbulenceViscosityRatio = 10.0;
     double turbulenceLengthScale = 0.0;  // m; 0 = from the viscosity ratio
+
+    /// Pacers of their own size ([pacers]): unset, every pacer is the athlete's body, as every
+    /// published drafting study has it. A height without a mass takes the athlete's body-mass index.
+    std::optional<double> pacerHeight;  // m
+    std::optional<double> pacerMass;    // kg
+
+    /// The athlete's size.
+    BodySize athlete() const { return {athleteHeight, athleteMass}; }
+    /// The pacers' size at `height` (a point of the sweep.pacer_height axis; unset: pacers.height,
+    /// else the athlete's height): the mass is pacers.mass at pacers.height, else the mass at the
+    /// pacers' body-mass index (pacers.mass / pacers.height², or the athlete's) for another height.
+    BodySize pacerSize(std::optional<double> height = std::nullopt) const;
 
     /// The athlete's time over a mile alone, for the pacing model (pacing.baseline_time);
     /// 0 = the mile time of the running speed.
@@ -66,7 +89,8 @@ struct SweepConfig {
     /// The runner surface of a 3D sweep: the user's STL if geometry.stl is set (at its own size
     /// with geometryAtOwnSize), else the parametric body in geometry.pose. Throws
     /// meshes::GeometryError.
-    meshes::RunnerBody runnerBody() const;
+    /// `size` scales the same parametric body or STL to another runner (a pacer of its own size).
+    meshes::RunnerBody runnerBody(std::optional<BodySize> size = std::nullopt) const;
 
     int dimension = 2;
     std::string level = "coarse";  // default: coarse in 2D, medium in 3D

@@ -6,14 +6,25 @@
 #include "common/ValueList.hpp"
 #include "meshes/Athlete.hpp"
 
+#include <map>
+#include <memory>
 #include <unordered_set>
+#include <utility>
 
 namespace drafting::cases::config {
 
 nlohmann::json CaseSpec::parametersJson() const {
     auto opt = [](const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
     nlohmann::json runnersJson = nlohmann::json::array();
-    for (const auto& r : runners) runnersJson.push_back({{"name", r.name}, {"x_m", r.x}, {"y_m", r.y}});
+    for (const auto& r : runners) {
+        nlohmann::json runner = {{"name", r.name}, {"x_m", r.x}, {"y_m", r.y}};
+        // Only a runner of its own size says so: the athlete's cases keep their parameters.
+        if (r.size) {
+            runner["height_m"] = r.size->heightM;
+            runner["mass_kg"] = r.size->massKg;
+        }
+        runnersJson.push_back(runner);
+    }
     auto centre = [&](const std::optional<double>& v) {
         return v ? nlohmann::json(*v + gapToCentre) : nlohmann::json();
     };
@@ -28,20 +39,33 @@ nlohmann::json CaseSpec::parametersJson() const {
 }
 
 std::vector<CaseSpec> SweepPlan::expand(const SweepConfig& config, std::size_t maxCases) {
-    const meshes::Athlete athlete(config.athleteHeight, config.athleteMass);
-
-    // 3D: the body is built once, for the gap definition and the clearance check.
-    std::optional<meshes::RunnerBody> body;
-    if (config.dimension == 3) body.emplace(config.runnerBody());
+    const bool threeD = config.dimension == 3;
+    // 3D: one body per size, built once, for the gap definition and the clearance check.
+    std::map<BodySize, meshes::RunnerBody> bodies;
+    const auto bodyOf = [&](const std::optional<BodySize>& size) -> const meshes::RunnerBody& {
+        const BodySize key = size.value_or(config.athlete());
+        auto it = bodies.find(key);
+        if (it == bodies.end()) it = bodies.emplace(key, config.runnerBody(size)).first;
+        return it->second;
+    };
+    const auto athleteOf = [&](const std::optional<BodySize>& size) {
+        const BodySize s = size.value_or(config.athlete());
+        return meshes::Athlete(s.heightM, s.massKg);
+    };
+    const auto depthOf = [&](const std::optional<BodySize>& size) {
+        return threeD ? bodyOf(size).depth() : athleteOf(size).sectionDepth();
+    };
     // A clearance is measured between bounding boxes: trailing edge of the runner in front to
-    // the leading edge of the one behind, so the centres are one body depth further apart.
+    // the leading edge of the one behind, so the centres are half of each body's depth further apart.
     const bool clearance = config.gapDefinition == "clearance";
-    const double gapToCentre = !clearance ? 0.0 : body ? body->depth() : athlete.sectionDepth();
+    const auto gapToCentreFor = [&](const std::optional<BodySize>& pacer) {
+        return clearance ? 0.5 * (depthOf(std::nullopt) + depthOf(pacer)) : 0.0;
+    };
     const std::string frontTag = clearance ? "-fc" : "-f", backTag = clearance ? "-bc" : "-b";
 
     std::vector<CaseSpec> cases;
     cases.push_back({"solo", "solo", std::nullopt, std::nullopt, std::nullopt, {{"lead", 0.0, 0.0}},
-                     config.gapDefinition, gapToCentre});
+                     config.gapDefinition, gapToCentreFor(config.pacerSize())});
 
     std::unordered_set<std::string> names{"solo"};
     std::size_t total = 1;
@@ -50,7 +74,7 @@ std::vector<CaseSpec> SweepPlan::expand(const SweepConfig& config, std::size_t m
         if (p == "solo") continue;
         const auto& a = config.axesFor(p);
         total += (Formation::usesFrontGap(p) ? a.frontGaps.size() : 1) * (Formation::usesBackGap(p) ? a.backGaps.size() : 1) *
-                 (Formation::usesLateral(p) ? a.laterals.size() : 1);
+                 (Formation::usesLateral(p) ? a.laterals.size() : 1) * std::max<std::size_t>(1, a.pacerHeights.size());
     }
     if (total > maxCases)
         throw common::InputError("sweep: " + std::to_string(total) + " cases exceed the limit of " +
@@ -62,45 +86,66 @@ std::vector<CaseSpec> SweepPlan::expand(const SweepConfig& config, std::size_t m
         const auto& fronts = Formation::usesFrontGap(p) ? a.frontGaps : none;
         const auto& backs = Formation::usesBackGap(p) ? a.backGaps : none;
         const auto& lats = Formation::usesLateral(p) ? a.laterals : none;
-        for (double f : fronts) {
-            for (double b : backs) {
-                for (double l : lats) {
-                    CaseSpec spec;
-                    spec.formation = p;
-                    spec.name = p;
-                    spec.gapDefinition = config.gapDefinition;
-                    spec.gapToCentre = gapToCentre;
-                    if (Formation::usesFrontGap(p)) {
-                        spec.frontGap = f;
-                        spec.name += frontTag + common::ValueList::format(f);
+        std::vector<std::optional<double>> heights{std::nullopt};
+        if (!a.pacerHeights.empty()) heights.assign(a.pacerHeights.begin(), a.pacerHeights.end());
+        for (const auto& height : heights) {
+            const BodySize pacer = config.pacerSize(height);
+            const std::optional<BodySize> own = pacer == config.athlete() ? std::nullopt : std::optional<BodySize>(pacer);
+            const double gapToCentre = gapToCentreFor(own);
+            for (double f : fronts) {
+                for (double b : backs) {
+                    for (double l : lats) {
+                        CaseSpec spec;
+                        spec.formation = p;
+                        spec.name = p;
+                        spec.gapDefinition = config.gapDefinition;
+                        spec.gapToCentre = gapToCentre;
+                        if (Formation::usesFrontGap(p)) {
+                            spec.frontGap = f;
+                            spec.name += frontTag + common::ValueList::format(f);
+                        }
+                        if (Formation::usesBackGap(p)) {
+                            spec.backGap = b;
+                            spec.name += backTag + common::ValueList::format(b);
+                        }
+                        if (Formation::usesLateral(p)) {
+                            spec.lateral = l;
+                            if (a.laterals.size() > 1 || l != 0.0) spec.name += "-l" + common::ValueList::format(l);
+                        }
+                        if (height) spec.name += "-ph" + common::ValueList::format(*height);
+                        spec.runners = Formation::place(config, p, f + gapToCentre, b + gapToCentre, l, own);
+                        // Every name is checked here, so plan refuses what generate would, before
+                        // generate writes anything.
+                        common::SafeName::check("case name", spec.name);
+                        if (!names.insert(spec.name).second)
+                            throw common::InputError("sweep: case " + spec.name + " appears twice (repeated value in a list?)");
+                        cases.push_back(std::move(spec));
                     }
-                    if (Formation::usesBackGap(p)) {
-                        spec.backGap = b;
-                        spec.name += backTag + common::ValueList::format(b);
-                    }
-                    if (Formation::usesLateral(p)) {
-                        spec.lateral = l;
-                        if (a.laterals.size() > 1 || l != 0.0) spec.name += "-l" + common::ValueList::format(l);
-                    }
-                    spec.runners = Formation::place(config, p, f + gapToCentre, b + gapToCentre, l);
-                    // Every name is checked here, so plan refuses what generate would, before
-                    // generate writes anything.
-                    common::SafeName::check("case name", spec.name);
-                    if (!names.insert(spec.name).second)
-                        throw common::InputError("sweep: case " + spec.name + " appears twice (repeated value in a list?)");
-                    cases.push_back(std::move(spec));
                 }
             }
         }
     }
 
     // Runners may not overlap or touch: 2D sections as ellipses, 3D bodies by their surfaces.
-    if (body) {
-        for (const auto& spec : cases) Formation::checkClearance3d(spec.runners, *body, spec.name);
+    if (threeD) {
+        // One clearance per pair of bodies, kept for every case.
+        std::map<std::pair<const meshes::RunnerBody*, const meshes::RunnerBody*>, std::unique_ptr<meshes::BodyClearance>> measured;
+        const auto clearanceOf = [&](const RunnerPlacement& r1, const RunnerPlacement& r2) -> const meshes::BodyClearance& {
+            const meshes::RunnerBody* a = &bodyOf(r1.size);
+            const meshes::RunnerBody* b = &bodyOf(r2.size);
+            auto& slot = measured[{a, b}];
+            if (!slot)
+                slot = a == b ? std::make_unique<meshes::BodyClearance>(a->surface())
+                              : std::make_unique<meshes::BodyClearance>(a->surface(), b->surface());
+            return *slot;
+        };
+        for (const auto& spec : cases) Formation::checkClearance3d(spec.runners, clearanceOf, spec.name);
     } else {
-        for (const auto& spec : cases)
-            Formation::checkClearance(spec.runners, 0.5 * athlete.sectionDepth(), 0.5 * athlete.sectionWidth(),
-                                      spec.name);
+        const auto sectionOf = [&](const RunnerPlacement& r) {
+            const meshes::Athlete athlete = athleteOf(r.size);
+            return Formation::Section{0.5 * athlete.sectionDepth(), 0.5 * athlete.sectionWidth()};
+        };
+        for (const auto& spec : cases) Formation::checkClearance(spec.runners, sectionOf, spec.name);
     }
     return cases;
 }

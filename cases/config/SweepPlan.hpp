@@ -19,7 +19,9 @@ struct CaseSpec {
     std::optional<double> lateral;
     std::vector<RunnerPlacement> runners;  // runners[0] is the lead runner
     std::string gapDefinition = "centre";
-    double gapToCentre = 0.0;  // added to a gap to give centre to centre [m]: the body depth for "clearance"
+    /// Added to a gap to give centre to centre [m]: for "clearance", half the lead's depth and
+    /// half the pacers' (their own size's).
+    double gapToCentre = 0.0;
 
     nlohmann::json parametersJson() const;
 };

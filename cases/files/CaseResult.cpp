@@ -97,8 +97,9 @@ CaseResult CaseResult::fromJson(const json& j, const std::string& origin) {
     return r;
 }
 
-std::optional<double> CaseResult::dynamicPressureArea() const {
-    // What the case was set up with, else what runnerDrag says it used (reference cases).
+std::optional<double> CaseResult::dynamicPressureArea(const std::string& body) const {
+    // What the case was set up with, else what runnerDrag says it used (reference cases). A runner
+    // of its own size was set up with its own area (parameters.runners).
     const auto fromSolver = [&](double Reference::*field) {
         return reference ? positive((*reference).*field) : std::nullopt;
     };
@@ -106,8 +107,12 @@ std::optional<double> CaseResult::dynamicPressureArea() const {
                                                                : fromSolver(&Reference::rhoKgM3);
     const auto speed =
         positive(parameters, "air_speed_mps") ? positive(parameters, "air_speed_mps") : fromSolver(&Reference::uMps);
-    const auto area =
+    std::optional<double> area =
         positive(parameters, "frontal_area_m2") ? positive(parameters, "frontal_area_m2") : fromSolver(&Reference::areaM2);
+    if (parameters.is_object() && parameters.contains("runners") && parameters.at("runners").is_array())
+        for (const auto& runner : parameters.at("runners"))
+            if (runner.is_object() && runner.value("name", json()) == body && positive(runner, "frontal_area_m2"))
+                area = positive(runner, "frontal_area_m2");
     if (!rho || !speed || !area) return std::nullopt;
     return 0.5 * *rho * *speed * *speed * *area;
 }
@@ -196,8 +201,8 @@ bool CaseResult::checkPhysical() {
         failure = Failure::nonPhysical;
         return false;
     }
-    const std::optional<double> qA = dynamicPressureArea();
     for (const auto& [body, f] : bodies) {
+        const std::optional<double> qA = dynamicPressureArea(body);
         const std::string name = shownName(body);
         std::ostringstream why;
         why.precision(10);

@@ -101,8 +101,9 @@ struct CaseResult : solver::monitoring::SolverResults {
     bool checkReducible(const std::string& folderName, const nlohmann::json& manifestParameters,
                         const std::string& origin);
 
-    /// ½ ρ U² A of the case [N per unit Cd], when its parameters or runnerDrag's reference give it.
-    std::optional<double> dynamicPressureArea() const;
+    /// ½ ρ U² A of `body` [N per unit Cd], when the case's parameters (its own area for a runner
+    /// of its own size, else the case's) or runnerDrag's reference give it.
+    std::optional<double> dynamicPressureArea(const std::string& body) const;
 
     /// The solver's own bound (runnerDrag stops a run outside it): one place for the rule.
     static constexpr double kMinCd = solver::monitoring::DivergenceGuard::Limits{}.minCd;

@@ -20,6 +20,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <optional>
 
 namespace fs = std::filesystem;
@@ -73,6 +75,8 @@ struct MeshFacts {
     // Reference area and the cross-flow length of the Strouhal number; the finest cell sets the
     // first transient time step.
     double refArea = 0.0, strouhalLength = 0.0, finestCell = 0.0, boxLength = 0.0, bodyHeight = 0.0;
+    /// The reference area of each runner of its own size (a pacer of another size) [m²].
+    std::map<std::string, double> ownAreas;
     nlohmann::json domain;  // the 3D box as meshed; null in 2D
 };
 
@@ -83,8 +87,19 @@ MeshFacts writeMesh(const config::SweepConfig& config, const config::CaseSpec& s
     MeshFacts f;
     if (config.dimension == 3) {
         const auto body = config.runnerBody();
+        // One body per size: every pacer of a size shares it.
+        std::map<config::BodySize, std::shared_ptr<const meshes::RunnerBody>> own;
         std::vector<meshes::FormationMesh::Body> bodies;
-        for (const auto& r : spec.runners) bodies.push_back({r.name, r.x, r.y});
+        for (const auto& r : spec.runners) {
+            std::shared_ptr<const meshes::RunnerBody> shape;
+            if (r.size) {
+                auto& slot = own[*r.size];
+                if (!slot) slot = std::make_shared<const meshes::RunnerBody>(config.runnerBody(r.size));
+                shape = slot;
+                f.ownAreas[r.name] = shape->frontalArea();
+            }
+            bodies.push_back({r.name, r.x, r.y, shape});
+        }
         // Wall-resolved layers start at y+ ≈ 1 for this speed; wall functions refine with the level.
         const auto layers = config.wallTreatment == "low-re"
                                 ? meshes::LayerStack::lowRe(meshes::LayerStack::firstLayerForUnitYPlus(U, nu, body.height()))
@@ -114,7 +129,17 @@ MeshFacts writeMesh(const config::SweepConfig& config, const config::CaseSpec& s
         common::JsonFile::writeAtomic((root / files::SweepLayout::kRunner).string(), body.describe());
     } else {
         std::vector<meshes::SectionMesh::Body> bodies;
-        for (const auto& r : spec.runners) bodies.push_back({r.name, r.x, r.y});
+        for (const auto& r : spec.runners) {
+            meshes::SectionMesh::Body b{r.name, r.x, r.y};
+            if (r.size) {
+                // Its own section, over the one span of the slab (the athlete's height).
+                const meshes::Athlete runner(r.size->heightM, r.size->massKg);
+                b.halfDepth = 0.5 * runner.sectionDepth();
+                b.halfWidth = 0.5 * runner.sectionWidth();
+                f.ownAreas[r.name] = runner.sectionWidth() * athlete.height();
+            }
+            bodies.push_back(b);
+        }
         const meshes::SectionMesh mesh(bodies, 0.5 * athlete.sectionDepth(), 0.5 * athlete.sectionWidth(),
                                        athlete.height(), level);
         mesh.write(caseDir);
@@ -212,6 +237,7 @@ void writeControlDict(const config::SweepConfig& config, const config::CaseSpec&
     forces.rhoInf = config.airDensity;
     forces.Uref = U;
     forces.Aref = refArea;
+    forces.bodyAref = mesh.ownAreas;
     forces.checkpointInterval = CaseWriter::kCheckpointSeconds;
     if (transient) {
         forces.averagingStart = averagingStart;
@@ -320,6 +346,10 @@ nlohmann::json caseParameters(const config::SweepConfig& config, const config::C
         parameters.erase("mass_kg");
     }
     parameters["frontal_area_m2"] = refArea;
+    // A runner of its own size: the reference area its Cd is on.
+    for (auto& runner : parameters["runners"])
+        if (const auto own = mesh.ownAreas.find(runner["name"].get<std::string>()); own != mesh.ownAreas.end())
+            runner["frontal_area_m2"] = own->second;
     if (!(is3d && config.geometryAtOwnSize)) parameters["frontal_area_pugh_m2"] = athlete.frontalArea();
     parameters["turbulence"] = config.turbulence;
     parameters["inflow"] = {{"intensity", config.turbulenceIntensity},

@@ -9,6 +9,11 @@ meshes::FoamDictionary RunnerDragDict::dictionary() const {
     d.entry("type", "runnerDrag");
     if (loadLibrary) d.entry("libs", "(\"libdraftFunctionObjects.so\")");
     d.entry("bodies", meshes::FoamDictionary::list(bodies)).entry("rhoInf", rhoInf).entry("Uref", Uref).entry("Aref", Aref);
+    if (!bodyAref.empty()) {
+        meshes::FoamDictionary areas;
+        for (const auto& [body, area] : bodyAref) areas.entry(body, area);
+        d.entry("bodyAref", areas);
+    }
     if (flowDirection) d.entry("flowDirection", *flowDirection);
     if (liftDirection) d.entry("liftDirection", *liftDirection);
     if (checkpointInterval) d.entry("checkpointInterval", *checkpointInterval);

@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,8 @@ struct RunnerDragDict {
     double rhoInf = 1.0;
     double Uref = 1.0;
     double Aref = 1.0;
+    /// A body's own reference area (a pacer of another size); the others use Aref.
+    std::map<std::string, double> bodyAref;
     std::optional<std::string> flowDirection;  // a vector as OpenFOAM writes it, "(1 0 0)"
     std::optional<std::string> liftDirection;
     std::optional<double> checkpointInterval;

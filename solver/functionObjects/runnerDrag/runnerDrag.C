@@ -285,7 +285,6 @@ void Foam::functionObjects::runnerDrag::writeResults() const
     }
 
     const scalar q = 0.5*rhoInf_*sqr(Uref_);
-    const scalar qA = q*Aref_;
 
     std::vector<double> sampleTimes;
     for (const label i : used)
@@ -336,6 +335,7 @@ void Foam::functionObjects::runnerDrag::writeResults() const
         const auto L = BatchMeans::estimate(lift, batches_);
 
         SolverResults::Body& b = results.bodies[bodyNames_[bodyi]];
+        const scalar qA = q*bodyAref_[bodyi];
         if (strouhalLength_ > 0)
         {
             std::vector<double> cross;
@@ -374,7 +374,7 @@ void Foam::functionObjects::runnerDrag::writeResults() const
             b.dragMeanDriftN = drift[bodyi].drift;
             b.dragMeanDriftRel = drift[bodyi].relative();
         }
-        b.referenceAreaM2 = Aref_;
+        b.referenceAreaM2 = bodyAref_[bodyi];
         b.yPlus = SolverResults::YPlus{yPlus[bodyi][0], yPlus[bodyi][1], yPlus[bodyi][2]};
     }
     std::ostringstream os;
@@ -550,6 +550,30 @@ bool Foam::functionObjects::runnerDrag::read(const dictionary& dict)
 
     history_.setSize(bodyNames_.size());
 
+    bodyAref_ = List<scalar>(bodyNames_.size(), Aref_);
+    if (dict.found("bodyAref"))
+    {
+        const dictionary& areas = dict.subDict("bodyAref");
+        for (const word& name : areas.toc())
+        {
+            const label bodyi = bodyNames_.find(name);
+            if (bodyi < 0)
+            {
+                FatalIOErrorInFunction(areas)
+                    << "bodyAref: " << name << " is not one of the bodies "
+                    << bodyNames_ << exit(FatalIOError);
+            }
+            const scalar area = areas.get<scalar>(name);
+            if (!(area > 0) || !std::isfinite(area))
+            {
+                FatalIOErrorInFunction(areas)
+                    << "bodyAref: " << name << " must be positive and finite,"
+                    << " not " << area << exit(FatalIOError);
+            }
+            bodyAref_[bodyi] = area;
+        }
+    }
+
     averagingStart_ = dict.getOrDefault<scalar>("averagingStart", VGREAT);
     convergenceWindow_ = dict.getOrDefault<label>("convergenceWindow", 0);
     convergenceTolerance_ =
@@ -670,7 +694,7 @@ bool Foam::functionObjects::runnerDrag::execute()
 
     const List<vector> forces = bodyForces();
     const vector sideDir = liftDir_ ^ flowDir_;
-    const scalar qA = 0.5*rhoInf_*sqr(Uref_)*Aref_;
+    const scalar q = 0.5*rhoInf_*sqr(Uref_);
 
     Ostream& os = file();
     if (Pstream::master())
@@ -687,7 +711,7 @@ bool Foam::functionObjects::runnerDrag::execute()
         const vector dsl(F & flowDir_, F & sideDir, F & liftDir_);
         history_[bodyi].append(dsl);
         drag.push_back(dsl.x());
-        cd.push_back(finite(F) ? dsl.x()/qA : NAN);
+        cd.push_back(finite(F) ? dsl.x()/(q*bodyAref_[bodyi]) : NAN);
         names.push_back(bodyNames_[bodyi]);
 
         if (Pstream::master())

@@ -192,6 +192,10 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"[sweep]\nfront_gap = 0.1", "sweep.front_gap = '0.1'"},
         BadConfig{"[sweep]\nback_gap = 1:2:0", "sweep.back_gap = '1:2:0'"},
         BadConfig{"[sweep]\nlateral = 9", "sweep.lateral = '9'"},
+        BadConfig{"[pacers]\nheight = 2.6", "pacers.height = '2.6'"},
+        BadConfig{"[pacers]\nmass = 20", "pacers.mass = '20'"},
+        BadConfig{"[sweep]\npacer_height = 1.1", "sweep.pacer_height = '1.1'"},
+        BadConfig{"[pacers]\nheight = 1.5\nmass = 140\n[sweep]\npacer_height = 1.5, 2.2", "gives a pacer of"},
         BadConfig{"[mesh]\ndimension = 4", "mesh.dimension = '4'"},
         BadConfig{"[run]\nturbulence_viscosity_ratio = 0", "run.turbulence_viscosity_ratio = '0'"},
         BadConfig{"[run]\nturbulence_viscosity_ratio = 5\nturbulence_length_scale = 0.1", "give one of them"},
@@ -449,6 +453,32 @@ TEST(SweepConfigFile, KeysTwiceAreRefusedWithBothLines) {
 
 // The config echoed beside a sweep (SweepConfig::toText) reads back to the very same settings, for
 // every example and for the keys the examples leave out.
+// Pacers of their own size (issue 16): a height takes its mass at the pacers' body-mass index,
+// which is the athlete's unless pacers.mass says otherwise; unset, they are her body.
+TEST(SweepConfig, PacersOfTheirOwnSize) {
+    const auto same = SweepConfig::parse("");
+    EXPECT_FALSE(same.pacerHeight);
+    EXPECT_TRUE(same.pacerSize() == same.athlete());
+    EXPECT_FALSE(same.toJson().contains("pacers"));  // the fingerprints of earlier sweeps stand
+
+    const auto male = SweepConfig::parse("[pacers]\nheight = 1.80\nmass = 65\n[sweep]\npacer_height = 1.70, 1.80\n");
+    EXPECT_DOUBLE_EQ(male.pacerSize().heightM, 1.80);
+    EXPECT_DOUBLE_EQ(male.pacerSize().massKg, 65.0);  // as given, exactly
+    EXPECT_DOUBLE_EQ(male.pacerSize(1.80).massKg, 65.0);
+    EXPECT_NEAR(male.pacerSize(1.70).massKg, 65.0 * (1.70 * 1.70) / (1.80 * 1.80), 1e-12);
+    EXPECT_EQ(male.axes.pacerHeights, (std::vector<double>{1.70, 1.80}));
+    EXPECT_EQ(male.toJson()["pacers"], (nlohmann::json{{"height_m", 1.80}, {"mass_kg", 65.0}}));
+    EXPECT_EQ(male.toJson()["sweep"]["pacer_height_m"], (nlohmann::json{1.70, 1.80}));
+
+    // A height alone: Kipyegon's body-mass index, 42 / 1.57² = 17.0 kg/m².
+    const auto tall = SweepConfig::parse("[pacers]\nheight = 1.80\n");
+    EXPECT_NEAR(tall.pacerSize().massKg, 42.0 / (1.57 * 1.57) * 1.80 * 1.80, 1e-12);
+    EXPECT_TRUE(tall.toJson()["pacers"]["mass_kg"].is_null());
+    // A mass alone: her height.
+    const auto heavy = SweepConfig::parse("[pacers]\nmass = 50\n");
+    EXPECT_TRUE(heavy.pacerSize() == (drafting::cases::config::BodySize{1.57, 50.0}));
+}
+
 TEST(SweepConfigText, ReadsBackToTheSameSettings) {
     std::vector<std::pair<std::string, SweepConfig>> configs;
     for (const auto& e : std::filesystem::directory_iterator(std::string(DRAFTING_SOURCE_DIR) + "/cases/examples"))
@@ -464,6 +494,10 @@ TEST(SweepConfigText, ReadsBackToTheSameSettings) {
     configs.emplace_back("many decimals",
                          SweepConfig::parse("[run]\nturbulence_intensity = 0.016666666666666666\n[sweep]\n"
                                             "lateral = 0.016666666666666666\n[solver]\ntolerance = 1.234567e-12\n"));
+    configs.emplace_back("pacers of their own size",
+                         SweepConfig::parse("[pacers]\nheight = 1.83\nmass = 66.5\n[formation]\npreset = ahead, behind\n"
+                                            "[sweep]\npacer_height = 1.6, 1.83\n[sweep.behind]\npacer_height = 1.75\n"));
+    configs.emplace_back("pacers' height only", SweepConfig::parse("[pacers]\nheight = 1.75\n"));
     configs.emplace_back("single file 3D low-re",
                          SweepConfig::parse("[formation]\npreset = single-file\nahead = 3\nbehind = 0\nrow_gap = 0.75\n"
                                             "[mesh]\ndimension = 3\nlevel = fine\nside = 6\nwall_treatment = low-re\n"
@@ -543,6 +577,10 @@ TEST(SweepConfigJson, AKeyNewerThanTheManifestReadsAsWhatItMeantThen) {
     const SweepConfig old = SweepConfig::fromJson(j, "old/manifest.json");
     EXPECT_DOUBLE_EQ(old.turbulenceLengthScale, 0.05);
     EXPECT_EQ(old.geometryPose, "mid-stride");
+    // Every manifest from before pacers had sizes: no pacers section, no pacer_height axis.
+    EXPECT_FALSE(old.pacerHeight);
+    EXPECT_FALSE(old.pacerMass);
+    EXPECT_TRUE(old.axes.pacerHeights.empty());
 }
 
 TEST(SweepConfigJson, ADamagedManifestIsOneLineNamingTheFieldNeverAnUnexpectedError) {

@@ -60,3 +60,63 @@ TEST(SweepPlan, ClearanceGapsAddTheBodyDepth) {
     EXPECT_DOUBLE_EQ(centre[1].runners[1].x, 1.3);
     EXPECT_DOUBLE_EQ(centre[1].parametersJson()["front_centre_gap_m"].get<double>(), 1.3);
 }
+
+// Pacers of their own size: each case's pacers carry it, a pacer_height axis multiplies the cases
+// and names them, and a pacer of her size is her body (no size, the same parameters as before).
+TEST(SweepPlan, PacersOfTheirOwnSize) {
+    const auto c = config::SweepConfig::parse("[pacers]\nheight = 1.80\nmass = 65\n[formation]\npreset = ahead\n"
+                                              "[sweep]\nfront_gap = 1.3\npacer_height = 1.57, 1.80\n");
+    const auto plan = config::SweepPlan::expand(c);
+    ASSERT_EQ(plan.size(), 3u);
+    EXPECT_EQ(plan[1].name, "ahead-f1.3-ph1.57");
+    EXPECT_EQ(plan[2].name, "ahead-f1.3-ph1.8");
+    EXPECT_FALSE(plan[0].runners[0].size);  // the lead is always the athlete
+    ASSERT_TRUE(plan[1].runners[1].size);   // 1.57 m at the pacers' 20.1 kg/m²: not her 42 kg
+    EXPECT_NEAR(plan[1].runners[1].size->massKg, 65.0 / (1.80 * 1.80) * 1.57 * 1.57, 1e-12);
+    ASSERT_TRUE(plan[2].runners[1].size);
+    EXPECT_DOUBLE_EQ(plan[2].runners[1].size->massKg, 65.0);
+    const auto j = plan[2].parametersJson();
+    EXPECT_DOUBLE_EQ(j["runners"][1]["height_m"].get<double>(), 1.80);
+    EXPECT_DOUBLE_EQ(j["runners"][1]["mass_kg"].get<double>(), 65.0);
+    EXPECT_FALSE(j["runners"][0].contains("height_m"));
+
+    const auto hers = config::SweepPlan::expand(config::SweepConfig::parse("[pacers]\nheight = 1.57\nmass = 42\n[formation]\npreset = ahead\n"));
+    EXPECT_FALSE(hers[1].runners[1].size);
+    EXPECT_EQ(hers[1].parametersJson(), config::SweepPlan::expand(config::SweepConfig::parse("[formation]\npreset = ahead\n"))[1].parametersJson());
+}
+
+TEST(SweepPlan, AWiderPacerNeedsMoreRoom) {
+    // 2D sections, 0.14 m deep for her and 0.18 m for a pacer of 1.95 m and 90 kg: 0.17 m centre
+    // to centre clears two of hers with the 10 % margin (0.154 m), not her and that pacer (0.177 m).
+    const std::string formation = "[formation]\npreset = custom\npositions = (0.17, 0)\n";
+    EXPECT_NO_THROW(config::SweepPlan::expand(config::SweepConfig::parse(formation)));
+    try {
+        config::SweepPlan::expand(config::SweepConfig::parse("[pacers]\nheight = 1.95\nmass = 90\n" + formation));
+        FAIL() << "a wide pacer 0.17 m ahead was accepted";
+    } catch (const drafting::common::InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("overlap or touch"), std::string::npos) << e.what();
+    }
+}
+
+TEST(SweepPlan, AClearanceGapAddsHalfOfEachBodysDepth) {
+    const auto c = config::SweepConfig::parse("[pacers]\nheight = 1.80\nmass = 65\n[formation]\npreset = ahead\n"
+                                              "gap_definition = clearance\n[sweep]\nfront_gap = 0.5\n");
+    const auto plan = config::SweepPlan::expand(c);
+    const double lead = drafting::meshes::Athlete(1.57, 42).sectionDepth();
+    const double pacer = drafting::meshes::Athlete(1.80, 65).sectionDepth();
+    EXPECT_DOUBLE_EQ(plan[1].runners[1].x, 0.5 + 0.5 * (lead + pacer));
+    EXPECT_DOUBLE_EQ(plan[1].parametersJson()["front_centre_gap_m"].get<double>(), 0.5 + 0.5 * (lead + pacer));
+}
+
+TEST(SweepPlan, ATallerPacerNeedsMoreRoomIn3d) {
+    // Measured between the surfaces: 0.6 m ahead clears a copy of her body by more than 50 mm; a
+    // pacer of 1.95 m and 90 kg there cuts into her.
+    const std::string formation = "[formation]\npreset = custom\npositions = (0.6, 0)\n[mesh]\ndimension = 3\n";
+    EXPECT_NO_THROW(config::SweepPlan::expand(config::SweepConfig::parse(formation)));
+    try {
+        config::SweepPlan::expand(config::SweepConfig::parse("[pacers]\nheight = 1.95\nmass = 90\n" + formation));
+        FAIL() << "a pacer of 1.95 m 0.6 m ahead was accepted";
+    } catch (const drafting::common::InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("overlap or touch (surface gap -"), std::string::npos) << e.what();
+    }
+}

@@ -30,6 +30,7 @@ RunnerDragDict everyKey() {
     d.convergenceTolerance = 0.002;
     d.settled = RunnerDragDict::Settled{100, 0.002, 4e-5, 200};
     d.divergence = RunnerDragDict::Divergence{20, 200};
+    d.bodyAref = {{"pacer1", 0.48}};
     return d;
 }
 
@@ -64,6 +65,14 @@ TEST(RunnerDragDict, WritesOnlyTheKeysThatAreSet) {
               "    }\n");
     d.loadLibrary = false;
     EXPECT_EQ(d.text().find("libs"), std::string::npos);
+}
+
+TEST(RunnerDragDict, ABodyOfItsOwnSizeGetsItsOwnReferenceArea) {
+    RunnerDragDict d;
+    d.bodies = {"lead", "pacer1"};
+    d.Aref = 0.357;
+    d.bodyAref = {{"pacer1", 0.48}};
+    EXPECT_NE(drafting::test::squeezed(d.text()).find("Aref 0.357; bodyAref { pacer1 0.48; }"), std::string::npos) << d.text();
 }
 
 TEST(RunnerDragDict, TheTemplateForUsersNamesEveryKeyTheWriterCanWrite) {
