@@ -51,6 +51,15 @@
 #       which draft-post --model-form reads to put the spread in a sweep's ± all bar; cases in
 #       runs/study/model-form-LEVEL/VARIANT/.
 #
+#   pacer-size LEVEL
+#       Pacers of their own size (issue 16): cases/examples/pacers-own-size-3d.cfg at LEVEL (solo; a
+#       pacer of 1.80 m and 65 kg 1.3 m ahead, also at 1.70 and 1.90 m at the same body-mass index,
+#       and one 1.0 m behind) beside the identical mannequin (the same sweep with the pacers at her
+#       size: 1.57 m, 42 kg, the example's athlete). For each case: the pacer's size and frontal
+#       area, the lead's drag and saving with its iterative uncertainty, and how far the pacers' size
+#       moved the saving from the identical mannequin's in the same formation. Writes
+#       docs/studies/pacer-size-LEVEL.json; cases in runs/study/pacer-size-LEVEL/{identical,own}/.
+#
 #   courant [--jobs J] [--reduce-only]
 #       Time-step check for URANS: cases/examples/courant-2d.cfg (a 2D section alone and 1.3 m
 #       behind one pacer, 38 s of air averaged) at Co <= 1 with one outer corrector and at
@@ -78,6 +87,7 @@
 # Usage: scripts/study.sh long-run coarse|medium|fine [--iterations N] [--jobs J] [--reduce-only]
 #        scripts/study.sh domain coarse|medium|fine [--jobs J] [--reduce-only]
 #        scripts/study.sh model-form coarse|medium|fine [--jobs J] [--reduce-only]
+#        scripts/study.sh pacer-size coarse|medium|fine [--jobs J] [--reduce-only]
 #        scripts/study.sh courant [--jobs J] [--reduce-only]
 #        scripts/study.sh mesh CONFIG [--levels L1,L2,L3[,L4]] [--jobs J] [--reduce-only]
 #        scripts/study.sh reference NAME [--levels L1,L2,...] [--reduce-only]
@@ -108,8 +118,8 @@ sweep() {
 study="${1:-}"
 shift || true
 case "$study" in
-  long-run|domain|model-form|courant|mesh|reference) ;;
-  *) echo "study.sh: expected a study: long-run, domain, model-form, courant, mesh or reference (see the header of this script)" >&2; exit 1 ;;
+  long-run|domain|model-form|pacer-size|courant|mesh|reference) ;;
+  *) echo "study.sh: expected a study: long-run, domain, model-form, pacer-size, courant, mesh or reference (see the header of this script)" >&2; exit 1 ;;
 esac
 
 if [ "$study" = reference ]; then
@@ -296,6 +306,25 @@ if [ "$study" = model-form ]; then
   specs=(); for v in "${variants[@]}"; do IFS='|' read -r name presets _ <<< "$v"; specs+=("$name|$presets"); done
   rc=0
   python3 "$root/scripts/studies/model_form.py" "$out" "$level" "$root/docs/studies/model-form-$level.json" "${specs[@]}" || rc=$?
+  if [ "$rc" -eq 3 ]; then failed_cases=1; elif [ "$rc" -ne 0 ]; then exit "$rc"; fi
+  exit $((failed_cases ? 3 : 0))
+fi
+
+if [ "$study" = pacer-size ]; then
+  out="$runs/pacer-size-$level"
+  mkdir -p "$out" "$root/docs/studies"
+  cfg="$root/cases/examples/pacers-own-size-3d.cfg"
+  if [ -z "$reduce_only" ]; then
+    install_and_build
+    echo "== $level, the identical mannequin =="
+    # The pacers at the example's athlete's size are her body: no size of their own.
+    sweep "$cfg" -o "$out/identical" --jobs "$jobs" --mesh.level "$level" \
+      --pacers.height 1.57 --pacers.mass 42 --sweep.ahead.pacer_height 1.57
+    echo "== $level, pacers of their own size =="
+    sweep "$cfg" -o "$out/own" --jobs "$jobs" --mesh.level "$level"
+  fi
+  rc=0
+  python3 "$root/scripts/studies/pacer_size.py" "$out" "$level" "$root/docs/studies/pacer-size-$level.json" || rc=$?
   if [ "$rc" -eq 3 ]; then failed_cases=1; elif [ "$rc" -ne 0 ]; then exit "$rc"; fi
   exit $((failed_cases ? 3 : 0))
 fi

@@ -26,7 +26,12 @@ int PlanCommand::run(const CommandLine& line, std::ostream& out, std::ostream&) 
     const auto mm = [](double v) { return common::ValueList::format(std::round(v * 1000.0) / 1000.0); };
     for (const auto& spec : plan) {
         out << "  " << spec.name << ":";
-        for (const auto& r : spec.runners) out << " " << r.name << "(" << mm(r.x) << ", " << mm(r.y) << ")";
+        for (const auto& r : spec.runners) {
+            out << " " << r.name << "(" << mm(r.x) << ", " << mm(r.y);
+            // A runner of its own size says so; the others are the athlete.
+            if (r.size) out << "; " << mm(r.size->heightM) << " m, " << common::ValueList::format(std::round(r.size->massKg * 10.0) / 10.0) << " kg";
+            out << ")";
+        }
         out << '\n';
     }
     return 0;

@@ -177,3 +177,43 @@ TEST(StudyReduction, ALongRunThatFailedIsFailedNotPending) {
     // Not run at all: pending. Failed: not.
     EXPECT_EQ(j["pending"], json::array({"ahead-behind-f1.3-b1", "behind-b1"}));
 }
+
+TEST(StudyReduction, PacerSizeMovesTheSavingFromTheIdenticalMannequin) {
+    drafting::test::TempDir tmp;
+    const fs::path out = tmp.path();
+    // Identical: solo 8 N, lead 2 N behind her own copy (75 %). Own size: lead 1.6 N behind a pacer
+    // of 1.8 m (80 %, +5 points); the behind case failed.
+    const auto withPacer = [](double lead, const json& pacer) {
+        json r = result(lead, 0.02);
+        r["bodies"]["pacer1"] = {{"drag_N", 9.0}, {"cd", 0.8}};
+        r["parameters"] = {{"formation", "ahead"}, {"front_gap_m", 1.3}, {"height_m", 1.57}, {"mass_kg", 42.0},
+                           {"frontal_area_m2", 0.36}, {"runners", json::array({{{"name", "lead"}}, pacer})}};
+        return r;
+    };
+    for (const char* v : {"identical", "own"}) write(out / v / "solo" / "results.json", result(8.0, 0.04));
+    write(out / "identical" / "manifest.json", {{"cases", json::array({{{"name", "solo"}}, {{"name", "ahead-f1.3-ph1.57"}}})}});
+    write(out / "identical" / "ahead-f1.3-ph1.57" / "results.json", withPacer(2.0, {{"name", "pacer1"}}));
+    write(out / "own" / "manifest.json",
+          {{"cases", json::array({{{"name", "solo"}}, {{"name", "ahead-f1.3-ph1.8"}}, {{"name", "behind-b1"}}})}});
+    write(out / "own" / "ahead-f1.3-ph1.8" / "results.json",
+          withPacer(1.6, {{"name", "pacer1"}, {"height_m", 1.8}, {"mass_kg", 65.0}, {"frontal_area_m2", 0.48}}));
+    json failed = result(7.0);
+    failed["status"] = "diverged";
+    failed["reason"] = "drag above 100 times its start";
+    write(out / "own" / "behind-b1" / "results.json", failed);
+    const std::string target = tmp.path() + "/pacer-size.json";
+    const auto run = drafting::test::runCommand({"/usr/bin/python3", kStudies + "pacer_size.py", out.string(), "coarse", target});
+    EXPECT_EQ(run.exitCode, 3) << run.out << run.err;
+    const json j = json::parse(drafting::test::readFile(target));
+    ASSERT_EQ(j["rows"].size(), 2u) << j.dump(1);
+    EXPECT_DOUBLE_EQ(j["rows"][0]["pacer_height_m"].get<double>(), 1.57);  // the athlete's
+    EXPECT_DOUBLE_EQ(j["rows"][0]["pacer_frontal_area_m2"].get<double>(), 0.36);
+    EXPECT_DOUBLE_EQ(j["rows"][1]["pacer_frontal_area_m2"].get<double>(), 0.48);
+    EXPECT_NEAR(j["rows"][1]["saving_pct"].get<double>(), 80.0, 1e-12);
+    EXPECT_NEAR(j["rows"][1]["moved_pts"].get<double>(), 5.0, 1e-12);
+    // 100 (D/8) sqrt((0.02/D)^2 + (0.04/8)^2) for D = 2 and 1.6, then in quadrature.
+    const double a = 25.0 * std::sqrt(1e-4 + 2.5e-5), b = 20.0 * std::sqrt(std::pow(0.02 / 1.6, 2) + 2.5e-5);
+    EXPECT_NEAR(j["rows"][1]["moved_iter_pts"].get<double>(), std::hypot(a, b), 1e-12);
+    EXPECT_EQ(j["failed"]["own/behind-b1"], "drag above 100 times its start");
+    EXPECT_TRUE(j["pending"].empty());
+}
