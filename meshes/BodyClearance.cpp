@@ -14,7 +14,8 @@ BodyClearance::Side::Side(vtkSmartPointer<vtkPolyData> s) : surface(std::move(s)
     surface->GetBounds(bounds);
 }
 
-BodyClearance::BodyClearance(vtkSmartPointer<vtkPolyData> surface) : BodyClearance(surface, surface) {}
+// One surface: one distance locator, shared by both sides.
+BodyClearance::BodyClearance(vtkSmartPointer<vtkPolyData> surface) : first_(std::move(surface)), second_(first_) {}
 
 BodyClearance::BodyClearance(vtkSmartPointer<vtkPolyData> first, vtkSmartPointer<vtkPolyData> second)
     : first_(std::move(first)), second_(std::move(second)) {}

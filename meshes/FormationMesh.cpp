@@ -71,6 +71,17 @@ double FormationMesh::blockage() const {
         reach = std::max(reach, s.hi);
     }
     blocked += column;
+    const bool ownShapes = std::any_of(bodies_.begin(), bodies_.end(), [](const Body& b) { return b.shape != nullptr; });
+    if (!ownShapes) {
+        // Identical runners: columns × area, to the last bit as before runners had shapes of their own.
+        int columns = 0;
+        reach = -1e300;
+        for (const auto& s : spans) {
+            if (s.lo >= reach) ++columns;
+            reach = std::max(reach, s.hi);
+        }
+        blocked = columns * runner_.frontalArea();
+    }
     return blocked / ((yMax_ - yMin_) * zMax_);
 }
 

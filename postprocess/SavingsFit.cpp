@@ -129,6 +129,8 @@ std::string SavingsFit::seriesLabel(const SavingsRow& r) {
     std::string label = r.backGap ? "pacer behind at " + common::ValueList::format(*r.backGap) + " m"
                                   : "no pacer behind";
     if (r.lateral && *r.lateral != 0.0) label += ", lateral " + common::ValueList::format(*r.lateral) + " m";
+    // Pacers of their own size: one series per height, never one curve through several.
+    if (r.pacerHeight) label += ", pacers " + common::ValueList::format(*r.pacerHeight) + " m tall";
     if (r.formation != "ahead" && r.formation != "ahead-behind") label = r.formation + ": " + label;
     return label;
 }

@@ -15,10 +15,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <system_error>
 
@@ -51,6 +51,7 @@ nlohmann::json bodiesJson(const std::vector<BodySaving>& bodies) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& b : bodies) {
         out.push_back({{"body", b.body},
+                       {"height_m", TableText::jsonNumber(b.ownHeightM)},
                        {"drag_N", b.dragN},
                        {"drag_ci95_N", TableText::jsonNumber(b.dragCi95N)},
                        {"saving_pct", TableText::jsonNumber(b.savingPct)},
@@ -117,6 +118,18 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
         row.frontGap = fields.optionalNumber(entry.parameters, "front_gap_m", field);
         row.backGap = fields.optionalNumber(entry.parameters, "back_gap_m", field);
         row.lateral = fields.optionalNumber(entry.parameters, "lateral_m", field);
+        // Runners of their own size carry it in the parameters (cases::config::SweepPlan).
+        std::map<std::string, double> ownHeights;
+        if (entry.parameters.is_object() && entry.parameters.contains("runners") && entry.parameters.at("runners").is_array()) {
+            const auto& runners = entry.parameters.at("runners");
+            for (std::size_t k = 0; k < runners.size(); ++k) {
+                const std::string where = field + ".runners[" + std::to_string(k) + "]";
+                if (const auto height = fields.optionalNumber(runners.at(k), "height_m", where))
+                    ownHeights[fields.requiredText(runners.at(k), "name", where)] = *height;
+            }
+        }
+        for (const auto& [name, height] : ownHeights)
+            if (name != "lead") row.pacerHeight = std::max(row.pacerHeight.value_or(0.0), height);
         row.speed = speed;
         try {  // the template the case was written with, for matching a convergence study
             const std::string spec = sweepDir + "/" + entry.name + "/" + cases::files::SweepLayout::kCaseFile;
@@ -168,6 +181,7 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
                             b.cdaM2 = TableText::finite(forces.cdaM2);
                             b.sideN = TableText::finite(forces.sideN);
                             b.yPlusMean = TableText::finite(forces.yPlus.mean);
+                            if (const auto own = ownHeights.find(name); own != ownHeights.end()) b.ownHeightM = own->second;
                             row.bodies.push_back(b);
                         }
                         std::sort(row.bodies.begin(), row.bodies.end(), bodyBefore);
@@ -209,14 +223,16 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
                                 ? std::optional<double>(0.0)
                                 : savingError(*row.dragLead, row.dragLeadIterative, *solo, soloIterative);
         for (auto& b : row.bodies) {
+            b.savingGciSource = "none: no convergence study (draft-post --discretisation FILE)";
+            b.savingModelSource = kNoModelFormStudy;
+            // Her solo drag is no baseline for a runner of another size.
+            if (b.ownHeightM) continue;
             b.savingPct = common::savingPct(b.dragN, *solo);
             b.savingCi95Pct = row.formation == "solo" ? std::optional<double>(0.0)
                                                       : savingError(b.dragN, b.dragCi95N, *solo, soloCi);
             b.savingIterPct = row.formation == "solo"
                                   ? std::optional<double>(0.0)
                                   : savingError(b.dragN, b.dragIterativeN, *solo, soloIterative);
-            b.savingGciSource = "none: no convergence study (draft-post --discretisation FILE)";
-            b.savingModelSource = kNoModelFormStudy;
         }
         row.savingGciSource = "none: no convergence study (draft-post --discretisation FILE)";
         row.savingModelSource = kNoModelFormStudy;
@@ -460,7 +476,7 @@ void SavingsTable::writeCsv(const std::string& path) const {
         out << "case,formation,front_gap_m,back_gap_m,lateral_m,speed_mps,drag_lead_N,drag_solo_N,saving_pct,"
                "cda_lead_m2,converged,status,reason,frontal_area_m2,cd_lead,cd_solo,cells,y_plus_lead,drag_lead_ci95_N,"
                "saving_ci95_pct,saving_gci_pct,drag_lead_drift_N,saving_iter_pct,saving_gci_source,saving_total_pct,"
-               "saving_model_pct,saving_model_source,saving_all_pct\n";
+               "saving_model_pct,saving_model_source,saving_all_pct,pacer_height_m\n";
         for (const auto& r : rows_) {
             out << TableText::csvField(r.caseName) << ',' << TableText::csvField(r.formation) << ',' << TableText::csvNumber(r.frontGap) << ','
                 << TableText::csvNumber(r.backGap) << ',' << TableText::csvNumber(r.lateral) << ',' << TableText::csvNumber(r.speed) << ',' << TableText::csvNumber(r.dragLead)
@@ -471,7 +487,8 @@ void SavingsTable::writeCsv(const std::string& path) const {
                 << TableText::csvNumber(r.savingGciPct) << ',' << TableText::csvNumber(r.dragLeadDrift) << ','
                 << TableText::csvNumber(r.savingIterPct) << ',' << TableText::csvField(r.savingGciSource) << ','
                 << TableText::csvNumber(r.savingTotalPct) << ',' << TableText::csvNumber(r.savingModelPct) << ','
-                << TableText::csvField(r.savingModelSource) << ',' << TableText::csvNumber(r.savingAllPct) << '\n';
+                << TableText::csvField(r.savingModelSource) << ',' << TableText::csvNumber(r.savingAllPct) << ','
+                << TableText::csvNumber(r.pacerHeight) << '\n';
         }
     }
     try {
@@ -486,12 +503,12 @@ void SavingsTable::writeBodiesCsv(const std::string& path) const {
     {
         out << "case,formation,front_gap_m,back_gap_m,lateral_m,body,drag_N,drag_ci95_N,drag_solo_N,saving_pct,"
                "saving_ci95_pct,saving_gci_pct,side_N,cd,cda_m2,y_plus_mean,status,reason,drag_drift_N,saving_iter_pct,"
-               "saving_gci_source,saving_total_pct,saving_model_pct,saving_model_source,saving_all_pct\n";
+               "saving_gci_source,saving_total_pct,saving_model_pct,saving_model_source,saving_all_pct,height_m\n";
         for (const auto& r : rows_) {
             const std::string head = TableText::csvField(r.caseName) + ',' + TableText::csvField(r.formation) + ',' + TableText::csvNumber(r.frontGap) + ',' +
                                      TableText::csvNumber(r.backGap) + ',' + TableText::csvNumber(r.lateral) + ',';
             if (r.status != "ok") {  // one row naming the failure, no numbers
-                out << head << ",,,,,,,,,,," << r.status << ',' << TableText::csvField(r.reason) << ",,,,,,,\n";
+                out << head << ",,,,,,,,,,," << r.status << ',' << TableText::csvField(r.reason) << ",,,,,,,,\n";
                 continue;
             }
             for (const auto& b : r.bodies) {
@@ -502,7 +519,7 @@ void SavingsTable::writeBodiesCsv(const std::string& path) const {
                     << TableText::csvNumber(b.dragDriftN) << ',' << TableText::csvNumber(b.savingIterPct) << ','
                     << TableText::csvField(b.savingGciSource) << ',' << TableText::csvNumber(b.savingTotalPct) << ','
                     << TableText::csvNumber(b.savingModelPct) << ',' << TableText::csvField(b.savingModelSource) << ','
-                    << TableText::csvNumber(b.savingAllPct) << '\n';
+                    << TableText::csvNumber(b.savingAllPct) << ',' << TableText::csvNumber(b.ownHeightM) << '\n';
             }
         }
     }
@@ -521,6 +538,7 @@ nlohmann::json SavingsTable::toJson() const {
                         {"front_gap_m", TableText::jsonNumber(r.frontGap)},
                         {"back_gap_m", TableText::jsonNumber(r.backGap)},
                         {"lateral_m", TableText::jsonNumber(r.lateral)},
+                        {"pacer_height_m", TableText::jsonNumber(r.pacerHeight)},
                         {"speed_mps", r.speed},
                         {"drag_lead_N", TableText::jsonNumber(r.dragLead)},
                         {"drag_solo_N", TableText::jsonNumber(r.dragSolo)},

@@ -11,10 +11,12 @@
 
 namespace drafting::post {
 
-/// One runner of one case against the solo baseline (a row of bodies.csv). Pacers have the
-/// athlete's body, so every runner's saving is measured against the same solo drag.
+/// One runner of one case against the solo baseline (a row of bodies.csv). A runner with the
+/// athlete's body is measured against her solo drag; a pacer of its own size has no solo runner of
+/// its size in the sweep, so its saving is empty (its drag and Cd stand).
 struct BodySaving {
     std::string body;  // lead | pacer1 | pacer2 | ...
+    std::optional<double> ownHeightM;  // a runner of its own size: its height (parameters.runners)
     double dragN = 0.0;
     std::optional<double> dragCi95N;  // 95 % half-width of the averaged drag (results.json)
     std::optional<double> dragDriftN;  // how far the mean still moved over the final window
@@ -44,6 +46,9 @@ struct SavingsRow {
     std::string caseName;
     std::string formation;
     std::optional<double> frontGap, backGap, lateral;
+    /// The pacers' height when they have a size of their own ([pacers], sweep.pacer_height); empty:
+    /// the athlete's body. Series of the plots and fits are split by it.
+    std::optional<double> pacerHeight;
     double speed = 0.0;
     std::string status;  // ok | failed
     std::string reason;

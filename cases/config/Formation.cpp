@@ -10,11 +10,11 @@
 namespace drafting::cases::config {
 
 bool Formation::usesFrontGap(const std::string& p) {
-    return p == "ahead" || p == "ahead-behind" || p == "ineos" || p == "breaking2" ||
+    return p == "ahead" || p == "ahead-behind" || p == "ineos" || p == "breaking2" || p == "breaking4" ||
            p == "single-file";
 }
 bool Formation::usesBackGap(const std::string& p) {
-    return p == "behind" || p == "ahead-behind" || p == "ineos" || p == "single-file";
+    return p == "behind" || p == "ahead-behind" || p == "ineos" || p == "breaking4" || p == "single-file";
 }
 bool Formation::usesLateral(const std::string& p) { return p != "solo" && p != "custom"; }
 
@@ -31,13 +31,18 @@ std::vector<RunnerPlacement> Formation::place(const SweepConfig& c, const std::s
     } else if (p == "single-file") {
         for (int k = 1; k <= c.aheadCount; ++k) pacers.emplace_back(k * f, l);
         for (int k = 1; k <= c.behindCount; ++k) pacers.emplace_back(-k * b, l);
-    } else if (p == "ineos" || p == "breaking2") {
+    } else if (p == "ineos" || p == "breaking2" || p == "breaking4") {
         if (l <= 0.0)
             throw common::InputError(common::ErrorSite::of("sweep.lateral", common::ValueList::format(l)),
                                      "the " + p + " preset needs a positive lateral spacing");
         if (p == "ineos") {
             pacers = {{f, 0.0}, {f + r, l}, {f + r, -l}, {f + 2 * r, 2 * l}, {f + 2 * r, -2 * l},
                       {-b, 0.5 * l}, {-b, -0.5 * l}};
+        } else if (p == "breaking4") {
+            // The Paris shield: five ahead, three behind (reports of the run); the shape, a row of
+            // three with two more in front of the gaps, and a row of three behind, is an assumption.
+            pacers = {{f, 0.0}, {f, l}, {f, -l}, {f + r, 0.5 * l}, {f + r, -0.5 * l},
+                      {-b, 0.0}, {-b, l}, {-b, -l}};
         } else {
             pacers = {{f, 0.0}, {f, l}, {f, -l}, {f + r, 0.5 * l}, {f + r, -0.5 * l}, {f + 2 * r, 0.0}};
         }

@@ -27,6 +27,7 @@ struct RunnerPlacement {
 ///   single-file:  (k f, l) for k = 1..ahead, (-k b, l) for k = 1..behind
 ///   ineos:        V opening forward: (f, 0), (f + r, ±l), (f + 2r, ±2l); behind (-b, ±l/2)
 ///   breaking2:    arrowhead: (f, 0), (f, ±l), (f + r, ±l/2), (f + 2r, 0)
+///   breaking4:    shield: (f, 0), (f, ±l), (f + r, ±l/2); behind (-b, 0), (-b, ±l)
 ///   custom:       formation.positions as given
 /// with f = front gap, b = back gap, l = lateral, r = formation.row_gap.
 class Formation {

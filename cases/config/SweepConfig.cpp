@@ -36,7 +36,7 @@ constexpr std::size_t kMaxConfigBytes = 1024 * 1024;
 constexpr std::size_t kMaxValueBytes = 16 * 1024;
 
 const std::vector<std::string> kPresets = {"solo",        "ahead", "behind",    "ahead-behind",
-                                           "single-file", "ineos", "breaking2", "custom"};
+                                           "single-file", "ineos", "breaking2", "breaking4", "custom"};
 
 // Every key the config accepts. One table, so the parser, the CLI and the docs agree.
 const std::vector<std::string>& allKeys() {
@@ -384,6 +384,15 @@ SweepConfig build(const Values& raw) {
     if (has("pacers.height"))
         c.pacerHeight = raw.number("pacers.height", meshes::Athlete::kMinHeight, meshes::Athlete::kMaxHeight, "m");
     if (has("pacers.mass")) c.pacerMass = raw.number("pacers.mass", meshes::Athlete::kMinMass, meshes::Athlete::kMaxMass, "kg");
+    if (has("pacers.height") && !has("pacers.mass")) {
+        const double mass = c.pacerSize().massKg;
+        if (mass < meshes::Athlete::kMinMass || mass > meshes::Athlete::kMaxMass) {
+            std::ostringstream msg;
+            msg << "gives a pacer of " << mass << " kg at the athlete's body-mass index, outside ["
+                << meshes::Athlete::kMinMass << ", " << meshes::Athlete::kMaxMass << "] kg (give pacers.mass)";
+            raw.fail("pacers.height", msg.str());
+        }
+    }
 
     if (has("run.speed") && has("run.mile_time"))
         throw common::InputError(raw.describe("run.speed") + " and " + raw.alsoDescribe("run.mile_time", "run.speed") +
@@ -963,13 +972,11 @@ SweepConfig SweepConfig::fromJson(const json& given, const std::string& origin) 
 
 BodySize SweepConfig::pacerSize(std::optional<double> height) const {
     const double given = pacerHeight.value_or(athleteHeight);
-    // The mass at the given height: as given, or the athlete's (exactly, at the athlete's height).
-    double massAtGiven = athleteMass;
-    if (pacerMass) massAtGiven = *pacerMass;
-    else if (given != athleteHeight) massAtGiven = athleteMass / (athleteHeight * athleteHeight) * given * given;
     const double h = height.value_or(given);
-    if (h == given) return {h, massAtGiven};
-    return {h, massAtGiven / (given * given) * h * h};
+    // Without pacers.mass the mass is the athlete's index at h: exactly her mass at her height.
+    if (!pacerMass) return h == athleteHeight ? athlete() : BodySize{h, athleteMass * (h / athleteHeight) * (h / athleteHeight)};
+    if (h == given) return {h, *pacerMass};
+    return {h, *pacerMass * (h / given) * (h / given)};
 }
 
 meshes::RunnerBody SweepConfig::runnerBody(std::optional<BodySize> size) const {

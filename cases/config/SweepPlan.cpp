@@ -65,7 +65,7 @@ std::vector<CaseSpec> SweepPlan::expand(const SweepConfig& config, std::size_t m
 
     std::vector<CaseSpec> cases;
     cases.push_back({"solo", "solo", std::nullopt, std::nullopt, std::nullopt, {{"lead", 0.0, 0.0}},
-                     config.gapDefinition, gapToCentreFor(config.pacerSize())});
+                     config.gapDefinition, gapToCentreFor(std::nullopt)});
 
     std::unordered_set<std::string> names{"solo"};
     std::size_t total = 1;

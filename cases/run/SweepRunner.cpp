@@ -64,6 +64,9 @@ std::string SweepRunner::fingerprint(const config::SweepConfig& config, const co
     // Which formations a sweep lists is not a case's physics: where its runners stand is in its
     // parameters (runners x, y). So adding a preset to a finished sweep keeps its cases.
     settings.erase("formation");
+    // Likewise the pacers' size: each runner's own size is in the parameters (runners), and a pacer
+    // of her size is her body, so adding [pacers] keeps the cases it does not change.
+    settings.erase("pacers");
     // A body file is its content: the same STL under another name or through a link is the
     // same body, and a new STL at the same path is a new one.
     if (!bodyHash.empty()) settings["geometry"].erase("stl");

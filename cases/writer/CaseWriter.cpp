@@ -100,9 +100,12 @@ MeshFacts writeMesh(const config::SweepConfig& config, const config::CaseSpec& s
             }
             bodies.push_back({r.name, r.x, r.y, shape});
         }
-        // Wall-resolved layers start at y+ ≈ 1 for this speed; wall functions refine with the level.
+        // Wall-resolved layers start at y+ ≈ 1 for this speed (on the shortest runner, whose thinner
+        // boundary layer needs the thinnest first cell); wall functions refine with the level.
+        double shortest = body.height();
+        for (const auto& [size, shape] : own) shortest = std::min(shortest, shape->height());
         const auto layers = config.wallTreatment == "low-re"
-                                ? meshes::LayerStack::lowRe(meshes::LayerStack::firstLayerForUnitYPlus(U, nu, body.height()))
+                                ? meshes::LayerStack::lowRe(meshes::LayerStack::firstLayerForUnitYPlus(U, nu, shortest))
                                 : meshes::LayerStack::wallFunctions(level);
         const meshes::FormationMesh mesh(bodies, body, level, config.domain, layers);
         mesh.write(caseDir);
@@ -124,7 +127,7 @@ MeshFacts writeMesh(const config::SweepConfig& config, const config::CaseSpec& s
         f.refArea = body.frontalArea();
         f.bodyHeight = body.height();
         f.boxLength = mesh.xMax() - mesh.xMin();
-        f.strouhalLength = body.width();
+        f.strouhalLength = body.width();  // one length per run: every runner's St is on her width
         f.finestCell = mesh.surfaceCell();
         common::JsonFile::writeAtomic((root / files::SweepLayout::kRunner).string(), body.describe());
     } else {

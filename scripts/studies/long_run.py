@@ -26,8 +26,9 @@ stopped, long = load("stopped"), load("long")
 rows, failed = [], {}
 print(f"{'case':<22}{'runner':<8}{'stopped N':>11}{'±ci95':>8}{'iter':>6}{'drift %':>9}{'conv':>6}"
       f"{'long N':>10}{'±ci95':>8}{'diff %':>8}  within")
-for name in sorted(stopped):
-    s, l = stopped[name], long.get(name)
+# Every case either sweep has a result for: one that failed only in the long sweep is failed too.
+for name in sorted(set(stopped) | set(long)):
+    s, l = stopped.get(name), long.get(name)
     # Both are checked, so a case that failed in both sweeps names both reasons.
     stopped_usable = usable(s, failed, f"stopped/{name}")
     long_usable = usable(l, failed, f"long/{name}")

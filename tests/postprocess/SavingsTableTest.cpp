@@ -6,6 +6,7 @@
 #include "common/JsonFile.hpp"
 #include "postprocess/ModelFormFile.hpp"
 #include "postprocess/PostError.hpp"
+#include "postprocess/SavingsFit.hpp"
 #include "postprocess/SavingsTable.hpp"
 #include "TestSupport.hpp"
 #include "support/PacingFixtures.hpp"
@@ -195,13 +196,13 @@ TEST(SavingsTable, TheSavingsGciComesFromTheStudyAtTheSweepsOwnLevel) {
     table.writeCsv(dir.path() + "/savings.csv");
     const std::string csv = test::readFile(dir.path() + "/savings.csv");
     EXPECT_NE(csv.find("drag_lead_drift_N,saving_iter_pct,saving_gci_source,saving_total_pct,saving_model_pct,"
-                       "saving_model_source,saving_all_pct\n"),
+                       "saving_model_source,saving_all_pct,pacer_height_m\n"),
               std::string::npos);
     EXPECT_NE(csv.find(",1.5,"), std::string::npos) << csv;
     table.writeBodiesCsv(dir.path() + "/bodies.csv");
     EXPECT_NE(test::readFile(dir.path() + "/bodies.csv")
                   .find("saving_iter_pct,saving_gci_source,saving_total_pct,saving_model_pct,saving_model_source,"
-                        "saving_all_pct\n"),
+                        "saving_all_pct,height_m\n"),
               std::string::npos);
     const auto json = table.toJson();
     EXPECT_EQ(json["discretisation_study"], "docs/studies/mesh-x.json");
@@ -395,4 +396,40 @@ TEST(SavingsTable, FailedSoloIsAnError) {
     manifestWith({{"solo", {{"formation", "solo"}}}}).write(dir.path());
     writeResult(dir.path(), "solo", "failed", 10.0);
     EXPECT_THROW(post::SavingsTable::fromSweep(dir.path()), post::PostError);
+}
+
+// Pacers of their own size (issue 16): a row carries their height, the plots and fits split their
+// series by it, and a pacer of another size has no saving against her solo drag.
+TEST(SavingsTable, PacersOfTheirOwnSizeSplitTheSeriesAndHaveNoSavingOfTheirOwn) {
+    TempDir dir;
+    exactSweep(dir);
+    auto m = cases::files::Manifest::read(dir.path());
+    for (const double height : {1.7, 1.9}) {
+        const std::string name = "ahead-f1.3-ph" + std::to_string(height);
+        m.cases.push_back({name,
+                           {{"formation", "ahead"},
+                            {"front_gap_m", 1.3},
+                            {"lateral_m", 0.0},
+                            {"runners", nlohmann::json::array({{{"name", "lead"}, {"x_m", 0.0}, {"y_m", 0.0}},
+                                                               {{"name", "pacer1"}, {"x_m", 1.3}, {"y_m", 0.0},
+                                                                {"height_m", height}, {"mass_kg", 65.0}}})}},
+                           "ok",
+                           ""});
+        test::writeCase(dir.path(), name, 2.0, 8.5);
+    }
+    m.write(dir.path());
+    const auto table = post::SavingsTable::fromSweep(dir.path());
+    const auto& own = rowOf(table, "ahead-f1.3-ph" + std::to_string(1.9));
+    ASSERT_TRUE(own.pacerHeight);
+    EXPECT_DOUBLE_EQ(*own.pacerHeight, 1.9);
+    EXPECT_FALSE(rowOf(table, "solo").pacerHeight);
+    ASSERT_EQ(own.bodies.size(), 2u);
+    EXPECT_NEAR(*own.bodies[0].savingPct, 100.0 * (1 - 2.0 / 7.0), 1e-9);  // the lead: against her solo drag
+    EXPECT_FALSE(own.bodies[1].savingPct);                                   // the pacer: no baseline of its size
+    EXPECT_DOUBLE_EQ(own.bodies[1].ownHeightM.value(), 1.9);
+    // One series per height, apart from the athlete's own pacers.
+    EXPECT_NE(post::SavingsFit::seriesLabel(own), post::SavingsFit::seriesLabel(rowOf(table, "ahead-f1.3-ph" + std::to_string(1.7))));
+    EXPECT_NE(post::SavingsFit::seriesLabel(own), post::SavingsFit::seriesLabel(table.rows()[1]));
+    EXPECT_NE(post::SavingsFit::seriesLabel(own).find("pacers 1.9 m tall"), std::string::npos);
+    EXPECT_DOUBLE_EQ(table.toJson()["rows"].back()["pacer_height_m"].get<double>(), 1.9);
 }

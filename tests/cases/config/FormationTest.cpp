@@ -28,9 +28,24 @@ TEST(Formation, IneosHasFiveAheadTwoBehind) {
     EXPECT_EQ(behind, 2);
 }
 
+TEST(Formation, Breaking4IsAShieldOfFiveAheadAndThreeBehind) {
+    const auto c = config::SweepConfig::parse("[formation]\npreset = breaking4\nrow_gap = 0.5\n");
+    const auto r = config::Formation::place(c, c.presets.front(), 1.3, 1.0, 0.6);
+    ASSERT_EQ(r.size(), 9u);
+    std::set<std::pair<double, double>> positions;
+    for (std::size_t i = 1; i < r.size(); ++i) positions.insert({r[i].x, r[i].y});
+    const std::set<std::pair<double, double>> expected{{1.3, 0.0}, {1.3, 0.6}, {1.3, -0.6}, {1.8, 0.3}, {1.8, -0.3},
+                                                       {-1.0, 0.0}, {-1.0, 0.6}, {-1.0, -0.6}};
+    EXPECT_EQ(positions, expected);
+    EXPECT_TRUE(config::Formation::usesFrontGap("breaking4"));
+    EXPECT_TRUE(config::Formation::usesBackGap("breaking4"));
+}
+
 TEST(Formation, VPresetsNeedALateralSpacing) {
-    const auto c = config::SweepConfig::parse("[formation]\npreset = breaking2\n");
-    EXPECT_THROW(config::Formation::place(c, c.presets.front(), 1.3, 1.0, 0.0), drafting::common::InputError);
+    for (const char* preset : {"breaking2", "breaking4", "ineos"}) {
+        const auto c = config::SweepConfig::parse(std::string("[formation]\npreset = ") + preset + "\n");
+        EXPECT_THROW(config::Formation::place(c, c.presets.front(), 1.3, 1.0, 0.0), drafting::common::InputError) << preset;
+    }
 }
 
 TEST(Formation, OverlappingRunnersAreRefused) {

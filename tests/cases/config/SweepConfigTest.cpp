@@ -95,6 +95,35 @@ settled_window = 80
     EXPECT_EQ(c.settledWindow, 80);
 }
 
+// Pacers of their own size (issue 16): a height takes its mass at the pacers' body-mass index,
+// which is the athlete's unless pacers.mass says otherwise; unset, they are her body.
+TEST(SweepConfig, PacersOfTheirOwnSize) {
+    const auto same = SweepConfig::parse("");
+    EXPECT_FALSE(same.pacerHeight);
+    EXPECT_TRUE(same.pacerSize() == same.athlete());
+    EXPECT_FALSE(same.toJson().contains("pacers"));  // the fingerprints of earlier sweeps stand
+
+    const auto male = SweepConfig::parse("[pacers]\nheight = 1.80\nmass = 65\n[sweep]\npacer_height = 1.70, 1.80\n");
+    EXPECT_DOUBLE_EQ(male.pacerSize().heightM, 1.80);
+    EXPECT_DOUBLE_EQ(male.pacerSize().massKg, 65.0);  // as given, exactly
+    EXPECT_DOUBLE_EQ(male.pacerSize(1.80).massKg, 65.0);
+    EXPECT_NEAR(male.pacerSize(1.70).massKg, 65.0 * (1.70 * 1.70) / (1.80 * 1.80), 1e-12);
+    EXPECT_EQ(male.axes.pacerHeights, (std::vector<double>{1.70, 1.80}));
+    EXPECT_EQ(male.toJson()["pacers"], (nlohmann::json{{"height_m", 1.80}, {"mass_kg", 65.0}}));
+    EXPECT_EQ(male.toJson()["sweep"]["pacer_height_m"], (nlohmann::json{1.70, 1.80}));
+
+    // A height alone: Kipyegon's body-mass index, 42 / 1.57² = 17.0 kg/m².
+    const auto tall = SweepConfig::parse("[pacers]\nheight = 1.80\n");
+    EXPECT_NEAR(tall.pacerSize().massKg, 42.0 / (1.57 * 1.57) * 1.80 * 1.80, 1e-12);
+    EXPECT_TRUE(tall.toJson()["pacers"]["mass_kg"].is_null());
+    // A mass alone: her height.
+    const auto heavy = SweepConfig::parse("[pacers]\nmass = 50\n");
+    EXPECT_TRUE(heavy.pacerSize() == (drafting::cases::config::BodySize{1.57, 50.0}));
+    // Back at her height on the axis, at her index: her body exactly, not a rounding away from it.
+    const auto back = SweepConfig::parse("[athlete]\nheight = 1.55\nmass = 50\n[pacers]\nheight = 1.80\n[sweep]\npacer_height = 1.55, 1.8\n");
+    EXPECT_TRUE(back.pacerSize(1.55) == back.athlete());
+}
+
 TEST(SweepConfig, TransientModeWithDraftFoam) {
     const auto c = SweepConfig::parse("[solver]\nmode = transient\nend_time = 3\naveraging_start = 1\n");
     EXPECT_EQ(c.mode, "transient");
@@ -196,6 +225,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"[pacers]\nmass = 20", "pacers.mass = '20'"},
         BadConfig{"[sweep]\npacer_height = 1.1", "sweep.pacer_height = '1.1'"},
         BadConfig{"[pacers]\nheight = 1.5\nmass = 140\n[sweep]\npacer_height = 1.5, 2.2", "gives a pacer of"},
+        BadConfig{"[athlete]\nheight = 1.2\nmass = 60\n[pacers]\nheight = 2.2", "pacers.height = '2.2': gives a pacer of"},
         BadConfig{"[mesh]\ndimension = 4", "mesh.dimension = '4'"},
         BadConfig{"[run]\nturbulence_viscosity_ratio = 0", "run.turbulence_viscosity_ratio = '0'"},
         BadConfig{"[run]\nturbulence_viscosity_ratio = 5\nturbulence_length_scale = 0.1", "give one of them"},
@@ -453,32 +483,6 @@ TEST(SweepConfigFile, KeysTwiceAreRefusedWithBothLines) {
 
 // The config echoed beside a sweep (SweepConfig::toText) reads back to the very same settings, for
 // every example and for the keys the examples leave out.
-// Pacers of their own size (issue 16): a height takes its mass at the pacers' body-mass index,
-// which is the athlete's unless pacers.mass says otherwise; unset, they are her body.
-TEST(SweepConfig, PacersOfTheirOwnSize) {
-    const auto same = SweepConfig::parse("");
-    EXPECT_FALSE(same.pacerHeight);
-    EXPECT_TRUE(same.pacerSize() == same.athlete());
-    EXPECT_FALSE(same.toJson().contains("pacers"));  // the fingerprints of earlier sweeps stand
-
-    const auto male = SweepConfig::parse("[pacers]\nheight = 1.80\nmass = 65\n[sweep]\npacer_height = 1.70, 1.80\n");
-    EXPECT_DOUBLE_EQ(male.pacerSize().heightM, 1.80);
-    EXPECT_DOUBLE_EQ(male.pacerSize().massKg, 65.0);  // as given, exactly
-    EXPECT_DOUBLE_EQ(male.pacerSize(1.80).massKg, 65.0);
-    EXPECT_NEAR(male.pacerSize(1.70).massKg, 65.0 * (1.70 * 1.70) / (1.80 * 1.80), 1e-12);
-    EXPECT_EQ(male.axes.pacerHeights, (std::vector<double>{1.70, 1.80}));
-    EXPECT_EQ(male.toJson()["pacers"], (nlohmann::json{{"height_m", 1.80}, {"mass_kg", 65.0}}));
-    EXPECT_EQ(male.toJson()["sweep"]["pacer_height_m"], (nlohmann::json{1.70, 1.80}));
-
-    // A height alone: Kipyegon's body-mass index, 42 / 1.57² = 17.0 kg/m².
-    const auto tall = SweepConfig::parse("[pacers]\nheight = 1.80\n");
-    EXPECT_NEAR(tall.pacerSize().massKg, 42.0 / (1.57 * 1.57) * 1.80 * 1.80, 1e-12);
-    EXPECT_TRUE(tall.toJson()["pacers"]["mass_kg"].is_null());
-    // A mass alone: her height.
-    const auto heavy = SweepConfig::parse("[pacers]\nmass = 50\n");
-    EXPECT_TRUE(heavy.pacerSize() == (drafting::cases::config::BodySize{1.57, 50.0}));
-}
-
 TEST(SweepConfigText, ReadsBackToTheSameSettings) {
     std::vector<std::pair<std::string, SweepConfig>> configs;
     for (const auto& e : std::filesystem::directory_iterator(std::string(DRAFTING_SOURCE_DIR) + "/cases/examples"))
