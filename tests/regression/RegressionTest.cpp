@@ -13,6 +13,7 @@
 #include <cmath>
 #include <fcntl.h>
 #include <fstream>
+#include <map>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -847,5 +848,52 @@ TEST(RegressionMpi, TwoRanksAgreeWithSerialWithinHalfAPercent) {
         EXPECT_TRUE(std::filesystem::exists(caseDir + "/log.reconstructPar")) << name;
         EXPECT_FALSE(std::filesystem::exists(caseDir + "/processor0")) << name;
         EXPECT_TRUE(std::filesystem::exists(caseDir + "/" + std::to_string(b["iterations"].get<int>()) + "/U")) << name;
+    }
+}
+
+// Pacers of their own size (issue 16), end to end in 2D: a 1.80 m, 65 kg pacer's wider section
+// shelters her more than a copy of her own, alone ahead and in the Breaking4 shield (five ahead,
+// three behind); each pacer's Cd is on its own area; draft-post carries the pacers' height and
+// gives a pacer of another size no saving against her solo drag.
+TEST(RegressionPacers, TallerPacersShelterMoreAndKeepTheirOwnArea) {
+    TempDir tmp;
+    const std::string formation = "[formation]\npreset = ahead, breaking4\nrow_gap = 1.0\n"
+                                  "[sweep]\nfront_gap = 2.0\nback_gap = 1.0\nlateral = 0\n[sweep.breaking4]\nlateral = 0.7\n"
+                                  "[solver]\nmax_iterations = 1500\n";
+    writeFile(tmp.path() + "/same.cfg", "name = same\n" + formation);
+    writeFile(tmp.path() + "/own.cfg", "name = own\n[pacers]\nheight = 1.80\nmass = 65\n" + formation);
+    std::map<std::string, double> lead;  // "sweep/case": the lead's drag
+    for (const std::string sweep : {"same", "own"}) {
+        const auto run = runCommand({DRAFT_CASES_BIN, "sweep", tmp.path() + "/" + sweep + ".cfg", "-o", tmp.path() + "/" + sweep,
+                                     "--jobs", "2"});
+        ASSERT_EQ(run.exitCode, 0) << run.out << run.err;
+        for (const std::string name : {"solo", "ahead-f2", "breaking4-f2-b1-l0.7"}) {
+            const auto r = drafting::common::JsonFile::read(tmp.path() + "/" + sweep + "/" + name + "/results.json");
+            ASSERT_EQ(r["status"], "ok") << r.dump();
+            lead[sweep + "/" + name] = r["bodies"]["lead"]["drag_N"].get<double>();
+        }
+    }
+    EXPECT_CLOSE(lead["own/solo"], lead["same/solo"], 1e-9, 0.0);  // the same case: she is alone
+    EXPECT_LT(lead["own/ahead-f2"], 0.9 * lead["same/ahead-f2"]);
+    EXPECT_LT(lead["own/breaking4-f2-b1-l0.7"], 0.9 * lead["same/breaking4-f2-b1-l0.7"]);
+    EXPECT_LT(lead["same/breaking4-f2-b1-l0.7"], lead["same/ahead-f2"]);  // five ahead shelter more than one
+
+    const auto ahead = drafting::common::JsonFile::read(tmp.path() + "/own/ahead-f2/results.json");
+    const auto& pacer = ahead["bodies"]["pacer1"];
+    EXPECT_CLOSE(pacer["reference_area_m2"].get<double>(), ahead["parameters"]["runners"][1]["frontal_area_m2"].get<double>(), 1e-6, 0.0);
+    EXPECT_GT(pacer["reference_area_m2"].get<double>(), 1.1 * ahead["bodies"]["lead"]["reference_area_m2"].get<double>());
+
+    const auto post = runCommand({DRAFT_POST_BIN, tmp.path() + "/own", "--no-plot"});
+    ASSERT_EQ(post.exitCode, 0) << post.out << post.err;
+    const auto savings = drafting::common::JsonFile::read(tmp.path() + "/own/savings.json");
+    for (const auto& row : savings["rows"]) {
+        if (row["formation"] == "solo") {
+            EXPECT_TRUE(row["pacer_height_m"].is_null()) << row.dump();
+            continue;
+        }
+        EXPECT_DOUBLE_EQ(row["pacer_height_m"].get<double>(), 1.80) << row.dump();
+        EXPECT_GT(row["saving_pct"].get<double>(), 0.0) << row.dump();
+        for (const auto& body : row["bodies"])
+            if (body["body"] != "lead") EXPECT_TRUE(body["saving_pct"].is_null()) << body.dump();
     }
 }
