@@ -420,30 +420,26 @@ TEST(CliDraftPostRace, BreakingFourExampleWithNumbersAndBadScheduleChangesNothin
     EXPECT_EQ(treeSnapshot(tmp.path()), before);
 }
 
-// The README's race example, `draft-post race cases/examples/breaking4-race.cfg --sweep runs/quickstart`,
-// on a sweep with the quickstart's cases (generated from cases/examples/quickstart.cfg, their results
-// made up here): the schedule's formations are the quickstart's, so it runs and gives splits.
-TEST(CliDraftPostRace, TheReadmeExampleRunsOnTheQuickstartsCases) {
-    TempDir tmp;
-    const std::string sweep = tmp.path() + "/quickstart";
-    const std::string examples = std::string(DRAFTING_SOURCE_DIR) + "/cases/examples";
-    ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "generate", examples + "/quickstart.cfg", "-o", sweep}).exitCode, 0);
-    const std::map<std::string, double> leadDrag = {{"solo", 7.17},   {"ahead-f0.8", 1.40}, {"ahead-f1.3", 2.52},
-                                                    {"ahead-f2", 3.74}, {"behind-b1", 6.85},  {"ahead-behind-f1.3-b1", 1.96}};
+namespace {
+
+// Results made up for every case of a generated sweep: the lead's drag from `leadDrag` by case
+// name, every pacer 6.8 N, on one reference area (the race replay reads only the savings and the
+// solo drag area). Fails the test when the sweep has a case the map does not know.
+void madeUpResults(const std::string& sweep, const std::map<std::string, double>& leadDrag) {
     auto manifest = drafting::common::JsonFile::read(sweep + "/manifest.json");
-    const double rho = 1.18, area = 0.357;
+    const double rho = 1.18, area = 0.357, air = 1609.344 / 240.0;
     for (auto& entry : manifest["cases"]) {
         const std::string name = entry["name"];
-        ASSERT_TRUE(leadDrag.count(name)) << "the quickstart has a case the test does not know: " << name;
+        ASSERT_TRUE(leadDrag.count(name)) << "the sweep has a case the test does not know: " << name;
         nlohmann::json parameters = entry["parameters"];
-        const double air = 1609.344 / 240.0;
         parameters["air_density_kg_m3"] = rho;
         parameters["air_speed_mps"] = air;
         parameters["frontal_area_m2"] = area;
         nlohmann::json bodies = nlohmann::json::object();
-        for (const auto& runner : parameters["runners"]) {
+        for (auto& runner : parameters["runners"]) {
             const std::string body = runner["name"];
             const double drag = body == "lead" ? leadDrag.at(name) : 6.8;
+            if (runner.contains("frontal_area_m2")) runner["frontal_area_m2"] = area;  // one area for all
             bodies[body] = {{"drag_N", drag}, {"side_N", 0.0}, {"lift_N", 0.0}, {"drag_std_N", 0.01},
                             {"drag_ci95_N", 0.01}, {"cda_m2", drag / (0.5 * rho * air * air)},
                             {"cd", drag / (0.5 * rho * air * air * area)}, {"reference_area_m2", area}};
@@ -452,13 +448,53 @@ TEST(CliDraftPostRace, TheReadmeExampleRunsOnTheQuickstartsCases) {
                                                {{"case", name}, {"status", "ok"}, {"reason", ""}, {"iterations", 300},
                                                 {"converged", true}, {"parameters", parameters}, {"bodies", bodies}});
         entry["status"] = "ok";
+        entry["parameters"] = parameters;
     }
     drafting::common::JsonFile::writeAtomic(sweep + "/manifest.json", manifest);
+}
+
+}  // namespace
+
+// The README's race example, `draft-post race cases/examples/breaking4-race.cfg --sweep runs/quickstart`,
+// on a sweep with the quickstart's cases (generated from cases/examples/quickstart.cfg, their results
+// made up here): the schedule's formations are the quickstart's, so it runs and gives splits.
+TEST(CliDraftPostRace, TheReadmeExampleRunsOnTheQuickstartsCases) {
+    TempDir tmp;
+    const std::string sweep = tmp.path() + "/quickstart";
+    const std::string examples = std::string(DRAFTING_SOURCE_DIR) + "/cases/examples";
+    ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "generate", examples + "/quickstart.cfg", "-o", sweep}).exitCode, 0);
+    madeUpResults(sweep, {{"solo", 7.17},   {"ahead-f0.8", 1.40}, {"ahead-f1.3", 2.52},
+                          {"ahead-f2", 3.74}, {"behind-b1", 6.85},  {"ahead-behind-f1.3-b1", 1.96}});
     const auto r = runCommand({DRAFT_POST_BIN, "race", examples + "/breaking4-race.cfg", "--sweep", sweep, "--json"});
     ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
     const auto j = nlohmann::json::parse(r.out);
     EXPECT_EQ(j["final_time"].get<std::string>().rfind("3:5", 0), 0u) << j.dump();  // under four minutes
     EXPECT_EQ(j["splits"].size(), 5u) << j.dump();
+}
+
+// Pacers in and out (issue 16): the rotation example on the shield sweep's cases (pacers of their
+// own size, generated from cases/examples/breaking4-shield-3d.cfg, results made up): each segment
+// takes its formation's saving, the change-over the pair's, and the shield beats the pair alone.
+TEST(CliDraftPostRace, ARotationOfTheShieldTakesEachFormationsSaving) {
+    TempDir tmp;
+    const std::string sweep = tmp.path() + "/shield";
+    const std::string examples = std::string(DRAFTING_SOURCE_DIR) + "/cases/examples";
+    ASSERT_EQ(runCommand({DRAFT_CASES_BIN, "generate", examples + "/breaking4-shield-3d.cfg", "-o", sweep}).exitCode, 0);
+    madeUpResults(sweep, {{"solo", 7.17}, {"ahead-behind-f1.3-b1", 1.96}, {"breaking4-f1.3-b1-l0.7", 0.9}});
+    const auto rotation = runCommand({DRAFT_POST_BIN, "race", examples + "/breaking4-rotation-race.cfg", "--sweep", sweep, "--json"});
+    ASSERT_EQ(rotation.exitCode, 0) << rotation.out << rotation.err;
+    const auto j = nlohmann::json::parse(rotation.out);
+    ASSERT_EQ(j["segments"].size(), 4u) << j.dump();
+    EXPECT_NEAR(j["segments"][0]["drag_saving"].get<double>(), 1.0 - 0.9 / 7.17, 1e-9) << j.dump();
+    EXPECT_NEAR(j["segments"][1]["drag_saving"].get<double>(), 1.0 - 1.96 / 7.17, 1e-9) << j.dump();
+    EXPECT_EQ(j["splits"].size(), 5u) << j.dump();
+    // The same race behind the pair all the way to 1409 m is slower than behind the shield.
+    const std::string pair = tmp.path() + "/pair.cfg";
+    writeFile(pair, "[athlete]\nheight = 1.57\nmass = 42\n[race]\nbaseline_time = 4:07.64\nsplit = 400\n"
+                    "segment = 1409.344 ahead-behind-f1.3-b1\nsegment = 1609.344 alone\n");
+    const auto behindPair = runCommand({DRAFT_POST_BIN, "race", pair, "--sweep", sweep, "--json"});
+    ASSERT_EQ(behindPair.exitCode, 0) << behindPair.out << behindPair.err;
+    EXPECT_LT(j["final_time_s"].get<double>(), nlohmann::json::parse(behindPair.out)["final_time_s"].get<double>());
 }
 
 // The project's OpenFOAM programs name their build too (with OpenFOAM's environment, which every
