@@ -115,6 +115,16 @@ sweep() {
   if [ "$rc" -eq 3 ]; then failed_cases=1; elif [ "$rc" -ne 0 ]; then exit "$rc"; fi
 }
 
+# The study's reduction, scripts/studies/SCRIPT ARGS, then the study's exit: 3 when a case failed
+# (in a sweep or as the reduction found it), the reduction's own status when it failed otherwise.
+reduce_and_exit() {
+  local script=$1 rc=0
+  shift
+  python3 "$root/scripts/studies/$script" "$@" || rc=$?
+  if [ "$rc" -eq 3 ]; then failed_cases=1; elif [ "$rc" -ne 0 ]; then exit "$rc"; fi
+  exit $((failed_cases ? 3 : 0))
+}
+
 study="${1:-}"
 shift || true
 case "$study" in
@@ -162,9 +172,7 @@ if [ "$study" = reference ]; then
       if [ "$rc" -ne 0 ] && [ "$rc" -ne 3 ]; then exit "$rc"; fi
     done
   fi
-  rc=0
-  python3 "$root/scripts/studies/reference.py" "$out" "$name" "$target" "${level_list[@]}" || rc=$?
-  exit "$rc"
+  reduce_and_exit reference.py "$out" "$name" "$target" "${level_list[@]}"
 fi
 
 if [ "$study" = mesh ]; then
@@ -229,10 +237,7 @@ if [ "$study" = courant ]; then
         --solver.max_courant "$co" --solver.outer_correctors "$outer"
     done
   fi
-  rc=0
-  python3 "$root/scripts/studies/courant.py" "$out" "$root/docs/studies/courant-2d.json" "${limits[@]}" || rc=$?
-  [ "$rc" -eq 0 ] || exit "$rc"
-  exit $((failed_cases ? 3 : 0))
+  reduce_and_exit courant.py "$out" "$root/docs/studies/courant-2d.json" "${limits[@]}"
 fi
 
 level="${1:-}"
@@ -280,10 +285,7 @@ if [ "$study" = domain ]; then
     done
   fi
   names=(); for v in "${variants[@]}"; do names+=("${v%%|*}"); done
-  rc=0
-  python3 "$root/scripts/studies/domain.py" "$out" "$level" "$root/docs/studies/domain-$level.json" "${names[@]}" || rc=$?
-  if [ "$rc" -eq 3 ]; then failed_cases=1; elif [ "$rc" -ne 0 ]; then exit "$rc"; fi
-  exit $((failed_cases ? 3 : 0))
+  reduce_and_exit domain.py "$out" "$level" "$root/docs/studies/domain-$level.json" "${names[@]}"
 fi
 
 if [ "$study" = model-form ]; then
@@ -304,10 +306,7 @@ if [ "$study" = model-form ]; then
     done
   fi
   specs=(); for v in "${variants[@]}"; do IFS='|' read -r name presets _ <<< "$v"; specs+=("$name|$presets"); done
-  rc=0
-  python3 "$root/scripts/studies/model_form.py" "$out" "$level" "$root/docs/studies/model-form-$level.json" "${specs[@]}" || rc=$?
-  if [ "$rc" -eq 3 ]; then failed_cases=1; elif [ "$rc" -ne 0 ]; then exit "$rc"; fi
-  exit $((failed_cases ? 3 : 0))
+  reduce_and_exit model_form.py "$out" "$level" "$root/docs/studies/model-form-$level.json" "${specs[@]}"
 fi
 
 if [ "$study" = pacer-size ]; then
@@ -323,10 +322,7 @@ if [ "$study" = pacer-size ]; then
     echo "== $level, pacers of their own size =="
     sweep "$cfg" -o "$out/own" --jobs "$jobs" --mesh.level "$level"
   fi
-  rc=0
-  python3 "$root/scripts/studies/pacer_size.py" "$out" "$level" "$root/docs/studies/pacer-size-$level.json" || rc=$?
-  if [ "$rc" -eq 3 ]; then failed_cases=1; elif [ "$rc" -ne 0 ]; then exit "$rc"; fi
-  exit $((failed_cases ? 3 : 0))
+  reduce_and_exit pacer_size.py "$out" "$level" "$root/docs/studies/pacer-size-$level.json"
 fi
 
 out="$runs/long-run-$level"
@@ -344,5 +340,4 @@ sweep "$root/cases/examples/breaking4-3d.cfg" -o "$out/long" --jobs "$jobs" "${c
   --solver.settled_tolerance 0 --solver.max_iterations "$iterations"
 fi
 
-python3 "$root/scripts/studies/long_run.py" "$out" "$level" "$iterations" "$root/docs/studies/long-run-$level.json"
-exit $((failed_cases ? 3 : 0))
+reduce_and_exit long_run.py "$out" "$level" "$iterations" "$root/docs/studies/long-run-$level.json"

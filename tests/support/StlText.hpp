@@ -1,28 +1,34 @@
 #pragma once
 // Reading back what an ASCII STL holds, for the tests of the surfaces the meshers write.
 #include <algorithm>
+#include <array>
 #include <sstream>
 #include <string>
-#include <utility>
 
 namespace drafting::test {
 
-/// The lowest and highest z of the vertices of an ASCII STL (1e300 and -1e300 when it has none).
-inline std::pair<double, double> vertexHeights(const std::string& stl) {
-    double lowest = 1e300, highest = -1e300;
+/// The box of the vertices of an ASCII STL: lowest and highest x, y, z (1e300 and -1e300 when it has none).
+struct VertexBox {
+    std::array<double, 3> lo{1e300, 1e300, 1e300}, hi{-1e300, -1e300, -1e300};
+};
+
+inline VertexBox vertexBox(const std::string& stl) {
+    VertexBox box;
     std::istringstream in(stl);
     std::string word;
     while (in >> word)
         if (word == "vertex") {
-            double x, y, z;
-            in >> x >> y >> z;
-            lowest = std::min(lowest, z);
-            highest = std::max(highest, z);
+            std::array<double, 3> p{};
+            in >> p[0] >> p[1] >> p[2];
+            for (int i = 0; i < 3; ++i) {
+                box.lo[i] = std::min(box.lo[i], p[i]);
+                box.hi[i] = std::max(box.hi[i], p[i]);
+            }
         }
-    return {lowest, highest};
+    return box;
 }
 
-inline double lowestVertex(const std::string& stl) { return vertexHeights(stl).first; }
-inline double highestVertex(const std::string& stl) { return vertexHeights(stl).second; }
+inline double lowestVertex(const std::string& stl) { return vertexBox(stl).lo[2]; }
+inline double highestVertex(const std::string& stl) { return vertexBox(stl).hi[2]; }
 
 }  // namespace drafting::test
