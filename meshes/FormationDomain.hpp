@@ -14,6 +14,10 @@ struct FormationDomain {
     /// feet sunk FormationMesh::kGroundSink into the ground; the sphere reference lifts its body
     /// clear of the ground (ReferenceCase), and its shell and wake boxes move up with it.
     double lift = 0.0;
+    /// How far the wakes drift sideways per metre downstream in a crosswind (the air's lateral
+    /// over its running-direction speed, dy/dx); not a config key (CaseWriter sets it from the
+    /// wind). The wake boxes reach that far further to the lee side.
+    double wakeSlope = 0.0;
 };
 
 }  // namespace drafting::meshes

@@ -124,8 +124,18 @@ std::string FormationMesh::snappyHexMeshDict() const {
     };
     // Near wake: every runner and 1.5 m behind the last; far wake: 4 m behind, wider and taller.
     FoamDictionary geometry = SnappyDict::surfaces(runnerNames());
-    geometry.entry("nearWake", box(point(bodyXMin_ - kNearWake, bodyYMin_ - 0.25, bottom), point(bodyXMax_ + 0.3, bodyYMax_ + 0.25, top + 0.15)))
-        .entry("farWake", box(point(bodyXMin_ - kFarWake, bodyYMin_ - 0.6, bottom), point(bodyXMax_ + 0.8, bodyYMax_ + 0.6, top + 0.5)));
+    // In a crosswind a wake drifts to the lee side by the slope times its length from the first
+    // runner: the box reaches that much further on that side (-y for a wind from the left).
+    const auto drift = [&](double behind) {
+        const double d = domain_.wakeSlope * (bodyXMax_ - bodyXMin_ + behind);
+        return std::pair<double, double>{std::max(0.0, d), std::max(0.0, -d)};  // more at -y, more at +y
+    };
+    const auto [nearMinus, nearPlus] = drift(kNearWake);
+    const auto [farMinus, farPlus] = drift(kFarWake);
+    geometry.entry("nearWake", box(point(bodyXMin_ - kNearWake, bodyYMin_ - 0.25 - nearMinus, bottom),
+                                   point(bodyXMax_ + 0.3, bodyYMax_ + 0.25 + nearPlus, top + 0.15)))
+        .entry("farWake", box(point(bodyXMin_ - kFarWake, bodyYMin_ - 0.6 - farMinus, bottom),
+                              point(bodyXMax_ + 0.8, bodyYMax_ + 0.6 + farPlus, top + 0.5)));
     FoamDictionary regions;
     for (const auto& b : bodies_)
         regions.entry(b.name, FoamDictionary().entry("mode", "distance").entry(

@@ -135,4 +135,9 @@ std::string squeezed(const std::string& text) {
     return out;
 }
 
+bool isRaceSchedule(const std::string& path) {
+    const std::string suffix = "-race.cfg";
+    return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 }  // namespace drafting::test

@@ -34,6 +34,10 @@ std::string readFile(const std::string& path);
 /// `text` with every run of blanks and line breaks as one space: an OpenFOAM dictionary's entries
 /// read as "ground { type slip; }" whatever its layout.
 std::string squeezed(const std::string& text);
+
+/// Whether a file of cases/examples is a race schedule for draft-post race (named *-race.cfg),
+/// not a sweep config.
+bool isRaceSchedule(const std::string& path);
 void writeFile(const std::string& path, const std::string& text);
 
 /// A listing of every file under `dir` with size and content hash: equal listings, equal trees.

@@ -44,7 +44,7 @@ const std::vector<std::string>& allKeys() {
         "name",
         "athlete.height", "athlete.mass",
         "pacers.height", "pacers.mass",
-        "run.speed", "run.mile_time", "run.headwind", "run.air_density",
+        "run.speed", "run.mile_time", "run.headwind", "run.wind_speed", "run.wind_direction", "run.air_density",
         "run.turbulence_intensity", "run.turbulence_viscosity_ratio", "run.turbulence_length_scale",
         "formation.preset", "formation.positions", "formation.ahead", "formation.behind",
         "formation.row_gap", "formation.gap_definition",
@@ -410,10 +410,26 @@ SweepConfig build(const Values& raw) {
     if (has("run.headwind")) {
         c.headwind = raw.number("run.headwind", -10.0, 10.0, "m/s");
         // Without a headwind the air speed is the running speed, at least 1 m/s.
-        if (c.airSpeed() < 0.5) {
+        if (c.airAlong() < 0.5) {
             std::ostringstream msg;
-            msg << "air speed relative to the runner would be " << c.airSpeed() << " m/s (needs >= 0.5)";
+            msg << "air speed relative to the runner would be " << c.airAlong() << " m/s (needs >= 0.5)";
             raw.fail("run.headwind", msg.str());
+        }
+    }
+    if (has("run.wind_speed") && has("run.headwind"))
+        throw common::InputError(raw.describe("run.wind_speed") + " and " + raw.alsoDescribe("run.headwind", "run.wind_speed") +
+                                 ": give one (a headwind is run.wind_direction = 0)");
+    if (has("run.wind_direction") && !has("run.wind_speed"))
+        raw.fail("run.wind_direction", "needs run.wind_speed");
+    if (has("run.wind_speed")) {
+        c.windSpeed = raw.number("run.wind_speed", 0.0, 10.0, "m/s");
+        if (has("run.wind_direction")) c.windDirection = raw.number("run.wind_direction", 0.0, 360.0, "degrees");
+        // The air must still come from ahead: the box's inlet is the front face.
+        if (c.airAlong() < 0.5) {
+            std::ostringstream msg;
+            msg << "the air along the running direction would be " << c.airAlong()
+                << " m/s (needs >= 0.5: a tailwind at least as fast as the runner)";
+            raw.fail("run.wind_speed", msg.str());
         }
     }
     if (has("run.air_density")) c.airDensity = raw.number("run.air_density", 0.5, 1.5, "kg/m^3");
@@ -621,7 +637,10 @@ std::string SweepConfig::toText() const {
         if (pacerHeight) t << "height = " << num(*pacerHeight) << "\n";
         if (pacerMass) t << "mass = " << num(*pacerMass) << "\n";
     }
-    t << "\n[run]\nspeed = " << num(speed) << "\nheadwind = " << num(headwind) << "\nair_density = " << num(airDensity)
+    t << "\n[run]\nspeed = " << num(speed);
+    if (windSpeed > 0.0) t << "\nwind_speed = " << num(windSpeed) << "\nwind_direction = " << num(windDirection);
+    else t << "\nheadwind = " << num(headwind);
+    t << "\nair_density = " << num(airDensity)
       << "\nturbulence_intensity = " << num(turbulenceIntensity) << "\n";
     if (turbulenceLengthScale > 0.0) t << "turbulence_length_scale = " << num(turbulenceLengthScale) << "\n";
     else t << "turbulence_viscosity_ratio = " << num(turbulenceViscosityRatio) << "\n";
@@ -718,6 +737,11 @@ nlohmann::json SweepConfig::toJson() const {
     // Absent, not null, in a steady sweep: a key added later must not change the fingerprints of
     // the steady cases already run.
     if (mode == "transient") json["solver"]["outer_correctors"] = outerCorrectors;
+    // Absent in calm air, for the same reason.
+    if (windSpeed > 0.0) {
+        json["run"]["wind_speed_mps"] = windSpeed;
+        json["run"]["wind_direction_deg"] = windDirection;
+    }
     // Absent with the athlete's pacers, for the same reason.
     if (pacerHeight || pacerMass)
         json["pacers"] = {{"height_m", pacerHeight ? nlohmann::json(*pacerHeight) : nlohmann::json()},
@@ -740,6 +764,7 @@ using nlohmann::json;
 //   pacers (the section, absent)    the athlete's body for every pacer: the only pacers before
 //                                   it (and still what an absent section means)
 //   sweep.pacer_height_m (absent)   not swept
+//   run.wind_speed_mps (absent)     calm air, or run.headwind alone (and no wind_direction_deg)
 //   run.turbulence_viscosity_ratio  none when the inflow was given by a length scale (before
 //                                   the ratio existed, it always was)
 //   solver.max_courant (steady)     none: it changed nothing a steady case computes, and
@@ -895,6 +920,10 @@ SweepConfig SweepConfig::fromJson(const json& given, const std::string& origin) 
     }
     c.speed = f.number("run", "speed_mps");
     c.headwind = f.number("run", "headwind_mps");
+    if (j.at("run").is_object() && j.at("run").contains("wind_speed_mps")) {
+        c.windSpeed = f.number("run", "wind_speed_mps");
+        c.windDirection = f.number("run", "wind_direction_deg");
+    }
     c.airDensity = f.number("run", "air_density_kg_m3");
     c.turbulenceIntensity = f.number("run", "turbulence_intensity");
     if (const auto length = f.numberOrNull("run", "turbulence_length_scale_m")) {
@@ -969,6 +998,14 @@ SweepConfig SweepConfig::fromJson(const json& given, const std::string& origin) 
     }
     return checked;
 }
+
+double SweepConfig::airAlong() const {
+    return speed + headwind + windSpeed * std::cos(windDirection * M_PI / 180.0);
+}
+
+double SweepConfig::airAcross() const { return windSpeed * std::sin(windDirection * M_PI / 180.0); }
+
+double SweepConfig::airSpeed() const { return std::hypot(airAlong(), airAcross()); }
 
 BodySize SweepConfig::pacerSize(std::optional<double> height) const {
     const double given = pacerHeight.value_or(athleteHeight);

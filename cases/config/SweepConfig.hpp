@@ -46,6 +46,11 @@ struct SweepConfig {
 
     double speed = 0.0;           // m/s, from run.speed or run.mile_time
     double headwind = 0.0;        // m/s, positive against the runner
+    /// A wind from any side (run.wind_speed, run.wind_direction): its speed [m/s] and the
+    /// direction it comes from [degrees], 0 from straight ahead, 90 from the runner's left (+y),
+    /// 180 from behind. 0 m/s: calm (or run.headwind alone).
+    double windSpeed = 0.0;
+    double windDirection = 0.0;
     double airDensity = common::kAirDensity;  // kg/m³
     /// Inflow turbulence: intensity, and either the eddy-viscosity ratio νt/ν (calm air: of
     /// order 1-10) or, when turbulenceLengthScale > 0, a length scale instead.
@@ -121,8 +126,14 @@ struct SweepConfig {
     double settledTolerance = 0.0;    // relative; 0 disables the settled-drag stop
     int settledWindow = 100;          // iterations or time steps
 
-    /// Air speed seen by the runner [m/s].
-    double airSpeed() const { return speed + headwind; }
+    /// The air's speed against the runner along the running direction [m/s]: running speed,
+    /// headwind and the wind's head component.
+    double airAlong() const;
+    /// The air's speed across the running direction [m/s], positive from the runner's left (+y):
+    /// it moves towards -y in the runner's frame.
+    double airAcross() const;
+    /// Air speed seen by the runner [m/s]: the magnitude of both.
+    double airSpeed() const;
 
     /// Reads `path` (an empty path is refused; parse("") gives the defaults) and applies `--section.key=value` overrides,
     /// which win over the file. Throws common::InputError with one line naming the file and line (or

@@ -46,13 +46,15 @@ Turbulence inflowTurbulence(double U, double nu, const config::SweepConfig& conf
     return {k, omega, Cmu * k * omega, k / omega / nu, std::sqrt(k) / (std::pow(Cmu, 0.25) * omega)};
 }
 
-// One field file: inlet fixed, outlet inletOutlet (or fixed p), slip sides, walls as given. 2D
-// slabs have empty front and back; 3D boxes a slip top and the ground, a wall moving with the air.
+// One field file: inlet fixed, outlet inletOutlet (or fixed p), sides slip (in a crosswind as
+// given: the air comes in through one side and leaves through the other), walls as given. 2D slabs
+// have empty front and back; 3D boxes a slip top and the ground, a wall moving with the air.
 std::string field(const std::string& name, const std::string& cls, const std::string& dims, const std::string& value,
                   const FoamDictionary& inlet, const FoamDictionary& outlet, const FoamDictionary& wall, int dimension,
-                  const std::optional<FoamDictionary>& ground = std::nullopt) {
+                  const std::optional<FoamDictionary>& ground = std::nullopt,
+                  const std::optional<FoamDictionary>& sides = std::nullopt) {
     FoamDictionary boundary;
-    boundary.entry("inlet", inlet).entry("outlet", outlet).entry("sides", FoamDictionary::condition("slip")).entry("runners", wall);
+    boundary.entry("inlet", inlet).entry("outlet", outlet).entry("sides", sides ? *sides : FoamDictionary::condition("slip")).entry("runners", wall);
     if (dimension == 3)
         boundary.entry("top", FoamDictionary::condition("slip")).entry("ground", ground ? *ground : wall);
     else
@@ -107,7 +109,10 @@ MeshFacts writeMesh(const config::SweepConfig& config, const config::CaseSpec& s
         const auto layers = config.wallTreatment == "low-re"
                                 ? meshes::LayerStack::lowRe(meshes::LayerStack::firstLayerForUnitYPlus(U, nu, shortest))
                                 : meshes::LayerStack::wallFunctions(level);
-        const meshes::FormationMesh mesh(bodies, body, level, config.domain, layers);
+        // In a crosswind the wakes drift to the lee side: the wake boxes follow them.
+        meshes::FormationDomain domain = config.domain;
+        domain.wakeSlope = config.airAcross() / config.airAlong();
+        const meshes::FormationMesh mesh(bodies, body, level, domain, layers);
         mesh.write(caseDir);
         // The box as meshed (snapped outwards to whole background cells) and its blockage.
         f.domain = {{"x_min_m", mesh.xMin()},
@@ -116,7 +121,7 @@ MeshFacts writeMesh(const config::SweepConfig& config, const config::CaseSpec& s
                   {"y_max_m", mesh.yMax()},
                   {"z_max_m", mesh.zMax()},
                   {"top", "slip"},
-                  {"sides", "slip"},
+                  {"sides", config.airAcross() != 0.0 ? "freestream (crosswind)" : "slip"},
                   {"ground", groundMotion(config)},
                   {"blockage_pct", 100.0 * mesh.blockage()},
                   {"wall_treatment", config.wallTreatment},
@@ -155,25 +160,33 @@ MeshFacts writeMesh(const config::SweepConfig& config, const config::CaseSpec& s
 }
 
 // Initial and boundary fields in the runners' frame: the runners stand still, the air moves towards -x.
-void writeFields(const config::SweepConfig& config, const fs::path& root, double U, const Turbulence& turb) {
+void writeFields(const config::SweepConfig& config, const fs::path& root, const Turbulence& turb) {
     const int dim = config.dimension;
-    const std::string Uin = "(" + FoamFile::number(-U) + " 0 0)";
+    // The air comes towards -x, and in a crosswind from the left towards -y (0 - across: no -0).
+    const std::string Uin = "(" + FoamFile::number(-config.airAlong()) + " " + FoamFile::number(0.0 - config.airAcross()) + " 0)";
+    const bool crosswind = config.airAcross() != 0.0;
+    // A crosswind comes in through one side and leaves through the other: the sides are a
+    // freestream (inflow at the free stream, outflow zero-gradient, as the flux decides).
+    const auto sides = [&](const FoamDictionary& open) { return crosswind ? std::optional<FoamDictionary>(open) : std::nullopt; };
     FoamFile::write(root / "0" / "U",
                     field("U", "volVectorField", "[0 1 -1 0 0 0 0]", Uin, FoamDictionary::condition("fixedValue", {{"value", "uniform " + Uin}}),
                           FoamDictionary::condition("inletOutlet", {{"inletValue", "uniform (0 0 0)"}, {"value", "uniform " + Uin}}),
                           FoamDictionary::condition("noSlip"), dim,
                           // In the runner's frame the ground moves at the running speed; a headwind
                           // moves the air faster than the ground (0 - speed: a body at rest gets 0, not -0).
-                          FoamDictionary::condition("fixedValue", {{"value", "uniform (" + FoamFile::number(0.0 - config.speed) + " 0 0)"}})));
+                          FoamDictionary::condition("fixedValue", {{"value", "uniform (" + FoamFile::number(0.0 - config.speed) + " 0 0)"}}),
+                          sides(FoamDictionary::condition("freestreamVelocity", {{"freestreamValue", "uniform " + Uin}, {"value", "uniform " + Uin}}))));
     FoamFile::write(root / "0" / "p",
                     field("p", "volScalarField", "[0 2 -2 0 0 0 0]", "0", FoamDictionary::condition("zeroGradient"),
-                          FoamDictionary::condition("fixedValue", {{"value", "uniform 0"}}), FoamDictionary::condition("zeroGradient"), dim));
+                          FoamDictionary::condition("fixedValue", {{"value", "uniform 0"}}), FoamDictionary::condition("zeroGradient"), dim,
+                          std::nullopt,
+                          sides(FoamDictionary::condition("freestreamPressure", {{"freestreamValue", "uniform 0"}, {"value", "uniform 0"}}))));
     auto turbField = [&](const std::string& name, const std::string& dims, double v, const std::string& wallType) {
         const std::string value = FoamFile::number(v);
+        const FoamDictionary open = FoamDictionary::condition("inletOutlet", {{"inletValue", "uniform " + value}, {"value", "uniform " + value}});
         FoamFile::write(root / "0" / name,
                         field(name, "volScalarField", dims, value, FoamDictionary::condition("fixedValue", {{"value", "uniform " + value}}),
-                              FoamDictionary::condition("inletOutlet", {{"inletValue", "uniform " + value}, {"value", "uniform " + value}}),
-                              FoamDictionary::condition(wallType, {{"value", "uniform " + value}}), dim));
+                              open, FoamDictionary::condition(wallType, {{"value", "uniform " + value}}), dim, std::nullopt, sides(open)));
     };
     turbField("k", "[0 2 -2 0 0 0 0]", turb.k, "kqRWallFunction");
     turbField("omega", "[0 0 -1 0 0 0 0]", turb.omega, "omegaWallFunction");
@@ -415,7 +428,7 @@ void CaseWriter::write(const config::SweepConfig& config, const config::CaseSpec
     fs::create_directories(root / "system");
 
     const MeshFacts mesh = writeMesh(config, spec, root, U, nu);
-    writeFields(config, root, U, turb);
+    writeFields(config, root, turb);
     writeProperties(config, root, nu);
     const TimeWindow window = timeWindow(config, mesh.boxLength, U);
     writeControlDict(config, spec, root, U, mesh, window);

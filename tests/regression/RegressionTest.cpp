@@ -897,3 +897,35 @@ TEST(RegressionPacers, TallerPacersShelterMoreAndKeepTheirOwnArea) {
             if (body["body"] != "lead") EXPECT_TRUE(body["saving_pct"].is_null()) << body.dump();
     }
 }
+
+// A crosswind (issue 16), end to end in 2D: 2 m/s from her left at 4:00-mile pace pushes her to
+// the right (a side force she has none of in calm air), and the pacer's wake, carried 0.3 m
+// sideways per metre, no longer shelters her 2 m behind it. The drag is the force along the
+// running direction; Cd is on the air speed, the running speed and the wind together.
+TEST(RegressionWind, ACrosswindPushesHerSidewaysAndTakesTheShelterAway) {
+    TempDir tmp;
+    const std::string formation = "[formation]\npreset = ahead\n[sweep]\nfront_gap = 2.0\n[solver]\nmax_iterations = 1500\n";
+    writeFile(tmp.path() + "/calm.cfg", "name = calm\n" + formation);
+    writeFile(tmp.path() + "/cross.cfg", "name = cross\n[run]\nwind_speed = 2\nwind_direction = 90\n" + formation);
+    std::map<std::string, nlohmann::json> lead;
+    for (const std::string sweep : {"calm", "cross"}) {
+        const auto run = runCommand({DRAFT_CASES_BIN, "sweep", tmp.path() + "/" + sweep + ".cfg", "-o", tmp.path() + "/" + sweep,
+                                     "--jobs", "2"});
+        ASSERT_EQ(run.exitCode, 0) << run.out << run.err;
+        for (const std::string name : {"solo", "ahead-f2"}) {
+            const auto r = drafting::common::JsonFile::read(tmp.path() + "/" + sweep + "/" + name + "/results.json");
+            ASSERT_EQ(r["status"], "ok") << r.dump();
+            lead[sweep + "/" + name] = r["bodies"]["lead"];
+            if (sweep == "cross")
+                EXPECT_CLOSE(r["parameters"]["air_speed_mps"].get<double>(), std::hypot(1609.344 / 240.0, 2.0), 1e-12, 0.0);
+        }
+    }
+    const auto drag = [&](const std::string& k) { return lead[k]["drag_N"].get<double>(); };
+    const auto side = [&](const std::string& k) { return lead[k]["side_N"].get<double>(); };
+    EXPECT_LT(std::abs(side("calm/solo")), 0.01 * drag("calm/solo"));
+    EXPECT_GT(side("cross/solo"), 0.1 * drag("cross/solo"));  // pushed towards -y, the lee side
+    const double calmSaving = 100.0 * (1.0 - drag("calm/ahead-f2") / drag("calm/solo"));
+    const double crossSaving = 100.0 * (1.0 - drag("cross/ahead-f2") / drag("cross/solo"));
+    EXPECT_GT(calmSaving, 40.0);
+    EXPECT_LT(crossSaving, calmSaving - 20.0);
+}

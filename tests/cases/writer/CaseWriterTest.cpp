@@ -52,3 +52,32 @@ TEST(CaseWriter, TransientOuterCorrectorsRelaxEveryLoopButTheLast) {
     EXPECT_FALSE(steady.toJson()["solver"].contains("outer_correctors"));
     EXPECT_EQ(c.toJson()["solver"]["outer_correctors"], 3);
 }
+
+// A crosswind (issue 16): the inflow has its cross component, the sides let the air in and out
+// (freestream for U and p, inletOutlet for the turbulence), and in 3D the wake boxes reach further
+// to the lee side. A headwind given as a wind from straight ahead keeps the slip sides.
+TEST(CaseWriter, ACrosswindComesInThroughOneSideAndLeavesThroughTheOther) {
+    TempDir tmp;
+    CaseSpec spec;
+    spec.name = "solo";
+    spec.formation = "solo";
+    spec.runners = {{"lead", 0.0, 0.0}};
+    const auto write = [&](const std::string& dir, const std::string& configText) {
+        CaseWriter::write(SweepConfig::parse(configText), spec, tmp.path() + "/" + dir, "test");
+        return [&, dir](const std::string& file) { return drafting::test::squeezed(readFile(tmp.path() + "/" + dir + "/" + file)); };
+    };
+    const auto cross = write("cross", "[run]\nspeed = 6\nwind_speed = 2\nwind_direction = 90\n[mesh]\ndimension = 3\nlevel = coarse\n");
+    EXPECT_NE(cross("0/U").find("inlet { type fixedValue; value uniform (-6 -2 0); }"), std::string::npos) << cross("0/U");
+    EXPECT_NE(cross("0/U").find("sides { type freestreamVelocity; freestreamValue uniform (-6 -2 0);"), std::string::npos);
+    EXPECT_NE(cross("0/p").find("sides { type freestreamPressure; freestreamValue uniform 0;"), std::string::npos);
+    EXPECT_NE(cross("0/k").find("sides { type inletOutlet;"), std::string::npos);
+    const auto calm = write("calm", "[run]\nspeed = 6\nwind_speed = 2\nwind_direction = 0\n[mesh]\ndimension = 3\nlevel = coarse\n");
+    EXPECT_NE(calm("0/U").find("inlet { type fixedValue; value uniform (-8 0 0); }"), std::string::npos) << calm("0/U");
+    EXPECT_NE(calm("0/U").find("sides { type slip; }"), std::string::npos);
+    // The lee side is -y for a wind from the left: the near wake's box reaches further there.
+    const auto nearWakeMin = [](const std::string& dict) {
+        const auto at = dict.find("nearWake { type searchableBox; min (");
+        return std::stod(dict.substr(dict.find(' ', at + 36) + 1));
+    };
+    EXPECT_LT(nearWakeMin(cross("system/snappyHexMeshDict")), nearWakeMin(calm("system/snappyHexMeshDict")) - 0.3);
+}
