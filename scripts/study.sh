@@ -60,6 +60,13 @@
 #       moved the saving from the identical mannequin's in the same formation. Writes
 #       docs/studies/pacer-size-LEVEL.json; cases in runs/study/pacer-size-LEVEL/{identical,own}/.
 #
+#   wind LEVEL
+#       A crosswind (issue 16): cases/examples/crosswind-3d.cfg at LEVEL, her alone and 1.3 m behind
+#       one pacer, in calm air and in 2 m/s from her left (90 degrees). For each wind: her drag and
+#       side force alone, her drag behind the pacer, the saving with its iterative uncertainty and how
+#       far the wind moved it from calm air. Writes docs/studies/wind-LEVEL.json; cases in
+#       runs/study/wind-LEVEL/{calm,w90}/.
+#
 #   courant [--jobs J] [--reduce-only]
 #       Time-step check for URANS: cases/examples/courant-2d.cfg (a 2D section alone and 1.3 m
 #       behind one pacer, 38 s of air averaged) at Co <= 1 with one outer corrector and at
@@ -88,6 +95,7 @@
 #        scripts/study.sh domain coarse|medium|fine [--jobs J] [--reduce-only]
 #        scripts/study.sh model-form coarse|medium|fine [--jobs J] [--reduce-only]
 #        scripts/study.sh pacer-size coarse|medium|fine [--jobs J] [--reduce-only]
+#        scripts/study.sh wind coarse|medium|fine [--jobs J] [--reduce-only]
 #        scripts/study.sh courant [--jobs J] [--reduce-only]
 #        scripts/study.sh mesh CONFIG [--levels L1,L2,L3[,L4]] [--jobs J] [--reduce-only]
 #        scripts/study.sh reference NAME [--levels L1,L2,...] [--reduce-only]
@@ -128,8 +136,8 @@ reduce_and_exit() {
 study="${1:-}"
 shift || true
 case "$study" in
-  long-run|domain|model-form|pacer-size|courant|mesh|reference) ;;
-  *) echo "study.sh: expected a study: long-run, domain, model-form, pacer-size, courant, mesh or reference (see the header of this script)" >&2; exit 1 ;;
+  long-run|domain|model-form|pacer-size|wind|courant|mesh|reference) ;;
+  *) echo "study.sh: expected a study: long-run, domain, model-form, pacer-size, wind, courant, mesh or reference (see the header of this script)" >&2; exit 1 ;;
 esac
 
 if [ "$study" = reference ]; then
@@ -323,6 +331,25 @@ if [ "$study" = pacer-size ]; then
     sweep "$cfg" -o "$out/own" --jobs "$jobs" --mesh.level "$level"
   fi
   reduce_and_exit pacer_size.py "$out" "$level" "$root/docs/studies/pacer-size-$level.json"
+fi
+
+if [ "$study" = wind ]; then
+  out="$runs/wind-$level"
+  mkdir -p "$out" "$root/docs/studies"
+  cfg="$root/cases/examples/crosswind-3d.cfg"
+  # Variant name and its wind; the formations are her alone and one pacer 1.3 m ahead.
+  variants=("calm|--run.wind_speed 0" "w90|--run.wind_speed 2 --run.wind_direction 90")
+  if [ -z "$reduce_only" ]; then
+    install_and_build
+    for v in "${variants[@]}"; do
+      name="${v%%|*}"; extra="${v#*|}"
+      echo "== $level, $name =="
+      # shellcheck disable=SC2086  # the overrides are this script's own words
+      sweep "$cfg" -o "$out/$name" --jobs "$jobs" --mesh.level "$level" --formation.preset ahead $extra
+    done
+  fi
+  names=(); for v in "${variants[@]}"; do names+=("${v%%|*}"); done
+  reduce_and_exit wind.py "$out" "$level" "$root/docs/studies/wind-$level.json" "${names[@]}"
 fi
 
 out="$runs/long-run-$level"

@@ -352,6 +352,10 @@ nlohmann::json caseParameters(const config::SweepConfig& config, const config::C
     nlohmann::json parameters = spec.parametersJson();
     parameters["speed_mps"] = config.speed;
     parameters["headwind_mps"] = config.headwind;
+    if (config.windSpeed > 0.0) {  // a wind from any side; absent in calm air
+        parameters["wind_speed_mps"] = config.windSpeed;
+        parameters["wind_direction_deg"] = config.windDirection;
+    }
     parameters["air_speed_mps"] = U;
     parameters["air_density_kg_m3"] = config.airDensity;
     parameters["height_m"] = athlete.height();

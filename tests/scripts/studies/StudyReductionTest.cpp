@@ -217,3 +217,33 @@ TEST(StudyReduction, PacerSizeMovesTheSavingFromTheIdenticalMannequin) {
     EXPECT_EQ(j["failed"]["own/behind-b1"], "drag above 100 times its start");
     EXPECT_TRUE(j["pending"].empty());
 }
+
+TEST(StudyReduction, WindMovesTheSavingFromCalmAir) {
+    drafting::test::TempDir tmp;
+    const fs::path out = tmp.path();
+    // Calm: solo 8 N, 2 N behind the pacer (75 %). Crosswind: solo 8.2 N with 1.5 N of side force,
+    // 6.15 N behind the pacer (25 %, -50 points).
+    const auto withWind = [](double lead, double side, const json& wind) {
+        json r = result(lead);
+        r["bodies"]["lead"]["side_N"] = side;
+        r["parameters"] = {{"air_speed_mps", 7.0}};
+        r["parameters"].update(wind);
+        return r;
+    };
+    write(out / "calm" / "solo" / "results.json", withWind(8.0, 0.0, json::object()));
+    write(out / "calm" / "ahead-f1.3" / "results.json", withWind(2.0, 0.0, json::object()));
+    const json cross = {{"wind_speed_mps", 2.0}, {"wind_direction_deg", 90.0}};
+    write(out / "w90" / "solo" / "results.json", withWind(8.2, 1.5, cross));
+    write(out / "w90" / "ahead-f1.3" / "results.json", withWind(6.15, 1.2, cross));
+    const std::string target = tmp.path() + "/wind.json";
+    const auto run = drafting::test::runCommand(
+        {"/usr/bin/python3", kStudies + "wind.py", out.string(), "coarse", target, "calm", "w90", "w45"});
+    EXPECT_EQ(run.exitCode, 0) << run.out << run.err;
+    const json j = json::parse(drafting::test::readFile(target));
+    ASSERT_EQ(j["rows"].size(), 2u) << j.dump(1);
+    EXPECT_DOUBLE_EQ(j["rows"][0]["wind_speed_mps"].get<double>(), 0.0);  // calm writes no wind
+    EXPECT_DOUBLE_EQ(j["rows"][1]["solo_side_N"].get<double>(), 1.5);
+    EXPECT_NEAR(j["rows"][1]["saving_pct"].get<double>(), 25.0, 1e-12);
+    EXPECT_NEAR(j["rows"][1]["saving_moved_pts"].get<double>(), -50.0, 1e-12);
+    EXPECT_EQ(j["pending"], json::array({"w45/solo", "w45/ahead-f1.3"}));
+}
