@@ -16,8 +16,9 @@ namespace fs = std::filesystem;
 
 namespace drafting::meshes {
 
-SectionMesh::SectionMesh(std::vector<Body> bodies, double halfDepth, double halfWidth, double span, MeshLevel level)
-    : bodies_(std::move(bodies)), halfDepth_(halfDepth), halfWidth_(halfWidth), span_(span), level_(level) {
+SectionMesh::SectionMesh(std::vector<Body> bodies, double halfDepth, double halfWidth, double span, MeshLevel level,
+                         double wakeSlope)
+    : bodies_(std::move(bodies)), halfDepth_(halfDepth), halfWidth_(halfWidth), span_(span), wakeSlope_(wakeSlope), level_(level) {
     if (bodies_.empty()) throw GeometryError("formation: no runners");
     const double h = backgroundCell();
     bodyXMin_ = bodyXMax_ = bodies_[0].x;
@@ -100,10 +101,12 @@ std::string SectionMesh::snappyHexMeshDict() const {
     const double h = backgroundCell();
     const double xlo = bodyXMin_, xhi = bodyXMax_, ylo = bodyYMin_, yhi = bodyYMax_;
     FoamDictionary geometry = SnappyDict::surfaces(runnerNames());
+    // In a crosswind the wakes drift to the lee side over the box's length (-y for a wind from the left).
+    const double drift = wakeSlope_ * (xhi - xlo + 3.0);
     geometry.entry("wake", FoamDictionary()
                                .entry("type", "searchableBox")
-                               .entry("min", FoamDictionary::vector(xlo - 3.0, ylo - 0.6, -1))
-                               .entry("max", FoamDictionary::vector(xhi + 0.6, yhi + 0.6, 1)));
+                               .entry("min", FoamDictionary::vector(xlo - 3.0, ylo - 0.6 - std::max(0.0, drift), -1))
+                               .entry("max", FoamDictionary::vector(xhi + 0.6, yhi + 0.6 + std::max(0.0, -drift), 1)));
     // Graded refinement around each body: 0.06 m at the surface level, then one level less.
     const double near = 0.24 * kCoarseCell, far = 1.0 * kCoarseCell;
     FoamDictionary regions;

@@ -23,7 +23,10 @@ public:
 
     /// Background cell = kCoarseCell × level.cellScale(). `halfDepth` and `halfWidth` are every
     /// section's but those that bring their own; `span` is the one extrusion height of the slab.
-    SectionMesh(std::vector<Body> bodies, double halfDepth, double halfWidth, double span, MeshLevel level);
+    /// `wakeSlope`: how far the wakes drift sideways per metre downstream in a crosswind (dy/dx,
+    /// as FormationDomain::wakeSlope); the wake box reaches that much further to the lee side.
+    SectionMesh(std::vector<Body> bodies, double halfDepth, double halfWidth, double span, MeshLevel level,
+                double wakeSlope = 0.0);
 
     /// Writes constant/triSurface/*.stl and system/{blockMesh,snappyHexMesh,extrudeMesh,
     /// changeDictionary}Dict into `caseDir`.
@@ -57,6 +60,7 @@ private:
 
     std::vector<Body> bodies_;
     double halfDepth_, halfWidth_, span_;
+    double wakeSlope_ = 0.0;
     MeshLevel level_;
     double xMin_ = 0, xMax_ = 0, yMin_ = 0, yMax_ = 0;
     double bodyXMin_ = 0, bodyXMax_ = 0, bodyYMin_ = 0, bodyYMax_ = 0;  // the bodies' centres

@@ -42,6 +42,9 @@ PacingTable PacingTable::build(const SavingsTable& table, const cases::config::S
         row.lateral = r.lateral;
         if (r.status != "ok" || !r.savingPct) {
             row.note = "failed: " + r.reason;
+        } else if (config.windSpeed > 0.0 || config.headwind != 0.0) {
+            // Its drags are in one wind; the model runs the whole mile in calm air.
+            row.note = kNotInWind;
         } else if (*r.savingPct < 0.0) {
             row.note = "more drag than alone: the pacing model takes savings in [0, 1]";
         } else {  // below 100 %: a runner pushed forward failed in the table (checkDragPositive)

@@ -19,9 +19,14 @@ public:
     struct Row {
         std::string caseName, formation;
         std::optional<double> frontGap, backGap, lateral;
-        std::optional<PacingPrediction> prediction;  // empty when the case failed or the saving is < 0
+        /// Empty when the case failed, the saving is < 0, or the sweep was run in a wind.
+        std::optional<PacingPrediction> prediction;
         std::string note;
     };
+
+    /// Why a sweep run in a wind (run.wind_speed or run.headwind) has no predictions.
+    static constexpr const char* kNotInWind =
+        "no prediction: this sweep's drags are in one wind, and the pacing model runs the mile in calm air";
 
     /// `config` is the sweep's (its manifest's, read by SweepConfig::fromJson); the baseline time
     /// is pacing.baseline_time or else the mile time of run.speed. Throws PacingError when the

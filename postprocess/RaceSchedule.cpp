@@ -1,5 +1,8 @@
 #include "postprocess/RaceSchedule.hpp"
 
+#include "cases/files/Manifest.hpp"
+#include "postprocess/PacingTable.hpp"
+
 #include "common/DecimalNumber.hpp"
 #include "common/Printable.hpp"
 #include "common/SafeName.hpp"
@@ -98,6 +101,10 @@ std::vector<RaceReplay::Segment> RaceSchedule::resolve(PacingInputs& inputsOut) 
     inputsOut = inputs;
     std::optional<SavingsTable> table;
     if (!sweepDir.empty()) {
+        // The replay runs the race in calm air: the savings of a sweep run in one wind are not its.
+        const auto config = cases::files::Manifest::read(sweepDir).config;
+        if (config.windSpeed > 0.0 || config.headwind != 0.0)
+            throw PacingError(common::ErrorSite::of("race.sweep", sweepDir), PacingTable::kNotInWind);
         table = SavingsTable::fromSweep(sweepDir);
         if (!inputsOut.cdaM2) {
             for (const auto& r : table->rows())

@@ -424,11 +424,18 @@ SweepConfig build(const Values& raw) {
     if (has("run.wind_speed")) {
         c.windSpeed = raw.number("run.wind_speed", 0.0, 10.0, "m/s");
         if (has("run.wind_direction")) c.windDirection = raw.number("run.wind_direction", 0.0, 360.0, "degrees");
-        // The air must still come from ahead: the box's inlet is the front face.
+        // The air must still come from ahead: the box's inlet is the front face, and the wakes may
+        // drift at most as far sideways as they go back (a yaw of 45 degrees).
         if (c.airAlong() < 0.5) {
             std::ostringstream msg;
             msg << "the air along the running direction would be " << c.airAlong()
                 << " m/s (needs >= 0.5: a tailwind at least as fast as the runner)";
+            raw.fail("run.wind_speed", msg.str());
+        }
+        if (std::abs(c.airAcross()) > c.airAlong()) {
+            std::ostringstream msg;
+            msg << "turns the air " << std::atan2(std::abs(c.airAcross()), c.airAlong()) * 180.0 / M_PI
+                << " degrees from the running direction (at most 45: the box is built for air from ahead)";
             raw.fail("run.wind_speed", msg.str());
         }
     }
@@ -999,11 +1006,24 @@ SweepConfig SweepConfig::fromJson(const json& given, const std::string& origin) 
     return checked;
 }
 
-double SweepConfig::airAlong() const {
-    return speed + headwind + windSpeed * std::cos(windDirection * M_PI / 180.0);
+namespace {
+
+// cos and sin of a direction in degrees, exact at the four quarters: a wind from behind is no
+// crosswind of 1e-16 m/s.
+std::pair<double, double> cosSin(double degrees) {
+    const double d = std::fmod(degrees, 360.0);
+    if (d == 0.0) return {1.0, 0.0};
+    if (d == 90.0) return {0.0, 1.0};
+    if (d == 180.0) return {-1.0, 0.0};
+    if (d == 270.0) return {0.0, -1.0};
+    return {std::cos(d * M_PI / 180.0), std::sin(d * M_PI / 180.0)};
 }
 
-double SweepConfig::airAcross() const { return windSpeed * std::sin(windDirection * M_PI / 180.0); }
+}  // namespace
+
+double SweepConfig::airAlong() const { return speed + headwind + windSpeed * cosSin(windDirection).first; }
+
+double SweepConfig::airAcross() const { return windSpeed * cosSin(windDirection).second; }
 
 double SweepConfig::airSpeed() const { return std::hypot(airAlong(), airAcross()); }
 

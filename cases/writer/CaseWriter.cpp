@@ -149,7 +149,7 @@ MeshFacts writeMesh(const config::SweepConfig& config, const config::CaseSpec& s
             bodies.push_back(b);
         }
         const meshes::SectionMesh mesh(bodies, 0.5 * athlete.sectionDepth(), 0.5 * athlete.sectionWidth(),
-                                       athlete.height(), level);
+                                       athlete.height(), level, config.airAcross() / config.airAlong());
         mesh.write(caseDir);
         f.refArea = athlete.sectionWidth() * athlete.height();  // = frontal area by construction
         f.boxLength = mesh.xMax() - mesh.xMin();
@@ -219,9 +219,10 @@ struct TimeWindow {
     double flowThrough, averagingStart, endTime;
 };
 
-TimeWindow timeWindow(const config::SweepConfig& config, double boxLength, double U) {
+TimeWindow timeWindow(const config::SweepConfig& config, double boxLength) {
     TimeWindow w;
-    w.flowThrough = boxLength / U;
+    // The air crosses the box along x: in a crosswind, slower than its speed.
+    w.flowThrough = boxLength / config.airAlong();
     w.averagingStart = config.averagingStart.value_or(config::SweepConfig::kStartUpFlowThroughs * w.flowThrough);
     w.endTime = config.endTime.value_or(w.averagingStart + config::SweepConfig::kAveragingFlowThroughs * w.flowThrough);
     return w;
@@ -434,7 +435,7 @@ void CaseWriter::write(const config::SweepConfig& config, const config::CaseSpec
     const MeshFacts mesh = writeMesh(config, spec, root, U, nu);
     writeFields(config, root, turb);
     writeProperties(config, root, nu);
-    const TimeWindow window = timeWindow(config, mesh.boxLength, U);
+    const TimeWindow window = timeWindow(config, mesh.boxLength);
     writeControlDict(config, spec, root, U, mesh, window);
     writeSchemes(config, root);
     writeSolution(config, root);

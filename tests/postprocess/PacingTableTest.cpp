@@ -64,3 +64,29 @@ TEST(PacingTable, NegativeDragGetsNoPredictionAndNoRace) {
             << e.what();
     }
 }
+
+// A sweep run in one wind (issue 16): its drags are not those of a mile in calm air, so the table
+// predicts no mile time and the race replay refuses the sweep, naming it.
+TEST(PacingTable, ASweepRunInAWindPredictsNothing) {
+    TempDir dir;
+    const std::string sweep = exactSweep(dir);
+    auto m = cases::files::Manifest::read(sweep);
+    m.config = cases::config::SweepConfig::parse("[run]\nspeed = 6.7056\nwind_speed = 2\nwind_direction = 90\n");
+    m.write(sweep);
+    const auto pacing = post::PacingTable::build(post::SavingsTable::fromSweep(sweep), m.config);
+    for (const auto& row : pacing.rows()) {
+        EXPECT_FALSE(row.prediction) << row.caseName;
+        EXPECT_EQ(row.note, post::PacingTable::kNotInWind);
+    }
+    const std::string schedule = dir.path() + "/race.cfg";
+    test::writeFile(schedule, "[athlete]\nmass = 42\nheight = 1.57\n[race]\nbaseline_time = 4:07.64\nsweep = " + sweep +
+                                  "\nsegment = 1609.344 ahead-f" + std::to_string(1.3) + "\n");
+    post::PacingInputs inputs;
+    try {
+        post::RaceSchedule::load(schedule).resolve(inputs);
+        FAIL() << "a race replayed from a sweep in a wind";
+    } catch (const post::PacingError& e) {
+        EXPECT_NE(std::string(e.what()).find("race.sweep"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("calm air"), std::string::npos) << e.what();
+    }
+}

@@ -137,8 +137,9 @@ TEST(SweepConfig, AWindFromAnySide) {
     EXPECT_NEAR(cross.airSpeed(), std::sqrt(40.0), 1e-12);
     EXPECT_DOUBLE_EQ(cross.toJson()["run"]["wind_direction_deg"].get<double>(), 90.0);
     const auto tail = SweepConfig::parse("[run]\nspeed = 6\nwind_speed = 2\nwind_direction = 180\n");
-    EXPECT_NEAR(tail.airAlong(), 4.0, 1e-12);
-    EXPECT_NEAR(tail.airAcross(), 0.0, 1e-12);
+    EXPECT_EQ(tail.airAlong(), 4.0);  // exact at the quarters: no crosswind of 1e-16 m/s
+    EXPECT_EQ(tail.airAcross(), 0.0);
+    EXPECT_EQ(SweepConfig::parse("[run]\nspeed = 6\nwind_speed = 2\nwind_direction = 360\n").airAcross(), 0.0);
     const auto right = SweepConfig::parse("[run]\nspeed = 6\nwind_speed = 2\nwind_direction = 270\n");
     EXPECT_NEAR(right.airAcross(), -2.0, 1e-12);
 }
@@ -242,6 +243,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"[sweep]\nlateral = 9", "sweep.lateral = '9'"},
         BadConfig{"[pacers]\nheight = 2.6", "pacers.height = '2.6'"},
         BadConfig{"[run]\nwind_speed = 11", "run.wind_speed = '11'"},
+        BadConfig{"[run]\nspeed = 3\nwind_speed = 5\nwind_direction = 90", "run.wind_speed = '5': turns the air 59"},
         BadConfig{"[run]\nwind_speed = 2\nwind_direction = 400", "run.wind_direction = '400'"},
         BadConfig{"[run]\nwind_direction = 90", "run.wind_direction = '90': needs run.wind_speed"},
         BadConfig{"[run]\nwind_speed = 2\nheadwind = 1", "give one (a headwind is run.wind_direction = 0)"},
@@ -569,6 +571,13 @@ TEST(SweepConfigJson, AMissingKeyIsRefusedNotDefaulted) {
     j = SweepConfig::parse("").toJson();
     j["run"]["speed_mps"] = "fast";
     EXPECT_EQ(fromJsonError(j), "'sweep/manifest.json': config.run.speed_mps = '\"fast\"': not a number");
+}
+
+TEST(SweepConfigJson, AWindNeedsBothItsKeys) {
+    nlohmann::json j = SweepConfig::parse("[run]\nwind_speed = 2\nwind_direction = 45\n").toJson();
+    EXPECT_DOUBLE_EQ(SweepConfig::fromJson(j, "m").windDirection, 45.0);
+    j["run"].erase("wind_direction_deg");
+    EXPECT_EQ(fromJsonError(j), "'sweep/manifest.json': config.run.wind_direction_deg: missing");
 }
 
 TEST(SweepConfigJson, AnUnknownKeyOrAValueTheConfigRefusesIsRefused) {

@@ -80,4 +80,22 @@ TEST(CaseWriter, ACrosswindComesInThroughOneSideAndLeavesThroughTheOther) {
         return std::stod(dict.substr(dict.find(' ', at + 36) + 1));
     };
     EXPECT_LT(nearWakeMin(cross("system/snappyHexMeshDict")), nearWakeMin(calm("system/snappyHexMeshDict")) - 0.3);
+    // A wind from behind or from straight ahead by a full turn: no crosswind, slip sides.
+    for (const char* direction : {"180", "360"}) {
+        const auto along = write(std::string("along") + direction,
+                                 std::string("[run]\nspeed = 6\nwind_speed = 2\nwind_direction = ") + direction + "\n");
+        EXPECT_NE(along("0/U").find("sides { type slip; }"), std::string::npos) << direction << along("0/U");
+        EXPECT_NE(along("0/U").find(std::string("inlet { type fixedValue; value uniform (") + (direction[0] == '1' ? "-4" : "-8") + " 0 0); }"),
+                  std::string::npos) << along("0/U");
+    }
+    // 2D: the sides open too, and the section mesh's wake box reaches to the lee side.
+    const auto flat = write("flat", "[run]\nspeed = 6\nwind_speed = 2\nwind_direction = 90\n");
+    EXPECT_NE(flat("0/omega").find("sides { type inletOutlet;"), std::string::npos) << flat("0/omega");
+    EXPECT_NE(flat("0/epsilon").find("sides { type inletOutlet;"), std::string::npos);
+    const auto flatCalm = write("flatCalm", "[run]\nspeed = 6\n");
+    const auto wakeMin = [](const std::string& dict) {
+        const auto at = dict.find("wake { type searchableBox; min (");
+        return std::stod(dict.substr(dict.find(' ', at + 32) + 1));
+    };
+    EXPECT_LT(wakeMin(flat("system/snappyHexMeshDict")), wakeMin(flatCalm("system/snappyHexMeshDict")) - 0.5);
 }
