@@ -42,6 +42,17 @@ def usable(result, failed, key):
     return True
 
 
+def case_result(out, variant, name, failed, pending):
+    """OUT/VARIANT/NAME's results.json when it gives a saving; else None, the case recorded as
+    "VARIANT/NAME" in `failed` (it ran and failed, with the reason) or in `pending` (not run yet)."""
+    r = read_json(os.path.join(out, variant, name, "results.json"))
+    if not usable(r, failed, f"{variant}/{name}"):
+        if f"{variant}/{name}" not in failed:
+            pending.append(f"{variant}/{name}")
+        return None
+    return r
+
+
 def iterative_N(body):
     """A body's iterative uncertainty as savings.csv states it: the 95 % interval of the mean and the
     drift of the mean over the last window, in quadrature."""

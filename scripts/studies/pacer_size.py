@@ -4,7 +4,7 @@ moved it. Usage: pacer_size.py OUT LEVEL TARGET"""
 import os
 import sys
 
-from common import finish, iterative_N, read_json, saving, usable, write_study
+from common import case_result, finish, iterative_N, read_json, saving, write_study
 
 out, level, target = sys.argv[1], sys.argv[2], sys.argv[3]
 failed = {}  # "variant/case": why, for a case that ran and gave no saving
@@ -12,13 +12,7 @@ pending = []
 
 
 def result(variant, name):
-    """The case's results.json when it gives a saving; else None, recorded as failed or pending."""
-    r = read_json(os.path.join(out, variant, name, "results.json"))
-    if not usable(r, failed, f"{variant}/{name}"):
-        if f"{variant}/{name}" not in failed:
-            pending.append(f"{variant}/{name}")
-        return None
-    return r
+    return case_result(out, variant, name, failed, pending)
 
 
 rows = []

@@ -1,22 +1,15 @@
 """scripts/study.sh wind: her drag and side force alone and behind a pacer in each wind, the saving,
 and how far the wind moved it from calm air. Usage: wind.py OUT LEVEL TARGET VARIANT..."""
-import os
 import sys
 
-from common import finish, iterative_N, read_json, saving, usable, write_study
+from common import case_result, finish, iterative_N, saving, write_study
 
 out, level, target, variants = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 failed, pending, rows = {}, [], []
 
 
 def lead(variant, name):
-    """The case's results.json when it gives a saving; else None, recorded as failed or pending."""
-    r = read_json(os.path.join(out, variant, name, "results.json"))
-    if not usable(r, failed, f"{variant}/{name}"):
-        if f"{variant}/{name}" not in failed:
-            pending.append(f"{variant}/{name}")
-        return None
-    return r
+    return case_result(out, variant, name, failed, pending)
 
 
 for v in variants:
