@@ -136,7 +136,7 @@ BodyModel::PoseAngles BodyModel::anglesOf(RunnerBody::Pose pose) {
     if (pose == RunnerBody::Pose::standing) return {0.0, {0, 0, 5, 5}, {0, 0, 5, 5}, {0, 0, 0}, {0, 0, 0}};
     // Flight phase: left leg reaching forward, right leg folded behind; the right arm (opposite
     // the front leg) swings forward, both elbows at 90°. The left plantar flexion is solved.
-    return {RunnerBody::kTrunkLeanDeg, {-45, 45, 10, 0}, {30, 120, 10, 0}, {28, -12, 0}, {-10, -80, 30}};
+    return {RunnerBody::kTrunkLeanDeg, {-45, 45, kArmAbductionDeg, 0}, {30, 120, kArmAbductionDeg, 0}, {28, -12, 0}, {-10, -80, 30}};
 }
 
 namespace {
@@ -168,6 +168,7 @@ struct Model {
     std::vector<Primitive> primitives;
     std::vector<RunnerBody::Segment> segments;
     double zMin = 0, zMax = 0;
+    std::size_t feet[2] = {0, 0};  // right, left
 };
 
 /// The posed primitives for height H [m], girth scale g, with the left foot's plantar flexion.
@@ -265,6 +266,7 @@ Model buildModel(double H, double g, const PoseAngles& pose) {
         add(Primitive::cone(ankle, ankle + offset, rLink, rLink));
         const Vec3 heel = ankle + offset + (-0.25 * kFootLength * H + cap) * along;
         const Vec3 toe = ankle + offset + (0.75 * kFootLength * H - cap) * along;
+        m.feet[s > 0 ? 1 : 0] = m.primitives.size();
         add(Primitive::elliptic(heel, toe, normal, side, footHalf, footHalfWidth, cap));
         round(tag + "thigh", kThigh * H, kThigh, kThighR[0] * g, kThighR[1] * g);
         round(tag + "shank", kShank * H, kShank, kShankR[0] * g, rAnkle);
@@ -360,12 +362,34 @@ vtkSmartPointer<vtkImageData> BodyModel::sample(double cell) const {
     return image;
 }
 
-BodyModel::BodyModel(double H, double g, RunnerBody::Pose pose) : angles_(anglesOf(pose)) {
-    if (pose == RunnerBody::Pose::midStride) angles_.legLeft.plantarFlexion = solvePlantarFlexion(H, g, angles_);
+namespace {
+
+/// A pose's angles, with mid-stride's front-foot plantar flexion solved for the athlete.
+BodyModel::PoseAngles solvedAngles(double H, double g, RunnerBody::Pose pose) {
+    BodyModel::PoseAngles angles = BodyModel::anglesOf(pose);
+    if (pose == RunnerBody::Pose::midStride) angles.legLeft.plantarFlexion = solvePlantarFlexion(H, g, angles);
+    return angles;
+}
+
+}  // namespace
+
+BodyModel::BodyModel(double H, double g, RunnerBody::Pose pose) : BodyModel(H, g, solvedAngles(H, g, pose)) {}
+
+BodyModel::BodyModel(double H, double g, const PoseAngles& angles) : angles_(angles) {
     Model m = buildModel(H, g, angles_);
     primitives_ = std::move(m.primitives);
     segments_ = std::move(m.segments);
+    feet_[0] = m.feet[0];
+    feet_[1] = m.feet[1];
 }
+
+double BodyModel::lowest() const {
+    double z = std::numeric_limits<double>::max();
+    for (const auto& p : primitives_) z = std::min(z, p.lo[2]);
+    return z;
+}
+
+double BodyModel::footLowest(bool left) const { return primitives_[feet_[left ? 1 : 0]].lo[2]; }
 
 BodyModel::~BodyModel() = default;
 BodyModel::BodyModel(const BodyModel&) = default;

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <vector>
 
 #include <vtkImageData.h>
@@ -30,14 +31,26 @@ public:
 
     static PoseAngles anglesOf(RunnerBody::Pose pose);
 
+    /// How far the upper arms hang out from the trunk when running [degrees]: the model's own
+    /// choice, in the frozen mid-stride pose and at every phase of the measured stride (GaitCycle).
+    static constexpr double kArmAbductionDeg = 10.0;
+
     /// The body of height H [m] and girth scale g in `pose`; mid-stride solves the front foot's
     /// plantar flexion so that the posed body spans H from its lowest to its highest point.
     BodyModel(double H, double g, RunnerBody::Pose pose);
+    /// The body of height H [m] (standing) and girth scale g in the given angles, as they are: a
+    /// phase of the measured stride (GaitCycle), whose bent legs span less than H.
+    BodyModel(double H, double g, const PoseAngles& angles);
     BodyModel(const BodyModel&);
     ~BodyModel();
 
     const PoseAngles& angles() const { return angles_; }
     const std::vector<RunnerBody::Segment>& segments() const { return segments_; }
+
+    /// The lowest point of the body [m] (before placing: the hip is at 0.530 H), and of one foot
+    /// (left: +y), both from the primitives' exact extents (blending adds at most kBlend / 4).
+    double lowest() const;
+    double footLowest(bool left) const;
 
     /// The smooth union sampled on a regular grid of `cell` [m] that holds every primitive with
     /// margin, so that its zero contour is closed.
@@ -47,6 +60,7 @@ private:
     PoseAngles angles_;
     std::vector<Primitive> primitives_;
     std::vector<RunnerBody::Segment> segments_;
+    std::size_t feet_[2] = {0, 0};  // primitives_ index of the right and the left foot
 };
 
 }  // namespace drafting::meshes

@@ -1,6 +1,7 @@
 #include "meshes/RunnerBody.hpp"
 
 #include "meshes/BodyModel.hpp"
+#include "meshes/GaitCycle.hpp"
 
 #include "meshes/FoamFile.hpp"
 #include "meshes/GeometryError.hpp"
@@ -66,10 +67,29 @@ RunnerBody::RunnerBody(const Athlete& athlete, std::string pose, std::string sou
       pose_(std::move(pose)),
       source_(std::move(source)) {}
 
+namespace {
+
+/// Girths of the reference runner scale with sqrt((m / H) / (m_ref / H_ref)).
+double girthScaleOf(const Athlete& athlete) {
+    return std::sqrt((athlete.mass() / athlete.height()) / (RunnerBody::kRefMass / RunnerBody::kRefHeight));
+}
+
+}  // namespace
+
 RunnerBody::RunnerBody(const Athlete& athlete, Pose pose) : RunnerBody(athlete, poseName(pose), "parametric") {
+    buildParametric(athlete, BodyModel(athlete.height(), girthScaleOf(athlete), pose));
+}
+
+RunnerBody::RunnerBody(const Athlete& athlete, double stridePhase) : RunnerBody(athlete, "stride", "parametric") {
+    if (!std::isfinite(stridePhase))
+        throw GeometryError(common::ErrorSite::of("geometry.stride_phase", std::to_string(stridePhase)), "not a finite number");
+    stridePhase_ = GaitCycle::wrap(stridePhase);
+    buildParametric(athlete, BodyModel(athlete.height(), girthScaleOf(athlete), GaitCycle::poseAt(*stridePhase_)));
+}
+
+void RunnerBody::buildParametric(const Athlete& athlete, const BodyModel& model) {
     const double H = athlete.height();
-    const double g = std::sqrt((athlete.mass() / H) / (kRefMass / kRefHeight));
-    const BodyModel model(H, g, pose);
+    const double g = girthScaleOf(athlete);
     const BodyModel::PoseAngles& angles = model.angles();
     segments_ = model.segments();
     auto armJson = [](const BodyModel::Arm& a) {
@@ -361,6 +381,10 @@ nlohmann::json RunnerBody::describe() const {
         j["radii_source"] = "reference lean runner (" + FoamFile::number(kRefHeight) + " m, " + FoamFile::number(kRefMass) +
                             " kg) scaled by sqrt((mass/height)/(reference mass/height))";
         j["pose_angles_deg"] = poseAngles_;
+        if (stridePhase_) {
+            j["stride_phase"] = *stridePhase_;
+            j["pose_source"] = GaitCycle::kSource;
+        }
         j["girth_scale"] = girthScale_;
         j["grid_cell_m"] = kCell;
         j["blend_radius_m"] = kBlend;

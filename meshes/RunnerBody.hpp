@@ -7,10 +7,13 @@
 #include <vtkPolyData.h>
 #include <vtkSmartPointer.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace drafting::meshes {
+
+class BodyModel;
 
 /// One closed, manifold triangulated runner: feet on z = 0, facing +x, bounding box centred on
 /// x = 0, y = 0, metres.
@@ -40,6 +43,13 @@ public:
     /// still spans the athlete's height from forefoot to head top (a forefoot landing).
     RunnerBody(const Athlete& athlete, Pose pose);
 
+    /// Parametric body at `stridePhase` of the measured running stride (GaitCycle: 0 = right foot
+    /// strike, wrapped into [0, 1)): its legs, arms and trunk lean as measured, so it spans less
+    /// than the athlete's height with its knees bent. Its lowest point is on the ground like every
+    /// body's, in flight too (the few centimetres a runner clears the ground in flight are not
+    /// modelled). Throws GeometryError naming geometry.stride_phase if the phase is not finite.
+    RunnerBody(const Athlete& athlete, double stridePhase);
+
     /// A user STL (ASCII or binary) scaled uniformly to the athlete's height, placed the same
     /// way. The file must already be z-up and facing +x; it is not rotated. Throws GeometryError
     /// (naming geometry.stl, the quoted path and the failing bound) if it is not a regular file,
@@ -65,6 +75,8 @@ public:
     /// Area projected on the y-z plane [m²]: the triangles rasterised on a kRasterCell grid.
     double frontalArea() const { return frontalArea_; }
     double volume() const { return volume_; }                     // enclosed volume [m³]
+    /// The phase of the measured stride the body is posed at; none for the frozen poses and STLs.
+    std::optional<double> stridePhase() const { return stridePhase_; }
 
     /// runner.json: measured sizes beside Pugh's frontal area, source, triangles, and the
     /// segment table (lengths, radii, citation) for the parametric body.
@@ -139,6 +151,9 @@ private:
 
     /// Orients, places and measures a closed surface (shared by both sources).
     void adopt(vtkSmartPointer<vtkPolyData> surface);
+    /// Contours, cleans and adopts the parametric model (both parametric constructors).
+    void buildParametric(const Athlete& athlete, const BodyModel& model);
+    std::optional<double> stridePhase_;
 };
 
 }  // namespace drafting::meshes
