@@ -52,6 +52,7 @@ nlohmann::json bodiesJson(const std::vector<BodySaving>& bodies) {
     for (const auto& b : bodies) {
         out.push_back({{"body", b.body},
                        {"height_m", TableText::jsonNumber(b.ownHeightM)},
+                       {"stride_phase", TableText::jsonNumber(b.ownStridePhase)},
                        {"drag_N", b.dragN},
                        {"drag_ci95_N", TableText::jsonNumber(b.dragCi95N)},
                        {"saving_pct", TableText::jsonNumber(b.savingPct)},
@@ -119,13 +120,15 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
         row.backGap = fields.optionalNumber(entry.parameters, "back_gap_m", field);
         row.lateral = fields.optionalNumber(entry.parameters, "lateral_m", field);
         // Runners of their own size carry it in the parameters (cases::config::SweepPlan).
-        std::map<std::string, double> ownHeights;
+        std::map<std::string, double> ownHeights, ownPhases;  // likewise runners out of her step
         if (entry.parameters.is_object() && entry.parameters.contains("runners") && entry.parameters.at("runners").is_array()) {
             const auto& runners = entry.parameters.at("runners");
             for (std::size_t k = 0; k < runners.size(); ++k) {
                 const std::string where = field + ".runners[" + std::to_string(k) + "]";
                 if (const auto height = fields.optionalNumber(runners.at(k), "height_m", where))
                     ownHeights[fields.requiredText(runners.at(k), "name", where)] = *height;
+                if (const auto phase = fields.optionalNumber(runners.at(k), "stride_phase", where))
+                    ownPhases[fields.requiredText(runners.at(k), "name", where)] = *phase;
             }
         }
         for (const auto& [name, height] : ownHeights)
@@ -182,6 +185,7 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
                             b.sideN = TableText::finite(forces.sideN);
                             b.yPlusMean = TableText::finite(forces.yPlus.mean);
                             if (const auto own = ownHeights.find(name); own != ownHeights.end()) b.ownHeightM = own->second;
+                            if (const auto own = ownPhases.find(name); own != ownPhases.end()) b.ownStridePhase = own->second;
                             row.bodies.push_back(b);
                         }
                         std::sort(row.bodies.begin(), row.bodies.end(), bodyBefore);
@@ -225,8 +229,8 @@ SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
         for (auto& b : row.bodies) {
             b.savingGciSource = "none: no convergence study (draft-post --discretisation FILE)";
             b.savingModelSource = kNoModelFormStudy;
-            // Her solo drag is no baseline for a runner of another size.
-            if (b.ownHeightM) continue;
+            // Her solo drag is no baseline for a runner of another size or phase of the stride.
+            if (b.ownHeightM || b.ownStridePhase) continue;
             b.savingPct = common::savingPct(b.dragN, *solo);
             b.savingCi95Pct = row.formation == "solo" ? std::optional<double>(0.0)
                                                       : savingError(b.dragN, b.dragCi95N, *solo, soloCi);
@@ -503,12 +507,13 @@ void SavingsTable::writeBodiesCsv(const std::string& path) const {
     {
         out << "case,formation,front_gap_m,back_gap_m,lateral_m,body,drag_N,drag_ci95_N,drag_solo_N,saving_pct,"
                "saving_ci95_pct,saving_gci_pct,side_N,cd,cda_m2,y_plus_mean,status,reason,drag_drift_N,saving_iter_pct,"
-               "saving_gci_source,saving_total_pct,saving_model_pct,saving_model_source,saving_all_pct,height_m\n";
+               "saving_gci_source,saving_total_pct,saving_model_pct,saving_model_source,saving_all_pct,height_m,"
+               "stride_phase\n";
         for (const auto& r : rows_) {
             const std::string head = TableText::csvField(r.caseName) + ',' + TableText::csvField(r.formation) + ',' + TableText::csvNumber(r.frontGap) + ',' +
                                      TableText::csvNumber(r.backGap) + ',' + TableText::csvNumber(r.lateral) + ',';
             if (r.status != "ok") {  // one row naming the failure, no numbers
-                out << head << ",,,,,,,,,,," << r.status << ',' << TableText::csvField(r.reason) << ",,,,,,,,\n";
+                out << head << ",,,,,,,,,,," << r.status << ',' << TableText::csvField(r.reason) << ",,,,,,,,,\n";
                 continue;
             }
             for (const auto& b : r.bodies) {
@@ -519,7 +524,8 @@ void SavingsTable::writeBodiesCsv(const std::string& path) const {
                     << TableText::csvNumber(b.dragDriftN) << ',' << TableText::csvNumber(b.savingIterPct) << ','
                     << TableText::csvField(b.savingGciSource) << ',' << TableText::csvNumber(b.savingTotalPct) << ','
                     << TableText::csvNumber(b.savingModelPct) << ',' << TableText::csvField(b.savingModelSource) << ','
-                    << TableText::csvNumber(b.savingAllPct) << ',' << TableText::csvNumber(b.ownHeightM) << '\n';
+                    << TableText::csvNumber(b.savingAllPct) << ',' << TableText::csvNumber(b.ownHeightM) << ','
+                    << TableText::csvNumber(b.ownStridePhase) << '\n';
             }
         }
     }

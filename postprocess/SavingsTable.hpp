@@ -12,11 +12,15 @@
 namespace drafting::post {
 
 /// One runner of one case against the solo baseline (a row of bodies.csv). A runner with the
-/// athlete's body is measured against her solo drag; a pacer of its own size has no solo runner of
-/// its size in the sweep, so its saving is empty (its drag and Cd stand).
+/// athlete's body is measured against her solo drag; a pacer of its own size, or at another phase
+/// of the stride, has no solo runner of its body in the sweep, so its saving is empty (its drag and
+/// Cd stand).
 struct BodySaving {
     std::string body;  // lead | pacer1 | pacer2 | ...
     std::optional<double> ownHeightM;  // a runner of its own size: its height (parameters.runners)
+    /// A runner out of her step: its phase of the stride (parameters.runners). Her solo drag is at
+    /// her phase, so it gets no saving either.
+    std::optional<double> ownStridePhase;
     double dragN = 0.0;
     std::optional<double> dragCi95N;  // 95 % half-width of the averaged drag (results.json)
     std::optional<double> dragDriftN;  // how far the mean still moved over the final window

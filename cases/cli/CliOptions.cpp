@@ -83,6 +83,7 @@ const std::vector<Option>& optionTable() {
         {"height", "--height M", "the runner's height (default the config's)", {"geometry"}},
         {"mass", "--mass KG", "the runner's mass", {"geometry"}},
         {"pose", "--pose mid-stride|standing", "the parametric pose", {"geometry"}},
+        {"stride-phase", "--stride-phase P", "pose at phase P (0-1, 0 = right foot strike) of the measured stride instead", {"geometry"}},
         {"stl", "--stl IN.stl", "scale and describe your own body instead", {"geometry"}},
         {"backend", "--backend local|slurm",
          "run here (default) or submit one Slurm job array and a reduce job (docs/cluster.md)", kSlurm},

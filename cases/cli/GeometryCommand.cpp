@@ -11,6 +11,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 namespace fs = std::filesystem;
 
@@ -34,12 +35,13 @@ void refuseOverrides(const std::vector<std::string>& overrides) {
     const std::string& first = overrides.front();  // "--key=value"
     const std::string key = first.substr(2, first.find('=') - 2);
     const std::pair<const char*, const char*> own[] = {
-        {"athlete.height", "--height"}, {"athlete.mass", "--mass"}, {"geometry.pose", "--pose"}, {"geometry.stl", "--stl"}};
+        {"athlete.height", "--height"}, {"athlete.mass", "--mass"}, {"geometry.pose", "--pose"}, {"geometry.stl", "--stl"},
+        {"geometry.stride_phase", "--stride-phase"}};
     for (const auto& [configKey, option] : own)
         if (key == configKey)
             throw common::InputError("geometry: --" + key + " is a sweep-config key; use " + option + " (geometry takes no config)");
     throw common::InputError("geometry: takes no config overrides (" + common::Printable::quote("--" + key) +
-                      "); use --height, --mass, --pose, --stl");
+                      "); use --height, --mass, --pose, --stride-phase, --stl");
 }
 
 }  // namespace
@@ -61,7 +63,18 @@ int GeometryCommand::run(const CommandLine& line, std::ostream& out) {
     const meshes::Athlete athlete(numberOption(line, "height", defaults.athleteHeight),
                                   numberOption(line, "mass", defaults.athleteMass));
     const std::string pose = line.has("pose") ? line.text("pose") : defaults.geometryPose;
+    std::optional<double> phase;
+    if (line.has("stride-phase")) {
+        for (const char* other : {"pose", "stl"})
+            if (line.has(other))
+                throw common::InputError(std::string("geometry: --stride-phase and --") + other + ": give one, not both");
+        phase = numberOption(line, "stride-phase", 0.0);
+        if (!(*phase >= 0.0 && *phase < 1.0))
+            throw common::InputError(common::ErrorSite::of("--stride-phase", line.text("stride-phase")),
+                                     "outside [0, 1) (0 = right foot strike; 1 is the next stride's 0)");
+    }
     const auto body = line.has("stl") ? meshes::RunnerBody::fromStl(line.text("stl"), athlete)
+                      : phase         ? meshes::RunnerBody(athlete, *phase)
                                       : meshes::RunnerBody(athlete, meshes::RunnerBody::poseFrom(pose));
     // The solid's name comes from the file name only where it is safe; "runner" otherwise.
     std::string solid = stlPath.stem().string();

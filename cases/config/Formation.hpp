@@ -19,6 +19,11 @@ struct RunnerPlacement {
     double y = 0.0;  // m, lateral
     /// A pacer of its own size; none: the athlete's body.
     std::optional<BodySize> size = std::nullopt;
+    /// A pacer out of her step: its phase of the stride (SweepConfig::pacerStridePhase); none: hers.
+    std::optional<double> stridePhase = std::nullopt;
+
+    /// Whether the runner has a surface of its own rather than hers (another size or phase).
+    bool ownBody() const { return size.has_value() || stridePhase.has_value(); }
 };
 
 /// The pacer positions of a preset for one point of the sweep.
@@ -34,7 +39,8 @@ class Formation {
 public:
     static constexpr std::size_t kMaxPacers = 16;
 
-    /// Every pacer is `pacerSize` (none: the athlete's body; a size equal to hers is hers too).
+    /// Every pacer is `pacerSize` (none: the athlete's body; a size equal to hers is hers too), at
+    /// the config's pacer phase of the stride (a phase equal to hers is hers too).
     static std::vector<RunnerPlacement> place(const SweepConfig& config, const std::string& preset,
                                               double frontGap, double backGap, double lateral,
                                               std::optional<BodySize> pacerSize = std::nullopt);

@@ -8,6 +8,7 @@
 #include "common/SafeName.hpp"
 #include "common/ValueList.hpp"
 #include "meshes/Athlete.hpp"
+#include "meshes/GaitCycle.hpp"
 #include "meshes/MeshLevel.hpp"
 #include "meshes/RunnerBody.hpp"
 
@@ -43,7 +44,7 @@ const std::vector<std::string>& allKeys() {
     static const std::vector<std::string> keys = {
         "name",
         "athlete.height", "athlete.mass",
-        "pacers.height", "pacers.mass",
+        "pacers.height", "pacers.mass", "pacers.stride_offset",
         "run.speed", "run.mile_time", "run.headwind", "run.wind_speed", "run.wind_direction", "run.air_density",
         "run.turbulence_intensity", "run.turbulence_viscosity_ratio", "run.turbulence_length_scale",
         "formation.preset", "formation.positions", "formation.ahead", "formation.behind",
@@ -51,7 +52,7 @@ const std::vector<std::string>& allKeys() {
         "sweep.front_gap", "sweep.back_gap", "sweep.lateral", "sweep.pacer_height",
         "mesh.dimension", "mesh.level", "mesh.upstream", "mesh.downstream", "mesh.side", "mesh.above",
         "mesh.wall_treatment",
-        "geometry.pose", "geometry.stl",
+        "geometry.pose", "geometry.stl", "geometry.stride_phase",
         "solver.turbulence", "solver.application", "solver.mode", "solver.max_iterations", "solver.tolerance",
         "solver.end_time", "solver.averaging_start", "solver.max_courant", "solver.outer_correctors",
         "solver.settled_tolerance",
@@ -521,6 +522,22 @@ SweepConfig build(const Values& raw) {
         c.geometryStl = raw.stlPath("geometry.stl");
         if (c.dimension != 3) raw.fail("geometry.stl", "needs mesh.dimension = 3");
     }
+    // A phase of the measured stride: 1 is the next stride's 0, so it is refused rather than wrapped.
+    const auto phaseIn = [&](const char* key) {
+        const double phase = raw.number(key, 0.0, 1.0, "");
+        if (phase == 1.0) raw.fail(key, "1 is the next stride's 0: give 0");
+        return phase;
+    };
+    if (has("geometry.stride_phase")) {
+        c.stridePhase = phaseIn("geometry.stride_phase");
+        if (c.dimension != 3) raw.fail("geometry.stride_phase", "needs mesh.dimension = 3");
+        if (has("geometry.stl")) raw.fail("geometry.stride_phase", "poses the parametric body: not with geometry.stl");
+        if (has("geometry.pose")) raw.fail("geometry.stride_phase", "replaces geometry.pose: give one, not both");
+    }
+    if (has("pacers.stride_offset")) {
+        c.pacerStrideOffset = phaseIn("pacers.stride_offset");
+        if (!c.stridePhase) raw.fail("pacers.stride_offset", "needs geometry.stride_phase");
+    }
     if (has("mesh.wall_treatment")) {
         c.wallTreatment = raw.choice("mesh.wall_treatment", {"wall-functions", "low-re"});
         if (c.dimension != 3) raw.fail("mesh.wall_treatment", "needs mesh.dimension = 3");
@@ -639,10 +656,11 @@ std::string SweepConfig::toText() const {
       << "# draft-cases reads this file back to the same cases.\n"
       << "name = " << name << "\n\n[athlete]\nheight = " << num(athleteHeight) << "\nmass = " << num(athleteMass)
       << "\n";
-    if (pacerHeight || pacerMass) {
+    if (pacerHeight || pacerMass || pacerStrideOffset) {
         t << "\n[pacers]\n";
         if (pacerHeight) t << "height = " << num(*pacerHeight) << "\n";
         if (pacerMass) t << "mass = " << num(*pacerMass) << "\n";
+        if (pacerStrideOffset) t << "stride_offset = " << num(*pacerStrideOffset) << "\n";
     }
     t << "\n[run]\nspeed = " << num(speed);
     if (windSpeed > 0.0) t << "\nwind_speed = " << num(windSpeed) << "\nwind_direction = " << num(windDirection);
@@ -666,7 +684,9 @@ std::string SweepConfig::toText() const {
     if (dimension == 3) {
         t << "upstream = " << num(domain.upstream) << "\ndownstream = " << num(domain.downstream)
           << "\nside = " << num(domain.side) << "\nabove = " << num(domain.above) << "\nwall_treatment = " << wallTreatment
-          << "\n\n[geometry]\npose = " << geometryPose << "\n";
+          << "\n\n[geometry]\n";
+        if (stridePhase) t << "stride_phase = " << num(*stridePhase) << "\n";
+        else t << "pose = " << geometryPose << "\n";
         if (!geometryStl.empty()) t << "stl = " << geometryStl << "\n";
     }
     t << "\n[solver]\nturbulence = " << turbulence << "\napplication = " << application << "\nmode = " << mode
@@ -750,9 +770,12 @@ nlohmann::json SweepConfig::toJson() const {
         json["run"]["wind_direction_deg"] = windDirection;
     }
     // Absent with the athlete's pacers, for the same reason.
-    if (pacerHeight || pacerMass)
+    if (pacerHeight || pacerMass || pacerStrideOffset)
         json["pacers"] = {{"height_m", pacerHeight ? nlohmann::json(*pacerHeight) : nlohmann::json()},
                           {"mass_kg", pacerMass ? nlohmann::json(*pacerMass) : nlohmann::json()}};
+    // Absent without them, for the same reason (the stride's phases came later).
+    if (pacerStrideOffset) json["pacers"]["stride_offset"] = *pacerStrideOffset;
+    if (stridePhase) json["geometry"]["stride_phase"] = *stridePhase;
     return json;
 }
 
@@ -924,6 +947,8 @@ SweepConfig SweepConfig::fromJson(const json& given, const std::string& origin) 
     if (j.contains("pacers")) {
         c.pacerHeight = f.numberOrNull("pacers", "height_m");
         c.pacerMass = f.numberOrNull("pacers", "mass_kg");
+        if (j.at("pacers").is_object() && j.at("pacers").contains("stride_offset"))
+            c.pacerStrideOffset = f.number("pacers", "stride_offset");
     }
     c.speed = f.number("run", "speed_mps");
     c.headwind = f.number("run", "headwind_mps");
@@ -973,6 +998,8 @@ SweepConfig SweepConfig::fromJson(const json& given, const std::string& origin) 
     }
     c.geometryPose = f.text("geometry", "pose");
     c.geometryStl = f.text("geometry", "stl");
+    if (j.at("geometry").is_object() && j.at("geometry").contains("stride_phase"))
+        c.stridePhase = f.number("geometry", "stride_phase");
     c.turbulence = f.text("solver", "turbulence");
     c.application = f.text("solver", "application");
     c.mode = f.text("solver", "mode");
@@ -1036,11 +1063,17 @@ BodySize SweepConfig::pacerSize(std::optional<double> height) const {
     return {h, *pacerMass * (h / given) * (h / given)};
 }
 
-meshes::RunnerBody SweepConfig::runnerBody(std::optional<BodySize> size) const {
+std::optional<double> SweepConfig::pacerStridePhase() const {
+    if (!stridePhase) return std::nullopt;
+    return meshes::GaitCycle::wrap(*stridePhase + pacerStrideOffset.value_or(0.0));
+}
+
+meshes::RunnerBody SweepConfig::runnerBody(std::optional<BodySize> size, std::optional<double> phase) const {
     const meshes::Athlete athlete = size ? meshes::Athlete(size->heightM, size->massKg) : meshes::Athlete(athleteHeight, athleteMass);
     if (!geometryStl.empty())
         return geometryAtOwnSize ? meshes::RunnerBody::fromReferenceStl(geometryStl)
                                  : meshes::RunnerBody::fromStl(geometryStl, athlete);
+    if (const auto at = phase ? phase : stridePhase) return meshes::RunnerBody(athlete, *at);
     return meshes::RunnerBody(athlete, meshes::RunnerBody::poseFrom(geometryPose));
 }
 

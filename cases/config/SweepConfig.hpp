@@ -62,6 +62,9 @@ struct SweepConfig {
     /// published drafting study has it. A height without a mass takes the athlete's body-mass index.
     std::optional<double> pacerHeight;  // m
     std::optional<double> pacerMass;    // kg
+    /// The pacers' phase of the stride against hers (pacers.stride_offset, [0, 1)): 0 in step,
+    /// 0.5 on the opposite foot. Needs geometry.stride_phase; unset: in step.
+    std::optional<double> pacerStrideOffset;
 
     /// The athlete's size.
     BodySize athlete() const { return {athleteHeight, athleteMass}; }
@@ -69,6 +72,9 @@ struct SweepConfig {
     /// else the athlete's height): the mass is pacers.mass at pacers.height, else the mass at the
     /// pacers' body-mass index (pacers.mass / pacers.height², or the athlete's) for another height.
     BodySize pacerSize(std::optional<double> height = std::nullopt) const;
+    /// The pacers' phase of the measured stride: hers plus pacers.stride_offset, wrapped into
+    /// [0, 1); none without geometry.stride_phase.
+    std::optional<double> pacerStridePhase() const;
 
     /// The athlete's time over a mile alone, for the pacing model (pacing.baseline_time);
     /// 0 = the mile time of the running speed.
@@ -94,12 +100,18 @@ struct SweepConfig {
     /// The runner surface of a 3D sweep: the user's STL if geometry.stl is set (at its own size
     /// with geometryAtOwnSize), else the parametric body in geometry.pose. Throws
     /// meshes::GeometryError.
-    /// `size` scales the same parametric body or STL to another runner (a pacer of its own size).
-    meshes::RunnerBody runnerBody(std::optional<BodySize> size = std::nullopt) const;
+    /// `size` scales the same parametric body or STL to another runner (a pacer of its own size);
+    /// `stridePhase` poses the parametric body at another phase of the stride than hers (a pacer
+    /// out of step). Unset, each is the athlete's.
+    meshes::RunnerBody runnerBody(std::optional<BodySize> size = std::nullopt,
+                                  std::optional<double> stridePhase = std::nullopt) const;
 
     int dimension = 2;
     std::string level = "coarse";  // default: coarse in 2D, medium in 3D
     std::string geometryPose = "mid-stride";  // 3D parametric body
+    /// 3D: the athlete posed at this phase of a measured running stride (geometry.stride_phase,
+    /// [0, 1), 0 = right foot strike: meshes::GaitCycle) instead of the frozen geometry.pose.
+    std::optional<double> stridePhase;
     std::string geometryStl;                  // 3D: a user STL instead (absolute path)
     /// 3D: geometryStl at its own size instead of scaled to the athlete: the reference bodies
     /// (cases::reference::ReferenceCase) only, not a config key.

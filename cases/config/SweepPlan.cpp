@@ -23,6 +23,8 @@ nlohmann::json CaseSpec::parametersJson() const {
             runner["height_m"] = r.size->heightM;
             runner["mass_kg"] = r.size->massKg;
         }
+        // Likewise a runner out of her step.
+        if (r.stridePhase) runner["stride_phase"] = *r.stridePhase;
         runnersJson.push_back(runner);
     }
     auto centre = [&](const std::optional<double>& v) {
@@ -40,26 +42,30 @@ nlohmann::json CaseSpec::parametersJson() const {
 
 std::vector<CaseSpec> SweepPlan::expand(const SweepConfig& config, std::size_t maxCases) {
     const bool threeD = config.dimension == 3;
-    // 3D: one body per size, built once, for the gap definition and the clearance check.
-    std::map<BodySize, meshes::RunnerBody> bodies;
-    const auto bodyOf = [&](const std::optional<BodySize>& size) -> const meshes::RunnerBody& {
-        const BodySize key = size.value_or(config.athlete());
+    // 3D: one body per size and phase of the stride, built once, for the gap definition and the
+    // clearance check.
+    std::map<std::pair<BodySize, std::optional<double>>, meshes::RunnerBody> bodies;
+    const auto bodyOf = [&](const std::optional<BodySize>& size,
+                            const std::optional<double>& phase = std::nullopt) -> const meshes::RunnerBody& {
+        const auto key = std::make_pair(size.value_or(config.athlete()), phase ? phase : config.stridePhase);
         auto it = bodies.find(key);
-        if (it == bodies.end()) it = bodies.emplace(key, config.runnerBody(size)).first;
+        if (it == bodies.end()) it = bodies.emplace(key, config.runnerBody(size, phase)).first;
         return it->second;
     };
     const auto athleteOf = [&](const std::optional<BodySize>& size) {
         const BodySize s = size.value_or(config.athlete());
         return meshes::Athlete(s.heightM, s.massKg);
     };
-    const auto depthOf = [&](const std::optional<BodySize>& size) {
-        return threeD ? bodyOf(size).depth() : athleteOf(size).sectionDepth();
+    const auto depthOf = [&](const std::optional<BodySize>& size, const std::optional<double>& phase) {
+        return threeD ? bodyOf(size, phase).depth() : athleteOf(size).sectionDepth();
     };
     // A clearance is measured between bounding boxes: trailing edge of the runner in front to
     // the leading edge of the one behind, so the centres are half of each body's depth further apart.
     const bool clearance = config.gapDefinition == "clearance";
+    std::optional<double> pacerPhase = config.pacerStridePhase();
+    if (pacerPhase == config.stridePhase) pacerPhase.reset();
     const auto gapToCentreFor = [&](const std::optional<BodySize>& pacer) {
-        return clearance ? 0.5 * (depthOf(std::nullopt) + depthOf(pacer)) : 0.0;
+        return clearance ? 0.5 * (depthOf(std::nullopt, std::nullopt) + depthOf(pacer, pacerPhase)) : 0.0;
     };
     const std::string frontTag = clearance ? "-fc" : "-f", backTag = clearance ? "-bc" : "-b";
 
@@ -131,8 +137,8 @@ std::vector<CaseSpec> SweepPlan::expand(const SweepConfig& config, std::size_t m
         // One clearance per pair of bodies, kept for every case.
         std::map<std::pair<const meshes::RunnerBody*, const meshes::RunnerBody*>, std::unique_ptr<meshes::BodyClearance>> measured;
         const auto clearanceOf = [&](const RunnerPlacement& r1, const RunnerPlacement& r2) -> const meshes::BodyClearance& {
-            const meshes::RunnerBody* a = &bodyOf(r1.size);
-            const meshes::RunnerBody* b = &bodyOf(r2.size);
+            const meshes::RunnerBody* a = &bodyOf(r1.size, r1.stridePhase);
+            const meshes::RunnerBody* b = &bodyOf(r2.size, r2.stridePhase);
             auto& slot = measured[{a, b}];
             if (!slot)
                 slot = a == b ? std::make_unique<meshes::BodyClearance>(a->surface())

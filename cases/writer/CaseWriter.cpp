@@ -89,14 +89,14 @@ MeshFacts writeMesh(const config::SweepConfig& config, const config::CaseSpec& s
     MeshFacts f;
     if (config.dimension == 3) {
         const auto body = config.runnerBody();
-        // One body per size: every pacer of a size shares it.
-        std::map<config::BodySize, std::shared_ptr<const meshes::RunnerBody>> own;
+        // One body per size and phase of the stride: every pacer of a size and phase shares it.
+        std::map<std::pair<config::BodySize, std::optional<double>>, std::shared_ptr<const meshes::RunnerBody>> own;
         std::vector<meshes::FormationMesh::Body> bodies;
         for (const auto& r : spec.runners) {
             std::shared_ptr<const meshes::RunnerBody> shape;
-            if (r.size) {
-                auto& slot = own[*r.size];
-                if (!slot) slot = std::make_shared<const meshes::RunnerBody>(config.runnerBody(r.size));
+            if (r.ownBody()) {
+                auto& slot = own[{r.size.value_or(config.athlete()), r.stridePhase}];
+                if (!slot) slot = std::make_shared<const meshes::RunnerBody>(config.runnerBody(r.size, r.stridePhase));
                 shape = slot;
                 f.ownAreas[r.name] = shape->frontalArea();
             }

@@ -202,7 +202,7 @@ TEST(SavingsTable, TheSavingsGciComesFromTheStudyAtTheSweepsOwnLevel) {
     table.writeBodiesCsv(dir.path() + "/bodies.csv");
     EXPECT_NE(test::readFile(dir.path() + "/bodies.csv")
                   .find("saving_iter_pct,saving_gci_source,saving_total_pct,saving_model_pct,saving_model_source,"
-                        "saving_all_pct,height_m\n"),
+                        "saving_all_pct,height_m,stride_phase\n"),
               std::string::npos);
     const auto json = table.toJson();
     EXPECT_EQ(json["discretisation_study"], "docs/studies/mesh-x.json");
@@ -432,4 +432,33 @@ TEST(SavingsTable, PacersOfTheirOwnSizeSplitTheSeriesAndHaveNoSavingOfTheirOwn) 
     EXPECT_NE(post::SavingsFit::seriesLabel(own), post::SavingsFit::seriesLabel(table.rows()[1]));
     EXPECT_NE(post::SavingsFit::seriesLabel(own).find("pacers 1.9 m tall"), std::string::npos);
     EXPECT_DOUBLE_EQ(table.toJson()["rows"].back()["pacer_height_m"].get<double>(), 1.9);
+}
+
+// A pacer out of her step (issue 16) is posed at another phase than her solo body: its drag and Cd
+// stand, its saving against her solo drag is empty; the lead's saving is as ever.
+TEST(SavingsTable, APacerOutOfHerStepHasNoSavingOfItsOwn) {
+    TempDir dir;
+    exactSweep(dir);
+    auto m = cases::files::Manifest::read(dir.path());
+    const std::string name = "ahead-f1.3-out-of-step";
+    m.cases.push_back({name,
+                       {{"formation", "ahead"},
+                        {"front_gap_m", 1.3},
+                        {"lateral_m", 0.0},
+                        {"runners", nlohmann::json::array({{{"name", "lead"}, {"x_m", 0.0}, {"y_m", 0.0}},
+                                                           {{"name", "pacer1"}, {"x_m", 1.3}, {"y_m", 0.0}, {"stride_phase", 0.5}}})}},
+                       "ok",
+                       ""});
+    test::writeCase(dir.path(), name, 2.0, 8.5);
+    m.write(dir.path());
+    const auto table = post::SavingsTable::fromSweep(dir.path());
+    const auto& row = rowOf(table, name);
+    ASSERT_EQ(row.bodies.size(), 2u);
+    EXPECT_NEAR(*row.bodies[0].savingPct, 100.0 * (1 - 2.0 / 7.0), 1e-9);
+    EXPECT_FALSE(row.bodies[1].savingPct);
+    EXPECT_DOUBLE_EQ(row.bodies[1].ownStridePhase.value(), 0.5);
+    EXPECT_FALSE(row.bodies[1].ownHeightM);
+    table.writeBodiesCsv(dir.path() + "/bodies.csv");
+    EXPECT_NE(test::readFile(dir.path() + "/bodies.csv").find(",pacer1,"), std::string::npos);
+    EXPECT_NE(test::readFile(dir.path() + "/bodies.csv").find(",0.5\n"), std::string::npos);
 }

@@ -124,6 +124,26 @@ TEST(SweepConfig, PacersOfTheirOwnSize) {
     EXPECT_TRUE(back.pacerSize(1.55) == back.athlete());
 }
 
+// A phase of the measured stride for her, and the pacers' against it (issue 16): absent, the
+// frozen pose and no key in the JSON (earlier sweeps keep their fingerprints).
+TEST(SweepConfig, PacersInAndOutOfHerStep) {
+    const auto frozen = SweepConfig::parse("[mesh]\ndimension = 3\n");
+    EXPECT_FALSE(frozen.stridePhase);
+    EXPECT_FALSE(frozen.pacerStridePhase());
+    EXPECT_FALSE(frozen.toJson()["geometry"].contains("stride_phase"));
+    EXPECT_FALSE(frozen.toJson().contains("pacers"));
+
+    const auto inStep = SweepConfig::parse("[mesh]\ndimension = 3\n[geometry]\nstride_phase = 0.25\n");
+    EXPECT_EQ(inStep.pacerStridePhase(), 0.25);
+    EXPECT_EQ(inStep.toJson()["geometry"]["stride_phase"], 0.25);
+
+    // Out of step: her phase plus the offset, around the stride's end.
+    const auto outOfStep = SweepConfig::parse("[mesh]\ndimension = 3\n[geometry]\nstride_phase = 0.75\n[pacers]\nstride_offset = 0.5\n");
+    EXPECT_DOUBLE_EQ(*outOfStep.pacerStridePhase(), 0.25);
+    EXPECT_EQ(outOfStep.toJson()["pacers"]["stride_offset"], 0.5);
+    EXPECT_TRUE(outOfStep.toJson()["pacers"]["height_m"].is_null());
+}
+
 // A wind from any side (issue 16): its head component adds to the running speed, its cross
 // component comes from the runner's left at 90 degrees; calm air writes no wind keys.
 TEST(SweepConfig, AWindFromAnySide) {
@@ -261,6 +281,12 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"[mesh]\ndimension = 3\nabove = 1e3", "mesh.above = '1e3'"},
         BadConfig{"[geometry]\npose = sitting\n[mesh]\ndimension = 3", "geometry.pose = 'sitting'"},
         BadConfig{"[geometry]\npose = standing", "geometry.pose = 'standing': needs mesh.dimension = 3"},
+        BadConfig{"[mesh]\ndimension = 3\n[geometry]\nstride_phase = 1", "geometry.stride_phase = '1': 1 is the next stride's 0"},
+        BadConfig{"[mesh]\ndimension = 3\n[geometry]\nstride_phase = -0.1", "geometry.stride_phase = '-0.1'"},
+        BadConfig{"[mesh]\ndimension = 3\n[geometry]\nstride_phase = 0.5\npose = standing",
+                  "geometry.stride_phase = '0.5': replaces geometry.pose"},
+        BadConfig{"[mesh]\ndimension = 3\n[geometry]\nstride_phase = 0.5\n[pacers]\nstride_offset = 1.5",
+                  "pacers.stride_offset = '1.5'"},
         BadConfig{"[geometry]\nstl = /no/such/runner.stl\n[mesh]\ndimension = 3",
                   "geometry.stl = '/no/such/runner.stl': cannot be read"},
         BadConfig{"[formation]\npreset = ahead, ahead", "ahead given twice"},
@@ -529,6 +555,9 @@ TEST(SweepConfigText, ReadsBackToTheSameSettings) {
                                             "[sweep]\npacer_height = 1.6, 1.83\n[sweep.behind]\npacer_height = 1.75\n"));
     configs.emplace_back("pacers' height only", SweepConfig::parse("[pacers]\nheight = 1.75\n"));
     configs.emplace_back("crosswind", SweepConfig::parse("[run]\nmile_time = 4:07.64\nwind_speed = 2.5\nwind_direction = 112.5\n"));
+    configs.emplace_back("out of step", SweepConfig::parse("[mesh]\ndimension = 3\n[geometry]\nstride_phase = 0.75\n"
+                                                           "[pacers]\nstride_offset = 0.5\nheight = 1.8\n"));
+    configs.emplace_back("in step", SweepConfig::parse("[mesh]\ndimension = 3\n[geometry]\nstride_phase = 0\n"));
     configs.emplace_back("single file 3D low-re",
                          SweepConfig::parse("[formation]\npreset = single-file\nahead = 3\nbehind = 0\nrow_gap = 0.75\n"
                                             "[mesh]\ndimension = 3\nlevel = fine\nside = 6\nwall_treatment = low-re\n"

@@ -2,6 +2,7 @@
 #include "common/Error.hpp"
 #include "cases/config/SweepPlan.hpp"
 #include "meshes/Athlete.hpp"
+#include "meshes/RunnerBody.hpp"
 
 #include <gtest/gtest.h>
 
@@ -121,4 +122,31 @@ TEST(SweepPlan, AWiderPacerNeedsMoreRoom) {
         EXPECT_EQ(refusal(formation), "") << formation;
         EXPECT_NE(refusal(big + formation).find(why), std::string::npos) << refusal(big + formation);
     }
+}
+
+// Pacers out of her step carry their phase in the parameters (so the fingerprint and the reduction
+// see it) and have bodies of their own; in step they are her body, the same parameters as the
+// frozen-pose sweep but for the config. The clearance of a gap follows the pacer's own depth.
+TEST(SweepPlan, PacersOutOfHerStep) {
+    const std::string threeD = "[mesh]\ndimension = 3\n[formation]\npreset = ahead\ngap_definition = clearance\n"
+                               "[sweep]\nfront_gap = 0.5\n";
+    const auto inStep = config::SweepPlan::expand(config::SweepConfig::parse(threeD + "[geometry]\nstride_phase = 0.1\n"));
+    EXPECT_FALSE(inStep[1].runners[1].stridePhase);
+    EXPECT_FALSE(inStep[1].runners[1].ownBody());
+    EXPECT_FALSE(inStep[1].parametersJson()["runners"][1].contains("stride_phase"));
+
+    const auto out = config::SweepPlan::expand(
+        config::SweepConfig::parse(threeD + "[geometry]\nstride_phase = 0.1\n[pacers]\nstride_offset = 0.25\n"));
+    ASSERT_TRUE(out[1].runners[1].stridePhase);
+    EXPECT_DOUBLE_EQ(*out[1].runners[1].stridePhase, 0.35);
+    EXPECT_TRUE(out[1].runners[1].ownBody());
+    EXPECT_FALSE(out[1].runners[0].stridePhase);  // the lead is at the config's phase
+    EXPECT_DOUBLE_EQ(out[1].parametersJson()["runners"][1]["stride_phase"].get<double>(), 0.35);
+    // At 0.35 (right toe-off, legs apart) the pacer is deeper than she is at 0.1 (mid-stance):
+    // half of each depth is added, so the centres differ from the in-step case.
+    const drafting::meshes::Athlete her(1.57, 42.0);
+    const double depthHer = drafting::meshes::RunnerBody(her, 0.1).depth();
+    const double depthPacer = drafting::meshes::RunnerBody(her, 0.35).depth();
+    EXPECT_NEAR(out[1].runners[1].x, 0.5 + 0.5 * (depthHer + depthPacer), 1e-12);
+    EXPECT_NEAR(inStep[1].runners[1].x, 0.5 + depthHer, 1e-12);
 }

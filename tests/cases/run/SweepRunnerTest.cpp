@@ -33,3 +33,18 @@ TEST(SweepRunner, APacersSectionChangesOnlyTheCasesWithPacersOfTheirOwnSize) {
     EXPECT_EQ(prints("name = other\n" + formation), before);
     EXPECT_NE(prints("[run]\nspeed = 6\n" + formation).at("solo"), before.at("solo"));
 }
+
+// The stride (issue 16): her phase is physics of every case; the pacers' offset only of the cases
+// with pacers, and an offset of 0 is her step, the same cases. A sweep without a phase keeps the
+// fingerprints it had before phases existed.
+TEST(SweepRunner, HerPhaseChangesEveryCaseThePacersOffsetOnlyThoseWithPacers) {
+    const std::string formation = "[mesh]\ndimension = 3\nlevel = coarse\n[formation]\npreset = ahead\n[sweep]\nfront_gap = 1.3\n";
+    const auto frozen = prints(formation);
+    const auto atZero = prints(formation + "[geometry]\nstride_phase = 0\n");
+    EXPECT_NE(atZero.at("solo"), frozen.at("solo"));
+    EXPECT_NE(prints(formation + "[geometry]\nstride_phase = 0.5\n").at("solo"), atZero.at("solo"));
+    EXPECT_EQ(prints(formation + "[geometry]\nstride_phase = 0\n[pacers]\nstride_offset = 0\n"), atZero);
+    const auto outOfStep = prints(formation + "[geometry]\nstride_phase = 0\n[pacers]\nstride_offset = 0.5\n");
+    EXPECT_EQ(outOfStep.at("solo"), atZero.at("solo"));
+    EXPECT_NE(outOfStep.at("ahead-f1.3"), atZero.at("ahead-f1.3"));
+}
