@@ -60,6 +60,17 @@
 #       moved the saving from the identical mannequin's in the same formation. Writes
 #       docs/studies/pacer-size-LEVEL.json; cases in runs/study/pacer-size-LEVEL/{identical,own}/.
 #
+#   stride LEVEL
+#       The stride (issue 16): cases/examples/stride-3d.cfg (solo; one pacer 1.3 m ahead) at LEVEL
+#       with her at phases 0, 0.25, 0.5 and 0.75 of the measured stride (0 = right foot strike),
+#       the pacer in her step and half a stride out of it (on the opposite foot). For each instant:
+#       her frontal area, solo drag, drag behind the pacer and the saving with its iterative
+#       uncertainty; per step, the drags averaged over the phases (quasi-steady) and the saving of
+#       the averages, with the spread of the instants' savings; and how far each moved from the
+#       frozen mid-stride pose (the identical mannequin of docs/studies/pacer-size-LEVEL.json, the
+#       same runner, speed and gap). Writes docs/studies/stride-LEVEL.json; cases in
+#       runs/study/stride-LEVEL/{in,out}-pPHASE/.
+#
 #   wind LEVEL
 #       A crosswind (issue 16): cases/examples/crosswind-3d.cfg at LEVEL, her alone and 1.3 m behind
 #       one pacer, in calm air and in 2 m/s from her left (90 degrees). For each wind: her drag and
@@ -95,6 +106,7 @@
 #        scripts/study.sh domain coarse|medium|fine [--jobs J] [--reduce-only]
 #        scripts/study.sh model-form coarse|medium|fine [--jobs J] [--reduce-only]
 #        scripts/study.sh pacer-size coarse|medium|fine [--jobs J] [--reduce-only]
+#        scripts/study.sh stride coarse|medium|fine [--jobs J] [--reduce-only]
 #        scripts/study.sh wind coarse|medium|fine [--jobs J] [--reduce-only]
 #        scripts/study.sh courant [--jobs J] [--reduce-only]
 #        scripts/study.sh mesh CONFIG [--levels L1,L2,L3[,L4]] [--jobs J] [--reduce-only]
@@ -136,8 +148,8 @@ reduce_and_exit() {
 study="${1:-}"
 shift || true
 case "$study" in
-  long-run|domain|model-form|pacer-size|wind|courant|mesh|reference) ;;
-  *) echo "study.sh: expected a study: long-run, domain, model-form, pacer-size, wind, courant, mesh or reference (see the header of this script)" >&2; exit 1 ;;
+  long-run|domain|model-form|pacer-size|stride|wind|courant|mesh|reference) ;;
+  *) echo "study.sh: expected a study: long-run, domain, model-form, pacer-size, stride, wind, courant, mesh or reference (see the header of this script)" >&2; exit 1 ;;
 esac
 
 if [ "$study" = reference ]; then
@@ -331,6 +343,27 @@ if [ "$study" = pacer-size ]; then
     sweep "$cfg" -o "$out/own" --jobs "$jobs" --mesh.level "$level"
   fi
   reduce_and_exit pacer_size.py "$out" "$level" "$root/docs/studies/pacer-size-$level.json"
+fi
+
+if [ "$study" = stride ]; then
+  out="$runs/stride-$level"
+  mkdir -p "$out" "$root/docs/studies"
+  cfg="$root/cases/examples/stride-3d.cfg"
+  phases=(0 0.25 0.5 0.75)
+  if [ -z "$reduce_only" ]; then
+    install_and_build
+    # Phase by phase, in step then out of step: a study cut short has whole phases to compare.
+    for phase in "${phases[@]}"; do
+      echo "== $level, phase $phase, in step =="
+      sweep "$cfg" -o "$out/in-p$phase" --jobs "$jobs" --mesh.level "$level" \
+        --geometry.stride_phase "$phase" --pacers.stride_offset 0
+      echo "== $level, phase $phase, out of step =="
+      sweep "$cfg" -o "$out/out-p$phase" --jobs "$jobs" --mesh.level "$level" \
+        --geometry.stride_phase "$phase" --pacers.stride_offset 0.5
+    done
+  fi
+  reduce_and_exit stride.py "$out" "$level" "$root/docs/studies/stride-$level.json" \
+    "$root/docs/studies/pacer-size-$level.json" "${phases[@]}"
 fi
 
 if [ "$study" = wind ]; then

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -246,4 +248,49 @@ TEST(StudyReduction, WindMovesTheSavingFromCalmAir) {
     EXPECT_NEAR(j["rows"][1]["saving_pct"].get<double>(), 25.0, 1e-12);
     EXPECT_NEAR(j["rows"][1]["saving_moved_pts"].get<double>(), -50.0, 1e-12);
     EXPECT_EQ(j["pending"], json::array({"w45/solo", "w45/ahead-f1.3"}));
+}
+
+// The stride study averages the drags over the phases, not the savings: solo 8 and 10 N, lead 2 and
+// 3 N in step gives 1 - 2.5/9 = 72.2 %, not the mean of 75 % and 70 %; the spread is 5 points. The
+// out-of-step average waits for its second phase (pending), and the frozen pose is the pacer-size
+// study's identical mannequin.
+TEST(StudyReduction, StrideAveragesTheDragsOverThePhases) {
+    drafting::test::TempDir tmp;
+    const fs::path out = tmp.path();
+    const auto at = [](double lead, double area, const json& pacer) {
+        json r = result(lead, 0.01);
+        r["parameters"] = {{"frontal_area_m2", area}, {"runners", json::array({{{"name", "lead"}}, pacer})}};
+        return r;
+    };
+    const json inStep = {{"name", "pacer1"}};
+    for (const auto& [variant, solo, lead] : {std::tuple<const char*, double, double>{"in-p0", 8.0, 2.0},
+                                              {"in-p0.5", 10.0, 3.0},
+                                              {"out-p0", 8.0, 2.4}}) {
+        write(out / variant / "manifest.json", {{"cases", json::array({{{"name", "solo"}}, {{"name", "ahead-f1.3"}}})}});
+        write(out / variant / "solo" / "results.json", at(solo, 0.36, inStep));
+        write(out / variant / "ahead-f1.3" / "results.json",
+              at(lead, 0.36, std::string(variant).rfind("out", 0) == 0
+                                 ? json{{"name", "pacer1"}, {"stride_phase", 0.5}, {"frontal_area_m2", 0.37}}
+                                 : inStep));
+    }
+    const std::string frozen = tmp.path() + "/pacer-size-coarse.json";
+    write(frozen, {{"rows", json::array({{{"variant", "identical"}, {"formation", "ahead"}, {"front_gap_m", 1.3},
+                                          {"solo_drag_N", 9.0}, {"lead_drag_N", 3.15}, {"saving_pct", 65.0},
+                                          {"saving_iter_pct", 0.1}}})}});
+    const std::string target = tmp.path() + "/stride.json";
+    const auto run = drafting::test::runCommand(
+        {"/usr/bin/python3", kStudies + "stride.py", out.string(), "coarse", target, frozen, "0", "0.5"});
+    EXPECT_EQ(run.exitCode, 0) << run.out << run.err;
+    const json j = json::parse(drafting::test::readFile(target));
+    ASSERT_EQ(j["rows"].size(), 3u) << j.dump(1);
+    EXPECT_DOUBLE_EQ(j["rows"][1]["pacer_phase"].get<double>(), 0.5);
+    EXPECT_DOUBLE_EQ(j["rows"][1]["pacer_frontal_area_m2"].get<double>(), 0.37);
+    ASSERT_EQ(j["averaged"].size(), 1u);  // in step only: out of step lacks phase 0.5
+    const json& a = j["averaged"][0];
+    EXPECT_EQ(a["step"], "in");
+    EXPECT_NEAR(a["saving_pct"].get<double>(), 100.0 * (1 - 2.5 / 9.0), 1e-9);
+    EXPECT_NEAR(a["saving_spread_pts"].get<double>(), 5.0, 1e-9);
+    EXPECT_NEAR(a["solo_drag_spread_pct"].get<double>(), 100.0 * 2.0 / 9.0, 1e-9);
+    EXPECT_NEAR(a["moved_from_frozen_pts"].get<double>(), 100.0 * (1 - 2.5 / 9.0) - 65.0, 1e-9);
+    EXPECT_EQ(j["pending"], json::array({"out-p0.5/solo", "out-p0.5/ahead-f1.3"}));
 }
