@@ -13,9 +13,10 @@ namespace drafting::meshes {
 /// dataset's fastest), inverse kinematics of the full-body OpenSim model as AddBiomechanics
 /// reprocessed it, sampled every 0.01 s. One stride, 0.55-1.15 s of the trial: from the right
 /// foot's strike to its next. The strikes are taken from the kinematics (the right knee's least
-/// flexion at the end of swing), as no force-plate events are used; the stride's small mismatch
-/// between its ends (the next stride does not repeat it exactly) is removed by a linear drift
-/// correction, so the cycle closes.
+/// flexion at the end of swing), as no force-plate events are used; the mismatch between the
+/// stride's ends (up to 7-8 degrees at the right hip, left arm and left ankle: the next stride does
+/// not repeat it exactly, and the right knee is still extending at 1.15 s) is spread linearly over
+/// the stride, so the cycle closes (docs/geometry.md, "The stride").
 ///
 /// Conventions: phase 0 = right foot strike; the right foot is on the ground over
 /// [0, kRightToeOff), the left over [kLeftStrike, kLeftToeOff); both feet are off it in between.

@@ -37,7 +37,7 @@ const std::vector<Command>& commandTable() {
          "run CONFIG at each level (default coarse,medium,fine; also extra-fine) into DIR/LEVEL and\n"
          "reduce every consecutive triplet: each body's extrapolated drag and saving, order and GCI\n"
          "(DIR/convergence.json, .csv); --reduce-only runs nothing"},
-        {"geometry", "geometry -o FILE.stl [--height M] [--mass KG] [--pose mid-stride|standing] [--stl IN.stl]",
+        {"geometry", "geometry -o FILE.stl [--height M] [--mass KG] [--pose mid-stride|standing | --stride-phase P] [--stl IN.stl]",
          "write a 3D runner surface and FILE.json beside it"},
         {"reference", "reference NAME -o DIR | reference --list",
          "run a reference flow and check it; DIR/results.json holds values and checks; a 3D one takes\n"

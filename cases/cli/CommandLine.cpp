@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <iostream>
 #include <thread>
+#include <utility>
 #include <unistd.h>
 
 namespace po = boost::program_options;
@@ -103,12 +104,12 @@ std::optional<CommandLine> CommandLine::parse(const std::vector<std::string>& ar
         return std::nullopt;
     }
     if (command != "geometry")
-        for (const char* geometryOnly : {"height", "mass", "pose", "stl"})
+        for (const auto& [geometryOnly, configKey] :
+             {std::pair<const char*, const char*>{"height", "athlete.height"}, {"mass", "athlete.mass"},
+              {"pose", "geometry.pose"}, {"stride-phase", "geometry.stride_phase"}, {"stl", "geometry.stl"}})
             if (vm.count(geometryOnly))
                 throw common::InputError(std::string("--") + geometryOnly + ": belongs to the geometry command (in a sweep: --" +
-                                  (std::string(geometryOnly) == "pose" || std::string(geometryOnly) == "stl" ? "geometry."
-                                                                                                              : "athlete.") +
-                                  geometryOnly + ")");
+                                         configKey + ")");
     {
         // Every other option the command does not take is refused, never ignored.
         std::vector<std::string> given;

@@ -48,7 +48,7 @@ void refuseOverrides(const std::vector<std::string>& overrides) {
 
 int GeometryCommand::run(const CommandLine& line, std::ostream& out) {
     refuseOverrides(line.overrides());
-    if (line.has("target")) throw common::InputError("geometry: takes no CONFIG; use --height, --mass, --pose");
+    if (line.has("target")) throw common::InputError("geometry: takes no CONFIG; use --height, --mass, --pose, --stride-phase, --stl");
     if (!line.has("output")) throw common::InputError("geometry: missing -o FILE.stl");
     const fs::path stlPath = line.text("output");
     if (stlPath.extension() != ".stl")

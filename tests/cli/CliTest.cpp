@@ -117,6 +117,8 @@ INSTANTIATE_TEST_SUITE_P(
         CliCase{"geometry not an STL name", {"geometry", "-o", "@DIR"}, 1, "expected a .stl file name"},
         CliCase{"geometry without -o", {"geometry"}, 1, "missing -o FILE.stl"},
         CliCase{"geometry option on plan", {"plan", "@CFG", "--height", "1.6"}, 1, "belongs to the geometry command"},
+        CliCase{"stride phase on plan", {"plan", "@CFG", "--stride-phase", "0.5"}, 1,
+                "--stride-phase: belongs to the geometry command (in a sweep: --geometry.stride_phase)"},
         CliCase{"convergence without -o", {"convergence", "@CFG"}, 1, "convergence: missing -o DIR"},
         CliCase{"dimension 1", {"plan", "@CFG", "--mesh.dimension", "1"}, 1, "mesh.dimension = '1'"},
         CliCase{"3D runners touching", {"plan", "@CFG", "--mesh.dimension", "3", "--sweep.front_gap", "0.4"}, 1,
