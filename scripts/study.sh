@@ -60,9 +60,10 @@
 #       moved the saving from the identical mannequin's in the same formation. Writes
 #       docs/studies/pacer-size-LEVEL.json; cases in runs/study/pacer-size-LEVEL/{identical,own}/.
 #
-#   stride LEVEL
+#   stride LEVEL [--phases P1,P2,...]
 #       The stride (issue 16): cases/examples/stride-3d.cfg (solo; one pacer 1.3 m ahead) at LEVEL
-#       with her at phases 0, 0.25, 0.5 and 0.75 of the measured stride (0 = right foot strike),
+#       with her at phases 0, 0.25, 0.5 and 0.75 of the measured stride (0 = right foot strike;
+#       --phases another list, e.g. 0,0.125,...,0.875 to sample flight too),
 #       the pacer in her step and half a stride out of it (on the opposite foot). For each instant:
 #       her frontal area, solo drag, drag behind the pacer and the saving with its iterative
 #       uncertainty; per step, the drags averaged over the phases (quasi-steady) and the saving of
@@ -106,7 +107,7 @@
 #        scripts/study.sh domain coarse|medium|fine [--jobs J] [--reduce-only]
 #        scripts/study.sh model-form coarse|medium|fine [--jobs J] [--reduce-only]
 #        scripts/study.sh pacer-size coarse|medium|fine [--jobs J] [--reduce-only]
-#        scripts/study.sh stride coarse|medium|fine [--jobs J] [--reduce-only]
+#        scripts/study.sh stride coarse|medium|fine [--phases P1,P2,...] [--jobs J] [--reduce-only]
 #        scripts/study.sh wind coarse|medium|fine [--jobs J] [--reduce-only]
 #        scripts/study.sh courant [--jobs J] [--reduce-only]
 #        scripts/study.sh mesh CONFIG [--levels L1,L2,L3[,L4]] [--jobs J] [--reduce-only]
@@ -264,6 +265,7 @@ level="${1:-}"
 shift || true
 case "$level" in coarse|medium|fine) ;; *) echo "study.sh: level '$level': expected coarse|medium|fine" >&2; exit 1 ;; esac
 iterations=3000
+phases_list=""
 jobs=2
 reduce_only=""
 while [ $# -gt 0 ]; do
@@ -271,6 +273,9 @@ while [ $# -gt 0 ]; do
     --iterations)
       [ "$study" = long-run ] || { echo "study.sh: $study: --iterations is an option of long-run only" >&2; exit 1; }
       iterations=$(value "$@"); shift 2 ;;
+    --phases)
+      [ "$study" = stride ] || { echo "study.sh: $study: --phases is an option of stride only" >&2; exit 1; }
+      phases_list=$(value "$@"); shift 2 ;;
     --jobs) jobs=$(value "$@"); shift 2 ;;
     --reduce-only) reduce_only=1; shift ;;
     *) echo "study.sh: unknown argument $1" >&2; exit 1 ;;
@@ -349,7 +354,11 @@ if [ "$study" = stride ]; then
   out="$runs/stride-$level"
   mkdir -p "$out" "$root/docs/studies"
   cfg="$root/cases/examples/stride-3d.cfg"
-  phases=(0 0.25 0.5 0.75)
+  IFS=, read -ra phases <<< "${phases_list:-0,0.25,0.5,0.75}"
+  for phase in "${phases[@]}"; do
+    [[ "$phase" =~ ^(0|0\.[0-9]+)$ ]] ||
+      { echo "study.sh: --phases '$phases_list': '$phase' is not a phase (0 <= P < 1, e.g. 0.125)" >&2; exit 1; }
+  done
   if [ -z "$reduce_only" ]; then
     install_and_build
     # Phase by phase, in step then out of step: a study cut short has whole phases to compare.
