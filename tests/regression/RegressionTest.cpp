@@ -929,3 +929,49 @@ TEST(RegressionWind, ACrosswindPushesHerSidewaysAndTakesTheShelterAway) {
     EXPECT_GT(calmSaving, 40.0);
     EXPECT_LT(crossSaving, calmSaving - 20.0);
 }
+
+// The stride (issue 16), end to end in 3D at the CI level: her at phase 0.25 of the measured stride,
+// the pacer 1.3 m ahead half a stride out of her step (cases/examples/stride-3d.cfg). Her body is
+// the measured pose (shorter than standing with her knees bent), the pacer's Cd is on its own
+// frontal area, the lead's saving is a shelter, and the pacer out of her step gets none of its own.
+TEST(RegressionStride, APacerOutOfHerStepShieldsHerAndKeepsItsOwnBody) {
+    TempDir tmp;
+    const std::string dir = tmp.path() + "/stride";
+    const auto run = runCommand({DRAFT_CASES_BIN, "sweep", std::string(DRAFTING_SOURCE_DIR) + "/cases/examples/stride-3d.cfg",
+                                 "-o", dir, "--jobs", "2", "--mesh.level", "coarse", "--solver.max_iterations", "250"});
+    ASSERT_EQ(run.exitCode, 0) << run.out << run.err;
+
+    const auto runner = drafting::common::JsonFile::read(dir + "/ahead-f1.3/runner.json");
+    EXPECT_EQ(runner["pose"], "stride");
+    EXPECT_DOUBLE_EQ(runner["stride_phase"].get<double>(), 0.25);
+    EXPECT_LT(runner["height_m"].get<double>(), 0.98 * 1.57);
+    EXPECT_GT(runner["height_m"].get<double>(), 0.90 * 1.57);
+
+    const auto ahead = drafting::common::JsonFile::read(dir + "/ahead-f1.3/results.json");
+    ASSERT_EQ(ahead["status"], "ok") << ahead.dump();
+    const auto& placed = ahead["parameters"]["runners"][1];
+    EXPECT_DOUBLE_EQ(placed["stride_phase"].get<double>(), 0.75);
+    const auto& pacer = ahead["bodies"]["pacer1"];
+    EXPECT_CLOSE(pacer["reference_area_m2"].get<double>(), placed["frontal_area_m2"].get<double>(), 1e-6, 0.0);
+    // The pacer's own pose (0.75) is not hers (0.25): its own area, measured on its own body.
+    EXPECT_GT(std::abs(pacer["reference_area_m2"].get<double>() - ahead["bodies"]["lead"]["reference_area_m2"].get<double>()),
+              1e-4);
+
+    const auto post = runCommand({DRAFT_POST_BIN, dir, "--no-plot"});
+    ASSERT_EQ(post.exitCode, 0) << post.out << post.err;
+    const auto savings = drafting::common::JsonFile::read(dir + "/savings.json");
+    bool seen = false;
+    for (const auto& row : savings["rows"]) {
+        ASSERT_EQ(row["status"], "ok") << row.dump();
+        if (row["case"] != "ahead-f1.3") continue;
+        seen = true;
+        EXPECT_GT(row["saving_pct"].get<double>(), 40.0) << row.dump();
+        EXPECT_LT(row["saving_pct"].get<double>(), 85.0) << row.dump();
+        for (const auto& body : row["bodies"])
+            if (body["body"] == "pacer1") {
+                EXPECT_TRUE(body["saving_pct"].is_null()) << body.dump();
+                EXPECT_DOUBLE_EQ(body["stride_phase"].get<double>(), 0.75);
+            }
+    }
+    EXPECT_TRUE(seen);
+}
