@@ -55,8 +55,7 @@ std::vector<RunnerPlacement> Formation::place(const SweepConfig& c, const std::s
     // A pacer of her size is her body: the same mesh, the same case as before pacers had sizes.
     if (pacerSize && *pacerSize == c.athlete()) pacerSize.reset();
     // Likewise a pacer in step with her.
-    std::optional<double> pacerPhase = c.pacerStridePhase();
-    if (pacerPhase && pacerPhase == c.stridePhase) pacerPhase.reset();
+    const std::optional<double> pacerPhase = c.pacerOwnStridePhase();
     std::vector<RunnerPlacement> runners{{"lead", 0.0, 0.0}};
     for (std::size_t i = 0; i < pacers.size(); ++i)
         runners.push_back({"pacer" + std::to_string(i + 1), pacers[i].first, pacers[i].second, pacerSize, pacerPhase});

@@ -1068,6 +1068,11 @@ std::optional<double> SweepConfig::pacerStridePhase() const {
     return meshes::GaitCycle::wrap(*stridePhase + pacerStrideOffset.value_or(0.0));
 }
 
+std::optional<double> SweepConfig::pacerOwnStridePhase() const {
+    const std::optional<double> phase = pacerStridePhase();
+    return phase == stridePhase ? std::nullopt : phase;
+}
+
 meshes::RunnerBody SweepConfig::runnerBody(std::optional<BodySize> size, std::optional<double> phase) const {
     const meshes::Athlete athlete = size ? meshes::Athlete(size->heightM, size->massKg) : meshes::Athlete(athleteHeight, athleteMass);
     if (!geometryStl.empty())

@@ -75,6 +75,8 @@ struct SweepConfig {
     /// The pacers' phase of the measured stride: hers plus pacers.stride_offset, wrapped into
     /// [0, 1); none without geometry.stride_phase.
     std::optional<double> pacerStridePhase() const;
+    /// The pacers' phase when it is not hers (a pacer in her step is her body); none otherwise.
+    std::optional<double> pacerOwnStridePhase() const;
 
     /// The athlete's time over a mile alone, for the pacing model (pacing.baseline_time);
     /// 0 = the mile time of the running speed.

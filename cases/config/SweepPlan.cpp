@@ -62,8 +62,7 @@ std::vector<CaseSpec> SweepPlan::expand(const SweepConfig& config, std::size_t m
     // A clearance is measured between bounding boxes: trailing edge of the runner in front to
     // the leading edge of the one behind, so the centres are half of each body's depth further apart.
     const bool clearance = config.gapDefinition == "clearance";
-    std::optional<double> pacerPhase = config.pacerStridePhase();
-    if (pacerPhase == config.stridePhase) pacerPhase.reset();
+    const std::optional<double> pacerPhase = config.pacerOwnStridePhase();
     const auto gapToCentreFor = [&](const std::optional<BodySize>& pacer) {
         return clearance ? 0.5 * (depthOf(std::nullopt, std::nullopt) + depthOf(pacer, pacerPhase)) : 0.0;
     };
