@@ -12,7 +12,7 @@ namespace drafting::post {
 
 std::string PostCli::usage() {
     return "usage: draft-post SWEEPDIR [-o OUT] [--no-plot] [--no-flow] [--race SCHEDULE] [--discretisation FILE]\n"
-           "                        [--model-form FILE]\n"
+           "                        [--model-form FILE] [--compare LABEL=SWEEPDIR ...]\n"
            "       draft-post --version (the version, git commit and OpenFOAM version it was built with)\n"
            "       draft-post pace --mass KG --height M --baseline-time M:SS.ss --drag-saving F\n"
            "                       [--cda M2] [--air-density RHO] [--distance M] [--json]\n"
@@ -44,6 +44,12 @@ std::string PostCli::usage() {
            "                     models, for the cases the study ran at the sweep's level and case\n"
            "                     template (saving_model_source says which moves, or why none);\n"
            "                     saving_all_pct = iterative + GCI + model form in quadrature\n"
+           "  --compare LABEL=SWEEPDIR\n"
+           "                     (repeatable) this sweep's lead savings beside other sweeps of the same\n"
+           "                     cases at the same level, each against its own solo, with each one's move\n"
+           "                     from the first compared (e.g. the identical-mannequin, in-step, calm-air\n"
+           "                     sweep): factors.csv/.json, factors.png and the report's \"Beside other\n"
+           "                     sweeps\"; this sweep is labelled by its folder's name\n"
            "\n"
            "draft-post pace predicts one saving: drag saving F (0-1) of the athlete's solo drag\n"
            "  -> metabolic saving (Soares da Silva et al. 2022) -> speed (Kipp et al. 2019).\n"

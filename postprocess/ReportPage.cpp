@@ -474,6 +474,22 @@ std::string ReportPage::render(const json& model, const std::string& outDir) {
         }
         sections.push_back({"pacing", "Pacing: what the shelter is worth", body, ""});
     }
+    if (const json* c = objectPart(model, "comparison"); c && !c->empty()) {
+        std::string body;
+        if (const auto t = stringAt(*c, "title"); !t.empty()) body += "<h3>" + esc(t) + "</h3>\n";
+        if (const json* sweeps = arrayPart(*c, "sweeps"); sweeps && !sweeps->empty()) {
+            body += "<ul>\n";
+            for (const auto& s : *sweeps) body += "<li>" + esc(plain(s)) + "</li>\n";
+            body += "</ul>\n";
+        }
+        if (c->contains("rows") || c->contains("columns")) body += table(*c, "comparison");
+        if (const json* notes = arrayPart(*c, "notes"); notes && !notes->empty()) {
+            body += "<ul class=\"notes\">\n";
+            for (const auto& n : *notes) body += "<li>" + esc(plain(n)) + "</li>\n";
+            body += "</ul>\n";
+        }
+        sections.push_back({"comparison", "Beside other sweeps", body, ""});
+    }
     if (const json* r = objectPart(model, "race"); r && !r->empty()) {
         std::string body;
         if (const auto t = stringAt(*r, "title"); !t.empty()) body += "<h3>" + esc(t) + "</h3>\n";

@@ -304,6 +304,53 @@ nlohmann::json SweepReport::model() const {
               "Same metabolic power as alone over the whole mile; no start, no kick (docs/pacing-model.md)."}}};
     }
 
+    if (comparison) {
+        // A column per sweep, the reference first: its saving and, for the others, the move from it.
+        nlohmann::json columns = {{{"key", "case"}, {"title", "Case"}},
+                                  {{"key", "front_gap_m"}, {"title", "Front gap [m]"}, {"digits", 2}}};
+        const auto& sweeps = comparison->sweeps();
+        for (std::size_t i = 0; i < sweeps.size(); ++i)
+            columns.push_back({{"key", "sweep" + std::to_string(i)},
+                               {"title", sweeps[i].label + (i == 0 ? ": saving [%]" : ": saving (move) [%]")}});
+        nlohmann::json rows = nlohmann::json::array();
+        auto pm = [](double v, const std::optional<double>& e, bool sign) {
+            char text[64];
+            std::snprintf(text, sizeof(text), sign ? "%+.1f" : "%.1f", v);
+            std::string s = text;
+            if (e) std::snprintf(text, sizeof(text), " \u00b1 %.1f", *e), s += text;
+            return s;
+        };
+        for (const auto& row : comparison->rows()) {
+            nlohmann::json r = {{"case", row.caseName}, {"front_gap_m", TableText::jsonNumber(row.frontGap)}};
+            for (std::size_t i = 0; i < row.cells.size(); ++i) {
+                const auto& cell = row.cells[i];
+                const std::string key = "sweep" + std::to_string(i);
+                if (cell.savingPct)
+                    r[key] = pm(*cell.savingPct, cell.savingIterPct, false) +
+                             (cell.movePct ? " (" + pm(*cell.movePct, cell.moveIterPct, true) + ")" : "");
+                else if (cell.status == "failed")
+                    r[key] = "failed: " + cell.reason;
+                else
+                    r[key] = nullptr;
+            }
+            rows.push_back(r);
+        }
+        nlohmann::json sweepList = nlohmann::json::array();
+        for (std::size_t i = 0; i < sweeps.size(); ++i) {
+            std::string differs;
+            for (const auto& d : sweeps[i].differs) differs += (differs.empty() ? "" : "; ") + d;
+            char solo[48];
+            std::snprintf(solo, sizeof(solo), "solo %.3f N", sweeps[i].table.soloDrag());
+            sweepList.push_back(sweeps[i].label + " (" + sweeps[i].dir + ", " + solo + "): " +
+                                (i == 0 ? std::string("the reference") : differs.empty() ? "the same settings" : differs));
+        }
+        m["comparison"] = {{"title", "The lead's saving in each sweep, and its move from " + sweeps.front().label},
+                           {"sweeps", sweepList},
+                           {"columns", columns},
+                           {"rows", rows},
+                           {"notes", SweepComparison::notes()}};
+    }
+
     if (race) {
         nlohmann::json rows = nlohmann::json::array();
         for (const auto& seg : (*race)["segments"])
@@ -332,6 +379,7 @@ nlohmann::json SweepReport::model() const {
     nlohmann::json links = nlohmann::json::array();
     for (const char* f : {"savings.csv", "bodies.csv", "fit.json", "pacing.csv"})
         links.push_back({{"title", f}, {"href", f}});
+    if (comparison) links.push_back({{"title", "factors.csv (this sweep beside the others)"}, {"href", "factors.csv"}});
     if (!configFile.empty())
         links.push_back({{"title", "the sweep's config as a file draft-cases reads back (run it again with it)"},
                          {"href", configFile}});

@@ -11,6 +11,7 @@
 #include "postprocess/PacingTable.hpp"
 #include "postprocess/SavingsFit.hpp"
 #include "postprocess/SavingsTable.hpp"
+#include "postprocess/SweepComparison.hpp"
 
 namespace drafting::post {
 
@@ -30,6 +31,7 @@ struct SweepReport {
     std::optional<std::string> modelFormStudy;  // the model-form study draft-post took the spreads from
     int modelFormAttached = 0;              // how many savings got one (SavingsTable::attachModelForm)
     std::optional<nlohmann::json> race;     // RaceReplay::Result::toJson() of draft-post --race
+    const SweepComparison* comparison = nullptr;  // draft-post --compare: this sweep beside others
     std::optional<cases::files::Provenance> casesMadeBy;  // manifest.json's provenance: the generate of the cases
     std::string configFile;  // the sweep's draft-cases.cfg relative to the output directory ("" if none)
 

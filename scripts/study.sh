@@ -72,6 +72,21 @@
 #       same runner, speed and gap). Writes docs/studies/stride-LEVEL.json; cases in
 #       runs/study/stride-LEVEL/{in,out}-pPHASE/.
 #
+#   factors LEVEL
+#       Every factor of a real Breaking4 pair (issue 16): cases/examples/breaking4-factors-3d.cfg at
+#       LEVEL (solo; one pacer ahead at 1.0, 1.3 and 2.0 m with one 1.0 m behind), five times:
+#         identical  the pacers copies of her (1.57 m, 42 kg), in her step, in calm air;
+#         size       pacers of 1.80 m and 65 kg, in her step, calm;
+#         stride     copies of her half a stride out of her step, calm;
+#         wind       copies of her in her step, in 2 m/s from her left;
+#         all        all three at once (the config as written).
+#       Each variant has its own solo (in the wind the solo is in the wind). The reduction is
+#       draft-post's: draft-post all --compare VARIANT=DIR for the others puts the five savings
+#       against front gap side by side, with each move from the identical pair and its iterative
+#       uncertainty (factors.json, in the report). Writes docs/studies/factors-LEVEL.json (that
+#       factors.json); cases in runs/study/factors-LEVEL/VARIANT/, the report in
+#       runs/study/factors-LEVEL/all/report.html.
+#
 #   wind LEVEL
 #       A crosswind (issue 16): cases/examples/crosswind-3d.cfg at LEVEL, her alone and 1.3 m behind
 #       one pacer, in calm air and in 2 m/s from her left (90 degrees). For each wind: her drag and
@@ -109,6 +124,7 @@
 #        scripts/study.sh pacer-size coarse|medium|fine [--jobs J] [--reduce-only]
 #        scripts/study.sh stride coarse|medium|fine [--phases P1,P2,...] [--jobs J] [--reduce-only]
 #        scripts/study.sh wind coarse|medium|fine [--jobs J] [--reduce-only]
+#        scripts/study.sh factors coarse|medium|fine [--jobs J] [--reduce-only]
 #        scripts/study.sh courant [--jobs J] [--reduce-only]
 #        scripts/study.sh mesh CONFIG [--levels L1,L2,L3[,L4]] [--jobs J] [--reduce-only]
 #        scripts/study.sh reference NAME [--levels L1,L2,...] [--reduce-only]
@@ -149,8 +165,8 @@ reduce_and_exit() {
 study="${1:-}"
 shift || true
 case "$study" in
-  long-run|domain|model-form|pacer-size|stride|wind|courant|mesh|reference) ;;
-  *) echo "study.sh: expected a study: long-run, domain, model-form, pacer-size, stride, wind, courant, mesh or reference (see the header of this script)" >&2; exit 1 ;;
+  long-run|domain|model-form|pacer-size|stride|wind|factors|courant|mesh|reference) ;;
+  *) echo "study.sh: expected a study: long-run, domain, model-form, pacer-size, stride, wind, factors, courant, mesh or reference (see the header of this script)" >&2; exit 1 ;;
 esac
 
 if [ "$study" = reference ]; then
@@ -373,6 +389,41 @@ if [ "$study" = stride ]; then
   fi
   reduce_and_exit stride.py "$out" "$level" "$root/docs/studies/stride-$level.json" \
     "$root/docs/studies/pacer-size-$level.json" "${phases[@]}"
+fi
+
+if [ "$study" = factors ]; then
+  out="$runs/factors-$level"
+  mkdir -p "$out" "$root/docs/studies"
+  cfg="$root/cases/examples/breaking4-factors-3d.cfg"
+  her="--pacers.height 1.57 --pacers.mass 42"  # the pacers at her size are her body
+  # Variant name and what it switches off; identical first (every other one is compared with
+  # it), all second: a study cut short has the two ends to compare.
+  variants=("identical|$her --pacers.stride_offset 0 --run.wind_speed 0"
+            "all|"
+            "size|--pacers.stride_offset 0 --run.wind_speed 0"
+            "stride|$her --run.wind_speed 0"
+            "wind|$her --pacers.stride_offset 0")
+  if [ -z "$reduce_only" ]; then
+    install_and_build
+    for v in "${variants[@]}"; do
+      name="${v%%|*}"; extra="${v#*|}"
+      echo "== $level, $name =="
+      # shellcheck disable=SC2086  # the overrides are this script's own words
+      sweep "$cfg" -o "$out/$name" --jobs "$jobs" --mesh.level "$level" $extra
+    done
+  fi
+  # The reduction is draft-post's own comparison; a variant not run yet is left out of it.
+  compare=()
+  for v in "${variants[@]}"; do
+    name="${v%%|*}"
+    [ "$name" = all ] || [ ! -f "$out/$name/manifest.json" ] || compare+=(--compare "$name=$out/$name")
+  done
+  rc=0
+  "$build/bin/draft-post" "$out/all" --no-flow "${compare[@]}" || rc=$?
+  if [ "$rc" -eq 3 ]; then failed_cases=1; elif [ "$rc" -ne 0 ]; then exit "$rc"; fi
+  python3 "$root/scripts/studies/factors.py" "$out/all/factors.json" "$level" "$root/docs/studies/factors-$level.json" || rc=$?
+  if [ "$rc" -eq 3 ]; then failed_cases=1; elif [ "$rc" -ne 0 ]; then exit "$rc"; fi
+  exit $((failed_cases ? 3 : 0))
 fi
 
 if [ "$study" = wind ]; then

@@ -8,6 +8,7 @@
 #include "common/Printable.hpp"
 #include "common/Version.hpp"
 #include "meshes/MeshLevel.hpp"
+#include "postprocess/ComparisonPlot.hpp"
 #include "postprocess/FlowFieldExport.hpp"
 #include "postprocess/HistoryPlot.hpp"
 #include "postprocess/ModelFormFile.hpp"
@@ -22,6 +23,7 @@
 #include "postprocess/SavingsFit.hpp"
 #include "postprocess/SavingsPlot.hpp"
 #include "postprocess/SavingsTable.hpp"
+#include "postprocess/SweepComparison.hpp"
 #include "postprocess/SweepReport.hpp"
 #include "postprocess/TableText.hpp"
 #include "postprocess/cli/CommandLine.hpp"
@@ -61,7 +63,7 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
     po::options_description desc;
     desc.add_options()("help,h", "")("version", "")("output,o", po::value<std::string>())("no-plot", "")("no-flow", "")(
         "race", po::value<std::string>())("sweep", po::value<std::string>())("discretisation", po::value<std::string>())(
-        "model-form", po::value<std::string>());
+        "model-form", po::value<std::string>())("compare", po::value<std::vector<std::string>>()->composing());
     po::positional_options_description positional;
     positional.add("sweep", 1);
     const po::variables_map vm = CommandLine::parse(args, desc, positional);
@@ -118,6 +120,10 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
     if (!fs::exists(fs::path(sweep) / Layout::kManifest))
         throw common::InputError("SWEEPDIR = " + common::Printable::quote(vm["sweep"].as<std::string>()) +
                                  ": not a sweep directory (no manifest.json)");
+    std::vector<std::pair<std::string, std::string>> compared;
+    if (vm.count("compare"))
+        for (const auto& value : vm["compare"].as<std::vector<std::string>>())
+            compared.push_back(SweepComparison::parseOption(value));
     const std::string outShown = CommandLine::checkOutputFolder(outDir, vm.count("output") ? "-o" : "SWEEPDIR (the output folder)");
 
     // Read and compute everything first: a sweep that cannot be reduced writes nothing.
@@ -126,6 +132,15 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
     if (!convergenceUnreadable.empty()) table.attachNoGci(convergenceUnreadable, studyName);
     const int modelAttached = modelForm ? table.attachModelForm(*modelForm, modelFormName) : 0;
     const auto curves = SavingsFit::fit(table);
+    // Beside other sweeps: this one is labelled by its folder's name.
+    std::optional<SweepComparison> comparison;
+    if (!compared.empty()) {
+        fs::path folder = fs::path(sweep).lexically_normal();
+        if (folder.filename().empty()) folder = folder.parent_path();
+        std::string label = folder.filename().string();
+        if (label.empty() || label == "." || label == "..") label = "this";
+        comparison = SweepComparison::build(label, sweep, table, compared);
+    }
     const cases::files::Manifest manifest = cases::files::Manifest::read(sweep);
     std::optional<PacingTable> pacing;
     std::string pacingWarning;
@@ -164,6 +179,10 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
         common::JsonFile::writeAtomic(outDir + "/pacing.json", pacing->toJson());
     }
     if (race) common::JsonFile::writeAtomic(outDir + "/race.json", *race);
+    if (comparison) {
+        comparison->writeCsv(outDir + "/factors.csv");
+        common::JsonFile::writeAtomic(outDir + "/factors.json", comparison->toJson());
+    }
 
     int ok = 0, failed = 0;
     for (const auto& r : table.rows()) (r.status == "ok" ? ok : failed)++;
@@ -200,7 +219,24 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
                     << formatRaceTime(pacing->inputs().baselineTimeS) << ")\n";
         }
     }
-    out << "  " << outDir << "/savings.csv, bodies.csv, fit.json" << (pacing ? ", pacing.csv" : "") << '\n';
+    out << "  " << outDir << "/savings.csv, bodies.csv, fit.json" << (pacing ? ", pacing.csv" : "")
+        << (comparison ? ", factors.csv" : "") << '\n';
+    if (comparison) {
+        const auto& sweeps = comparison->sweeps();
+        for (const auto& row : comparison->rows()) {
+            out << "  beside " << sweeps.front().label << ", " << TableText::terminal(row.caseName) << ":";
+            for (std::size_t i = 1; i < sweeps.size(); ++i) {
+                const auto& cell = row.cells[i];
+                out << ' ' << sweeps[i].label << ' '
+                    << (cell.movePct ? (*cell.movePct >= 0 ? "+" : "") + CommandLine::fixed(*cell.movePct, 1) +
+                                           (cell.moveIterPct ? " +/- " + CommandLine::fixed(*cell.moveIterPct, 1) : "") +
+                                           " points"
+                                     : "no move (" + cell.status + ")")
+                    << (i + 1 < sweeps.size() ? "," : "");
+            }
+            out << '\n';
+        }
+    }
 
     SweepReport report;
     report.sweepName = manifest.sweepName;
@@ -215,6 +251,7 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
     if (convergence || !convergenceUnreadable.empty()) report.gciStudy = studyName, report.gciAttached = gciAttached;
     if (modelForm) report.modelFormStudy = modelFormName, report.modelFormAttached = modelAttached;
     report.race = race;
+    report.comparison = comparison ? &*comparison : nullptr;
     if (race) out << "  race replay: " << (*race)["final_time"].get<std::string>() << " (" << outDir << "/race.json)\n";
     if (!pacingWarning.empty()) report.warnings.push_back(pacingWarning);
     FlowSweepExport flow;
@@ -233,6 +270,13 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
                              "fit of fit.json."
                            : "Markers: cases, with error bars of the iterative uncertainty (95 % interval and "
                              "drift; no convergence study given); dashed: the fit of fit.json.");
+        if (comparison)
+            figure("factors",
+                   ComparisonPlot::write(*comparison, outDir + "/factors.png", outDir + "/factors.svg",
+                                         "The lead's saving beside " + comparison->sweeps().front().label),
+                   "Each sweep's saving vs front gap",
+                   "Markers: cases, with error bars of the iterative uncertainty; one line per sweep "
+                   "(factors.csv). Each saving is against that sweep's own solo runner.");
         figure("pacers",
                PacerDragPlot::write(table, outDir + "/pacers.png", outDir + "/pacers.svg", "The pacers' own drag saving"),
                "The pacers' own saving", "Each pacer's drag against the same solo runner (bodies.csv).");

@@ -1,0 +1,206 @@
+#include "postprocess/SweepComparison.hpp"
+
+#include "cases/files/Manifest.hpp"
+#include "cases/files/SweepLayout.hpp"
+#include "common/AtomicFile.hpp"
+#include "common/Error.hpp"
+#include "common/Printable.hpp"
+#include "postprocess/PostError.hpp"
+#include "postprocess/SavingsFit.hpp"
+#include "postprocess/TableText.hpp"
+
+#include <cctype>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <sstream>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace drafting::post {
+
+namespace {
+
+// A config as "section.key" -> its JSON text, nested objects flattened.
+void flatten(const nlohmann::json& j, const std::string& prefix, std::map<std::string, std::string>& out) {
+    if (j.is_object()) {
+        for (const auto& [key, value] : j.items()) flatten(value, prefix.empty() ? key : prefix + "." + key, out);
+        return;
+    }
+    out[prefix] = j.is_string() ? j.get<std::string>() : j.dump();
+}
+
+std::map<std::string, std::string> settings(const std::string& dir) {
+    std::map<std::string, std::string> flat;
+    flatten(cases::files::Manifest::read(dir).config.toJson(), "", flat);
+    flat.erase("name");  // the variants of one config share it, and it changes no case
+    return flat;
+}
+
+// What `other` sets differently from `reference`, "key: reference -> other" ("unset" where absent).
+std::vector<std::string> differences(const std::map<std::string, std::string>& reference,
+                                     const std::map<std::string, std::string>& other) {
+    std::map<std::string, std::pair<std::string, std::string>> moved;
+    for (const auto& [key, value] : reference) {
+        const auto it = other.find(key);
+        const std::string there = it == other.end() ? "unset" : it->second;
+        if (there != value) moved[key] = {value, there};
+    }
+    for (const auto& [key, value] : other)
+        if (!reference.count(key)) moved[key] = {"unset", value};
+    std::vector<std::string> lines;
+    for (const auto& [key, values] : moved) lines.push_back(key + ": " + values.first + " -> " + values.second);
+    return lines;
+}
+
+bool labelOk(const std::string& label) {
+    if (label.empty() || label.size() > 40) return false;
+    for (const unsigned char c : label)
+        if (!std::isalnum(c) && c != '.' && c != '_' && c != '-') return false;
+    return true;
+}
+
+}  // namespace
+
+std::pair<std::string, std::string> SweepComparison::parseOption(const std::string& value) {
+    const auto site = common::ErrorSite::of("--compare", value);
+    const auto eq = value.find('=');
+    if (eq == std::string::npos) throw common::InputError(site, "expected LABEL=SWEEPDIR");
+    std::string label = value.substr(0, eq), dir = value.substr(eq + 1);
+    if (!labelOk(label)) throw common::InputError(site, "the label must be 1-40 letters, digits, '.', '_' or '-'");
+    if (dir.empty()) throw common::InputError(site, "no sweep directory after '='");
+    return {label, dir};
+}
+
+SweepComparison SweepComparison::build(const std::string& label, const std::string& dir, const SavingsTable& table,
+                                       const std::vector<std::pair<std::string, std::string>>& compared) {
+    SweepComparison c;
+    std::map<std::string, std::string> referenceSettings;
+    for (const auto& [otherLabel, otherDir] : compared) {
+        const auto site = common::ErrorSite::of("--compare", otherLabel + "=" + otherDir);
+        if (otherLabel == label)
+            throw common::InputError(site, "the label of the sweep reduced itself (SWEEPDIR's folder name); choose another");
+        for (const auto& s : c.sweeps_)
+            if (s.label == otherLabel) throw common::InputError(site, "the label is given twice");
+        if (!fs::is_regular_file(fs::path(otherDir) / cases::files::SweepLayout::kManifest))
+            throw common::InputError(site, "not a sweep directory (no manifest.json)");
+        SavingsTable other = SavingsTable::fromSweep(otherDir);
+        auto mismatch = [&](const char* what, const std::string& there, const std::string& here) {
+            if (there != here)
+                throw common::InputError(site, std::string(what) + " " + common::Printable::quote(there) +
+                                                   ", the reduced sweep's " + common::Printable::quote(here) +
+                                                   ": its moves would hold more than the factor");
+        };
+        mismatch("dimension", std::to_string(other.dimension()), std::to_string(table.dimension()));
+        mismatch("mesh level", other.level(), table.level());
+        mismatch("gap definition", other.gapDefinition(), table.gapDefinition());
+        Sweep s{otherLabel, otherDir, std::move(other), {}};
+        if (c.sweeps_.empty())
+            referenceSettings = settings(otherDir);
+        else
+            s.differs = differences(referenceSettings, settings(otherDir));
+        c.sweeps_.push_back(std::move(s));
+    }
+    c.sweeps_.push_back({label, dir, table, compared.empty() ? std::vector<std::string>{}
+                                                             : differences(referenceSettings, settings(dir))});
+
+    // The cases, in the order of the reduced sweep, then any the others have and it has not.
+    std::map<std::string, std::size_t> rowOf;
+    auto addRows = [&](const SavingsTable& t) {
+        for (const auto& r : t.rows()) {
+            if (r.formation == "solo" || rowOf.count(r.caseName)) continue;
+            rowOf[r.caseName] = c.rows_.size();
+            c.rows_.push_back({r.caseName, r.formation, SavingsFit::seriesLabel(r), r.frontGap, r.backGap, r.lateral, {}});
+        }
+    };
+    addRows(c.sweeps_.back().table);
+    for (const auto& s : c.sweeps_) addRows(s.table);
+
+    for (auto& row : c.rows_) {
+        for (const auto& s : c.sweeps_) {
+            Cell cell{"absent", "no case of this name in the sweep", std::nullopt, std::nullopt, std::nullopt, std::nullopt};
+            for (const auto& r : s.table.rows()) {
+                if (r.caseName != row.caseName) continue;
+                cell.status = r.status == "ok" && r.savingPct ? "ok" : "failed";
+                cell.reason = cell.status == "ok" ? "" : (r.reason.empty() ? "no saving" : r.reason);
+                if (cell.status == "ok") cell.savingPct = r.savingPct, cell.savingIterPct = r.savingIterPct;
+            }
+            row.cells.push_back(cell);
+        }
+        const Cell& reference = row.cells.front();
+        for (std::size_t i = 1; i < row.cells.size() && !compared.empty(); ++i) {
+            Cell& cell = row.cells[i];
+            if (!cell.savingPct || !reference.savingPct) continue;
+            cell.movePct = *cell.savingPct - *reference.savingPct;
+            if (cell.savingIterPct && reference.savingIterPct)
+                cell.moveIterPct = std::hypot(*cell.savingIterPct, *reference.savingIterPct);
+        }
+    }
+    return c;
+}
+
+std::vector<std::string> SweepComparison::notes() {
+    return {"Each sweep's saving is against its own solo runner: a wind that changes her drag alone is in her saving.",
+            "± is the iterative uncertainty (95 % interval and drift of both drags); a move's is both savings' in "
+            "quadrature. Every sweep is at the same mesh level, so much of the discretisation error is common to "
+            "them; how much of it a move keeps is not known, and none is claimed.",
+            "Failed and non-physical cases give no number, and no move."};
+}
+
+void SweepComparison::writeCsv(const std::string& path) const {
+    std::ostringstream out;
+    out << "case,formation,front_gap_m,back_gap_m,lateral_m,sweep,status,saving_pct,saving_iter_pct,move_pct,"
+           "move_iter_pct,reason\n";
+    for (const auto& row : rows_) {
+        for (std::size_t i = 0; i < sweeps_.size(); ++i) {
+            const Cell& cell = row.cells[i];
+            out << TableText::csvField(row.caseName) << ',' << TableText::csvField(row.formation) << ','
+                << TableText::csvNumber(row.frontGap) << ',' << TableText::csvNumber(row.backGap) << ','
+                << TableText::csvNumber(row.lateral) << ',' << TableText::csvField(sweeps_[i].label) << ','
+                << cell.status << ',' << TableText::csvNumber(cell.savingPct) << ','
+                << TableText::csvNumber(cell.savingIterPct) << ',' << TableText::csvNumber(cell.movePct) << ','
+                << TableText::csvNumber(cell.moveIterPct) << ',' << TableText::csvField(cell.reason) << '\n';
+        }
+    }
+    try {
+        common::AtomicFile::write(path, out.str());
+    } catch (const std::system_error& e) {
+        throw PostError(e.what());
+    }
+}
+
+nlohmann::json SweepComparison::toJson() const {
+    nlohmann::json sweeps = nlohmann::json::array();
+    for (const auto& s : sweeps_)
+        sweeps.push_back({{"label", s.label},
+                          {"dir", s.dir},
+                          {"solo_drag_N", TableText::jsonNumber(s.table.soloDrag())},
+                          {"differs_from_reference", s.differs}});
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& row : rows_) {
+        for (std::size_t i = 0; i < sweeps_.size(); ++i) {
+            const Cell& cell = row.cells[i];
+            rows.push_back({{"case", row.caseName},
+                            {"formation", row.formation},
+                            {"series", row.series},
+                            {"front_gap_m", TableText::jsonNumber(row.frontGap)},
+                            {"back_gap_m", TableText::jsonNumber(row.backGap)},
+                            {"lateral_m", TableText::jsonNumber(row.lateral)},
+                            {"sweep", sweeps_[i].label},
+                            {"status", cell.status},
+                            {"reason", cell.reason},
+                            {"saving_pct", TableText::jsonNumber(cell.savingPct)},
+                            {"saving_iter_pct", TableText::jsonNumber(cell.savingIterPct)},
+                            {"move_pct", TableText::jsonNumber(cell.movePct)},
+                            {"move_iter_pct", TableText::jsonNumber(cell.moveIterPct)}});
+        }
+    }
+    return {{"reference", sweeps_.empty() ? "" : sweeps_.front().label},
+            {"level", sweeps_.empty() ? "" : sweeps_.front().table.level()},
+            {"sweeps", sweeps},
+            {"rows", rows},
+            {"notes", notes()}};
+}
+
+}  // namespace drafting::post
