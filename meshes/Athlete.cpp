@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <sstream>
+#include <utility>
 
 namespace drafting::meshes {
 
@@ -17,7 +18,8 @@ void requireWithin(const char* field, double value, double lo, double hi, const 
 }
 }  // namespace
 
-Athlete::Athlete(double heightM, double massKg) : height_(heightM), mass_(massKg) {
+Athlete::Athlete(double heightM, double massKg, SegmentProportions proportions)
+    : height_(heightM), mass_(massKg), proportions_(std::move(proportions)) {
     requireWithin("athlete.height", heightM, kMinHeight, kMaxHeight, "m");
     requireWithin("athlete.mass", massKg, kMinMass, kMaxMass, "kg");
 }

@@ -1,17 +1,20 @@
 #pragma once
 // Body dimensions of a runner from height and mass.
+#include "meshes/SegmentProportions.hpp"
 
 namespace drafting::meshes {
 
 /// A runner's size. Frontal area follows Pugh (1970): A = 0.266 × BSA, with the Du Bois
-/// body-surface area; the 2D section is an ellipse with the silhouette's mean width.
+/// body-surface area; the 2D section is an ellipse with the silhouette's mean width. The limbs'
+/// proportions shape the 3D parametric body only (RunnerBody).
 class Athlete {
 public:
     /// Throws meshes::GeometryError when height or mass is outside the supported range.
-    Athlete(double heightM, double massKg);
+    Athlete(double heightM, double massKg, SegmentProportions proportions = SegmentProportions::winter());
 
     double height() const { return height_; }
     double mass() const { return mass_; }
+    const SegmentProportions& proportions() const { return proportions_; }
 
     /// Du Bois & Du Bois (1916) body-surface area [m²].
     double bodySurfaceArea() const;
@@ -30,6 +33,7 @@ public:
 private:
     double height_;
     double mass_;
+    SegmentProportions proportions_;
 };
 
 }  // namespace drafting::meshes

@@ -145,8 +145,8 @@ namespace {
 // Winter (2009) Fig. 4.1, fractions of H.
 constexpr double kHeadTop = 1.0, kChin = 0.870, kShoulder = 0.818, kHip = 0.530;
 constexpr double kShoulderWidth = 0.259, kHipWidth = 0.191;
-constexpr double kUpperArm = 0.186, kForearm = 0.146, kHand = 0.108;
-constexpr double kThigh = 0.245, kShank = 0.246, kAnkle = 0.039, kFootLength = 0.152, kFootWidth = 0.055;
+// The limbs' lengths are SegmentProportions' (Winter's, or with de Leva's female or male contrast).
+constexpr double kAnkle = 0.039, kFootWidth = 0.055;
 
 // Girths of the reference lean runner (kRefHeight, kRefMass) [m]; scaled with sqrt(m / H).
 constexpr double kNeckR = 0.055;
@@ -172,7 +172,7 @@ struct Model {
 };
 
 /// The posed primitives for height H [m], girth scale g, with the left foot's plantar flexion.
-Model buildModel(double H, double g, const PoseAngles& pose) {
+Model buildModel(double H, double g, const PoseAngles& pose, const SegmentProportions& lengths) {
     Model m;
     auto round = [&m](const std::string& name, double length, double fraction, double r0, double r1) {
         m.segments.push_back({name, length, fraction, r0, r1, 0, 0, 0});
@@ -228,17 +228,17 @@ Model buildModel(double H, double g, const PoseAngles& pose) {
         const Arm& arm = s > 0 ? pose.left : pose.right;
         const std::string tag = s > 0 ? "left " : "right ";
         const Vec3 shoulder{0, s * yShoulder, zShoulder};
-        const Vec3 elbow = shoulder + kUpperArm * H * limbDirection(arm.upper, arm.abduction, s);
+        const Vec3 elbow = shoulder + lengths.upperArm * H * limbDirection(arm.upper, arm.abduction, s);
         const Vec3 foreDir = limbDirection(arm.fore, arm.foreAbduction, s);
-        const Vec3 wrist = elbow + kForearm * H * foreDir;
+        const Vec3 wrist = elbow + lengths.forearm * H * foreDir;
         // A loose fist: half the hand's length, rounded.
-        const Vec3 fist = wrist + 0.5 * kHand * H * foreDir;
+        const Vec3 fist = wrist + 0.5 * lengths.hand * H * foreDir;
         add(Primitive::cone(leanPoint(shoulder), leanPoint(elbow), kUpperArmR[0] * g, kUpperArmR[1] * g));
         add(Primitive::cone(leanPoint(elbow), leanPoint(wrist), kForearmR[0] * g, kForearmR[1] * g));
         add(Primitive::cone(leanPoint(wrist), leanPoint(fist), kFistR * g, kFistR * g));
-        round(tag + "upper arm", kUpperArm * H, kUpperArm, kUpperArmR[0] * g, kUpperArmR[1] * g);
-        round(tag + "forearm", kForearm * H, kForearm, kForearmR[0] * g, kForearmR[1] * g);
-        round(tag + "hand (fist: half the hand length)", 0.5 * kHand * H, 0.5 * kHand, kFistR * g, kFistR * g);
+        round(tag + "upper arm", lengths.upperArm * H, lengths.upperArm, kUpperArmR[0] * g, kUpperArmR[1] * g);
+        round(tag + "forearm", lengths.forearm * H, lengths.forearm, kForearmR[0] * g, kForearmR[1] * g);
+        round(tag + "hand (fist: half the hand length)", 0.5 * lengths.hand * H, 0.5 * lengths.hand, kFistR * g, kFistR * g);
     }
 
     // Hip joints one reference thigh radius inside Winter's hip width: inside the pelvis for
@@ -249,8 +249,8 @@ Model buildModel(double H, double g, const PoseAngles& pose) {
         const Leg& leg = s > 0 ? pose.legLeft : pose.legRight;
         const std::string tag = s > 0 ? "left " : "right ";
         const Vec3 hip{0, s * yHip, zHip};
-        const Vec3 knee = hip + kThigh * H * limbDirection(leg.thigh);
-        const Vec3 ankle = knee + kShank * H * limbDirection(leg.shank);
+        const Vec3 knee = hip + lengths.thigh * H * limbDirection(leg.thigh);
+        const Vec3 ankle = knee + lengths.shank * H * limbDirection(leg.shank);
         // A heavy runner's ankle must still clear the sole.
         const double rAnkle = std::min(kShankR[1] * g, 0.8 * kAnkle * H);
         add(Primitive::cone(hip, knee, kThighR[0] * g, kThighR[1] * g));
@@ -264,13 +264,13 @@ Model buildModel(double H, double g, const PoseAngles& pose) {
         // The ankle joined to the foot's axis, so thin ankles over thick feet stay attached.
         const double rLink = std::min(rAnkle, 0.6 * footHalf);
         add(Primitive::cone(ankle, ankle + offset, rLink, rLink));
-        const Vec3 heel = ankle + offset + (-0.25 * kFootLength * H + cap) * along;
-        const Vec3 toe = ankle + offset + (0.75 * kFootLength * H - cap) * along;
+        const Vec3 heel = ankle + offset + (-0.25 * lengths.foot * H + cap) * along;
+        const Vec3 toe = ankle + offset + (0.75 * lengths.foot * H - cap) * along;
         m.feet[s > 0 ? 1 : 0] = m.primitives.size();
         add(Primitive::elliptic(heel, toe, normal, side, footHalf, footHalfWidth, cap));
-        round(tag + "thigh", kThigh * H, kThigh, kThighR[0] * g, kThighR[1] * g);
-        round(tag + "shank", kShank * H, kShank, kShankR[0] * g, rAnkle);
-        elliptic(tag + "foot", kFootLength * H, kFootLength, 0.0, footHalfWidth, footHalf);
+        round(tag + "thigh", lengths.thigh * H, lengths.thigh, kThighR[0] * g, kThighR[1] * g);
+        round(tag + "shank", lengths.shank * H, lengths.shank, kShankR[0] * g, rAnkle);
+        elliptic(tag + "foot", lengths.foot * H, lengths.foot, 0.0, footHalfWidth, footHalf);
     }
 
     m.zMin = std::numeric_limits<double>::max();
@@ -284,10 +284,10 @@ Model buildModel(double H, double g, const PoseAngles& pose) {
 
 /// Solves the front (left) foot's plantar flexion so the posed body spans H from its lowest to
 /// its highest point: the flight-phase legs alone would make the runner ~3 % shorter.
-double solvePlantarFlexion(double H, double g, PoseAngles pose) {
+double solvePlantarFlexion(double H, double g, PoseAngles pose, const SegmentProportions& lengths) {
     auto span = [&](double phi) {
         pose.legLeft.plantarFlexion = phi;
-        const Model m = buildModel(H, g, pose);
+        const Model m = buildModel(H, g, pose, lengths);
         return m.zMax - m.zMin;
     };
     // Scan up from a neutral foot to bracket (the heel is lowest for small angles), then bisect.
@@ -365,18 +365,21 @@ vtkSmartPointer<vtkImageData> BodyModel::sample(double cell) const {
 namespace {
 
 /// A pose's angles, with mid-stride's front-foot plantar flexion solved for the athlete.
-BodyModel::PoseAngles solvedAngles(double H, double g, RunnerBody::Pose pose) {
+BodyModel::PoseAngles solvedAngles(double H, double g, RunnerBody::Pose pose, const SegmentProportions& lengths) {
     BodyModel::PoseAngles angles = BodyModel::anglesOf(pose);
-    if (pose == RunnerBody::Pose::midStride) angles.legLeft.plantarFlexion = solvePlantarFlexion(H, g, angles);
+    if (pose == RunnerBody::Pose::midStride)
+        angles.legLeft.plantarFlexion = solvePlantarFlexion(H, g, angles, lengths);
     return angles;
 }
 
 }  // namespace
 
-BodyModel::BodyModel(double H, double g, RunnerBody::Pose pose) : BodyModel(H, g, solvedAngles(H, g, pose)) {}
+BodyModel::BodyModel(double H, double g, RunnerBody::Pose pose, const SegmentProportions& lengths)
+    : BodyModel(H, g, solvedAngles(H, g, pose, lengths), lengths) {}
 
-BodyModel::BodyModel(double H, double g, const PoseAngles& angles) : angles_(angles) {
-    Model m = buildModel(H, g, angles_);
+BodyModel::BodyModel(double H, double g, const PoseAngles& angles, const SegmentProportions& lengths)
+    : angles_(angles) {
+    Model m = buildModel(H, g, angles_, lengths);
     primitives_ = std::move(m.primitives);
     segments_ = std::move(m.segments);
     feet_[0] = m.feet[0];

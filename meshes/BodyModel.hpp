@@ -6,11 +6,12 @@
 #include <vtkSmartPointer.h>
 
 #include "meshes/RunnerBody.hpp"
+#include "meshes/SegmentProportions.hpp"
 
 namespace drafting::meshes {
 
 /// The parametric runner before it is a surface: one primitive per body segment (Winter 2009
-/// proportions of the height, girths of a lean reference runner scaled by sqrt(m / H)), posed,
+/// proportions of the height, the limbs' by SegmentProportions, girths of a lean reference runner scaled by sqrt(m / H)), posed,
 /// and their smooth union's signed distance sampled on a grid for RunnerBody to contour.
 class BodyModel {
 public:
@@ -35,12 +36,14 @@ public:
     /// choice, in the frozen mid-stride pose and at every phase of the measured stride (GaitCycle).
     static constexpr double kArmAbductionDeg = 10.0;
 
-    /// The body of height H [m] and girth scale g in `pose`; mid-stride solves the front foot's
-    /// plantar flexion so that the posed body spans H from its lowest to its highest point.
-    BodyModel(double H, double g, RunnerBody::Pose pose);
-    /// The body of height H [m] (standing) and girth scale g in the given angles, as they are: a
-    /// phase of the measured stride (GaitCycle), whose bent legs span less than H.
-    BodyModel(double H, double g, const PoseAngles& angles);
+    /// The body of height H [m], girth scale g and limb `lengths` in `pose`; mid-stride solves the
+    /// front foot's plantar flexion so that the posed body spans H from its lowest to its highest point.
+    BodyModel(double H, double g, RunnerBody::Pose pose,
+              const SegmentProportions& lengths = SegmentProportions::winter());
+    /// The body of height H [m] (standing), girth scale g and limb `lengths` in the given angles, as
+    /// they are: a phase of the measured stride (GaitCycle), whose bent legs span less than H.
+    BodyModel(double H, double g, const PoseAngles& angles,
+              const SegmentProportions& lengths = SegmentProportions::winter());
     BodyModel(const BodyModel&);
     ~BodyModel();
 

@@ -77,17 +77,18 @@ double girthScaleOf(const Athlete& athlete) {
 }  // namespace
 
 RunnerBody::RunnerBody(const Athlete& athlete, Pose pose) : RunnerBody(athlete, poseName(pose), "parametric") {
-    buildParametric(athlete, BodyModel(athlete.height(), girthScaleOf(athlete), pose));
+    buildParametric(athlete, BodyModel(athlete.height(), girthScaleOf(athlete), pose, athlete.proportions()));
 }
 
 RunnerBody::RunnerBody(const Athlete& athlete, double stridePhase) : RunnerBody(athlete, "stride", "parametric") {
     if (!std::isfinite(stridePhase))
         throw GeometryError(common::ErrorSite::of("geometry.stride_phase", std::to_string(stridePhase)), "not a finite number");
     stridePhase_ = GaitCycle::wrap(stridePhase);
-    buildParametric(athlete, BodyModel(athlete.height(), girthScaleOf(athlete), GaitCycle::poseAt(*stridePhase_)));
+    buildParametric(athlete, BodyModel(athlete.height(), girthScaleOf(athlete), GaitCycle::poseAt(*stridePhase_), athlete.proportions()));
 }
 
 void RunnerBody::buildParametric(const Athlete& athlete, const BodyModel& model) {
+    proportions_ = athlete.proportions().name;
     const double H = athlete.height();
     const double g = girthScaleOf(athlete);
     const BodyModel::PoseAngles& angles = model.angles();
@@ -380,6 +381,13 @@ nlohmann::json RunnerBody::describe() const {
             "(segment lengths as fractions of height, after Drillis & Contini 1966)";
         j["radii_source"] = "reference lean runner (" + FoamFile::number(kRefHeight) + " m, " + FoamFile::number(kRefMass) +
                             " kg) scaled by sqrt((mass/height)/(reference mass/height))";
+        // Only a body of other proportions than Winter's says so: earlier bodies' files stand.
+        if (proportions_ != "winter") {
+            j["proportions"] = proportions_;
+            j["segment_lengths_source"] = j["segment_lengths_source"].get<std::string>() +
+                                          "; the limbs with de Leva P (1996) J Biomech 29:1223, Table 1, " +
+                                          proportions_ + " against both sexes' mean (meshes/SegmentProportions.hpp)";
+        }
         j["pose_angles_deg"] = poseAngles_;
         if (stridePhase_) {
             j["stride_phase"] = *stridePhase_;

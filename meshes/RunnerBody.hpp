@@ -77,6 +77,8 @@ public:
     double volume() const { return volume_; }                     // enclosed volume [m³]
     /// The phase of the measured stride the body is posed at; none for the frozen poses and STLs.
     std::optional<double> stridePhase() const { return stridePhase_; }
+    /// The limbs' proportions of the parametric body (SegmentProportions::name); "" for an STL.
+    const std::string& proportions() const { return proportions_; }
 
     /// runner.json: measured sizes beside Pugh's frontal area, source, triangles, and the
     /// segment table (lengths, radii, citation) for the parametric body.
@@ -154,6 +156,7 @@ private:
     /// Contours, cleans and adopts the parametric model (both parametric constructors).
     void buildParametric(const Athlete& athlete, const BodyModel& model);
     std::optional<double> stridePhase_;
+    std::string proportions_;
 };
 
 }  // namespace drafting::meshes

@@ -73,8 +73,8 @@
 #       runs/study/stride-LEVEL/{in,out}-pPHASE/.
 #
 #   factors LEVEL
-#       Every factor of a real Breaking4 pair (issue 16): cases/examples/breaking4-factors-3d.cfg at
-#       LEVEL (solo; one pacer ahead at 1.0, 1.3 and 2.0 m with one 1.0 m behind), five times:
+#       Every factor of a real Breaking4 pacer (issue 16): cases/examples/breaking4-factors-3d.cfg at
+#       LEVEL (solo; one pacer 1.3 and 2.0 m ahead), five times:
 #         identical  the pacers copies of her (1.57 m, 42 kg), in her step, in calm air;
 #         size       pacers of 1.80 m and 65 kg, in her step, calm;
 #         stride     copies of her half a stride out of her step, calm;

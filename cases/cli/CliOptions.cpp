@@ -37,7 +37,7 @@ const std::vector<Command>& commandTable() {
          "run CONFIG at each level (default coarse,medium,fine; also extra-fine) into DIR/LEVEL and\n"
          "reduce every consecutive triplet: each body's extrapolated drag and saving, order and GCI\n"
          "(DIR/convergence.json, .csv); --reduce-only runs nothing"},
-        {"geometry", "geometry -o FILE.stl [--height M] [--mass KG] [--pose mid-stride|standing | --stride-phase P] [--stl IN.stl]",
+        {"geometry", "geometry -o FILE.stl [--height M] [--mass KG] [--proportions winter|female|male] [--pose mid-stride|standing | --stride-phase P] [--stl IN.stl]",
          "write a 3D runner surface and FILE.json beside it"},
         {"reference", "reference NAME -o DIR | reference --list",
          "run a reference flow and check it; DIR/results.json holds values and checks; a 3D one takes\n"
@@ -84,6 +84,7 @@ const std::vector<Option>& optionTable() {
         {"mass", "--mass KG", "the runner's mass", {"geometry"}},
         {"pose", "--pose mid-stride|standing", "the parametric pose", {"geometry"}},
         {"stride-phase", "--stride-phase P", "pose at phase P (0-1, 0 = right foot strike) of the measured stride instead", {"geometry"}},
+        {"proportions", "--proportions SET", "limb proportions: winter (Winter 2009, default), female or male (de Leva 1996)", {"geometry"}},
         {"stl", "--stl IN.stl", "scale and describe your own body instead", {"geometry"}},
         {"backend", "--backend local|slurm",
          "run here (default) or submit one Slurm job array and a reduce job (docs/cluster.md)", kSlurm},

@@ -62,7 +62,8 @@ std::optional<CommandLine> CommandLine::parse(const std::vector<std::string>& ar
         "force", "")("json", "")("list", "")("levels", po::value<std::string>())("reduce-only", "")("continue", "")(
         "iterations", po::value<int>())("command", po::value<std::string>())(
         "target", po::value<std::string>())("height", po::value<std::string>())("mass", po::value<std::string>())(
-        "pose", po::value<std::string>())("stride-phase", po::value<std::string>())("stl", po::value<std::string>());
+        "pose", po::value<std::string>())("stride-phase", po::value<std::string>())("stl", po::value<std::string>())(
+        "proportions", po::value<std::string>());
     // The Slurm backend (docs/cluster.md) and its hidden per-task command.
     desc.add_options()("backend", po::value<std::string>())("dry-run", "")("wait", "")(
         "partition", po::value<std::string>())("account", po::value<std::string>())("time", po::value<std::string>())(
@@ -106,7 +107,8 @@ std::optional<CommandLine> CommandLine::parse(const std::vector<std::string>& ar
     if (command != "geometry")
         for (const auto& [geometryOnly, configKey] :
              {std::pair<const char*, const char*>{"height", "athlete.height"}, {"mass", "athlete.mass"},
-              {"pose", "geometry.pose"}, {"stride-phase", "geometry.stride_phase"}, {"stl", "geometry.stl"}})
+              {"pose", "geometry.pose"}, {"stride-phase", "geometry.stride_phase"}, {"stl", "geometry.stl"},
+              {"proportions", "athlete.proportions"}})
             if (vm.count(geometryOnly))
                 throw common::InputError(std::string("--") + geometryOnly + ": belongs to the geometry command (in a sweep: --" +
                                          configKey + ")");

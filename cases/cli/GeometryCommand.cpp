@@ -36,19 +36,19 @@ void refuseOverrides(const std::vector<std::string>& overrides) {
     const std::string key = first.substr(2, first.find('=') - 2);
     const std::pair<const char*, const char*> own[] = {
         {"athlete.height", "--height"}, {"athlete.mass", "--mass"}, {"geometry.pose", "--pose"}, {"geometry.stl", "--stl"},
-        {"geometry.stride_phase", "--stride-phase"}};
+        {"geometry.stride_phase", "--stride-phase"}, {"athlete.proportions", "--proportions"}};
     for (const auto& [configKey, option] : own)
         if (key == configKey)
             throw common::InputError("geometry: --" + key + " is a sweep-config key; use " + option + " (geometry takes no config)");
     throw common::InputError("geometry: takes no config overrides (" + common::Printable::quote("--" + key) +
-                      "); use --height, --mass, --pose, --stride-phase, --stl");
+                      "); use --height, --mass, --proportions, --pose, --stride-phase, --stl");
 }
 
 }  // namespace
 
 int GeometryCommand::run(const CommandLine& line, std::ostream& out) {
     refuseOverrides(line.overrides());
-    if (line.has("target")) throw common::InputError("geometry: takes no CONFIG; use --height, --mass, --pose, --stride-phase, --stl");
+    if (line.has("target")) throw common::InputError("geometry: takes no CONFIG; use --height, --mass, --proportions, --pose, --stride-phase, --stl");
     if (!line.has("output")) throw common::InputError("geometry: missing -o FILE.stl");
     const fs::path stlPath = line.text("output");
     if (stlPath.extension() != ".stl")
@@ -60,8 +60,12 @@ int GeometryCommand::run(const CommandLine& line, std::ostream& out) {
     files::OutputFiles::check("-o", stlPath);
     files::OutputFiles::check("-o (its description)", jsonPath);
     const config::SweepConfig defaults;
-    const meshes::Athlete athlete(numberOption(line, "height", defaults.athleteHeight),
-                                  numberOption(line, "mass", defaults.athleteMass));
+    if (line.has("proportions") && line.has("stl"))
+        throw common::InputError("geometry: --proportions shapes the parametric body: not with --stl");
+    const meshes::Athlete athlete(
+        numberOption(line, "height", defaults.athleteHeight), numberOption(line, "mass", defaults.athleteMass),
+        meshes::SegmentProportions::of(line.has("proportions") ? line.text("proportions") : defaults.athleteProportions,
+                                       "--proportions"));
     const std::string pose = line.has("pose") ? line.text("pose") : defaults.geometryPose;
     std::optional<double> phase;
     if (line.has("stride-phase")) {

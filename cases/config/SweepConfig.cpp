@@ -43,8 +43,8 @@ const std::vector<std::string> kPresets = {"solo",        "ahead", "behind",    
 const std::vector<std::string>& allKeys() {
     static const std::vector<std::string> keys = {
         "name",
-        "athlete.height", "athlete.mass",
-        "pacers.height", "pacers.mass", "pacers.stride_offset",
+        "athlete.height", "athlete.mass", "athlete.proportions",
+        "pacers.height", "pacers.mass", "pacers.stride_offset", "pacers.proportions",
         "run.speed", "run.mile_time", "run.headwind", "run.wind_speed", "run.wind_direction", "run.air_density",
         "run.turbulence_intensity", "run.turbulence_viscosity_ratio", "run.turbulence_length_scale",
         "formation.preset", "formation.positions", "formation.ahead", "formation.behind",
@@ -538,6 +538,14 @@ SweepConfig build(const Values& raw) {
         c.pacerStrideOffset = phaseIn("pacers.stride_offset");
         if (!c.stridePhase) raw.fail("pacers.stride_offset", "needs geometry.stride_phase");
     }
+    // The limbs' proportions shape the 3D parametric body only.
+    for (const char* key : {"athlete.proportions", "pacers.proportions"}) {
+        if (!has(key)) continue;
+        const std::string set = raw.choice(key, meshes::SegmentProportions::names());
+        if (c.dimension != 3) raw.fail(key, "shapes the 3D parametric body: needs mesh.dimension = 3");
+        if (has("geometry.stl")) raw.fail(key, "shapes the parametric body: not with geometry.stl");
+        (std::string(key) == "athlete.proportions" ? c.athleteProportions : c.pacerProportions.emplace()) = set;
+    }
     if (has("mesh.wall_treatment")) {
         c.wallTreatment = raw.choice("mesh.wall_treatment", {"wall-functions", "low-re"});
         if (c.dimension != 3) raw.fail("mesh.wall_treatment", "needs mesh.dimension = 3");
@@ -656,11 +664,13 @@ std::string SweepConfig::toText() const {
       << "# draft-cases reads this file back to the same cases.\n"
       << "name = " << name << "\n\n[athlete]\nheight = " << num(athleteHeight) << "\nmass = " << num(athleteMass)
       << "\n";
-    if (pacerHeight || pacerMass || pacerStrideOffset) {
+    if (athleteProportions != "winter") t << "proportions = " << athleteProportions << "\n";
+    if (pacerHeight || pacerMass || pacerStrideOffset || pacerProportions) {
         t << "\n[pacers]\n";
         if (pacerHeight) t << "height = " << num(*pacerHeight) << "\n";
         if (pacerMass) t << "mass = " << num(*pacerMass) << "\n";
         if (pacerStrideOffset) t << "stride_offset = " << num(*pacerStrideOffset) << "\n";
+        if (pacerProportions) t << "proportions = " << *pacerProportions << "\n";
     }
     t << "\n[run]\nspeed = " << num(speed);
     if (windSpeed > 0.0) t << "\nwind_speed = " << num(windSpeed) << "\nwind_direction = " << num(windDirection);
@@ -770,11 +780,13 @@ nlohmann::json SweepConfig::toJson() const {
         json["run"]["wind_direction_deg"] = windDirection;
     }
     // Absent with the athlete's pacers, for the same reason.
-    if (pacerHeight || pacerMass || pacerStrideOffset)
+    if (pacerHeight || pacerMass || pacerStrideOffset || pacerProportions)
         json["pacers"] = {{"height_m", pacerHeight ? nlohmann::json(*pacerHeight) : nlohmann::json()},
                           {"mass_kg", pacerMass ? nlohmann::json(*pacerMass) : nlohmann::json()}};
-    // Absent without them, for the same reason (the stride's phases came later).
+    // Absent without them, for the same reason (the stride's phases and the proportions came later).
     if (pacerStrideOffset) json["pacers"]["stride_offset"] = *pacerStrideOffset;
+    if (pacerProportions) json["pacers"]["proportions"] = *pacerProportions;
+    if (athleteProportions != "winter") json["athlete"]["proportions"] = athleteProportions;
     if (stridePhase) json["geometry"]["stride_phase"] = *stridePhase;
     return json;
 }
@@ -869,6 +881,14 @@ public:
         if (!v.is_string()) refuse(field(section, key), v, "not a string");
         return singleLine(v, field(section, key));
     }
+    // A limb-proportions set: a name meshes::SegmentProportions knows.
+    std::string proportions(const std::string& section) const {
+        const std::string t = text(section, "proportions");
+        const auto& names = meshes::SegmentProportions::names();
+        if (std::find(names.begin(), names.end(), t) == names.end())
+            refuse(field(section, "proportions"), at(section, "proportions"), "expected winter, female or male");
+        return t;
+    }
     // A string that goes back through the config's text: a line break or another control
     // character would be read as something else, so it is refused here, naming its field.
     std::string singleLine(const json& v, const std::string& where) const {
@@ -949,7 +969,11 @@ SweepConfig SweepConfig::fromJson(const json& given, const std::string& origin) 
         c.pacerMass = f.numberOrNull("pacers", "mass_kg");
         if (j.at("pacers").is_object() && j.at("pacers").contains("stride_offset"))
             c.pacerStrideOffset = f.number("pacers", "stride_offset");
+        if (j.at("pacers").is_object() && j.at("pacers").contains("proportions"))
+            c.pacerProportions = f.proportions("pacers");
     }
+    if (j.at("athlete").is_object() && j.at("athlete").contains("proportions"))
+        c.athleteProportions = f.proportions("athlete");
     c.speed = f.number("run", "speed_mps");
     c.headwind = f.number("run", "headwind_mps");
     if (j.at("run").is_object() && j.at("run").contains("wind_speed_mps")) {
@@ -1057,10 +1081,12 @@ double SweepConfig::airSpeed() const { return std::hypot(airAlong(), airAcross()
 BodySize SweepConfig::pacerSize(std::optional<double> height) const {
     const double given = pacerHeight.value_or(athleteHeight);
     const double h = height.value_or(given);
+    const std::string& proportions = pacerProportions ? *pacerProportions : athleteProportions;
     // Without pacers.mass the mass is the athlete's index at h: exactly her mass at her height.
-    if (!pacerMass) return h == athleteHeight ? athlete() : BodySize{h, athleteMass * (h / athleteHeight) * (h / athleteHeight)};
-    if (h == given) return {h, *pacerMass};
-    return {h, *pacerMass * (h / given) * (h / given)};
+    if (!pacerMass)
+        return {h, h == athleteHeight ? athleteMass : athleteMass * (h / athleteHeight) * (h / athleteHeight), proportions};
+    if (h == given) return {h, *pacerMass, proportions};
+    return {h, *pacerMass * (h / given) * (h / given), proportions};
 }
 
 std::optional<double> SweepConfig::pacerStridePhase() const {
@@ -1074,7 +1100,9 @@ std::optional<double> SweepConfig::pacerOwnStridePhase() const {
 }
 
 meshes::RunnerBody SweepConfig::runnerBody(std::optional<BodySize> size, std::optional<double> phase) const {
-    const meshes::Athlete athlete = size ? meshes::Athlete(size->heightM, size->massKg) : meshes::Athlete(athleteHeight, athleteMass);
+    const BodySize body = size.value_or(athlete());
+    const meshes::Athlete athlete(body.heightM, body.massKg,
+                                  meshes::SegmentProportions::of(body.proportions, "runner proportions"));
     if (!geometryStl.empty())
         return geometryAtOwnSize ? meshes::RunnerBody::fromReferenceStl(geometryStl)
                                  : meshes::RunnerBody::fromStl(geometryStl, athlete);

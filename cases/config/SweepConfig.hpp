@@ -19,13 +19,19 @@ struct PacerPosition {
     double y = 0.0;
 };
 
-/// A runner's size: what the parametric body (or a user's STL) is scaled to.
+/// A runner's size: what the parametric body (or a user's STL) is scaled to, and the proportions
+/// of its limbs (meshes::SegmentProportions: winter, female or male; the parametric body's only).
 struct BodySize {
     double heightM = 0.0;
     double massKg = 0.0;
-    bool operator==(const BodySize& o) const { return heightM == o.heightM && massKg == o.massKg; }
+    std::string proportions = "winter";
+    bool operator==(const BodySize& o) const {
+        return heightM == o.heightM && massKg == o.massKg && proportions == o.proportions;
+    }
     bool operator<(const BodySize& o) const {
-        return heightM < o.heightM || (heightM == o.heightM && massKg < o.massKg);
+        if (heightM != o.heightM) return heightM < o.heightM;
+        if (massKg != o.massKg) return massKg < o.massKg;
+        return proportions < o.proportions;
     }
 };
 
@@ -43,6 +49,8 @@ struct SweepConfig {
 
     double athleteHeight = 1.57;  // m
     double athleteMass = 42.0;    // kg
+    /// The proportions of her limbs (athlete.proportions: meshes::SegmentProportions), 3D parametric.
+    std::string athleteProportions = "winter";
 
     double speed = 0.0;           // m/s, from run.speed or run.mile_time
     double headwind = 0.0;        // m/s, positive against the runner
@@ -65,12 +73,15 @@ struct SweepConfig {
     /// The pacers' phase of the stride against hers (pacers.stride_offset, [0, 1)): 0 in step,
     /// 0.5 on the opposite foot. Needs geometry.stride_phase; unset: in step.
     std::optional<double> pacerStrideOffset;
+    /// The pacers' limb proportions (pacers.proportions); unset: hers.
+    std::optional<std::string> pacerProportions;
 
     /// The athlete's size.
-    BodySize athlete() const { return {athleteHeight, athleteMass}; }
+    BodySize athlete() const { return {athleteHeight, athleteMass, athleteProportions}; }
     /// The pacers' size at `height` (a point of the sweep.pacer_height axis; unset: pacers.height,
     /// else the athlete's height): the mass is pacers.mass at pacers.height, else the mass at the
-    /// pacers' body-mass index (pacers.mass / pacers.height², or the athlete's) for another height.
+    /// pacers' body-mass index (pacers.mass / pacers.height², or the athlete's) for another height;
+    /// the proportions pacers.proportions, else hers.
     BodySize pacerSize(std::optional<double> height = std::nullopt) const;
     /// The pacers' phase of the measured stride: hers plus pacers.stride_offset, wrapped into
     /// [0, 1); none without geometry.stride_phase.

@@ -22,6 +22,7 @@ nlohmann::json CaseSpec::parametersJson() const {
         if (r.size) {
             runner["height_m"] = r.size->heightM;
             runner["mass_kg"] = r.size->massKg;
+            if (r.size->proportions != "winter") runner["proportions"] = r.size->proportions;
         }
         // Likewise a runner out of her step.
         if (r.stridePhase) runner["stride_phase"] = *r.stridePhase;

@@ -144,6 +144,56 @@ TEST(SweepConfig, PacersInAndOutOfHerStep) {
     EXPECT_TRUE(outOfStep.toJson()["pacers"]["height_m"].is_null());
 }
 
+// Female and male limb proportions (issue 16): 3D parametric only, the pacers hers unless given,
+// written only when not Winter's (earlier manifests and fingerprints stand), read back the same.
+TEST(SweepConfig, LimbProportionsOfEachRunner) {
+    const auto plain = SweepConfig::parse("[mesh]\ndimension = 3\n");
+    EXPECT_EQ(plain.athleteProportions, "winter");
+    EXPECT_FALSE(plain.toJson()["athlete"].contains("proportions"));
+    EXPECT_EQ(plain.toText().find("proportions"), std::string::npos);
+
+    const auto c = SweepConfig::parse("[athlete]\nproportions = female\n[pacers]\nheight = 1.80\nmass = 65\n"
+                                      "proportions = male\n[mesh]\ndimension = 3\n");
+    EXPECT_EQ(c.athlete().proportions, "female");
+    EXPECT_EQ(c.pacerSize().proportions, "male");
+    EXPECT_EQ(c.pacerSize(1.70).proportions, "male");
+    EXPECT_EQ(c.toJson()["athlete"]["proportions"], "female");
+    EXPECT_EQ(c.toJson()["pacers"]["proportions"], "male");
+    EXPECT_EQ(SweepConfig::parse(c.toText()).toJson(), c.toJson());
+    EXPECT_EQ(SweepConfig::fromJson(c.toJson(), "manifest.json").toJson(), c.toJson());
+
+    // Pacers without proportions of their own have hers; at her size and proportions they are her body.
+    const auto hers = SweepConfig::parse("[athlete]\nproportions = female\n[mesh]\ndimension = 3\n");
+    EXPECT_EQ(hers.pacerSize(), hers.athlete());
+    // Her size with other proportions is a body of its own.
+    const auto male = SweepConfig::parse("[pacers]\nproportions = male\n[mesh]\ndimension = 3\n");
+    EXPECT_FALSE(male.pacerSize() == male.athlete());
+    EXPECT_EQ(male.pacerSize().heightM, male.athlete().heightM);
+
+    auto refusal = [](const std::string& text) {
+        try {
+            SweepConfig::parse(text);
+        } catch (const InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    EXPECT_NE(refusal("[athlete]\nproportions = female\n").find("athlete.proportions = 'female': shapes the 3D "
+                                                                   "parametric body: needs mesh.dimension = 3"),
+              std::string::npos);
+    EXPECT_NE(refusal("[pacers]\nproportions = tall\n[mesh]\ndimension = 3\n").find("pacers.proportions = 'tall': "
+                                                                                     "expected one of winter|female|male"),
+              std::string::npos);
+    auto j = c.toJson();
+    j["athlete"]["proportions"] = "x/../y";
+    try {
+        SweepConfig::fromJson(j, "manifest.json");
+        ADD_FAILURE() << "a manifest's unknown proportions were read";
+    } catch (const std::exception& e) {
+        EXPECT_NE(std::string(e.what()).find("config.athlete.proportions"), std::string::npos) << e.what();
+    }
+}
+
 // A wind from any side (issue 16): its head component adds to the running speed, its cross
 // component comes from the runner's left at 90 degrees; calm air writes no wind keys.
 TEST(SweepConfig, AWindFromAnySide) {

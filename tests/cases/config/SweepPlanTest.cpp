@@ -86,6 +86,21 @@ TEST(SweepPlan, PacersOfTheirOwnSize) {
     EXPECT_EQ(hers[1].parametersJson(), config::SweepPlan::expand(config::SweepConfig::parse("[formation]\npreset = ahead\n"))[1].parametersJson());
 }
 
+// A pacer of male proportions at her height and mass has a body of its own, and says so.
+TEST(SweepPlan, PacersOfOtherProportions) {
+    const auto plan = config::SweepPlan::expand(
+        config::SweepConfig::parse("[pacers]\nproportions = male\n[formation]\npreset = ahead\n[mesh]\ndimension = 3\n"
+                                   "level = coarse\n"));
+    ASSERT_TRUE(plan[1].runners[1].size);
+    EXPECT_EQ(plan[1].runners[1].size->proportions, "male");
+    const auto j = plan[1].parametersJson();
+    EXPECT_EQ(j["runners"][1]["proportions"], "male");
+    EXPECT_FALSE(j["runners"][0].contains("proportions"));
+    // Winter's pacers of their own size write no proportions: earlier cases keep their parameters.
+    const auto own = config::SweepPlan::expand(config::SweepConfig::parse("[pacers]\nheight = 1.80\nmass = 65\n[formation]\npreset = ahead\n"));
+    EXPECT_FALSE(own[1].parametersJson()["runners"][1].contains("proportions"));
+}
+
 TEST(SweepPlan, AClearanceGapAddsHalfOfEachBodysDepth) {
     const auto c = config::SweepConfig::parse("[pacers]\nheight = 1.80\nmass = 65\n[formation]\npreset = ahead\n"
                                               "gap_definition = clearance\n[sweep]\nfront_gap = 0.5\n");
