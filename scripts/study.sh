@@ -152,6 +152,19 @@ sweep() {
   if [ "$rc" -eq 3 ]; then failed_cases=1; elif [ "$rc" -ne 0 ]; then exit "$rc"; fi
 }
 
+# One sweep of CFG per entry "NAME|OVERRIDES" of the array `variants`, into OUT/NAME at the level,
+# with ARGS after the overrides.
+run_variants() {
+  local cfg=$1 out=$2 v name extra
+  shift 2
+  for v in "${variants[@]}"; do
+    name="${v%%|*}"; extra="${v#*|}"
+    echo "== $level, $name =="
+    # shellcheck disable=SC2086  # the overrides are this script's own words
+    sweep "$cfg" -o "$out/$name" --jobs "$jobs" --mesh.level "$level" $extra "$@"
+  done
+}
+
 # The study's reduction, scripts/studies/SCRIPT ARGS, then the study's exit: 3 when a case failed
 # (in a sweep or as the reduction found it), the reduction's own status when it failed otherwise.
 reduce_and_exit() {
@@ -318,12 +331,7 @@ if [ "$study" = domain ]; then
             "inflow-old-L0.1|$pin --mesh.side 2.5 --run.turbulence_length_scale 0.1")
   if [ -z "$reduce_only" ]; then
     install_and_build
-    for v in "${variants[@]}"; do
-      name="${v%%|*}"; extra="${v#*|}"
-      echo "== $level, $name =="
-      # shellcheck disable=SC2086  # the overrides are this script's own words
-      sweep "$cfg" -o "$out/$name" --jobs "$jobs" --mesh.level "$level" $extra
-    done
+    run_variants "$cfg" "$out"
   fi
   names=(); for v in "${variants[@]}"; do names+=("${v%%|*}"); done
   reduce_and_exit domain.py "$out" "$level" "$root/docs/studies/domain-$level.json" "${names[@]}"
@@ -405,12 +413,7 @@ if [ "$study" = factors ]; then
             "wind|$her --pacers.stride_offset 0")
   if [ -z "$reduce_only" ]; then
     install_and_build
-    for v in "${variants[@]}"; do
-      name="${v%%|*}"; extra="${v#*|}"
-      echo "== $level, $name =="
-      # shellcheck disable=SC2086  # the overrides are this script's own words
-      sweep "$cfg" -o "$out/$name" --jobs "$jobs" --mesh.level "$level" $extra
-    done
+    run_variants "$cfg" "$out"
   fi
   # The reduction is draft-post's own comparison; a variant not run yet is left out of it.
   compare=()
@@ -434,12 +437,7 @@ if [ "$study" = wind ]; then
   variants=("calm|--run.wind_speed 0" "w90|--run.wind_speed 2 --run.wind_direction 90")
   if [ -z "$reduce_only" ]; then
     install_and_build
-    for v in "${variants[@]}"; do
-      name="${v%%|*}"; extra="${v#*|}"
-      echo "== $level, $name =="
-      # shellcheck disable=SC2086  # the overrides are this script's own words
-      sweep "$cfg" -o "$out/$name" --jobs "$jobs" --mesh.level "$level" --formation.preset ahead $extra
-    done
+    run_variants "$cfg" "$out" --formation.preset ahead
   fi
   names=(); for v in "${variants[@]}"; do names+=("${v%%|*}"); done
   reduce_and_exit wind.py "$out" "$level" "$root/docs/studies/wind-$level.json" "${names[@]}"

@@ -294,3 +294,47 @@ TEST(StudyReduction, StrideAveragesTheDragsOverThePhases) {
     EXPECT_NEAR(a["moved_from_frozen_pts"].get<double>(), 100.0 * (1 - 2.5 / 9.0) - 65.0, 1e-9);
     EXPECT_EQ(j["pending"], json::array({"out-p0.5/solo", "out-p0.5/ahead-f1.3"}));
 }
+
+// The factors study takes draft-post's factors.json whole and adds each case's interaction: the move
+// of all three factors at once minus the sum of their moves alone, with the four moves' iterative
+// uncertainties in quadrature (exact: each move holds the reference's once, and it enters twice).
+// A failed case is listed and exits 3.
+TEST(StudyReduction, FactorsAddTheInteractionOfTheThreeFactors) {
+    drafting::test::TempDir tmp;
+    const auto cell = [](const std::string& sweep, double saving, double iter, json move, json moveIter) {
+        return json{{"case", "ahead-f1.3"}, {"formation", "ahead"}, {"series", "no pacer behind"},
+                    {"front_gap_m", 1.3}, {"back_gap_m", nullptr}, {"lateral_m", 0.0}, {"sweep", sweep},
+                    {"status", "ok"}, {"reason", ""}, {"saving_pct", saving}, {"saving_iter_pct", iter},
+                    {"move_pct", move}, {"move_iter_pct", moveIter}};
+    };
+    json rows = json::array({cell("identical", 65.0, 0.1, nullptr, nullptr), cell("size", 80.0, 0.2, 15.0, 0.3),
+                             cell("stride", 64.0, 0.1, -1.0, 0.2), cell("wind", 13.0, 0.3, -52.0, 0.4),
+                             cell("all", 30.0, 0.3, -35.0, 0.5)});
+    json sweeps = json::array();
+    for (const char* l : {"identical", "size", "stride", "wind", "all"})
+        sweeps.push_back({{"label", l}, {"dir", std::string("runs/") + l}, {"solo_drag_N", 7.0},
+                          {"differs_from_reference", json::array()}});
+    const std::string source = tmp.path() + "/factors.json", target = tmp.path() + "/study.json";
+    drafting::test::writeFile(source, json{{"reference", "identical"}, {"level", "coarse"}, {"sweeps", sweeps},
+                                           {"rows", rows}, {"notes", json::array({"n"})}}.dump());
+    auto run = drafting::test::runCommand({"/usr/bin/python3", kStudies + "factors.py", source, "coarse", target});
+    EXPECT_EQ(run.exitCode, 0) << run.out << run.err;
+    json j = json::parse(drafting::test::readFile(target));
+    ASSERT_EQ(j["cases"].size(), 1u) << j.dump(1);
+    const auto& c = j["cases"][0];
+    EXPECT_NEAR(c["sum_of_single_moves_pct"].get<double>(), -38.0, 1e-12);
+    EXPECT_NEAR(c["interaction_pct"].get<double>(), 3.0, 1e-12);
+    EXPECT_NEAR(c["interaction_iter_pct"].get<double>(), std::sqrt(0.09 + 0.04 + 0.16 + 0.25), 1e-12);
+    EXPECT_EQ(j["reference"], "identical");
+
+    rows[4]["status"] = "failed";
+    rows[4]["reason"] = "non-physical: lead drag -0.5 N";
+    rows[4]["saving_pct"] = rows[4]["move_pct"] = rows[4]["move_iter_pct"] = nullptr;
+    drafting::test::writeFile(source, json{{"reference", "identical"}, {"level", "coarse"}, {"sweeps", sweeps},
+                                           {"rows", rows}, {"notes", json::array()}}.dump());
+    run = drafting::test::runCommand({"/usr/bin/python3", kStudies + "factors.py", source, "coarse", target});
+    EXPECT_EQ(run.exitCode, 3) << run.out << run.err;
+    EXPECT_NE(run.out.find("failed: all/ahead-f1.3: non-physical"), std::string::npos) << run.out;
+    j = json::parse(drafting::test::readFile(target));
+    EXPECT_FALSE(j["cases"][0].contains("interaction_pct"));
+}
