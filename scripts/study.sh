@@ -87,12 +87,14 @@
 #       factors.json); cases in runs/study/factors-LEVEL/VARIANT/, the report in
 #       runs/study/factors-LEVEL/all/report.html.
 #
-#   wind LEVEL
+#   wind LEVEL [--directions D1,D2,...]
 #       A crosswind (issue 16): cases/examples/crosswind-3d.cfg at LEVEL, her alone and 1.3 m behind
-#       one pacer, in calm air and in 2 m/s from her left (90 degrees). For each wind: her drag and
+#       one pacer, in calm air and in 2 m/s from her left (90 degrees; --directions another list of
+#       whole degrees, 0 from ahead, 180 from behind, e.g. 0,45,90,135,180: one variant wD each, with
+#       its own solo, so a sweep over the wind's direction). For each wind: her drag and
 #       side force alone, her drag behind the pacer, the saving with its iterative uncertainty and how
 #       far the wind moved it from calm air. Writes docs/studies/wind-LEVEL.json; cases in
-#       runs/study/wind-LEVEL/{calm,w90}/.
+#       runs/study/wind-LEVEL/{calm,wD}/.
 #
 #   courant [--jobs J] [--reduce-only]
 #       Time-step check for URANS: cases/examples/courant-2d.cfg (a 2D section alone and 1.3 m
@@ -123,7 +125,7 @@
 #        scripts/study.sh model-form coarse|medium|fine [--jobs J] [--reduce-only]
 #        scripts/study.sh pacer-size coarse|medium|fine [--jobs J] [--reduce-only]
 #        scripts/study.sh stride coarse|medium|fine [--phases P1,P2,...] [--jobs J] [--reduce-only]
-#        scripts/study.sh wind coarse|medium|fine [--jobs J] [--reduce-only]
+#        scripts/study.sh wind coarse|medium|fine [--directions D1,D2,...] [--jobs J] [--reduce-only]
 #        scripts/study.sh factors coarse|medium|fine [--jobs J] [--reduce-only]
 #        scripts/study.sh courant [--jobs J] [--reduce-only]
 #        scripts/study.sh mesh CONFIG [--levels L1,L2,L3[,L4]] [--jobs J] [--reduce-only]
@@ -295,6 +297,7 @@ shift || true
 case "$level" in coarse|medium|fine) ;; *) echo "study.sh: level '$level': expected coarse|medium|fine" >&2; exit 1 ;; esac
 iterations=3000
 phases_list=""
+directions_list=""
 jobs=2
 reduce_only=""
 while [ $# -gt 0 ]; do
@@ -305,6 +308,9 @@ while [ $# -gt 0 ]; do
     --phases)
       [ "$study" = stride ] || { echo "study.sh: $study: --phases is an option of stride only" >&2; exit 1; }
       phases_list=$(value "$@"); shift 2 ;;
+    --directions)
+      [ "$study" = wind ] || { echo "study.sh: $study: --directions is an option of wind only" >&2; exit 1; }
+      directions_list=$(value "$@"); shift 2 ;;
     --jobs) jobs=$(value "$@"); shift 2 ;;
     --reduce-only) reduce_only=1; shift ;;
     *) echo "study.sh: unknown argument $1" >&2; exit 1 ;;
@@ -376,13 +382,13 @@ fi
 
 if [ "$study" = stride ]; then
   out="$runs/stride-$level"
-  mkdir -p "$out" "$root/docs/studies"
   cfg="$root/cases/examples/stride-3d.cfg"
   IFS=, read -ra phases <<< "${phases_list:-0,0.25,0.5,0.75}"
   for phase in "${phases[@]}"; do
     [[ "$phase" =~ ^(0|0\.[0-9]+)$ ]] ||
       { echo "study.sh: --phases '$phases_list': '$phase' is not a phase (0 <= P < 1, e.g. 0.125)" >&2; exit 1; }
   done
+  mkdir -p "$out" "$root/docs/studies"  # after the arguments are checked: bad input writes nothing
   if [ -z "$reduce_only" ]; then
     install_and_build
     # Phase by phase, in step then out of step: a study cut short has whole phases to compare.
@@ -431,10 +437,16 @@ fi
 
 if [ "$study" = wind ]; then
   out="$runs/wind-$level"
-  mkdir -p "$out" "$root/docs/studies"
   cfg="$root/cases/examples/crosswind-3d.cfg"
   # Variant name and its wind; the formations are her alone and one pacer 1.3 m ahead.
-  variants=("calm|--run.wind_speed 0" "w90|--run.wind_speed 2 --run.wind_direction 90")
+  variants=("calm|--run.wind_speed 0")
+  IFS=, read -ra directions <<< "${directions_list:-90}"
+  for d in "${directions[@]}"; do
+    [[ "$d" =~ ^(0|[1-9][0-9]?|[12][0-9][0-9]|3[0-5][0-9])$ ]] ||
+      { echo "study.sh: --directions '$directions_list': '$d' is not a whole number of degrees from 0 to 359" >&2; exit 1; }
+    variants+=("w$d|--run.wind_speed 2 --run.wind_direction $d")
+  done
+  mkdir -p "$out" "$root/docs/studies"  # after the arguments are checked: bad input writes nothing
   if [ -z "$reduce_only" ]; then
     install_and_build
     run_variants "$cfg" "$out" --formation.preset ahead
