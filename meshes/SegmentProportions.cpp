@@ -29,8 +29,11 @@ SegmentProportions deLeva(const std::string& name, const double* sex, double sta
     p.upperArm = contrasted(0, sex, stature);
     p.forearm = contrasted(1, sex, stature);
     p.hand = contrasted(2, sex, stature);
-    // The leg keeps Winter's hip-to-ankle length, split as de Leva's thigh and shank.
-    const double leg = kWinter[3] + kWinter[4], thighShare = sex[3] / (sex[3] + sex[4]);
+    // The leg keeps Winter's hip-to-ankle length; the thigh's share of it gets the same contrast
+    // (de Leva's joint centres put both sexes' shares below Winter's trochanter-based one).
+    const double leg = kWinter[3] + kWinter[4];
+    const double meanShare = 0.5 * (kFemale[3] / (kFemale[3] + kFemale[4]) + kMale[3] / (kMale[3] + kMale[4]));
+    const double thighShare = (kWinter[3] / leg) * (sex[3] / (sex[3] + sex[4])) / meanShare;
     p.thigh = leg * thighShare;
     p.shank = leg * (1.0 - thighShare);
     p.foot = contrasted(5, sex, stature);

@@ -9,8 +9,9 @@ namespace drafting::meshes {
 /// "winter" (the default, and every body before this existed): Winter (2009, Biomechanics and Motor
 /// Control of Human Movement, 4th ed., Fig. 4.1), one set for both sexes. "female" and "male": the
 /// same body with de Leva's (1996, J Biomech 29:1223, Table 1) female or male contrast: each limb
-/// Winter's length times that sex's segment length / stature over the mean of both sexes'. The leg
-/// is split that way too, but keeps Winter's hip-to-ankle length: de Leva's male head, trunk, thigh
+/// Winter's length times that sex's segment length / stature over the mean of both sexes', so the
+/// sexes straddle Winter's. The leg keeps Winter's hip-to-ankle length, and the thigh's share of it
+/// gets the same contrast (de Leva's thigh / (thigh + shank) over both sexes' mean): de Leva's male head, trunk, thigh
 /// and shank add up to 0.98 of the stature, which leaves his ankle 0.019 H above the floor where
 /// Winter's is 0.039 H, so his lengths cannot be stacked as they are. What changes is the thigh's
 /// share of the leg, the arm's three segments and the foot; the head, trunk, breadths and girths

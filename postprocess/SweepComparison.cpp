@@ -28,6 +28,7 @@ void flatten(const nlohmann::json& j, const std::string& prefix, std::map<std::s
         for (const auto& [key, value] : j.items()) flatten(value, prefix.empty() ? key : prefix + "." + key, out);
         return;
     }
+    if (j.is_null()) return;  // a key written empty is the same as one not written
     out[prefix] = j.is_string() ? j.get<std::string>() : j.dump();
 }
 
@@ -53,6 +54,33 @@ std::vector<std::string> differences(const std::map<std::string, std::string>& r
     for (const auto& [key, values] : moved) lines.push_back(key + ": " + values.first + " -> " + values.second);
     return lines;
 }
+
+// Two sweeps ran the same solo case (the same settings give the same drag to the last bit, as the
+// identical, size and stride variants of scripts/study.sh factors do).
+bool sameSolo(const SavingsRow* a, const SavingsRow* b) {
+    return a && b && a->dragLead && b->dragLead && *a->dragLead == *b->dragLead;
+}
+
+}  // namespace
+
+// The iterative uncertainty of b's saving minus a's, in points. Apart, the two savings' in
+// quadrature. Over one shared solo drag S the move is 100 (La - Lb) / S: the leads' uncertainties
+// in quadrature over S, and the solo's only through the difference of the leads, so it is not
+// counted twice.
+std::optional<double> SweepComparison::moveUncertainty(const SavingsRow& a, const SavingsRow& b,
+                                                       const SavingsRow* soloA, const SavingsRow* soloB) {
+    if (sameSolo(soloA, soloB) && a.dragLead && b.dragLead && a.dragLeadIterative && b.dragLeadIterative &&
+        soloA->dragLeadIterative) {
+        const double solo = *soloA->dragLead;
+        return 100.0 / solo *
+               std::hypot(std::hypot(*a.dragLeadIterative, *b.dragLeadIterative),
+                          std::abs(*a.dragLead - *b.dragLead) / solo * *soloA->dragLeadIterative);
+    }
+    if (a.savingIterPct && b.savingIterPct) return std::hypot(*a.savingIterPct, *b.savingIterPct);
+    return std::nullopt;
+}
+
+namespace {
 
 bool labelOk(const std::string& label) {
     if (label.empty() || label.size() > 40) return false;
@@ -85,6 +113,13 @@ SweepComparison SweepComparison::build(const std::string& label, const std::stri
             if (s.label == otherLabel) throw common::InputError(site, "the label is given twice");
         if (!fs::is_regular_file(fs::path(otherDir) / cases::files::SweepLayout::kManifest))
             throw common::InputError(site, "not a sweep directory (no manifest.json)");
+        // The same folder twice would show a move of 0 with an uncertainty, from one measurement.
+        std::error_code ec;
+        if (fs::equivalent(otherDir, dir, ec))
+            throw common::InputError(site, "the sweep reduced itself, under another name");
+        for (const auto& s : c.sweeps_)
+            if (fs::equivalent(otherDir, s.dir, ec))
+                throw common::InputError(site, "the same sweep as --compare " + s.label);
         SavingsTable other = SavingsTable::fromSweep(otherDir);
         auto mismatch = [&](const char* what, const std::string& there, const std::string& here) {
             if (there != here)
@@ -117,24 +152,36 @@ SweepComparison SweepComparison::build(const std::string& label, const std::stri
     addRows(c.sweeps_.back().table);
     for (const auto& s : c.sweeps_) addRows(s.table);
 
+    // Each sweep's solo row: its lead drag's iterative uncertainty is the solo's.
+    std::vector<const SavingsRow*> solos;
+    for (const auto& s : c.sweeps_) {
+        const SavingsRow* solo = nullptr;
+        for (const auto& r : s.table.rows())
+            if (r.formation == "solo" && r.status == "ok") solo = &r;
+        solos.push_back(solo);
+    }
     for (auto& row : c.rows_) {
+        std::vector<const SavingsRow*> found;
         for (const auto& s : c.sweeps_) {
             Cell cell{"absent", "no case of this name in the sweep", std::nullopt, std::nullopt, std::nullopt, std::nullopt};
+            const SavingsRow* match = nullptr;
             for (const auto& r : s.table.rows()) {
                 if (r.caseName != row.caseName) continue;
+                match = &r;
                 cell.status = r.status == "ok" && r.savingPct ? "ok" : "failed";
                 cell.reason = cell.status == "ok" ? "" : (r.reason.empty() ? "no saving" : r.reason);
                 if (cell.status == "ok") cell.savingPct = r.savingPct, cell.savingIterPct = r.savingIterPct;
             }
             row.cells.push_back(cell);
+            found.push_back(match);
         }
         const Cell& reference = row.cells.front();
         for (std::size_t i = 1; i < row.cells.size() && !compared.empty(); ++i) {
             Cell& cell = row.cells[i];
             if (!cell.savingPct || !reference.savingPct) continue;
             cell.movePct = *cell.savingPct - *reference.savingPct;
-            if (cell.savingIterPct && reference.savingIterPct)
-                cell.moveIterPct = std::hypot(*cell.savingIterPct, *reference.savingIterPct);
+            cell.moveIterPct = moveUncertainty(*found[0], *found[i], solos[0], solos[i]);
+            cell.soloShared = sameSolo(solos[0], solos[i]);
         }
     }
     return c;
@@ -143,7 +190,8 @@ SweepComparison SweepComparison::build(const std::string& label, const std::stri
 std::vector<std::string> SweepComparison::notes() {
     return {"Each sweep's saving is against its own solo runner: a wind that changes her drag alone is in her saving.",
             "± is the iterative uncertainty (95 % interval and drift of both drags); a move's is both savings' in "
-            "quadrature. Every sweep is at the same mesh level, so much of the discretisation error is common to "
+            "quadrature, or, where both sweeps ran the same solo case (solo_shared), the two leads' over that one "
+            "solo drag. Every sweep is at the same mesh level, so much of the discretisation error is common to "
             "them; how much of it a move keeps is not known, and none is claimed.",
             "Failed and non-physical cases give no number, and no move."};
 }
@@ -151,7 +199,7 @@ std::vector<std::string> SweepComparison::notes() {
 void SweepComparison::writeCsv(const std::string& path) const {
     std::ostringstream out;
     out << "case,formation,front_gap_m,back_gap_m,lateral_m,sweep,status,saving_pct,saving_iter_pct,move_pct,"
-           "move_iter_pct,reason\n";
+           "move_iter_pct,solo_shared,reason\n";
     for (const auto& row : rows_) {
         for (std::size_t i = 0; i < sweeps_.size(); ++i) {
             const Cell& cell = row.cells[i];
@@ -160,7 +208,8 @@ void SweepComparison::writeCsv(const std::string& path) const {
                 << TableText::csvNumber(row.lateral) << ',' << TableText::csvField(sweeps_[i].label) << ','
                 << cell.status << ',' << TableText::csvNumber(cell.savingPct) << ','
                 << TableText::csvNumber(cell.savingIterPct) << ',' << TableText::csvNumber(cell.movePct) << ','
-                << TableText::csvNumber(cell.moveIterPct) << ',' << TableText::csvField(cell.reason) << '\n';
+                << TableText::csvNumber(cell.moveIterPct) << ',' << (cell.soloShared ? "true" : "false") << ','
+                << TableText::csvField(cell.reason) << '\n';
         }
     }
     try {
@@ -193,7 +242,8 @@ nlohmann::json SweepComparison::toJson() const {
                             {"saving_pct", TableText::jsonNumber(cell.savingPct)},
                             {"saving_iter_pct", TableText::jsonNumber(cell.savingIterPct)},
                             {"move_pct", TableText::jsonNumber(cell.movePct)},
-                            {"move_iter_pct", TableText::jsonNumber(cell.moveIterPct)}});
+                            {"move_iter_pct", TableText::jsonNumber(cell.moveIterPct)},
+                            {"solo_shared", cell.soloShared}});
         }
     }
     return {{"reference", sweeps_.empty() ? "" : sweeps_.front().label},

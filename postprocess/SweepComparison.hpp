@@ -36,6 +36,9 @@ public:
         /// The move from the reference's saving in the same case, and its iterative uncertainty
         /// (both savings' in quadrature); empty for the reference or when either has no saving.
         std::optional<double> movePct, moveIterPct;
+        /// The two sweeps ran the same solo case (its drag equal to the last bit): the move's
+        /// uncertainty counts the solo's once (moveUncertainty).
+        bool soloShared = false;
     };
     /// One case (formation and gaps), with a cell per sweep in the order of sweeps().
     struct Row {
@@ -47,7 +50,8 @@ public:
     /// The sweeps `compared` (label, directory; the first is the reference) and the sweep `table`
     /// reduced by draft-post, labelled `label`, last. Bad input (exit 1, naming --compare and the
     /// value): a label not 1-40 letters, digits, '.', '_' or '-', or given twice; a directory
-    /// without manifest.json; a sweep of another dimension, mesh level or gap definition (moves
+    /// without manifest.json; the reduced sweep or one compared before again (also under another path);
+    /// a sweep of another dimension, mesh level or gap definition (moves
     /// across levels would hold discretisation error). A compared sweep that cannot be reduced
     /// (its solo failed) is a run error.
     static SweepComparison build(const std::string& label, const std::string& dir, const SavingsTable& table,
@@ -58,6 +62,9 @@ public:
 
     const std::vector<Sweep>& sweeps() const { return sweeps_; }
     const std::vector<Row>& rows() const { return rows_; }
+    /// The iterative uncertainty of b's lead saving minus a's [points], given each sweep's solo row.
+    static std::optional<double> moveUncertainty(const SavingsRow& a, const SavingsRow& b, const SavingsRow* soloA,
+                                                 const SavingsRow* soloB);
     /// What the figures do and do not hold, for the report and factors.json.
     static std::vector<std::string> notes();
 

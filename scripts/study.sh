@@ -83,9 +83,10 @@
 #       Each variant has its own solo (in the wind the solo is in the wind). The reduction is
 #       draft-post's: draft-post all --compare VARIANT=DIR for the others puts the five savings
 #       against front gap side by side, with each move from the identical pair and its iterative
-#       uncertainty (factors.json, in the report). Writes docs/studies/factors-LEVEL.json (that
-#       factors.json); cases in runs/study/factors-LEVEL/VARIANT/, the report in
-#       runs/study/factors-LEVEL/all/report.html.
+#       uncertainty (factors.json, in the report). Writes docs/studies/factors-LEVEL.json:
+#       factors.json's rows by case, with the interaction (all's move minus the sum of the three
+#       moves alone) and its uncertainty; cases in runs/study/factors-LEVEL/VARIANT/, the report
+#       in runs/study/factors-LEVEL/all/report.html. The reduction waits for identical and all.
 #
 #   wind LEVEL [--directions D1,D2,...]
 #       A crosswind (issue 16): cases/examples/crosswind-3d.cfg at LEVEL, her alone and 1.3 m behind
@@ -421,7 +422,11 @@ if [ "$study" = factors ]; then
     install_and_build
     run_variants "$cfg" "$out"
   fi
-  # The reduction is draft-post's own comparison; a variant not run yet is left out of it.
+  # The reduction is draft-post's own comparison, against identical; a variant not run yet is left out.
+  for need in identical all; do
+    [ -f "$out/$need/manifest.json" ] ||
+      { echo "study.sh: factors: $out/$need not run yet: nothing to compare (run without --reduce-only)" >&2; exit 1; }
+  done
   compare=()
   for v in "${variants[@]}"; do
     name="${v%%|*}"

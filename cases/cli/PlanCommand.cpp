@@ -30,7 +30,7 @@ int PlanCommand::run(const CommandLine& line, std::ostream& out, std::ostream&) 
             out << " " << r.name << "(" << mm(r.x) << ", " << mm(r.y);
             // A runner of its own size says so; the others are the athlete.
             if (r.size) out << "; " << mm(r.size->heightM) << " m, " << common::ValueList::format(std::round(r.size->massKg * 10.0) / 10.0) << " kg";
-            if (r.size && r.size->proportions != "winter") out << ", " << r.size->proportions << " proportions";
+            if (r.size && spec.namesProportions(*r.size)) out << ", " << r.size->proportions << " proportions";
             // Likewise a runner out of her step.
             if (r.stridePhase) out << "; stride phase " << common::ValueList::format(*r.stridePhase);
             out << ")";

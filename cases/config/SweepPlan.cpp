@@ -22,7 +22,7 @@ nlohmann::json CaseSpec::parametersJson() const {
         if (r.size) {
             runner["height_m"] = r.size->heightM;
             runner["mass_kg"] = r.size->massKg;
-            if (r.size->proportions != "winter") runner["proportions"] = r.size->proportions;
+            if (namesProportions(*r.size)) runner["proportions"] = r.size->proportions;
         }
         // Likewise a runner out of her step.
         if (r.stridePhase) runner["stride_phase"] = *r.stridePhase;
@@ -39,6 +39,11 @@ nlohmann::json CaseSpec::parametersJson() const {
             {"front_centre_gap_m", centre(frontGap)},
             {"back_centre_gap_m", centre(backGap)},
             {"runners", runnersJson}};
+}
+
+bool CaseSpec::namesProportions(const BodySize& size) const {
+    // Winter's on both: what every case before the proportions existed was, and wrote nothing.
+    return size.proportions != "winter" || athleteProportions != "winter";
 }
 
 std::vector<CaseSpec> SweepPlan::expand(const SweepConfig& config, std::size_t maxCases) {
@@ -72,6 +77,7 @@ std::vector<CaseSpec> SweepPlan::expand(const SweepConfig& config, std::size_t m
     std::vector<CaseSpec> cases;
     cases.push_back({"solo", "solo", std::nullopt, std::nullopt, std::nullopt, {{"lead", 0.0, 0.0}},
                      config.gapDefinition, gapToCentreFor(std::nullopt)});
+    cases.front().athleteProportions = config.athleteProportions;
 
     std::unordered_set<std::string> names{"solo"};
     std::size_t total = 1;
@@ -102,6 +108,7 @@ std::vector<CaseSpec> SweepPlan::expand(const SweepConfig& config, std::size_t m
                 for (double b : backs) {
                     for (double l : lats) {
                         CaseSpec spec;
+                        spec.athleteProportions = config.athleteProportions;
                         spec.formation = p;
                         spec.name = p;
                         spec.gapDefinition = config.gapDefinition;

@@ -22,8 +22,13 @@ struct CaseSpec {
     /// Added to a gap to give centre to centre [m]: for "clearance", half the lead's depth and
     /// half the pacers' (their own size's).
     double gapToCentre = 0.0;
+    /// Her limb proportions (SweepConfig::athleteProportions): a pacer's are written beside its size
+    /// whenever either is not Winter's, so a pacer of other proportions than hers says why it is its own body.
+    std::string athleteProportions = "winter";
 
     nlohmann::json parametersJson() const;
+    /// Whether a runner of its own `size` names its proportions (see athleteProportions).
+    bool namesProportions(const BodySize& size) const;
 };
 
 /// Expands a config into its cases: the solo baseline first, then every combination of the

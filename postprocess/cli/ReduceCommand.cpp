@@ -231,7 +231,9 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
                     << (cell.movePct ? (*cell.movePct >= 0 ? "+" : "") + CommandLine::fixed(*cell.movePct, 1) +
                                            (cell.moveIterPct ? " +/- " + CommandLine::fixed(*cell.moveIterPct, 1) : "") +
                                            " points"
-                                     : "no move (" + cell.status + ")")
+                                     : "no move (" +
+                                           (cell.status != "ok" ? cell.status : sweeps.front().label + " " + row.cells[0].status) +
+                                           ")")
                     << (i + 1 < sweeps.size() ? "," : "");
             }
             out << '\n';

@@ -14,7 +14,8 @@ labels = [s["label"] for s in doc["sweeps"]]
 cases, failed = {}, {}
 for r in doc["rows"]:
     cases.setdefault(r["case"], {"case": r["case"], "front_gap_m": r["front_gap_m"], "back_gap_m": r["back_gap_m"]})
-    cases[r["case"]][r["sweep"]] = {k: r[k] for k in ("status", "saving_pct", "saving_iter_pct", "move_pct", "move_iter_pct")}
+    cases[r["case"]][r["sweep"]] = {k: r.get(k) for k in ("status", "saving_pct", "saving_iter_pct", "move_pct", "move_iter_pct",
+                                                      "solo_shared")}
     if r["status"] != "ok":
         failed[f"{r['sweep']}/{r['case']}"] = r["reason"]
 
@@ -27,7 +28,8 @@ for c in cases.values():
         if cell.get("saving_pct") is None:
             line += f"{cell.get('status', 'absent'):>22}"
             continue
-        text = f"{cell['saving_pct']:.1f}±{cell['saving_iter_pct']:.1f}"
+        iter_pts = cell.get("saving_iter_pct")
+        text = f"{cell['saving_pct']:.1f}" + (f"±{iter_pts:.1f}" if iter_pts is not None else "±?")
         if cell.get("move_pct") is not None:
             text += f" ({cell['move_pct']:+.1f})"
         line += f"{text:>22}"
@@ -37,8 +39,9 @@ for c in cases.values():
     if all(m is not None for m in moves) and all(e is not None for e in errs):
         c["sum_of_single_moves_pct"] = sum(moves[:3])
         c["interaction_pct"] = moves[3] - sum(moves[:3])
-        # all - size - stride - wind + 2 ref: the four moves' variances add up to exactly that
-        # (each holds the reference's once, and it enters twice: 4 of its variance).
+        # all - size - stride - wind + 2 ref: the four moves' variances add up to exactly that's
+        # (each holds the reference's once, and it enters twice: 4 of its variance); a solo shared
+        # by two sweeps enters as each move counted it.
         c["interaction_iter_pct"] = sum(e * e for e in errs) ** 0.5
         line += f"{c['interaction_pct']:+10.1f}±{c['interaction_iter_pct']:.1f}"
     print(line)

@@ -27,11 +27,14 @@ TEST(SegmentProportions, WintersBodyWithDeLevasContrastBetweenTheSexes) {
     EXPECT_NEAR(0.5 * (f.foot + m.foot), w.foot, 1e-12);
     // de Leva's foot: 228.3 mm of 1735 against 258.1 of 1741.
     EXPECT_NEAR(f.foot / m.foot, (228.3 / 1735.0) / (258.1 / 1741.0), 1e-12);
-    // The leg keeps Winter's hip-to-ankle length; its split is de Leva's (hip-knee over hip-ankle).
+    // The leg keeps Winter's hip-to-ankle length; the thigh's share of it has de Leva's contrast
+    // (hip-knee over hip-ankle), so the sexes straddle Winter's thigh too.
     for (const auto& p : {f, m}) EXPECT_NEAR(p.thigh + p.shank, w.thigh + w.shank, 1e-12) << p.name;
-    EXPECT_NEAR(f.thigh / (f.thigh + f.shank), 368.5 / (368.5 + 438.6), 1e-12);
-    EXPECT_NEAR(m.thigh / (m.thigh + m.shank), 422.2 / (422.2 + 440.3), 1e-12);
-    EXPECT_LT(f.thigh, m.thigh);
+    EXPECT_NEAR(0.5 * (f.thigh + m.thigh), w.thigh, 1e-12);
+    const double female = 368.5 / (368.5 + 438.6), male = 422.2 / (422.2 + 440.3);
+    EXPECT_NEAR(f.thigh / m.thigh, female / male, 1e-12);
+    EXPECT_LT(f.thigh, w.thigh);
+    EXPECT_GT(m.thigh, w.thigh);
     EXPECT_EQ(SegmentProportions::names().size(), 3u);
 }
 

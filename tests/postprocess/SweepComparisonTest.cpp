@@ -138,3 +138,29 @@ TEST(SweepComparison, TheOptionIsALabelAndADirectory) {
         EXPECT_EQ(e.rfind("--compare = '", 0), 0u) << bad << ": " << e;
     }
 }
+
+TEST(SweepComparison, OneSoloRunTwiceIsCountedOnceInTheMove) {
+    // Two sweeps of the same solo case (its drag equal to the last bit), the lead 0.1 N apart at 1.3 m:
+    // the move is 100 × 0.1 / 7 points, and its uncertainty the two leads' over the one solo drag,
+    // smaller than the two savings' in quadrature, which would count the solo's twice.
+    TempDir a, b;
+    const std::string reference = exactSweep(a);
+    const std::string other = exactSweep(b);
+    const double lead = 7.0 * (1.0 - std::exp(-std::pow(1.3 / 2.3, 1.7)));
+    writeCase(other, "ahead-f" + std::to_string(1.3), lead + 0.1, 6.8);
+    const auto table = post::SavingsTable::fromSweep(other);
+    const auto c = post::SweepComparison::build("b", other, table, {{"a", reference}});
+    const auto& cell = rowAt(c, 1.3).cells[1];
+    EXPECT_TRUE(cell.soloShared);
+    EXPECT_NEAR(*cell.movePct, -100.0 * 0.1 / 7.0, 1e-9);
+    // The fixture's drags each carry a 95 % half-width of 0.02 N and no drift.
+    const double expected = 100.0 / 7.0 * std::hypot(std::hypot(0.02, 0.02), 0.1 / 7.0 * 0.02);
+    EXPECT_NEAR(*cell.moveIterPct, expected, 1e-9);
+    EXPECT_LT(*cell.moveIterPct, std::hypot(*rowAt(c, 1.3).cells[0].savingIterPct, *cell.savingIterPct));
+    // The same folder again, under another label or the reduced sweep itself, is refused.
+    const std::string e = inputError([&] { post::SweepComparison::build("b", other, table, {{"a", other}}); });
+    EXPECT_NE(e.find("the sweep reduced itself"), std::string::npos) << e;
+    const std::string twice =
+        inputError([&] { post::SweepComparison::build("b", other, table, {{"a", reference}, {"c", reference + "/."}}); });
+    EXPECT_NE(twice.find("the same sweep as --compare a"), std::string::npos) << twice;
+}

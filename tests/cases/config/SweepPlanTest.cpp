@@ -99,6 +99,12 @@ TEST(SweepPlan, PacersOfOtherProportions) {
     // Winter's pacers of their own size write no proportions: earlier cases keep their parameters.
     const auto own = config::SweepPlan::expand(config::SweepConfig::parse("[pacers]\nheight = 1.80\nmass = 65\n[formation]\npreset = ahead\n"));
     EXPECT_FALSE(own[1].parametersJson()["runners"][1].contains("proportions"));
+    // Winter's pacer beside a female athlete is a body of its own too, and says which.
+    const auto beside = config::SweepPlan::expand(config::SweepConfig::parse(
+        "[athlete]\nproportions = female\n[pacers]\nproportions = winter\n[formation]\npreset = ahead\n"
+        "[mesh]\ndimension = 3\nlevel = coarse\n"));
+    ASSERT_TRUE(beside[1].runners[1].size);
+    EXPECT_EQ(beside[1].parametersJson()["runners"][1]["proportions"], "winter");
 }
 
 TEST(SweepPlan, AClearanceGapAddsHalfOfEachBodysDepth) {
