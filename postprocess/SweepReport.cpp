@@ -31,7 +31,11 @@ std::string modelForm(const std::optional<cases::config::SweepConfig>& config) {
         else if (wall == "wall-functions") out += " with wall functions";
     }
     if (config && config->dimension == 2) out += ", a 2D section";
-    return out + ", a frozen pose";
+    // The pose: one instant of the measured stride (quasi-steady) or the frozen one, and the pacers'.
+    if (!config || !config->stridePhase) return out + ", a frozen pose";
+    out += ", one instant of a measured stride (her phase " + TableText::plain(*config->stridePhase);
+    if (const auto pacers = config->pacerOwnStridePhase()) out += ", the pacers' " + TableText::plain(*pacers);
+    return out + "; quasi-steady: the limbs do not move)";
 }
 
 // What the banner says of the model form: which study's spread is in the bars, and for how many

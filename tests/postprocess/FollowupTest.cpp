@@ -244,6 +244,13 @@ TEST(PostFollowup, TheModelFormNoteNamesTheSweepsOwnModel) {
     EXPECT_NE(noteFor(cases::config::SweepConfig::parse("[solver]\nturbulence = laminar\n[mesh]\ndimension = 2\n"))
                   .find("(steady laminar flow, a 2D section, a frozen pose)"),
               std::string::npos);
+    // A sweep at an instant of the measured stride says so, and where the pacers are in it.
+    EXPECT_NE(noteFor(cases::config::SweepConfig::parse("[solver]\nmode = steady\nturbulence = kOmegaSST\n[mesh]\ndimension = 3\n"
+                                                "wall_treatment = wall-functions\n[geometry]\nstride_phase = 0.25\n"
+                                                "[pacers]\nstride_offset = 0.5\n"))
+                  .find("(steady k-omega SST with wall functions, one instant of a measured stride (her phase 0.25, "
+                        "the pacers' 0.75; quasi-steady: the limbs do not move))"),
+              std::string::npos);
     cases::config::SweepConfig unknownModel;  // a value no config accepts, set past the parser
     unknownModel.turbulence = "<script>";
     const std::string hostile = noteFor(unknownModel);
