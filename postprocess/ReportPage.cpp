@@ -379,6 +379,15 @@ std::string renderFit(const json& fit, const std::string& name) {
     return out.str();
 }
 
+// A part's "notes" as the list under its table ("" when it has none).
+std::string notesList(const json& part) {
+    const json* notes = arrayPart(part, "notes");
+    if (!notes || notes->empty()) return "";
+    std::string out = "<ul class=\"notes\">\n";
+    for (const auto& n : *notes) out += "<li>" + esc(plain(n)) + "</li>\n";
+    return out + "</ul>\n";
+}
+
 std::string facts(const std::vector<std::pair<std::string, std::string>>& entries) {
     std::string out;
     for (const auto& [label, value] : entries)
@@ -419,11 +428,7 @@ std::string ReportPage::render(const json& model, const std::string& outDir) {
     }
     if (const json* s = objectPart(model, "savings"); s && s->contains("rows") && !s->at("rows").empty()) {
         std::string body = table(*s, "savings");
-        if (const json* notes = arrayPart(*s, "notes"); notes && !notes->empty()) {
-            body += "<ul class=\"notes\">\n";
-            for (const auto& n : *notes) body += "<li>" + esc(plain(n)) + "</li>\n";
-            body += "</ul>\n";
-        }
+        body += notesList(*s);
         sections.push_back({"savings", "Drag savings", body, ""});
     }
     // Failed cases stand apart from the savings: they have a reason, never a number.
@@ -467,11 +472,7 @@ std::string ReportPage::render(const json& model, const std::string& outDir) {
     if (const json* p = objectPart(model, "pacing"); p && !p->empty()) {
         std::string body = facts({{"Athlete", stringAt(*p, "athlete")}, {"Baseline time", stringAt(*p, "baseline_time")}});
         if (p->contains("rows") || p->contains("columns")) body += table(*p, "pacing");
-        if (const json* notes = arrayPart(*p, "notes"); notes && !notes->empty()) {
-            body += "<ul class=\"notes\">\n";
-            for (const auto& n : *notes) body += "<li>" + esc(plain(n)) + "</li>\n";
-            body += "</ul>\n";
-        }
+        body += notesList(*p);
         sections.push_back({"pacing", "Pacing: what the shelter is worth", body, ""});
     }
     if (const json* c = objectPart(model, "comparison"); c && !c->empty()) {
@@ -483,11 +484,7 @@ std::string ReportPage::render(const json& model, const std::string& outDir) {
             body += "</ul>\n";
         }
         if (c->contains("rows") || c->contains("columns")) body += table(*c, "comparison");
-        if (const json* notes = arrayPart(*c, "notes"); notes && !notes->empty()) {
-            body += "<ul class=\"notes\">\n";
-            for (const auto& n : *notes) body += "<li>" + esc(plain(n)) + "</li>\n";
-            body += "</ul>\n";
-        }
+        body += notesList(*c);
         sections.push_back({"comparison", "Beside other sweeps", body, ""});
     }
     if (const json* r = objectPart(model, "race"); r && !r->empty()) {
