@@ -26,12 +26,9 @@ namespace drafting::post {
 
 namespace {
 
-// First-order propagation for s = 100 (1 - d/d0): independent relative errors add in quadrature.
 std::optional<double> savingError(double drag, std::optional<double> dragErr, double solo,
                                   std::optional<double> soloErr) {
-    if (!dragErr && !soloErr) return std::nullopt;
-    const double a = dragErr ? *dragErr / drag : 0.0, b = soloErr ? *soloErr / solo : 0.0;
-    return 100.0 * std::abs(drag / solo) * std::sqrt(a * a + b * b);
+    return SavingsTable::savingUncertainty(drag, dragErr, solo, soloErr);
 }
 
 // Pacers sort after the lead in their numeric order (pacer2 before pacer10).
@@ -74,6 +71,14 @@ nlohmann::json bodiesJson(const std::vector<BodySaving>& bodies) {
 }
 
 }  // namespace
+
+// First-order propagation for s = 100 (1 - d/d0): independent relative errors add in quadrature.
+std::optional<double> SavingsTable::savingUncertainty(double drag, std::optional<double> dragErr, double solo,
+                                                      std::optional<double> soloErr) {
+    if (!dragErr && !soloErr) return std::nullopt;
+    const double a = dragErr ? *dragErr / drag : 0.0, b = soloErr ? *soloErr / solo : 0.0;
+    return 100.0 * std::abs(drag / solo) * std::sqrt(a * a + b * b);
+}
 
 SavingsTable SavingsTable::fromSweep(const std::string& sweepDir) {
     // A manifest that is not one is bad input (common::InputError, exit 1); one that cannot be read is not.

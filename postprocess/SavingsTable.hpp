@@ -126,6 +126,12 @@ public:
     /// none say why in savingModelSource. Returns the number of non-solo rows that got one.
     int attachModelForm(const ModelFormFile& study, const std::string& studyName);
 
+    /// The uncertainty of the saving 100 (1 - drag / solo) in points from the two drags'
+    /// (independent, first order: the relative errors in quadrature); none when neither is known.
+    /// The one rule for a saving's error bar from its drags' (the savings, the stride average).
+    static std::optional<double> savingUncertainty(double drag, std::optional<double> dragErr, double solo,
+                                                   std::optional<double> soloErr);
+
     const std::vector<SavingsRow>& rows() const { return rows_; }
     double soloDrag() const { return soloDrag_; }
     /// The sweep's mesh level (manifest config.mesh.level; "" when it names none).

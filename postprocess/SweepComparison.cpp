@@ -7,6 +7,7 @@
 #include "common/Printable.hpp"
 #include "postprocess/PostError.hpp"
 #include "postprocess/SavingsFit.hpp"
+#include "postprocess/SweepSettings.hpp"
 #include "postprocess/TableText.hpp"
 
 #include <cctype>
@@ -21,39 +22,6 @@ namespace fs = std::filesystem;
 namespace drafting::post {
 
 namespace {
-
-// A config as "section.key" -> its JSON text, nested objects flattened.
-void flatten(const nlohmann::json& j, const std::string& prefix, std::map<std::string, std::string>& out) {
-    if (j.is_object()) {
-        for (const auto& [key, value] : j.items()) flatten(value, prefix.empty() ? key : prefix + "." + key, out);
-        return;
-    }
-    if (j.is_null()) return;  // a key written empty is the same as one not written
-    out[prefix] = j.is_string() ? j.get<std::string>() : j.dump();
-}
-
-std::map<std::string, std::string> settings(const std::string& dir) {
-    std::map<std::string, std::string> flat;
-    flatten(cases::files::Manifest::read(dir).config.toJson(), "", flat);
-    flat.erase("name");  // the variants of one config share it, and it changes no case
-    return flat;
-}
-
-// What `other` sets differently from `reference`, "key: reference -> other" ("unset" where absent).
-std::vector<std::string> differences(const std::map<std::string, std::string>& reference,
-                                     const std::map<std::string, std::string>& other) {
-    std::map<std::string, std::pair<std::string, std::string>> moved;
-    for (const auto& [key, value] : reference) {
-        const auto it = other.find(key);
-        const std::string there = it == other.end() ? "unset" : it->second;
-        if (there != value) moved[key] = {value, there};
-    }
-    for (const auto& [key, value] : other)
-        if (!reference.count(key)) moved[key] = {"unset", value};
-    std::vector<std::string> lines;
-    for (const auto& [key, values] : moved) lines.push_back(key + ": " + values.first + " -> " + values.second);
-    return lines;
-}
 
 // Two sweeps ran the same solo case (the same settings give the same drag to the last bit, as the
 // identical, size and stride variants of scripts/study.sh factors do).
@@ -132,13 +100,13 @@ SweepComparison SweepComparison::build(const std::string& label, const std::stri
         mismatch("gap definition", other.gapDefinition(), table.gapDefinition());
         Sweep s{otherLabel, otherDir, std::move(other), {}};
         if (c.sweeps_.empty())
-            referenceSettings = settings(otherDir);
+            referenceSettings = SweepSettings::of(otherDir);
         else
-            s.differs = differences(referenceSettings, settings(otherDir));
+            s.differs = SweepSettings::differences(referenceSettings, SweepSettings::of(otherDir));
         c.sweeps_.push_back(std::move(s));
     }
     c.sweeps_.push_back({label, dir, table, compared.empty() ? std::vector<std::string>{}
-                                                             : differences(referenceSettings, settings(dir))});
+                                                             : SweepSettings::differences(referenceSettings, SweepSettings::of(dir))});
 
     // The cases, in the order of the reduced sweep, then any the others have and it has not.
     std::map<std::string, std::size_t> rowOf;
