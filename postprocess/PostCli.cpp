@@ -12,7 +12,7 @@ namespace drafting::post {
 
 std::string PostCli::usage() {
     return "usage: draft-post SWEEPDIR [-o OUT] [--no-plot] [--no-flow] [--race SCHEDULE] [--discretisation FILE]\n"
-           "                        [--model-form FILE] [--compare LABEL=SWEEPDIR ...]\n"
+           "                        [--model-form FILE] [--compare LABEL=SWEEPDIR ...] [--phase-sweep SWEEPDIR ...]\n"
            "       draft-post --version (the version, git commit and OpenFOAM version it was built with)\n"
            "       draft-post pace --mass KG --height M --baseline-time M:SS.ss --drag-saving F\n"
            "                       [--cda M2] [--air-density RHO] [--distance M] [--json]\n"
@@ -50,6 +50,13 @@ std::string PostCli::usage() {
            "                     from the first compared (e.g. the identical-mannequin, in-step, calm-air\n"
            "                     sweep): factors.csv/.json, factors.png and the report's \"Beside other\n"
            "                     sweeps\"; this sweep is labelled by its folder's name\n"
+           "  --phase-sweep SWEEPDIR\n"
+           "                     (repeatable) the same sweep at another phase of her stride\n"
+           "                     (geometry.stride_phase; no other setting may differ): the lead's drag\n"
+           "                     averaged over the stride (quasi-steady: the mean of the instants' drags\n"
+           "                     against the mean of her solo's), with the range of the instants'\n"
+           "                     savings; the phases must be evenly spaced over the stride (0, 0.25, 0.5,\n"
+           "                     0.75): stride.csv/.json and the report's \"Over the stride\"\n"
            "\n"
            "draft-post pace predicts one saving: drag saving F (0-1) of the athlete's solo drag\n"
            "  -> metabolic saving (Soares da Silva et al. 2022) -> speed (Kipp et al. 2019).\n"

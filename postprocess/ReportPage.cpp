@@ -14,6 +14,7 @@
 #include <set>
 #include <sstream>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -475,17 +476,21 @@ std::string ReportPage::render(const json& model, const std::string& outDir) {
         body += notesList(*p);
         sections.push_back({"pacing", "Pacing: what the shelter is worth", body, ""});
     }
-    if (const json* c = objectPart(model, "comparison"); c && !c->empty()) {
+    // Tables over several sweeps: their title, the sweeps they read, the table and its notes.
+    for (const auto& [key, heading] : {std::pair<const char*, const char*>{"comparison", "Beside other sweeps"},
+                                       {"stride", "Over the stride"}}) {
+        const json* part = objectPart(model, key);
+        if (!part || part->empty()) continue;
         std::string body;
-        if (const auto t = stringAt(*c, "title"); !t.empty()) body += "<h3>" + esc(t) + "</h3>\n";
-        if (const json* sweeps = arrayPart(*c, "sweeps"); sweeps && !sweeps->empty()) {
+        if (const auto t = stringAt(*part, "title"); !t.empty()) body += "<h3>" + esc(t) + "</h3>\n";
+        if (const json* sweeps = arrayPart(*part, "sweeps"); sweeps && !sweeps->empty()) {
             body += "<ul>\n";
             for (const auto& s : *sweeps) body += "<li>" + esc(plain(s)) + "</li>\n";
             body += "</ul>\n";
         }
-        if (c->contains("rows") || c->contains("columns")) body += table(*c, "comparison");
-        body += notesList(*c);
-        sections.push_back({"comparison", "Beside other sweeps", body, ""});
+        if (part->contains("rows") || part->contains("columns")) body += table(*part, key);
+        body += notesList(*part);
+        sections.push_back({key, heading, body, ""});
     }
     if (const json* r = objectPart(model, "race"); r && !r->empty()) {
         std::string body;

@@ -355,6 +355,60 @@ nlohmann::json SweepReport::model() const {
                            {"notes", SweepComparison::notes()}};
     }
 
+    if (stride) {
+        // A column per phase after the mean over the stride and its range.
+        nlohmann::json columns = {{{"key", "case"}, {"title", "Case"}},
+                                  {{"key", "front_gap_m"}, {"title", "Front gap [m]"}, {"digits", 2}},
+                                  {{"key", "mean"}, {"title", "Over the stride: saving [%]"}},
+                                  {{"key", "range"}, {"title", "Instants: lowest to highest [%]"}}};
+        const auto& phases = stride->phases();
+        for (std::size_t i = 0; i < phases.size(); ++i)
+            columns.push_back({{"key", "phase" + std::to_string(i)},
+                               {"title", "Phase " + TableText::plain(phases[i].phase) + " [%]"}});
+        auto pm = [](double v, const std::optional<double>& e) {
+            char text[64];
+            std::snprintf(text, sizeof(text), "%.1f", v);
+            std::string s = text;
+            if (e) std::snprintf(text, sizeof(text), " \u00b1 %.1f", *e), s += text;
+            return s;
+        };
+        nlohmann::json rows = nlohmann::json::array();
+        for (const auto& row : stride->rows()) {
+            nlohmann::json r = {{"case", row.caseName}, {"front_gap_m", TableText::jsonNumber(row.frontGap)}};
+            if (row.savingPct) {
+                r["mean"] = pm(*row.savingPct, row.savingIterPct);
+                char range[64];
+                std::snprintf(range, sizeof(range), "%.1f to %.1f", *row.savingMinPct, *row.savingMaxPct);
+                r["range"] = range;
+            } else {
+                r["mean"] = "incomplete: " + row.reason;
+                r["range"] = nullptr;
+            }
+            for (std::size_t i = 0; i < row.instants.size(); ++i) {
+                const auto& in = row.instants[i];
+                r["phase" + std::to_string(i)] = in.savingPct ? nlohmann::json(pm(*in.savingPct, in.savingIterPct))
+                                                  : nlohmann::json(in.status + ": " + in.reason);
+            }
+            rows.push_back(r);
+        }
+        nlohmann::json phaseList = nlohmann::json::array();
+        for (const auto& p : phases) {
+            char solo[48];
+            std::snprintf(solo, sizeof(solo), "solo %.3f N", p.table.soloDrag());
+            phaseList.push_back("phase " + TableText::plain(p.phase) + ": " + p.dir + " (" + solo + ")");
+        }
+        char title[160];
+        std::snprintf(title, sizeof(title),
+                      "The lead's saving over her stride (%zu phases; her solo %.3f N over the stride, %.1f %% from "
+                      "lowest to highest instant)",
+                      phases.size(), stride->soloDragN(), stride->soloSpreadPct());
+        m["stride"] = {{"title", title},
+                       {"sweeps", phaseList},
+                       {"columns", columns},
+                       {"rows", rows},
+                       {"notes", StrideAverage::notes()}};
+    }
+
     if (race) {
         nlohmann::json rows = nlohmann::json::array();
         for (const auto& seg : (*race)["segments"])
@@ -384,6 +438,7 @@ nlohmann::json SweepReport::model() const {
     for (const char* f : {"savings.csv", "bodies.csv", "fit.json", "pacing.csv"})
         links.push_back({{"title", f}, {"href", f}});
     if (comparison) links.push_back({{"title", "factors.csv (this sweep beside the others)"}, {"href", "factors.csv"}});
+    if (stride) links.push_back({{"title", "stride.csv (the lead's drag at each phase and over the stride)"}, {"href", "stride.csv"}});
     if (!configFile.empty())
         links.push_back({{"title", "the sweep's config as a file draft-cases reads back (run it again with it)"},
                          {"href", configFile}});

@@ -11,6 +11,7 @@
 #include "postprocess/PacingTable.hpp"
 #include "postprocess/SavingsFit.hpp"
 #include "postprocess/SavingsTable.hpp"
+#include "postprocess/StrideAverage.hpp"
 #include "postprocess/SweepComparison.hpp"
 
 namespace drafting::post {
@@ -32,6 +33,7 @@ struct SweepReport {
     int modelFormAttached = 0;              // how many savings got one (SavingsTable::attachModelForm)
     std::optional<nlohmann::json> race;     // RaceReplay::Result::toJson() of draft-post --race
     const SweepComparison* comparison = nullptr;  // draft-post --compare: this sweep beside others
+    const StrideAverage* stride = nullptr;  // draft-post --phase-sweep: the lead's drag over her stride
     std::optional<cases::files::Provenance> casesMadeBy;  // manifest.json's provenance: the generate of the cases
     std::string configFile;  // the sweep's draft-cases.cfg relative to the output directory ("" if none)
 

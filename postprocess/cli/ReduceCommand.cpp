@@ -23,6 +23,7 @@
 #include "postprocess/SavingsFit.hpp"
 #include "postprocess/SavingsPlot.hpp"
 #include "postprocess/SavingsTable.hpp"
+#include "postprocess/StrideAverage.hpp"
 #include "postprocess/SweepComparison.hpp"
 #include "postprocess/SweepReport.hpp"
 #include "postprocess/TableText.hpp"
@@ -63,7 +64,8 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
     po::options_description desc;
     desc.add_options()("help,h", "")("version", "")("output,o", po::value<std::string>())("no-plot", "")("no-flow", "")(
         "race", po::value<std::string>())("sweep", po::value<std::string>())("discretisation", po::value<std::string>())(
-        "model-form", po::value<std::string>())("compare", po::value<std::vector<std::string>>()->composing());
+        "model-form", po::value<std::string>())("compare", po::value<std::vector<std::string>>()->composing())(
+        "phase-sweep", po::value<std::vector<std::string>>()->composing());
     po::positional_options_description positional;
     positional.add("sweep", 1);
     const po::variables_map vm = CommandLine::parse(args, desc, positional);
@@ -141,6 +143,10 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
         if (label.empty() || label == "." || label == "..") label = "this";
         comparison = SweepComparison::build(label, sweep, table, compared);
     }
+    // Over her stride: this sweep and the same at other phases.
+    std::optional<StrideAverage> stride;
+    if (vm.count("phase-sweep"))
+        stride = StrideAverage::build(sweep, table, vm["phase-sweep"].as<std::vector<std::string>>());
     const cases::files::Manifest manifest = cases::files::Manifest::read(sweep);
     std::optional<PacingTable> pacing;
     std::string pacingWarning;
@@ -183,6 +189,10 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
         comparison->writeCsv(outDir + "/factors.csv");
         common::JsonFile::writeAtomic(outDir + "/factors.json", comparison->toJson());
     }
+    if (stride) {
+        stride->writeCsv(outDir + "/stride.csv");
+        common::JsonFile::writeAtomic(outDir + "/stride.json", stride->toJson());
+    }
 
     int ok = 0, failed = 0;
     for (const auto& r : table.rows()) (r.status == "ok" ? ok : failed)++;
@@ -220,7 +230,7 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
         }
     }
     out << "  " << outDir << "/savings.csv, bodies.csv, fit.json" << (pacing ? ", pacing.csv" : "")
-        << (comparison ? ", factors.csv" : "") << '\n';
+        << (comparison ? ", factors.csv" : "") << (stride ? ", stride.csv" : "") << '\n';
     if (comparison) {
         const auto& sweeps = comparison->sweeps();
         for (const auto& row : comparison->rows()) {
@@ -240,6 +250,23 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
         }
     }
 
+    if (stride) {
+        std::string phases;
+        for (const auto& p : stride->phases()) phases += (phases.empty() ? "" : ", ") + TableText::plain(p.phase);
+        out << "  over the stride (phases " << phases << "; solo " << CommandLine::fixed(stride->soloDragN(), 3)
+            << " N, spread " << CommandLine::fixed(stride->soloSpreadPct(), 1) << " %):\n";
+        for (const auto& row : stride->rows()) {
+            out << "    " << TableText::terminal(row.caseName) << ": ";
+            if (row.savingPct)
+                out << "saving " << CommandLine::fixed(*row.savingPct, 1)
+                    << (row.savingIterPct ? " +/- " + CommandLine::fixed(*row.savingIterPct, 1) : "") << " % (instants "
+                    << CommandLine::fixed(*row.savingMinPct, 1) << " to " << CommandLine::fixed(*row.savingMaxPct, 1)
+                    << " %)\n";
+            else
+                out << "no mean (" << TableText::terminal(row.reason) << ")\n";
+        }
+    }
+
     SweepReport report;
     report.sweepName = manifest.sweepName;
     report.sweepDir = sweep;
@@ -254,6 +281,7 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
     if (modelForm) report.modelFormStudy = modelFormName, report.modelFormAttached = modelAttached;
     report.race = race;
     report.comparison = comparison ? &*comparison : nullptr;
+    report.stride = stride ? &*stride : nullptr;
     if (race) out << "  race replay: " << (*race)["final_time"].get<std::string>() << " (" << outDir << "/race.json)\n";
     if (!pacingWarning.empty()) report.warnings.push_back(pacingWarning);
     FlowSweepExport flow;

@@ -49,9 +49,9 @@ TEST(ReportBrowser, LoadsSelfContainedInHeadlessChromium) {
 
     EXPECT_EQ(facts["title"], "Drafting study: quickstart");
     EXPECT_TRUE(facts["ok"].get<bool>());
-    // Tables: savings, failed, fit, pacing, comparison, race, and the config's (top level, [athlete],
-    // [sweep]).
-    ASSERT_EQ(facts["tables"].size(), 9u) << facts["tables"].dump();
+    // Tables: savings, failed, fit, pacing, comparison, stride, race, and the config's (top level,
+    // [athlete], [sweep]).
+    ASSERT_EQ(facts["tables"].size(), 10u) << facts["tables"].dump();
     EXPECT_EQ(facts["tables"][0]["rows"], 3);  // savings: the failed case is not among them
     EXPECT_EQ(facts["tables"][1]["rows"], 1);  // failed
     // Two images, both decoded: the missing third is a note, not a broken image.

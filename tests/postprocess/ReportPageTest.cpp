@@ -103,13 +103,18 @@ TEST(ReportPage, RendersTablesFromColumns) {
     EXPECT_NE(html.find("<td class=\"none\">\u2013</td>"), std::string::npos);  // null and absent values
     EXPECT_NE(html.find("<code>ahead.lateral</code>"), std::string::npos);  // nested config flattened under [sweep]
     EXPECT_NE(html.find("Final time: <strong>3:59.1</strong>"), std::string::npos);
-    for (const char* id : {"warnings", "savings", "failed", "figures", "fit", "pacing", "comparison", "race", "flow",
+    for (const char* id : {"warnings", "savings", "failed", "figures", "fit", "pacing", "comparison", "stride", "race", "flow",
                            "links", "config"})
         EXPECT_NE(html.find("<a href=\"#" + std::string(id) + "\">"), std::string::npos) << id;
     // Beside other sweeps: what each sweep changed (escaped), then the moves.
     EXPECT_NE(html.find("<li>wind (runs/wind, solo 7.687 N): run.wind_speed_mps: unset -&gt; 2.0 &lt;i&gt;</li>"),
               std::string::npos);
     EXPECT_NE(html.find("<td>12.6 \u00b1 0.3 (-52.3 \u00b1 0.3)</td>"), std::string::npos);
+    // Over the stride: the phases' sweeps (escaped), the mean and each instant, then the notes.
+    EXPECT_NE(html.find("<h2>Over the stride</h2>"), std::string::npos);
+    EXPECT_NE(html.find("<li>phase 0.5: runs/in-p0.5 &lt;b&gt; (solo 6.502 N)</li>"), std::string::npos);
+    EXPECT_NE(html.find("<td>63.5 \u00b1 0.1</td>"), std::string::npos);
+    EXPECT_NE(html.find("Quasi-steady: the stride"), std::string::npos);
 }
 
 TEST(ReportPage, WorksWithOnlyATitle) {
