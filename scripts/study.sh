@@ -67,25 +67,29 @@
 #       the pacer in her step and half a stride out of it (on the opposite foot). For each instant:
 #       her frontal area, solo drag, drag behind the pacer and the saving with its iterative
 #       uncertainty; per step, the drags averaged over the phases (quasi-steady) and the saving of
-#       the averages, with the spread of the instants' savings; and how far each moved from the
+#       the averages, with the spread of the instants' savings (draft-post --phase-sweep, once every
+#       phase of the step has run: runs/study/stride-LEVEL/{in,out}-mean/); and how far each moved from the
 #       frozen mid-stride pose (the identical mannequin of docs/studies/pacer-size-LEVEL.json, the
 #       same runner, speed and gap). Writes docs/studies/stride-LEVEL.json; cases in
 #       runs/study/stride-LEVEL/{in,out}-pPHASE/.
 #
 #   factors LEVEL
 #       Every factor of a real Breaking4 pacer (issue 16): cases/examples/breaking4-factors-3d.cfg at
-#       LEVEL (solo; one pacer 1.3 and 2.0 m ahead), five times:
+#       LEVEL (solo; one pacer 1.3 and 2.0 m ahead), six times:
 #         identical  the pacers copies of her (1.57 m, 42 kg), in her step, in calm air;
 #         size       pacers of 1.80 m and 65 kg, in her step, calm;
 #         stride     copies of her half a stride out of her step, calm;
 #         wind       copies of her in her step, in 2 m/s from her left;
-#         all        all three at once (the config as written).
+#         all        all three at once (the config as written);
+#         proportions  size, with her limbs female and his male (de Leva's contrast; not in all:
+#                    the limbs' own effect is the saving's move from size).
 #       Each variant has its own solo (in the wind the solo is in the wind). The reduction is
-#       draft-post's: draft-post all --compare VARIANT=DIR for the others puts the five savings
+#       draft-post's: draft-post all --compare VARIANT=DIR for the others puts the savings
 #       against front gap side by side, with each move from the identical pair and its iterative
 #       uncertainty (factors.json, in the report). Writes docs/studies/factors-LEVEL.json:
 #       factors.json's rows by case, with the interaction (all's move minus the sum of the three
-#       moves alone) and its uncertainty; cases in runs/study/factors-LEVEL/VARIANT/, the report
+#       moves alone) and its uncertainty, and the proportions' move from size; cases in
+#       runs/study/factors-LEVEL/VARIANT/, the report
 #       in runs/study/factors-LEVEL/all/report.html. The reduction waits for identical and all.
 #
 #   wind LEVEL [--directions D1,D2,...]
@@ -402,6 +406,18 @@ if [ "$study" = stride ]; then
         --geometry.stride_phase "$phase" --pacers.stride_offset 0.5
     done
   fi
+  # The mean over the stride is draft-post's own (--phase-sweep), in step and out of step, once
+  # every phase of that step has run: a partial mean would lean to the phases run.
+  for step in in out; do
+    others=()
+    for phase in "${phases[@]:1}"; do others+=(--phase-sweep "$out/$step-p$phase"); done
+    all_run=1
+    for phase in "${phases[@]}"; do [ -f "$out/$step-p$phase/manifest.json" ] || all_run=""; done
+    [ -n "$all_run" ] || { echo "study.sh: stride: $step step: not every phase run yet: no mean over the stride" >&2; continue; }
+    rc=0
+    "$build/bin/draft-post" "$out/$step-p${phases[0]}" -o "$out/$step-mean" --no-flow "${others[@]}" || rc=$?
+    if [ "$rc" -eq 3 ]; then failed_cases=1; elif [ "$rc" -ne 0 ]; then exit "$rc"; fi
+  done
   reduce_and_exit stride.py "$out" "$level" "$root/docs/studies/stride-$level.json" \
     "$root/docs/studies/pacer-size-$level.json" "${phases[@]}"
 fi
@@ -417,7 +433,8 @@ if [ "$study" = factors ]; then
             "all|"
             "size|--pacers.stride_offset 0 --run.wind_speed 0"
             "stride|$her --run.wind_speed 0"
-            "wind|$her --pacers.stride_offset 0")
+            "wind|$her --pacers.stride_offset 0"
+            "proportions|--athlete.proportions female --pacers.proportions male --pacers.stride_offset 0 --run.wind_speed 0")
   if [ -z "$reduce_only" ]; then
     install_and_build
     run_variants "$cfg" "$out"

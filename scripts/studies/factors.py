@@ -1,6 +1,7 @@
-"""scripts/study.sh factors: draft-post's comparison of the five variants (factors.json, written by
+"""scripts/study.sh factors: draft-post's comparison of the variants (factors.json, written by
 draft-post all --compare ...), with the study's name and level, a table, and for each case how far
-the three factors together moved the saving beyond the sum of their moves alone (the interaction).
+the three factors together moved the saving beyond the sum of their moves alone (the interaction),
+and how far female and male limbs moved the size variant's saving.
 Usage: factors.py FACTORS_JSON LEVEL TARGET"""
 import sys
 
@@ -44,6 +45,13 @@ for c in cases.values():
         # by two sweeps enters as each move counted it.
         c["interaction_iter_pct"] = sum(e * e for e in errs) ** 0.5
         line += f"{c['interaction_pct']:+10.1f}±{c['interaction_iter_pct']:.1f}"
+    # Female and male limbs on the size variant: the saving's move from size's (each against its own
+    # solo, hers with female limbs: two independent savings, their uncertainties in quadrature).
+    size, prop = c.get("size", {}), c.get("proportions", {})
+    if all(x.get(k) is not None for x in (size, prop) for k in ("saving_pct", "saving_iter_pct")):
+        c["proportions_move_from_size_pct"] = prop["saving_pct"] - size["saving_pct"]
+        c["proportions_move_from_size_iter_pct"] = (prop["saving_iter_pct"] ** 2 + size["saving_iter_pct"] ** 2) ** 0.5
+        line += f"   proportions vs size {c['proportions_move_from_size_pct']:+.1f}±{c['proportions_move_from_size_iter_pct']:.1f}"
     print(line)
 
 write_study(target, {"study": "factors", "level": level, "config": "cases/examples/breaking4-factors-3d.cfg",

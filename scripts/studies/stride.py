@@ -42,25 +42,22 @@ for phase in phases:
 
 
 def averaged(step):
-    """The quasi-steady average over the phases: 1 - mean(lead) / mean(solo), with the iterative
-    uncertainty of both means (each instant's in quadrature, over N) and the spread of the instants'
-    savings. Only when every phase has run: a partial average would be biased towards the phases run."""
-    own = [r for r in rows if r["step"] == step]
-    if len(own) != len(phases):
+    """The mean over the stride is draft-post's (--phase-sweep: OUT/STEP-mean/stride.json, which
+    scripts/study.sh writes once every phase of the step has run): 1 - mean(lead) / mean(solo), the
+    iterative uncertainty of both means, and the range of the instants' savings."""
+    stride = read_json(os.path.join(out, f"{step}-mean", "stride.json"))
+    if stride is None:
         return None
-    n = len(own)
-    solo = sum(r["solo_drag_N"] for r in own) / n
-    lead = sum(r["lead_drag_N"] for r in own) / n
-    solo_iter = sum(r["solo_iter_N"] ** 2 for r in own) ** 0.5 / n
-    lead_iter = sum(r["lead_iter_N"] ** 2 for r in own) ** 0.5 / n
-    saving_pct, iter_pts = saving(lead, lead_iter, solo, solo_iter)
-    savings = [r["saving_pct"] for r in own]
-    solos = [r["solo_drag_N"] for r in own]
-    return {"step": step, "phases": [r["phase"] for r in own], "solo_drag_N": solo, "lead_drag_N": lead,
-            "saving_pct": saving_pct, "saving_iter_pct": iter_pts,
-            "saving_min_pct": min(savings), "saving_max_pct": max(savings),
-            "saving_spread_pts": max(savings) - min(savings),
-            "solo_drag_spread_pct": 100 * (max(solos) - min(solos)) / solo}
+    mean = next((r for r in stride["rows"] if r["case"] == CASE), None)
+    if mean is None or mean["status"] != "averaged":
+        failed[f"{step}-mean/{CASE}"] = mean["reason"] if mean else "no such case in stride.json"
+        return None
+    return {"step": step, "phases": [p["phase"] for p in stride["phases"]], "solo_drag_N": stride["solo_drag_N"],
+            "lead_drag_N": mean["lead_drag_N"], "saving_pct": mean["saving_pct"],
+            "saving_iter_pct": mean["saving_iter_pct"], "saving_min_pct": mean["saving_min_pct"],
+            "saving_max_pct": mean["saving_max_pct"],
+            "saving_spread_pts": mean["saving_max_pct"] - mean["saving_min_pct"],
+            "solo_drag_spread_pct": stride["solo_spread_pct"]}
 
 
 averages = [a for a in (averaged("in"), averaged("out")) if a]

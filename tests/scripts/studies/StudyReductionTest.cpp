@@ -250,11 +250,11 @@ TEST(StudyReduction, WindMovesTheSavingFromCalmAir) {
     EXPECT_EQ(j["pending"], json::array({"w45/solo", "w45/ahead-f1.3"}));
 }
 
-// The stride study averages the drags over the phases, not the savings: solo 8 and 10 N, lead 2 and
-// 3 N in step gives 1 - 2.5/9 = 72.2 %, not the mean of 75 % and 70 %; the spread is 5 points. The
-// out-of-step average waits for its second phase (pending), and the frozen pose is the pacer-size
-// study's identical mannequin.
-TEST(StudyReduction, StrideAveragesTheDragsOverThePhases) {
+// The stride study lists each instant and takes the mean over the stride from draft-post's
+// stride.json (--phase-sweep; its rule is StrideAverageTest's): solo 8 and 10 N, lead 2 and 3 N in
+// step. The out-of-step mean waits for its second phase (pending, and no stride.json), and the frozen
+// pose is the pacer-size study's identical mannequin.
+TEST(StudyReduction, StrideTakesTheMeanOverTheStrideFromDraftPost) {
     drafting::test::TempDir tmp;
     const fs::path out = tmp.path();
     const auto at = [](double lead, double area, const json& pacer) {
@@ -273,6 +273,14 @@ TEST(StudyReduction, StrideAveragesTheDragsOverThePhases) {
                                  ? json{{"name", "pacer1"}, {"stride_phase", 0.5}, {"frontal_area_m2", 0.37}}
                                  : inStep));
     }
+    const double mean = 100.0 * (1 - 2.5 / 9.0);
+    write(out / "in-mean" / "stride.json",
+          {{"phases", json::array({{{"phase", 0.0}}, {{"phase", 0.5}}})},
+           {"solo_drag_N", 9.0},
+           {"solo_spread_pct", 100.0 * 2.0 / 9.0},
+           {"rows", json::array({{{"case", "ahead-f1.3"}, {"status", "averaged"}, {"lead_drag_N", 2.5},
+                                  {"saving_pct", mean}, {"saving_iter_pct", 0.1}, {"saving_min_pct", 70.0},
+                                  {"saving_max_pct", 75.0}}})}});
     const std::string frozen = tmp.path() + "/pacer-size-coarse.json";
     write(frozen, {{"rows", json::array({{{"variant", "identical"}, {"formation", "ahead"}, {"front_gap_m", 1.3},
                                           {"solo_drag_N", 9.0}, {"lead_drag_N", 3.15}, {"saving_pct", 65.0},
@@ -288,7 +296,8 @@ TEST(StudyReduction, StrideAveragesTheDragsOverThePhases) {
     ASSERT_EQ(j["averaged"].size(), 1u);  // in step only: out of step lacks phase 0.5
     const json& a = j["averaged"][0];
     EXPECT_EQ(a["step"], "in");
-    EXPECT_NEAR(a["saving_pct"].get<double>(), 100.0 * (1 - 2.5 / 9.0), 1e-9);
+    EXPECT_DOUBLE_EQ(a["saving_pct"].get<double>(), mean);
+    EXPECT_DOUBLE_EQ(a["lead_drag_N"].get<double>(), 2.5);
     EXPECT_NEAR(a["saving_spread_pts"].get<double>(), 5.0, 1e-9);
     EXPECT_NEAR(a["solo_drag_spread_pct"].get<double>(), 100.0 * 2.0 / 9.0, 1e-9);
     EXPECT_NEAR(a["moved_from_frozen_pts"].get<double>(), 100.0 * (1 - 2.5 / 9.0) - 65.0, 1e-9);
@@ -298,8 +307,9 @@ TEST(StudyReduction, StrideAveragesTheDragsOverThePhases) {
 // The factors study takes draft-post's factors.json whole and adds each case's interaction: the move
 // of all three factors at once minus the sum of their moves alone, with the four moves' iterative
 // uncertainties in quadrature (exact: each move holds the reference's once, and it enters twice).
-// A failed case is listed and exits 3.
-TEST(StudyReduction, FactorsAddTheInteractionOfTheThreeFactors) {
+// Beside them, the proportions variant's saving minus the size variant's. A failed case is listed
+// and exits 3.
+TEST(StudyReduction, FactorsAddTheInteractionOfTheThreeFactorsAndTheLimbsMove) {
     drafting::test::TempDir tmp;
     const auto cell = [](const std::string& sweep, double saving, double iter, json move, json moveIter) {
         return json{{"case", "ahead-f1.3"}, {"formation", "ahead"}, {"series", "no pacer behind"},
@@ -309,9 +319,9 @@ TEST(StudyReduction, FactorsAddTheInteractionOfTheThreeFactors) {
     };
     json rows = json::array({cell("identical", 65.0, 0.1, nullptr, nullptr), cell("size", 80.0, 0.2, 15.0, 0.3),
                              cell("stride", 64.0, 0.1, -1.0, 0.2), cell("wind", 13.0, 0.3, -52.0, 0.4),
-                             cell("all", 30.0, 0.3, -35.0, 0.5)});
+                             cell("all", 30.0, 0.3, -35.0, 0.5), cell("proportions", 81.0, 0.4, 16.0, 0.5)});
     json sweeps = json::array();
-    for (const char* l : {"identical", "size", "stride", "wind", "all"})
+    for (const char* l : {"identical", "size", "stride", "wind", "all", "proportions"})
         sweeps.push_back({{"label", l}, {"dir", std::string("runs/") + l}, {"solo_drag_N", 7.0},
                           {"differs_from_reference", json::array()}});
     const std::string source = tmp.path() + "/factors.json", target = tmp.path() + "/study.json";
@@ -326,6 +336,9 @@ TEST(StudyReduction, FactorsAddTheInteractionOfTheThreeFactors) {
     EXPECT_NEAR(c["interaction_pct"].get<double>(), 3.0, 1e-12);
     EXPECT_NEAR(c["interaction_iter_pct"].get<double>(), std::sqrt(0.09 + 0.04 + 0.16 + 0.25), 1e-12);
     EXPECT_EQ(j["reference"], "identical");
+    // Female and male limbs beside the size variant (not in all, so not in the interaction).
+    EXPECT_NEAR(c["proportions_move_from_size_pct"].get<double>(), 1.0, 1e-12);
+    EXPECT_NEAR(c["proportions_move_from_size_iter_pct"].get<double>(), std::hypot(0.4, 0.2), 1e-12);
 
     rows[4]["status"] = "failed";
     rows[4]["reason"] = "non-physical: lead drag -0.5 N";
