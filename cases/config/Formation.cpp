@@ -57,8 +57,15 @@ std::vector<RunnerPlacement> Formation::place(const SweepConfig& c, const std::s
     // Likewise a pacer in step with her.
     const std::optional<double> pacerPhase = c.pacerOwnStridePhase();
     std::vector<RunnerPlacement> runners{{"lead", 0.0, 0.0}};
-    for (std::size_t i = 0; i < pacers.size(); ++i)
-        runners.push_back({"pacer" + std::to_string(i + 1), pacers[i].first, pacers[i].second, pacerSize, pacerPhase});
+    for (std::size_t i = 0; i < pacers.size(); ++i) {
+        std::optional<BodySize> size = pacerSize;
+        // A custom position with a size of its own: that pacer's body, her own only if equal to hers.
+        if (p == "custom" && c.positions[i].heightM) {
+            size = c.pacerSizeAt(c.positions[i]);
+            if (*size == c.athlete()) size.reset();
+        }
+        runners.push_back({"pacer" + std::to_string(i + 1), pacers[i].first, pacers[i].second, size, pacerPhase});
+    }
     return runners;
 }
 

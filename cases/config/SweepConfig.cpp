@@ -310,7 +310,7 @@ public:
     // backtracking regex over a long hostile value could exhaust the stack.
     std::vector<PacerPosition> positions(const std::string& key) const {
         const std::string& t = text(key);
-        const char* expected = "expected pairs like (1.3, 0), (-1.0, 0.5)";
+        const char* expected = "expected (x, y) or (x, y, height, mass[, proportions]) like (1.3, 0), (-1.0, 0.5, 1.80, 65, male)";
         std::vector<PacerPosition> out;
         std::size_t at = 0;
         while (true) {
@@ -319,13 +319,30 @@ public:
             const auto close = t.find(')', at);
             if (close == std::string::npos) fail(key, expected);
             const std::string inside = t.substr(at + 1, close - at - 1);
-            const auto comma = inside.find(',');
-            if (comma == std::string::npos || inside.find_first_of(",(", comma + 1) != std::string::npos ||
-                inside.find('(') != std::string::npos)
-                fail(key, expected);
+            if (inside.find('(') != std::string::npos) fail(key, expected);
+            std::vector<std::string> fields;
+            for (std::size_t from = 0;;) {
+                const auto comma = inside.find(',', from);
+                fields.push_back(inside.substr(from, comma == std::string::npos ? std::string::npos : comma - from));
+                if (comma == std::string::npos) break;
+                from = comma + 1;
+            }
+            if (fields.size() != 2 && fields.size() != 4 && fields.size() != 5) fail(key, expected);
             PacerPosition p;
-            p.x = coordinate(key, inside.substr(0, comma), 50.0);
-            p.y = coordinate(key, inside.substr(comma + 1), 20.0);
+            p.x = coordinate(key, fields[0], 50.0);
+            p.y = coordinate(key, fields[1], 20.0);
+            if (fields.size() >= 4) {
+                p.heightM = sizeOf(key, fields[2], meshes::Athlete::kMinHeight, meshes::Athlete::kMaxHeight, "m");
+                p.massKg = sizeOf(key, fields[3], meshes::Athlete::kMinMass, meshes::Athlete::kMaxMass, "kg");
+            }
+            if (fields.size() == 5) {
+                const std::string set = trimBlanks(fields[4]);
+                const auto& names = meshes::SegmentProportions::names();
+                if (std::find(names.begin(), names.end(), set) == names.end())
+                    fail(key, common::Printable::quote(set, 30) + " is not a set of proportions (expected " +
+                                  joined(names, "|") + ")");
+                p.proportions = set;
+            }
             out.push_back(p);
             if (out.size() > Formation::kMaxPacers)
                 fail(key, "more than " + std::to_string(Formation::kMaxPacers) + " pacers");
@@ -353,6 +370,18 @@ private:
         if (*v < lo || *v > hi) {
             std::ostringstream msg;
             msg << "outside [" << lo << ", " << hi << "]" << (*unit ? " " : "") << unit;
+            fail(key, msg.str());
+        }
+        return *v;
+    }
+
+    // A pacer's height or mass inside formation.positions.
+    double sizeOf(const std::string& key, const std::string& token, double lo, double hi, const char* unit) const {
+        const auto v = common::DecimalNumber::parse(token);
+        if (!v) fail(key, common::Printable::quote(trimBlanks(token), 30) + " is not a number");
+        if (*v < lo || *v > hi) {
+            std::ostringstream msg;
+            msg << common::Printable::quote(trimBlanks(token), 30) << " outside [" << lo << ", " << hi << "] " << unit;
             fail(key, msg.str());
         }
         return *v;
@@ -539,6 +568,11 @@ SweepConfig build(const Values& raw) {
         if (!c.stridePhase) raw.fail("pacers.stride_offset", "needs geometry.stride_phase");
     }
     // The limbs' proportions shape the 3D parametric body only.
+    for (const auto& position : c.positions) {
+        if (!position.proportions) continue;
+        if (c.dimension != 3) raw.fail("formation.positions", "a pacer's proportions shape the 3D parametric body: needs mesh.dimension = 3");
+        if (has("geometry.stl")) raw.fail("formation.positions", "a pacer's proportions shape the parametric body: not with geometry.stl");
+    }
     for (const char* key : {"athlete.proportions", "pacers.proportions"}) {
         if (!has(key)) continue;
         const std::string set = raw.choice(key, meshes::SegmentProportions::names());
@@ -684,7 +718,12 @@ std::string SweepConfig::toText() const {
     t << "\n[formation]\npreset = " << presetList << "\n";
     if (!positions.empty()) {
         std::string ps;
-        for (const auto& p : positions) ps += (ps.empty() ? "(" : ", (") + num(p.x) + ", " + num(p.y) + ")";
+        for (const auto& p : positions) {
+            ps += (ps.empty() ? "(" : ", (") + num(p.x) + ", " + num(p.y);
+            if (p.heightM) ps += ", " + num(*p.heightM) + ", " + num(*p.massKg);
+            if (p.proportions) ps += ", " + *p.proportions;
+            ps += ")";
+        }
         t << "positions = " << ps << "\n";
     }
     t << "ahead = " << aheadCount << "\nbehind = " << behindCount << "\nrow_gap = " << num(rowGap)
@@ -728,7 +767,16 @@ nlohmann::json SweepConfig::toJson() const {
     nlohmann::json sweepJson = axesJson(axes);
     for (const auto& [preset, a] : presetAxes) sweepJson[preset] = axesJson(a);
     nlohmann::json positionsJson = nlohmann::json::array();
-    for (const auto& p : positions) positionsJson.push_back({p.x, p.y});
+    // A position of her size or [pacers]' is the pair it always was; one with a size of its own an object.
+    for (const auto& p : positions) {
+        if (!p.heightM) {
+            positionsJson.push_back({p.x, p.y});
+            continue;
+        }
+        nlohmann::json sized = {{"x_m", p.x}, {"y_m", p.y}, {"height_m", *p.heightM}, {"mass_kg", *p.massKg}};
+        if (p.proportions) sized["proportions"] = *p.proportions;
+        positionsJson.push_back(sized);
+    }
     nlohmann::json json = {
         {"name", name},
         {"athlete", {{"height_m", athleteHeight}, {"mass_kg", athleteMass}}},
@@ -997,9 +1045,31 @@ SweepConfig SweepConfig::fromJson(const json& given, const std::string& origin) 
     const json& positions = f.at("formation", "positions");
     if (!positions.is_array()) f.refuse("config.formation.positions", positions, "not a list");
     for (const auto& p : positions) {
+        if (p.is_object()) {
+            // Checked by the parser below (through toText), as a config file's would be.
+            PacerPosition sized;
+            const auto number = [&](const char* key) {
+                if (!p.contains(key) || !p.at(key).is_number())
+                    f.refuse("config.formation.positions", p, std::string("no number ") + key);
+                return p.at(key).get<double>();
+            };
+            sized.x = number("x_m");
+            sized.y = number("y_m");
+            sized.heightM = number("height_m");
+            sized.massKg = number("mass_kg");
+            if (p.contains("proportions")) {
+                if (!p.at("proportions").is_string()) f.refuse("config.formation.positions", p, "proportions not a name");
+                sized.proportions = f.singleLine(p.at("proportions"), "config.formation.positions");
+            }
+            c.positions.push_back(sized);
+            continue;
+        }
         const auto xy = f.numbers(p, "config.formation.positions");
         if (xy.size() != 2) f.refuse("config.formation.positions", p, "not an (x, y) pair");
-        c.positions.push_back({xy[0], xy[1]});
+        PacerPosition pair;
+        pair.x = xy[0];
+        pair.y = xy[1];
+        c.positions.push_back(pair);
     }
     c.aheadCount = f.integer("formation", "ahead");
     c.behindCount = f.integer("formation", "behind");
@@ -1087,6 +1157,12 @@ BodySize SweepConfig::pacerSize(std::optional<double> height) const {
         return {h, h == athleteHeight ? athleteMass : athleteMass * (h / athleteHeight) * (h / athleteHeight), proportions};
     if (h == given) return {h, *pacerMass, proportions};
     return {h, *pacerMass * (h / given) * (h / given), proportions};
+}
+
+BodySize SweepConfig::pacerSizeAt(const PacerPosition& position, std::optional<double> height) const {
+    if (!position.heightM) return pacerSize(height);
+    return {*position.heightM, *position.massKg,
+            position.proportions ? *position.proportions : pacerProportions ? *pacerProportions : athleteProportions};
 }
 
 std::optional<double> SweepConfig::pacerStridePhase() const {

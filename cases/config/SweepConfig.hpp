@@ -13,10 +13,14 @@
 
 namespace drafting::cases::config {
 
-/// A pacer position relative to the lead runner [m]: x along the running direction, y lateral.
+/// A pacer position relative to the lead runner [m]: x along the running direction, y lateral;
+/// optionally the pacer's own size there (formation.positions "(x, y, height, mass[, proportions])"),
+/// which wins over [pacers] and sweep.pacer_height for this pacer alone.
 struct PacerPosition {
     double x = 0.0;
     double y = 0.0;
+    std::optional<double> heightM, massKg;      // both or neither
+    std::optional<std::string> proportions;     // only with a height and mass; unset: pacers.proportions
 };
 
 /// A runner's size: what the parametric body (or a user's STL) is scaled to, and the proportions
@@ -83,6 +87,9 @@ struct SweepConfig {
     /// pacers' body-mass index (pacers.mass / pacers.height², or the athlete's) for another height;
     /// the proportions pacers.proportions, else hers.
     BodySize pacerSize(std::optional<double> height = std::nullopt) const;
+    /// The size of the pacer at custom `position`: its own height and mass where it gives them (its
+    /// proportions, else pacers.proportions, else hers), else pacerSize(height).
+    BodySize pacerSizeAt(const PacerPosition& position, std::optional<double> height = std::nullopt) const;
     /// The pacers' phase of the measured stride: hers plus pacers.stride_offset, wrapped into
     /// [0, 1); none without geometry.stride_phase.
     std::optional<double> pacerStridePhase() const;

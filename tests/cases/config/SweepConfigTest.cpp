@@ -239,6 +239,38 @@ TEST(SweepConfig, CustomPositionsAreParsed) {
     EXPECT_DOUBLE_EQ(c.positions[1].y, 0.5);
 }
 
+// A custom position may give its pacer a size of its own (and proportions), which wins over [pacers]
+// for that pacer alone; the manifest writes such a position as an object and reads it back the same.
+TEST(SweepConfig, CustomPositionsMayGiveAPacerItsOwnSize) {
+    const auto c = SweepConfig::parse("[athlete]\nproportions = female\n[pacers]\nheight = 1.75\nmass = 60\n"
+                                      "[formation]\npreset = custom\npositions = (1.3, 0, 1.80, 65), "
+                                      "(1.3, 0.7, 1.65, 50, female), (-1.0, 0)\n[mesh]\ndimension = 3\n");
+    ASSERT_EQ(c.positions.size(), 3u);
+    EXPECT_EQ(c.positions[0].heightM, 1.80);
+    EXPECT_EQ(c.positions[0].massKg, 65.0);
+    EXPECT_FALSE(c.positions[0].proportions);
+    EXPECT_EQ(c.positions[1].proportions, "female");
+    EXPECT_FALSE(c.positions[2].heightM);
+    // Its own size, else [pacers]'; its proportions, else pacers.proportions, else hers.
+    EXPECT_EQ(c.pacerSizeAt(c.positions[0]), (drafting::cases::config::BodySize{1.80, 65.0, "female"}));
+    EXPECT_EQ(c.pacerSizeAt(c.positions[1]), (drafting::cases::config::BodySize{1.65, 50.0, "female"}));
+    EXPECT_EQ(c.pacerSizeAt(c.positions[2]), (drafting::cases::config::BodySize{1.75, 60.0, "female"}));
+    const auto j = c.toJson();
+    EXPECT_EQ(j["formation"]["positions"][0], (nlohmann::json{{"x_m", 1.3}, {"y_m", 0.0}, {"height_m", 1.8}, {"mass_kg", 65.0}}));
+    EXPECT_EQ(j["formation"]["positions"][2], nlohmann::json::array({-1.0, 0.0}));  // as it always was
+    EXPECT_EQ(SweepConfig::fromJson(j, "manifest.json").toJson(), j);
+    EXPECT_EQ(SweepConfig::parse(c.toText()).toJson(), j);
+    // A sized position that does not read back as one is refused, naming the field.
+    auto bad = j;
+    bad["formation"]["positions"][0].erase("mass_kg");
+    try {
+        SweepConfig::fromJson(bad, "manifest.json");
+        FAIL() << "accepted a position without its mass";
+    } catch (const drafting::common::InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("config.formation.positions"), std::string::npos) << e.what();
+    }
+}
+
 TEST(SweepConfig, ParseMileTimeForms) {
     EXPECT_DOUBLE_EQ(SweepConfig::parseMileTime("t", "4:00"), 240.0);
     EXPECT_DOUBLE_EQ(SweepConfig::parseMileTime("t", "3:59.37"), 239.37);
@@ -304,6 +336,13 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"[formation]\npreset = ahead\npositions = (1,0)", "need formation.preset = custom"},
         BadConfig{"[formation]\npreset = custom", "needs formation.positions"},
         BadConfig{"[formation]\npreset = custom\npositions = 1.3 0", "formation.positions = '1.3 0'"},
+        BadConfig{"[formation]\npreset = custom\npositions = (1.3, 0, 1.8)", "expected (x, y) or (x, y, height, mass"},
+        BadConfig{"[formation]\npreset = custom\npositions = (1.3, 0, 2.5, 65)", "'2.5' outside [1.2, 2.3] m"},
+        BadConfig{"[formation]\npreset = custom\npositions = (1.3, 0, 1.8, 200)", "'200' outside [30, 150] kg"},
+        BadConfig{"[formation]\npreset = custom\npositions = (1.3, 0, 1.8, 65, tall)\n[mesh]\ndimension = 3",
+                  "'tall' is not a set of proportions"},
+        BadConfig{"[formation]\npreset = custom\npositions = (1.3, 0, 1.8, 65, male)",
+                  "a pacer's proportions shape the 3D parametric body: needs mesh.dimension = 3"},
         BadConfig{"[formation]\nahead = 2.5", "formation.ahead = '2.5'"},
         BadConfig{"[formation]\nbehind = 99", "formation.behind = '99'"},
         BadConfig{"[formation]\npreset = single-file\nahead = 0\nbehind = 0", "needs at least one pacer"},

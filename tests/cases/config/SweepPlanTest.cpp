@@ -107,6 +107,25 @@ TEST(SweepPlan, PacersOfOtherProportions) {
     EXPECT_EQ(beside[1].parametersJson()["runners"][1]["proportions"], "winter");
 }
 
+// Each custom pacer its own body: a position's size, else [pacers]'; a size equal to hers is hers.
+TEST(SweepPlan, EachCustomPacerMayHaveItsOwnSize) {
+    const auto plan = config::SweepPlan::expand(config::SweepConfig::parse(
+        "[pacers]\nproportions = male\n[formation]\npreset = custom\n"
+        "positions = (1.3, 0, 1.80, 65), (1.3, 0.8, 1.65, 50, female), (-1.0, 0, 1.57, 42, winter), (-1.0, 0.8)\n"
+        "[mesh]\ndimension = 3\nlevel = coarse\n"));
+    ASSERT_EQ(plan.size(), 2u);
+    const auto& r = plan[1].runners;
+    ASSERT_EQ(r.size(), 5u);
+    EXPECT_EQ(r[1].size, (config::BodySize{1.80, 65.0, "male"}));
+    EXPECT_EQ(r[2].size, (config::BodySize{1.65, 50.0, "female"}));
+    EXPECT_FALSE(r[3].size);  // her height, mass and (Winter's) proportions: her body
+    EXPECT_EQ(r[4].size, (config::BodySize{1.57, 42.0, "male"}));  // [pacers]: her size, male limbs
+    const auto j = plan[1].parametersJson();
+    EXPECT_EQ(j["runners"][2]["height_m"], 1.65);
+    EXPECT_EQ(j["runners"][2]["proportions"], "female");
+    EXPECT_FALSE(j["runners"][3].contains("height_m"));
+}
+
 TEST(SweepPlan, AClearanceGapAddsHalfOfEachBodysDepth) {
     const auto c = config::SweepConfig::parse("[pacers]\nheight = 1.80\nmass = 65\n[formation]\npreset = ahead\n"
                                               "gap_definition = clearance\n[sweep]\nfront_gap = 0.5\n");
