@@ -46,12 +46,12 @@ const SavingsRow* soloOf(const SavingsTable& t) {
 StrideAverage StrideAverage::build(const std::string& dir, const SavingsTable& table, const std::vector<std::string>& others) {
     StrideAverage a;
     const auto here = SweepSettings::of(dir);
-    const auto herPhase = here.find(kPhaseKey);
-    if (herPhase == here.end())
-        throw common::InputError(common::ErrorSite::of(kOption, others.empty() ? dir : others.front()),
-                                 "the reduced sweep poses no phase of the stride (" + std::string(kPhaseKey) +
-                                     " unset): nothing to average over");
+    if (!here.count(kPhaseKey))
+        throw common::InputError(common::ErrorSite::of("SWEEPDIR", dir),
+                                 "poses no phase of the stride (" + std::string(kPhaseKey) + " unset): " + kOption +
+                                     " has nothing to average over");
     a.phases_.push_back({cases::files::Manifest::read(dir).config.stridePhase.value_or(0.0), dir, table});
+    a.reducedSoloN_ = table.soloDrag();
     for (const auto& other : others) {
         const auto site = common::ErrorSite::of(kOption, other);
         if (!fs::is_regular_file(fs::path(other) / cases::files::SweepLayout::kManifest))
@@ -77,7 +77,8 @@ StrideAverage StrideAverage::build(const std::string& dir, const SavingsTable& t
     const double step = 1.0 / static_cast<double>(n);
     for (std::size_t i = 0; i < n; ++i) {
         const double next = i + 1 < n ? a.phases_[i + 1].phase : a.phases_.front().phase + 1.0;
-        if (std::abs(next - a.phases_[i].phase - step) > 1e-9) {
+        // To the precision a config gives a phase in (a third as 0.333333).
+        if (std::abs(next - a.phases_[i].phase - step) > 1e-6) {
             std::string list;
             for (const auto& p : a.phases_) list += (list.empty() ? "" : ", ") + common::ValueList::format(p.phase);
             throw common::InputError(common::ErrorSite::of(kOption, others.empty() ? dir : others.back()),
@@ -102,19 +103,30 @@ StrideAverage StrideAverage::build(const std::string& dir, const SavingsTable& t
     a.soloSpreadPct_ = 100.0 * (*std::max_element(solos.begin(), solos.end()) - *std::min_element(solos.begin(), solos.end())) /
                        a.soloDragN_;
 
-    // The cases, in the order of the reduced sweep (every phase's sweep has the same config).
-    for (const auto& r : table.rows()) {
-        if (r.formation == "solo") continue;
-        Row row{r.caseName, r.formation, r.frontGap, r.backGap, r.lateral, {}, "averaged", "", {}, {}, {}, {}, {}, {}};
+    // The cases, in the order of the reduced sweep, then any another phase has and it has not (every
+    // phase's sweep has the same config, but a manifest may have lost one).
+    std::vector<const SavingsRow*> cases;
+    std::vector<std::string> seen;
+    const auto add = [&](const SavingsTable& t) {
+        for (const auto& r : t.rows())
+            if (r.formation != "solo" && std::find(seen.begin(), seen.end(), r.caseName) == seen.end())
+                seen.push_back(r.caseName), cases.push_back(&r);
+    };
+    add(table);
+    for (const auto& p : a.phases_) add(p.table);
+    for (const SavingsRow* rp : cases) {
+        const SavingsRow& r = *rp;
+        Row row{r.caseName, r.formation, r.frontGap, r.backGap, r.lateral, {}, "averaged", "", {}, {}, {}, {}, {}, {}, {}};
         double leadSum = 0.0;
         std::vector<std::optional<double>> leadErrors;
         for (const auto& p : a.phases_) {
-            Instant instant{"absent", "no case of this name in the sweep", {}, {}, {}, {}};
+            Instant instant{"absent", "no case of this name in the sweep", false, {}, {}, {}, {}};
             for (const auto& pr : p.table.rows()) {
                 if (pr.caseName != r.caseName) continue;
                 const bool ok = pr.status == "ok" && pr.dragLead && pr.savingPct;
                 instant.status = ok ? "ok" : "failed";
                 instant.reason = ok ? "" : (pr.reason.empty() ? "no saving" : pr.reason);
+                instant.converged = pr.converged;
                 if (ok)
                     instant.leadDragN = pr.dragLead, instant.leadIterN = pr.dragLeadIterative,
                     instant.savingPct = pr.savingPct, instant.savingIterPct = pr.savingIterPct;
@@ -135,10 +147,37 @@ StrideAverage StrideAverage::build(const std::string& dir, const SavingsTable& t
                 row.savingMinPct = row.savingMinPct ? std::min(*row.savingMinPct, *i.savingPct) : *i.savingPct;
                 row.savingMaxPct = row.savingMaxPct ? std::max(*row.savingMaxPct, *i.savingPct) : *i.savingPct;
             }
+            if (a.samplingWhyNot().empty()) {
+                // Every other phase: the means of each half, against the mean of all.
+                double largest = 0.0;
+                for (std::size_t half = 0; half < 2; ++half) {
+                    double lead = 0.0, solo = 0.0;
+                    for (std::size_t i = half; i < n; i += 2) lead += *row.instants[i].leadDragN, solo += solos[i];
+                    largest = std::max(largest, std::abs(common::savingPct(lead, solo) - *row.savingPct));
+                }
+                row.savingPhasePct = largest;
+            }
         }
         a.rows_.push_back(std::move(row));
     }
     return a;
+}
+
+std::optional<PacingPrediction> StrideAverage::pace(const Row& row, const PacingTable& pacing) const {
+    if (!row.savingPct || *row.savingPct < 0.0) return std::nullopt;
+    const auto instant = std::find_if(pacing.rows().begin(), pacing.rows().end(),
+                                      [&](const PacingTable::Row& r) { return r.caseName == row.caseName; });
+    if (instant == pacing.rows().end() || !instant->prediction) return std::nullopt;
+    // The drag area goes with the drag at one speed and density: her solo's over the stride.
+    PacingInputs inputs = pacing.inputs();
+    inputs.cdaM2 = instant->prediction->cdaM2 * soloDragN_ / reducedSoloN_;
+    return PacingModel(inputs).predict(*row.savingPct / 100.0);
+}
+
+std::string StrideAverage::samplingWhyNot() const {
+    if (phases_.size() < 4) return "needs at least 4 phases (" + std::to_string(phases_.size()) + " given)";
+    if (phases_.size() % 2 != 0) return "needs an even number of phases (" + std::to_string(phases_.size()) + " given)";
+    return "";
 }
 
 std::vector<std::string> StrideAverage::notes() {
@@ -147,8 +186,11 @@ std::vector<std::string> StrideAverage::notes() {
             "The wake of a moving leg is not in it (a URANS of the moving body would be).",
             "The range is the lowest and highest instant's saving, each against her solo at that instant: how much "
             "the shelter swings over one stride.",
-            "\u00b1 is the iterative uncertainty of the means (each instant's in quadrature, over N). Every phase is "
-            "at the same mesh level; the discretisation error is not in it.",
+            "The first \u00b1 is the iterative uncertainty of the means (each instant's in quadrature, over N). The "
+            "phase sampling is how far the mean over every other phase falls from the mean over all (the larger "
+            "half; from 4 phases, an even number): what sampling the stride at these instants alone may leave out, "
+            "as a bound rather than an estimate. Every phase is at the same mesh level; the discretisation error "
+            "is in neither.",
             "A case averages only when every phase gave it a drag; failed and non-physical instants leave it "
             "incomplete, with no mean."};
 }
@@ -156,7 +198,7 @@ std::vector<std::string> StrideAverage::notes() {
 void StrideAverage::writeCsv(const std::string& path) const {
     std::ostringstream out;
     out << "case,formation,front_gap_m,back_gap_m,lateral_m,phase,status,solo_drag_N,lead_drag_N,lead_iter_N,saving_pct,"
-           "saving_iter_pct,saving_min_pct,saving_max_pct,reason\n";
+           "saving_iter_pct,saving_phase_pct,saving_min_pct,saving_max_pct,reason\n";
     for (const auto& row : rows_) {
         const auto head = [&] {
             std::ostringstream h;
@@ -170,12 +212,12 @@ void StrideAverage::writeCsv(const std::string& path) const {
             out << head() << common::ValueList::format(phases_[i].phase) << ',' << in.status << ','
                 << TableText::csvNumber(phases_[i].table.soloDrag()) << ',' << TableText::csvNumber(in.leadDragN) << ','
                 << TableText::csvNumber(in.leadIterN) << ',' << TableText::csvNumber(in.savingPct) << ','
-                << TableText::csvNumber(in.savingIterPct) << ",,," << TableText::csvField(in.reason) << '\n';
+                << TableText::csvNumber(in.savingIterPct) << ",,,," << TableText::csvField(in.reason) << '\n';
         }
         out << head() << "mean," << row.status << ',' << TableText::csvNumber(soloDragN_) << ','
             << TableText::csvNumber(row.leadDragN) << ',' << TableText::csvNumber(row.leadIterN) << ','
             << TableText::csvNumber(row.savingPct) << ',' << TableText::csvNumber(row.savingIterPct) << ','
-            << TableText::csvNumber(row.savingMinPct) << ',' << TableText::csvNumber(row.savingMaxPct) << ','
+            << TableText::csvNumber(row.savingPhasePct) << ',' << TableText::csvNumber(row.savingMinPct) << ',' << TableText::csvNumber(row.savingMaxPct) << ','
             << TableText::csvField(row.reason) << '\n';
     }
     try {
@@ -202,6 +244,7 @@ nlohmann::json StrideAverage::toJson() const {
             instants.push_back({{"phase", phases_[i].phase},
                                 {"status", in.status},
                                 {"reason", in.reason},
+                                {"converged", in.converged},
                                 {"lead_drag_N", TableText::jsonNumber(in.leadDragN)},
                                 {"lead_iter_N", TableText::jsonNumber(in.leadIterN)},
                                 {"saving_pct", TableText::jsonNumber(in.savingPct)},
@@ -218,6 +261,7 @@ nlohmann::json StrideAverage::toJson() const {
                         {"lead_iter_N", TableText::jsonNumber(row.leadIterN)},
                         {"saving_pct", TableText::jsonNumber(row.savingPct)},
                         {"saving_iter_pct", TableText::jsonNumber(row.savingIterPct)},
+                        {"saving_phase_pct", TableText::jsonNumber(row.savingPhasePct)},
                         {"saving_min_pct", TableText::jsonNumber(row.savingMinPct)},
                         {"saving_max_pct", TableText::jsonNumber(row.savingMaxPct)},
                         {"instants", instants}});
@@ -227,6 +271,7 @@ nlohmann::json StrideAverage::toJson() const {
             {"solo_drag_N", TableText::jsonNumber(soloDragN_)},
             {"solo_iter_N", TableText::jsonNumber(soloIterN_)},
             {"solo_spread_pct", TableText::jsonNumber(soloSpreadPct_)},
+            {"phase_sampling", samplingWhyNot().empty() ? "every other phase against all" : "none: " + samplingWhyNot()},
             {"rows", rows},
             {"notes", notes()}};
 }

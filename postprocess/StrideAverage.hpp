@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "postprocess/PacingTable.hpp"
 #include "postprocess/SavingsTable.hpp"
 
 namespace drafting::post {
@@ -16,6 +17,10 @@ namespace drafting::post {
 /// not the mean of the instants' savings. The spread of the instants' savings over the stride is
 /// part of the result. Only phases evenly spaced over the whole stride make a mean of it, and only a
 /// case that gave a drag at every phase is averaged: a partial mean would lean to the phases run.
+/// Two uncertainties are reported apart: the iterative one of the means, and the phase sampling:
+/// how far the mean over every other phase falls from the mean over all (the larger of the two
+/// halves; from 4 phases, an even number). The mean over all phases is likely nearer the stride's
+/// than either half, so this bounds rather than estimates what the phases left out.
 /// Written as stride.csv and stride.json and shown in the report.
 class StrideAverage {
 public:
@@ -29,6 +34,7 @@ public:
     struct Instant {
         std::string status;  // ok | failed | absent
         std::string reason;
+        bool converged = false;  // as savings.csv's: the solver's criteria were met
         std::optional<double> leadDragN, leadIterN, savingPct, savingIterPct;
     };
     /// One case (formation and gaps) over the stride.
@@ -42,11 +48,14 @@ public:
         /// over N), the saving of the means with its uncertainty (SavingsTable::savingUncertainty),
         /// and the lowest and highest instant's saving.
         std::optional<double> leadDragN, leadIterN, savingPct, savingIterPct, savingMinPct, savingMaxPct;
+        /// The phase sampling uncertainty of savingPct in points (see the class); none below 4 phases
+        /// or for an odd number (samplingWhyNot()).
+        std::optional<double> savingPhasePct;
     };
 
     /// The reduced sweep `table` (in `dir`) and the sweeps `others` of the same config at other
-    /// phases of her stride. Bad input (exit 1, naming --phase-sweep and the value): the reduced
-    /// sweep has no geometry.stride_phase; a directory without manifest.json; the reduced sweep or
+    /// phases of her stride. Bad input (exit 1): the reduced sweep has no geometry.stride_phase
+    /// (naming SWEEPDIR); naming --phase-sweep and the value: a directory without manifest.json; the reduced sweep or
     /// one given before again (also under another path); a sweep that differs in any setting but
     /// geometry.stride_phase (named), or at a phase given before; phases not evenly spaced over the
     /// stride. A sweep that cannot be reduced (its solo failed) is a run error.
@@ -57,8 +66,15 @@ public:
     std::optional<double> soloIterN() const { return soloIterN_; }
     /// The solo drag's spread over the stride: (highest - lowest) / mean, in per cent.
     double soloSpreadPct() const { return soloSpreadPct_; }
+    /// Why no case has a phase sampling uncertainty ("" when they can have one).
+    std::string samplingWhyNot() const;
     const std::vector<Phase>& phases() const { return phases_; }
     const std::vector<Row>& rows() const { return rows_; }
+    /// What the stride's mean saving of `row` is worth over the distance: the pacing model of the
+    /// reduced sweep's `pacing` table, with her solo drag area scaled to her solo drag over the
+    /// stride. None where that table gives the case no prediction (in a wind, a failed case, no
+    /// shelter) or the case has no mean.
+    std::optional<PacingPrediction> pace(const Row& row, const PacingTable& pacing) const;
     /// What the figures do and do not hold, for the report and stride.json.
     static std::vector<std::string> notes();
 
@@ -72,6 +88,7 @@ private:
     std::vector<Phase> phases_;
     std::vector<Row> rows_;
     double soloDragN_ = 0.0, soloSpreadPct_ = 0.0;
+    double reducedSoloN_ = 0.0;  // the reduced sweep's own solo drag: the instant its pacing table is of
     std::optional<double> soloIterN_;
 };
 

@@ -359,8 +359,10 @@ nlohmann::json SweepReport::model() const {
         // A column per phase after the mean over the stride and its range.
         nlohmann::json columns = {{{"key", "case"}, {"title", "Case"}},
                                   {{"key", "front_gap_m"}, {"title", "Front gap [m]"}, {"digits", 2}},
-                                  {{"key", "mean"}, {"title", "Over the stride: saving [%]"}},
+                                  {{"key", "mean"}, {"title", "Over the stride: saving \u00b1 iterative [%]"}},
+                                  {{"key", "sampling"}, {"title", "\u00b1 phase sampling [points]"}, {"digits", 1}},
                                   {{"key", "range"}, {"title", "Instants: lowest to highest [%]"}}};
+        if (pacing) columns.push_back({{"key", "mile"}, {"title", "Mile over the stride"}});
         const auto& phases = stride->phases();
         for (std::size_t i = 0; i < phases.size(); ++i)
             columns.push_back({{"key", "phase" + std::to_string(i)},
@@ -380,6 +382,8 @@ nlohmann::json SweepReport::model() const {
                 char range[64];
                 std::snprintf(range, sizeof(range), "%.1f to %.1f", *row.savingMinPct, *row.savingMaxPct);
                 r["range"] = range;
+                r["sampling"] = TableText::jsonNumber(row.savingPhasePct);
+                if (const auto p = pacing ? stride->pace(row, *pacing) : std::nullopt) r["mile"] = formatRaceTime(p->timeS);
             } else {
                 r["mean"] = "incomplete: " + row.reason;
                 r["range"] = nullptr;
@@ -407,6 +411,17 @@ nlohmann::json SweepReport::model() const {
                        {"columns", columns},
                        {"rows", rows},
                        {"notes", StrideAverage::notes()}};
+        if (!stride->samplingWhyNot().empty())
+            m["stride"]["notes"].push_back("No phase sampling uncertainty: it " + stride->samplingWhyNot() +
+                                           ". The mean of so few instants may be far from the stride's.");
+    }
+
+    // With the other phases of her stride, this sweep's own savings are one instant's.
+    if (stride && config && config->stridePhase) {
+        const std::string note = "These are her phase " + TableText::plain(*config->stridePhase) +
+                                 " of the stride alone; \"Over the stride\" has the mean over every phase given.";
+        for (const char* part : {"pacing", "comparison"})
+            if (m.contains(part)) m[part]["notes"].push_back(note);
     }
 
     if (race) {

@@ -208,6 +208,13 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
     for (const auto& r : table.rows()) {
         if (r.status == "ok" && !r.converged) unsettled += (unsettled.empty() ? "" : ", ") + r.caseName;
     }
+    // The other phases' cases, named with their phase.
+    if (stride)
+        for (const auto& p : stride->phases())
+            if (p.dir != sweep)
+                for (const auto& r : p.table.rows())
+                    if (r.status == "ok" && !r.converged)
+                        unsettled += (unsettled.empty() ? "" : ", ") + r.caseName + " (phase " + TableText::plain(p.phase) + ")";
     if (!unsettled.empty()) {
         err << "draft-post: warning: not converged (drag is a mean over the final iterations, see drag_std_N in "
                "results.json): "
@@ -221,10 +228,13 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
                 << " points (" << c.gaps.size() << " gaps)" << (c.note.empty() ? "" : "; " + c.note) << '\n';
         }
     }
+    // With other phases of the stride, this sweep's own numbers are of one instant: said so.
+    const std::string instant =
+        stride && manifest.config.stridePhase ? " (her phase " + TableText::plain(*manifest.config.stridePhase) + " alone)" : "";
     if (pacing) {
         for (const auto& r : pacing->rows()) {
             if (r.prediction && r.formation != "solo")
-                out << "  pace " << r.caseName << ": saving " << CommandLine::fixed(100.0 * r.prediction->dragSaving, 1)
+                out << "  pace " << r.caseName << instant << ": saving " << CommandLine::fixed(100.0 * r.prediction->dragSaving, 1)
                     << " % -> mile " << formatRaceTime(r.prediction->timeS) << " (alone "
                     << formatRaceTime(pacing->inputs().baselineTimeS) << ")\n";
         }
@@ -234,7 +244,7 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
     if (comparison) {
         const auto& sweeps = comparison->sweeps();
         for (const auto& row : comparison->rows()) {
-            out << "  beside " << sweeps.front().label << ", " << TableText::terminal(row.caseName) << ":";
+            out << "  beside " << sweeps.front().label << ", " << TableText::terminal(row.caseName) << instant << ":";
             for (std::size_t i = 1; i < sweeps.size(); ++i) {
                 const auto& cell = row.cells[i];
                 out << ' ' << sweeps[i].label << ' '
@@ -257,12 +267,17 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
             << " N, spread " << CommandLine::fixed(stride->soloSpreadPct(), 1) << " %):\n";
         for (const auto& row : stride->rows()) {
             out << "    " << TableText::terminal(row.caseName) << ": ";
-            if (row.savingPct)
+            if (row.savingPct) {
                 out << "saving " << CommandLine::fixed(*row.savingPct, 1)
-                    << (row.savingIterPct ? " +/- " + CommandLine::fixed(*row.savingIterPct, 1) : "") << " % (instants "
-                    << CommandLine::fixed(*row.savingMinPct, 1) << " to " << CommandLine::fixed(*row.savingMaxPct, 1)
-                    << " %)\n";
-            else
+                    << (row.savingIterPct ? " +/- " + CommandLine::fixed(*row.savingIterPct, 1) + " (iterative)" : "")
+                    << (row.savingPhasePct ? " +/- " + CommandLine::fixed(*row.savingPhasePct, 1) + " (phase sampling)"
+                                           : " (phase sampling unknown: " + stride->samplingWhyNot() + ")")
+                    << " %; instants " << CommandLine::fixed(*row.savingMinPct, 1) << " to "
+                    << CommandLine::fixed(*row.savingMaxPct, 1) << " %";
+                if (const auto p = pacing ? stride->pace(row, *pacing) : std::nullopt)
+                    out << " -> mile " << formatRaceTime(p->timeS);
+                out << '\n';
+            } else
                 out << "no mean (" << TableText::terminal(row.reason) << ")\n";
         }
     }

@@ -54,7 +54,8 @@ def averaged(step):
         return None
     return {"step": step, "phases": [p["phase"] for p in stride["phases"]], "solo_drag_N": stride["solo_drag_N"],
             "lead_drag_N": mean["lead_drag_N"], "saving_pct": mean["saving_pct"],
-            "saving_iter_pct": mean["saving_iter_pct"], "saving_min_pct": mean["saving_min_pct"],
+            "saving_iter_pct": mean["saving_iter_pct"], "saving_phase_pct": mean.get("saving_phase_pct"),
+            "saving_min_pct": mean["saving_min_pct"],
             "saving_max_pct": mean["saving_max_pct"],
             "saving_spread_pts": mean["saving_max_pct"] - mean["saving_min_pct"],
             "solo_drag_spread_pct": stride["solo_spread_pct"]}
@@ -88,7 +89,8 @@ for r in rows:
 for a in averages:
     moved = f", {a['moved_from_frozen_pts']:+.2f} ± {a['moved_from_frozen_iter_pts']:.2f} from the frozen pose" \
         if "moved_from_frozen_pts" in a else ""
-    print(f"averaged, {a['step']} step: saving {a['saving_pct']:.2f} ± {a['saving_iter_pct']:.2f} % "
+    sampling = f" ± {a['saving_phase_pct']:.2f} (phase sampling)" if a.get("saving_phase_pct") is not None else ""
+    print(f"averaged, {a['step']} step: saving {a['saving_pct']:.2f} ± {a['saving_iter_pct']:.2f}{sampling} % "
           f"(phases {a['saving_min_pct']:.2f}-{a['saving_max_pct']:.2f}; solo drag spread {a['solo_drag_spread_pct']:.1f} %){moved}")
 if frozen:
     print(f"frozen mid-stride pose ({frozen['source']}): saving {frozen['saving_pct']:.2f} ± {frozen['saving_iter_pct']:.2f} %")

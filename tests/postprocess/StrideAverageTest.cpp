@@ -81,6 +81,19 @@ TEST(StrideAverage, TheMeanOfTheDragsNotOfTheSavings) {
     EXPECT_NEAR(*row.leadIterN, lead, 1e-15);
     EXPECT_NEAR(*row.savingIterPct, *post::SavingsTable::savingUncertainty(2.5, lead, 9.0, solo), 1e-12);
     EXPECT_LT(*row.savingIterPct, *row.instants[0].savingIterPct);  // a mean of two is surer than either
+    // Two phases: no phase sampling uncertainty, and the reason says why.
+    EXPECT_FALSE(row.savingPhasePct);
+    EXPECT_EQ(s.samplingWhyNot(), "needs at least 4 phases (2 given)");
+    // The stride's mile: the reduced sweep's pacing model, her drag area scaled to her solo over the stride.
+    const auto config = cases::files::Manifest::read(half).config;
+    const auto pacing = post::PacingTable::build(table, config);
+    const auto instant = pacing.rows()[1].prediction;
+    ASSERT_TRUE(instant);
+    const auto mile = s.pace(row, pacing);
+    ASSERT_TRUE(mile);
+    EXPECT_NEAR(mile->cdaM2, instant->cdaM2 * 9.0 / 10.0, 1e-15);
+    EXPECT_NEAR(mile->dragSaving, *row.savingPct / 100.0, 1e-15);
+    EXPECT_LT(mile->timeS, pacing.inputs().baselineTimeS);
 
     s.writeCsv(a.path() + "/stride.csv");
     const std::string csv = drafting::test::readFile(a.path() + "/stride.csv");
@@ -108,6 +121,45 @@ TEST(StrideAverage, NoMeanWithoutEveryPhase) {
     EXPECT_EQ(row.instants[1].status, "failed");
 }
 
+// Four phases: the phase sampling is how far the mean over every other phase (0 and 0.5; 0.25 and
+// 0.75) falls from the mean over all, the larger of the two. Thirds are evenly spaced to 1e-6. A case
+// only another phase has is listed, absent where it is missing.
+TEST(StrideAverage, PhaseSamplingFromEveryOtherPhase) {
+    TempDir a, b, c, d;
+    const std::string p0 = phaseSweep(a, "0", 8.0, 2.0);
+    const std::string p1 = phaseSweep(b, "0.25", 9.0, 2.0);
+    const std::string p2 = phaseSweep(c, "0.5", 10.0, 3.0);
+    const std::string p3 = phaseSweep(d, "0.75", 9.0, 3.5);
+    const auto s = post::StrideAverage::build(p0, post::SavingsTable::fromSweep(p0), {p3, p1, p2});
+    const auto& row = s.rows()[0];
+    const double all = 100.0 * (1.0 - 10.5 / 36.0);
+    const double even = 100.0 * (1.0 - 5.0 / 18.0), odd = 100.0 * (1.0 - 5.5 / 18.0);
+    EXPECT_NEAR(*row.savingPct, all, 1e-12);
+    EXPECT_NEAR(*row.savingPhasePct, std::max(std::abs(even - all), std::abs(odd - all)), 1e-12);
+    EXPECT_TRUE(s.samplingWhyNot().empty());
+    EXPECT_EQ(s.toJson()["phase_sampling"], "every other phase against all");
+
+    TempDir t0, t1, t2;
+    const std::string third0 = phaseSweep(t0, "0", 8.0, 2.0);
+    const auto thirds = post::StrideAverage::build(third0, post::SavingsTable::fromSweep(third0),
+                                                   {phaseSweep(t1, "0.333333", 9.0, 2.5), phaseSweep(t2, "0.666667", 9.0, 2.5)});
+    EXPECT_EQ(thirds.samplingWhyNot(), "needs at least 4 phases (3 given)");
+
+    // A case the reduced sweep's manifest lacks, which another phase has.
+    TempDir e, f;
+    const std::string zero = phaseSweep(e, "0", 8.0, 2.0);
+    const std::string half = phaseSweep(f, "0.5", 10.0, 3.0);
+    auto m = cases::files::Manifest::read(half);
+    m.cases.push_back({"ahead-f2", {{"formation", "ahead"}, {"front_gap_m", 2.0}, {"lateral_m", 0.0}}, "ok", ""});
+    m.write(half);
+    writeCase(half, "ahead-f2", 5.0);
+    const auto more = post::StrideAverage::build(zero, post::SavingsTable::fromSweep(zero), {half});
+    ASSERT_EQ(more.rows().size(), 2u);
+    EXPECT_EQ(more.rows()[1].caseName, "ahead-f2");
+    EXPECT_EQ(more.rows()[1].status, "incomplete");
+    EXPECT_EQ(more.rows()[1].instants[0].status, "absent");
+}
+
 // Only the same sweep at other phases, evenly spaced over the stride, each once.
 TEST(StrideAverage, RefusesWhatIsNotTheSameSweepAtOtherPhases) {
     TempDir a, b, c, d, e, flat;
@@ -130,6 +182,6 @@ TEST(StrideAverage, RefusesWhatIsNotTheSameSweepAtOtherPhases) {
     EXPECT_NE(refused({flat.path()}).find("no manifest.json"), std::string::npos);
     const std::string twoD = drafting::test::exactSweep(flat);
     EXPECT_NE(inputError([&] { post::StrideAverage::build(twoD, post::SavingsTable::fromSweep(twoD), {zero}); })
-                  .find("poses no phase of the stride"),
+                  .find("SWEEPDIR = '" + twoD + "': poses no phase of the stride"),
               std::string::npos);
 }
