@@ -6,6 +6,7 @@
 #include "common/ValueList.hpp"
 #include "meshes/Athlete.hpp"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <unordered_set>
@@ -100,6 +101,15 @@ std::vector<CaseSpec> SweepPlan::expand(const SweepConfig& config, std::size_t m
         const auto& lats = Formation::usesLateral(p) ? a.laterals : none;
         std::vector<std::optional<double>> heights{std::nullopt};
         if (!a.pacerHeights.empty()) heights.assign(a.pacerHeights.begin(), a.pacerHeights.end());
+        // Every custom pacer of its own size: the axis would give the same case under other names.
+        if (p == "custom" && !a.pacerHeights.empty() &&
+            std::all_of(config.positions.begin(), config.positions.end(), [](const PacerPosition& pos) { return pos.heightM.has_value(); }))
+        {
+            std::string list;
+            for (const double h : a.pacerHeights) list += (list.empty() ? "" : ", ") + common::ValueList::format(h);
+            throw common::InputError(common::ErrorSite::of("sweep.pacer_height", list),
+                                     "every custom position gives its pacer a size of its own: the axis would repeat one case");
+        }
         for (const auto& height : heights) {
             const BodySize pacer = config.pacerSize(height);
             const std::optional<BodySize> own = pacer == config.athlete() ? std::nullopt : std::optional<BodySize>(pacer);

@@ -1021,3 +1021,50 @@ TEST(RegressionProportions, FemaleAndMaleLimbsBesideWintersInOneComparison) {
     }
     EXPECT_TRUE(moved);
 }
+
+// The stride average and a custom pacer of its own size (issue 16), end to end in 3D at the CI level:
+// her at phases 0.25 and 0.75 of the measured stride, 1.3 m behind one custom pacer with a body of
+// its own (1.80 m, 65 kg, male limbs) on the opposite foot, one sweep per phase, then draft-post
+// --phase-sweep. The pacer's size, limbs and phase reach its case; the mean over the stride is the
+// ratio of the mean drags, within the instants' savings.
+TEST(RegressionStrideAverage, TwoPhasesBehindACustomPacerOfItsOwnSize) {
+    TempDir tmp;
+    const std::string cfg = tmp.path() + "/team.cfg";
+    writeFile(cfg, "name = team\n[athlete]\nheight = 1.57\nmass = 42\n[pacers]\nstride_offset = 0.5\n[run]\n"
+                   "mile_time = 4:00\n[formation]\npreset = custom\npositions = (1.3, 0, 1.80, 65, male)\n[mesh]\n"
+                   "dimension = 3\nlevel = coarse\n[geometry]\nstride_phase = 0.25\n[solver]\nmax_iterations = 250\n");
+    std::map<std::string, double> drag;  // "phase/case": the lead's drag
+    for (const std::string phase : {"0.25", "0.75"}) {
+        const std::string dir = tmp.path() + "/p" + phase;
+        const auto run = runCommand({DRAFT_CASES_BIN, "sweep", cfg, "-o", dir, "--jobs", "2", "--geometry.stride_phase", phase});
+        ASSERT_EQ(run.exitCode, 0) << run.out << run.err;
+        for (const std::string name : {"solo", "custom"}) {
+            const auto r = drafting::common::JsonFile::read(dir + "/" + name + "/results.json");
+            ASSERT_EQ(r["status"], "ok") << r.dump();
+            drag[phase + "/" + name] = r["bodies"]["lead"]["drag_N"].get<double>();
+        }
+        const auto custom = drafting::common::JsonFile::read(dir + "/custom/results.json");
+        const auto& placed = custom["parameters"]["runners"][1];
+        EXPECT_DOUBLE_EQ(placed["height_m"].get<double>(), 1.80);
+        EXPECT_DOUBLE_EQ(placed["mass_kg"].get<double>(), 65.0);
+        EXPECT_EQ(placed["proportions"], "male");
+        EXPECT_DOUBLE_EQ(placed["stride_phase"].get<double>(), phase == "0.25" ? 0.75 : 0.25);
+        EXPECT_GT(custom["bodies"]["pacer1"]["reference_area_m2"].get<double>(),
+                  1.1 * custom["bodies"]["lead"]["reference_area_m2"].get<double>());
+    }
+
+    const auto post = runCommand({DRAFT_POST_BIN, tmp.path() + "/p0.25", "--no-plot", "--phase-sweep", tmp.path() + "/p0.75"});
+    ASSERT_EQ(post.exitCode, 0) << post.out << post.err;
+    EXPECT_NE(post.out.find("over the stride (phases 0.25, 0.75"), std::string::npos) << post.out;
+    const auto stride = drafting::common::JsonFile::read(tmp.path() + "/p0.25/stride.json");
+    ASSERT_EQ(stride["rows"].size(), 1u) << stride.dump();
+    const auto& mean = stride["rows"][0];
+    ASSERT_EQ(mean["status"], "averaged") << mean.dump();
+    const double expected = 100.0 * (1.0 - (drag["0.25/custom"] + drag["0.75/custom"]) / (drag["0.25/solo"] + drag["0.75/solo"]));
+    EXPECT_CLOSE(mean["saving_pct"].get<double>(), expected, 1e-9, 0.0);
+    EXPECT_LE(mean["saving_min_pct"].get<double>(), expected);
+    EXPECT_GE(mean["saving_max_pct"].get<double>(), expected);
+    EXPECT_GT(expected, 40.0);
+    EXPECT_LT(expected, 95.0);
+    EXPECT_NE(drafting::test::readFile(tmp.path() + "/p0.25/report.html").find("Over the stride"), std::string::npos);
+}

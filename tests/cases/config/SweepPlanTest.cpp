@@ -124,6 +124,20 @@ TEST(SweepPlan, EachCustomPacerMayHaveItsOwnSize) {
     EXPECT_EQ(j["runners"][2]["height_m"], 1.65);
     EXPECT_EQ(j["runners"][2]["proportions"], "female");
     EXPECT_FALSE(j["runners"][3].contains("height_m"));
+    // A pacer-height axis sizes the positions without a size; over sized ones alone it is refused.
+    const auto axis = config::SweepPlan::expand(config::SweepConfig::parse(
+        "[formation]\npreset = custom\npositions = (1.3, 0, 1.80, 65), (-1.0, 0)\n[sweep]\npacer_height = 1.6, 1.7\n"));
+    ASSERT_EQ(axis.size(), 3u);
+    EXPECT_EQ(axis[1].runners[1].size, (config::BodySize{1.80, 65.0, "winter"}));
+    EXPECT_DOUBLE_EQ(axis[2].runners[2].size->heightM, 1.7);
+    try {
+        config::SweepPlan::expand(config::SweepConfig::parse(
+            "[formation]\npreset = custom\npositions = (1.3, 0, 1.80, 65)\n[sweep]\npacer_height = 1.6, 1.7\n"));
+        FAIL() << "a pacer-height axis over sized positions alone was accepted";
+    } catch (const drafting::common::InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("sweep.pacer_height = '1.6, 1.7': every custom position gives its pacer a size"),
+                  std::string::npos) << e.what();
+    }
 }
 
 TEST(SweepPlan, AClearanceGapAddsHalfOfEachBodysDepth) {
