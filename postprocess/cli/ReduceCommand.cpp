@@ -206,15 +206,20 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
     }
     std::string unsettled;
     for (const auto& r : table.rows()) {
-        if (r.status == "ok" && !r.converged) unsettled += (unsettled.empty() ? "" : ", ") + r.caseName;
+        if (r.status == "ok" && !r.converged)
+            unsettled += (unsettled.empty() ? "" : ", ") + r.caseName +
+                         (stride && manifest.config.stridePhase ? " (phase " + TableText::plain(*manifest.config.stridePhase) + ")" : "");
     }
     // The other phases' cases, named with their phase.
+    std::string otherPhasesUnsettled;
     if (stride)
         for (const auto& p : stride->phases())
             if (p.dir != sweep)
                 for (const auto& r : p.table.rows())
                     if (r.status == "ok" && !r.converged)
-                        unsettled += (unsettled.empty() ? "" : ", ") + r.caseName + " (phase " + TableText::plain(p.phase) + ")";
+                        otherPhasesUnsettled += (otherPhasesUnsettled.empty() ? "" : ", ") + r.caseName + " (phase " +
+                                                TableText::plain(p.phase) + ")";
+    if (!otherPhasesUnsettled.empty()) unsettled += (unsettled.empty() ? "" : ", ") + otherPhasesUnsettled;
     if (!unsettled.empty()) {
         err << "draft-post: warning: not converged (drag is a mean over the final iterations, see drag_std_N in "
                "results.json): "
@@ -299,6 +304,9 @@ int ReduceCommand::run(const std::vector<std::string>& args, std::ostream& out, 
     report.stride = stride ? &*stride : nullptr;
     if (race) out << "  race replay: " << (*race)["final_time"].get<std::string>() << " (" << outDir << "/race.json)\n";
     if (!pacingWarning.empty()) report.warnings.push_back(pacingWarning);
+    if (!otherPhasesUnsettled.empty())
+        report.warnings.push_back("Not converged at the other phases of the stride (forces are a mean over the last "
+                                  "iterations; see drag_std_N): " + otherPhasesUnsettled);
     FlowSweepExport flow;
     if (plot) {
         auto figure = [&](const std::string& name, int series, const std::string& title, const std::string& caption) {

@@ -37,15 +37,6 @@ std::string phaseSweep(const TempDir& dir, const std::string& phase, double solo
     return dir.path();
 }
 
-std::string inputError(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const common::InputError& e) {
-        return e.what();
-    }
-    return "no InputError";
-}
-
 }  // namespace
 
 // Solo 8 and 10 N, lead 2 and 3 N: the stride's saving is 1 - 2.5 / 9 = 72.2 %, not the mean of the
@@ -170,7 +161,7 @@ TEST(StrideAverage, RefusesWhatIsNotTheSameSweepAtOtherPhases) {
     const std::string again = phaseSweep(e, "0.5", 10.0, 3.0);
     const auto table = post::SavingsTable::fromSweep(zero);
     const auto refused = [&](const std::vector<std::string>& others) {
-        return inputError([&] { post::StrideAverage::build(zero, table, others); });
+        return drafting::test::inputErrorOf([&] { post::StrideAverage::build(zero, table, others); });
     };
     EXPECT_NE(refused({windy}).find("run.wind_direction_deg: unset -> 90"), std::string::npos) << refused({windy});
     EXPECT_NE(refused({windy}).find("--phase-sweep"), std::string::npos);
@@ -181,7 +172,7 @@ TEST(StrideAverage, RefusesWhatIsNotTheSameSweepAtOtherPhases) {
     EXPECT_NE(refused({third}).find("not evenly spaced"), std::string::npos);  // 0 and 0.25 leave 0.75 out
     EXPECT_NE(refused({flat.path()}).find("no manifest.json"), std::string::npos);
     const std::string twoD = drafting::test::exactSweep(flat);
-    EXPECT_NE(inputError([&] { post::StrideAverage::build(twoD, post::SavingsTable::fromSweep(twoD), {zero}); })
+    EXPECT_NE(drafting::test::inputErrorOf([&] { post::StrideAverage::build(twoD, post::SavingsTable::fromSweep(twoD), {zero}); })
                   .find("SWEEPDIR = '" + twoD + "': poses no phase of the stride"),
               std::string::npos);
 }

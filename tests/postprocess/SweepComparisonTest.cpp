@@ -39,15 +39,6 @@ const post::SweepComparison::Row& rowAt(const post::SweepComparison& c, double g
     throw std::runtime_error("no row at that gap");
 }
 
-std::string inputError(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const common::InputError& e) {
-        return e.what();
-    }
-    return "no InputError";
-}
-
 }  // namespace
 
 TEST(SweepComparison, EachSavingAgainstItsOwnSoloAndTheMoveFromTheFirst) {
@@ -116,16 +107,16 @@ TEST(SweepComparison, RefusesWhatWouldMixMoreThanTheFactor) {
     auto m = cases::files::Manifest::read(reference);
     m.config.level = "fine";
     m.write(reference);
-    std::string e = inputError([&] { post::SweepComparison::build("b", other, table, {{"a", reference}}); });
+    std::string e = drafting::test::inputErrorOf([&] { post::SweepComparison::build("b", other, table, {{"a", reference}}); });
     EXPECT_NE(e.find("--compare = 'a="), std::string::npos) << e;
     EXPECT_NE(e.find("mesh level 'fine'"), std::string::npos) << e;
     m.config.level = table.level();
     m.write(reference);
-    e = inputError([&] { post::SweepComparison::build("b", other, table, {{"a", reference}, {"a", reference}}); });
+    e = drafting::test::inputErrorOf([&] { post::SweepComparison::build("b", other, table, {{"a", reference}, {"a", reference}}); });
     EXPECT_NE(e.find("given twice"), std::string::npos) << e;
-    e = inputError([&] { post::SweepComparison::build("b", other, table, {{"b", reference}}); });
+    e = drafting::test::inputErrorOf([&] { post::SweepComparison::build("b", other, table, {{"b", reference}}); });
     EXPECT_NE(e.find("the sweep reduced itself"), std::string::npos) << e;
-    e = inputError([&] { post::SweepComparison::build("b", other, table, {{"a", b.path() + "/solo"}}); });
+    e = drafting::test::inputErrorOf([&] { post::SweepComparison::build("b", other, table, {{"a", b.path() + "/solo"}}); });
     EXPECT_NE(e.find("no manifest.json"), std::string::npos) << e;
 }
 
@@ -134,7 +125,7 @@ TEST(SweepComparison, TheOptionIsALabelAndADirectory) {
     EXPECT_EQ(label, "calm");
     EXPECT_EQ(dir, "runs/x=y");
     for (const char* bad : {"calm", "=runs/x", "a/b=runs/x", "calm=", "a b=runs/x"}) {
-        const std::string e = inputError([&] { post::SweepComparison::parseOption(bad); });
+        const std::string e = drafting::test::inputErrorOf([&] { post::SweepComparison::parseOption(bad); });
         EXPECT_EQ(e.rfind("--compare = '", 0), 0u) << bad << ": " << e;
     }
 }
@@ -158,9 +149,9 @@ TEST(SweepComparison, OneSoloRunTwiceIsCountedOnceInTheMove) {
     EXPECT_NEAR(*cell.moveIterPct, expected, 1e-9);
     EXPECT_LT(*cell.moveIterPct, std::hypot(*rowAt(c, 1.3).cells[0].savingIterPct, *cell.savingIterPct));
     // The same folder again, under another label or the reduced sweep itself, is refused.
-    const std::string e = inputError([&] { post::SweepComparison::build("b", other, table, {{"a", other}}); });
+    const std::string e = drafting::test::inputErrorOf([&] { post::SweepComparison::build("b", other, table, {{"a", other}}); });
     EXPECT_NE(e.find("the sweep reduced itself"), std::string::npos) << e;
     const std::string twice =
-        inputError([&] { post::SweepComparison::build("b", other, table, {{"a", reference}, {"c", reference + "/."}}); });
+        drafting::test::inputErrorOf([&] { post::SweepComparison::build("b", other, table, {{"a", reference}, {"c", reference + "/."}}); });
     EXPECT_NE(twice.find("the same sweep as --compare a"), std::string::npos) << twice;
 }
