@@ -34,7 +34,14 @@ std::string modelForm(const std::optional<cases::config::SweepConfig>& config) {
     // The pose: one instant of the measured stride (quasi-steady) or the frozen one, and the pacers'.
     if (!config || !config->stridePhase) return out + ", a frozen pose";
     out += ", one instant of a measured stride (her phase " + TableText::plain(*config->stridePhase);
-    if (const auto pacers = config->pacerOwnStridePhase()) out += ", the pacers' " + TableText::plain(*pacers);
+    if (config->pacerStrideOffsets.size() > 1) {
+        std::string each;
+        for (std::size_t i = 0; i < config->pacerStrideOffsets.size(); ++i)
+            each += (each.empty() ? "" : ", ") + TableText::plain(*config->pacerStridePhase(i));
+        out += ", the pacers' " + each + " in turn";
+    } else if (const auto pacers = config->pacerOwnStridePhase()) {
+        out += ", the pacers' " + TableText::plain(*pacers);
+    }
     return out + "; quasi-steady: the limbs do not move)";
 }
 

@@ -54,8 +54,6 @@ std::vector<RunnerPlacement> Formation::place(const SweepConfig& c, const std::s
 
     // A pacer of her size is her body: the same mesh, the same case as before pacers had sizes.
     if (pacerSize && *pacerSize == c.athlete()) pacerSize.reset();
-    // Likewise a pacer in step with her.
-    const std::optional<double> pacerPhase = c.pacerOwnStridePhase();
     std::vector<RunnerPlacement> runners{{"lead", 0.0, 0.0}};
     for (std::size_t i = 0; i < pacers.size(); ++i) {
         std::optional<BodySize> size = pacerSize;
@@ -64,7 +62,9 @@ std::vector<RunnerPlacement> Formation::place(const SweepConfig& c, const std::s
             size = c.pacerSizeAt(c.positions[i]);
             if (*size == c.athlete()) size.reset();
         }
-        runners.push_back({"pacer" + std::to_string(i + 1), pacers[i].first, pacers[i].second, size, pacerPhase});
+        // Likewise a pacer in step with her; its own phase where pacers.stride_offset lists one per
+        // pacer (the config checked there is one for each).
+        runners.push_back({"pacer" + std::to_string(i + 1), pacers[i].first, pacers[i].second, size, c.pacerOwnStridePhase(i)});
     }
     return runners;
 }

@@ -564,8 +564,23 @@ SweepConfig build(const Values& raw) {
         if (has("geometry.pose")) raw.fail("geometry.stride_phase", "replaces geometry.pose: give one, not both");
     }
     if (has("pacers.stride_offset")) {
-        c.pacerStrideOffset = phaseIn("pacers.stride_offset");
+        c.pacerStrideOffsets = raw.axis("pacers.stride_offset", 0.0, 1.0);
+        for (const double offset : c.pacerStrideOffsets)
+            if (offset == 1.0) raw.fail("pacers.stride_offset", "1 is the next stride's 0: give 0");
         if (!c.stridePhase) raw.fail("pacers.stride_offset", "needs geometry.stride_phase");
+        if (c.pacerStrideOffsets.size() > 1) {
+            // One per pacer: every formation must have exactly that many, or some pacer has none.
+            if (c.gapDefinition == "clearance")
+                raw.fail("pacers.stride_offset", "one per pacer: not with formation.gap_definition = clearance (each "
+                                                 "pacer's depth would differ; give centre gaps)");
+            for (const auto& preset : c.presets) {
+                if (preset == "solo") continue;
+                const std::size_t pacers = Formation::place(c, preset, 1.0, 1.0, 1.0).size() - 1;
+                if (pacers != c.pacerStrideOffsets.size())
+                    raw.fail("pacers.stride_offset", std::to_string(c.pacerStrideOffsets.size()) + " offsets, one per pacer, but " +
+                                                         preset + " places " + std::to_string(pacers));
+            }
+        }
     }
     // The limbs' proportions shape the 3D parametric body only.
     for (const auto& position : c.positions) {
@@ -699,11 +714,11 @@ std::string SweepConfig::toText() const {
       << "name = " << name << "\n\n[athlete]\nheight = " << num(athleteHeight) << "\nmass = " << num(athleteMass)
       << "\n";
     if (athleteProportions != "winter") t << "proportions = " << athleteProportions << "\n";
-    if (pacerHeight || pacerMass || pacerStrideOffset || pacerProportions) {
+    if (pacerHeight || pacerMass || !pacerStrideOffsets.empty() || pacerProportions) {
         t << "\n[pacers]\n";
         if (pacerHeight) t << "height = " << num(*pacerHeight) << "\n";
         if (pacerMass) t << "mass = " << num(*pacerMass) << "\n";
-        if (pacerStrideOffset) t << "stride_offset = " << num(*pacerStrideOffset) << "\n";
+        if (!pacerStrideOffsets.empty()) t << "stride_offset = " << list(pacerStrideOffsets) << "\n";
         if (pacerProportions) t << "proportions = " << *pacerProportions << "\n";
     }
     t << "\n[run]\nspeed = " << num(speed);
@@ -828,11 +843,13 @@ nlohmann::json SweepConfig::toJson() const {
         json["run"]["wind_direction_deg"] = windDirection;
     }
     // Absent with the athlete's pacers, for the same reason.
-    if (pacerHeight || pacerMass || pacerStrideOffset || pacerProportions)
+    if (pacerHeight || pacerMass || !pacerStrideOffsets.empty() || pacerProportions)
         json["pacers"] = {{"height_m", pacerHeight ? nlohmann::json(*pacerHeight) : nlohmann::json()},
                           {"mass_kg", pacerMass ? nlohmann::json(*pacerMass) : nlohmann::json()}};
     // Absent without them, for the same reason (the stride's phases and the proportions came later).
-    if (pacerStrideOffset) json["pacers"]["stride_offset"] = *pacerStrideOffset;
+    // One offset for every pacer is the number it always was; one per pacer a list.
+    if (pacerStrideOffsets.size() == 1) json["pacers"]["stride_offset"] = pacerStrideOffsets.front();
+    if (pacerStrideOffsets.size() > 1) json["pacers"]["stride_offset"] = pacerStrideOffsets;
     if (pacerProportions) json["pacers"]["proportions"] = *pacerProportions;
     if (athleteProportions != "winter") json["athlete"]["proportions"] = athleteProportions;
     if (stridePhase) json["geometry"]["stride_phase"] = *stridePhase;
@@ -1015,8 +1032,11 @@ SweepConfig SweepConfig::fromJson(const json& given, const std::string& origin) 
     if (j.contains("pacers")) {
         c.pacerHeight = f.numberOrNull("pacers", "height_m");
         c.pacerMass = f.numberOrNull("pacers", "mass_kg");
-        if (j.at("pacers").is_object() && j.at("pacers").contains("stride_offset"))
-            c.pacerStrideOffset = f.number("pacers", "stride_offset");
+        if (j.at("pacers").is_object() && j.at("pacers").contains("stride_offset")) {
+            const json& offsets = j.at("pacers").at("stride_offset");
+            c.pacerStrideOffsets = offsets.is_array() ? f.numbers(offsets, "config.pacers.stride_offset")
+                                                      : std::vector<double>{f.number("pacers", "stride_offset")};
+        }
         if (j.at("pacers").is_object() && j.at("pacers").contains("proportions"))
             c.pacerProportions = f.proportions("pacers");
     }
@@ -1165,13 +1185,16 @@ BodySize SweepConfig::pacerSizeAt(const PacerPosition& position, std::optional<d
             position.proportions ? *position.proportions : pacerProportions ? *pacerProportions : athleteProportions};
 }
 
-std::optional<double> SweepConfig::pacerStridePhase() const {
+std::optional<double> SweepConfig::pacerStridePhase(std::size_t pacer) const {
     if (!stridePhase) return std::nullopt;
-    return meshes::GaitCycle::wrap(*stridePhase + pacerStrideOffset.value_or(0.0));
+    const double offset = pacerStrideOffsets.empty()       ? 0.0
+                          : pacerStrideOffsets.size() == 1 ? pacerStrideOffsets.front()
+                                                           : pacerStrideOffsets.at(pacer);
+    return meshes::GaitCycle::wrap(*stridePhase + offset);
 }
 
-std::optional<double> SweepConfig::pacerOwnStridePhase() const {
-    const std::optional<double> phase = pacerStridePhase();
+std::optional<double> SweepConfig::pacerOwnStridePhase(std::size_t pacer) const {
+    const std::optional<double> phase = pacerStridePhase(pacer);
     return phase == stridePhase ? std::nullopt : phase;
 }
 

@@ -74,9 +74,11 @@ struct SweepConfig {
     /// published drafting study has it. A height without a mass takes the athlete's body-mass index.
     std::optional<double> pacerHeight;  // m
     std::optional<double> pacerMass;    // kg
-    /// The pacers' phase of the stride against hers (pacers.stride_offset, [0, 1)): 0 in step,
-    /// 0.5 on the opposite foot. Needs geometry.stride_phase; unset: in step.
-    std::optional<double> pacerStrideOffset;
+    /// The pacers' phase of the stride against hers (pacers.stride_offset, each in [0, 1)): 0 in
+    /// step, 0.5 on the opposite foot; one value for every pacer, or one per pacer in the order its
+    /// formation places them (every formation of the sweep then has that many pacers). Needs
+    /// geometry.stride_phase; empty: in step.
+    std::vector<double> pacerStrideOffsets;
     /// The pacers' limb proportions (pacers.proportions); unset: hers.
     std::optional<std::string> pacerProportions;
 
@@ -90,11 +92,11 @@ struct SweepConfig {
     /// The size of the pacer at custom `position`: its own height and mass where it gives them (its
     /// proportions, else pacers.proportions, else hers), else pacerSize(height).
     BodySize pacerSizeAt(const PacerPosition& position, std::optional<double> height = std::nullopt) const;
-    /// The pacers' phase of the measured stride: hers plus pacers.stride_offset, wrapped into
-    /// [0, 1); none without geometry.stride_phase.
-    std::optional<double> pacerStridePhase() const;
-    /// The pacers' phase when it is not hers (a pacer in her step is her body); none otherwise.
-    std::optional<double> pacerOwnStridePhase() const;
+    /// Pacer `pacer`'s (0: pacer1) phase of the measured stride: hers plus its pacers.stride_offset,
+    /// wrapped into [0, 1); none without geometry.stride_phase.
+    std::optional<double> pacerStridePhase(std::size_t pacer = 0) const;
+    /// That phase when it is not hers (a pacer in her step is her body); none otherwise.
+    std::optional<double> pacerOwnStridePhase(std::size_t pacer = 0) const;
 
     /// The athlete's time over a mile alone, for the pacing model (pacing.baseline_time);
     /// 0 = the mile time of the running speed.

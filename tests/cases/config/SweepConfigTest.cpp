@@ -271,6 +271,32 @@ TEST(SweepConfig, CustomPositionsMayGiveAPacerItsOwnSize) {
     }
 }
 
+// pacers.stride_offset may give each pacer its own step, in the order the formation places them;
+// one value stays the number the manifest always had, a list is a list.
+TEST(SweepConfig, EachPacerMayHaveItsOwnStep) {
+    const std::string base = "[mesh]\ndimension = 3\n[geometry]\nstride_phase = 0.25\n[formation]\npreset = ahead-behind\n";
+    const auto c = SweepConfig::parse(base + "[pacers]\nstride_offset = 0.5, 0\n");
+    ASSERT_EQ(c.pacerStrideOffsets.size(), 2u);
+    EXPECT_EQ(c.pacerStridePhase(0), 0.75);
+    EXPECT_EQ(c.pacerStridePhase(1), 0.25);
+    EXPECT_FALSE(c.pacerOwnStridePhase(1));  // in her step: her body
+    const auto j = c.toJson();
+    EXPECT_EQ(j["pacers"]["stride_offset"], nlohmann::json::array({0.5, 0.0}));
+    EXPECT_EQ(SweepConfig::fromJson(j, "manifest.json").toJson(), j);
+    EXPECT_EQ(SweepConfig::parse(c.toText()).toJson(), j);
+    EXPECT_EQ(SweepConfig::parse(base + "[pacers]\nstride_offset = 0.5\n").toJson()["pacers"]["stride_offset"], 0.5);
+    const auto refused = [&](const std::string& text) { return drafting::test::inputErrorOf([&] { SweepConfig::parse(text); }); };
+    EXPECT_NE(refused(base + "[pacers]\nstride_offset = 0.5, 0, 0.25\n").find("3 offsets, one per pacer, but ahead-behind places 2"),
+              std::string::npos);
+    EXPECT_NE(refused("[mesh]\ndimension = 3\n[geometry]\nstride_phase = 0.25\n[formation]\npreset = ahead, ahead-behind\n"
+                      "[pacers]\nstride_offset = 0.5, 0\n")
+                  .find("2 offsets, one per pacer, but ahead places 1"),
+              std::string::npos);
+    EXPECT_NE(refused(base + "gap_definition = clearance\n[pacers]\nstride_offset = 0.5, 0\n").find("not with formation.gap_definition"),
+              std::string::npos);
+    EXPECT_NE(refused(base + "[pacers]\nstride_offset = 0.5, 1\n").find("1 is the next stride's 0"), std::string::npos);
+}
+
 TEST(SweepConfig, ParseMileTimeForms) {
     EXPECT_DOUBLE_EQ(SweepConfig::parseMileTime("t", "4:00"), 240.0);
     EXPECT_DOUBLE_EQ(SweepConfig::parseMileTime("t", "3:59.37"), 239.37);
@@ -647,6 +673,9 @@ TEST(SweepConfigText, ReadsBackToTheSameSettings) {
     configs.emplace_back("out of step", SweepConfig::parse("[mesh]\ndimension = 3\n[geometry]\nstride_phase = 0.75\n"
                                                            "[pacers]\nstride_offset = 0.5\nheight = 1.8\n"));
     configs.emplace_back("in step", SweepConfig::parse("[mesh]\ndimension = 3\n[geometry]\nstride_phase = 0\n"));
+    configs.emplace_back("each pacer its own step",
+                         SweepConfig::parse("[mesh]\ndimension = 3\n[geometry]\nstride_phase = 0.125\n[formation]\n"
+                                            "preset = ahead-behind\n[pacers]\nstride_offset = 0.5, 0.25\n"));
     configs.emplace_back("single file 3D low-re",
                          SweepConfig::parse("[formation]\npreset = single-file\nahead = 3\nbehind = 0\nrow_gap = 0.75\n"
                                             "[mesh]\ndimension = 3\nlevel = fine\nside = 6\nwall_treatment = low-re\n"

@@ -140,6 +140,18 @@ TEST(SweepPlan, EachCustomPacerMayHaveItsOwnSize) {
     }
 }
 
+// Each pacer at its own phase of the stride: the one ahead on the opposite foot, the one behind in her step.
+TEST(SweepPlan, EachPacerAtItsOwnPhase) {
+    const auto plan = config::SweepPlan::expand(config::SweepConfig::parse(
+        "[mesh]\ndimension = 3\nlevel = coarse\n[geometry]\nstride_phase = 0.25\n[formation]\npreset = ahead-behind\n"
+        "[pacers]\nstride_offset = 0.5, 0\n"));
+    ASSERT_EQ(plan.size(), 2u);
+    EXPECT_EQ(plan[1].runners[1].stridePhase, 0.75);
+    EXPECT_FALSE(plan[1].runners[2].stridePhase);
+    EXPECT_EQ(plan[1].parametersJson()["runners"][1]["stride_phase"], 0.75);
+    EXPECT_FALSE(plan[1].parametersJson()["runners"][2].contains("stride_phase"));
+}
+
 TEST(SweepPlan, AClearanceGapAddsHalfOfEachBodysDepth) {
     const auto c = config::SweepConfig::parse("[pacers]\nheight = 1.80\nmass = 65\n[formation]\npreset = ahead\n"
                                               "gap_definition = clearance\n[sweep]\nfront_gap = 0.5\n");
