@@ -13,6 +13,15 @@ namespace drafting::post {
 
 namespace {
 
+// A saving or a move in points to one decimal, "62.8 \u00b1 0.1" ("+3.8 \u00b1 0.1" with `sign`).
+std::string withError(double value, const std::optional<double>& error, bool sign = false) {
+    char text[64];
+    std::snprintf(text, sizeof(text), sign ? "%+.1f" : "%.1f", value);
+    std::string s = text;
+    if (error) std::snprintf(text, sizeof(text), " \u00b1 %.1f", *error), s += text;
+    return s;
+}
+
 // The sweep's model in words, from its config (manifest.json): what the bars do not cover. Only
 // values the config accepts are named; anything else is said to be unknown, never echoed.
 std::string modelForm(const std::optional<cases::config::SweepConfig>& config) {
@@ -324,21 +333,14 @@ nlohmann::json SweepReport::model() const {
             columns.push_back({{"key", "sweep" + std::to_string(i)},
                                {"title", sweeps[i].label + (i == 0 ? ": saving [%]" : ": saving (move) [%]")}});
         nlohmann::json rows = nlohmann::json::array();
-        auto pm = [](double v, const std::optional<double>& e, bool sign) {
-            char text[64];
-            std::snprintf(text, sizeof(text), sign ? "%+.1f" : "%.1f", v);
-            std::string s = text;
-            if (e) std::snprintf(text, sizeof(text), " \u00b1 %.1f", *e), s += text;
-            return s;
-        };
         for (const auto& row : comparison->rows()) {
             nlohmann::json r = {{"case", row.caseName}, {"front_gap_m", TableText::jsonNumber(row.frontGap)}};
             for (std::size_t i = 0; i < row.cells.size(); ++i) {
                 const auto& cell = row.cells[i];
                 const std::string key = "sweep" + std::to_string(i);
                 if (cell.savingPct)
-                    r[key] = pm(*cell.savingPct, cell.savingIterPct, false) +
-                             (cell.movePct ? " (" + pm(*cell.movePct, cell.moveIterPct, true) + ")" : "");
+                    r[key] = withError(*cell.savingPct, cell.savingIterPct) +
+                             (cell.movePct ? " (" + withError(*cell.movePct, cell.moveIterPct, true) + ")" : "");
                 else if (cell.status == "failed")
                     r[key] = "failed: " + cell.reason;
                 else
@@ -374,18 +376,11 @@ nlohmann::json SweepReport::model() const {
         for (std::size_t i = 0; i < phases.size(); ++i)
             columns.push_back({{"key", "phase" + std::to_string(i)},
                                {"title", "Phase " + TableText::plain(phases[i].phase) + " [%]"}});
-        auto pm = [](double v, const std::optional<double>& e) {
-            char text[64];
-            std::snprintf(text, sizeof(text), "%.1f", v);
-            std::string s = text;
-            if (e) std::snprintf(text, sizeof(text), " \u00b1 %.1f", *e), s += text;
-            return s;
-        };
         nlohmann::json rows = nlohmann::json::array();
         for (const auto& row : stride->rows()) {
             nlohmann::json r = {{"case", row.caseName}, {"front_gap_m", TableText::jsonNumber(row.frontGap)}};
             if (row.savingPct) {
-                r["mean"] = pm(*row.savingPct, row.savingIterPct);
+                r["mean"] = withError(*row.savingPct, row.savingIterPct);
                 char range[64];
                 std::snprintf(range, sizeof(range), "%.1f to %.1f", *row.savingMinPct, *row.savingMaxPct);
                 r["range"] = range;
@@ -397,7 +392,7 @@ nlohmann::json SweepReport::model() const {
             }
             for (std::size_t i = 0; i < row.instants.size(); ++i) {
                 const auto& in = row.instants[i];
-                r["phase" + std::to_string(i)] = in.savingPct ? nlohmann::json(pm(*in.savingPct, in.savingIterPct))
+                r["phase" + std::to_string(i)] = in.savingPct ? nlohmann::json(withError(*in.savingPct, in.savingIterPct))
                                                   : nlohmann::json(in.status + ": " + in.reason);
             }
             rows.push_back(r);
